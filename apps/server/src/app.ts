@@ -1,0 +1,175 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { ERROR_CODES, type ErrorCode, Problem } from '@yss/contracts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import { type DatabaseHandle, openDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { genReqId, loggerOptions } from './http/logging.js';
+import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import { registerCitizenApp } from './http/static-app.js';
+import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
+import { feedbackRoutes } from './modules/feedback/index.js';
+import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
+
+// Validation messages in Chinese: the citizen reads them.
+z.config(z.locales.zhCN());
+
+export interface BuildOptions {
+  /** Use this database instead of opening one from the config (tests); it is not closed with the app. */
+  database?: DatabaseHandle;
+  /** Run migrations and seed reference data before serving (default true). */
+  prepare?: boolean;
+}
+
+/** Apply migrations and (re)seed the reference data; idempotent. */
+export async function prepareDatabase(database: DatabaseHandle) {
+  const applied = await migrate(database.db);
+  const seeded = await seedCatalog(database.db);
+  return { applied, seeded };
+}
+
+/**
+ * Build the whole platform as one Fastify instance, without listening: main.ts listens, tests inject.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId,
+    requestIdHeader: false,
+    // A hop count is valid at run time (proxy-addr); Fastify's types only list string | boolean.
+    trustProxy: config.trustProxy as boolean,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+  // Our write APIs take JSON only; anything else is answered 415 rather than parsed as text.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const database =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: `${config.dataDir}/pglite` }));
+  if (!options.database) app.addHook('onClose', () => database.close());
+  if (options.prepare !== false) {
+    const { applied } = await prepareDatabase(database);
+    if (applied.length) app.log.info({ applied }, 'migrations applied');
+  }
+  const catalog = new CatalogService(database.db);
+  await catalog.reload();
+  const cipher = new FieldCipher(resolveDataKey(config.dataEncryptionKey, config.dataDir, config.mode === 'demo'));
+
+  const production = config.mode === 'production';
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd-mobile sets inline style attributes; no inline scripts are allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: production,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: '粤省事 (open edition) API',
+        description:
+          'Public and citizen APIs of the platform. Errors are RFC 9457 problem+json with a stable `code` and a Chinese `title`/`detail`.',
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'catalog', description: '服务目录: cities, services and their per-city availability' },
+        { name: 'faq', description: '常见问题' },
+        { name: 'feedback', description: '意见反馈' },
+        { name: 'ops', description: 'Health and readiness' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/healthz',
+    { schema: { tags: ['ops'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'Readiness: database reachable and catalog loaded',
+        response: {
+          200: z.object({ status: z.literal('ready'), database: z.string(), services: z.number() }),
+          503: Problem,
+        },
+      },
+    },
+    async (req, reply) => {
+      try {
+        await database.ping();
+      } catch (err) {
+        req.log.warn({ err }, 'readiness: database unreachable');
+        return sendProblem(reply, req, 'NOT_READY', '数据库暂时无法连接，请稍后再试。');
+      }
+      if (!catalog.ready) return sendProblem(reply, req, 'NOT_READY', '服务正在启动，请稍后再试。');
+      return { status: 'ready' as const, database: database.engine, services: catalog.current.serviceCount };
+    },
+  );
+  app.get(
+    '/api/problems/:code',
+    {
+      schema: {
+        hide: true,
+        params: z.object({ code: z.string().max(50) }),
+      },
+    },
+    async (req, reply) => {
+      const code = req.params.code as ErrorCode;
+      const spec = ERROR_CODES[code];
+      if (!spec) return sendProblem(reply, req, 'NOT_FOUND', '没有这种错误类型。');
+      return { code, status: spec.status, title: spec.title };
+    },
+  );
+
+  await app.register(catalogRoutes(catalog));
+  await app.register(
+    feedbackRoutes({ db: database.db, cipher, catalog, perMinute: config.feedbackRateLimitPerMinute }),
+  );
+  await registerCitizenApp(app, config.citizenDist);
+  return app;
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All configuration comes from the environment, validated once at boot (ARCHITECTURE.md convention 8).
+ * Every variable is documented in .env.example; keep the two in step.
+ */
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** demo: seeds demo data (later: demo accounts); production: refuses demo shortcuts. */
+  APP_MODE: z.enum(['demo', 'production']).default('demo'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Base64 of 32 random bytes; encrypts personal data at rest. Required in production mode. */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Trust X-Forwarded-* from a reverse proxy (true, false, or a hop count). */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '2', '3'])
+    .default('false')
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : Number(v))),
+  /** Feedback submissions allowed per client IP per minute. */
+  FEEDBACK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Built citizen web app to serve at /; empty disables static serving (API only). */
+  CITIZEN_DIST: z.string().optional(),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  mode: 'demo' | 'production';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  dataEncryptionKey: Buffer | undefined;
+  trustProxy: boolean | number;
+  feedbackRateLimitPerMinute: number;
+  citizenDist: string | undefined;
+};
+
+export class ConfigError extends Error {}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+/** Parse the environment into a Config; throws ConfigError with a one-line explanation. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const name = first?.path.join('.') ?? 'environment';
+    throw new ConfigError(`Invalid configuration: ${name} ${first?.message ?? 'is invalid'} (see .env.example)`);
+  }
+  const e = parsed.data;
+  if (e.APP_MODE === 'production' && !e.DATA_ENCRYPTION_KEY) {
+    throw new ConfigError('Invalid configuration: DATA_ENCRYPTION_KEY is required when APP_MODE=production');
+  }
+  if (e.APP_MODE === 'production' && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration: APP_MODE=production needs DATABASE_URL (PostgreSQL)');
+  }
+  return {
+    env: e.NODE_ENV,
+    mode: e.APP_MODE,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(repoRoot, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64') : undefined,
+    trustProxy: e.TRUST_PROXY,
+    feedbackRateLimitPerMinute: e.FEEDBACK_RATE_LIMIT_PER_MINUTE,
+    citizenDist: e.CITIZEN_DIST === undefined ? path.join(repoRoot, 'apps/citizen/dist') : e.CITIZEN_DIST || undefined,
+  };
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.js';
+
+/** Sequences of 11+ digits (phones, ID numbers) in URLs are masked before they reach a log line. */
+export function redactUrl(url: string): string {
+  return url.replace(/\d{6,}[\dXx]*/g, (m) => (m.length >= 11 ? `${m.slice(0, 3)}***${m.slice(-2)}` : m));
+}
+
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.idNumber',
+  '*.phone',
+  '*.contact',
+  '*.idName',
+  '*.password',
+  '*.pin',
+  '*.token',
+  '*.otp',
+];
+
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  if (config.logLevel === 'silent') return false;
+  return {
+    level: config.logLevel,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        url: redactUrl(req.url),
+        id: req.id,
+      }),
+    },
+  };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Honour a well-formed X-Request-Id from a proxy, else make one. */
+export function genReqId(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}

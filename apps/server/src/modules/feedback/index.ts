@@ -1,0 +1,2 @@
+export { countFeedback } from './repository.js';
+export { feedbackRoutes } from './routes.js';

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+
+describe.each(ENGINES)('feedback API on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { FEEDBACK_RATE_LIMIT_PER_MINUTE: '8', TRUST_PROXY: 'true' });
+  });
+  afterAll(() => t?.close());
+
+  // Each request comes from its own client unless a test says otherwise, so only the rate-limit test
+  // meets the limit.
+  let client = 0;
+  const post = (payload: string | object, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${++client}`, ...headers },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
+
+  it('stores feedback, encrypts the contact and keeps only a masked copy readable', async () => {
+    const res = await post({
+      content: '希望增加更多城市的燃气服务',
+      category: 'suggestion',
+      contact: '13800138000',
+      city: '440300',
+    });
+    expect(res.statusCode).toBe(201);
+    const receipt = res.json();
+    expect(receipt.message).toContain('感谢');
+    const row = await t.database.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('id', '=', receipt.id)
+      .executeTakeFirstOrThrow();
+    expect(row.content).toBe('希望增加更多城市的燃气服务');
+    expect(row.contact_masked).toBe('138****8000');
+    expect(row.contact_encrypted).not.toContain('13800138000');
+    expect(row.contact_encrypted).toMatch(/^v1\./);
+  });
+
+  it('rejects empty, too short, oversized and unknown fields with Chinese messages', async () => {
+    const cases: [object, string][] = [
+      [{}, 'content'],
+      [{ content: '   ' }, 'content'],
+      [{ content: '太短' }, 'content'],
+      [{ content: '很'.repeat(501) }, 'content'],
+      [{ content: '正常的反馈内容', category: 'spam' }, 'category'],
+      [{ content: '正常的反馈内容', city: '999999' }, 'city'],
+      [{ content: '正常的反馈内容', extra: 1 }, ''],
+      [{ content: '正常的反馈内容', serviceId: 'no-such-service' }, 'serviceId'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await post(body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const problem = res.json();
+      expect(problem.code).toBe('VALIDATION_FAILED');
+      expect(problem.detail).toMatch(/\p{Script=Han}/u);
+      if (field) expect(problem.errors.map((e: { path: string }) => e.path)).toContain(field);
+    }
+    const long = await post({ content: '很'.repeat(501) });
+    expect(long.json().detail).toContain('不能超过500个字');
+  });
+
+  it('answers non-JSON bodies, wrong content types and huge bodies with 4xx problem+json', async () => {
+    const bad = await post('{"content": "未闭合');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('BODY_NOT_JSON');
+    const empty = await post('');
+    expect(empty.statusCode).toBe(400);
+    const text = await post('hello', { 'content-type': 'text/plain' });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const huge = await post({ content: 'x'.repeat(20_000) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().code).toBe('BODY_TOO_LARGE');
+  });
+
+  it('rate-limits per client with 429 problem+json', async () => {
+    const headers = { 'x-forwarded-for': '10.9.9.9' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await post({ content: `第${i}条测试反馈内容` }, headers)).statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(8);
+    const limited = await post({ content: '再来一条测试反馈' }, headers);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.json().detail).toContain('频繁');
+  });
+});

@@ -1,0 +1,2 @@
+export { FieldCipher, resolveDataKey } from './crypto.js';
+export { maskContact, maskEmail, maskIdNumber, maskName, maskPhone } from './mask.js';

@@ -1,0 +1,255 @@
+import type { FaqDefinition } from './types.js';
+
+const CERTIFICATE_IDS = [
+  'zz-jumin-shenfen-dianzi-pingzheng',
+  'zz-jiashizheng',
+  'zz-xingshizheng',
+  'zz-huzhao',
+  'zz-gangao-tongxingzheng',
+  'zz-taiwan-tongxingzheng',
+  'zz-gongjijin',
+  'zz-shebaoka',
+  'zz-canjirenzheng',
+  'zz-juzhuzheng',
+  'zz-chusheng-yixue-zhengming',
+  'zz-zhuce-zhiyuanzhe-zheng',
+] as const;
+
+const EXIT_ENTRY_APPOINTMENT_IDS = [
+  'huzhao-shenling-yuyue',
+  'huzhao-huanling-yuyue',
+  'huzhao-buling-yuyue',
+  'gangao-tongxingzheng-shenling-yuyue',
+  'gangao-tongxingzheng-huanling-yuyue',
+  'gangao-tongxingzheng-buling-yuyue',
+  'taiwan-tongxingzheng-shenling-yuyue',
+  'taiwan-tongxingzheng-huanling-yuyue',
+  'taiwan-tongxingzheng-buling-yuyue',
+] as const;
+
+const WITHDRAWAL_IDS = ['gongjijin-zaici-tiqu', 'gongjijin-qiantai-tiqu-yuyue'] as const;
+
+/**
+ * Every 问题/回答 pair of the user guide, in the guide's order, quoted verbatim
+ * (including its 〔〕 brackets and its own typos, e.g. 非原址回复户口).
+ */
+export const FAQS: readonly FaqDefinition[] = [
+  {
+    id: 'faq-zhengzhao-kejia-guanlian',
+    question: '可以关联什么证照？有什么用？',
+    answer:
+      '目前支持关联广东省内签发的居民身份电子凭证、驾驶证、行驶证、护照、港澳通行证、台湾通行证、公积金、社保卡、残疾人证、居住证、出生医学电子证明〔出生证〕、注册志愿者证等多个证件及证明。其中居民身份电子凭证可支持在广东省内三星级及以上酒店入住扫码验证、其他电子证照可进入查询或办理指定服务〔具体以不同城市界面为准〕。',
+    questionEn: 'Which certificates can I link, and what are they for?',
+    answerEn:
+      "You can currently link Guangdong-issued electronic resident identity credentials, driving licences, vehicle licences, passports, Hong Kong and Macau travel permits, Taiwan travel permits, housing fund, social security cards, disability certificates, residence permits, birth medical e-certificates (birth certificates), registered volunteer certificates and other documents and certificates. The electronic resident identity credential can be scanned for check-in verification at three-star and above hotels in Guangdong; the other e-certificates open specific query or application services (depending on each city's page).",
+    serviceIds: [...CERTIFICATE_IDS],
+    featureIds: ['A3'],
+  },
+  {
+    id: 'faq-shebaoka-wufa-guanlian',
+    question: '无法关联社保卡？',
+    answer:
+      '目前支持广东省内签发的二代实体社保卡关联，如无法关联请确认是否为二代社保卡〔您可先查看您的社保卡右上角上是否有银联标识，具有银联标识的为二代社保卡。〕；如确认为二代社保卡，请尝试在登录“粤省事”首页时尝试把左上角的地市切换为您所缴纳社保的城市，并再次尝试关联。',
+    questionEn: 'I cannot link my social security card.',
+    answerEn:
+      'Only second-generation physical social security cards issued in Guangdong can be linked at present. If linking fails, check that yours is a second-generation card (look for the UnionPay logo at the top right of the card: cards with it are second-generation). If it is, on the "Yue Sheng Shi" home page switch the city at the top left to the city where you pay social insurance and try linking again.',
+    serviceIds: ['zz-shebaoka'],
+    featureIds: ['A4', 'A3'],
+  },
+  {
+    id: 'faq-gongjijin-wufa-guanlian',
+    question: '无法关联公积金？',
+    answer:
+      '截至2019年6月15日，公积金服务已支持全省〔除东莞、惠州、揭阳〕关联查询办理服务〔具体支持服务以各地市为准〕。如无法关联，请尝试在登录“粤省事”首页时尝试把左上角的地市切换为您所缴纳公积金的城市，并再次尝试关联。',
+    questionEn: 'I cannot link my housing fund.',
+    answerEn:
+      'As of 15 June 2019, housing-fund linking, queries and services are available province-wide (except Dongguan, Huizhou and Jieyang; the services offered depend on each city). If linking fails, on the "Yue Sheng Shi" home page switch the city at the top left to the city where you pay into the housing fund and try linking again.',
+    serviceIds: [
+      'zz-gongjijin',
+      'gongjijin-jiaocun-xinxi',
+      'gongjijin-jiaocun-mingxi',
+      'gongjijin-zaici-tiqu',
+      'gongjijin-qiantai-tiqu-yuyue',
+      'gongjijin-daikuan-chaxun',
+    ],
+    featureIds: ['A5', 'A3'],
+  },
+  {
+    id: 'faq-yibao-yue',
+    question: '为什么看不了医保余额？',
+    answer: '目前暂支持广州〔需开通医保支付〕、肇庆、潮州、清远地区医保账户余额查询。',
+    questionEn: 'Why can I not see my medical insurance balance?',
+    answerEn:
+      'The medical-insurance account balance can currently be queried only in Guangzhou (medical insurance payment must be enabled first), Zhaoqing, Chaozhou and Qingyuan.',
+    serviceIds: ['yibao-zhanghu-yue', 'kaitong-yibao-zhifu'],
+    featureIds: ['B3', 'B1'],
+  },
+  {
+    id: 'faq-shebao-gangao-canbao',
+    question: '香港、澳门等人员在内地参保能使用“粤省事”的社保服务吗？',
+    answer:
+      '非常抱歉，目前我们的社保服务是不能覆盖香港、澳门等在内地参保的人士。当前“粤省事”是按照用户在微信里的实名认证后的身份证信息去获取人的社保信息，而港澳用户的社会保障号不是香港、澳门的个人ID，而是人社部门根据一定的规则生成的，所以暂无法关联社保信息。',
+    questionEn:
+      'Can people from Hong Kong, Macau and elsewhere who are insured in the mainland use the "Yue Sheng Shi" social-insurance services?',
+    answerEn:
+      'We are very sorry: our social-insurance services do not yet cover Hong Kong, Macau and other people insured in the mainland. "Yue Sheng Shi" fetches a person\'s social-insurance records using the ID card of their real-name verification in WeChat, and the social-security number of a Hong Kong or Macau user is not their Hong Kong or Macau personal ID but one generated by the human-resources department by certain rules, so their social-insurance records cannot be linked yet.',
+    serviceIds: [
+      'shebao-jiaofei-mingxi',
+      'kaitong-yibao-zhifu',
+      'yibao-saoma-zhifu',
+      'yibao-zhanghu-yue',
+      'yanglao-zige-renzheng',
+      'zz-shebaoka',
+    ],
+    featureIds: ['B4'],
+  },
+  {
+    id: 'faq-yibao-zhifu-fanwei',
+    question: '目前医保支付支持范围，已开通哪些医院和药店？',
+    answer:
+      '医院目前支持2家：广州有广东省人民医院，深圳有深圳中医院；药店目前深圳支持1000多家海王星辰连锁药店都支持我们的医保二维码支付，广州目前还没有。',
+    questionEn: 'Where can medical insurance payment be used — which hospitals and pharmacies?',
+    answerEn:
+      "Two hospitals at present: Guangdong Provincial People's Hospital in Guangzhou and Shenzhen Traditional Chinese Medicine Hospital in Shenzhen. Among pharmacies, more than 1,000 Haiwangxingchen chain stores in Shenzhen accept our medical-insurance QR code payment; none in Guangzhou yet.",
+    serviceIds: ['yibao-saoma-zhifu', 'kaitong-yibao-zhifu'],
+    featureIds: ['B1'],
+  },
+  {
+    id: 'faq-gongjijin-zaixian-tiqu',
+    question: '我为什么不能在线提取公积金？',
+    answer:
+      '如果您是广州、深圳用户首次提取，需要进行前台提取预约，并到公积金服务办理网点提取；如果您已在到公积金网点办理过提取，则可在线直接办理，但需遵循并满足对应提取事项的提取条件方能成功提交提取申请。省内其他地市用户请进行前台提取预约，并到公积金服务办理网点提取。“粤省事”正在积极与省内各地市合作推进，实现公积金在线提取服务，详情请留意“粤省事”后续通知。',
+    questionEn: 'Why can I not withdraw my housing fund online?',
+    answerEn:
+      'If you are a Guangzhou or Shenzhen user withdrawing for the first time, book a counter withdrawal appointment and withdraw at a housing-fund service outlet. If you have already withdrawn at an outlet, you can withdraw online directly, but the application only goes through if you meet the conditions of that kind of withdrawal. Users in the other cities of the province should book a counter withdrawal appointment and withdraw at a housing-fund service outlet. "Yue Sheng Shi" is working with the cities of the province to offer online housing-fund withdrawals; watch for further "Yue Sheng Shi" announcements.',
+    serviceIds: [...WITHDRAWAL_IDS],
+    featureIds: ['B6'],
+  },
+  {
+    id: 'faq-gongjijin-shouji-haoma',
+    question:
+      '在“粤省事”的个人中心已经填写了手机号码，办理公积金提取预约时，系统仍然提示手机号码不正确，请修改您的手机号。',
+    answer:
+      '“手机号码不正确”的提示并非说需修改个人中心的手机号，而是要修改您绑定公积金账户的手机号。需要您前往公积金管理中心网站，或公积金服务网点修改。',
+    questionEn:
+      'I have already entered my mobile number in the "Yue Sheng Shi" personal centre, but when I book a housing-fund withdrawal the system still says "Incorrect mobile number, please change your mobile number".',
+    answerEn:
+      'The message "incorrect mobile number" does not mean you must change the number in your personal centre: it is the mobile number bound to your housing-fund account that must be changed, on the housing-fund management centre\'s website or at a housing-fund service outlet.',
+    serviceIds: [...WITHDRAWAL_IDS],
+    featureIds: ['B6'],
+  },
+  {
+    id: 'faq-gongjijin-weibanjie',
+    question: '我没有在“粤省事”办理过提取服务的，为什么提示“存在未办结服务不能提取”？',
+    answer:
+      '该提示由公积金服务部门返回，可能由于您以前通过其他渠道办理过提取服务仍未提取成功的，具体情况建议联系公积金中心咨询。',
+    questionEn:
+      'I have never made a withdrawal in "Yue Sheng Shi"; why does it say "An unfinished service exists, withdrawal not possible"?',
+    answerEn:
+      'That message comes from the housing-fund department: you may have started a withdrawal through another channel that has not yet succeeded. Please contact the housing-fund centre for details.',
+    serviceIds: [...WITHDRAWAL_IDS],
+    featureIds: ['B6'],
+  },
+  {
+    id: 'faq-shenfenzheng-jindu',
+    question: '我是外省的，在广东××市补办了身份证，可以通过“粤省事”查询办理进度吗？',
+    answer:
+      '可以的，“身份证办理查询”支持半年内在广东办理的身份证进行办理进度查询。即不管是否外省户口，在广东省内办理的身份证，就可以进行办理进度查询。',
+    questionEn:
+      'I am from another province and had my ID card replaced in a city in Guangdong. Can I check its progress in "Yue Sheng Shi"?',
+    answerEn:
+      'Yes. "ID card processing progress" covers ID cards handled in Guangdong within the last half year: whatever your household registration, even in another province, you can check the progress of an ID card handled in Guangdong.',
+    serviceIds: ['shenfenzheng-banli-chaxun'],
+    featureIds: ['C3'],
+  },
+  {
+    id: 'faq-juzhuzheng-shenhe-shijian',
+    question: '居住证服务办理审核时间需要多久？',
+    answer:
+      '“申报居住登记”，一般提交资料审核后会有审核结果〔办理时限以当地居住证服务办理部门实际审核时间为准〕；\n“申报居住登记”审批通过，满半年〔深圳除外〕后“申领居住证”，一般提交资料审核后会有审核结果。审核通过的，自受理之日起10个工作日内完成居住证发放。〔办理时限以当地居住证服务办理部门实际审核时间为准〕',
+    questionEn: 'How long does the review of residence-permit services take?',
+    answerEn:
+      'Residence registration: after you submit the materials they are reviewed and you get a result (the actual review time of the local residence-permit office applies).\nOnce the residence registration has been approved and half a year has passed (Shenzhen excepted), apply for the residence permit; after you submit the materials they are reviewed and you get a result. If approved, the permit is issued within 10 working days of acceptance. (The actual review time of the local residence-permit office applies.)',
+    serviceIds: ['shenbao-juzhu-dengji', 'shenling-juzhuzheng'],
+    featureIds: ['C1'],
+  },
+  {
+    id: 'faq-huzheng-shenpi-fanwei',
+    question: '户政审批查询可以查询哪些户政服务审批情况？',
+    answer:
+      '户政审批查询可查询出生审批、市外迁入、市内移居、非原址回复户口、户口注销、恢复户口、项目变更、所内非转农等服务的审批情况。',
+    questionEn: 'Which household-registration approvals can the household registration approval query show?',
+    answerEn:
+      'It shows the approval status of birth approval, moving in from outside the city, moving within the city, restoring a registration at a different address, cancelling a registration, restoring a registration, changing particulars, and non-agricultural-to-agricultural conversion within a police station.',
+    serviceIds: ['huzheng-shenpi-chaxun'],
+    featureIds: ['C4'],
+  },
+  {
+    id: 'faq-churujing-fuwu-fanwei',
+    question: '护照与通行证的服务范围是什么？一定要广东省户籍的才可以办理吗？',
+    answer:
+      '预约办证服务：目前支持除深圳以外的广东省户籍居民，以及商务人员、学生、60岁以上等其他符合办证条件的非广东省户籍居民，进行线上申请预约办证；签注服务：支持广东省户籍居民，以及广东省签发的港澳通行证、台湾通行证的签注服务线上办理。并不局限是否属于广东省户籍居民。',
+    questionEn:
+      'What do the passport and travel-permit services cover? Must I have a Guangdong household registration to use them?',
+    answerEn:
+      'Appointments: Guangdong household-registered residents, except those registered in Shenzhen, and non-Guangdong residents who meet the conditions (business people, students, people over 60 and others) can book appointments online. Endorsements: available online to Guangdong household-registered residents and for Hong Kong/Macau and Taiwan travel permits issued in Guangdong, whether or not the holder is a Guangdong resident.',
+    serviceIds: [...EXIT_ENTRY_APPOINTMENT_IDS, 'gangao-zaici-qianzhu', 'taiwan-qianzhu'],
+    featureIds: ['D6'],
+  },
+  {
+    id: 'faq-qianzhu-quxiao-tuifei',
+    question: '在“粤省事”成功申办港澳通行证再次签注，如何取消预约？取消后签注费用如何退回、以什么形式退回？',
+    answer:
+      '用户办理港澳台签注目前系统不支持取消。预约护照、港澳台通行证首次申领/换领/补领服务是可以取消的。若您需要取消签注，建议咨询您申请签注时选择的办理地出入境管理部门〔热线电话：12345〕取消签注服务，若已缴签注费，可同时咨询退费时间和退费方式问题。',
+    questionEn:
+      'I successfully applied for a Hong Kong/Macau re-endorsement in "Yue Sheng Shi". How do I cancel it, and how and in what form is the endorsement fee refunded?',
+    answerEn:
+      'Hong Kong/Macau/Taiwan endorsements cannot be cancelled in the system at present; appointments for a first passport or Hong Kong/Macau/Taiwan permit, a renewal or a replacement can be cancelled. To cancel an endorsement, contact the exit-entry office of the place you chose when applying (hotline: 12345); if you have paid the endorsement fee, ask them also when and how it will be refunded.',
+    serviceIds: ['gangao-zaici-qianzhu', 'taiwan-qianzhu', ...EXIT_ENTRY_APPOINTMENT_IDS],
+    featureIds: ['D6'],
+  },
+  {
+    id: 'faq-qianzhu-chongfu-shoufei',
+    question: '“粤省事”办理出入境签注服务，网上已经完成缴费，邮递员上门还要再收费，怎么处理？',
+    answer:
+      '如遇此情况，可出示您在“粤省事”办理出入境签注服务缴费成功后收到的“缴费成功通知”微信推送消息，作为缴费凭证。',
+    questionEn:
+      'I paid online for an exit-entry endorsement in "Yue Sheng Shi", but the courier wants to charge me again on delivery. What should I do?',
+    answerEn:
+      'In that case, show the "payment successful" WeChat notification you received after paying for the endorsement in "Yue Sheng Shi" as proof of payment.',
+    serviceIds: ['gangao-zaici-qianzhu', 'taiwan-qianzhu'],
+    featureIds: ['D6'],
+  },
+  {
+    id: 'faq-chushengzheng-zhichi-chengshi',
+    question: '目前出生证服务支持的城市有哪些？',
+    answer:
+      '当前支持全省的出生证申领预约，但是否设置预约时间、预约号源，由各个医疗机构自行决定，如果出现不能预约的情况，请联系对应的医疗机构。',
+    questionEn: 'Which cities does the birth certificate service cover?',
+    answerEn:
+      'Birth certificate appointments are supported province-wide, but each medical institution decides whether to offer appointment times and slots. If you cannot book, please contact the medical institution.',
+    serviceIds: ['shenling-chusheng-yixue-zhengming'],
+    featureIds: ['E2'],
+  },
+  {
+    id: 'faq-chushengzheng-lingqu-cailiao',
+    question: '出生证预约成功后，去医院领取需要提供什么材料？',
+    answer:
+      '预约成功后，新生儿父母中的一方前往医疗机构领取纸质版出生医学证明，需要出示身份证原件，并在现场进行刷脸认证，认证通过后领取。',
+    questionEn: 'After booking the birth certificate, what do I need to bring to collect it at the hospital?',
+    answerEn:
+      "After booking, one of the newborn's parents goes to the medical institution to collect the paper birth medical certificate, shows the original ID card and passes a face check on site, then collects it.",
+    serviceIds: ['shenling-chusheng-yixue-zhengming'],
+    featureIds: ['E2'],
+  },
+  {
+    id: 'faq-chushengzheng-dianzi-guanlian',
+    question: '出生证电子证照关联是支持到何时的出生日期呢？',
+    answer: '2014年1月1日至今支持全省〔除广州、深圳、佛山、珠海〕；2018年5月1日至今〔广州、深圳、佛山、珠海〕',
+    questionEn: 'From which birth dates can the birth certificate e-licence be linked?',
+    answerEn:
+      'Province-wide (except Guangzhou, Shenzhen, Foshan and Zhuhai) for births from 1 January 2014 onwards; in Guangzhou, Shenzhen, Foshan and Zhuhai for births from 1 May 2018 onwards.',
+    serviceIds: ['zz-chusheng-yixue-zhengming'],
+    featureIds: ['E2', 'A3'],
+  },
+];

@@ -1,0 +1,59 @@
+// npm run bench: every benchmark, each against a baseline measured in the same run (machines are noisy;
+// ratios are what we compare). Targets (issue 2): catalog ≥ 50% of the trivial route's throughput; the
+// citizen home page's first-load JavaScript ≤ 200 KB gzipped.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { load, root, row, startServer } from './lib.mjs';
+
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const browserHeaders = { 'accept-encoding': 'gzip, deflate, br' };
+const results = {
+  date: new Date().toISOString(),
+  database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+  checks: [],
+};
+
+function check(name, ok, detail) {
+  results.checks.push({ name, ok, detail });
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}: ${detail}`);
+}
+
+// 1. Catalog and search under load, against /healthz on the same server.
+const server = await startServer();
+try {
+  // warm up (JIT, snapshot caches)
+  await load(`${server.url}/api/v1/catalog?city=440100`, { duration: 2, headers: browserHeaders });
+  const trivial = await load(`${server.url}/healthz`, { duration, headers: browserHeaders });
+  const catalog = await load(`${server.url}/api/v1/catalog?city=440100`, { duration, headers: browserHeaders });
+  const search = await load(`${server.url}/api/v1/catalog/search?q=gjj&city=440100`, {
+    duration,
+    headers: browserHeaders,
+  });
+  const rows = [
+    row('GET /healthz (trivial baseline)', trivial),
+    row('GET /api/v1/catalog?city=440100', catalog, trivial),
+    row('GET /api/v1/catalog/search?q=gjj', search, trivial),
+  ];
+  console.table(rows.map(({ ratio, ...r }) => r));
+  results.http = rows;
+  check('catalog throughput ≥ 50% of trivial route', rows[1].ratio >= 0.5, `${(rows[1].ratio * 100).toFixed(0)}%`);
+} finally {
+  await server.stop();
+}
+
+// 2. Citizen app: JavaScript the home page loads before it can render (entry + modulepreloads), gzipped.
+const dist = path.join(root, 'apps/citizen/dist');
+const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+const scripts = new Set(
+  [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]),
+);
+let gz = 0;
+for (const src of scripts) gz += gzipSync(readFileSync(path.join(dist, src.replace(/^\//, '')))).length;
+const kb = gz / 1024;
+results.firstLoadJsGzipKb = Number(kb.toFixed(1));
+check('home first-load JS ≤ 200 KB gzipped', kb <= 200, `${kb.toFixed(1)} KB in ${scripts.size} files`);
+
+mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+writeFileSync(path.join(root, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
+if (results.checks.some((c) => !c.ok)) process.exitCode = 1;
