@@ -57,11 +57,27 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+function operatorMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be a ${issue.expected}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`;
+    case 'too_small':
+      return `must be at least ${issue.minimum}`;
+    case 'too_big':
+      return `must be at most ${issue.maximum}`;
+    default:
+      return undefined;
+  }
+}
+
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Parse the environment into a Config; throws ConfigError with a one-line explanation. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  // Operators read these messages: English, whatever locale the app sets for citizens' validation.
+  const parsed = Env.safeParse(env, { error: operatorMessage });
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const name = first?.path.join('.') ?? 'environment';
