@@ -15,6 +15,8 @@ export async function registerCitizenApp(app: FastifyInstance, distDir: string |
       root: distDir,
       wildcard: true,
       index: ['index.html'],
+      // .br/.gz siblings are written at build time (scripts/precompress.mjs)
+      preCompressed: true,
       setHeaders: (res, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`)) {
           res.setHeader('cache-control', 'public, max-age=31536000, immutable');
