@@ -11,7 +11,11 @@ export default defineConfig({
         resolve: { alias: { '@yss/contracts': contracts } },
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/citizen/src/**/*.test.{ts,tsx}'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/server/src/**/*.test.ts',
+            'apps/citizen/src/**/*.test.{ts,tsx}',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

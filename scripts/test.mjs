@@ -20,5 +20,9 @@ if (!existsSync(chromium)) {
   }
 }
 
+// Lint and format first: one tool (Biome), cheap, and it keeps the tree consistent for the next reader.
+const lint = spawnSync('npx', ['biome', 'check', '.'], { stdio: 'inherit' });
+if (lint.status !== 0) process.exit(lint.status ?? 1);
+
 const result = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -1,0 +1,128 @@
+import ConfigProvider from 'antd-mobile/es/components/config-provider';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { Component, type ErrorInfo, lazy, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration, useLocation } from 'react-router';
+import { PageSkeleton } from './components/States';
+import { TabBar } from './components/TabBar';
+
+const Home = lazy(() => import('./pages/Home'));
+const Services = lazy(() => import('./pages/Services'));
+const Inbox = lazy(() => import('./pages/Inbox'));
+const Me = lazy(() => import('./pages/Me'));
+const ServiceDetail = lazy(() => import('./pages/ServiceDetail'));
+const ServiceGroup = lazy(() => import('./pages/ServiceGroup'));
+const Zone = lazy(() => import('./pages/Zone'));
+const Search = lazy(() => import('./pages/Search'));
+const Faq = lazy(() => import('./pages/Faq'));
+const AppQr = lazy(() => import('./pages/AppQr'));
+const NotFound = lazy(() => import('./pages/NotFound'));
+
+function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="page-main crash" role="alert">
+      <h1>{network ? t('errors.offlineTitle') : t('errors.crashTitle')}</h1>
+      <p>{network ? t('errors.network') : t('errors.crashBody')}</p>
+      <button type="button" className="state-link" onClick={onReload}>
+        {t('errors.reload')}
+      </button>
+    </main>
+  );
+}
+
+/** A page chunk that cannot be fetched (offline, or replaced by a new release) rather than a bug. */
+function isLoadFailure(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    (typeof navigator !== 'undefined' && navigator.onLine === false) ||
+    /dynamically imported module|Importing a module script failed|Failed to fetch|error loading dynamically/i.test(
+      message,
+    )
+  );
+}
+
+/** A page that throws (or a page chunk that fails to load) shows a reload screen instead of a blank page. */
+class PageErrorBoundary extends Component<
+  { children: ReactNode; resetKey: string },
+  { failed: boolean; network: boolean }
+> {
+  override state = { failed: false, network: false };
+  static getDerivedStateFromError(error: unknown) {
+    return { failed: true, network: isLoadFailure(error) };
+  }
+  override componentDidUpdate(prev: { resetKey: string }) {
+    if (prev.resetKey !== this.props.resetKey && this.state.failed) this.setState({ failed: false, network: false });
+  }
+  override componentDidCatch(error: Error, info: ErrorInfo) {
+    console.error(error, info.componentStack);
+  }
+  override render() {
+    return this.state.failed ? (
+      <CrashScreen network={this.state.network} onReload={() => window.location.reload()} />
+    ) : (
+      this.props.children
+    );
+  }
+}
+
+function Shell() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+      <div className="app-shell">
+        <a href="#main" className="skip-link">
+          {t('app.skipToContent')}
+        </a>
+        <PageErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
+      </div>
+      <ScrollRestoration />
+    </ConfigProvider>
+  );
+}
+
+/** Root pages (首页 · 服务 · 消息 · 我的) share the bottom tab bar. */
+function TabLayout() {
+  return (
+    <div className="tab-layout">
+      <Suspense fallback={<PageSkeleton />}>
+        <Outlet />
+      </Suspense>
+      <TabBar />
+    </div>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    children: [
+      {
+        element: <TabLayout />,
+        children: [
+          { index: true, element: <Home /> },
+          { path: 'services', element: <Services /> },
+          { path: 'inbox', element: <Inbox /> },
+          { path: 'me', element: <Me /> },
+        ],
+      },
+      { path: 'services/:id', element: <ServiceDetail /> },
+      { path: 'groups/:groupId', element: <ServiceGroup /> },
+      { path: 'zones/:zoneId', element: <Zone /> },
+      { path: 'search', element: <Search /> },
+      { path: 'faq', element: <Faq /> },
+      { path: 'app-qr', element: <AppQr /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,5 @@
+import { ServiceCollection } from './ServiceGroup';
+
+export default function ZonePage() {
+  return <ServiceCollection kind="zone" />;
+}
