@@ -45,8 +45,9 @@ export async function startServer(env = {}) {
   };
 }
 
-export async function load(url, { duration = 10, connections = 20, headers = {} } = {}) {
-  const r = await autocannon({ url, duration, connections, pipelining: 1, headers });
+export async function load(url, { duration = 10, connections = 20, headers = {}, paths } = {}) {
+  const requests = paths?.map((path) => ({ method: 'GET', path }));
+  const r = await autocannon({ url, duration, connections, pipelining: 1, headers, ...(requests ? { requests } : {}) });
   if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytesPerSec: r.throughput.average };
 }

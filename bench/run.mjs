@@ -26,14 +26,53 @@ try {
   await load(`${server.url}/api/v1/catalog?city=440100`, { duration: 2, headers: browserHeaders });
   const trivial = await load(`${server.url}/healthz`, { duration, headers: browserHeaders });
   const catalog = await load(`${server.url}/api/v1/catalog?city=440100`, { duration, headers: browserHeaders });
-  const search = await load(`${server.url}/api/v1/catalog/search?q=gjj&city=440100`, {
-    duration,
-    headers: browserHeaders,
-  });
+  // What people type: Chinese, full pinyin, initials, typos — rotated per connection.
+  const queries = [
+    'gjj',
+    '公积金',
+    'shebao',
+    '社保缴费',
+    'gongjijing',
+    '违法查询',
+    'weifa',
+    '燃气',
+    'ranqi',
+    'gs',
+    '个税',
+    '取名',
+    'quming',
+    '护照',
+    'huzhao',
+    '签注',
+    '居住证',
+    'jzz',
+    '医保',
+    'yibao',
+    '结婚',
+    '出生',
+    '低保',
+    '残疾人证',
+    '发票',
+    'fapiao',
+    '不动产',
+    '律师',
+    '公证',
+    '移车',
+    'yiche',
+    '驾驶证',
+    '身份证',
+    'shenfenzheng',
+    '学校',
+    '高考',
+    '信用',
+    'xinyong',
+  ];
+  const paths = queries.map((q) => `/api/v1/catalog/search?q=${encodeURIComponent(q)}&city=440100`);
+  const search = await load(server.url, { duration, headers: browserHeaders, paths });
   const rows = [
     row('GET /healthz (trivial baseline)', trivial),
     row('GET /api/v1/catalog?city=440100', catalog, trivial),
-    row('GET /api/v1/catalog/search?q=gjj', search, trivial),
+    row(`GET /api/v1/catalog/search (${queries.length} queries)`, search, trivial),
   ];
   console.table(rows.map(({ ratio, ...r }) => r));
   results.http = rows;

@@ -60,3 +60,12 @@ describe('approximatePrefixDistance', () => {
     expect(approximatePrefixDistance('gonjgijin', 'gongjijin')).toBe(1); // transposition
   });
 });
+
+describe('SearchIndex cache', () => {
+  it('answers a repeated query the same way, whatever the limit', () => {
+    const first = index.search('gongjijing', 1);
+    const again = index.search('  GongJiJing ', 5);
+    expect(again.slice(0, 1)).toEqual(first);
+    expect(again.length).toBeGreaterThanOrEqual(first.length);
+  });
+});
