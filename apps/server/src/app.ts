@@ -14,13 +14,25 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.js';
+import { OutboxSmsGateway } from './connectors/sms/outbox-gateway.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { seedPopulationRegister } from './departments/population-register/generator.js';
+import { SandboxPopulationRegister } from './departments/population-register/sandbox.js';
+import { registerCsrfGuard } from './http/csrf.js';
 import { genReqId, loggerOptions } from './http/logging.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { registerCitizenApp } from './http/static-app.js';
+import { AuditLog } from './modules/audit/index.js';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
 import { feedbackRoutes } from './modules/feedback/index.js';
+import {
+  IdentityService,
+  identityRoutes,
+  identitySettings,
+  PasskeyService,
+  RegisterIdentityProofing,
+} from './modules/identity/index.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
@@ -33,10 +45,13 @@ export interface BuildOptions {
   prepare?: boolean;
 }
 
-/** Apply migrations and (re)seed the reference data; idempotent. */
-export async function prepareDatabase(database: DatabaseHandle) {
+/** Apply migrations, (re)seed the reference data and, in demo mode, the sandbox province; idempotent. */
+export async function prepareDatabase(database: DatabaseHandle, options: { demo?: boolean } = {}) {
   const applied = await migrate(database.db);
   const seeded = await seedCatalog(database.db);
+  // The sandbox population register (公安户政): the demo people of the README plus a small synthetic
+  // population. Only where no real department is connected (demo mode).
+  if (options.demo !== false) await seedPopulationRegister(database.db, { count: 200, seed: 1 });
   return { applied, seeded };
 }
 
@@ -67,7 +82,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: `${config.dataDir}/pglite` }));
   if (!options.database) app.addHook('onClose', () => database.close());
   if (options.prepare !== false) {
-    const { applied } = await prepareDatabase(database);
+    const { applied } = await prepareDatabase(database, { demo: config.mode === 'demo' });
     if (applied.length) app.log.info({ applied }, 'migrations applied');
   }
   const catalog = new CatalogService(database.db);
@@ -98,6 +113,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     hsts: production,
   });
   await app.register(fastifyCookie);
+  registerCsrfGuard(app, config.publicOrigins);
   await app.register(fastifyRateLimit, { global: false });
 
   await app.register(fastifySwagger, {
@@ -113,6 +129,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'catalog', description: '服务目录: cities, services and their per-city availability' },
         { name: 'faq', description: '常见问题' },
         { name: 'feedback', description: '意见反馈' },
+        {
+          name: 'identity',
+          description: '登录与实名: accounts, passkeys (刷脸), PIN, SMS codes, sessions, step-up verification',
+        },
+        { name: 'sandbox', description: 'Sandbox-only endpoints (demo mode): no real outside system exists here' },
         { name: 'ops', description: 'Health and readiness' },
       ],
     },
@@ -169,6 +190,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(catalogRoutes(catalog));
   await app.register(
     feedbackRoutes({ db: database.db, cipher, catalog, perMinute: config.feedbackRateLimitPerMinute }),
+  );
+  const audit = new AuditLog(database.db);
+  const settings = identitySettings(config);
+  const outbox = new OutboxSmsGateway(database.db, cipher);
+  const identity = new IdentityService({
+    db: database.db,
+    cipher,
+    sms: outbox,
+    proofing: new RegisterIdentityProofing(new SandboxPopulationRegister(database.db)),
+    audit,
+    settings,
+  });
+  const passkeys = new PasskeyService(database.db, identity, settings);
+  await app.register(
+    identityRoutes({ identity, passkeys, audit, settings, outbox: config.mode === 'demo' ? outbox : undefined }),
   );
   await registerCitizenApp(app, config.citizenDist);
   return app;

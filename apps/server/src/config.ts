@@ -36,6 +36,26 @@ const Env = z.object({
     .transform((v) => (v === 'true' ? true : v === 'false' ? false : Number(v))),
   /** Feedback submissions allowed per client IP per minute. */
   FEEDBACK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Origins the web app is served from (comma-separated); WebAuthn checks them. Default http://localhost:PORT. */
+  PUBLIC_ORIGINS: z.string().optional(),
+  /** WebAuthn relying-party id: the site's host name (localhost in development). */
+  WEBAUTHN_RP_ID: z.string().min(1).default('localhost'),
+  /** Session cookie with Secure and the __Host- prefix (browsers accept Secure cookies on http://localhost). */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+  /** How long a passkey/PIN verification unlocks personal data (the guide: 人脸识别验证 before any personal data). */
+  VERIFICATION_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /** Built citizen web app to serve at /; empty disables static serving (API only). */
   CITIZEN_DIST: z.string().optional(),
 });
@@ -53,6 +73,12 @@ export type Config = {
   trustProxy: boolean | number;
   feedbackRateLimitPerMinute: number;
   citizenDist: string | undefined;
+  publicOrigins: string[];
+  webauthnRpId: string;
+  cookieSecure: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  verificationMaxAgeMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -103,5 +129,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     feedbackRateLimitPerMinute: e.FEEDBACK_RATE_LIMIT_PER_MINUTE,
     citizenDist: e.CITIZEN_DIST === undefined ? path.join(repoRoot, 'apps/citizen/dist') : e.CITIZEN_DIST || undefined,
+    publicOrigins: (e.PUBLIC_ORIGINS ?? `http://localhost:${e.PORT}`)
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    webauthnRpId: e.WEBAUTHN_RP_ID,
+    cookieSecure: e.COOKIE_SECURE === 'true',
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    verificationMaxAgeMs: e.VERIFICATION_MAX_AGE_SECONDS * 1000,
   };
 }

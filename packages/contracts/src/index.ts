@@ -1,4 +1,6 @@
 export * from './catalog.js';
 export * from './cities.js';
 export * from './feedback.js';
+export * from './identity.js';
 export * from './problem.js';
+export * from './validators/resident-id.js';

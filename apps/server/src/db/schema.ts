@@ -1,7 +1,17 @@
+import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
+import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
+import type { IdentityTables } from '../modules/identity/tables.js';
 
 /** The whole database as Kysely sees it: the union of every module's own tables. */
-export interface Database extends CatalogTables, FeedbackTables {
+export interface Database
+  extends CatalogTables,
+    FeedbackTables,
+    IdentityTables,
+    AuditTables,
+    // The sandbox departments live in the same database, each in its own schema (dept_*); only their
+    // own connector code queries them.
+    PopulationRegisterTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -21,21 +21,23 @@ export interface TestApp {
 
 /**
  * A fresh platform on a fresh database with the real migrations: in-memory PGlite, or on PostgreSQL a
- * schema of its own (dropped afterwards) so that test files can run in parallel on one database.
+ * database of its own (dropped afterwards), so that test files run in parallel and department schemas
+ * (dept_*) never collide.
  */
 export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yss-test-'));
-  let searchPath: string | undefined;
-  const databaseUrl = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
+  const adminUrl = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
+  let databaseUrl: string | undefined;
+  let databaseName: string | undefined;
   if (engine === 'postgres') {
-    if (!databaseUrl) throw new Error('DATABASE_URL is needed for the postgres engine');
-    searchPath = `t_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`create schema ${searchPath}`);
-    await client.end();
+    if (!adminUrl) throw new Error('DATABASE_URL is needed for the postgres engine');
+    databaseName = `yss_test_${randomBytes(6).toString('hex')}`;
+    await adminQuery(adminUrl, `create database ${databaseName}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${databaseName}`;
+    databaseUrl = url.toString();
   }
-  const database = await openDatabase({ databaseUrl, searchPath, pgliteDataDir: 'memory://', poolSize: 4 });
+  const database = await openDatabase({ databaseUrl, pgliteDataDir: 'memory://', poolSize: 4 });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -51,13 +53,18 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     async close() {
       await app.close();
       await database.close();
-      if (searchPath && databaseUrl) {
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        await client.query(`drop schema ${searchPath} cascade`);
-        await client.end();
-      }
+      if (adminUrl && databaseName) await adminQuery(adminUrl, `drop database if exists ${databaseName} with (force)`);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function adminQuery(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }

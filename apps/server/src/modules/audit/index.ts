@@ -1,0 +1,1 @@
+export { type AuditEntry, AuditLog, type AuditRecord, type AuditResult } from './audit-log.js';

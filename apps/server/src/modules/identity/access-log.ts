@@ -1,0 +1,47 @@
+import type { AccessLogEntry } from '@yss/contracts';
+import type { AuditRecord } from '../audit/index.js';
+
+/** What each audited action means to the citizen (我的访问记录). Unknown actions show their id. */
+const LABELS: Record<string, string> = {
+  'auth.login.sms': '短信验证码登录',
+  'auth.login.pin': '密码登录',
+  'auth.login.passkey': '刷脸登录',
+  'auth.logout': '退出登录',
+  'auth.pin': '密码验证失败',
+  'auth.verify.pin': '密码验证',
+  'auth.verify.passkey': '刷脸验证',
+  'auth.verify.sms': '短信验证',
+  'access.denied.verification': '未验证身份，拒绝查看个人信息',
+  'identity.real-name.bind': '实名认证',
+  'identity.pin.set': '设置密码',
+  'identity.default-method.set': '修改默认登录方式',
+  'identity.passkey.register': '添加刷脸登录',
+  'identity.passkey.rename': '修改刷脸登录名称',
+  'identity.passkey.remove': '删除刷脸登录',
+  'identity.reveal': '查看完整个人信息',
+  'identity.access-log.read': '查看访问记录',
+};
+
+export function presentAccessLog(records: AuditRecord[]): AccessLogEntry[] {
+  return records.map((r) => ({
+    at: r.at.toISOString(),
+    action: r.action,
+    actionLabel: LABELS[r.action] ?? r.action,
+    actor: r.actorKind === 'citizen' && r.actorAccountId === r.subjectAccountId ? '本人' : actorLabel(r.actorKind),
+    result: r.result,
+    detail: typeof r.detail.what === 'string' ? r.detail.what : null,
+  }));
+}
+
+function actorLabel(kind: string): string {
+  switch (kind) {
+    case 'agent':
+      return '代办人';
+    case 'staff':
+      return '工作人员';
+    case 'system':
+      return '系统';
+    default:
+      return '未登录用户';
+  }
+}

@@ -1,0 +1,415 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import {
+  type AccountProfile,
+  type LoginMethod,
+  parseResidentId,
+  type RevealedIdentity,
+  type SmsSendReceipt,
+} from '@yss/contracts';
+import type { SmsGateway } from '../../connectors/sms/contract.js';
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import type { AuditLog } from '../audit/index.js';
+import { type FieldCipher, maskIdNumber, maskName, maskPhone } from '../privacy/index.js';
+import { pinWeakness } from './pin-policy.js';
+import type { IdentityProofing } from './proofing.js';
+import * as repo from './repository.js';
+import type { IdentitySettings } from './settings.js';
+
+/** Who is calling, resolved from the session cookie. */
+export interface AuthContext {
+  sessionId: string;
+  accountId: string;
+  method: LoginMethod;
+  verifiedAt: Date | null;
+  sessionCreatedAt: Date;
+  requestId: string;
+}
+
+export interface IdentityDeps {
+  db: Db;
+  cipher: FieldCipher;
+  sms: SmsGateway;
+  proofing: IdentityProofing;
+  audit: AuditLog;
+  settings: IdentitySettings;
+}
+
+// Argon2id with the OWASP minimum parameters (19 MiB, t=2, p=1): ~30 ms here, per login attempt.
+const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+// Verified against when the phone has no account or no PIN, so that the answer takes as long either way.
+const DUMMY_PIN_HASH = await argon2Hash('000000-dummy', ARGON2);
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export class IdentityService {
+  constructor(private readonly d: IdentityDeps) {}
+
+  private phoneIndex(phone: string) {
+    return this.d.cipher.blindIndex(phone, 'phone');
+  }
+
+  private smsCodeHash(id: string, code: string) {
+    return this.d.cipher.blindIndex(`${id}:${code}`, 'sms-code');
+  }
+
+  // ---- SMS codes ----
+
+  /** Send a code; the same answer whether or not the phone has an account (no enumeration). */
+  async sendSmsCode(phone: string, purpose: 'login' | 'verify', requestId: string): Promise<SmsSendReceipt> {
+    const s = this.d.settings;
+    const index = this.phoneIndex(phone);
+    const recent = await repo.lastSmsCodes(this.d.db, index, new Date(Date.now() - 24 * 3_600_000));
+    const last = recent[0];
+    if (last && Date.now() - last.created_at.getTime() < s.smsResendMs) {
+      const wait = Math.ceil((s.smsResendMs - (Date.now() - last.created_at.getTime())) / 1000);
+      throw new AppError('SMS_TOO_FREQUENT', `验证码已发送，请${wait}秒后再重新获取。`);
+    }
+    if (recent.length >= s.smsDailyMax) {
+      throw new AppError('SMS_TOO_FREQUENT', '今天获取验证码的次数已达上限，请明天再试或使用其他登录方式。');
+    }
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    await repo.insertSmsCode(this.d.db, {
+      phoneIndex: index,
+      purpose,
+      codeHash: (id) => this.smsCodeHash(id, code),
+      expiresAt: new Date(Date.now() + s.smsCodeTtlMs),
+    });
+    await this.d.sms.send({
+      phone,
+      text: `【粤省事】您的验证码为${code}，${s.smsCodeTtlMs / 60_000}分钟内有效。请勿将验证码告诉他人。`,
+    });
+    await this.d.audit.record({
+      action: 'auth.sms.send',
+      result: 'success',
+      actorKind: 'anonymous',
+      detail: { phone: maskPhone(phone), purpose },
+      requestId,
+    });
+    return {
+      message: `验证码已发送至${maskPhone(phone)}，请注意查收。`,
+      resendAfterSeconds: s.smsResendMs / 1000,
+      expiresInSeconds: s.smsCodeTtlMs / 1000,
+    };
+  }
+
+  /** Check and consume a code (single use, limited tries, expiry). */
+  private async consumeSmsCode(phone: string, purpose: 'login' | 'verify', code: string): Promise<void> {
+    const row = await repo.latestOpenSmsCode(this.d.db, this.phoneIndex(phone), purpose);
+    if (!row || row.expires_at.getTime() < Date.now() || row.attempts >= this.d.settings.smsMaxAttempts) {
+      throw new AppError('SMS_CODE_EXPIRED', '验证码已失效，请重新获取验证码。');
+    }
+    const expected = Buffer.from(row.code_hash);
+    const given = Buffer.from(this.smsCodeHash(row.id, code));
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      await repo.countSmsAttempt(this.d.db, row.id);
+      const left = this.d.settings.smsMaxAttempts - row.attempts - 1;
+      throw new AppError(
+        'SMS_CODE_INVALID',
+        left > 0 ? `验证码不正确，您还可以尝试${left}次。` : '验证码不正确，请重新获取验证码。',
+      );
+    }
+    if (!(await repo.consumeSmsCode(this.d.db, row.id))) {
+      throw new AppError('SMS_CODE_EXPIRED', '验证码已使用，请重新获取验证码。');
+    }
+  }
+
+  // ---- login ----
+
+  async loginWithSms(phone: string, code: string, requestId: string) {
+    await this.consumeSmsCode(phone, 'login', code);
+    const account = await repo.findOrCreateAccount(this.d.db, {
+      index: this.phoneIndex(phone),
+      encrypted: this.d.cipher.encrypt(phone, 'account.phone'),
+      masked: maskPhone(phone),
+    });
+    // SMS proves the phone, not the person: it never unlocks personal data (no verification).
+    return this.startSession(account.id, 'sms', false, requestId);
+  }
+
+  async loginWithPin(phone: string, pin: string, requestId: string) {
+    const account = await repo.findAccountByPhoneIndex(this.d.db, this.phoneIndex(phone));
+    if (!account?.pin_hash) {
+      await argon2Verify(DUMMY_PIN_HASH, pin);
+      await this.d.audit.record({ action: 'auth.login.pin', result: 'failure', actorKind: 'anonymous', requestId });
+      throw new AppError('LOGIN_FAILED', '手机号码或密码不正确，请重试或使用短信验证码登录。');
+    }
+    await this.checkPin(account, pin, requestId);
+    return this.startSession(account.id, 'pin', true, requestId);
+  }
+
+  /** Verify a PIN with lockout; throws PIN_LOCKED / LOGIN_FAILED or PIN_INVALID. */
+  private async checkPin(
+    account: repo.AccountRow,
+    pin: string,
+    requestId: string,
+    failCode: 'LOGIN_FAILED' | 'PIN_INVALID' = 'LOGIN_FAILED',
+  ) {
+    if (account.pin_locked_until && account.pin_locked_until.getTime() > Date.now()) {
+      throw new AppError('PIN_LOCKED', lockedMessage(account.pin_locked_until));
+    }
+    if (!account.pin_hash || !(await argon2Verify(account.pin_hash, pin))) {
+      const { lockedUntil, remaining } = await repo.recordPinFailure(
+        this.d.db,
+        account.id,
+        this.d.settings.pinMaxFailures,
+        this.d.settings.pinLockMs,
+      );
+      await this.d.audit.record({
+        action: 'auth.pin',
+        result: 'failure',
+        actorKind: 'anonymous',
+        subjectAccountId: account.id,
+        detail: { locked: lockedUntil !== null },
+        requestId,
+      });
+      if (lockedUntil) throw new AppError('PIN_LOCKED', lockedMessage(lockedUntil));
+      throw new AppError(
+        failCode,
+        failCode === 'LOGIN_FAILED'
+          ? `手机号码或密码不正确，您还可以尝试${remaining}次。`
+          : `密码不正确，您还可以尝试${remaining}次。`,
+      );
+    }
+    await repo.clearPinFailures(this.d.db, account.id);
+  }
+
+  /** Start the account's only live session (one device at a time). Returns the opaque token for the cookie. */
+  async startSession(accountId: string, method: LoginMethod, verified: boolean, requestId: string) {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.d.settings.sessionAbsoluteMs);
+    const { session, replaced } = await repo.createExclusiveSession(this.d.db, {
+      accountId,
+      tokenHash: hashToken(token),
+      method,
+      expiresAt,
+      verified,
+    });
+    await this.d.audit.record({
+      action: `auth.login.${method}`,
+      result: 'success',
+      actorKind: 'citizen',
+      actorAccountId: accountId,
+      subjectAccountId: accountId,
+      detail: { replacedSessions: replaced },
+      requestId,
+    });
+    return { token, session, expiresAt };
+  }
+
+  /** Resolve the caller from a session token; throws the precise 401 the web app needs. */
+  async authenticate(token: string | undefined, requestId: string): Promise<AuthContext> {
+    if (!token) throw new AppError('UNAUTHENTICATED', '请先登录后再继续。');
+    const row = await repo.findSessionWithAccount(this.d.db, hashToken(token));
+    if (!row || row.end_reason === 'logout') throw new AppError('UNAUTHENTICATED', '请先登录后再继续。');
+    if (row.end_reason === 'replaced' || row.active_session_id !== row.id) {
+      throw new AppError(
+        'SESSION_REPLACED',
+        '您的账号已在其他设备登录，当前设备已退出。如非本人操作，请尽快修改密码。',
+      );
+    }
+    const now = Date.now();
+    const idle = now - row.last_seen_at.getTime() > this.d.settings.sessionIdleMs;
+    if (row.ended_at || row.expires_at.getTime() < now || idle) {
+      await repo.endSession(this.d.db, row.id, 'expired');
+      throw new AppError('SESSION_EXPIRED', '登录已过期，请重新登录。');
+    }
+    // Refresh the idle clock at most once a minute: one write per active user per minute, not per request.
+    if (now - row.last_seen_at.getTime() > 60_000) await repo.touchSession(this.d.db, row.id);
+    return {
+      sessionId: row.id,
+      accountId: row.account_id,
+      method: row.login_method,
+      verifiedAt: row.verified_at,
+      sessionCreatedAt: row.created_at,
+      requestId,
+    };
+  }
+
+  /** Personal data and submissions need a recent passkey/PIN verification (the guide: 人脸识别验证 first). */
+  async requireFreshVerification(ctx: AuthContext, what: string) {
+    const fresh = ctx.verifiedAt && Date.now() - ctx.verifiedAt.getTime() <= this.d.settings.verificationMaxAgeMs;
+    if (fresh) return;
+    await this.d.audit.record({
+      action: 'access.denied.verification',
+      result: 'denied',
+      actorKind: 'citizen',
+      actorAccountId: ctx.accountId,
+      subjectAccountId: ctx.accountId,
+      detail: { what },
+      requestId: ctx.requestId,
+    });
+    throw new AppError('VERIFICATION_REQUIRED', '为保护您的个人信息，请先完成刷脸或密码验证。');
+  }
+
+  async logout(ctx: AuthContext) {
+    await repo.endSession(this.d.db, ctx.sessionId, 'logout');
+    await this.d.audit.record({
+      action: 'auth.logout',
+      result: 'success',
+      actorKind: 'citizen',
+      actorAccountId: ctx.accountId,
+      subjectAccountId: ctx.accountId,
+      requestId: ctx.requestId,
+    });
+  }
+
+  async verifyWithPin(ctx: AuthContext, pin: string) {
+    const account = await this.getAccount(ctx.accountId);
+    if (!account.pin_hash) throw new AppError('PIN_NOT_SET', '您还没有设置密码，请先在“登录方式”中设置。');
+    await this.checkPin(account, pin, ctx.requestId, 'PIN_INVALID');
+    await repo.markSessionVerified(this.d.db, ctx.sessionId, 'pin');
+    await this.audit(ctx, 'auth.verify.pin', 'success');
+    return this.profile(ctx.accountId, new Date());
+  }
+
+  async markVerified(ctx: AuthContext, method: string) {
+    await repo.markSessionVerified(this.d.db, ctx.sessionId, method);
+    await this.audit(ctx, `auth.verify.${method}`, 'success');
+  }
+
+  // ---- account settings ----
+
+  async bindRealName(ctx: AuthContext, name: string, idNumber: string) {
+    const parsed = parseResidentId(idNumber);
+    if (!parsed.ok)
+      throw new AppError('ID_NUMBER_INVALID', parsed.message, [{ path: 'idNumber', message: parsed.message }]);
+    const account = await this.getAccount(ctx.accountId);
+    const result = await this.d.proofing.check({ name, idNumber });
+    const phone = this.d.cipher.decrypt(account.phone_encrypted, 'account.phone');
+    // The register's phone must be the phone this account proved by SMS: binding a stranger's identity
+    // needs their phone too. The message never says which part did not match.
+    if (!result.matched || result.registeredPhone !== phone) {
+      await this.audit(ctx, 'identity.real-name.bind', 'failure');
+      throw new AppError(
+        'REAL_NAME_MISMATCH',
+        '姓名、身份证号码与登记信息不一致，或当前手机号码不是您在公安机关登记的号码。请核对后重试。',
+      );
+    }
+    const outcome = await repo.bindRealName(this.d.db, ctx.accountId, {
+      nameEncrypted: this.d.cipher.encrypt(name, 'account.name'),
+      idNumberEncrypted: this.d.cipher.encrypt(idNumber, 'account.id_number'),
+      idNumberIndex: this.d.cipher.blindIndex(idNumber, 'id-number'),
+      nameMasked: maskName(name),
+      idNumberMasked: maskIdNumber(idNumber),
+      hukouCityCode: result.hukouCityCode,
+      personId: result.personId,
+    });
+    if (outcome === 'taken') {
+      await this.audit(ctx, 'identity.real-name.bind', 'denied');
+      throw new AppError('REAL_NAME_TAKEN', '该身份已绑定其他账号。如非本人操作，请联系客服处理。');
+    }
+    await this.audit(ctx, 'identity.real-name.bind', 'success');
+    return this.profile(ctx.accountId, ctx.verifiedAt);
+  }
+
+  /**
+   * Whether this session may enrol an authenticator (passkey or PIN) without a step-up: only the first
+   * one, on a real-name account, soon after the SMS login that proved the registered phone.
+   */
+  async requireEnrolmentRight(ctx: AuthContext, what: string) {
+    const account = await this.getAccount(ctx.accountId);
+    if (!account.real_name_verified_at) throw new AppError('REAL_NAME_REQUIRED', '请先完成实名认证。');
+    const passkeys = await repo.listPasskeys(this.d.db, ctx.accountId);
+    const first = !account.pin_hash && passkeys.length === 0;
+    const recentLogin = Date.now() - ctx.sessionCreatedAt.getTime() <= this.d.settings.enrolmentWindowMs;
+    if (first && recentLogin) return account;
+    await this.requireFreshVerification(ctx, what);
+    return account;
+  }
+
+  async setPin(ctx: AuthContext, pin: string, currentPin: string | undefined) {
+    const account = await this.requireEnrolmentRight(ctx, 'pin.set');
+    if (account.pin_hash) {
+      if (!currentPin) throw new AppError('PIN_INVALID', '请输入当前密码。');
+      await this.checkPin(account, currentPin, ctx.requestId, 'PIN_INVALID');
+    }
+    const idNumber = account.id_number_encrypted
+      ? this.d.cipher.decrypt(account.id_number_encrypted, 'account.id_number')
+      : null;
+    const parsed = idNumber ? parseResidentId(idNumber) : null;
+    const weakness = pinWeakness(pin, parsed?.ok ? parsed.birthDate : null);
+    if (weakness) throw new AppError('PIN_WEAK', `${weakness}，请重新设置。`, [{ path: 'pin', message: weakness }]);
+    await repo.setPinHash(this.d.db, ctx.accountId, await argon2Hash(pin, ARGON2));
+    await this.audit(ctx, 'identity.pin.set', 'success');
+  }
+
+  async setDefaultLoginMethod(ctx: AuthContext, method: LoginMethod) {
+    const account = await this.getAccount(ctx.accountId);
+    if (method === 'pin' && !account.pin_hash)
+      throw new AppError('PIN_NOT_SET', '请先设置密码，再将其设为默认登录方式。');
+    if (method === 'passkey' && (await repo.listPasskeys(this.d.db, ctx.accountId)).length === 0) {
+      throw new AppError('VALIDATION_FAILED', '请先添加刷脸登录，再将其设为默认登录方式。');
+    }
+    await repo.setDefaultLoginMethod(this.d.db, ctx.accountId, method);
+    await this.audit(ctx, 'identity.default-method.set', 'success');
+    return this.profile(ctx.accountId, ctx.verifiedAt);
+  }
+
+  async reveal(ctx: AuthContext): Promise<RevealedIdentity> {
+    await this.requireFreshVerification(ctx, 'identity.reveal');
+    const a = await this.getAccount(ctx.accountId);
+    if (!a.real_name_encrypted || !a.id_number_encrypted)
+      throw new AppError('REAL_NAME_REQUIRED', '请先完成实名认证。');
+    await this.audit(ctx, 'identity.reveal', 'success');
+    return {
+      name: this.d.cipher.decrypt(a.real_name_encrypted, 'account.name'),
+      idNumber: this.d.cipher.decrypt(a.id_number_encrypted, 'account.id_number'),
+      phone: this.d.cipher.decrypt(a.phone_encrypted, 'account.phone'),
+    };
+  }
+
+  async accountPhone(accountId: string) {
+    const a = await this.getAccount(accountId);
+    return this.d.cipher.decrypt(a.phone_encrypted, 'account.phone');
+  }
+
+  async verifyWithSmsForEnrolment(ctx: AuthContext, code: string) {
+    // An SMS code proves the phone again; it counts as enrolment proof, never as personal-data verification.
+    await this.consumeSmsCode(await this.accountPhone(ctx.accountId), 'verify', code);
+    await this.audit(ctx, 'auth.verify.sms', 'success');
+  }
+
+  async getAccount(accountId: string) {
+    const a = await repo.findAccount(this.d.db, accountId);
+    if (!a) throw new AppError('UNAUTHENTICATED', '请先登录后再继续。');
+    return a;
+  }
+
+  async profile(accountId: string, verifiedAt: Date | null): Promise<AccountProfile> {
+    const [a, passkeys] = await Promise.all([this.getAccount(accountId), repo.listPasskeys(this.d.db, accountId)]);
+    const until = verifiedAt ? new Date(verifiedAt.getTime() + this.d.settings.verificationMaxAgeMs) : null;
+    return {
+      id: a.id,
+      phoneMasked: a.phone_masked,
+      realName:
+        a.name_masked && a.id_number_masked
+          ? { nameMasked: a.name_masked, idNumberMasked: a.id_number_masked, cityCode: a.hukou_city_code }
+          : null,
+      defaultLoginMethod: a.default_login_method,
+      hasPin: a.pin_hash !== null,
+      passkeyCount: passkeys.length,
+      verifiedUntil: until && until.getTime() > Date.now() ? until.toISOString() : null,
+    };
+  }
+
+  audit(ctx: AuthContext, action: string, result: 'success' | 'denied' | 'failure', detail?: Record<string, unknown>) {
+    return this.d.audit.record({
+      action,
+      result,
+      actorKind: 'citizen',
+      actorAccountId: ctx.accountId,
+      subjectAccountId: ctx.accountId,
+      detail,
+      requestId: ctx.requestId,
+    });
+  }
+}
+
+function lockedMessage(until: Date): string {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return `密码错误次数过多，已锁定，请${minutes}分钟后再试，或使用短信验证码登录。`;
+}
