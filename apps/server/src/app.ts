@@ -80,7 +80,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const database =
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: `${config.dataDir}/pglite` }));
-  if (!options.database) app.addHook('onClose', () => database.close());
+  if (!options.database) {
+    // Graceful shutdown: requests already inside a handler finish before the database goes away.
+    let inFlight = 0;
+    app.addHook('onRequest', async () => {
+      inFlight++;
+    });
+    app.addHook('onResponse', async () => {
+      inFlight--;
+    });
+    app.addHook('onClose', async () => {
+      const deadline = Date.now() + 5_000;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await database.close();
+    });
+  }
   if (options.prepare !== false) {
     const { applied } = await prepareDatabase(database, { demo: config.mode === 'demo' });
     if (applied.length) app.log.info({ applied }, 'migrations applied');

@@ -15,6 +15,7 @@ import { type FieldCipher, maskIdNumber, maskName, maskPhone } from '../privacy/
 import { pinWeakness } from './pin-policy.js';
 import type { IdentityProofing } from './proofing.js';
 import * as repo from './repository.js';
+import { SessionCache } from './session-cache.js';
 import type { IdentitySettings } from './settings.js';
 
 /** Who is calling, resolved from the session cookie. */
@@ -45,8 +46,14 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+type SessionLookup = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithAccount>>>;
+
 export class IdentityService {
-  constructor(private readonly d: IdentityDeps) {}
+  private readonly sessions: SessionCache<SessionLookup>;
+
+  constructor(private readonly d: IdentityDeps) {
+    this.sessions = new SessionCache(d.settings.sessionCacheMs);
+  }
 
   private phoneIndex(phone: string) {
     return this.d.cipher.blindIndex(phone, 'phone');
@@ -181,6 +188,7 @@ export class IdentityService {
   async startSession(accountId: string, method: LoginMethod, verified: boolean, requestId: string) {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.d.settings.sessionAbsoluteMs);
+    this.sessions.dropAccount(accountId);
     const { session, replaced } = await repo.createExclusiveSession(this.d.db, {
       accountId,
       tokenHash: hashToken(token),
@@ -188,6 +196,8 @@ export class IdentityService {
       expiresAt,
       verified,
     });
+    // again after the commit: a request racing the login must not keep the old session cached
+    this.sessions.dropAccount(accountId);
     await this.d.audit.record({
       action: `auth.login.${method}`,
       result: 'success',
@@ -203,7 +213,12 @@ export class IdentityService {
   /** Resolve the caller from a session token; throws the precise 401 the web app needs. */
   async authenticate(token: string | undefined, requestId: string): Promise<AuthContext> {
     if (!token) throw new AppError('UNAUTHENTICATED', '请先登录后再继续。');
-    const row = await repo.findSessionWithAccount(this.d.db, hashToken(token));
+    const tokenHash = hashToken(token);
+    let row = this.sessions.get(tokenHash);
+    if (!row) {
+      row = await repo.findSessionWithAccount(this.d.db, tokenHash);
+      if (row && !row.ended_at && row.active_session_id === row.id) this.sessions.set(tokenHash, row);
+    }
     if (!row || row.end_reason === 'logout') throw new AppError('UNAUTHENTICATED', '请先登录后再继续。');
     if (row.end_reason === 'replaced' || row.active_session_id !== row.id) {
       throw new AppError(
@@ -214,11 +229,15 @@ export class IdentityService {
     const now = Date.now();
     const idle = now - row.last_seen_at.getTime() > this.d.settings.sessionIdleMs;
     if (row.ended_at || row.expires_at.getTime() < now || idle) {
+      this.sessions.dropAccount(row.account_id);
       await repo.endSession(this.d.db, row.id, 'expired');
       throw new AppError('SESSION_EXPIRED', '登录已过期，请重新登录。');
     }
     // Refresh the idle clock at most once a minute: one write per active user per minute, not per request.
-    if (now - row.last_seen_at.getTime() > 60_000) await repo.touchSession(this.d.db, row.id);
+    if (now - row.last_seen_at.getTime() > 60_000) {
+      await repo.touchSession(this.d.db, row.id);
+      row.last_seen_at = new Date(now);
+    }
     return {
       sessionId: row.id,
       accountId: row.account_id,
@@ -247,6 +266,7 @@ export class IdentityService {
 
   async logout(ctx: AuthContext) {
     await repo.endSession(this.d.db, ctx.sessionId, 'logout');
+    this.sessions.dropAccount(ctx.accountId);
     await this.d.audit.record({
       action: 'auth.logout',
       result: 'success',
@@ -262,12 +282,14 @@ export class IdentityService {
     if (!account.pin_hash) throw new AppError('PIN_NOT_SET', '您还没有设置密码，请先在“登录方式”中设置。');
     await this.checkPin(account, pin, ctx.requestId, 'PIN_INVALID');
     await repo.markSessionVerified(this.d.db, ctx.sessionId, 'pin');
+    this.sessions.dropAccount(ctx.accountId);
     await this.audit(ctx, 'auth.verify.pin', 'success');
     return this.profile(ctx.accountId, new Date());
   }
 
   async markVerified(ctx: AuthContext, method: string) {
     await repo.markSessionVerified(this.d.db, ctx.sessionId, method);
+    this.sessions.dropAccount(ctx.accountId);
     await this.audit(ctx, `auth.verify.${method}`, 'success');
   }
 

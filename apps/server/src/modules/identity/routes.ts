@@ -183,6 +183,26 @@ export const identityRoutes =
     );
 
     app.get(
+      '/api/v1/auth/session',
+      {
+        schema: {
+          tags: ['identity'],
+          summary:
+            'Is my session still live? (cheap: the session check alone; 401 SESSION_REPLACED when another device logged in)',
+          response: { 200: z.object({ method: z.string(), verifiedUntil: z.string().nullable() }), ...problems },
+        },
+      },
+      async (req) => {
+        const ctx = await auth(req);
+        const until = ctx.verifiedAt ? new Date(ctx.verifiedAt.getTime() + settings.verificationMaxAgeMs) : null;
+        return {
+          method: ctx.method,
+          verifiedUntil: until && until.getTime() > Date.now() ? until.toISOString() : null,
+        };
+      },
+    );
+
+    app.get(
       '/api/v1/me',
       {
         schema: {

@@ -16,6 +16,8 @@ export interface IdentitySettings {
   smsMaxAttempts: number;
   pinMaxFailures: number;
   pinLockMs: number;
+  /** In-process session cache lifetime (see session-cache.ts); 0 disables it. */
+  sessionCacheMs: number;
   /** How long after an SMS login a new account may enrol its first passkey or PIN without step-up. */
   enrolmentWindowMs: number;
 }
@@ -38,5 +40,6 @@ export function identitySettings(config: Config): IdentitySettings {
     pinMaxFailures: 5,
     pinLockMs: 10 * 60_000,
     enrolmentWindowMs: 15 * 60_000,
+    sessionCacheMs: config.sessionCacheMs,
   };
 }
