@@ -56,6 +56,8 @@ const Env = z.object({
     .default(12),
   /** How long a passkey/PIN verification unlocks personal data (the guide: 人脸识别验证 before any personal data). */
   VERIFICATION_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /** Seconds before another SMS code may be sent to the same phone. */
+  SMS_RESEND_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   /** In-process session cache in ms (several copies without Redis may accept a replaced session this long). */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Built citizen web app to serve at /; empty disables static serving (API only). */
@@ -82,6 +84,7 @@ export type Config = {
   sessionAbsoluteMs: number;
   verificationMaxAgeMs: number;
   sessionCacheMs: number;
+  smsResendMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -142,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     verificationMaxAgeMs: e.VERIFICATION_MAX_AGE_SECONDS * 1000,
     sessionCacheMs: e.SESSION_CACHE_MS,
+    smsResendMs: e.SMS_RESEND_SECONDS * 1000,
   };
 }

@@ -34,7 +34,7 @@ export function identitySettings(config: Config): IdentitySettings {
     rpName: '粤省事',
     origins: config.publicOrigins,
     smsCodeTtlMs: 10 * 60_000,
-    smsResendMs: 60_000,
+    smsResendMs: config.smsResendMs,
     smsDailyMax: 10,
     smsMaxAttempts: 5,
     pinMaxFailures: 5,
