@@ -23,6 +23,7 @@ import { registerCsrfGuard } from './http/csrf.js';
 import { genReqId, loggerOptions } from './http/logging.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { registerCitizenApp } from './http/static-app.js';
+import { connectRedis } from './infra/redis.js';
 import { AuditLog } from './modules/audit/index.js';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
 import { feedbackRoutes } from './modules/feedback/index.js';
@@ -33,6 +34,7 @@ import {
   PasskeyService,
   RegisterIdentityProofing,
 } from './modules/identity/index.js';
+import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
@@ -128,7 +130,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await app.register(fastifyCookie);
   registerCsrfGuard(app, config.publicOrigins);
-  await app.register(fastifyRateLimit, { global: false });
+  // With REDIS_URL, rate-limit counters and session invalidations are shared by every server copy.
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+  if (redis) app.addHook('onClose', () => redis.close());
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(redis ? { redis: redis.client, nameSpace: 'yss:rate:' } : {}),
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -215,7 +223,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     proofing: new RegisterIdentityProofing(new SandboxPopulationRegister(database.db)),
     audit,
     settings,
+    invalidation: redis ? new RedisSessionInvalidation(redis) : undefined,
   });
+  await identity.start();
   const passkeys = new PasskeyService(database.db, identity, settings);
   await app.register(
     identityRoutes({ identity, passkeys, audit, settings, outbox: config.mode === 'demo' ? outbox : undefined }),

@@ -28,7 +28,14 @@ export interface AuthContext {
   requestId: string;
 }
 
+/** Tells other server copies to forget cached sessions of an account (Redis pub/sub when configured). */
+export interface SessionInvalidation {
+  publish(accountId: string): Promise<void>;
+  subscribe(onDrop: (accountId: string) => void): Promise<void>;
+}
+
 export interface IdentityDeps {
+  invalidation?: SessionInvalidation;
   db: Db;
   cipher: FieldCipher;
   sms: SmsGateway;
@@ -53,6 +60,17 @@ export class IdentityService {
 
   constructor(private readonly d: IdentityDeps) {
     this.sessions = new SessionCache(d.settings.sessionCacheMs);
+  }
+
+  /** Listen for other copies' logins/logouts so their replaced sessions are not served from this cache. */
+  async start() {
+    await this.d.invalidation?.subscribe((accountId) => this.sessions.dropAccount(accountId));
+  }
+
+  /** Drop an account's cached sessions here and, through Redis, in every other copy. */
+  private async dropCached(accountId: string) {
+    this.sessions.dropAccount(accountId);
+    await this.d.invalidation?.publish(accountId);
   }
 
   private phoneIndex(phone: string) {
@@ -197,7 +215,7 @@ export class IdentityService {
       verified,
     });
     // again after the commit: a request racing the login must not keep the old session cached
-    this.sessions.dropAccount(accountId);
+    await this.dropCached(accountId);
     await this.d.audit.record({
       action: `auth.login.${method}`,
       result: 'success',
@@ -266,7 +284,7 @@ export class IdentityService {
 
   async logout(ctx: AuthContext) {
     await repo.endSession(this.d.db, ctx.sessionId, 'logout');
-    this.sessions.dropAccount(ctx.accountId);
+    await this.dropCached(ctx.accountId);
     await this.d.audit.record({
       action: 'auth.logout',
       result: 'success',
@@ -282,14 +300,14 @@ export class IdentityService {
     if (!account.pin_hash) throw new AppError('PIN_NOT_SET', '您还没有设置密码，请先在“登录方式”中设置。');
     await this.checkPin(account, pin, ctx.requestId, 'PIN_INVALID');
     await repo.markSessionVerified(this.d.db, ctx.sessionId, 'pin');
-    this.sessions.dropAccount(ctx.accountId);
+    await this.dropCached(ctx.accountId);
     await this.audit(ctx, 'auth.verify.pin', 'success');
     return this.profile(ctx.accountId, new Date());
   }
 
   async markVerified(ctx: AuthContext, method: string) {
     await repo.markSessionVerified(this.d.db, ctx.sessionId, method);
-    this.sessions.dropAccount(ctx.accountId);
+    await this.dropCached(ctx.accountId);
     await this.audit(ctx, `auth.verify.${method}`, 'success');
   }
 
