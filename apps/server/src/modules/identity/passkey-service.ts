@@ -71,7 +71,7 @@ export class PasskeyService {
 
   async register(ctx: AuthContext, response: RegistrationResponseJSON, nickname: string | undefined) {
     const challenge = await repo.takeChallenge(this.db, challengeOf(response));
-    if (!challenge || challenge.purpose !== 'register' || challenge.account_id !== ctx.accountId) {
+    if (challenge?.purpose !== 'register' || challenge.account_id !== ctx.accountId) {
       await this.identity.audit(ctx, 'identity.passkey.register', 'failure', { reason: 'challenge' });
       throw new AppError('PASSKEY_FAILED', '验证已过期，请重新添加刷脸登录。');
     }

@@ -26,7 +26,7 @@ export class RegisterIdentityProofing implements IdentityProofing {
     const match = await this.register.matchIdentity(input);
     if (!match.matched) return { matched: false };
     const person = await this.register.getPerson(input.idNumber);
-    if (!person || person.status !== 'normal') return { matched: false };
+    if (person?.status !== 'normal') return { matched: false };
     return {
       matched: true,
       personId: match.personId,
