@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { AuditLog } from '../audit/index.js';
-import { countLiveSessions } from './repository.js';
+import { countLiveSessions, insertPasskey } from './repository.js';
 
 const COOKIE = '__Host-yss_session';
 
@@ -246,6 +246,42 @@ describe.each(ENGINES)('identity API on %s', (engine) => {
     expect(garbage.statusCode).toBe(400);
     const options = await call('POST', '/api/v1/auth/passkey/options');
     expect(options.json()).toMatchObject({ rpId: 'localhost', userVerification: 'required' });
+  });
+
+  it('access matrix: personal routes answer only their verified owner', async () => {
+    const owner = await verifiedAccount(8);
+    const ownerId = (await call('GET', '/api/v1/me', undefined, owner.cookie)).json().id;
+    const passkey = await insertPasskey(t.database.db, {
+      account_id: ownerId,
+      credential_id: `cred-${ownerId}`,
+      public_key: new Uint8Array([1, 2, 3]),
+      counter: 0,
+      transports: [],
+      device_type: 'singleDevice',
+      backed_up: false,
+      nickname: '主人的手机',
+    });
+    const other = await smsLogin('13700000005'); // another citizen, SMS login only
+    const routes: [method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: object][] = [
+      ['GET', '/api/v1/me'],
+      ['POST', '/api/v1/me/reveal'],
+      ['GET', '/api/v1/me/access-log'],
+      ['GET', '/api/v1/me/passkeys'],
+      ['PATCH', `/api/v1/me/passkeys/${passkey.id}`, { nickname: 'x' }],
+      ['DELETE', `/api/v1/me/passkeys/${passkey.id}`],
+    ];
+    for (const [method, url, body] of routes) {
+      const anonymous = await call(method, url, body);
+      expect([401, 404], `${method} ${url} anonymous`).toContain(anonymous.statusCode);
+      const stranger = await call(method, url, body, other);
+      // the stranger sees only their own (empty) data, or is refused; never the owner's
+      expect(stranger.body, `${method} ${url} stranger`).not.toContain('主人的手机');
+      expect(stranger.body).not.toContain(owner.p.idNumber);
+      expect(stranger.statusCode, `${method} ${url} stranger`).not.toBe(500);
+    }
+    const removeOthers = await call('DELETE', `/api/v1/me/passkeys/${passkey.id}`, undefined, other);
+    expect([403, 404]).toContain(removeOthers.statusCode);
+    expect((await call('GET', '/api/v1/me/passkeys', undefined, owner.cookie)).json()).toHaveLength(1);
   });
 
   it('refuses cross-site writes (CSRF)', async () => {
