@@ -23,7 +23,9 @@ const vendorGroups = [
   },
   {
     name: 'antd-vendor',
-    test: /[\\/]node_modules[\\/](antd-mobile|antd-mobile-icons|@react-spring|@use-gesture|ahooks|rc-[\w-]+|@rc-component|classnames|staged-components|use-sync-external-store|runes2|lodash|dayjs|@floating-ui|tslib|@babel)[\\/]/,
+    // The 支付密码 keyboard (PasscodeInput, NumberKeyboard) is shared by the login, security and verification
+    // chunks only: it stays with them instead of joining the vendor chunk every page downloads.
+    test: /[\\/]node_modules[\\/](?!antd-mobile[\\/]es[\\/]components[\\/](?:passcode-input|number-keyboard)[\\/])(antd-mobile|antd-mobile-icons|@react-spring|@use-gesture|ahooks|rc-[\w-]+|@rc-component|classnames|staged-components|use-sync-external-store|runes2|lodash|dayjs|@floating-ui|tslib|@babel)[\\/]/,
     minShareCount: 2,
     priority: 10,
   },

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration, useLocation } from 'react-router';
 import { PageSkeleton } from './components/States';
 import { TabBar } from './components/TabBar';
+import { AuthProvider } from './state/auth';
 
 const Home = lazy(() => import('./pages/Home'));
 const Services = lazy(() => import('./pages/Services'));
@@ -18,6 +19,10 @@ const Search = lazy(() => import('./pages/Search'));
 const Faq = lazy(() => import('./pages/Faq'));
 const AppQr = lazy(() => import('./pages/AppQr'));
 const NotFound = lazy(() => import('./pages/NotFound'));
+const Login = lazy(() => import('./pages/Login'));
+const RealName = lazy(() => import('./pages/RealName'));
+const Security = lazy(() => import('./pages/Security'));
+const AccessLog = lazy(() => import('./pages/AccessLog'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -72,16 +77,18 @@ function Shell() {
   const location = useLocation();
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
-      <div className="app-shell">
-        <a href="#main" className="skip-link">
-          {t('app.skipToContent')}
-        </a>
-        <PageErrorBoundary resetKey={location.pathname}>
-          <Suspense fallback={<PageSkeleton />}>
-            <Outlet />
-          </Suspense>
-        </PageErrorBoundary>
-      </div>
+      <AuthProvider>
+        <div className="app-shell">
+          <a href="#main" className="skip-link">
+            {t('app.skipToContent')}
+          </a>
+          <PageErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<PageSkeleton />}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
+        </div>
+      </AuthProvider>
       <ScrollRestoration />
     </ConfigProvider>
   );
@@ -118,6 +125,10 @@ export const router = createBrowserRouter([
       { path: 'search', element: <Search /> },
       { path: 'faq', element: <Faq /> },
       { path: 'app-qr', element: <AppQr /> },
+      { path: 'login', element: <Login /> },
+      { path: 'me/real-name', element: <RealName /> },
+      { path: 'me/security', element: <Security /> },
+      { path: 'me/access-log', element: <AccessLog /> },
       { path: '*', element: <NotFound /> },
     ],
   },

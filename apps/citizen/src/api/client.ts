@@ -96,6 +96,11 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Sent as Accept-Language so that server messages can follow the UI language. */
   lang?: string;
+  /**
+   * The start-up "who am I" probe: a 401 there just means "not logged in", so the session listeners
+   * (onSessionProblem) are not told; the caller handles it.
+   */
+  authProbe?: boolean;
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -184,7 +189,11 @@ export async function apiRequest<T>(
     }
 
     if (!response.ok) {
-      if (isJson && isRecord(body)) throw problemFromBody(body, response.status);
+      if (isJson && isRecord(body)) {
+        const problem = problemFromBody(body, response.status);
+        if (!options.authProbe && isSessionProblem(problem)) notifySessionProblem(problem);
+        throw problem;
+      }
       throw new ApiProblem({
         status: response.status,
         code: response.status === 404 ? 'NOT_FOUND' : `HTTP_${response.status}`,
@@ -205,5 +214,84 @@ export async function apiRequest<T>(
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+/* ── Sessions ─────────────────────────────────────────────────────────────────────────────────────────── */
+
+/** 401 codes that mean "this browser is not (or no longer) logged in". */
+export const SESSION_PROBLEM_CODES = ['SESSION_REPLACED', 'SESSION_EXPIRED', 'UNAUTHENTICATED'] as const;
+export type SessionProblemCode = (typeof SESSION_PROBLEM_CODES)[number];
+
+export function isSessionProblem(error: unknown): error is ApiProblem & { code: SessionProblemCode } {
+  return (
+    isApiProblem(error) && error.status === 401 && (SESSION_PROBLEM_CODES as readonly string[]).includes(error.code)
+  );
+}
+
+type SessionListener = (problem: ApiProblem & { code: SessionProblemCode }) => void;
+const sessionListeners = new Set<SessionListener>();
+
+/**
+ * Every API answer that ends the session (another device logged in: SESSION_REPLACED; idle or too old:
+ * SESSION_EXPIRED; no session: UNAUTHENTICATED) reaches these listeners, wherever the request was made. The
+ * auth state (state/auth.tsx) listens: it logs out locally, explains why and opens the login page.
+ */
+export function onSessionProblem(listener: SessionListener): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+function notifySessionProblem(problem: ApiProblem & { code: SessionProblemCode }) {
+  for (const listener of [...sessionListeners]) {
+    try {
+      listener(problem);
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+
+/* ── Step-up verification ─────────────────────────────────────────────────────────────────────────────── */
+
+export const VERIFICATION_REQUIRED = 'VERIFICATION_REQUIRED';
+
+export function isVerificationRequired(error: unknown): error is ApiProblem {
+  return isApiProblem(error) && error.code === VERIFICATION_REQUIRED;
+}
+
+/**
+ * The person closed the verification prompt: nothing went wrong, the action is just not done. `redirected`:
+ * they chose to go elsewhere from the prompt (e.g. to set up 刷脸登录), so the page should not navigate back.
+ */
+export class VerificationCancelled extends Error {
+  readonly redirected: boolean;
+  constructor(redirected = false) {
+    super('verification cancelled');
+    this.name = 'VerificationCancelled';
+    this.redirected = redirected;
+  }
+}
+
+export function isVerificationCancelled(error: unknown): error is VerificationCancelled {
+  return error instanceof VerificationCancelled;
+}
+
+/**
+ * Runs `fn`; when the server answers 403 VERIFICATION_REQUIRED (personal data needs a fresh passkey/PIN check),
+ * asks `verify` (the prompt) and, once verified, runs `fn` again: once only, so a second refusal reaches the
+ * caller instead of looping. A cancelled prompt (`verify` resolves false) rejects with VerificationCancelled.
+ */
+export async function withStepUp<T>(
+  fn: () => Promise<T>,
+  verify: (problem: ApiProblem) => Promise<boolean>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (!isVerificationRequired(error)) throw error;
+    const verified = await verify(error);
+    if (!verified) throw new VerificationCancelled();
+    return fn();
   }
 }

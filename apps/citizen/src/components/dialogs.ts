@@ -1,20 +1,11 @@
 import Dialog from 'antd-mobile/es/components/dialog';
 import type { TFunction } from 'i18next';
 
-/** Login arrives in a later release: say so honestly instead of faking it. */
-export function showLoginComing(t: TFunction) {
+/** Linking certificates arrives in a later release: say so honestly instead of faking it. */
+export function showCertificatesComing(t: TFunction) {
   return Dialog.alert({
-    title: t('login.comingTitle'),
-    content: t('login.comingBody'),
-    confirmText: t('common.gotIt'),
-  });
-}
-
-/** A service that needs the citizen to be logged in (and verified). */
-export function showNeedLogin(t: TFunction) {
-  return Dialog.alert({
-    title: t('login.needLoginTitle'),
-    content: t('login.needLoginBody'),
+    title: t('home.certificatesComingTitle'),
+    content: t('home.certificatesComingBody'),
     confirmText: t('common.gotIt'),
   });
 }

@@ -1,9 +1,10 @@
 import { type CatalogEntry, SERVICE_GROUPS, ZONES } from '@yss/contracts';
+import Skeleton from 'antd-mobile/es/components/skeleton';
 import { useId } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api/endpoints';
 import { CityPicker } from '../components/CityPicker';
-import { showLoginComing } from '../components/dialogs';
+import { showCertificatesComing } from '../components/dialogs';
 import { Icon } from '../components/icons';
 import { useDocumentTitle } from '../components/Page';
 import { GroupIcon, IconBadge, serviceVisual, ZoneIcon } from '../components/ServiceIcon';
@@ -13,6 +14,7 @@ import { CareSwitch } from '../components/Switches';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
 import { FREQUENT_SERVICE_NAMES, findByNames } from '../lib/catalog';
+import { loginPath, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 
 /** How many linkable certificate types the home card lists before "全部". */
@@ -36,9 +38,60 @@ function FrequentTile({ service }: { service: CatalogEntry }) {
   );
 }
 
+/** 请登录, or 您好，张* once logged in (masked name; the masked phone before 实名认证). */
+function LoginCard() {
+  const { t } = useLocale();
+  const { status, account } = useAuth();
+  if (status === 'in' && account) {
+    const who = account.realName?.nameMasked ?? account.phoneMasked;
+    return (
+      <section className="card login-card" aria-label={t('me.title')}>
+        <Link to="/me" className="login-entry">
+          <Icon name="user-circle" className="login-avatar" />
+          <span className="login-text">
+            <strong className="login-title" data-testid="greeting">
+              {t('home.greeting', { name: who })}
+            </strong>
+            <span className="login-desc">{account.realName ? t('home.greetingDesc') : t('home.realNameNeeded')}</span>
+          </span>
+          <Icon name="right" className="login-arrow" />
+        </Link>
+      </section>
+    );
+  }
+  if (status === 'loading') {
+    // Same footprint as the card it becomes: no jump from 请登录 to the greeting.
+    return (
+      <section className="card login-card" aria-busy="true" aria-label={t('common.loading')}>
+        <div className="login-entry">
+          <Icon name="user-circle" className="login-avatar" />
+          <span className="login-text">
+            <Skeleton.Title animated className="login-skeleton-title" />
+            <Skeleton animated className="login-skeleton-line" />
+          </span>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <section className="card login-card" aria-label={t('login.prompt')}>
+      <Link to={loginPath('/')} className="login-entry">
+        <Icon name="user-circle" className="login-avatar" />
+        <span className="login-text">
+          <strong className="login-title">{t('login.prompt')}</strong>
+          <span className="login-desc">{t('login.promptDesc')}</span>
+        </span>
+        <Icon name="right" className="login-arrow" />
+      </Link>
+    </section>
+  );
+}
+
 export default function Home() {
   const { t, name } = useLocale();
   const { city } = usePreferences();
+  const auth = useAuth();
+  const navigate = useNavigate();
   useDocumentTitle(undefined);
   const catalog = useApi(`catalog:${city}`, (signal) => api.catalog(city, {}, { signal }));
   const certsId = useId();
@@ -64,16 +117,7 @@ export default function Home() {
         </Link>
       </header>
       <main id="main" tabIndex={-1} className="page-main home-main">
-        <section className="card login-card" aria-label={t('login.prompt')}>
-          <Link to="/me" className="login-entry">
-            <Icon name="user-circle" className="login-avatar" />
-            <span className="login-text">
-              <strong className="login-title">{t('login.prompt')}</strong>
-              <span className="login-desc">{t('login.promptDesc')}</span>
-            </span>
-            <Icon name="right" className="login-arrow" />
-          </Link>
-        </section>
+        <LoginCard />
 
         <section className="card" aria-labelledby={certsId}>
           <div className="section-head">
@@ -82,12 +126,12 @@ export default function Home() {
               type="button"
               className="icon-button"
               aria-label={t('home.addCertificate')}
-              onClick={() => showLoginComing(t)}
+              onClick={() => (auth.status === 'in' ? void showCertificatesComing(t) : navigate(loginPath('/')))}
             >
               <Icon name="plus" />
             </button>
           </div>
-          <p className="cert-hint">{t('home.certificatesHint')}</p>
+          <p className="cert-hint">{auth.status === 'in' ? t('home.certificatesSoon') : t('home.certificatesHint')}</p>
           {certificates.length > 0 && (
             <>
               <p className="cert-desc">{t('home.certificatesDesc')}</p>

@@ -5,10 +5,10 @@ import NoticeBar from 'antd-mobile/es/components/notice-bar';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import Tag from 'antd-mobile/es/components/tag';
 import { useId, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/endpoints';
 import { CityPickerPopup } from '../components/CityPicker';
-import { showNeedLogin, showServiceComing } from '../components/dialogs';
+import { showServiceComing } from '../components/dialogs';
 import { Icon } from '../components/icons';
 import { KeyboardAccess } from '../components/KeyboardAccess';
 import { Page } from '../components/Page';
@@ -16,6 +16,7 @@ import { IconBadge, serviceVisual } from '../components/ServiceIcon';
 import { EmptyState, ErrorState } from '../components/States';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
+import { loginPath, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 
 export function FaqCollapse({ faqs }: { faqs: readonly FaqItem[] }) {
@@ -132,6 +133,8 @@ export default function ServiceDetailPage() {
   const { id = '' } = useParams();
   const { t, name, pick, isEn } = useLocale();
   const { city } = usePreferences();
+  const auth = useAuth();
+  const navigate = useNavigate();
   const detail = useApi(`service:${id}:${city}`, (signal) => api.service(id, city, { signal }));
   const s = detail.data;
 
@@ -169,7 +172,11 @@ export default function ServiceDetailPage() {
   const notes = pick(s.notes, s.notesEn);
   const timeLimit = pick(s.timeLimit, s.timeLimitEn);
   const needsLogin = s.whoMayAct !== 'anyone';
-  const onAction = () => (needsLogin ? showNeedLogin(t) : showServiceComing(t));
+  // A service for a person needs a login first; the online flows themselves arrive in later releases.
+  const onAction = () => {
+    if (needsLogin && auth.status !== 'in') navigate(loginPath(`/services/${encodeURIComponent(s.id)}`));
+    else void showServiceComing(t);
+  };
 
   return (
     <Page title={t('detail.navTitle')} ownHeading docTitle={serviceName} className="detail-main has-action-bar">

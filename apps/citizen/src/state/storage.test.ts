@@ -6,9 +6,11 @@ import {
   type KeyValueStore,
   parseLang,
   RECENT_SEARCHES_MAX,
+  readLastLogin,
   readPreferences,
   readRecentSearches,
   STORAGE_KEYS,
+  writeLastLogin,
   writePreferences,
 } from './storage';
 
@@ -104,5 +106,35 @@ describe('recent searches', () => {
     addRecentSearch(store, '取名');
     clearRecentSearches(store);
     expect(readRecentSearches(store)).toEqual([]);
+  });
+});
+
+describe('last login (yss.lastLogin)', () => {
+  it('keeps the masked phone and the default method', () => {
+    const store = memoryStore();
+    writeLastLogin(store, { phoneMasked: '138****8000', method: 'passkey' });
+    expect(JSON.parse(store.data.get(STORAGE_KEYS.lastLogin) ?? '')).toEqual({
+      phoneMasked: '138****8000',
+      method: 'passkey',
+    });
+    expect(readLastLogin(store)).toEqual({ phoneMasked: '138****8000', method: 'passkey' });
+  });
+
+  it('never stores a full phone number', () => {
+    const store = memoryStore();
+    writeLastLogin(store, { phoneMasked: '13800138000', method: 'sms' });
+    expect(store.data.has(STORAGE_KEYS.lastLogin)).toBe(false);
+    expect(
+      readLastLogin(memoryStore({ [STORAGE_KEYS.lastLogin]: '{"phoneMasked":"13800138000","method":"sms"}' })),
+    ).toBe(null);
+  });
+
+  it('ignores damaged values and broken storage', () => {
+    expect(readLastLogin(memoryStore({ [STORAGE_KEYS.lastLogin]: 'not json' }))).toBe(null);
+    expect(readLastLogin(memoryStore({ [STORAGE_KEYS.lastLogin]: '{"phoneMasked":"138****8000","method":"x"}' }))).toBe(
+      null,
+    );
+    expect(readLastLogin(brokenStore)).toBe(null);
+    expect(() => writeLastLogin(brokenStore, { phoneMasked: '138****8000', method: 'pin' })).not.toThrow();
   });
 });

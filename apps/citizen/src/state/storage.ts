@@ -12,6 +12,7 @@ export const STORAGE_KEYS = {
   lang: 'yss.lang',
   care: 'yss.care',
   recentSearches: 'yss.recentSearches',
+  lastLogin: 'yss.lastLogin',
 } as const;
 
 export const LANGS = ['zh-CN', 'en'] as const;
@@ -118,4 +119,41 @@ export function clearRecentSearches(store: KeyValueStore | null): void {
   } catch {
     // ignore
   }
+}
+
+/* ── The last login on this device ──────────────────────────────────────────────────────────────────── */
+
+export const LOGIN_METHOD_IDS = ['passkey', 'pin', 'sms'] as const;
+export type LoginMethodId = (typeof LOGIN_METHOD_IDS)[number];
+
+/**
+ * Which login method to pre-select next time: the default method of the account last logged in here. Only the
+ * masked phone number is kept (138****0000), never the full number.
+ */
+export interface LastLogin {
+  phoneMasked: string;
+  method: LoginMethodId;
+}
+
+const MASKED_PHONE = /^1\d{2}\*{4}\d{4}$/;
+
+export function readLastLogin(store: KeyValueStore | null): LastLogin | null {
+  const raw = read(store, STORAGE_KEYS.lastLogin);
+  if (!raw) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { phoneMasked, method } = parsed as Record<string, unknown>;
+    if (typeof phoneMasked !== 'string' || !MASKED_PHONE.test(phoneMasked)) return null;
+    if (!(LOGIN_METHOD_IDS as readonly unknown[]).includes(method)) return null;
+    return { phoneMasked, method: method as LoginMethodId };
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the masked phone and method; a phone that is not masked is refused (nothing is written). */
+export function writeLastLogin(store: KeyValueStore | null, last: LastLogin): void {
+  if (!MASKED_PHONE.test(last.phoneMasked)) return;
+  write(store, STORAGE_KEYS.lastLogin, JSON.stringify({ phoneMasked: last.phoneMasked, method: last.method }));
 }

@@ -24,6 +24,8 @@ export interface AuthContext {
   accountId: string;
   method: LoginMethod;
   verifiedAt: Date | null;
+  /** Last SMS re-check of the own phone (enrolment of a first authenticator only). */
+  enrolmentVerifiedAt: Date | null;
   sessionCreatedAt: Date;
   requestId: string;
 }
@@ -160,7 +162,7 @@ export class IdentityService {
     if (!account?.pin_hash) {
       await argon2Verify(DUMMY_PIN_HASH, pin);
       await this.d.audit.record({ action: 'auth.login.pin', result: 'failure', actorKind: 'anonymous', requestId });
-      throw new AppError('LOGIN_FAILED', '手机号码或密码不正确，请重试或使用短信验证码登录。');
+      throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
     }
     await this.checkPin(account, pin, requestId);
     return this.startSession(account.id, 'pin', true, requestId);
@@ -192,11 +194,10 @@ export class IdentityService {
         requestId,
       });
       if (lockedUntil) throw new AppError('PIN_LOCKED', lockedMessage(lockedUntil));
+      // At login the answer must not tell a registered phone from an unknown one: no attempt count there.
       throw new AppError(
         failCode,
-        failCode === 'LOGIN_FAILED'
-          ? `手机号码或密码不正确，您还可以尝试${remaining}次。`
-          : `密码不正确，您还可以尝试${remaining}次。`,
+        failCode === 'LOGIN_FAILED' ? LOGIN_FAILED_MESSAGE : `密码不正确，您还可以尝试${remaining}次。`,
       );
     }
     await repo.clearPinFailures(this.d.db, account.id);
@@ -261,6 +262,7 @@ export class IdentityService {
       accountId: row.account_id,
       method: row.login_method,
       verifiedAt: row.verified_at,
+      enrolmentVerifiedAt: row.enrolment_verified_at,
       sessionCreatedAt: row.created_at,
       requestId,
     };
@@ -355,8 +357,10 @@ export class IdentityService {
     if (!account.real_name_verified_at) throw new AppError('REAL_NAME_REQUIRED', '请先完成实名认证。');
     const passkeys = await repo.listPasskeys(this.d.db, ctx.accountId);
     const first = !account.pin_hash && passkeys.length === 0;
-    const recentLogin = Date.now() - ctx.sessionCreatedAt.getTime() <= this.d.settings.enrolmentWindowMs;
-    if (first && recentLogin) return account;
+    const window = this.d.settings.enrolmentWindowMs;
+    const recentLogin = Date.now() - ctx.sessionCreatedAt.getTime() <= window;
+    const recentSmsCheck = ctx.enrolmentVerifiedAt !== null && Date.now() - ctx.enrolmentVerifiedAt.getTime() <= window;
+    if (first && (recentLogin || recentSmsCheck)) return account;
     await this.requireFreshVerification(ctx, what);
     return account;
   }
@@ -374,6 +378,7 @@ export class IdentityService {
     const weakness = pinWeakness(pin, parsed?.ok ? parsed.birthDate : null);
     if (weakness) throw new AppError('PIN_WEAK', `${weakness}，请重新设置。`, [{ path: 'pin', message: weakness }]);
     await repo.setPinHash(this.d.db, ctx.accountId, await argon2Hash(pin, ARGON2));
+    if (account.default_login_method === 'sms') await repo.setDefaultLoginMethod(this.d.db, ctx.accountId, 'pin');
     await this.audit(ctx, 'identity.pin.set', 'success');
   }
 
@@ -410,6 +415,8 @@ export class IdentityService {
   async verifyWithSmsForEnrolment(ctx: AuthContext, code: string) {
     // An SMS code proves the phone again; it counts as enrolment proof, never as personal-data verification.
     await this.consumeSmsCode(await this.accountPhone(ctx.accountId), 'verify', code);
+    await repo.markEnrolmentVerified(this.d.db, ctx.sessionId);
+    await this.dropCached(ctx.accountId);
     await this.audit(ctx, 'auth.verify.sms', 'success');
   }
 
@@ -448,6 +455,8 @@ export class IdentityService {
     });
   }
 }
+
+const LOGIN_FAILED_MESSAGE = '手机号码或密码不正确，请重试或使用短信验证码登录。';
 
 function lockedMessage(until: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));

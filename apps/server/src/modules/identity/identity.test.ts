@@ -195,6 +195,9 @@ describe.each(ENGINES)('identity API on %s', (engine) => {
     expect(right.statusCode).toBe(423); // locked even for the right PIN
     const unknown = await call('POST', '/api/v1/auth/pin/login', { phone: '13900000099', pin: '385172' });
     expect(unknown.json()).toMatchObject({ code: 'LOGIN_FAILED' });
+    // a registered phone and an unknown one get the same words
+    const known = await call('POST', '/api/v1/auth/pin/login', { phone: person(3).phone, pin: '000001' });
+    expect(known.json().detail).toBe(unknown.json().detail);
   });
 
   it('one device at a time: a new login logs the old one out with SESSION_REPLACED', async () => {

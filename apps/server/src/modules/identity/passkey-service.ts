@@ -105,6 +105,9 @@ export class PasskeyService {
       backed_up: credentialBackedUp,
       nickname: nickname?.trim() || '我的手机',
     });
+    // 刷脸 becomes the default way in once the account has it (the guide: 刷脸即可登录).
+    const account = await this.identity.getAccount(ctx.accountId);
+    if (account.default_login_method !== 'passkey') await repo.setDefaultLoginMethod(this.db, ctx.accountId, 'passkey');
     // Registering with user verification is itself a verification.
     await this.identity.markVerified(ctx, 'passkey');
     await this.identity.audit(ctx, 'identity.passkey.register', 'success');

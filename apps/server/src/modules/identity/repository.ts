@@ -161,6 +161,7 @@ export function findSessionWithAccount(db: Db, tokenHash: string) {
       's.last_seen_at',
       's.expires_at',
       's.verified_at',
+      's.enrolment_verified_at',
       's.ended_at',
       's.end_reason',
       'a.active_session_id',
@@ -186,6 +187,14 @@ export async function markSessionVerified(db: Db, sessionId: string, method: str
   await db
     .updateTable('identity_sessions')
     .set({ verified_at: sql`now()`, verified_method: method })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+export async function markEnrolmentVerified(db: Db, sessionId: string) {
+  await db
+    .updateTable('identity_sessions')
+    .set({ enrolment_verified_at: sql`now()` })
     .where('id', '=', sessionId)
     .execute();
 }

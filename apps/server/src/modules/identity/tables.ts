@@ -33,6 +33,7 @@ export interface IdentityTables {
     expires_at: Date;
     verified_at: Date | null;
     verified_method: string | null;
+    enrolment_verified_at: Date | null;
     ended_at: Date | null;
     end_reason: 'logout' | 'replaced' | 'expired' | null;
   };

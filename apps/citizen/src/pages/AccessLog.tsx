@@ -1,0 +1,119 @@
+import type { AccessLogEntry } from '@yss/contracts';
+import Tag from 'antd-mobile/es/components/tag';
+import { useEffect, useState } from 'react';
+import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import { identity } from '../api/identity';
+import { Page, useGoBack } from '../components/Page';
+import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useLocale } from '../i18n/localize';
+import { RequireAuth, useAuth } from '../state/auth';
+
+const RESULT_COLOR = { success: 'success', denied: 'warning', failure: 'danger' } as const;
+
+/** English words for the server's Chinese labels (the server speaks Chinese; unknown ones are shown as sent). */
+function useEntryText() {
+  const { t, isEn } = useLocale();
+  const actions = t('accessLog.actions', { returnObjects: true }) as Record<string, string>;
+  const actors = t('accessLog.actors', { returnObjects: true }) as Record<string, string>;
+  return {
+    action: (e: AccessLogEntry) => (isEn ? (actions[e.action.replaceAll('.', '_')] ?? e.actionLabel) : e.actionLabel),
+    actor: (e: AccessLogEntry) => (isEn ? (actors[e.actor] ?? e.actor) : e.actor),
+  };
+}
+
+function AccessLogList() {
+  const { t, lang } = useLocale();
+  const auth = useAuth();
+  const goBack = useGoBack();
+  const text = useEntryText();
+  const [entries, setEntries] = useState<AccessLogEntry[] | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on retry only
+  useEffect(() => {
+    let live = true;
+    setProblem(null);
+    auth
+      .withVerification(() => identity.accessLog())
+      .then(
+        (list) => live && setEntries(list),
+        (e: unknown) => {
+          if (!live) return;
+          if (isVerificationCancelled(e)) {
+            // The records stay hidden without a fresh verification: back to where the citizen came from.
+            if (!e.redirected) goBack();
+            return;
+          }
+          if (isApiProblem(e)) setProblem(e);
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  if (problem) return <ErrorState problem={problem} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (!entries) return <ListSkeleton rows={5} />;
+  if (entries.length === 0) return <EmptyState title={t('accessLog.empty')} />;
+
+  const time = (iso: string) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime())
+      ? iso
+      : d.toLocaleString(lang, {
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+        });
+  };
+
+  return (
+    <ol className="access-log">
+      {entries.map((e, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only and shown as sent; two entries may share a time and action
+        <li key={`${e.at}-${e.action}-${i}`} className="access-log-item" data-testid="access-log-item">
+          <div className="access-log-head">
+            <strong className="access-log-what">{text.action(e)}</strong>
+            <Tag color={RESULT_COLOR[e.result]} fill="outline" className="access-log-tag">
+              {t(`accessLog.result.${e.result}`)}
+            </Tag>
+          </div>
+          <dl className="access-log-facts">
+            <div>
+              <dt>{t('accessLog.when')}</dt>
+              <dd>
+                <time dateTime={e.at}>{time(e.at)}</time>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('accessLog.who')}</dt>
+              <dd>{text.actor(e)}</dd>
+            </div>
+            {e.detail && (
+              <div>
+                <dt>{t('accessLog.detail')}</dt>
+                <dd>{e.detail}</dd>
+              </div>
+            )}
+          </dl>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** 我的访问记录: who did what with my account and data, and when (behind a fresh verification). */
+export default function AccessLog() {
+  const { t } = useLocale();
+  return (
+    <Page title={t('accessLog.title')}>
+      <p className="page-intro">{t('accessLog.intro')}</p>
+      <RequireAuth>
+        <AccessLogList />
+      </RequireAuth>
+    </Page>
+  );
+}
