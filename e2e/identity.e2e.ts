@@ -76,7 +76,7 @@ describe('citizen app: identity journeys', () => {
     await field(page, 'realname-id').fill(ZHANG_WEI.idNumber);
     await page.getByTestId('realname-submit').click();
     await page.waitForFunction(
-      () => !location.pathname.endsWith('/real-name') || document.body.innerText.includes('张*'),
+      () => !location.pathname.endsWith('/real-name') || document.body.textContent.includes('张*'),
     );
 
     // 3. 添加刷脸登录 (WebAuthn registration with user verification)
@@ -111,7 +111,7 @@ describe('citizen app: identity journeys', () => {
     await smsLogin(await b.newPage(), ZHANG_WEI.phone);
     await page.goto(`${platform.baseUrl}/me`);
     await page.getByTestId('session-replaced-dialog').waitFor();
-    expect(await page.getByTestId('session-replaced-dialog').innerText()).toContain('其他设备登录');
+    expect(await page.getByTestId('session-replaced-dialog').textContent()).toContain('其他设备登录');
     await a.close();
     await b.close();
   });
