@@ -36,6 +36,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       max: options.poolSize ?? 10,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
+    // An idle client's connection can drop (server restart, failover, admin termination). node-postgres
+    // reports that as an 'error' event on the pool; unhandled, it would crash the process. The pool
+    // replaces the client on its next checkout, so logging is all that is needed here.
+    pool.on('error', (err) => {
+      process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const handle: DatabaseHandle = {
       db,
