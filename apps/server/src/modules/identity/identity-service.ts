@@ -157,24 +157,36 @@ export class IdentityService {
     return this.startSession(account.id, 'sms', false, requestId);
   }
 
+  /**
+   * PIN login. Failures and the lockout are counted per phone, registered or not, and the Argon2 check
+   * runs either way: neither the words, the timing nor the lockout tell whether the phone has an account.
+   */
   async loginWithPin(phone: string, pin: string, requestId: string) {
-    const account = await repo.findAccountByPhoneIndex(this.d.db, this.phoneIndex(phone));
-    if (!account?.pin_hash) {
-      await argon2Verify(DUMMY_PIN_HASH, pin);
-      await this.d.audit.record({ action: 'auth.login.pin', result: 'failure', actorKind: 'anonymous', requestId });
+    const s = this.d.settings;
+    const index = this.phoneIndex(phone);
+    const locked = await repo.findLoginLock(this.d.db, index);
+    if (locked) throw new AppError('PIN_LOCKED', lockedMessage(locked));
+    const account = await repo.findAccountByPhoneIndex(this.d.db, index);
+    const ok = await argon2Verify(account?.pin_hash ?? DUMMY_PIN_HASH, pin);
+    if (!account?.pin_hash || !ok) {
+      const lockedNow = await repo.recordLoginFailure(this.d.db, index, s.pinMaxFailures, s.pinLockMs);
+      await this.d.audit.record({
+        action: 'auth.login.pin',
+        result: 'failure',
+        actorKind: 'anonymous',
+        subjectAccountId: account?.id ?? null,
+        detail: { locked: lockedNow !== null },
+        requestId,
+      });
+      if (lockedNow) throw new AppError('PIN_LOCKED', lockedMessage(lockedNow));
       throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
     }
-    await this.checkPin(account, pin, requestId);
+    await repo.clearLoginFailures(this.d.db, index);
     return this.startSession(account.id, 'pin', true, requestId);
   }
 
-  /** Verify a PIN with lockout; throws PIN_LOCKED / LOGIN_FAILED or PIN_INVALID. */
-  private async checkPin(
-    account: repo.AccountRow,
-    pin: string,
-    requestId: string,
-    failCode: 'LOGIN_FAILED' | 'PIN_INVALID' = 'LOGIN_FAILED',
-  ) {
+  /** Verify the logged-in account's PIN (step-up, PIN change) with lockout; throws PIN_LOCKED or PIN_INVALID. */
+  private async checkPin(account: repo.AccountRow, pin: string, requestId: string) {
     if (account.pin_locked_until && account.pin_locked_until.getTime() > Date.now()) {
       throw new AppError('PIN_LOCKED', lockedMessage(account.pin_locked_until));
     }
@@ -188,17 +200,14 @@ export class IdentityService {
       await this.d.audit.record({
         action: 'auth.pin',
         result: 'failure',
-        actorKind: 'anonymous',
+        actorKind: 'citizen',
+        actorAccountId: account.id,
         subjectAccountId: account.id,
         detail: { locked: lockedUntil !== null },
         requestId,
       });
       if (lockedUntil) throw new AppError('PIN_LOCKED', lockedMessage(lockedUntil));
-      // At login the answer must not tell a registered phone from an unknown one: no attempt count there.
-      throw new AppError(
-        failCode,
-        failCode === 'LOGIN_FAILED' ? LOGIN_FAILED_MESSAGE : `密码不正确，您还可以尝试${remaining}次。`,
-      );
+      throw new AppError('PIN_INVALID', `密码不正确，您还可以尝试${remaining}次。`);
     }
     await repo.clearPinFailures(this.d.db, account.id);
   }
@@ -300,7 +309,7 @@ export class IdentityService {
   async verifyWithPin(ctx: AuthContext, pin: string) {
     const account = await this.getAccount(ctx.accountId);
     if (!account.pin_hash) throw new AppError('PIN_NOT_SET', '您还没有设置密码，请先在“登录方式”中设置。');
-    await this.checkPin(account, pin, ctx.requestId, 'PIN_INVALID');
+    await this.checkPin(account, pin, ctx.requestId);
     await repo.markSessionVerified(this.d.db, ctx.sessionId, 'pin');
     await this.dropCached(ctx.accountId);
     await this.audit(ctx, 'auth.verify.pin', 'success');
@@ -369,7 +378,7 @@ export class IdentityService {
     const account = await this.requireEnrolmentRight(ctx, 'pin.set');
     if (account.pin_hash) {
       if (!currentPin) throw new AppError('PIN_INVALID', '请输入当前密码。');
-      await this.checkPin(account, currentPin, ctx.requestId, 'PIN_INVALID');
+      await this.checkPin(account, currentPin, ctx.requestId);
     }
     const idNumber = account.id_number_encrypted
       ? this.d.cipher.decrypt(account.id_number_encrypted, 'account.id_number')

@@ -195,9 +195,13 @@ describe.each(ENGINES)('identity API on %s', (engine) => {
     expect(right.statusCode).toBe(423); // locked even for the right PIN
     const unknown = await call('POST', '/api/v1/auth/pin/login', { phone: '13900000099', pin: '385172' });
     expect(unknown.json()).toMatchObject({ code: 'LOGIN_FAILED' });
-    // a registered phone and an unknown one get the same words
+    // a registered phone and an unknown one get the same words, and the same lockout
     const known = await call('POST', '/api/v1/auth/pin/login', { phone: person(3).phone, pin: '000001' });
     expect(known.json().detail).toBe(unknown.json().detail);
+    for (let i = 0; i < 3; i++) await call('POST', '/api/v1/auth/pin/login', { phone: '13900000099', pin: '385172' });
+    const unknownLocked = await call('POST', '/api/v1/auth/pin/login', { phone: '13900000099', pin: '385172' });
+    expect(unknownLocked.statusCode).toBe(423);
+    expect(unknownLocked.json().code).toBe('PIN_LOCKED');
   });
 
   it('one device at a time: a new login logs the old one out with SESSION_REPLACED', async () => {

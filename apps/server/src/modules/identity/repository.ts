@@ -104,6 +104,40 @@ export async function clearPinFailures(db: Db, accountId: string) {
     .execute();
 }
 
+/** PIN-login lock of a phone (registered or not), if any. */
+export async function findLoginLock(db: Db, phoneIndex: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('identity_login_throttle')
+    .select('locked_until')
+    .where('phone_index', '=', phoneIndex)
+    .executeTakeFirst();
+  return row?.locked_until && row.locked_until.getTime() > Date.now() ? row.locked_until : null;
+}
+
+/** Count a failed PIN login for a phone; lock it once `maxFailures` is reached. Returns the lock end if locked now. */
+export async function recordLoginFailure(db: Db, phoneIndex: string, maxFailures: number, lockMs: number) {
+  const row = await db
+    .insertInto('identity_login_throttle')
+    .values({ phone_index: phoneIndex, failures: 1, locked_until: null })
+    .onConflict((oc) =>
+      oc.column('phone_index').doUpdateSet((eb) => ({ failures: eb('identity_login_throttle.failures', '+', 1) })),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  if (row.failures < maxFailures) return null;
+  const lockedUntil = new Date(Date.now() + lockMs);
+  await db
+    .updateTable('identity_login_throttle')
+    .set({ failures: 0, locked_until: lockedUntil })
+    .where('phone_index', '=', phoneIndex)
+    .execute();
+  return lockedUntil;
+}
+
+export async function clearLoginFailures(db: Db, phoneIndex: string) {
+  await db.deleteFrom('identity_login_throttle').where('phone_index', '=', phoneIndex).execute();
+}
+
 export async function setDefaultLoginMethod(db: Db, accountId: string, method: LoginMethod) {
   await db.updateTable('identity_accounts').set({ default_login_method: method }).where('id', '=', accountId).execute();
 }

@@ -66,6 +66,11 @@ export interface IdentityTables {
     account_id: string | null;
     expires_at: Date;
   };
+  identity_login_throttle: {
+    phone_index: string;
+    failures: number;
+    locked_until: Date | null;
+  };
   sms_outbox: {
     id: Generated<number>;
     phone_index: string;
