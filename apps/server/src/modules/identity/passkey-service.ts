@@ -46,6 +46,21 @@ export class PasskeyService {
     private readonly s: IdentitySettings,
   ) {}
 
+  /** Keep a challenge for one use within its lifetime, then hand the options to the browser. */
+  private async remember<T extends { challenge: string }>(
+    options: T,
+    purpose: 'register' | 'login' | 'verify',
+    accountId: string | null,
+  ): Promise<T> {
+    await repo.saveChallenge(this.db, {
+      challenge: options.challenge,
+      purpose,
+      account_id: accountId,
+      expires_at: new Date(Date.now() + CHALLENGE_TTL_MS),
+    });
+    return options;
+  }
+
   async registrationOptions(ctx: AuthContext) {
     const account = await this.identity.requireEnrolmentRight(ctx, 'passkey.register');
     const existing = await repo.listPasskeys(this.db, ctx.accountId);
@@ -60,13 +75,7 @@ export class PasskeyService {
       authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
       timeout: CHALLENGE_TTL_MS,
     });
-    await repo.saveChallenge(this.db, {
-      challenge: options.challenge,
-      purpose: 'register',
-      account_id: ctx.accountId,
-      expires_at: new Date(Date.now() + CHALLENGE_TTL_MS),
-    });
-    return options;
+    return this.remember(options, 'register', ctx.accountId);
   }
 
   async register(ctx: AuthContext, response: RegistrationResponseJSON, nickname: string | undefined) {
@@ -121,13 +130,7 @@ export class PasskeyService {
       userVerification: 'required',
       timeout: CHALLENGE_TTL_MS,
     });
-    await repo.saveChallenge(this.db, {
-      challenge: options.challenge,
-      purpose: 'login',
-      account_id: null,
-      expires_at: new Date(Date.now() + CHALLENGE_TTL_MS),
-    });
-    return options;
+    return this.remember(options, 'login', null);
   }
 
   async verifyOptions(ctx: AuthContext) {
@@ -139,13 +142,7 @@ export class PasskeyService {
       allowCredentials: passkeys.map((p) => ({ id: p.credential_id, transports: p.transports as never })),
       timeout: CHALLENGE_TTL_MS,
     });
-    await repo.saveChallenge(this.db, {
-      challenge: options.challenge,
-      purpose: 'verify',
-      account_id: ctx.accountId,
-      expires_at: new Date(Date.now() + CHALLENGE_TTL_MS),
-    });
-    return options;
+    return this.remember(options, 'verify', ctx.accountId);
   }
 
   /** Check an assertion for a purpose; returns the account it proves. */
