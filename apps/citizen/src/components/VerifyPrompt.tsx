@@ -4,7 +4,7 @@ import Popup from 'antd-mobile/es/components/popup';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { identity } from '../api/identity';
-import { useCountdown } from '../hooks/use-countdown';
+import { useSmsReceipt } from '../hooks/use-sms-receipt';
 import { errorText } from '../lib/errors';
 import { browserSupportsWebAuthn, getAssertion, isWebAuthnFailure, webAuthnMessage } from '../lib/webauthn';
 import { Icon } from './icons';
@@ -61,8 +61,7 @@ export default function VerifyPrompt({
   const [error, setError] = useState<string | null>(null);
   const [pin, setPin] = useState('');
   const [code, setCode] = useState('');
-  const [sent, setSent] = useState<string | null>(null);
-  const [wait, startWait] = useCountdown();
+  const { sent, wait, accept: acceptReceipt } = useSmsReceipt();
   const titleId = useId();
   const descId = useId();
   const codeId = useId();
@@ -119,9 +118,7 @@ export default function VerifyPrompt({
     setBusy(true);
     setError(null);
     try {
-      const receipt = await identity.sendVerifySms();
-      startWait(receipt.resendAfterSeconds);
-      setSent(receipt.message || t('sms.sent'));
+      acceptReceipt(await identity.sendVerifySms());
     } catch (e) {
       fail(e);
     } finally {

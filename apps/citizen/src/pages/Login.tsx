@@ -10,7 +10,7 @@ import { Icon, type IconName } from '../components/icons';
 import { Page } from '../components/Page';
 import { PinInput } from '../components/PinInput';
 import { TextField } from '../components/TextField';
-import { useCountdown } from '../hooks/use-countdown';
+import { useSmsReceipt } from '../hooks/use-sms-receipt';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import { browserSupportsWebAuthn, getAssertion, isWebAuthnFailure, webAuthnMessage } from '../lib/webauthn';
@@ -104,8 +104,7 @@ export default function Login() {
   const [pin, setPin] = useState('');
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
-  const [wait, startWait] = useCountdown();
+  const { sent, wait, accept: acceptReceipt } = useSmsReceipt();
   const [busy, setBusy] = useState<'send' | 'login' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [demo, setDemo] = useState(false);
@@ -196,9 +195,7 @@ export default function Login() {
     setBusy('send');
     setError(null);
     try {
-      const receipt = await identity.sendSms(p);
-      startWait(receipt.resendAfterSeconds);
-      setSent(receipt.message || t('sms.sent'));
+      acceptReceipt(await identity.sendSms(p));
     } catch (e) {
       // 429 SMS_TOO_FREQUENT: the detail says how long to wait.
       fail(e);
