@@ -26,6 +26,7 @@ import { registerCitizenApp } from './http/static-app.js';
 import { connectRedis } from './infra/redis.js';
 import { AuditLog } from './modules/audit/index.js';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
+import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
 import { feedbackRoutes } from './modules/feedback/index.js';
 import {
   IdentityService,
@@ -155,6 +156,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           name: 'identity',
           description: '登录与实名: accounts, passkeys (刷脸), PIN, SMS codes, sessions, step-up verification',
         },
+        { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
         { name: 'sandbox', description: 'Sandbox-only endpoints (demo mode): no real outside system exists here' },
         { name: 'ops', description: 'Health and readiness' },
       ],
@@ -216,11 +218,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const audit = new AuditLog(database.db);
   const settings = identitySettings(config);
   const outbox = new OutboxSmsGateway(database.db, cipher);
+  const populationRegister = new SandboxPopulationRegister(database.db);
   const identity = new IdentityService({
     db: database.db,
     cipher,
     sms: outbox,
-    proofing: new RegisterIdentityProofing(new SandboxPopulationRegister(database.db)),
+    proofing: new RegisterIdentityProofing(populationRegister),
     audit,
     settings,
     invalidation: redis ? new RedisSessionInvalidation(redis) : undefined,
@@ -229,6 +232,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const passkeys = new PasskeyService(database.db, identity, settings);
   await app.register(
     identityRoutes({ identity, passkeys, audit, settings, outbox: config.mode === 'demo' ? outbox : undefined }),
+  );
+  await app.register(
+    delegationRoutes({
+      delegations: new DelegationService({
+        db: database.db,
+        cipher,
+        identity,
+        passkeys,
+        register: populationRegister,
+        catalog,
+        audit,
+      }),
+      authenticate: (req) => identity.authenticate(req.cookies[settings.cookieName], req.id),
+    }),
   );
   await registerCitizenApp(app, config.citizenDist);
   return app;

@@ -1,5 +1,6 @@
 export * from './catalog.js';
 export * from './cities.js';
+export * from './delegation.js';
 export * from './feedback.js';
 export * from './identity.js';
 export * from './problem.js';

@@ -1,6 +1,7 @@
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
+import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
 
@@ -10,6 +11,7 @@ export interface Database
     FeedbackTables,
     IdentityTables,
     AuditTables,
+    DelegationTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables {

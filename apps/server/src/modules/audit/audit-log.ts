@@ -74,12 +74,25 @@ export class AuditLog {
     });
   }
 
-  /** What concerned this account, newest first (我的访问记录). */
-  async listForSubject(accountId: string, limit = 100): Promise<AuditRecord[]> {
+  /**
+   * What concerned this account, newest first (我的访问记录): rows about the account, and — given the
+   * register person it is bound to — what agents did on that person's behalf, also before the account existed.
+   */
+  async listForSubject(accountId: string, limit = 100, personId?: string | null): Promise<AuditRecord[]> {
     const rows = await this.db
       .selectFrom('audit_log')
       .selectAll()
-      .where('subject_account_id', '=', accountId)
+      .where((eb) =>
+        personId
+          ? eb.or([
+              eb('subject_account_id', '=', accountId),
+              eb.and([
+                eb(sql`detail ? 'subjectPersonId'`, '=', true),
+                eb(sql`detail ->> 'subjectPersonId'`, '=', personId),
+              ]),
+            ])
+          : eb('subject_account_id', '=', accountId),
+      )
       .orderBy('seq', 'desc')
       .limit(limit)
       .execute();

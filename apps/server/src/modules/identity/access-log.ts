@@ -20,14 +20,27 @@ const LABELS: Record<string, string> = {
   'identity.passkey.remove': '删除刷脸登录',
   'identity.reveal': '查看完整个人信息',
   'identity.access-log.read': '查看访问记录',
+  'delegation.add': '添加家庭成员（申请代办授权）',
+  'delegation.consent': '同意代办授权',
+  'delegation.decline': '拒绝代办授权',
+  'delegation.revoke': '解除代办授权',
+  'delegation.act': '代办被拒绝（授权无效）',
+  'delegation.subject.read': '代办人查看基本信息',
 };
 
-export function presentAccessLog(records: AuditRecord[]): AccessLogEntry[] {
+export function presentAccessLog(records: AuditRecord[], selfAccountId?: string): AccessLogEntry[] {
   return records.map((r) => ({
     at: r.at.toISOString(),
     action: r.action,
     actionLabel: LABELS[r.action] ?? r.action,
-    actor: r.actorKind === 'citizen' && r.actorAccountId === r.subjectAccountId ? '本人' : actorLabel(r.actorKind),
+    actor:
+      r.actorAccountId !== null &&
+      r.actorAccountId === (selfAccountId ?? r.subjectAccountId) &&
+      r.actorKind === 'citizen'
+        ? '本人'
+        : r.action.startsWith('delegation.') && r.actorKind === 'citizen'
+          ? '代办人（家人）'
+          : actorLabel(r.actorKind),
     result: r.result,
     detail: typeof r.detail.what === 'string' ? r.detail.what : null,
   }));

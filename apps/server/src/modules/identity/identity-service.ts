@@ -17,6 +17,7 @@ import type { IdentityProofing } from './proofing.js';
 import * as repo from './repository.js';
 import { SessionCache } from './session-cache.js';
 import type { IdentitySettings } from './settings.js';
+import type { SmsPurpose } from './tables.js';
 
 /** Who is calling, resolved from the session cookie. */
 export interface AuthContext {
@@ -86,7 +87,13 @@ export class IdentityService {
   // ---- SMS codes ----
 
   /** Send a code; the same answer whether or not the phone has an account (no enumeration). */
-  async sendSmsCode(phone: string, purpose: 'login' | 'verify', requestId: string): Promise<SmsSendReceipt> {
+  async sendSmsCode(
+    phone: string,
+    purpose: SmsPurpose,
+    requestId: string,
+    /** For consent codes: what the code agrees to, so a person tricked into reading it out sees what it does. */
+    consentFor?: string,
+  ): Promise<SmsSendReceipt> {
     const s = this.d.settings;
     const index = this.phoneIndex(phone);
     const recent = await repo.lastSmsCodes(this.d.db, index, new Date(Date.now() - 24 * 3_600_000));
@@ -107,7 +114,9 @@ export class IdentityService {
     });
     await this.d.sms.send({
       phone,
-      text: `【粤省事】您的验证码为${code}，${s.smsCodeTtlMs / 60_000}分钟内有效。请勿将验证码告诉他人。`,
+      text: consentFor
+        ? `【粤省事】${consentFor}验证码为${code}，${s.smsCodeTtlMs / 60_000}分钟内有效。如您不同意，请勿将验证码告诉任何人。`
+        : `【粤省事】您的验证码为${code}，${s.smsCodeTtlMs / 60_000}分钟内有效。请勿将验证码告诉他人。`,
     });
     await this.d.audit.record({
       action: 'auth.sms.send',
@@ -124,7 +133,7 @@ export class IdentityService {
   }
 
   /** Check and consume a code (single use, limited tries, expiry). */
-  private async consumeSmsCode(phone: string, purpose: 'login' | 'verify', code: string): Promise<void> {
+  private async consumeSmsCode(phone: string, purpose: SmsPurpose, code: string): Promise<void> {
     const row = await repo.latestOpenSmsCode(this.d.db, this.phoneIndex(phone), purpose);
     if (!row || row.expires_at.getTime() < Date.now() || row.attempts >= this.d.settings.smsMaxAttempts) {
       throw new AppError('SMS_CODE_EXPIRED', '验证码已失效，请重新获取验证码。');
@@ -450,6 +459,37 @@ export class IdentityService {
       passkeyCount: passkeys.length,
       verifiedUntil: until && until.getTime() > Date.now() ? until.toISOString() : null,
     };
+  }
+
+  // ---- for the delegation module: a principal confirms on the agent's device ----
+
+  /** The account's bound identity for other modules' server-side use (never sent as is; not audited here). */
+  async realIdentity(accountId: string) {
+    const a = await this.getAccount(accountId);
+    if (!a.real_name_encrypted || !a.id_number_encrypted || !a.person_id) return null;
+    return {
+      name: this.d.cipher.decrypt(a.real_name_encrypted, 'account.name'),
+      idNumber: this.d.cipher.decrypt(a.id_number_encrypted, 'account.id_number'),
+      personId: a.person_id,
+      nameMasked: a.name_masked ?? '',
+    };
+  }
+
+  /** The account bound to a register person, if they have one (principal of a delegation). */
+  findAccountByPersonId(personId: string) {
+    return repo.findAccountByPersonId(this.d.db, personId);
+  }
+
+  /** Check a consent code sent to the principal's registered phone (single use, tries, expiry). */
+  consumeConsentCode(phone: string, code: string) {
+    return this.consumeSmsCode(phone, 'consent', code);
+  }
+
+  /** Check another account's PIN (the principal typing it on the agent's phone), with that account's lockout. */
+  async checkPrincipalPin(principalAccountId: string, pin: string, requestId: string) {
+    const account = await this.getAccount(principalAccountId);
+    if (!account.pin_hash) throw new AppError('CONSENT_UNAVAILABLE', '对方尚未设置密码，请使用其他方式确认。');
+    await this.checkPin(account, pin, requestId);
   }
 
   audit(ctx: AuthContext, action: string, result: 'success' | 'denied' | 'failure', detail?: Record<string, unknown>) {

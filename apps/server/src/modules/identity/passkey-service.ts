@@ -134,7 +134,21 @@ export class PasskeyService {
   }
 
   async verifyOptions(ctx: AuthContext) {
-    const passkeys = await repo.listPasskeys(this.db, ctx.accountId);
+    return this.verifyOptionsFor(ctx.accountId);
+  }
+
+  /** Whether an account has any passkey (a principal may then confirm a delegation by 刷脸). */
+  async hasPasskey(accountId: string) {
+    return (await repo.listPasskeys(this.db, accountId)).length > 0;
+  }
+
+  /**
+   * Options asking a given account's passkeys to verify: the caller's own (step-up), or a principal's on
+   * the agent's phone (cross-device 刷脸, confirming a delegation). checkAssertion(…, 'verify', accountId)
+   * then accepts only that account's credentials.
+   */
+  async verifyOptionsFor(accountId: string) {
+    const passkeys = await repo.listPasskeys(this.db, accountId);
     if (passkeys.length === 0) throw new AppError('PASSKEY_FAILED', '您还没有添加刷脸登录，请使用密码验证。');
     const options = await generateAuthenticationOptions({
       rpID: this.s.rpId,
@@ -142,7 +156,7 @@ export class PasskeyService {
       allowCredentials: passkeys.map((p) => ({ id: p.credential_id, transports: p.transports as never })),
       timeout: CHALLENGE_TTL_MS,
     });
-    return this.remember(options, 'verify', ctx.accountId);
+    return this.remember(options, 'verify', accountId);
   }
 
   /** Check an assertion for a purpose; returns the account it proves. */

@@ -1,7 +1,7 @@
 import type { LoginMethod } from '@yss/contracts';
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { IdentityTables } from './tables.js';
+import type { IdentityTables, SmsPurpose } from './tables.js';
 
 export type AccountRow = Selectable<IdentityTables['identity_accounts']>;
 export type SessionRow = Selectable<IdentityTables['identity_sessions']>;
@@ -11,6 +11,11 @@ export type PasskeyRow = Selectable<IdentityTables['identity_passkeys']>;
 
 export function findAccountByPhoneIndex(db: Db, phoneIndex: string) {
   return db.selectFrom('identity_accounts').selectAll().where('phone_index', '=', phoneIndex).executeTakeFirst();
+}
+
+/** The account bound (实名) to a population-register person, if any. */
+export function findAccountByPersonId(db: Db, personId: string) {
+  return db.selectFrom('identity_accounts').selectAll().where('person_id', '=', personId).executeTakeFirst();
 }
 
 export function findAccount(db: Db, id: string) {
@@ -259,7 +264,7 @@ export async function lastSmsCodes(db: Db, phoneIndex: string, since: Date) {
 
 export async function insertSmsCode(
   db: Db,
-  v: { phoneIndex: string; purpose: 'login' | 'verify'; codeHash: (id: string) => string; expiresAt: Date },
+  v: { phoneIndex: string; purpose: SmsPurpose; codeHash: (id: string) => string; expiresAt: Date },
 ) {
   const row = await db
     .insertInto('identity_sms_codes')
@@ -274,7 +279,7 @@ export async function insertSmsCode(
   return row.id;
 }
 
-export function latestOpenSmsCode(db: Db, phoneIndex: string, purpose: 'login' | 'verify') {
+export function latestOpenSmsCode(db: Db, phoneIndex: string, purpose: SmsPurpose) {
   return db
     .selectFrom('identity_sms_codes')
     .selectAll()

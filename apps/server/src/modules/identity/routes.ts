@@ -431,7 +431,8 @@ export const identityRoutes =
         const ctx = await auth(req);
         await identity.requireFreshVerification(ctx, 'access-log');
         await identity.audit(ctx, 'identity.access-log.read', 'success');
-        return presentAccessLog(await audit.listForSubject(ctx.accountId));
+        const me = await identity.realIdentity(ctx.accountId);
+        return presentAccessLog(await audit.listForSubject(ctx.accountId, 100, me?.personId), ctx.accountId);
       },
     );
 

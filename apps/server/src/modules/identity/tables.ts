@@ -1,6 +1,9 @@
 import type { LoginMethod } from '@yss/contracts';
 import type { Generated } from 'kysely';
 
+/** login: 登录; verify: the own phone again (enrolment); consent: a principal confirms a delegation (0008). */
+export type SmsPurpose = 'login' | 'verify' | 'consent';
+
 /** Tables owned by the identity module (migrations/0004_identity.sql). */
 export interface IdentityTables {
   identity_accounts: {
@@ -40,7 +43,7 @@ export interface IdentityTables {
   identity_sms_codes: {
     id: Generated<string>;
     phone_index: string;
-    purpose: 'login' | 'verify';
+    purpose: SmsPurpose;
     code_hash: string;
     attempts: Generated<number>;
     created_at: Generated<Date>;
