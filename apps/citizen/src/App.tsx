@@ -23,6 +23,9 @@ const Login = lazy(() => import('./pages/Login'));
 const RealName = lazy(() => import('./pages/RealName'));
 const Security = lazy(() => import('./pages/Security'));
 const AccessLog = lazy(() => import('./pages/AccessLog'));
+const Family = lazy(() => import('./pages/Family'));
+const AddFamily = lazy(() => import('./pages/AddFamily'));
+const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -129,6 +132,9 @@ export const router = createBrowserRouter([
       { path: 'me/real-name', element: <RealName /> },
       { path: 'me/security', element: <Security /> },
       { path: 'me/access-log', element: <AccessLog /> },
+      { path: 'me/family', element: <Family /> },
+      { path: 'me/family/add', element: <AddFamily /> },
+      { path: 'me/family/:id', element: <FamilyDetail /> },
       { path: '*', element: <NotFound /> },
     ],
   },

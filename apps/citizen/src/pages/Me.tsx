@@ -178,6 +178,14 @@ function AccountSection() {
           {t('security.title')}
         </LinkItem>
         <LinkItem
+          to="/me/family"
+          prefix={<Icon name="users" className="list-icon" />}
+          description={t('me.familyDesc')}
+          data-testid="family-entry"
+        >
+          {t('me.family')}
+        </LinkItem>
+        <LinkItem
           to="/me/access-log"
           prefix={<Icon name="clock" className="list-icon" />}
           description={t('me.accessLogDesc')}

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
+import { SoftAuthenticator } from '../../test-support/soft-authenticator.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { AuditLog } from '../audit/index.js';
 import { ageOn, fourteenthBirthday, relationLabel } from './delegation-service.js';
@@ -248,6 +249,44 @@ describe.each(ENGINES)('delegation API on %s', (engine) => {
       agent.cookie,
     );
     expect(late.json().code).toBe('DELEGATION_INACTIVE');
+  });
+
+  it('a principal confirms with their own passkey on the agent’s phone; another person’s passkey is refused', async () => {
+    const principal = await c.verifiedAccount(demo('陈嘉欣'));
+    const own = new SoftAuthenticator();
+    const regOptions = (await call('POST', '/api/v1/me/passkeys/options', undefined, principal.cookie)).json();
+    const reg = await call('POST', '/api/v1/me/passkeys', { response: own.register(regOptions) }, principal.cookie);
+    expect(reg.statusCode, reg.body).toBe(201);
+    const agent = await c.verifiedAccount(demo('刘洋'));
+    const d = (await add(agent.cookie, demo('陈嘉欣'), ['taiwan-qianzhu'])).json();
+    expect(d.consentOptions).toMatchObject({ passkey: true, pin: true, account: true });
+
+    // the agent's own passkey (or any other) cannot stand in for the principal's
+    const impostor = new SoftAuthenticator();
+    const o1 = (
+      await call('POST', `/api/v1/delegations/${d.id}/consent/passkey/options`, undefined, agent.cookie)
+    ).json();
+    expect(o1.allowCredentials.map((x: { id: string }) => x.id)).toEqual([own.id]);
+    const forged = await call(
+      'POST',
+      `/api/v1/delegations/${d.id}/consent`,
+      { method: 'passkey', response: impostor.assert(o1) },
+      agent.cookie,
+    );
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().code).toBe('PASSKEY_FAILED');
+
+    const o2 = (
+      await call('POST', `/api/v1/delegations/${d.id}/consent/passkey/options`, undefined, agent.cookie)
+    ).json();
+    const ok = await call(
+      'POST',
+      `/api/v1/delegations/${d.id}/consent`,
+      { method: 'passkey', response: own.assert(o2) },
+      agent.cookie,
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'active', consentMethod: 'principal-passkey' });
   });
 
   it('an expired delegation stops acting and reads as expired', async () => {

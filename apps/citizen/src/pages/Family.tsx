@@ -1,0 +1,125 @@
+import type { Delegation, DelegationList } from '@yss/contracts';
+import List from 'antd-mobile/es/components/list';
+import Tag from 'antd-mobile/es/components/tag';
+import { useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import { delegation } from '../api/delegation';
+import { Icon } from '../components/icons';
+import { Page, useGoBack } from '../components/Page';
+import { LinkItem } from '../components/ServiceItem';
+import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useLocale } from '../i18n/localize';
+import { formatDate, STATUS_COLOR } from '../lib/delegation';
+import { RequireAuth, useAuth } from '../state/auth';
+
+function DelegationItem({ d }: { d: Delegation }) {
+  const { t, lang } = useLocale();
+  const waitingMe = d.role === 'principal' && d.status === 'pending';
+  return (
+    <LinkItem
+      to={`/me/family/${d.id}`}
+      prefix={<Icon name="user-circle" className="list-icon" />}
+      description={[
+        d.otherParty.relationLabel,
+        t('family.servicesCount', { count: d.services.length }),
+        d.validUntil && d.status === 'active' ? `${t('family.validUntil')} ${formatDate(d.validUntil, lang)}` : null,
+      ]
+        .filter(Boolean)
+        .join(' · ')}
+      extra={
+        <Tag color={waitingMe ? 'primary' : STATUS_COLOR[d.status]} fill="outline">
+          {waitingMe ? t('family.waitingYou') : d.statusLabel}
+        </Tag>
+      }
+      data-testid="delegation-item"
+    >
+      {d.otherParty.nameMasked}
+    </LinkItem>
+  );
+}
+
+function Lists() {
+  const { t } = useLocale();
+  const auth = useAuth();
+  const goBack = useGoBack();
+  const [data, setData] = useState<DelegationList | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const agentId = useId();
+  const principalId = useId();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on retry only
+  useEffect(() => {
+    let live = true;
+    setProblem(null);
+    auth
+      .withVerification(() => delegation.list())
+      .then(
+        (list) => live && setData(list),
+        (e: unknown) => {
+          if (!live) return;
+          if (isVerificationCancelled(e)) {
+            if (!e.redirected) goBack();
+            return;
+          }
+          if (isApiProblem(e)) setProblem(e);
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  if (problem) return <ErrorState problem={problem} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (!data) return <ListSkeleton rows={4} />;
+
+  return (
+    <>
+      <section className="card flush" aria-labelledby={agentId}>
+        <h2 id={agentId} className="list-heading">
+          {t('family.asAgent')}
+        </h2>
+        {data.asAgent.length === 0 ? (
+          <EmptyState title={t('family.emptyAgent')} description={t('family.emptyAgentDesc')} />
+        ) : (
+          <List>
+            {data.asAgent.map((d) => (
+              <DelegationItem key={d.id} d={d} />
+            ))}
+          </List>
+        )}
+      </section>
+      <section className="card flush" aria-labelledby={principalId}>
+        <h2 id={principalId} className="list-heading">
+          {t('family.asPrincipal')}
+        </h2>
+        {data.asPrincipal.length === 0 ? (
+          <p className="list-empty">{t('family.emptyPrincipal')}</p>
+        ) : (
+          <List>
+            {data.asPrincipal.map((d) => (
+              <DelegationItem key={d.id} d={d} />
+            ))}
+          </List>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** 家人与授权: the family members I act for (为他人办理) and who acts for me, with the way to add one. */
+export default function Family() {
+  const { t } = useLocale();
+  return (
+    <Page title={t('family.title')}>
+      <p className="page-intro">{t('family.intro')}</p>
+      <RequireAuth>
+        <Link to="/me/family/add" className="state-link family-add" data-testid="family-add">
+          <Icon name="plus" /> {t('family.add')}
+        </Link>
+        <Lists />
+      </RequireAuth>
+    </Page>
+  );
+}

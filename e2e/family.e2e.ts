@@ -1,0 +1,166 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+
+/**
+ * 为他人办理 in Chromium: 张伟 adds his father 张建国 (over 80, no 粤省事 account) with the father's consent
+ * by an SMS code to the father's phone registered with 公安, then adds his son (under 14) as guardian, sees
+ * the father's masked basic information, and ends the authorisation. Wrong input shows the server's words.
+ */
+const ZHANG_WEI = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
+const FATHER = { name: '张建国', phone: '13800138003' };
+// The demo people's ID numbers (README, demo accounts)
+const FATHER_ID = '440104194302180117';
+const SON_ID = '440106201704150151';
+const PIN = '385172';
+const SHOTS = process.env.E2E_SCREENSHOTS; // a folder: save screenshots to look at
+
+function field(page: Page, testId: string): Locator {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}
+
+describe('citizen app: family members and delegations', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await startPlatform({ SMS_RESEND_SECONDS: '2' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  async function outbox(phone: string): Promise<string> {
+    const res = await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${phone}`);
+    return (await res.json())[0]?.text ?? '';
+  }
+  async function code(phone: string): Promise<string> {
+    const c = /验证码为(\d{6})/.exec(await outbox(phone))?.[1];
+    if (!c) throw new Error(`no SMS code for ${phone}`);
+    return c;
+  }
+  const shot = async (page: Page, name: string) => {
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  };
+
+  /** 张伟 with his real name bound and a PIN, verified (the identity journeys are covered elsewhere). */
+  async function agentReady(page: Page) {
+    await page.goto(`${platform.baseUrl}/login`);
+    await page.getByTestId('login-method-sms').click();
+    await field(page, 'phone-input').fill(ZHANG_WEI.phone);
+    await page.getByTestId('sms-send').click();
+    await page.waitForTimeout(300);
+    await field(page, 'sms-code-input').fill(await code(ZHANG_WEI.phone));
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const status = await page.evaluate(
+      async ({ person, pin }) => {
+        const json = { 'content-type': 'application/json' };
+        const a = await fetch('/api/v1/me/real-name', { method: 'POST', headers: json, body: JSON.stringify(person) });
+        const b = await fetch('/api/v1/me/pin', { method: 'PUT', headers: json, body: JSON.stringify({ pin }) });
+        const c = await fetch('/api/v1/me/verify/pin', {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ pin }),
+        });
+        return [a.status, b.status, c.status];
+      },
+      { person: { name: ZHANG_WEI.name, idNumber: ZHANG_WEI.idNumber }, pin: PIN },
+    );
+    expect(status).toEqual([200, 204, 200]);
+  }
+
+  it('adds an elderly parent with consent by SMS, a child as guardian, acts, and revokes', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await agentReady(page);
+
+    // 我的 → 家人与授权
+    await page.goto(`${platform.baseUrl}/me`);
+    await page.getByTestId('family-entry').click();
+    await page.waitForURL('**/me/family');
+    await page.getByText('还没有添加家庭成员').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByTestId('family-add').click();
+    await page.waitForURL('**/me/family/add');
+    await page.getByTestId('family-service-gaoling-jintie-shenqing').waitFor();
+
+    // wrong input first: nothing chosen, a wrong check digit, then a name that does not match
+    await page.getByTestId('family-submit').click();
+    await page.getByText('请输入身份证号码').waitFor();
+    await page.getByText('请至少选择一项代办的服务').waitFor();
+    await field(page, 'family-name').fill(FATHER.name);
+    await field(page, 'family-id').fill(`${FATHER_ID.slice(0, 17)}9`); // the right number ends in 7
+    await page.getByTestId('family-service-gaoling-jintie-shenqing').check();
+    await page.getByTestId('family-service-yanglao-zige-renzheng').check();
+    await page.getByTestId('family-submit').click();
+    await page.getByText('身份证号码校验位不正确').waitFor();
+    await field(page, 'family-id').fill(FATHER_ID);
+    await field(page, 'family-name').fill('张建华');
+    await page.getByTestId('family-submit').click();
+    await page.getByTestId('family-error').waitFor();
+    expect(await page.getByTestId('family-error').textContent()).toContain('姓名与身份证号码不一致');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'family-add-error');
+
+    // the right name, one year: the consent step offers the SMS code to the father's registered phone
+    await field(page, 'family-name').fill(FATHER.name);
+    await page.getByTestId('family-days-365').click();
+    await page.getByTestId('family-submit').click();
+    await page.getByTestId('consent-step').waitFor();
+    expect(await page.getByTestId('consent-step').textContent()).toContain('138****8003');
+    await page.getByTestId('consent-send').click();
+    await page.getByText('验证码已发送至138****8003').waitFor();
+    expect(await outbox(FATHER.phone)).toContain('申请在“粤省事”为您代办2项服务，期限365天');
+    await field(page, 'consent-code').fill('000000');
+    await page.getByTestId('consent-confirm').click();
+    await page.getByTestId('consent-error').waitFor();
+    expect(await page.getByTestId('consent-error').textContent()).toContain('验证码不正确');
+    await shot(page, 'family-consent');
+    await field(page, 'consent-code').fill(await code(FATHER.phone));
+    await page.getByTestId('consent-confirm').click();
+    await page.getByTestId('family-done').waitFor();
+    expect(await page.getByTestId('family-done').textContent()).toContain('授权已生效');
+
+    // the son, under 14: a guardian link at once
+    await page.goto(`${platform.baseUrl}/me/family/add`);
+    await field(page, 'family-name').fill('张梓轩');
+    await field(page, 'family-id').fill(SON_ID);
+    await page.getByTestId('family-service-canjirenzheng-chaxun').check();
+    await page.getByTestId('family-submit').click();
+    await page.getByTestId('family-done').waitFor();
+    expect(await page.getByTestId('family-done').textContent()).toContain('已添加为监护人');
+
+    // the list, then acting: the father's masked basic information
+    await page.goto(`${platform.baseUrl}/me/family`);
+    await page.getByTestId('delegation-item').nth(1).waitFor();
+    const items = await page.getByTestId('delegation-item').allInnerTexts();
+    expect(items.join('\n')).toContain('父亲');
+    expect(items.join('\n')).toContain('儿子');
+    expect(items.join('\n')).not.toContain('待对方确认');
+    await shot(page, 'family-list');
+    await page.getByTestId('delegation-item').filter({ hasText: '父亲' }).click();
+    await page.getByTestId('delegation-detail').waitFor();
+    expect(await page.getByTestId('delegation-detail').textContent()).toContain('对方登记手机短信验证码确认');
+    await page.getByTestId('acting-subject-open').click();
+    await page.getByTestId('acting-subject').waitFor();
+    const subject = (await page.getByTestId('acting-subject').textContent()) ?? '';
+    expect(subject).toContain('张**');
+    expect(subject).not.toContain(FATHER_ID);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'family-detail');
+
+    // 解除授权: confirmed in a dialog, effective at once
+    await page.getByTestId('delegation-revoke').click();
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByTestId('delegation-status').filter({ hasText: '已解除' }).waitFor();
+    const after = await page.evaluate(
+      async (id) => (await fetch(`/api/v1/delegations/${id}/subject`)).status,
+      page.url().split('/').pop(),
+    );
+    expect(after).toBe(403);
+    await context.close();
+  });
+});
