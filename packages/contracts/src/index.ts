@@ -4,3 +4,4 @@ export * from './feedback.js';
 export * from './identity.js';
 export * from './problem.js';
 export * from './validators/resident-id.js';
+export * from './validators/uscc.js';
