@@ -6,4 +6,5 @@ export * from './problem.js';
 export * from './validators/person-name.js';
 export * from './validators/plate.js';
 export * from './validators/resident-id.js';
+export * from './validators/travel-documents.js';
 export * from './validators/uscc.js';
