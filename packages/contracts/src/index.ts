@@ -3,6 +3,7 @@ export * from './cities.js';
 export * from './feedback.js';
 export * from './identity.js';
 export * from './problem.js';
+export * from './validators/invoice.js';
 export * from './validators/person-name.js';
 export * from './validators/plate.js';
 export * from './validators/resident-id.js';
