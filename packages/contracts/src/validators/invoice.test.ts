@@ -67,6 +67,8 @@ describe('parseInvoiceCode: refusals', () => {
     ['4400A91130', 'format'],
     ['9900191130', 'region'],
     ['8100191130', 'region'], // Hong Kong issues no mainland invoices
+    ['4401191130', 'region'], // VAT codes are province-level: 4400, or 4403 for Shenzhen
+    ['044011900111', 'region'],
     ['099002100111', 'region'], // 99 is no province
     ['4400931130', 'year'], // 1993: before the VAT reform
     ['4400301130', 'year'], // "30" can only mean 1930 in 2026

@@ -8,7 +8,7 @@
  *                      number of copies and the amount version, as commonly described; not checked)
  *
  *   - RRRR: tax region — a province-level code (4400 广东) or a separately-planned city (4403 深圳, 2102 大连,
- *     3302 宁波, 3502 厦门, 3702 青岛). Validated: the first two digits are a mainland province.
+ *     3302 宁波, 3502 厦门, 3702 青岛). Validated: one of those (a mainland province's XX00, or the five cities).
  *   - YY: validated to be a plausible year (1994, the VAT reform, to this year).
  *   - K (8th digit) decides the kind, as the national verification platform (全国增值税发票查验平台) reads it:
  *     1 or 5 增值税专用发票, 3 or 6 增值税普通发票, 2 or 7 货物运输业增值税专用发票; other digits are refused.
@@ -21,8 +21,9 @@
  *   T RRRR YY K ....       other (general, machine-printed or local) invoices, T = 1 (former 国税) or 2 (former 地税);
  *                          8th digit 2 = 机动车销售统一发票 (as the verification platform reads it)
  *
- *   Validated: T is 0, 1 or 2; RRRR begins with a mainland province; YY is a plausible year (2000 on). A 0-code
- *   with an unknown KK is refused; other 1/2-codes are reported as 'general'.
+ *   Validated: T is 0, 1 or 2; RRRR is province-level (as for 10 digits) when T = 0, any region of a mainland
+ *   province otherwise (prefecture-level tax bureaus); YY is a plausible year (2000 on). A 0-code with an unknown
+ *   KK is refused; other 1/2-codes are reported as 'general'.
  *
  * 发票号码: 8 digits (not all zeros). It has no check digit.
  *
@@ -180,8 +181,11 @@ export function parseInvoiceCode(input: string, options: InvoiceOptions = {}): P
   const ten = code.length === 10;
   const regionCode = ten ? code.slice(0, 4) : code.slice(1, 5);
   if (!ten && !['0', '1', '2'].includes(code[0] as string)) return fail('kind');
+  // VAT invoices (10 digits, and 12 digits beginning with 0) are coded by province-level tax bureaus and the
+  // separately-planned cities; other invoices by prefecture-level ones (any region of a mainland province).
+  const provinceLevel = ten || code[0] === '0';
   const name = regionName(regionCode);
-  if (!name) return fail('region');
+  if (!name || (provinceLevel && !regionCode.endsWith('00') && !SEPARATELY_PLANNED[regionCode])) return fail('region');
   const year = fullYear(ten ? code.slice(4, 6) : code.slice(5, 7), current);
   if (year < (ten ? 1994 : 2000)) return fail('year');
 
@@ -205,7 +209,13 @@ function fail(reason: InvoiceFailure): ParsedInvoiceCode {
 export function makeVatInvoiceCode(regionCode: string, year: number, batch: number, kind: InvoiceKind): string {
   const kk = Object.entries(VAT_12_DIGIT_KINDS).find(([, k]) => k === kind)?.[0];
   if (!kk) throw new Error(`makeVatInvoiceCode: ${kind} has no 12-digit VAT code`);
-  if (!regionName(regionCode) || !/^\d{4}$/.test(regionCode)) throw new Error(`makeVatInvoiceCode: bad region`);
+  if (
+    !/^\d{4}$/.test(regionCode) ||
+    !regionName(regionCode) ||
+    !(regionCode.endsWith('00') || SEPARATELY_PLANNED[regionCode])
+  ) {
+    throw new Error(`makeVatInvoiceCode: ${regionCode} is not a province-level tax region`);
+  }
   if (!Number.isInteger(batch) || batch < 0 || batch > 999) throw new Error('makeVatInvoiceCode: batch is 0–999');
   if (!Number.isInteger(year) || year < 2000 || year > 2099) throw new Error('makeVatInvoiceCode: year is 2000–2099');
   return `0${regionCode}${String(year % 100).padStart(2, '0')}${String(batch).padStart(3, '0')}${kk}`;

@@ -137,6 +137,14 @@ describe('makeUscc', () => {
     expect(() => makeUscc({ authority: '9', kind: '1', regionCode: '440300', orgCode: '192203822' })).toThrow();
   });
 
+  it('appends the check character to 17 given characters', () => {
+    expect(makeUscc('91440300192203821')).toBe('914403001922038216');
+    expect(makeUscc('91440300708461136')).toBe('91440300708461136T');
+    expect(() => makeUscc('91440300192203822')).toThrow(); // wrong organisation-code check
+    expect(() => makeUscc('9144030019220382')).toThrow();
+    expect(() => makeUscc('9144030019220382I')).toThrow();
+  });
+
   it('refuses parts that cannot make a valid code', () => {
     expect(() => makeUscc({ authority: '9', kind: '9', regionCode: '440300', orgCode: '19220382' })).toThrow();
     expect(() => makeUscc({ authority: '9', kind: '1', regionCode: '44030', orgCode: '19220382' })).toThrow();

@@ -148,22 +148,31 @@ const MAINLAND_PREFIXES: ReadonlySet<string> = new Set(
 );
 
 /**
- * Build a valid code (generators, tests) from its parts. `orgCode` is the organisation code's 8 body characters
- * (its check character is computed) or all 9 (the check character is then verified). Body characters must be
- * in the USCC alphabet. Throws on parts that cannot make a valid code.
+ * Build a valid code (generators, tests), either from its first 17 characters (the check character is appended)
+ * or from its parts: `orgCode` is then the organisation code's 8 body characters (its check character is
+ * computed) or all 9 (the check character is verified). Body characters must be in the USCC alphabet. Throws on
+ * input that cannot make a valid code.
  */
-export function makeUscc(parts: { authority: string; kind: string; regionCode: string; orgCode: string }): string {
-  const { authority, kind, regionCode, orgCode } = parts;
-  if (!USCC_AUTHORITIES[authority]?.kinds[kind])
-    throw new Error(`makeUscc: unknown authority/kind ${authority}${kind}`);
-  if (!/^\d{6}$/.test(regionCode)) throw new Error(`makeUscc: region must be 6 digits, got ${regionCode}`);
-  if (!/^[0-9A-HJ-NPQRTUWXY]{8,9}$/.test(orgCode)) {
-    throw new Error(`makeUscc: organisation code must be 8 or 9 USCC-alphabet characters, got ${orgCode}`);
+export function makeUscc(
+  first17OrParts: string | { authority: string; kind: string; regionCode: string; orgCode: string },
+): string {
+  let first17: string;
+  if (typeof first17OrParts === 'string') {
+    first17 = first17OrParts;
+  } else {
+    const { authority, kind, regionCode, orgCode } = first17OrParts;
+    if (!USCC_AUTHORITIES[authority]?.kinds[kind])
+      throw new Error(`makeUscc: unknown authority/kind ${authority}${kind}`);
+    if (!/^\d{6}$/.test(regionCode)) throw new Error(`makeUscc: region must be 6 digits, got ${regionCode}`);
+    if (!/^[0-9A-HJ-NPQRTUWXY]{8,9}$/.test(orgCode)) {
+      throw new Error(`makeUscc: organisation code must be 8 or 9 USCC-alphabet characters, got ${orgCode}`);
+    }
+    const org9 = makeOrgCode(orgCode.slice(0, 8));
+    if (orgCode.length === 9 && org9 !== orgCode)
+      throw new Error(`makeUscc: wrong organisation-code check in ${orgCode}`);
+    first17 = `${authority}${kind}${regionCode}${org9}`;
   }
-  const org9 = makeOrgCode(orgCode.slice(0, 8));
-  if (orgCode.length === 9 && org9 !== orgCode)
-    throw new Error(`makeUscc: wrong organisation-code check in ${orgCode}`);
-  const first17 = `${authority}${kind}${regionCode}${org9}`;
+  if (!/^[0-9A-HJ-NPQRTUWXY]{17}$/.test(first17)) throw new Error(`makeUscc: need 17 USCC-alphabet characters`);
   const code = first17 + usccCheckChar(first17);
   const parsed = parseUscc(code);
   if (!parsed.ok) throw new Error(`makeUscc: ${code} is not valid (${parsed.reason})`);
