@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CITY_CODES, parseResidentId } from '@yss/contracts';
+import { CITY_CODES, hanziNumber, parsePersonName, parseResidentId } from '@yss/contracts';
 import { describe, expect, it } from 'vitest';
 import { RegisteredPerson } from './contract.js';
 import {
@@ -14,13 +14,12 @@ import {
   SURNAMES,
 } from './generator.js';
 
-/** 通用规范汉字表 (8105 characters), one per line: code point, character, pinyin. */
-const STANDARD_CHARACTERS = new Set(
-  readFileSync(new URL('./data/tongyong-guifan-hanzi-8105.tsv', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => line.split('\t')[1] as string),
-);
+/** 通用规范汉字表 (8105 characters), one per line in the table's order: code point, character, pinyin. */
+const TABLE_IN_ORDER = readFileSync(new URL('./data/tongyong-guifan-hanzi-8105.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => line.split('\t')[1] as string);
+const STANDARD_CHARACTERS = new Set(TABLE_IN_ORDER);
 
 function collect(count: number, seed: number | string, batchSize?: number) {
   const batches: PeopleBatch[] = [];
@@ -41,6 +40,10 @@ describe('the 通用规范汉字表 copy', () => {
     expect([...STANDARD_CHARACTERS].filter((ch) => Array.from(ch).length !== 1)).toEqual([]);
     // 196 lie outside the Basic Multilingual Plane: two UTF-16 units, one character.
     expect([...STANDARD_CHARACTERS].filter((ch) => ch.length === 2)).toHaveLength(196);
+  });
+
+  it('is the table the shared name validator compiles in (@yss/contracts), character for character, in order', () => {
+    expect(TABLE_IN_ORDER.filter((ch, i) => hanziNumber(ch) !== i + 1)).toEqual([]);
   });
 });
 
@@ -137,6 +140,15 @@ describe('generatePeople: validity', () => {
       });
     expect(wrong).toEqual([]);
     expect(new Set(sample.people.map((p) => p.name)).size).toBeGreaterThan(sample.people.length / 4);
+  });
+
+  it('every generated and demo name passes the shared name validator (2–4 characters, all in the table)', () => {
+    const names = [...sample.people, ...DEMO_PEOPLE].map((p) => p.name);
+    const wrong = names.flatMap((name) => {
+      const parsed = parsePersonName(name, { minLength: 2, maxLength: 4 });
+      return parsed.ok && parsed.name === name ? [] : [{ name, parsed }];
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('every surname and given-name character the generator knows is in the 8105 table', () => {
