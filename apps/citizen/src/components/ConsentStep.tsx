@@ -74,7 +74,7 @@ export function ConsentStep({ pending, onDone }: { pending: Delegation; onDone: 
       <h2 id={groupId} className="section-title">
         {t('family.consentTitle')}
       </h2>
-      <p className="card-intro">{t('family.consentIntro', { name: pending.otherParty.nameMasked })}</p>
+      <p className="step-intro">{t('family.consentIntro', { name: pending.otherParty.nameMasked })}</p>
       <ul className="consent-services">
         {pending.services.map((s) => (
           <li key={s.id} className="consent-service">

@@ -76,7 +76,7 @@ function AddForm({ onAdded }: { onAdded: (d: Delegation) => void }) {
 
   return (
     <section className="card family-form">
-      <p className="card-intro">{t('family.addIntro')}</p>
+      <p className="step-intro">{t('family.addIntro')}</p>
       <form
         noValidate
         onSubmit={(e) => {
