@@ -17,8 +17,9 @@ import type { Config } from './config.js';
 import { OutboxSmsGateway } from './connectors/sms/outbox-gateway.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { seedPopulationRegister } from './departments/population-register/generator.js';
-import { SandboxPopulationRegister } from './departments/population-register/sandbox.js';
+import { populationRegisterFromClient } from './departments/population-register/spec.js';
+import { seedProvince } from './departments/province/seed-province.js';
+import { createDepartments, type Departments } from './departments/registry.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { genReqId, loggerOptions } from './http/logging.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
@@ -46,15 +47,17 @@ export interface BuildOptions {
   database?: DatabaseHandle;
   /** Run migrations and seed reference data before serving (default true). */
   prepare?: boolean;
+  /** Department connectors to use instead of those the config describes (tests: faults, other transports). */
+  departments?: Departments;
 }
 
 /** Apply migrations, (re)seed the reference data and, in demo mode, the sandbox province; idempotent. */
 export async function prepareDatabase(database: DatabaseHandle, options: { demo?: boolean } = {}) {
   const applied = await migrate(database.db);
   const seeded = await seedCatalog(database.db);
-  // The sandbox population register (公安户政): the demo people of the README plus a small synthetic
-  // population. Only where no real department is connected (demo mode).
-  if (options.demo !== false) await seedPopulationRegister(database.db, { count: 200, seed: 1 });
+  // The sandbox province: the demo people of the README plus a small synthetic population, with every
+  // sandbox department's records for them. Only where no real department is connected (demo mode).
+  if (options.demo !== false) await seedProvince(database.db, { count: 200, seed: 1 });
   return { applied, seeded };
 }
 
@@ -218,7 +221,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const audit = new AuditLog(database.db);
   const settings = identitySettings(config);
   const outbox = new OutboxSmsGateway(database.db, cipher);
-  const populationRegister = new SandboxPopulationRegister(database.db);
+  const departments =
+    options.departments ?? createDepartments(config, database.db, app.log.child({ module: 'departments' }));
+  const populationRegister = populationRegisterFromClient(departments.populationRegister.client);
   const identity = new IdentityService({
     db: database.db,
     cipher,

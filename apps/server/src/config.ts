@@ -62,6 +62,21 @@ const Env = z.object({
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Built citizen web app to serve at /; empty disables static serving (API only). */
   CITIZEN_DIST: z.string().optional(),
+  /** Department gateway base URL: department systems over HTTP. Unset: the embedded sandbox departments. */
+  DEPARTMENTS_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Key id and base64 key (≥ 32 bytes) the platform signs department requests with. */
+  DEPARTMENTS_KEY_ID: z.string().min(1).max(64).default('yss-platform'),
+  DEPARTMENTS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be base64 of at least 32 bytes')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Deadline of one call to a department, in ms (at most 5 s). */
+  DEPARTMENT_TIMEOUT_MS: z.coerce.number().int().min(50).max(5000).default(5000),
 });
 
 export type Config = {
@@ -85,6 +100,7 @@ export type Config = {
   verificationMaxAgeMs: number;
   sessionCacheMs: number;
   smsResendMs: number;
+  departments: { url: string | undefined; keyId: string; key: Buffer | undefined; timeoutMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -122,6 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.APP_MODE === 'production' && !e.DATABASE_URL) {
     throw new ConfigError('Invalid configuration: APP_MODE=production needs DATABASE_URL (PostgreSQL)');
   }
+  if (e.DEPARTMENTS_URL && !e.DEPARTMENTS_KEY) {
+    throw new ConfigError('Invalid configuration: DEPARTMENTS_URL needs DEPARTMENTS_KEY (requests are signed)');
+  }
   return {
     env: e.NODE_ENV,
     mode: e.APP_MODE,
@@ -146,5 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     verificationMaxAgeMs: e.VERIFICATION_MAX_AGE_SECONDS * 1000,
     sessionCacheMs: e.SESSION_CACHE_MS,
     smsResendMs: e.SMS_RESEND_SECONDS * 1000,
+    departments: {
+      url: e.DEPARTMENTS_URL,
+      keyId: e.DEPARTMENTS_KEY_ID,
+      key: e.DEPARTMENTS_KEY ? Buffer.from(e.DEPARTMENTS_KEY, 'base64') : undefined,
+      timeoutMs: e.DEPARTMENT_TIMEOUT_MS,
+    },
   };
 }

@@ -40,6 +40,9 @@ export const ERROR_CODES = {
   CONSENT_UNAVAILABLE: { status: 409, title: '无法使用该方式确认授权' },
   CSRF_REJECTED: { status: 403, title: '请求来源无效' },
   NOT_READY: { status: 503, title: '服务正在启动' },
+  DEPARTMENT_UNAVAILABLE: { status: 503, title: '该服务暂时无法使用' },
+  DEPARTMENT_BAD_ANSWER: { status: 502, title: '该服务暂时无法使用' },
+  DEPARTMENT_INPUT_INVALID: { status: 400, title: '查询条件有误' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

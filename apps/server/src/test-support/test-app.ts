@@ -7,6 +7,7 @@ import pg from 'pg';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
+import type { Departments } from '../departments/registry.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -24,7 +25,11 @@ export interface TestApp {
  * database of its own (dropped afterwards), so that test files run in parallel and department schemas
  * (dept_*) never collide.
  */
-export async function createTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: Engine,
+  env: Record<string, string> = {},
+  options: { departments?: (db: DatabaseHandle['db']) => Departments } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yss-test-'));
   const adminUrl = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
   let databaseUrl: string | undefined;
@@ -46,7 +51,7 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     ...env,
   });
-  const app = await buildApp(config, { database });
+  const app = await buildApp(config, { database, departments: options.departments?.(database.db) });
   return {
     app,
     database,

@@ -1067,6 +1067,12 @@ export const DEMO_FAMILY_RELATIONS: readonly GeneratedRelation[] = (() => {
 // Seeding the sandbox department's tables.
 // ---------------------------------------------------------------------------------------------------------
 
+/** The demo people and their links, as one batch (for the other departments' generators too). */
+export const DEMO_BATCH: PeopleBatch = {
+  people: DEMO_PEOPLE.map(({ note: _note, ...person }) => person),
+  relations: [...DEMO_FAMILY_RELATIONS],
+};
+
 export interface SeedOptions extends GenerateOptions {
   /** Called after each batch with the number of generated people handled so far. */
   onProgress?: (done: number, total: number) => void;
@@ -1089,14 +1095,11 @@ export async function seedPopulationRegister<DB extends PopulationRegisterTables
   options: SeedOptions,
 ): Promise<SeedResult> {
   const db = populationRegisterDb(handle);
-  await insertBatch(db, {
-    people: DEMO_PEOPLE.map(({ note: _note, ...person }) => person),
-    relations: [...DEMO_FAMILY_RELATIONS],
-  });
+  await insertPeopleBatch(db, DEMO_BATCH);
   let inserted = 0;
   let done = 0;
   for (const batch of generatePeople(options)) {
-    inserted += await insertBatch(db, batch);
+    inserted += await insertPeopleBatch(db, batch);
     done += batch.people.length;
     options.onProgress?.(done, options.count);
   }
@@ -1113,7 +1116,11 @@ export async function seedPopulationRegister<DB extends PopulationRegisterTables
  * that same person). A generated person skipped because another seed's person holds the ID number has no
  * row under its id, hence no links.
  */
-async function insertBatch(db: PopulationRegisterDb, batch: PeopleBatch): Promise<number> {
+export async function insertPeopleBatch<DB extends PopulationRegisterTables>(
+  handle: Kysely<DB>,
+  batch: PeopleBatch,
+): Promise<number> {
+  const db = populationRegisterDb(handle);
   if (batch.people.length === 0) return 0;
   const column = <K extends keyof RegisteredPerson>(key: K) => batch.people.map((p) => p[key]);
   const ids = column('personId');

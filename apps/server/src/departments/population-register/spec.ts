@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { defineDepartment } from '../framework/contract.js';
+import {
+  FamilyRelation,
+  IdentityMatch,
+  IdentityMatchInput,
+  type PopulationRegister,
+  RegisteredPerson,
+} from './contract.js';
+
+const IdNumberInput = z.object({
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^\d{17}[\dX]$/, '身份证号码格式有误，请输入18位居民身份证号码'),
+});
+
+/**
+ * The population register (公安户政) as a department contract on the connector framework: the same four
+ * reads as the `PopulationRegister` interface the identity module uses, over any transport.
+ */
+export const populationRegisterSpec = defineDepartment({
+  id: 'population-register',
+  name: '广东省公安厅（户政）',
+  catalogDepartmentIds: ['gd-public-security'],
+  operations: {
+    matchIdentity: {
+      summary: '实名核验: does a living person have exactly this name and ID number?',
+      input: IdentityMatchInput,
+      output: IdentityMatch,
+      idempotent: true,
+    },
+    getPerson: {
+      summary: '人口信息: the record of an ID number (any status), or null',
+      input: IdNumberInput,
+      output: z.object({ person: RegisteredPerson.nullable() }),
+      idempotent: true,
+    },
+    familyOf: {
+      summary: '家庭关系: spouse, parents and children as the register links them',
+      input: IdNumberInput,
+      output: z.object({ relations: z.array(FamilyRelation) }),
+      idempotent: true,
+    },
+    findByPhone: {
+      summary: '按登记手机号查询: everyone whose registered mobile number this is',
+      input: z.object({ phone: z.string().regex(/^1[3-9]\d{9}$/, '手机号码格式有误') }),
+      output: z.object({ people: z.array(RegisteredPerson) }),
+      idempotent: true,
+    },
+  },
+});
+export type PopulationRegisterSpec = typeof populationRegisterSpec;
+
+/** The sandbox class's methods as the contract's operations. */
+export function populationRegisterOperations(register: PopulationRegister) {
+  return {
+    matchIdentity: (input: { name: string; idNumber: string }) => register.matchIdentity(input),
+    getPerson: async ({ idNumber }: { idNumber: string }) => ({ person: (await register.getPerson(idNumber)) ?? null }),
+    familyOf: async ({ idNumber }: { idNumber: string }) => ({ relations: await register.familyOf(idNumber) }),
+    findByPhone: async ({ phone }: { phone: string }) => ({ people: await register.findByPhone(phone) }),
+  };
+}
+
+type Client = {
+  matchIdentity(input: { name: string; idNumber: string }): Promise<IdentityMatch>;
+  getPerson(input: { idNumber: string }): Promise<{ person: RegisteredPerson | null }>;
+  familyOf(input: { idNumber: string }): Promise<{ relations: FamilyRelation[] }>;
+  findByPhone(input: { phone: string }): Promise<{ people: RegisteredPerson[] }>;
+};
+
+/**
+ * The `PopulationRegister` interface over a connector client, for the identity and delegation modules. A
+ * malformed ID number is "no such person" here, as the interface promises, not an input error.
+ */
+export function populationRegisterFromClient(client: Client): PopulationRegister {
+  const wellFormed = (id: string) => /^\d{17}[\dXx]$/.test(id.trim());
+  return {
+    matchIdentity: (input) => client.matchIdentity(input),
+    getPerson: async (idNumber) =>
+      wellFormed(idNumber) ? ((await client.getPerson({ idNumber })).person ?? undefined) : undefined,
+    familyOf: async (idNumber) => (wellFormed(idNumber) ? (await client.familyOf({ idNumber })).relations : []),
+    findByPhone: async (phone) => (await client.findByPhone({ phone })).people,
+  };
+}
