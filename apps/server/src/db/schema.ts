@@ -3,6 +3,7 @@ import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
+import type { StaffTables } from '../modules/staff/tables.js';
 
 /** The whole database as Kysely sees it: the union of every module's own tables. */
 export interface Database
@@ -10,6 +11,7 @@ export interface Database
     FeedbackTables,
     IdentityTables,
     AuditTables,
+    StaffTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables {

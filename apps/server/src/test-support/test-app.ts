@@ -43,6 +43,7 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     CITIZEN_DIST: '',
+    CONSOLE_DIST: '',
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     ...env,
   });
