@@ -71,7 +71,7 @@ describe('staff console: login with a second factor, roles, scoped feedback', ()
     await page.getByTestId('totp-submit').click();
     await page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/console');
     await page.getByTestId('grants').getByText('客服人员').first().waitFor();
-    const grants = await page.getByTestId('grants').innerText();
+    const grants = (await page.getByTestId('grants').textContent()) ?? '';
     expect(grants).toContain('广东省人力资源和社会保障厅');
     expect(grants).toContain('广州');
     expect(grants).toContain('查看意见反馈');
@@ -82,7 +82,7 @@ describe('staff console: login with a second factor, roles, scoped feedback', ()
     await page.waitForURL('**/console/feedback');
     const table = page.getByTestId('feedback-table');
     await table.getByText('社保卡补换进度查询不到').waitFor();
-    const text = await table.innerText();
+    const text = (await table.textContent()) ?? '';
     expect(text).toContain('138****8000');
     expect(text).not.toContain('13800138000');
     expect(text).not.toContain('居住登记页面打不开');
@@ -107,7 +107,7 @@ describe('staff console: login with a second factor, roles, scoped feedback', ()
     const { context, page, cspViolations } = await desktop();
     await passwordStep(page, 'fs.edu.editor');
     await page.getByTestId('enrolment').locator('img[alt*="二维码"]').waitFor();
-    const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
@@ -115,7 +115,7 @@ describe('staff console: login with a second factor, roles, scoped feedback', ()
     await page.getByTestId('totp-submit').click();
     await page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/console');
     await page.getByTestId('grants').getByText('事项管理员').waitFor();
-    expect(await page.getByTestId('grants').innerText()).toContain('佛山');
+    expect(await page.getByTestId('grants').textContent()).toContain('佛山');
 
     await page.goto(`${platform.baseUrl}/console/feedback`);
     await page.getByTestId('feedback-error').waitFor();

@@ -92,8 +92,8 @@ export function LoginPage() {
                 <img className="qr" src={enrolment.qrDataUrl} alt="绑定动态验证码的二维码" />
                 <Typography.Paragraph>
                   无法扫码时，可在应用中手动输入密钥：
-                  <Typography.Text className="secret" copyable data-testid="totp-secret">
-                    {enrolment.secret}
+                  <Typography.Text className="secret" copyable={{ text: enrolment.secret }}>
+                    <span data-testid="totp-secret">{enrolment.secret}</span>
                   </Typography.Text>
                 </Typography.Paragraph>
               </div>

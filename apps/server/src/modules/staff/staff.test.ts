@@ -433,6 +433,32 @@ describe.each(ENGINES)('staff accounts and console API on %s', (engine) => {
     });
   });
 
+  it('creates accounts only with a known role, department and city, and a free username', async () => {
+    const make = (over: Partial<NewStaffGrant> & { username?: string }) =>
+      createStaffAccount(t.database.db, {
+        username: over.username ?? 'test.invalid',
+        displayName: '校验测试',
+        grants: [
+          {
+            role: over.role ?? 'reviewer',
+            departmentId: over.departmentId ?? 'gd-tax',
+            cityCode: over.cityCode === undefined ? '440100' : over.cityCode,
+          },
+        ],
+      });
+    await expect(make({ role: 'superuser' })).rejects.toThrow(/unknown role/);
+    await expect(make({ departmentId: 'no-such-department' })).rejects.toThrow(/unknown department/);
+    await expect(make({ cityCode: '110000' })).rejects.toThrow(/not a Guangdong city/);
+    await expect(make({ username: 'Has Spaces' })).rejects.toThrow(/username/);
+    await expect(make({ username: 'gz.hrss.kefu' })).rejects.toThrow(/taken/);
+    const rows = await t.database.db
+      .selectFrom('staff_accounts')
+      .select('username')
+      .where('username', '=', 'test.invalid')
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
   it('serves the current code of a demo account in demo mode', async () => {
     const demo = DEMO_STAFF.find((a) => a.username === 'sz.police.reviewer');
     const res = await call('GET', '/api/v1/dev/staff-totp/sz.police.reviewer');
