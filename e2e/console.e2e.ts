@@ -100,6 +100,13 @@ describe('staff console: login with a second factor, roles, scoped feedback', ()
     const after = await page.evaluate(async () => (await fetch('/api/v1/staff/me')).status);
     expect(after).toBe(401);
     expect(cspViolations).toEqual([]);
+    // the detector itself works: an inline script (which the policy forbids) is reported
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = 1';
+      document.head.append(s);
+    });
+    await expect.poll(() => cspViolations.length).toBe(1);
     await context.close();
   });
 

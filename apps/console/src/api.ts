@@ -9,6 +9,12 @@ export class ApiError extends Error {
   }
 }
 
+let onSessionLost: (() => void) | undefined;
+/** Called when an API call answers 401 outside the login steps (session expired or ended elsewhere). */
+export function setSessionLostHandler(handler: (() => void) | undefined) {
+  onSessionLost = handler;
+}
+
 /** JSON request to the platform API (same origin; the staff session cookie travels by itself). */
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
   let res: Response;
@@ -26,6 +32,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: str
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const problem = (data ?? {}) as { code?: string; detail?: string };
+    if (res.status === 401 && !path.startsWith('/api/v1/staff/auth/')) onSessionLost?.();
     throw new ApiError(res.status, problem.code ?? 'INTERNAL', problem.detail ?? '系统繁忙，请稍后再试。');
   }
   return data as T;

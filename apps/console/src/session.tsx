@@ -1,6 +1,6 @@
 import type { StaffProfile } from '@yss/contracts';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, api } from './api';
+import { ApiError, api, setSessionLostHandler } from './api';
 
 interface SessionState {
   /** undefined while loading; null when not logged in. */
@@ -28,6 +28,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     refresh().catch(() => setProfile(null));
+    // an expired or ended session sends the shell back to the login page
+    setSessionLostHandler(() => setProfile(null));
+    return () => setSessionLostHandler(undefined);
   }, [refresh]);
   const value = useMemo(() => ({ profile, setProfile, refresh, logout }), [profile, refresh, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,7 +1,7 @@
 import type { StaffLoginStep, StaffProfile, StaffTotpEnrolment } from '@yss/contracts';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { ApiError, api, errorText } from '../api';
 import { useSession } from '../session';
 
@@ -12,7 +12,7 @@ type Step = 'password' | 'totp' | 'enrol';
  * the app is set up first: scan the QR code (or type the secret), then enter a code to confirm.
  */
 export function LoginPage() {
-  const { setProfile } = useSession();
+  const { profile, setProfile } = useSession();
   const navigate = useNavigate();
   const [step, setStep] = useState<Step>('password');
   const [enrolment, setEnrolment] = useState<StaffTotpEnrolment | null>(null);
@@ -35,6 +35,8 @@ export function LoginPage() {
       setBusy(false);
     }
   };
+
+  if (profile) return <Navigate to="/" replace />;
 
   const submitPassword = (values: { username: string; password: string }) =>
     run(async () => {

@@ -101,9 +101,9 @@ export const feedbackConsoleRoutes =
       },
       async (req) => {
         const row = await findFeedback(db, req.params.id);
-        // Authenticate before saying whether the feedback exists.
+        // Only a caller who may answer some feedback learns whether this one exists.
         if (!row) {
-          await staff.authenticate(req.cookies[staff.cookieName], req.id);
+          await staff.requireStaff(req, 'feedback.answer');
           throw new AppError('NOT_FOUND', '找不到这条反馈，可能已被删除。');
         }
         const ctx = await staff.requireStaff(req, 'feedback.answer', {

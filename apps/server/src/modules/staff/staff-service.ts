@@ -67,11 +67,6 @@ function lockedMessage(until: Date): string {
 export class StaffService {
   constructor(private readonly d: StaffDeps) {}
 
-  /** The staff session cookie's name (never the citizens'). */
-  get cookieName() {
-    return this.d.settings.cookieName;
-  }
-
   // ---- login: password, then TOTP ----
 
   /**
@@ -153,7 +148,7 @@ export class StaffService {
       await repo.setPendingTotpSecret(this.d.db, account.id, this.d.cipher.encrypt(secret, TOTP_AAD));
     }
     const uri = totpUri(secret, this.d.settings.totpIssuer, account.username);
-    await this.auditStaff(account.id, 'staff.totp.enrol.start', 'success', undefined, requestId);
+    await this.auditAnonymous('staff.totp.enrol.start', 'success', account.id, {}, requestId);
     return {
       uri,
       secret,

@@ -410,6 +410,16 @@ describe.each(ENGINES)('staff accounts and console API on %s', (engine) => {
         status: 'read',
       });
       expect(missing.statusCode).toBe(404);
+      const reviewer = await newStaff([{ role: 'reviewer', departmentId: 'gd-hrss', cityCode: '440100' }]);
+      const missingForReviewer = await staffCall(
+        'PATCH',
+        `/api/v1/console/feedback/${crypto.randomUUID()}`,
+        reviewer.cookie,
+        {
+          status: 'read',
+        },
+      );
+      expect(missingForReviewer.statusCode).toBe(403);
       const badStatus = await staffCall('PATCH', `/api/v1/console/feedback/${ids.hrssGz}`, gz.cookie, {
         status: 'deleted',
       });
