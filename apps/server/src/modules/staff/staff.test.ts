@@ -209,6 +209,41 @@ describe.each(ENGINES)('staff accounts and console API on %s', (engine) => {
     expect(failures.map((f) => f.detail.reason)).toEqual(expect.arrayContaining(['replay', 'wrong']));
   });
 
+  it('accepts one code once even when two logins send it at the same time', async () => {
+    const s = await newStaff([{ role: 'auditor', departmentId: 'gd-tax', cityCode: '440300' }]);
+    const [a, b] = [await passwordStep(s.username, s.password), await passwordStep(s.username, s.password)];
+    const code = codeAt(s.secret, 1);
+    const results = await Promise.all(
+      [a, b].map((p) => staffCall('POST', '/api/v1/staff/auth/totp', p.cookie, { code })),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+  });
+
+  it('ends sessions at the idle limit, and pending logins after 5 minutes', async () => {
+    const s = await newStaff([{ role: 'auditor', departmentId: 'gd-tax', cityCode: '440100' }]);
+    expect((await staffCall('GET', '/api/v1/staff/me', s.cookie)).statusCode).toBe(200);
+    await t.database.db
+      .updateTable('staff_sessions')
+      .set({ last_seen_at: new Date(Date.now() - 16 * 60_000) })
+      .where('state', '=', 'active')
+      .where('ended_at', 'is', null)
+      .where('account_id', '=', (eb) => eb.selectFrom('staff_accounts').select('id').where('username', '=', s.username))
+      .execute();
+    const idle = await staffCall('GET', '/api/v1/staff/me', s.cookie);
+    expect(idle.json()).toMatchObject({ code: 'SESSION_EXPIRED', status: 401 });
+
+    const { cookie: pending } = await passwordStep(s.username, s.password);
+    await t.database.db
+      .updateTable('staff_sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('state', '=', 'pending')
+      .where('ended_at', 'is', null)
+      .execute();
+    const lapsed = await staffCall('POST', '/api/v1/staff/auth/totp', pending, { code: codeAt(s.secret, 1) });
+    expect(lapsed.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(lapsed.json().detail).toContain('重新输入用户名和密码');
+  });
+
   it('answers an unknown username exactly as a wrong password, and locks either after five failures', async () => {
     const s = await newStaff([{ role: 'reviewer', departmentId: 'gd-tax', cityCode: '440100' }]);
     const strip = (res: LightMyRequestResponse) => {
