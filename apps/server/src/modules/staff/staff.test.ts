@@ -272,6 +272,22 @@ describe.each(ENGINES)('staff accounts and console API on %s', (engine) => {
     expect(right.cookies).toHaveLength(0);
   });
 
+  it('rate-limits the login steps per client address', async () => {
+    const from = { 'x-forwarded-for': '10.250.0.1', 'content-type': 'application/json' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/staff/auth/login',
+        headers: from,
+        payload: JSON.stringify({ username: `rate.limit${i}`, password: 'wrong-password' }),
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 20).every((code) => code === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
   it('locks after five wrong TOTP codes too, ending the pending login', async () => {
     const s = await newStaff([{ role: 'reviewer', departmentId: 'gd-tax', cityCode: '440300' }]);
     const { cookie: pending } = await passwordStep(s.username, s.password);
