@@ -53,6 +53,18 @@ const targets = [
     ],
     cmd: 'npm run build -w apps/citizen',
   },
+  {
+    name: 'staff console',
+    stamp: 'apps/console/dist/.stamp',
+    sources: [
+      'apps/console/src',
+      'apps/console/public',
+      'apps/console/index.html',
+      'apps/console/vite.config.ts',
+      'packages/contracts/src',
+    ],
+    cmd: 'npm run build -w apps/console',
+  },
 ];
 
 export function ensureBuilt() {

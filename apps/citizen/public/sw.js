@@ -89,6 +89,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // The staff console (/console/) is another app on the same origin: never cache it, and never keep its
+  // page as the citizen app's offline shell.
+  if (url.pathname === '/console' || url.pathname.startsWith('/console/')) return;
 
   if (url.pathname.startsWith('/api/')) {
     if (CACHEABLE_API.some((re) => re.test(url.pathname))) event.respondWith(networkFirst(request, API_CACHE));

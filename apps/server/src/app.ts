@@ -23,12 +23,12 @@ import { createDepartments, type Departments } from './departments/registry.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { genReqId, loggerOptions } from './http/logging.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
-import { registerCitizenApp } from './http/static-app.js';
+import { registerWebApps } from './http/static-app.js';
 import { connectRedis } from './infra/redis.js';
 import { AuditLog } from './modules/audit/index.js';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
-import { feedbackRoutes } from './modules/feedback/index.js';
+import { feedbackConsoleRoutes, feedbackRoutes } from './modules/feedback/index.js';
 import {
   IdentityService,
   identityRoutes,
@@ -38,6 +38,7 @@ import {
 } from './modules/identity/index.js';
 import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
+import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
 z.config(z.locales.zhCN());
@@ -51,13 +52,21 @@ export interface BuildOptions {
   departments?: Departments;
 }
 
-/** Apply migrations, (re)seed the reference data and, in demo mode, the sandbox province; idempotent. */
-export async function prepareDatabase(database: DatabaseHandle, options: { demo?: boolean } = {}) {
+/**
+ * Apply migrations, (re)seed the reference data and, in demo mode, the sandbox province and the demo staff
+ * accounts (their TOTP secrets are encrypted, hence the cipher); idempotent. Production mode creates no
+ * account of any kind: staff accounts come from the CLI (staff-create) only.
+ */
+export async function prepareDatabase(
+  database: DatabaseHandle,
+  options: { demo?: boolean; cipher?: FieldCipher } = {},
+) {
   const applied = await migrate(database.db);
   const seeded = await seedCatalog(database.db);
   // The sandbox province: the demo people of the README plus a small synthetic population, with every
   // sandbox department's records for them. Only where no real department is connected (demo mode).
   if (options.demo !== false) await seedProvince(database.db, { count: 200, seed: 1 });
+  if (options.demo !== false && options.cipher) await seedDemoStaff(database.db, options.cipher);
   return { applied, seeded };
 }
 
@@ -101,13 +110,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await database.close();
     });
   }
+  const cipher = new FieldCipher(resolveDataKey(config.dataEncryptionKey, config.dataDir, config.mode === 'demo'));
   if (options.prepare !== false) {
-    const { applied } = await prepareDatabase(database, { demo: config.mode === 'demo' });
+    const { applied } = await prepareDatabase(database, { demo: config.mode === 'demo', cipher });
     if (applied.length) app.log.info({ applied }, 'migrations applied');
   }
   const catalog = new CatalogService(database.db);
   await catalog.reload();
-  const cipher = new FieldCipher(resolveDataKey(config.dataEncryptionKey, config.dataDir, config.mode === 'demo'));
 
   const production = config.mode === 'production';
   await app.register(fastifyHelmet, {
@@ -116,7 +125,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        // antd-mobile sets inline style attributes; no inline scripts are allowed.
+        // antd-mobile (citizen app) sets inline style attributes, and antd 5 (console) injects its CSS-in-JS
+        // as <style> elements at run time. A nonce would cover the console's <style> elements but not the
+        // style attributes both libraries set, and it needs a per-request index.html; so styles stay
+        // 'unsafe-inline' (no script can come from it) while scripts stay 'self' only: no inline scripts,
+        // no eval, in either app.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
@@ -160,6 +173,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           description: '登录与实名: accounts, passkeys (刷脸), PIN, SMS codes, sessions, step-up verification',
         },
         { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
+        { name: 'staff', description: '工作人员账号: console login (password + TOTP), roles and grants' },
+        { name: 'console', description: '工作台: staff routes, each scoped to the caller’s department and city' },
         { name: 'sandbox', description: 'Sandbox-only endpoints (demo mode): no real outside system exists here' },
         { name: 'ops', description: 'Health and readiness' },
       ],
@@ -252,6 +267,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       authenticate: (req) => identity.authenticate(req.cookies[settings.cookieName], req.id),
     }),
   );
-  await registerCitizenApp(app, config.citizenDist);
+  const staffConfig = staffSettings(config);
+  const staff = new StaffService({ db: database.db, cipher, audit, settings: staffConfig, catalog });
+  await app.register(staffRoutes({ staff, settings: staffConfig, demo: config.mode === 'demo' }));
+  await app.register(feedbackConsoleRoutes({ db: database.db, catalog, staff }));
+  await registerWebApps(app, { citizen: config.citizenDist, console: config.consoleDist });
   return app;
 }

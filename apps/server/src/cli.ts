@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -5,13 +6,17 @@ import { startDepartmentGateway } from './departments/gateway-main.js';
 import { seedProvince } from './departments/province/seed-province.js';
 import { exitOnConfigError, start } from './main.js';
 import { seedCatalog } from './modules/catalog/index.js';
+import { createStaffAccount, ROLES, StaffAccountError } from './modules/staff/index.js';
 
 const USAGE = `usage: node apps/server/dist/cli.js <command>
   start     migrate, seed reference data and serve (what npm start runs)
   migrate   apply pending database migrations
   seed      migrate, then seed reference data (idempotent); with --citizens N [--seed S] also the
             sandbox province: N generated citizens and every sandbox department's records for them
-  dept-gateway  serve the sandbox departments over HTTP (signed requests; DEPT_GATEWAY_PORT, DEPT_GATEWAY_KEYS)`;
+  dept-gateway  serve the sandbox departments over HTTP (signed requests; DEPT_GATEWAY_PORT, DEPT_GATEWAY_KEYS)
+  staff-create --username u --name 名字 --role r --department d [--city 440100]
+            create a console staff account; prints a one-time password once (changed at first login,
+            where the TOTP authenticator is enrolled). Roles: ${Object.keys(ROLES).join(', ')}`;
 
 /** --name value pairs after the command. */
 function flag(args: string[], name: string): string | undefined {
@@ -48,8 +53,51 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
   }
 }
 
+/** `staff-create`: the only way to make a staff account outside demo mode (no default accounts). */
+async function staffCreate(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      department: { type: 'string' },
+      city: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.username || !values.name || !values.role || !values.department) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const input = {
+    username: values.username,
+    displayName: values.name,
+    grants: [{ role: values.role, departmentId: values.department, cityCode: values.city ?? null }],
+  };
+  try {
+    const created = await withDatabase(async (d) => {
+      await migrate(d.db);
+      // grants reference the departments: make sure the reference data is there
+      await seedCatalog(d.db);
+      return createStaffAccount(d.db, input);
+    });
+    console.log(`created staff account ${created.username}`);
+    console.log(`one-time password (shown once; changed at first login): ${created.password}`);
+  } catch (err) {
+    if (err instanceof StaffAccountError) {
+      console.error(`staff-create: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
 async function main(command: string | undefined) {
   switch (command) {
+    case 'staff-create':
+      await staffCreate(process.argv.slice(3));
+      return;
     case 'start':
       await start();
       return;

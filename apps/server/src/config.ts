@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** demo: seeds demo data (later: demo accounts); production: refuses demo shortcuts. */
+  /** demo: seeds demo data and demo staff accounts; production: refuses demo shortcuts, no default accounts. */
   APP_MODE: z.enum(['demo', 'production']).default('demo'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -77,6 +77,8 @@ const Env = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Deadline of one call to a department, in ms (at most 5 s). */
   DEPARTMENT_TIMEOUT_MS: z.coerce.number().int().min(50).max(5000).default(5000),
+  /** Built staff console to serve at /console/; empty disables it. */
+  CONSOLE_DIST: z.string().optional(),
 });
 
 export type Config = {
@@ -92,6 +94,7 @@ export type Config = {
   trustProxy: boolean | number;
   feedbackRateLimitPerMinute: number;
   citizenDist: string | undefined;
+  consoleDist: string | undefined;
   publicOrigins: string[];
   webauthnRpId: string;
   cookieSecure: boolean;
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     feedbackRateLimitPerMinute: e.FEEDBACK_RATE_LIMIT_PER_MINUTE,
     citizenDist: e.CITIZEN_DIST === undefined ? path.join(repoRoot, 'apps/citizen/dist') : e.CITIZEN_DIST || undefined,
+    consoleDist: e.CONSOLE_DIST === undefined ? path.join(repoRoot, 'apps/console/dist') : e.CONSOLE_DIST || undefined,
     publicOrigins: (e.PUBLIC_ORIGINS ?? `http://localhost:${e.PORT}`)
       .split(',')
       .map((o) => o.trim().replace(/\/$/, ''))

@@ -4,6 +4,7 @@ export * from './delegation.js';
 export * from './feedback.js';
 export * from './identity.js';
 export * from './problem.js';
+export * from './staff.js';
 export * from './validators/invoice.js';
 export * from './validators/person-name.js';
 export * from './validators/plate.js';

@@ -48,6 +48,7 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     CITIZEN_DIST: '',
+    CONSOLE_DIST: '',
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     ...env,
   });

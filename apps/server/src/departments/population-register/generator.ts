@@ -1,7 +1,7 @@
 import { type CityCode, makeResidentId } from '@yss/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { RegisteredPerson } from './contract.js';
-import { type PopulationRegisterDb, type PopulationRegisterTables, populationRegisterDb } from './tables.js';
+import { type PopulationRegisterTables, populationRegisterDb } from './tables.js';
 
 /**
  * Deterministic generator of the synthetic population register: households of people across the 21 cities

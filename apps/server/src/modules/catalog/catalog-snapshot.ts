@@ -102,6 +102,15 @@ export class CatalogSnapshot {
     return this.serviceById.get(id);
   }
 
+  /** The ids of the services a department is responsible for (办理部门); scopes staff to their data. */
+  serviceIdsOfDepartment(departmentId: string): string[] {
+    return this.services.filter((s) => s.department_id === departmentId).map((s) => s.id);
+  }
+
+  departmentName(departmentId: string): string {
+    return this.departmentById.get(departmentId)?.name ?? departmentId;
+  }
+
   detail(id: string, city: CityCode): ServiceDetail | undefined {
     const s = this.serviceById.get(id);
     if (!s) return undefined;

@@ -32,3 +32,58 @@ export async function countFeedback(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+// ---- the console (staff) ----
+
+/** Feedback a staff grant covers: of these services (or of no service), in one city or any. */
+export interface FeedbackScope {
+  serviceIds: string[];
+  /** Feedback given without a service (about the platform itself). */
+  includeWithoutService: boolean;
+  /** null: every city, and feedback given without a city. */
+  cityCode: string | null;
+}
+
+/** Newest first, only within the union of the scopes; an empty scope list matches nothing. */
+export async function listFeedbackInScopes(
+  db: Db,
+  scopes: FeedbackScope[],
+  filter: { cityCode?: string; status?: string },
+  limit = 200,
+) {
+  if (scopes.length === 0) return [];
+  let q = db
+    .selectFrom('feedback')
+    .select(['id', 'category', 'content', 'contact_masked', 'service_id', 'city_code', 'status', 'created_at'])
+    .where((eb) =>
+      eb.or(
+        scopes.map((s) => {
+          const services = [];
+          if (s.serviceIds.length) services.push(eb('service_id', 'in', s.serviceIds));
+          if (s.includeWithoutService) services.push(eb('service_id', 'is', null));
+          const inServices = services.length ? eb.or(services) : eb.val(false);
+          return s.cityCode === null ? inServices : eb.and([inServices, eb('city_code', '=', s.cityCode)]);
+        }),
+      ),
+    );
+  if (filter.cityCode) q = q.where('city_code', '=', filter.cityCode);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+}
+
+export function findFeedback(db: Db, id: string) {
+  return db
+    .selectFrom('feedback')
+    .select(['id', 'category', 'content', 'contact_masked', 'service_id', 'city_code', 'status', 'created_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function setFeedbackStatus(db: Db, id: string, status: string) {
+  return db
+    .updateTable('feedback')
+    .set({ status })
+    .where('id', '=', id)
+    .returning(['id', 'category', 'content', 'contact_masked', 'service_id', 'city_code', 'status', 'created_at'])
+    .executeTakeFirstOrThrow();
+}

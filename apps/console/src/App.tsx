@@ -1,0 +1,78 @@
+import { Button, Layout, Menu, Spin, Typography } from 'antd';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { FeedbackPage } from './pages/FeedbackPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { useSession } from './session';
+
+/** The pages behind the login: a side menu, the staff member's name and 退出登录. */
+function Shell() {
+  const { profile, logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (profile === undefined) {
+    return (
+      <div className="centered">
+        <Spin tip="加载中…">
+          <div className="spin-box" />
+        </Spin>
+      </div>
+    );
+  }
+  if (profile === null) return <Navigate to="/login" replace />;
+  const selected = location.pathname.startsWith('/feedback') ? 'feedback' : 'home';
+  return (
+    <Layout className="shell">
+      <Layout.Header className="shell-header">
+        <Typography.Title level={1} className="shell-title">
+          粤省事工作台
+        </Typography.Title>
+        <nav aria-label="账号" className="shell-user">
+          <span data-testid="staff-name">{profile.displayName}</span>
+          <Button
+            data-testid="logout"
+            onClick={async () => {
+              await logout();
+              navigate('/login', { replace: true });
+            }}
+          >
+            退出登录
+          </Button>
+        </nav>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" className="shell-sider">
+          <nav aria-label="功能菜单">
+            <Menu
+              mode="inline"
+              selectedKeys={[selected]}
+              onClick={({ key }) => navigate(key === 'home' ? '/' : `/${key}`)}
+              items={[
+                { key: 'home', label: '首页' },
+                { key: 'feedback', label: '意见反馈' },
+              ]}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="shell-content">
+          <main>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/feedback" element={<FeedbackPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/*" element={<Shell />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,41 @@
+/** A problem+json answer of the API: `detail` is Chinese and meant for the person at the screen. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+let onSessionLost: (() => void) | undefined;
+/** Called when an API call answers 401 outside the login steps (session expired or ended elsewhere). */
+export function setSessionLostHandler(handler: (() => void) | undefined) {
+  onSessionLost = handler;
+}
+
+/** JSON request to the platform API (same origin; the staff session cookie travels by itself). */
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const problem = (data ?? {}) as { code?: string; detail?: string };
+    if (res.status === 401 && !path.startsWith('/api/v1/staff/auth/')) onSessionLost?.();
+    throw new ApiError(res.status, problem.code ?? 'INTERNAL', problem.detail ?? '系统繁忙，请稍后再试。');
+  }
+  return data as T;
+}
+
+export const errorText = (err: unknown) => (err instanceof ApiError ? err.detail : '系统繁忙，请稍后再试。');

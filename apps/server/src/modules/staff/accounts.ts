@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { isCityCode, type StaffRole } from '@yss/contracts';
+import type { Db } from '../../db/database.js';
+import { DEPARTMENTS } from '../../services/departments.js';
+import type { FieldCipher } from '../privacy/index.js';
+import * as repo from './repository.js';
+import { isStaffRole } from './roles.js';
+import { encryptTotpSecret, hashStaffPassword, USERNAME_PATTERN } from './staff-service.js';
+
+export class StaffAccountError extends Error {}
+
+export interface NewStaffGrant {
+  role: string;
+  departmentId: string;
+  cityCode?: string | null;
+}
+
+function checkGrant(g: NewStaffGrant): { role: StaffRole; departmentId: string; cityCode: string | null } {
+  if (!isStaffRole(g.role)) throw new StaffAccountError(`unknown role "${g.role}"`);
+  if (!DEPARTMENTS.some((d) => d.id === g.departmentId)) {
+    throw new StaffAccountError(`unknown department "${g.departmentId}" (see apps/server/src/services/departments.ts)`);
+  }
+  const cityCode = g.cityCode ?? null;
+  if (cityCode !== null && !isCityCode(cityCode))
+    throw new StaffAccountError(`"${cityCode}" is not a Guangdong city code`);
+  return { role: g.role, departmentId: g.departmentId, cityCode };
+}
+
+/**
+ * Create a staff account for an operator (CLI): a random one-time password, to be changed at the first
+ * login, where the TOTP authenticator is enrolled too. The password is returned once and stored only as
+ * an Argon2id hash.
+ */
+export async function createStaffAccount(
+  db: Db,
+  input: { username: string; displayName: string; grants: NewStaffGrant[] },
+): Promise<{ id: string; username: string; password: string }> {
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME_PATTERN.test(username)) {
+    throw new StaffAccountError('username: 3-40 of a-z 0-9 . _ - (starting with a letter or digit)');
+  }
+  const displayName = input.displayName.trim();
+  if (!displayName || [...displayName].length > 40) throw new StaffAccountError('name: 1-40 characters');
+  if (input.grants.length === 0) throw new StaffAccountError('at least one role grant is needed');
+  const grants = input.grants.map(checkGrant);
+  // 16 characters of base64url: 96 bits, typed once.
+  const password = randomBytes(12).toString('base64url');
+  const created = await repo.insertAccount(
+    db,
+    {
+      username,
+      displayName,
+      passwordHash: await hashStaffPassword(password),
+      passwordChangeRequired: true,
+      totpSecretEncrypted: null,
+      totpConfirmed: false,
+    },
+    grants,
+  );
+  if (created === 'taken') throw new StaffAccountError(`username "${username}" is taken`);
+  return { id: created.id, username, password };
+}
+
+export interface DemoStaffAccount {
+  username: string;
+  displayName: string;
+  password: string;
+  /** Fixed demo TOTP secret (base32); null: enrolment at first login, as for a real new account. */
+  totpSecret: string | null;
+  grants: NewStaffGrant[];
+}
+
+/**
+ * The demo staff of the README (demo mode only: prepareDatabase never calls this in production mode).
+ * Known passwords and fixed TOTP secrets, so anyone can try the console; their codes are also served by
+ * GET /api/v1/dev/staff-totp/:username.
+ */
+export const DEMO_STAFF: readonly DemoStaffAccount[] = [
+  {
+    username: 'gz.hrss.kefu',
+    displayName: '陈晓敏（广州人社客服）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZHRSSKEFUDEMOTOTPSECRETAAAAAAAA',
+    grants: [
+      { role: 'service_desk', departmentId: 'gd-hrss', cityCode: '440100' },
+      { role: 'service_desk', departmentId: 'shebao-agencies', cityCode: '440100' },
+    ],
+  },
+  {
+    username: 'sz.police.kefu',
+    displayName: '黄振华（深圳公安客服）',
+    password: 'yss-demo-2026',
+    totpSecret: 'SZPOLICEKEFUDEMOTOTPSECRETAAAAAA',
+    grants: [{ role: 'service_desk', departmentId: 'gd-public-security', cityCode: '440300' }],
+  },
+  {
+    username: 'sz.police.reviewer',
+    displayName: '林静（深圳公安审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'SZPOLICEREVIEWERDEMOTOTPSECRETAA',
+    grants: [{ role: 'reviewer', departmentId: 'gd-public-security', cityCode: '440300' }],
+  },
+  {
+    username: 'gd.auditor',
+    displayName: '周明（省政务服务数据管理局审计）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GDAUDITORDEMOTOTPSECRETAAAAAAAAA',
+    grants: [{ role: 'auditor', departmentId: 'gd-government-services-data', cityCode: null }],
+  },
+  {
+    username: 'fs.edu.editor',
+    displayName: '何嘉怡（佛山教育事项管理）',
+    password: 'yss-demo-2026',
+    totpSecret: null,
+    grants: [{ role: 'catalog_editor', departmentId: 'foshan-education', cityCode: '440600' }],
+  },
+];
+
+/** Insert the demo staff that are missing (idempotent; an existing account is left as it is). */
+export async function seedDemoStaff(db: Db, cipher: FieldCipher): Promise<number> {
+  let created = 0;
+  for (const a of DEMO_STAFF) {
+    if (await repo.findAccountByUsername(db, a.username)) continue;
+    const result = await repo.insertAccount(
+      db,
+      {
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash: await hashStaffPassword(a.password),
+        passwordChangeRequired: false,
+        totpSecretEncrypted: a.totpSecret ? encryptTotpSecret(cipher, a.totpSecret) : null,
+        totpConfirmed: a.totpSecret !== null,
+      },
+      a.grants.map(checkGrant),
+    );
+    if (result !== 'taken') created++;
+  }
+  return created;
+}
