@@ -1,28 +1,14 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { type Connector, type ConnectorLog, createConnector } from './framework/client.js';
-import type { DepartmentImplementation, DepartmentSpec } from './framework/contract.js';
 import { httpTransport } from './framework/http-transport.js';
 import { inProcessTransport } from './framework/in-process.js';
 import type { ResiliencePolicy } from './framework/resilience.js';
+import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
 import { populationRegisterOperations, populationRegisterSpec } from './population-register/spec.js';
-import type { DepartmentSeeder } from './province/seed-context.js';
 
-/**
- * A department system of the synthetic province: its contract, its sandbox implementation over its own
- * schema, and its part of the generator. Real deployments replace the sandbox by configuration
- * (DEPARTMENTS_URL): the contract stays.
- */
-export interface SandboxDepartment<D extends DepartmentSpec = DepartmentSpec> {
-  spec: D;
-  sandbox(db: Db): DepartmentImplementation<D>;
-  seeder?: DepartmentSeeder;
-}
-
-function sandboxDepartment<D extends DepartmentSpec>(d: SandboxDepartment<D>): SandboxDepartment<D> {
-  return d;
-}
+export type { SandboxDepartment } from './framework/sandbox-department.js';
 
 /**
  * Every department system the platform talks to, by the name platform code uses. The population register's
