@@ -1,5 +1,6 @@
 import type { CreditTables } from '../departments/credit/tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
+import type { RealEstateTables } from '../departments/real-estate/tables.js';
 import type { TaxTables } from '../departments/tax/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
@@ -20,6 +21,7 @@ export interface Database
     // own connector code queries them.
     PopulationRegisterTables,
     TaxTables,
-    CreditTables {
+    CreditTables,
+    RealEstateTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

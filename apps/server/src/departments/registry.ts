@@ -8,6 +8,7 @@ import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
 import { populationRegisterOperations, populationRegisterSpec } from './population-register/spec.js';
+import { realEstateDepartment } from './real-estate/index.js';
 import { taxDepartment } from './tax/index.js';
 
 export type { SandboxDepartment } from './framework/sandbox-department.js';
@@ -23,6 +24,7 @@ export const DEPARTMENTS = {
   }),
   tax: taxDepartment,
   credit: creditDepartment,
+  realEstate: realEstateDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;
