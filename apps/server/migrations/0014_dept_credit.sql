@@ -3,15 +3,18 @@
 -- (apps/server/src/departments/credit). Money is integer fen; registered capital is 万元.
 create schema if not exists dept_credit;
 
+-- The whole pool (some 27,000 rows) is written at every start of a fresh sandbox, so this table carries few
+-- per-row checks: its only writer is the generator, whose tests check the values.
 create table dept_credit.enterprises (
-  uscc text primary key check (char_length(uscc) = 18),
+  uscc text primary key,
   name text not null,
   -- The district (GB/T 2260) of registration; the city is its first four digits and 00.
-  region_code text not null check (region_code ~ '^44[0-9]{4}$'),
-  kind text not null check (kind in ('company', 'sole-proprietor', 'institution')),
+  region_code text not null,
+  -- company, sole-proprietor or institution
+  kind text not null,
   industry text not null,
   legal_representative text not null,
-  registered_capital_wan integer not null check (registered_capital_wan > 0),
+  registered_capital_wan integer not null,
   established_on date not null,
   -- 存续 (in business), 注销 (deregistered), 吊销 (licence revoked).
   status text not null check (status in ('存续', '注销', '吊销')),
@@ -20,7 +23,7 @@ create table dept_credit.enterprises (
   -- The business scope (经营范围) and registration authority (登记机关) follow from industry, kind and district
   -- (see credit/registration.ts): not stored, which keeps the pool small to write at every start.
   -- Bumped by every change (see changes): subscribers compare versions.
-  version integer not null check (version >= 1),
+  version integer not null,
   updated_at timestamptz not null
 );
 

@@ -314,15 +314,27 @@ export async function insertCreditRecords(db: Db, r: CreditRecords): Promise<voi
   });
 }
 
+/**
+ * The province's whole credit pool. Kept in memory for the last seed asked: a process that builds several
+ * sandboxes of one seed (the tests do) computes it once. Callers must not change the records.
+ */
+let cached: { key: string; records: CreditRecords } | undefined;
+export function provinceCreditRecords(ctx: SeedContext): CreditRecords {
+  const key = `${ctx.seed}|${ctx.asOf}`;
+  if (cached?.key === key) return cached.records;
+  const records = emptyCreditRecords();
+  for (const city of CITIES) creditRecordsOfCity(ctx, city.code, records);
+  addDemoEntities(ctx, records);
+  cached = { key, records };
+  return records;
+}
+
 export const creditSeeder: DepartmentSeeder = {
   name: 'credit',
   async seedBatch() {
     // Nothing per person: the credit system holds entities, written once by seedReference.
   },
   async seedReference(db, ctx) {
-    const records = emptyCreditRecords();
-    for (const city of CITIES) creditRecordsOfCity(ctx, city.code, records);
-    addDemoEntities(ctx, records);
-    await insertCreditRecords(db, records);
+    await insertCreditRecords(db, provinceCreditRecords(ctx));
   },
 };
