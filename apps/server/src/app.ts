@@ -35,6 +35,8 @@ import {
   RegisterIdentityProofing,
 } from './modules/identity/index.js';
 import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.js';
+import { RedisSessionStore } from './modules/identity/redis-session-store.js';
+import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
@@ -130,12 +132,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await app.register(fastifyCookie);
   registerCsrfGuard(app, config.publicOrigins);
-  // With REDIS_URL, rate-limit counters and session invalidations are shared by every server copy.
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+  // With REDIS_URL, rate-limit counters and sessions (or, with the database session store, session
+  // invalidations) are shared by every server copy.
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, {
+        prefix: config.redisKeyPrefix,
+        onError: (err) => app.log.warn({ err }, 'redis connection error'),
+      })
+    : undefined;
   if (redis) app.addHook('onClose', () => redis.close());
   await app.register(fastifyRateLimit, {
     global: false,
-    ...(redis ? { redis: redis.client, nameSpace: 'yss:rate:' } : {}),
+    ...(redis ? { redis: redis.client, nameSpace: 'rate:' } : {}),
   });
 
   await app.register(fastifySwagger, {
@@ -216,14 +224,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const audit = new AuditLog(database.db);
   const settings = identitySettings(config);
   const outbox = new OutboxSmsGateway(database.db, cipher);
+  // Redis is the shared truth when chosen: no in-process cache and so no pub/sub invalidation are needed.
+  // The database store keeps its short cache, invalidated across copies through Redis when there is one.
+  const sessions: SessionStore =
+    config.sessionStore === 'redis' && redis
+      ? new RedisSessionStore(redis, settings.sessionIdleMs, app.log)
+      : new DatabaseSessionStore(database.db);
   const identity = new IdentityService({
+    sessions,
     db: database.db,
     cipher,
     sms: outbox,
     proofing: new RegisterIdentityProofing(new SandboxPopulationRegister(database.db)),
     audit,
     settings,
-    invalidation: redis ? new RedisSessionInvalidation(redis) : undefined,
+    invalidation: redis && sessions.cacheable ? new RedisSessionInvalidation(redis) : undefined,
   });
   await identity.start();
   const passkeys = new PasskeyService(database.db, identity, settings);

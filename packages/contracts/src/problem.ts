@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, title: '无权访问' },
   CSRF_REJECTED: { status: 403, title: '请求来源无效' },
   NOT_READY: { status: 503, title: '服务正在启动' },
+  SERVICE_UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
