@@ -183,7 +183,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     {
       schema: {
         tags: ['ops'],
-        summary: 'Readiness: database reachable and catalog loaded',
+        summary: 'Readiness: database (and Redis, when configured) reachable and catalog loaded',
         response: {
           200: z.object({ status: z.literal('ready'), database: z.string(), services: z.number() }),
           503: Problem,
@@ -196,6 +196,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       } catch (err) {
         req.log.warn({ err }, 'readiness: database unreachable');
         return sendProblem(reply, req, 'NOT_READY', '数据库暂时无法连接，请稍后再试。');
+      }
+      // Without Redis a copy can check no session (Redis store) and count no rate limit: not ready.
+      if (redis) {
+        try {
+          await redis.client.ping();
+        } catch (err) {
+          req.log.warn({ err }, 'readiness: redis unreachable');
+          return sendProblem(reply, req, 'NOT_READY', '服务暂时不可用，请稍后再试。');
+        }
       }
       if (!catalog.ready) return sendProblem(reply, req, 'NOT_READY', '服务正在启动，请稍后再试。');
       return { status: 'ready' as const, database: database.engine, services: catalog.current.serviceCount };

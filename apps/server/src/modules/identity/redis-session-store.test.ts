@@ -231,6 +231,7 @@ describe.runIf(redisUrl && process.env.DATABASE_URL)('Redis session store', () =
         expect(res.headers['content-type']).toContain('application/problem+json');
         expect(res.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE', detail: '服务暂时不可用，请稍后再试。' });
       }
+      expect((await t.app.inject('/readyz')).json().code).toBe('NOT_READY');
       await listen();
       let back = await check(t.app, cookie);
       for (let i = 0; i < 50 && back.statusCode !== 200; i++) {
