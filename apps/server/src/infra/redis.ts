@@ -50,8 +50,9 @@ export async function connectRedis(
  */
 export function isRedisUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
+  // ioredis's own words for these (PostgreSQL errors never match: they are not answered as Redis outages)
   return (
     err.name === 'MaxRetriesPerRequestError' ||
-    /enableOfflineQueue|Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE/.test(err.message)
+    /enableOfflineQueue options is false|^Connection is closed/.test(err.message)
   );
 }

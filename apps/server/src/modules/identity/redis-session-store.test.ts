@@ -226,6 +226,7 @@ describe.runIf(redisUrl && process.env.DATABASE_URL)('Redis session store', () =
         await check(t.app, cookie),
         await t.app.inject({ url: '/api/v1/me', headers: { cookie: `${COOKIE}=${cookie}` } }),
         await post(t.app, '/api/v1/auth/sms/login', { phone: '13700000103', code: '123456' }),
+        await post(t.app, '/api/v1/auth/logout', undefined, cookie), // not a logout that did not happen
       ]) {
         expect(res.statusCode, res.body).toBe(503);
         expect(res.headers['content-type']).toContain('application/problem+json');

@@ -179,7 +179,12 @@ export const identityRoutes =
       '/api/v1/auth/logout',
       { schema: { tags: ['identity'], summary: '退出登录', response: { 204: z.null(), ...problems } } },
       async (req, reply) => {
-        const ctx = await auth(req).catch(() => undefined);
+        // Already logged out, replaced or expired: nothing to end. Any other failure (the session store
+        // unreachable) is answered as such, not as a logout that did not happen.
+        const ctx = await auth(req).catch((err: unknown) => {
+          if (err instanceof AppError && err.status === 401) return undefined;
+          throw err;
+        });
         if (ctx) await identity.logout(ctx);
         reply.clearCookie(settings.cookieName, {
           path: '/',
