@@ -140,8 +140,8 @@ describe.runIf(redisUrl && process.env.DATABASE_URL)('Redis session store', () =
     beforeAll(async () => {
       t = await createTestApp('postgres+redis', {
         TRUST_PROXY: 'true',
-        TEST_SESSION_IDLE_MS: '1000',
-        TEST_SESSION_ABSOLUTE_MS: '2500',
+        TEST_SESSION_IDLE_MS: '1500',
+        TEST_SESSION_ABSOLUTE_MS: '3000',
       });
     });
     afterAll(() => t?.close());
@@ -149,7 +149,7 @@ describe.runIf(redisUrl && process.env.DATABASE_URL)('Redis session store', () =
     it('an idle session expires (SESSION_EXPIRED, then a tombstone)', async () => {
       const cookie = await smsLogin(t.app, '13700000101');
       expect((await check(t.app, cookie)).statusCode).toBe(200);
-      await sleep(1300);
+      await sleep(1800);
       expect((await check(t.app, cookie)).json().code).toBe('SESSION_EXPIRED');
       expect((await check(t.app, cookie)).json().code).toBe('SESSION_EXPIRED');
       expect(await sessionHash(t, cookie)).toEqual({ r: 'expired' });
@@ -159,11 +159,11 @@ describe.runIf(redisUrl && process.env.DATABASE_URL)('Redis session store', () =
       const cookie = await smsLogin(t.app, '13700000102');
       const started = Date.now();
       // keep it busy: the idle clock is refreshed, the absolute one is not
-      while (Date.now() - started < 2000) {
+      while (Date.now() - started < 2300) {
         expect((await check(t.app, cookie)).statusCode).toBe(200);
         await sleep(200);
       }
-      await sleep(2700 - (Date.now() - started));
+      await sleep(3300 - (Date.now() - started));
       const after = await check(t.app, cookie);
       expect(after.statusCode).toBe(401);
       // the live record expired with the absolute limit (so did the browser's cookie)
