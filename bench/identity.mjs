@@ -4,8 +4,10 @@
 // DATABASE_URL and REDIS_URL are set — PostgreSQL with the Redis session store. Then login throughput.
 // Target: session check ≥ 70% of the trivial route's throughput.
 import { randomBytes, randomInt } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Redis } from 'ioredis';
-import { load, row, startServer, timedRequests } from './lib.mjs';
+import { load, root, row, startServer, timedRequests } from './lib.mjs';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const loginCount = Number(process.env.BENCH_LOGINS ?? 300);
@@ -141,6 +143,7 @@ if (process.env.DATABASE_URL) {
 const only = process.env.BENCH_ONLY;
 let failed = false;
 const summary = [];
+const results = { date: new Date().toISOString(), setups: [] };
 for (const [label, env, { informative = false } = {}] of setups) {
   if (only && !label.includes(only)) continue;
   const server = await startServer({ TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1', ...env });
@@ -164,6 +167,7 @@ for (const [label, env, { informative = false } = {}] of setups) {
     if (sms) rows.push(row(`${label}: POST /api/v1/auth/sms/login (${sms.count} fresh codes)`, sms, trivial));
     if (pin) rows.push(row(`${label}: POST /api/v1/auth/pin/login (Argon2id-bound)`, pin, trivial));
     console.table(rows.map(({ ratio, ...r }) => r));
+    results.setups.push({ label, informative, rows });
     const ok = rows[1].ratio >= 0.7;
     if (!informative) failed ||= !ok;
     const verdict = informative ? 'INFO' : ok ? 'PASS' : 'FAIL';
@@ -183,6 +187,8 @@ for (const [label, env, { informative = false } = {}] of setups) {
 }
 if (process.env.REDIS_URL && process.env.DATABASE_URL) await dropRedisKeys(process.env.REDIS_URL, redisPrefix);
 console.log(`\n${summary.join('\n')}`);
+mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+writeFileSync(path.join(root, 'bench/results/identity.json'), JSON.stringify(results, null, 2));
 if (failed) process.exitCode = 1;
 
 /** The benchmark's own sessions and rate-limit counters, by its prefix only (the Redis may be shared). */
