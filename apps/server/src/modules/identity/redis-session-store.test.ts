@@ -58,7 +58,7 @@ describe.runIf(redisUrl && process.env.DATABASE_URL)('Redis session store', () =
     let a: TestApp;
     let b: FastifyInstance;
     beforeAll(async () => {
-      a = await createTestApp('postgres+redis', { TRUST_PROXY: 'true' });
+      a = await createTestApp('postgres+redis', { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
       b = await buildApp(a.config, { database: a.database, prepare: false });
     });
     afterAll(async () => {
@@ -115,9 +115,15 @@ describe.runIf(redisUrl && process.env.DATABASE_URL)('Redis session store', () =
       expect(await a.sessions.countLive(accountId)).toBe(0);
     });
 
-    it('a step-up verification on one copy is seen by the other at once', async () => {
+    it('step-up and SMS re-check on one copy are seen by the other at once', async () => {
       const p = demoPerson('陈志强');
       const cookie = await smsLogin(b, p.phone);
+      await sleep(1100); // the SMS resend limit
+      expect((await post(a.app, '/api/v1/auth/sms/send', { purpose: 'verify' }, cookie)).statusCode).toBe(202);
+      const outbox = (await a.app.inject(`/api/v1/dev/sms-outbox?phone=${p.phone}`)).json();
+      const code = /验证码为(\d{6})/.exec(outbox[0].text)?.[1];
+      expect((await post(b, '/api/v1/me/verify/sms', { code }, cookie)).statusCode).toBe(204);
+      expect(Number((await sessionHash(a, cookie)).ev)).toBeGreaterThan(Date.now() - 5000);
       expect((await check(a.app, cookie)).json().verifiedUntil).toBeNull();
       expect(
         (await post(a.app, '/api/v1/me/real-name', { name: p.name, idNumber: p.idNumber }, cookie)).statusCode,
