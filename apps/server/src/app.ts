@@ -39,6 +39,7 @@ import {
 import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.js';
 import { RedisSessionStore } from './modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
+import { lookupRoutes } from './modules/lookups/index.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 
@@ -180,6 +181,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           name: 'identity',
           description: '登录与实名: accounts, passkeys (刷脸), PIN, SMS codes, sessions, step-up verification',
         },
+        {
+          name: 'lookups',
+          description: '查询服务: lookups of department records (personal ones need a fresh verification)',
+        },
         { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
         { name: 'staff', description: '工作人员账号: console login (password + TOTP), roles and grants' },
         { name: 'console', description: '工作台: staff routes, each scoped to the caller’s department and city' },
@@ -289,6 +294,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         audit,
       }),
       authenticate: (req) => identity.authenticate(req.cookies[settings.cookieName], req.id),
+    }),
+  );
+  await app.register(
+    lookupRoutes({
+      countByName: (name) => departments.populationRegister.client.countByName({ name }),
+      registerName: departments.populationRegister.spec.name,
     }),
   );
   const staffConfig = staffSettings(config);

@@ -3,6 +3,7 @@ export * from './cities.js';
 export * from './delegation.js';
 export * from './feedback.js';
 export * from './identity.js';
+export * from './lookups.js';
 export * from './problem.js';
 export * from './staff.js';
 export * from './validators/invoice.js';

@@ -38,6 +38,7 @@ describe('platform with a department down', () => {
             getPerson: (i: never) => register().getPerson(i),
             familyOf: (i: never) => register().familyOf(i),
             findByPhone: (i: never) => register().findByPhone(i),
+            countByName: (i: never) => register().countByName(i),
           },
         },
       ],
