@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -8,10 +9,18 @@ import pg from 'pg';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
+import { migrate, readMigrations } from '../db/migrate.js';
 import type { Departments } from '../departments/registry.js';
 import { connectRedis, type RedisLink } from '../infra/redis.js';
 import { RedisSessionStore } from '../modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from '../modules/identity/session-store.js';
+
+/** The installed PGlite version (its package.json is not exported: found from the entry point). */
+const pgliteVersion: string = (() => {
+  let dir = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+})();
 
 /** postgres+redis: PostgreSQL with the Redis session store (REDIS_URL). */
 export type Engine = 'pglite' | 'postgres' | 'postgres+redis';
@@ -31,6 +40,41 @@ export interface TestApp {
   /** The app's session store, seen from outside (counting live sessions). */
   sessions: SessionStore;
   close(): Promise<void>;
+}
+
+let pgliteTemplate: Promise<Blob> | undefined;
+
+/**
+ * A migrated PGlite cluster as a tarball: each test app starts from a copy instead of running initdb
+ * (seconds) again; buildApp still migrates and seeds on top, idempotently. The tarball is kept in the temp
+ * folder under a hash of the migrations and the PGlite version, so every test file (each has its own
+ * module graph) and later runs reuse it; a new migration makes a new one.
+ */
+function migratedPglite(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const migrations = readMigrations();
+    const hash = createHash('sha256')
+      .update(pgliteVersion)
+      .update(JSON.stringify(migrations.map((m) => [m.version, m.sql])))
+      .digest('hex')
+      .slice(0, 16);
+    const file = path.join(os.tmpdir(), `yss-pglite-template-${hash}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const template = await openDatabase({ pgliteDataDir: 'memory://' });
+    try {
+      await migrate(template.db);
+      const dump = await template.dump?.();
+      if (!dump) throw new Error('PGlite dump unavailable');
+      // Written aside then renamed: parallel workers never read a half-written file.
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+      renameSync(partial, file);
+      return dump;
+    } finally {
+      await template.close();
+    }
+  })();
+  return pgliteTemplate;
 }
 
 /**
@@ -63,7 +107,12 @@ export async function createTestApp(
     url.pathname = `/${databaseName}`;
     databaseUrl = url.toString();
   }
-  const database = await openDatabase({ databaseUrl, pgliteDataDir: 'memory://', poolSize: 4 });
+  const database = await openDatabase({
+    databaseUrl,
+    pgliteDataDir: 'memory://',
+    poolSize: 4,
+    pgliteLoadDataDir: databaseUrl ? undefined : await migratedPglite(),
+  });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
