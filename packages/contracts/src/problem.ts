@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   DEPARTMENT_UNAVAILABLE: { status: 503, title: '该服务暂时无法使用' },
   DEPARTMENT_BAD_ANSWER: { status: 502, title: '该服务暂时无法使用' },
   DEPARTMENT_INPUT_INVALID: { status: 400, title: '查询条件有误' },
+  CALCULATOR_INPUT_INVALID: { status: 400, title: '计算参数有误' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
