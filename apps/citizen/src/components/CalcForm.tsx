@@ -4,7 +4,6 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
-import { TextField } from './TextField';
 
 /** One money field of a calculator: the Chinese label the server uses (for identical messages), a max. */
 export interface MoneySpec {
@@ -108,11 +107,13 @@ export function MoneyField({
         {label}
       </label>
       <div className="calc-input-row">
-        <TextField
+        {/* A native input: antd-mobile's Input puts aria-* on its wrapper, not on the <input> itself. */}
+        <input
           id={id}
-          testId={testId}
+          className="calc-input"
+          data-testid={testId}
           value={value}
-          onChange={onChange}
+          onChange={(e) => onChange(e.target.value)}
           inputMode="decimal"
           autoComplete="off"
           maxLength={20}
