@@ -53,7 +53,7 @@ describe('citizen app: calculators', () => {
     const answer = page.waitForResponse((r) => r.url().includes('/api/v1/calculators/income-tax/wages'));
     await page.getByTestId('calc-submit').click();
     expect((await answer).status()).toBe(200);
-    await waitForText(page.getByRole('status'), '已提交服务器核算');
+    await waitForText(page.getByRole('status'), '服务器已核算');
 
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { Messages } from './zh';
 export const calcEn: Messages['calc'] = {
   yuan: 'yuan',
   calculate: 'Calculate',
-  confirmed: 'Checked by the server: same result',
+  confirmed: 'Checked by the server',
   resultTitle: 'Result',
   rate: 'Tax rate',
   quickDeduction: 'Quick deduction',
@@ -42,7 +42,7 @@ export const calcEn: Messages['calc'] = {
     special: 'Special additional deductions',
     childEducation: 'Children’s education (2,000 a month per child)',
     share: 'Your share',
-    share100: '100% (you alone)',
+    share100: '100%',
     share50: '50% (each parent)',
     infantCare: 'Care of children under 3 (2,000 a month each)',
     elderly: 'Support for elderly parents',
