@@ -249,15 +249,16 @@ describe('专项附加扣除', () => {
 });
 
 describe('劳务报酬 and 稿酬 (预扣预缴 per payment)', () => {
-  // Published: 国家税务总局公告2018年第61号 的政策解读: 劳务报酬所得2000元 → 收入额1200元 → 预扣240元.
-  it('labour remuneration 2,000 → 240 (published example)', () => {
+  // Computed (believed to be the example of the 公告2018年第61号 政策解读; not re-verified, so not claimed):
+  // 劳务报酬所得2000元 → 收入额1200元 → 预扣240元.
+  it('labour remuneration 2,000 → 240', () => {
     const r = labourRemunerationTax(yuan(2_000));
     expect(formatYuan(r.taxable)).toBe('1200.00');
     expect(formatYuan(r.tax)).toBe('240.00');
   });
 
-  // Published: the same 解读: 稿酬所得40000元 → (40000 − 40000×20%)×70% = 22400 → 预扣4480元.
-  it('royalties 40,000 → 4,480 (published example)', () => {
+  // Computed (as above, believed to be the 解读's example): 稿酬所得40000元 → (40000 − 40000×20%)×70% = 22400 → 4480.
+  it('royalties 40,000 → 4,480', () => {
     const r = royaltiesTax(yuan(40_000));
     expect(formatYuan(r.taxable)).toBe('22400.00');
     expect(formatYuan(r.tax)).toBe('4480.00');
