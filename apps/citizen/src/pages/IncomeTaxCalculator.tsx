@@ -154,7 +154,7 @@ function WagesPanel() {
     : null;
   const siTooHigh = months?.some((m) => m.socialInsurance > m.gross) ?? false;
   const result =
-    months && !sharedTooHigh && !siTooHigh && (varying || (p?.gross ?? 0) > 0 || form.values.gross.trim() !== '')
+    months && !sharedTooHigh && !siTooHigh
       ? withholdWages(months, {
           childEducation: special.childEducation as { children: number; sharePercent: 100 | 50 } | undefined,
           infantCare: special.infantCare as { children: number; sharePercent: 100 | 50 } | undefined,
