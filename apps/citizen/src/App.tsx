@@ -27,6 +27,8 @@ const Family = lazy(() => import('./pages/Family'));
 const NameCheck = lazy(() => import('./pages/NameCheck'));
 const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
+const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
+const OvertimeCalculator = lazy(() => import('./pages/OvertimeCalculator'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -137,6 +139,8 @@ export const router = createBrowserRouter([
       { path: 'me/family', element: <Family /> },
       { path: 'me/family/add', element: <AddFamily /> },
       { path: 'me/family/:id', element: <FamilyDetail /> },
+      { path: 'tools/income-tax', element: <IncomeTaxCalculator /> },
+      { path: 'tools/overtime-pay', element: <OvertimeCalculator /> },
       { path: '*', element: <NotFound /> },
     ],
   },

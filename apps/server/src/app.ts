@@ -26,6 +26,7 @@ import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { registerWebApps } from './http/static-app.js';
 import { connectRedis } from './infra/redis.js';
 import { AuditLog } from './modules/audit/index.js';
+import { calculatorRoutes } from './modules/calculators/index.js';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
 import { feedbackConsoleRoutes, feedbackRoutes } from './modules/feedback/index.js';
@@ -177,6 +178,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'catalog', description: '服务目录: cities, services and their per-city availability' },
         { name: 'faq', description: '常见问题' },
         { name: 'feedback', description: '意见反馈' },
+        { name: 'calculators', description: '个税计算器、加班工资计算器: no login, exact to the fen' },
         {
           name: 'identity',
           description: '登录与实名: accounts, passkeys (刷脸), PIN, SMS codes, sessions, step-up verification',
@@ -252,6 +254,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
 
   await app.register(catalogRoutes(catalog));
+  await app.register(calculatorRoutes());
   await app.register(
     feedbackRoutes({ db: database.db, cipher, catalog, perMinute: config.feedbackRateLimitPerMinute }),
   );

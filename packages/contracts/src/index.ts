@@ -1,3 +1,4 @@
+export * from './calculators/index.js';
 export * from './catalog.js';
 export * from './cities.js';
 export * from './delegation.js';

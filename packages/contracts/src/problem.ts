@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, title: '请求参数有误' },
+  CALCULATOR_INPUT_INVALID: { status: 400, title: '计算参数有误' },
   CITY_UNKNOWN: { status: 400, title: '不支持的城市' },
   BODY_NOT_JSON: { status: 400, title: '请求内容格式有误' },
   BODY_TOO_LARGE: { status: 413, title: '提交的内容过大' },

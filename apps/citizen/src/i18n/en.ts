@@ -1,7 +1,9 @@
+import { calcEn } from './calc.en';
 import type { Messages } from './zh';
 
 /** English, the second language: complete, and written for people (not a word-for-word gloss). */
 export const en: Messages = {
+  calc: calcEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

@@ -2,7 +2,10 @@
  * Chinese (zh-CN), the primary language. Wording follows the user guide (shared/spec) wherever it has one.
  * en.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts).
  */
+import { calcZh } from './calc.zh';
+
 export const zh = {
+  calc: calcZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',
