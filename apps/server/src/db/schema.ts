@@ -1,3 +1,4 @@
+import type { EducationTables } from '../departments/education/tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
@@ -16,6 +17,7 @@ export interface Database
     StaffTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
-    PopulationRegisterTables {
+    PopulationRegisterTables,
+    EducationTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { educationDepartment } from './education/index.js';
 import { type Connector, type ConnectorLog, createConnector } from './framework/client.js';
 import { httpTransport } from './framework/http-transport.js';
 import { inProcessTransport } from './framework/in-process.js';
@@ -19,6 +20,7 @@ export const DEPARTMENTS = {
     spec: populationRegisterSpec,
     sandbox: (db) => populationRegisterOperations(new SandboxPopulationRegister(db)),
   }),
+  education: educationDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;
