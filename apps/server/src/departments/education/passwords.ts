@@ -1,4 +1,4 @@
-import { scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, scrypt, timingSafeEqual } from 'node:crypto';
 
 /**
  * Candidate passwords (中考 and 高考 查询密码) as the exam systems keep them: salted scrypt, never the password.
@@ -22,10 +22,23 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   );
 }
 
+/**
+ * Hashes already computed in this process, by salt and password: the demo province is seeded again at every
+ * test app's start with the same salts, and a hash is a pure function of them. Keyed by a digest (no
+ * password is kept); bounded, for large seeds.
+ */
+const memo = new Map<string, string>();
+
 /** Hash with the given 16-byte salt (the generator draws it from its seeded stream: same seed, same rows). */
 export async function hashPassword(password: string, salt: Buffer): Promise<string> {
+  const memoKey = createHash('sha256').update(salt).update(password).digest('base64');
+  const known = memo.get(memoKey);
+  if (known) return known;
   const key = await derive(password, salt, N, R, P);
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const hash = `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+  if (memo.size >= 5_000) memo.clear();
+  memo.set(memoKey, hash);
+  return hash;
 }
 
 /** A stored hash no password matches: verified against when the number is unknown, so both take as long. */

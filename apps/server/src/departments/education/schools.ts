@@ -9,7 +9,8 @@ import { landline } from '../province/city-phones.js';
  * candidate's school without a database lookup and two seeds never disagree about a school code.
  *
  * Counts per district follow the city's resident weight, so 广州 and 深圳 districts have more schools than
- * 云浮's; the directory has about two thousand schools whatever the number of people.
+ * 云浮's; the directory has about 1,500 schools whatever the number of people (it is written at every
+ * demo seed, so it stays small).
  */
 
 export const SCHOOL_STAGES = ['kindergarten', 'primary', 'junior', 'senior'] as const;
@@ -58,10 +59,10 @@ const STAGE_DIGIT: Readonly<Record<SchoolStage, number>> = { kindergarten: 1, pr
 function counts(residentWeight: number, districts: number): Record<SchoolStage, number> {
   const f = residentWeight / districts / 10;
   return {
-    kindergarten: 3 + Math.round(6 * f),
-    primary: 2 + Math.round(4 * f),
-    junior: 1 + Math.round(2 * f),
-    senior: 1 + Math.round(f),
+    kindergarten: 2 + Math.round(4 * f),
+    primary: 1 + Math.round(3 * f),
+    junior: 1 + Math.round(1.5 * f),
+    senior: 1 + Math.round(0.6 * f),
   };
 }
 
