@@ -1,5 +1,6 @@
 import type { EducationTables } from '../departments/education/tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
+import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
@@ -18,6 +19,7 @@ export interface Database
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
-    EducationTables {
+    EducationTables,
+    UtilitiesTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -8,6 +8,7 @@ import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
 import { populationRegisterOperations, populationRegisterSpec } from './population-register/spec.js';
+import { utilitiesDepartment } from './utilities/index.js';
 
 export type { SandboxDepartment } from './framework/sandbox-department.js';
 
@@ -21,6 +22,7 @@ export const DEPARTMENTS = {
     sandbox: (db) => populationRegisterOperations(new SandboxPopulationRegister(db)),
   }),
   education: educationDepartment,
+  utilities: utilitiesDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;
