@@ -1,4 +1,5 @@
 import type { EducationTables } from '../departments/education/tables.js';
+import type { JusticeTables } from '../departments/justice/tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
@@ -20,6 +21,7 @@ export interface Database
     // own connector code queries them.
     PopulationRegisterTables,
     EducationTables,
-    UtilitiesTables {
+    UtilitiesTables,
+    JusticeTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -6,6 +6,7 @@ import { httpTransport } from './framework/http-transport.js';
 import { inProcessTransport } from './framework/in-process.js';
 import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
+import { justiceDepartment } from './justice/index.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
 import { populationRegisterOperations, populationRegisterSpec } from './population-register/spec.js';
 import { utilitiesDepartment } from './utilities/index.js';
@@ -23,6 +24,7 @@ export const DEPARTMENTS = {
   }),
   education: educationDepartment,
   utilities: utilitiesDepartment,
+  justice: justiceDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;
