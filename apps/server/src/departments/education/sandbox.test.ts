@@ -127,6 +127,15 @@ describe.each(ENGINES)('education sandbox on %s', (engine) => {
         }
       });
 
+      it('answers the demo candidate documented in docs/departments/education.md', async () => {
+        const { result } = await dept.client.zhongkaoResult({ ticketNumber: '21440305148549', password: '99639855' });
+        expect(result).toMatchObject({ name: '陈依', examYear: 2021, total: 652 });
+        const [zhang] = (await dept.client.gaokaoByIdNumber({ idNumber: demo('张伟').idNumber })).records;
+        expect(zhang?.candidateNumber).toBe('06440106241996');
+        const { certificate } = await dept.client.employmentCertificate({ idNumber: demo('张伟').idNumber });
+        expect(certificate?.certificateNumber).toBe('20104401064998518');
+      });
+
       it('gives the same null for a wrong password and an unknown ticket number', async () => {
         const record = zhongkao[0];
         if (!record) throw new Error('no 佛山 candidate in the demo seed');

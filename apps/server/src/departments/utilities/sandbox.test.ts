@@ -112,6 +112,24 @@ describe.each(ENGINES)('utilities sandbox on %s', (engine) => {
         expect(await inputError(dept.client.accountsOfHolder({ idNumber: '4401' }))).toBe(RESIDENT_ID_MESSAGES.format);
       });
 
+      it('has the demo accounts documented in docs/departments/utilities.md', async () => {
+        for (const [name, number] of [
+          ['张伟', '2135766836'],
+          ['张建国', '2094123709'],
+          ['刘洋', '2101388972'],
+          ['陈志强', '0504129368638'],
+        ] as const) {
+          expect((await accountOf(name)).accountNumber, name).toBe(number);
+        }
+        const water = await dept.client.findAccount({
+          companyId: 'yangjiang-water',
+          accountNumber: '77723980',
+          holderName: '刘东强',
+        });
+        expect(water.account).toMatchObject({ cityCode: '441700', utilityName: '水务' });
+        expect(water.account?.address.startsWith('广东省阳江市阳东区')).toBe(true);
+      });
+
       it('finds an account by number only with the holder’s name', async () => {
         const account = await accountOf('张建国');
         const find = (holderName: string, accountNumber = account.accountNumber) =>
