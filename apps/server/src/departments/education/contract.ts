@@ -52,7 +52,7 @@ export const SearchSchoolsInput = z
     page: z.number().int('页码须为整数').min(1, '页码须大于0').default(1),
     pageSize: z.number().int('每页条数须为整数').min(1, '每页至少1条').max(50, '每页最多50条').default(20),
   })
-  .meta({ id: 'SearchSchoolsInput' });
+  .meta({ id: 'EducationSearchSchoolsInput' });
 
 export const School = z
   .object({
@@ -70,7 +70,7 @@ export const School = z
     ownershipName: z.string(),
     phone: z.string(),
   })
-  .meta({ id: 'School', description: '学校信息' });
+  .meta({ id: 'EducationSchool', description: '学校信息' });
 export type School = z.infer<typeof School>;
 
 export const SchoolPage = z
@@ -80,7 +80,7 @@ export const SchoolPage = z
     pageSize: z.number().int().min(1),
     schools: z.array(School),
   })
-  .meta({ id: 'SchoolPage' });
+  .meta({ id: 'EducationSchoolPage' });
 
 // ------------------------------------------------------------------------------------------------------
 // Exams (中考, 高考)
@@ -88,7 +88,7 @@ export const SchoolPage = z
 
 export const SubjectScore = z
   .object({ subject: z.string(), score: z.number().int().min(0), fullMarks: z.number().int().min(1) })
-  .meta({ id: 'SubjectScore', description: '科目成绩' });
+  .meta({ id: 'ExamSubjectScore', description: '科目成绩' });
 
 export const ZhongkaoInput = z
   .object({
@@ -117,7 +117,7 @@ export const ZhongkaoResult = z
 
 export const ExamSession = z
   .object({ date: IsoDate, start: z.string(), end: z.string(), subject: z.string() })
-  .meta({ id: 'ExamSession', description: '考试时间' });
+  .meta({ id: 'GaokaoExamSession', description: '考试时间' });
 
 export const GaokaoRecord = z
   .object({
@@ -229,7 +229,7 @@ export const CertificateVerification = z
     }),
     z.object({ valid: z.literal(false) }),
   ])
-  .meta({ id: 'CertificateVerification', description: '报到证扫码核验' });
+  .meta({ id: 'EmploymentCertificateVerification', description: '报到证扫码核验' });
 
 const ByIdNumber = z.object({ idNumber: IdNumber });
 

@@ -109,7 +109,7 @@ export const BillsInput = z
       if (span >= 24) ctx.addIssue({ code: 'custom', path: ['from'], message: '查询范围不能超过24个月' });
     }
   })
-  .meta({ id: 'BillsInput' });
+  .meta({ id: 'UtilityBillsInput' });
 
 export const PayBillInput = z
   .object({
@@ -123,7 +123,7 @@ export const PayBillInput = z
       .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, '缴费金额最多两位小数'),
   })
   .superRefine(companyFormat)
-  .meta({ id: 'PayBillInput' });
+  .meta({ id: 'UtilityPayBillInput' });
 
 export const PaymentOutcome = z
   .discriminatedUnion('outcome', [
@@ -132,7 +132,7 @@ export const PaymentOutcome = z
     z.object({ outcome: z.literal('amount-mismatch'), amountDue: Yuan }),
     z.object({ outcome: z.literal('not-found') }),
   ])
-  .meta({ id: 'PaymentOutcome', description: '缴费结果' });
+  .meta({ id: 'UtilityPaymentOutcome', description: '缴费结果' });
 
 export const utilitiesSpec = defineDepartment({
   id: 'utilities',
