@@ -15,8 +15,9 @@ create table dept_gongyong.accounts (
   address text not null,
   opened_on date not null,
   updated_at timestamptz not null,
-  -- one account per company and household head: the natural key that makes seeding idempotent
-  unique (company_id, holder_person_id)
+  -- one account per household head and company: the natural key that makes seeding idempotent (holder
+  -- first: the seeder looks up a batch's holders by person id)
+  unique (holder_person_id, company_id)
 );
 -- accountsOfHolder
 create index accounts_holder_idx on dept_gongyong.accounts (holder_id_number);
