@@ -1,4 +1,7 @@
+import type { EducationTables } from '../departments/education/tables.js';
+import type { JusticeTables } from '../departments/justice/tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
+import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
@@ -16,6 +19,9 @@ export interface Database
     StaffTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
-    PopulationRegisterTables {
+    PopulationRegisterTables,
+    EducationTables,
+    UtilitiesTables,
+    JusticeTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }
