@@ -1,7 +1,10 @@
 import type { CreditTables } from '../departments/credit/tables.js';
+import type { EducationTables } from '../departments/education/tables.js';
+import type { JusticeTables } from '../departments/justice/tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { RealEstateTables } from '../departments/real-estate/tables.js';
 import type { TaxTables } from '../departments/tax/tables.js';
+import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
@@ -20,6 +23,9 @@ export interface Database
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
+    EducationTables,
+    UtilitiesTables,
+    JusticeTables,
     TaxTables,
     CreditTables,
     RealEstateTables {

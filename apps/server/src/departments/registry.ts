@@ -1,15 +1,18 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { creditDepartment } from './credit/index.js';
+import { educationDepartment } from './education/index.js';
 import { type Connector, type ConnectorLog, createConnector } from './framework/client.js';
 import { httpTransport } from './framework/http-transport.js';
 import { inProcessTransport } from './framework/in-process.js';
 import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
+import { justiceDepartment } from './justice/index.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
 import { populationRegisterOperations, populationRegisterSpec } from './population-register/spec.js';
 import { realEstateDepartment } from './real-estate/index.js';
 import { taxDepartment } from './tax/index.js';
+import { utilitiesDepartment } from './utilities/index.js';
 
 export type { SandboxDepartment } from './framework/sandbox-department.js';
 
@@ -22,6 +25,9 @@ export const DEPARTMENTS = {
     spec: populationRegisterSpec,
     sandbox: (db) => populationRegisterOperations(new SandboxPopulationRegister(db)),
   }),
+  education: educationDepartment,
+  utilities: utilitiesDepartment,
+  justice: justiceDepartment,
   tax: taxDepartment,
   credit: creditDepartment,
   realEstate: realEstateDepartment,

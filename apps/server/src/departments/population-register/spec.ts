@@ -49,6 +49,12 @@ export const populationRegisterSpec = defineDepartment({
       output: z.object({ people: z.array(RegisteredPerson) }),
       idempotent: true,
     },
+    countByName: {
+      summary: '同名人数: how many living people bear exactly this name, by sex (a count, never the people)',
+      input: z.object({ name: z.string().trim().min(1, '请输入姓名').max(30, '姓名过长') }),
+      output: z.object({ male: z.number().int().min(0), female: z.number().int().min(0) }),
+      idempotent: true,
+    },
   },
 });
 export type PopulationRegisterSpec = typeof populationRegisterSpec;
@@ -60,6 +66,7 @@ export function populationRegisterOperations(register: PopulationRegister) {
     getPerson: async ({ idNumber }: { idNumber: string }) => ({ person: (await register.getPerson(idNumber)) ?? null }),
     familyOf: async ({ idNumber }: { idNumber: string }) => ({ relations: await register.familyOf(idNumber) }),
     findByPhone: async ({ phone }: { phone: string }) => ({ people: await register.findByPhone(phone) }),
+    countByName: ({ name }: { name: string }) => register.countByName(name),
   };
 }
 
@@ -68,6 +75,7 @@ type Client = {
   getPerson(input: { idNumber: string }): Promise<{ person: RegisteredPerson | null }>;
   familyOf(input: { idNumber: string }): Promise<{ relations: FamilyRelation[] }>;
   findByPhone(input: { phone: string }): Promise<{ people: RegisteredPerson[] }>;
+  countByName(input: { name: string }): Promise<{ male: number; female: number }>;
 };
 
 /**
@@ -82,5 +90,6 @@ export function populationRegisterFromClient(client: Client): PopulationRegister
       wellFormed(idNumber) ? ((await client.getPerson({ idNumber })).person ?? undefined) : undefined,
     familyOf: async (idNumber) => (wellFormed(idNumber) ? (await client.familyOf({ idNumber })).relations : []),
     findByPhone: async (phone) => (await client.findByPhone({ phone })).people,
+    countByName: (name) => client.countByName({ name }),
   };
 }
