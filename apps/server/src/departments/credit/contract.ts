@@ -24,7 +24,7 @@ export const EnterpriseSummary = z
     status: z.enum(ENTERPRISE_STATUSES).meta({ description: '登记状态' }),
     cityCode: z.string(),
   })
-  .meta({ id: 'EnterpriseSummary', description: '信用主体（列表项）' });
+  .meta({ id: 'CreditEnterpriseSummary', description: '信用主体（列表项）' });
 
 export const Penalty = z
   .object({
@@ -35,7 +35,7 @@ export const Penalty = z
     content: z.string().meta({ description: '处罚内容' }),
     fine: Yuan.nullable().meta({ description: '罚款金额（元）' }),
   })
-  .meta({ id: 'AdministrativePenalty', description: '行政处罚' });
+  .meta({ id: 'CreditAdministrativePenalty', description: '行政处罚' });
 
 export const JUDICIAL_KIND_NAMES = { ruling: '裁判文书', enforcement: '被执行人', dishonest: '失信被执行人' } as const;
 
@@ -49,7 +49,7 @@ export const JudicialRecord = z
     amount: Yuan.nullable().meta({ description: '执行标的（元）' }),
     status: z.enum(['执行中', '已结案', '已生效']),
   })
-  .meta({ id: 'JudicialRecord', description: '司法信息' });
+  .meta({ id: 'CreditJudicialRecord', description: '司法信息' });
 
 export const EnterpriseDetail = EnterpriseSummary.extend({
   regionCode: z.string(),
@@ -62,7 +62,7 @@ export const EnterpriseDetail = EnterpriseSummary.extend({
   judicialRecords: z.array(JudicialRecord),
   version: z.number().int().positive().meta({ description: '信用记录版本: bumped by every change' }),
   updatedAt: Timestamp,
-}).meta({ id: 'EnterpriseDetail', description: '信用主体详情' });
+}).meta({ id: 'CreditEnterpriseDetail', description: '信用主体详情' });
 
 export const CreditChange = z
   .object({

@@ -37,7 +37,7 @@ export const Mortgage = z
     termTo: IsoDate,
     registeredOn: IsoDate,
   })
-  .meta({ id: 'Mortgage', description: '抵押权（现势）' });
+  .meta({ id: 'RealEstateMortgage', description: '抵押权（现势）' });
 
 export const Property = z
   .object({
@@ -58,7 +58,7 @@ export const Property = z
     mortgages: z.array(Mortgage),
     updatedAt: Timestamp,
   })
-  .meta({ id: 'Property', description: '不动产登记信息' });
+  .meta({ id: 'RealEstateProperty', description: '不动产登记信息' });
 
 export const RegistrationProof = z
   .object({
@@ -71,7 +71,7 @@ export const RegistrationProof = z
     status: z.enum(['现势', '注销']),
     updatedAt: Timestamp,
   })
-  .meta({ id: 'RegistrationProof', description: '不动产登记证明（本人为权利人）' });
+  .meta({ id: 'RealEstateRegistrationProof', description: '不动产登记证明（本人为权利人）' });
 
 export const ApplicationProgress = z
   .object({
@@ -105,7 +105,7 @@ export const PlatMap = z
     boundaries: z.string().meta({ description: '四至' }),
     surveyedOn: IsoDate,
   })
-  .meta({ id: 'PlatMap', description: '权证附图（阳江）' });
+  .meta({ id: 'RealEstatePlatMap', description: '权证附图（阳江）' });
 
 const IdQuery = z.object({ idNumber: IdNumberField });
 

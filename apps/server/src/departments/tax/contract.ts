@@ -46,7 +46,7 @@ export const IncomeTaxRecord = z
     declaredOn: IsoDate.meta({ description: '申报日期' }),
     taxAuthority: z.string().meta({ description: '主管税务机关' }),
   })
-  .meta({ id: 'IncomeTaxRecord', description: '个人所得税缴纳明细（按月）' });
+  .meta({ id: 'TaxIncomeTaxRecord', description: '个人所得税缴纳明细（按月）' });
 
 export const IncomeTaxDetails = z
   .object({
@@ -57,7 +57,7 @@ export const IncomeTaxDetails = z
     totalTax: Yuan,
     updatedAt: Timestamp,
   })
-  .meta({ id: 'IncomeTaxDetails' });
+  .meta({ id: 'TaxIncomeTaxDetails' });
 
 export const InsuranceKindEnum = z.enum(['pension', 'medical', 'unemployment', 'work-injury', 'maternity']);
 
@@ -79,7 +79,7 @@ export const SocialInsuranceFeeRecord = z
     paidOn: IsoDate.meta({ description: '缴费日期' }),
     taxAuthority: z.string(),
   })
-  .meta({ id: 'SocialInsuranceFeeRecord', description: '社会保险费缴费明细（按月）' });
+  .meta({ id: 'TaxSocialInsuranceFeeRecord', description: '社会保险费缴费明细（按月）' });
 
 export const SocialInsuranceFeeDetails = z
   .object({
@@ -90,7 +90,7 @@ export const SocialInsuranceFeeDetails = z
     personalTotal: Yuan,
     updatedAt: Timestamp,
   })
-  .meta({ id: 'SocialInsuranceFeeDetails' });
+  .meta({ id: 'TaxSocialInsuranceFeeDetails' });
 
 // ---------------------------------------------------------------------------------------------------------
 // 电子完税证明 (e-tax certificates)
@@ -155,7 +155,7 @@ export const IssueCertificateInput = z
     message: '社会保险费完税证明仅支持发送至邮箱',
     path: ['delivery'],
   })
-  .meta({ id: 'IssueTaxCertificateInput' });
+  .meta({ id: 'TaxIssueTaxCertificateInput' });
 
 // ---------------------------------------------------------------------------------------------------------
 // 车船税 (vehicle and vessel tax)
@@ -201,7 +201,7 @@ export const PayVehicleTaxInput = z
     /** The platform's payment reference: one payment, whatever the retries. */
     paymentReference: z.string().trim().min(8).max(64),
   })
-  .meta({ id: 'PayVehicleTaxInput' });
+  .meta({ id: 'TaxPayVehicleTaxInput' });
 
 export const VehicleTaxReceipt = z
   .object({
@@ -212,7 +212,7 @@ export const VehicleTaxReceipt = z
     paidOn: IsoDate,
     certificateNumber: z.string().meta({ description: '电子缴款凭证号码' }),
   })
-  .meta({ id: 'VehicleTaxReceipt' });
+  .meta({ id: 'TaxVehicleTaxReceipt' });
 
 // ---------------------------------------------------------------------------------------------------------
 // Invoices (发票查验, 丢失被盗发票查询)
@@ -261,7 +261,7 @@ export const VerifyInvoiceInput = z
       if (!check.ok) issue('checkCode', check.message);
     }
   })
-  .meta({ id: 'VerifyInvoiceInput' });
+  .meta({ id: 'TaxVerifyInvoiceInput' });
 
 export const VerifiedInvoice = z
   .object({
@@ -279,7 +279,7 @@ export const VerifiedInvoice = z
     status: z.enum(INVOICE_STATUSES),
     statusName: z.string().meta({ description: '正常 / 作废 / 红冲' }),
   })
-  .meta({ id: 'VerifiedInvoice' });
+  .meta({ id: 'TaxVerifiedInvoice' });
 
 export const InvoiceVerification = z
   .discriminatedUnion('result', [
@@ -289,7 +289,7 @@ export const InvoiceVerification = z
     /** 查无此票 */
     z.object({ result: z.literal('not-found') }),
   ])
-  .meta({ id: 'InvoiceVerification' });
+  .meta({ id: 'TaxInvoiceVerification' });
 
 export const LostInvoiceInput = z
   .object({
@@ -302,7 +302,7 @@ export const LostInvoiceInput = z
       if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
     }),
   })
-  .meta({ id: 'LostInvoiceInput' });
+  .meta({ id: 'TaxLostInvoiceInput' });
 
 export const LostInvoiceAnswer = z
   .discriminatedUnion('reported', [
@@ -315,7 +315,7 @@ export const LostInvoiceAnswer = z
       taxAuthority: z.string(),
     }),
   ])
-  .meta({ id: 'LostInvoiceAnswer' });
+  .meta({ id: 'TaxLostInvoiceAnswer' });
 
 const IdQuery = z.object({ idNumber: IdNumberField });
 

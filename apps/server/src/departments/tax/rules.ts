@@ -1,3 +1,5 @@
+import { type Bracket, COMPREHENSIVE_TABLE, MONTHLY_TABLE, taxByTable, withholdWages } from '@yss/contracts';
+
 /**
  * The tax rules the sandbox tax system applies to wages: individual income tax withheld by employers and the
  * social insurance fees (社会保险费) the tax bureau collects. Everything is integer fen (1 yuan = 100 fen) so
@@ -81,51 +83,24 @@ export function personalInsuranceFen(year: number, monthlyWage: number): number 
   return insuranceAmounts(contributionBase(year, monthlyWage)).reduce((s, i) => s + i.personalFen, 0);
 }
 
-interface Bracket {
-  /** Upper limit of the bracket in yuan (Infinity for the last). */
-  upTo: number;
-  percent: number;
-  /** 速算扣除数, yuan. */
-  quick: number;
-}
-
-const MONTHLY_2011: readonly Bracket[] = [
-  { upTo: 1_500, percent: 3, quick: 0 },
-  { upTo: 4_500, percent: 10, quick: 105 },
-  { upTo: 9_000, percent: 20, quick: 555 },
-  { upTo: 35_000, percent: 25, quick: 1_005 },
-  { upTo: 55_000, percent: 30, quick: 2_755 },
-  { upTo: 80_000, percent: 35, quick: 5_505 },
-  { upTo: Number.POSITIVE_INFINITY, percent: 45, quick: 13_505 },
-];
-
-const MONTHLY_2018: readonly Bracket[] = [
-  { upTo: 3_000, percent: 3, quick: 0 },
-  { upTo: 12_000, percent: 10, quick: 210 },
-  { upTo: 25_000, percent: 20, quick: 1_410 },
-  { upTo: 35_000, percent: 25, quick: 2_660 },
-  { upTo: 55_000, percent: 30, quick: 4_410 },
-  { upTo: 80_000, percent: 35, quick: 7_160 },
-  { upTo: Number.POSITIVE_INFINITY, percent: 45, quick: 15_160 },
-];
-
-/** 综合所得 annual table, used for cumulative withholding on wages from 2019. */
-export const ANNUAL_2019: readonly Bracket[] = [
-  { upTo: 36_000, percent: 3, quick: 0 },
-  { upTo: 144_000, percent: 10, quick: 2_520 },
-  { upTo: 300_000, percent: 20, quick: 16_920 },
-  { upTo: 420_000, percent: 25, quick: 31_920 },
-  { upTo: 660_000, percent: 30, quick: 52_920 },
-  { upTo: 960_000, percent: 35, quick: 85_920 },
-  { upTo: Number.POSITIVE_INFINITY, percent: 45, quick: 181_920 },
-];
-
-/** Tax in fen on a taxable amount in fen by a bracket table (rounded half up to the fen), never negative. */
-export function taxByTable(taxableFen: number, table: readonly Bracket[]): number {
-  if (taxableFen <= 0) return 0;
-  const bracket = table.find((b) => taxableFen <= b.upTo * 100) as Bracket;
-  return Math.max(0, Math.floor((taxableFen * bracket.percent + 50) / 100) - bracket.quick * 100);
-}
+/**
+ * The monthly table of the 2011 amendment (3,500 deducted), in force until 2018-09. The later tables — the
+ * annual one of cumulative withholding and the monthly one of 2018-10 — are the calculators' (@yss/contracts),
+ * so that these details and the 个税计算器 give the same figures.
+ */
+export const MONTHLY_2011_TABLE: readonly Bracket[] = [
+  [1_500, 3, 0],
+  [4_500, 10, 105],
+  [9_000, 20, 555],
+  [35_000, 25, 1_005],
+  [55_000, 30, 2_755],
+  [80_000, 35, 5_505],
+  [null, 45, 13_505],
+].map(([upTo, ratePercent, quick]) => ({
+  upTo: upTo === null ? null : (upTo as number) * 100,
+  ratePercent: ratePercent as number,
+  quickDeduction: (quick as number) * 100,
+}));
 
 /** The monthly basic deduction (yuan) in force in a month. */
 export function basicDeduction(month: string): number {
@@ -169,9 +144,7 @@ function nextMonth(month: string): string {
 export function wageMonths(periods: readonly WagePeriod[]): WageMonth[] {
   const out: WageMonth[] = [];
   for (const period of periods) {
-    let cumulativeYear = '';
-    let cumTaxable = 0;
-    let cumWithheld = 0;
+    const months: WageMonth[] = [];
     for (let month = period.from; month <= period.to; month = nextMonth(month)) {
       const year = Number(month.slice(0, 4));
       const incomeFen = period.monthlyWage * 100;
@@ -179,24 +152,15 @@ export function wageMonths(periods: readonly WagePeriod[]): WageMonth[] {
       const insurances = insuranceAmounts(base);
       const insuranceFen = insurances.reduce((s, i) => s + i.personalFen, 0);
       const basicDeductionFen = basicDeduction(month) * 100;
-      let taxFen: number;
-      if (month < '2019-01') {
-        taxFen = taxByTable(
-          incomeFen - insuranceFen - basicDeductionFen,
-          month < '2018-10' ? MONTHLY_2011 : MONTHLY_2018,
-        );
-      } else {
-        if (month.slice(0, 4) !== cumulativeYear) {
-          cumulativeYear = month.slice(0, 4);
-          cumTaxable = 0;
-          cumWithheld = 0;
-        }
-        cumTaxable += incomeFen - insuranceFen - basicDeductionFen;
-        const due = taxByTable(cumTaxable, ANNUAL_2019);
-        taxFen = Math.max(0, due - cumWithheld);
-        cumWithheld += taxFen;
-      }
-      out.push({
+      // Before 2019 each month stands alone; from 2019 the tax is filled in per year below.
+      const taxFen =
+        month < '2019-01'
+          ? taxByTable(
+              month < '2018-10' ? MONTHLY_2011_TABLE : MONTHLY_TABLE,
+              incomeFen - insuranceFen - basicDeductionFen,
+            ).tax
+          : 0;
+      months.push({
         month,
         period,
         incomeFen,
@@ -207,6 +171,24 @@ export function wageMonths(periods: readonly WagePeriod[]): WageMonth[] {
         insurances,
       });
     }
+    // Cumulative withholding, per tax year with this agent: the months of the year from the first one here.
+    const years = new Set(months.filter((m) => m.month >= '2019-01').map((m) => m.month.slice(0, 4)));
+    for (const year of years) {
+      const ofYear = months.filter((m) => m.month.startsWith(`${year}-`));
+      const withheld = withholdWages(
+        ofYear.map((m) => ({
+          month: Number(m.month.slice(5, 7)),
+          gross: m.incomeFen,
+          socialInsurance: m.insuranceFen,
+          otherDeductions: 0,
+        })),
+        {},
+      );
+      ofYear.forEach((m, i) => {
+        m.taxFen = withheld.months[i]?.tax ?? 0;
+      });
+    }
+    out.push(...months);
   }
   return out.sort((a, b) => a.month.localeCompare(b.month) || a.period.agentUscc.localeCompare(b.period.agentUscc));
 }
