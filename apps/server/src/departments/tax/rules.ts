@@ -1,4 +1,4 @@
-import { type Bracket, COMPREHENSIVE_TABLE, MONTHLY_TABLE, taxByTable, withholdWages } from '@yss/contracts';
+import { type Bracket, MONTHLY_TABLE, taxByTable, withholdWages } from '@yss/contracts';
 
 /**
  * The tax rules the sandbox tax system applies to wages: individual income tax withheld by employers and the
@@ -12,7 +12,8 @@ import { type Bracket, COMPREHENSIVE_TABLE, MONTHLY_TABLE, taxByTable, withholdW
  *   - from 2019-01: cumulative withholding (累计预扣法, 国家税务总局公告2018年第61号): within a tax year and for one
  *     withholding agent, cumulative income − 5,000 × months employed there this year − cumulative personal
  *     social insurance = cumulative taxable income; tax on it by the annual comprehensive-income table, minus the
- *     tax withheld in the earlier months of the year. A negative result withholds nothing that month.
+ *     tax withheld in the earlier months of the year. A negative result withholds nothing that month. The 2018
+ *     monthly table and this computation are the calculators' (`MONTHLY_TABLE`, `withholdWages`).
  *   Simplifications (documented in docs/departments/tax.md): no special additional deductions (the tax system
  *   holds none for the synthetic people), housing-fund contributions are not deducted (the housing-fund centre
  *   owns them), no annual bonus, no 6万 early-deduction rule (it changes nothing for a constant wage).
