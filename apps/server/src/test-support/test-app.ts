@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { buildApp } from '../app.js';
+import { buildApp, prepareDatabase } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
 import { migrate, readMigrations } from '../db/migrate.js';
@@ -14,6 +14,7 @@ import type { Departments } from '../departments/registry.js';
 import { connectRedis, type RedisLink } from '../infra/redis.js';
 import { RedisSessionStore } from '../modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from '../modules/identity/session-store.js';
+import { FieldCipher } from '../modules/privacy/index.js';
 
 /** The installed PGlite version (its package.json is not exported: found from the entry point). */
 const pgliteVersion: string = (() => {
@@ -42,28 +43,45 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-let pgliteTemplate: Promise<Blob> | undefined;
+const templates = new Map<'migrated' | 'seeded', Promise<Blob>>();
+
+/** The key test apps started from the seeded template use: the template's demo data is encrypted with it. */
+const TEMPLATE_DATA_KEY = createHash('sha256').update('yss test template data key').digest();
+
+/** Every file under a folder, in a stable order (the seeded template depends on the code that wrote it). */
+function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) hashTree(hash, p);
+    else if (/\.(ts|sql|tsv|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
+      hash.update(p).update(readFileSync(p));
+  }
+}
 
 /**
- * A migrated PGlite cluster as a tarball: each test app starts from a copy instead of running initdb
- * (seconds) again; buildApp still migrates and seeds on top, idempotently. The tarball is kept in the temp
- * folder under a hash of the migrations and the PGlite version, so every test file (each has its own
- * module graph) and later runs reuse it; a new migration makes a new one.
+ * A PGlite cluster as a tarball, so that test apps start from a copy instead of running initdb (seconds) and
+ * — for 'seeded' — instead of seeding the demo province again (every department's records). Kept in the
+ * temp folder under a hash of the migrations, the PGlite version and, for 'seeded', the server and contracts
+ * sources, so every test file (each has its own module graph) and later runs reuse it, and any change to
+ * the code that writes it makes a new one.
  */
-function migratedPglite(): Promise<Blob> {
-  pgliteTemplate ??= (async () => {
-    const migrations = readMigrations();
-    const hash = createHash('sha256')
-      .update(pgliteVersion)
-      .update(JSON.stringify(migrations.map((m) => [m.version, m.sql])))
-      .digest('hex')
-      .slice(0, 16);
-    const file = path.join(os.tmpdir(), `yss-pglite-template-${hash}.tar`);
+function pgliteTemplate(kind: 'migrated' | 'seeded'): Promise<Blob> {
+  let template = templates.get(kind);
+  if (template) return template;
+  template = (async () => {
+    const hash = createHash('sha256').update(kind).update(pgliteVersion);
+    hash.update(JSON.stringify(readMigrations().map((m) => [m.version, m.sql])));
+    if (kind === 'seeded') {
+      hashTree(hash, path.resolve(import.meta.dirname, '..'));
+      hashTree(hash, path.resolve(import.meta.dirname, '../../../../packages/contracts/src'));
+    }
+    const file = path.join(os.tmpdir(), `yss-pglite-${kind}-${hash.digest('hex').slice(0, 16)}.tar`);
     if (existsSync(file)) return new Blob([readFileSync(file)]);
-    const template = await openDatabase({ pgliteDataDir: 'memory://' });
+    const db = await openDatabase({ pgliteDataDir: 'memory://' });
     try {
-      await migrate(template.db);
-      const dump = await template.dump?.();
+      if (kind === 'seeded') await prepareDatabase(db, { demo: true, cipher: new FieldCipher(TEMPLATE_DATA_KEY) });
+      else await migrate(db.db);
+      const dump = await db.dump?.();
       if (!dump) throw new Error('PGlite dump unavailable');
       // Written aside then renamed: parallel workers never read a half-written file.
       const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -71,10 +89,11 @@ function migratedPglite(): Promise<Blob> {
       renameSync(partial, file);
       return dump;
     } finally {
-      await template.close();
+      await db.close();
     }
   })();
-  return pgliteTemplate;
+  templates.set(kind, template);
+  return template;
 }
 
 /**
@@ -107,11 +126,14 @@ export async function createTestApp(
     url.pathname = `/${databaseName}`;
     databaseUrl = url.toString();
   }
+  // A demo-mode PGlite app starts from the seeded template (already migrated and seeded with its key);
+  // anything else (production mode, its own key, PostgreSQL) is prepared from scratch.
+  const fromSeeded = !databaseUrl && env.APP_MODE === undefined && env.DATA_ENCRYPTION_KEY === undefined;
   const database = await openDatabase({
     databaseUrl,
     pgliteDataDir: 'memory://',
     poolSize: 4,
-    pgliteLoadDataDir: databaseUrl ? undefined : await migratedPglite(),
+    pgliteLoadDataDir: databaseUrl ? undefined : await pgliteTemplate(fromSeeded ? 'seeded' : 'migrated'),
   });
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -119,10 +141,14 @@ export async function createTestApp(
     DATA_DIR: dataDir,
     CITIZEN_DIST: '',
     CONSOLE_DIST: '',
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    DATA_ENCRYPTION_KEY: (fromSeeded ? TEMPLATE_DATA_KEY : randomBytes(32)).toString('base64'),
     ...env,
   });
-  const app = await buildApp(config, { database, departments: options.departments?.(database.db) });
+  const app = await buildApp(config, {
+    database,
+    departments: options.departments?.(database.db),
+    prepare: !fromSeeded,
+  });
   let redis: RedisLink | undefined;
   let sessions: SessionStore = new DatabaseSessionStore(database.db);
   if (config.redisUrl) {
