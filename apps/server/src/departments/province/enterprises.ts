@@ -1,4 +1,4 @@
-import { CITIES, type CityCode, makeUscc } from '@yss/contracts';
+import { CITIES, type CityCode, makeUscc, USCC_ALPHABET } from '@yss/contracts';
 import { GUANGDONG_CITIES, Rng } from '../population-register/generator.js';
 
 /**
@@ -37,6 +37,15 @@ const INDUSTRIES = [
   ['汽车服务', '汽车'],
 ] as const;
 
+function base31(n: number): string {
+  let out = '';
+  do {
+    out = USCC_ALPHABET[n % 31] + out;
+    n = Math.floor(n / 31);
+  } while (n > 0);
+  return out;
+}
+
 /** Enterprises per city in the pool: proportional to where people live, at least 200. */
 export function poolSize(cityCode: CityCode): number {
   const city = GUANGDONG_CITIES.find((c) => c.code === cityCode);
@@ -53,9 +62,9 @@ export function enterprise(seed: string, cityCode: CityCode, index: number): Ent
   const soleProprietor = rng.chance(0.08);
   const institution = !soleProprietor && rng.chance(0.04);
   const kind = soleProprietor ? 'sole-proprietor' : institution ? 'institution' : 'company';
-  // Organisation code: 8 characters unique per (city, index): the index spread over the code space.
-  const serial = (index * 7_919 + rng.int(0, 7_918)).toString(36).toUpperCase().padStart(8, '0').slice(-8);
-  const orgBody = serial.replace(/[IOSVZ]/g, '0');
+  // Organisation code: 8 characters unique per (city, index): the index spread over the code space, written
+  // in base 31 over the USCC alphabet (no I, O, S, V, Z), so no two indexes can share a code.
+  const orgBody = base31(index * 7_919 + rng.int(0, 7_918)).padStart(8, '0');
   const uscc = makeUscc({
     authority: institution ? '1' : '9',
     kind: institution ? '2' : soleProprietor ? '2' : '1',
