@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { exitEntryDepartment } from './exit-entry/index.js';
 import { type Connector, type ConnectorLog, createConnector } from './framework/client.js';
 import { httpTransport } from './framework/http-transport.js';
 import { inProcessTransport } from './framework/in-process.js';
@@ -21,6 +22,7 @@ export const DEPARTMENTS = {
     sandbox: (db) => populationRegisterOperations(new SandboxPopulationRegister(db)),
   }),
   traffic: trafficDepartment,
+  exitEntry: exitEntryDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;
