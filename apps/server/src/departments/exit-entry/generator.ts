@@ -4,7 +4,6 @@ import type { Db } from '../../db/database.js';
 import { insertUnnest } from '../kit/bulk.js';
 import { addDays, addMonthsToDate, addYears, ageOn, dayBetween, maxDate, minDate, momentOn } from '../kit/dates.js';
 import { isDemoPerson } from '../kit/demo.js';
-import { guangdongCity } from '../kit/places.js';
 import type { RegisteredPerson } from '../population-register/contract.js';
 import type { PeopleBatch, Rng } from '../population-register/generator.js';
 import { lifeOf } from '../province/life.js';
