@@ -1,4 +1,5 @@
 import type { ExitEntryTables } from '../departments/exit-entry/tables.js';
+import type { HouseholdTables } from '../departments/population-register/household-tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { TrafficTables } from '../departments/traffic/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
@@ -19,6 +20,7 @@ export interface Database
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
+    HouseholdTables,
     TrafficTables,
     ExitEntryTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
