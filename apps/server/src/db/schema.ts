@@ -1,3 +1,4 @@
+import type { CivilAffairsTables } from '../departments/civil-affairs/tables.js';
 import type { ExitEntryTables } from '../departments/exit-entry/tables.js';
 import type { HouseholdTables } from '../departments/population-register/household-tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
@@ -22,6 +23,7 @@ export interface Database
     PopulationRegisterTables,
     HouseholdTables,
     TrafficTables,
-    ExitEntryTables {
+    ExitEntryTables,
+    CivilAffairsTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { civilAffairsDepartment } from './civil-affairs/index.js';
 import { exitEntryDepartment } from './exit-entry/index.js';
 import { type Connector, type ConnectorLog, createConnector } from './framework/client.js';
 import { httpTransport } from './framework/http-transport.js';
@@ -34,6 +35,7 @@ export const DEPARTMENTS = {
   }),
   traffic: trafficDepartment,
   exitEntry: exitEntryDepartment,
+  civilAffairs: civilAffairsDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;
