@@ -1,4 +1,5 @@
 import type { CivilAffairsTables } from '../departments/civil-affairs/tables.js';
+import type { DisabledPersonsTables } from '../departments/disabled-persons/tables.js';
 import type { ExitEntryTables } from '../departments/exit-entry/tables.js';
 import type { HouseholdTables } from '../departments/population-register/household-tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
@@ -24,6 +25,7 @@ export interface Database
     HouseholdTables,
     TrafficTables,
     ExitEntryTables,
-    CivilAffairsTables {
+    CivilAffairsTables,
+    DisabledPersonsTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

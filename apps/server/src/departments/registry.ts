@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { civilAffairsDepartment } from './civil-affairs/index.js';
+import { disabledPersonsDepartment } from './disabled-persons/index.js';
 import { exitEntryDepartment } from './exit-entry/index.js';
 import { type Connector, type ConnectorLog, createConnector } from './framework/client.js';
 import { httpTransport } from './framework/http-transport.js';
@@ -36,6 +37,7 @@ export const DEPARTMENTS = {
   traffic: trafficDepartment,
   exitEntry: exitEntryDepartment,
   civilAffairs: civilAffairsDepartment,
+  disabledPersons: disabledPersonsDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;
