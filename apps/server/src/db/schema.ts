@@ -1,6 +1,7 @@
 import type { CivilAffairsTables } from '../departments/civil-affairs/tables.js';
 import type { DisabledPersonsTables } from '../departments/disabled-persons/tables.js';
 import type { ExitEntryTables } from '../departments/exit-entry/tables.js';
+import type { HealthTables } from '../departments/health/tables.js';
 import type { HouseholdTables } from '../departments/population-register/household-tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { TrafficTables } from '../departments/traffic/tables.js';
@@ -26,6 +27,7 @@ export interface Database
     TrafficTables,
     ExitEntryTables,
     CivilAffairsTables,
-    DisabledPersonsTables {
+    DisabledPersonsTables,
+    HealthTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -8,6 +8,7 @@ import { httpTransport } from './framework/http-transport.js';
 import { inProcessTransport } from './framework/in-process.js';
 import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
+import { healthDepartment } from './health/index.js';
 import { householdSeeder } from './population-register/household-generator.js';
 import { SandboxHouseholdServices } from './population-register/household-sandbox.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
@@ -38,6 +39,7 @@ export const DEPARTMENTS = {
   exitEntry: exitEntryDepartment,
   civilAffairs: civilAffairsDepartment,
   disabledPersons: disabledPersonsDepartment,
+  health: healthDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;
