@@ -1,7 +1,7 @@
 import type { CityCode } from '@yss/contracts';
 import type { Db } from '../../db/database.js';
 import { insertUnnest } from '../kit/bulk.js';
-import { addDays, momentOn } from '../kit/dates.js';
+import { addDays, minDate, momentOn } from '../kit/dates.js';
 import { isDemoPerson } from '../kit/demo.js';
 import type { RegisteredPerson } from '../population-register/contract.js';
 import type { PeopleBatch } from '../population-register/generator.js';
@@ -57,7 +57,7 @@ export function healthRecords(batch: PeopleBatch, ctx: SeedContext): BirthCertif
     const rng = ctx.rng('health', child.personId);
     const weeks = rng.chance(0.07) ? rng.int(32, 36) : rng.int(37, 41);
     const weight = Math.round(3250 + 420 * rng.normal() - (40 - weeks) * 120);
-    const issuedOn = addDays(child.birthDate, rng.int(3, 30));
+    const issuedOn = minDate(addDays(child.birthDate, rng.int(3, 30)), ctx.asOf);
     out.push({
       certificateNumber: `${editionLetter(child.birthDate)}${String(rng.int(0, 999_999_999)).padStart(9, '0')}`,
       childIdNumber: child.idNumber,
@@ -74,8 +74,8 @@ export function healthRecords(batch: PeopleBatch, ctx: SeedContext): BirthCertif
       motherName: mother.name,
       fatherIdNumber: father?.idNumber ?? null,
       fatherName: father?.name ?? null,
-      issuedOn: issuedOn > ctx.asOf ? ctx.asOf : issuedOn,
-      updatedAt: momentOn(issuedOn > ctx.asOf ? ctx.asOf : issuedOn, rng.float()),
+      issuedOn,
+      updatedAt: momentOn(issuedOn, rng.float()),
     });
   }
   return out;
