@@ -322,8 +322,8 @@ function caseOf(
   };
 }
 
-export function civilAffairsRecords(batch: PeopleBatch, ctx: SeedContext): CivilAffairsRecords {
-  const out: CivilAffairsRecords = { marriages: marriagesOf(batch, ctx), allowances: [], cases: [] };
+/** People in a household with them that the register links: themselves, a living spouse, children under 18. */
+function householdSizes(batch: PeopleBatch, ctx: SeedContext): Map<string, number> {
   const byId = new Map(batch.people.map((p) => [p.personId, p]));
   const household = new Map<string, number>();
   for (const r of batch.relations) {
@@ -333,20 +333,36 @@ export function civilAffairsRecords(batch: PeopleBatch, ctx: SeedContext): Civil
       (r.relation === 'spouse' || (r.relation === 'child' && ageOn(relative.birthDate, ctx.asOf) < 18));
     if (dependant) household.set(r.personId, (household.get(r.personId) ?? 1) + 1);
   }
+  return household;
+}
+
+/** The social-assistance cases of a batch alone (the 残联 generator uses them to agree on who is assisted). */
+export function assistanceCases(batch: PeopleBatch, ctx: SeedContext): AssistanceRow[] {
+  const household = householdSizes(batch, ctx);
+  return batch.people.flatMap((person) => {
+    if (isDemoPerson(person)) return DEMO_CIVIL_AFFAIRS.get(person.personId)?.cases ?? [];
+    const size = household.get(person.personId) ?? 1;
+    return assistanceOf(person, size, size === 1, ctx);
+  });
+}
+
+export function civilAffairsRecords(batch: PeopleBatch, ctx: SeedContext): CivilAffairsRecords {
+  const out: CivilAffairsRecords = {
+    marriages: marriagesOf(batch, ctx),
+    allowances: [],
+    cases: assistanceCases(batch, ctx),
+  };
   for (const person of batch.people) {
     if (isDemoPerson(person)) {
       const demo = DEMO_CIVIL_AFFAIRS.get(person.personId);
       if (demo) {
         out.marriages.push(...demo.marriages);
         out.allowances.push(...demo.allowances);
-        out.cases.push(...demo.cases);
       }
       continue;
     }
     const allowance = allowanceOf(person, ctx);
     if (allowance) out.allowances.push(allowance);
-    const size = household.get(person.personId) ?? 1;
-    out.cases.push(...assistanceOf(person, size, size === 1, ctx));
   }
   return out;
 }

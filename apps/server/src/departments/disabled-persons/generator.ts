@@ -1,6 +1,6 @@
 import type { CityCode } from '@yss/contracts';
 import type { Db } from '../../db/database.js';
-import { civilAffairsRecords } from '../civil-affairs/generator.js';
+import { assistanceCases } from '../civil-affairs/generator.js';
 import { insertUnnest } from '../kit/bulk.js';
 import { addDays, addYears, ageOn, dayBetween, maxDate, momentOn } from '../kit/dates.js';
 import { isDemoPerson } from '../kit/demo.js';
@@ -275,8 +275,8 @@ export function disabledPersonsRecords(batch: PeopleBatch, ctx: SeedContext): Di
   }
   // Households receiving 低保 or registered as 低收入家庭 in the civil-affairs records.
   const assisted = new Set(
-    civilAffairsRecords(batch, ctx)
-      .cases.filter(
+    assistanceCases(batch, ctx)
+      .filter(
         (c) => (c.kind === 'dibao' || c.kind === 'low-income') && (c.status === 'approved' || c.status === 'paid'),
       )
       .map((c) => c.idNumber),
