@@ -27,15 +27,3 @@ export const Timestamp = z.iso.datetime();
 
 /** 数据更新于: when the department last changed the record (ISO 8601). */
 export const UpdatedAt = Timestamp.meta({ description: '数据更新于' });
-
-/** One step of a case's progress (办理进度): what happened and when. */
-export const ProgressStep = z
-  .object({
-    step: z.string().min(1),
-    /** The step's name as the department shows it, e.g. 已受理. */
-    name: z.string().min(1),
-    /** YYYY-MM-DD */
-    on: IsoDate,
-  })
-  .meta({ id: 'ProgressStep', description: '办理进度的一个环节' });
-export type ProgressStep = z.infer<typeof ProgressStep>;
