@@ -41,7 +41,7 @@ export const MarriageRecord = z
     statusName: z.string(),
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'MarriageRecord', description: '婚姻登记记录（结婚证/离婚证）' });
+  .meta({ id: 'CivilMarriageRecord', description: '婚姻登记记录（结婚证/离婚证）' });
 export type MarriageRecord = z.infer<typeof MarriageRecord>;
 
 export const OldAgeAllowance = z
@@ -69,7 +69,7 @@ export const OldAgeAllowance = z
       })
       .nullable(),
   })
-  .meta({ id: 'OldAgeAllowance', description: '高龄津贴' });
+  .meta({ id: 'CivilOldAgeAllowance', description: '高龄津贴' });
 export type OldAgeAllowance = z.infer<typeof OldAgeAllowance>;
 
 export const AssistanceCase = z
@@ -94,7 +94,7 @@ export const AssistanceCase = z
     progress: z.array(z.object({ step: z.enum(keys(ASSISTANCE_STEPS)), name: z.string(), on: IsoDate })),
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'AssistanceCase', description: '社会救助办理记录' });
+  .meta({ id: 'CivilAssistanceCase', description: '社会救助办理记录' });
 export type AssistanceCase = z.infer<typeof AssistanceCase>;
 
 export const civilAffairsSpec = defineDepartment({

@@ -44,7 +44,7 @@ export const TravelDocument = z
     statusName: z.string(),
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'TravelDocument', description: '出入境证件' });
+  .meta({ id: 'ExitEntryDocument', description: '出入境证件' });
 export type TravelDocument = z.infer<typeof TravelDocument>;
 
 export const EndorsementProgressStep = z.object({
@@ -80,7 +80,7 @@ export const Endorsement = z
     progress: z.array(EndorsementProgressStep),
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'Endorsement', description: '签注及其办理进度' });
+  .meta({ id: 'ExitEntryEndorsement', description: '签注及其办理进度' });
 export type Endorsement = z.infer<typeof Endorsement>;
 
 export const Appointment = z

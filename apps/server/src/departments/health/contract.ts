@@ -43,7 +43,7 @@ export const BirthCertificate = z
     }),
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'BirthCertificate', description: '出生医学证明' });
+  .meta({ id: 'HealthBirthCertificate', description: '出生医学证明' });
 export type BirthCertificate = z.infer<typeof BirthCertificate>;
 
 export const healthSpec = defineDepartment({

@@ -44,7 +44,7 @@ export const IdCardApplication = z
     progress: z.array(step(ID_CARD_STEPS)),
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'IdCardApplication', description: '身份证办理进度' });
+  .meta({ id: 'HouseholdIdCardApplication', description: '身份证办理进度' });
 export type IdCardApplication = z.infer<typeof IdCardApplication>;
 
 export const HouseholdApproval = z
@@ -89,7 +89,7 @@ export const ResidenceRegistration = z
     permitEligibleFrom: IsoDate.nullable(),
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'ResidenceRegistration', description: '居住登记' });
+  .meta({ id: 'HouseholdResidenceRegistration', description: '居住登记' });
 export type ResidenceRegistration = z.infer<typeof ResidenceRegistration>;
 
 export const ResidencePermit = z
@@ -115,5 +115,5 @@ export const ResidencePermit = z
     progress: z.array(step(PERMIT_STEPS)),
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'ResidencePermit', description: '居住证' });
+  .meta({ id: 'HouseholdResidencePermit', description: '居住证' });
 export type ResidencePermit = z.infer<typeof ResidencePermit>;

@@ -58,7 +58,7 @@ export const DrivingLicence = z
     cycleEnd: IsoDate,
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'DrivingLicence', description: '驾驶证' });
+  .meta({ id: 'TrafficDrivingLicence', description: '驾驶证' });
 export type DrivingLicence = z.infer<typeof DrivingLicence>;
 
 const VehicleSummaryShape = {
@@ -80,7 +80,7 @@ const VehicleSummaryShape = {
 };
 
 /** What anyone holding the vehicle's papers (plate + VIN) may see: the vehicle, never its owner. */
-export const VehicleSummary = z.object(VehicleSummaryShape).meta({ id: 'VehicleSummary' });
+export const VehicleSummary = z.object(VehicleSummaryShape).meta({ id: 'TrafficVehicleSummary' });
 
 export const Vehicle = z
   .object({
@@ -105,7 +105,7 @@ export const Vehicle = z
     cityCode: z.enum(CITY_CODES).nullable(),
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'Vehicle', description: '机动车（行驶证信息）' });
+  .meta({ id: 'TrafficVehicle', description: '机动车（行驶证信息）' });
 export type Vehicle = z.infer<typeof Vehicle>;
 
 export const Violation = z
@@ -134,7 +134,7 @@ export const Violation = z
     decisionNumber: z.string().nullable(),
     updatedAt: UpdatedAt,
   })
-  .meta({ id: 'Violation', description: '交通违法记录' });
+  .meta({ id: 'TrafficViolation', description: '交通违法记录' });
 export type Violation = z.infer<typeof Violation>;
 
 export const HANDLE_REFUSALS = {
@@ -156,7 +156,7 @@ export const HandleViolationResult = z
     }),
     z.object({ handled: z.literal(false), reason: z.enum(keys(HANDLE_REFUSALS)), message: z.string() }),
   ])
-  .meta({ id: 'HandleViolationResult' });
+  .meta({ id: 'TrafficHandleViolationResult' });
 export type HandleViolationResult = z.infer<typeof HandleViolationResult>;
 
 export const TRAFFIC_DEPARTMENT_ID = 'traffic';
