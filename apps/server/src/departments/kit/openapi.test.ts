@@ -29,14 +29,14 @@ describe('department gateway OpenAPI', () => {
         }
       }
       for (const id of [
-        'DrivingLicence',
-        'Violation',
-        'TravelDocument',
-        'Endorsement',
-        'IdCardApplication',
-        'MarriageRecord',
+        'TrafficDrivingLicence',
+        'TrafficViolation',
+        'ExitEntryDocument',
+        'ExitEntryEndorsement',
+        'HouseholdIdCardApplication',
+        'CivilMarriageRecord',
         'DisabilityCertificate',
-        'BirthCertificate',
+        'HealthBirthCertificate',
       ])
         expect(doc.components?.schemas?.[id], id).toBeDefined();
     } finally {
