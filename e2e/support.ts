@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +32,8 @@ export interface RunningPlatform {
 export async function startPlatform(env: Record<string, string> = {}): Promise<RunningPlatform> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yss-e2e-'));
+  // With REDIS_URL (CI) sessions and rate limits live in Redis, which other runs may share: a prefix of our own.
+  const redisPrefix = `yss-e2e-${randomBytes(6).toString('hex')}:`;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], {
     cwd: root,
     env: {
@@ -39,6 +43,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<R
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      REDIS_KEY_PREFIX: redisPrefix,
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -63,8 +68,25 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<R
       child.kill('SIGTERM');
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
+      if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, redisPrefix);
     },
   };
+}
+
+/** Our own keys only (never FLUSHDB: the Redis may be shared). */
+async function deleteRedisKeys(url: string, prefix: string) {
+  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await r.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length) await r.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    r.disconnect();
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -24,8 +24,11 @@ const RealName = lazy(() => import('./pages/RealName'));
 const Security = lazy(() => import('./pages/Security'));
 const AccessLog = lazy(() => import('./pages/AccessLog'));
 const Family = lazy(() => import('./pages/Family'));
+const NameCheck = lazy(() => import('./pages/NameCheck'));
 const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
+const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
+const OvertimeCalculator = lazy(() => import('./pages/OvertimeCalculator'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -132,9 +135,12 @@ export const router = createBrowserRouter([
       { path: 'me/real-name', element: <RealName /> },
       { path: 'me/security', element: <Security /> },
       { path: 'me/access-log', element: <AccessLog /> },
+      { path: 'tools/name-check', element: <NameCheck /> },
       { path: 'me/family', element: <Family /> },
       { path: 'me/family/add', element: <AddFamily /> },
       { path: 'me/family/:id', element: <FamilyDetail /> },
+      { path: 'tools/income-tax', element: <IncomeTaxCalculator /> },
+      { path: 'tools/overtime-pay', element: <OvertimeCalculator /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -26,6 +26,7 @@ import { registerProblemHandlers, sendProblem } from './http/problem.js';
 import { registerWebApps } from './http/static-app.js';
 import { connectRedis } from './infra/redis.js';
 import { AuditLog } from './modules/audit/index.js';
+import { calculatorRoutes } from './modules/calculators/index.js';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
 import { feedbackConsoleRoutes, feedbackRoutes } from './modules/feedback/index.js';
@@ -37,6 +38,9 @@ import {
   RegisterIdentityProofing,
 } from './modules/identity/index.js';
 import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.js';
+import { RedisSessionStore } from './modules/identity/redis-session-store.js';
+import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
+import { lookupRoutes } from './modules/lookups/index.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 
@@ -147,12 +151,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await app.register(fastifyCookie);
   registerCsrfGuard(app, config.publicOrigins);
-  // With REDIS_URL, rate-limit counters and session invalidations are shared by every server copy.
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+  // With REDIS_URL, rate-limit counters and sessions (or, with the database session store, session
+  // invalidations) are shared by every server copy.
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, {
+        prefix: config.redisKeyPrefix,
+        onError: (err) => app.log.warn({ err }, 'redis connection error'),
+      })
+    : undefined;
   if (redis) app.addHook('onClose', () => redis.close());
   await app.register(fastifyRateLimit, {
     global: false,
-    ...(redis ? { redis: redis.client, nameSpace: 'yss:rate:' } : {}),
+    ...(redis ? { redis: redis.client, nameSpace: 'rate:' } : {}),
   });
 
   await app.register(fastifySwagger, {
@@ -168,9 +178,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'catalog', description: '服务目录: cities, services and their per-city availability' },
         { name: 'faq', description: '常见问题' },
         { name: 'feedback', description: '意见反馈' },
+        { name: 'calculators', description: '个税计算器、加班工资计算器: no login, exact to the fen' },
         {
           name: 'identity',
           description: '登录与实名: accounts, passkeys (刷脸), PIN, SMS codes, sessions, step-up verification',
+        },
+        {
+          name: 'lookups',
+          description: '查询服务: lookups of department records (personal ones need a fresh verification)',
         },
         { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
         { name: 'staff', description: '工作人员账号: console login (password + TOTP), roles and grants' },
@@ -195,7 +210,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     {
       schema: {
         tags: ['ops'],
-        summary: 'Readiness: database reachable and catalog loaded',
+        summary: 'Readiness: database (and Redis, when configured) reachable and catalog loaded',
         response: {
           200: z.object({ status: z.literal('ready'), database: z.string(), services: z.number() }),
           503: Problem,
@@ -208,6 +223,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       } catch (err) {
         req.log.warn({ err }, 'readiness: database unreachable');
         return sendProblem(reply, req, 'NOT_READY', '数据库暂时无法连接，请稍后再试。');
+      }
+      // Without Redis a copy can check no session (Redis store) and count no rate limit: not ready.
+      if (redis) {
+        try {
+          await redis.client.ping();
+        } catch (err) {
+          req.log.warn({ err }, 'readiness: redis unreachable');
+          return sendProblem(reply, req, 'NOT_READY', '服务暂时不可用，请稍后再试。');
+        }
       }
       if (!catalog.ready) return sendProblem(reply, req, 'NOT_READY', '服务正在启动，请稍后再试。');
       return { status: 'ready' as const, database: database.engine, services: catalog.current.serviceCount };
@@ -230,6 +254,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
 
   await app.register(catalogRoutes(catalog));
+  await app.register(calculatorRoutes());
   await app.register(
     feedbackRoutes({ db: database.db, cipher, catalog, perMinute: config.feedbackRateLimitPerMinute }),
   );
@@ -239,14 +264,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const departments =
     options.departments ?? createDepartments(config, database.db, app.log.child({ module: 'departments' }));
   const populationRegister = populationRegisterFromClient(departments.populationRegister.client);
+  // Redis is the shared truth when chosen: no in-process cache and so no pub/sub invalidation are needed.
+  // The database store keeps its short cache, invalidated across copies through Redis when there is one.
+  const sessions: SessionStore =
+    config.sessionStore === 'redis' && redis
+      ? new RedisSessionStore(redis, settings.sessionIdleMs, app.log)
+      : new DatabaseSessionStore(database.db);
   const identity = new IdentityService({
+    sessions,
     db: database.db,
     cipher,
     sms: outbox,
     proofing: new RegisterIdentityProofing(populationRegister),
     audit,
     settings,
-    invalidation: redis ? new RedisSessionInvalidation(redis) : undefined,
+    invalidation: redis && sessions.cacheable ? new RedisSessionInvalidation(redis) : undefined,
   });
   await identity.start();
   const passkeys = new PasskeyService(database.db, identity, settings);
@@ -265,6 +297,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         audit,
       }),
       authenticate: (req) => identity.authenticate(req.cookies[settings.cookieName], req.id),
+    }),
+  );
+  await app.register(
+    lookupRoutes({
+      countByName: (name) => departments.populationRegister.client.countByName({ name }),
+      registerName: departments.populationRegister.spec.name,
     }),
   );
   const staffConfig = staffSettings(config);

@@ -13,6 +13,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
     expect(() => loadConfig({ DATA_ENCRYPTION_KEY: 'short' })).toThrow(/32 bytes/);
   });
+  it('chooses the session store: Redis when REDIS_URL is set, unless told otherwise', () => {
+    expect(loadConfig({}).sessionStore).toBe('database');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).sessionStore).toBe('redis');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', SESSION_STORE: 'database' }).sessionStore).toBe(
+      'database',
+    );
+    expect(() => loadConfig({ SESSION_STORE: 'redis' })).toThrow(/SESSION_STORE=redis needs REDIS_URL/);
+    expect(() => loadConfig({ SESSION_STORE: 'memcached' })).toThrow(
+      /^Invalid configuration: SESSION_STORE must be one of/,
+    );
+  });
+  it('accepts the test-only session limits only in tests', () => {
+    expect(loadConfig({ NODE_ENV: 'test', TEST_SESSION_IDLE_MS: '1500' }).sessionIdleMs).toBe(1500);
+    expect(() => loadConfig({ NODE_ENV: 'production', TEST_SESSION_IDLE_MS: '1500' })).toThrow(
+      /only be set when NODE_ENV=test/,
+    );
+  });
   it('refuses production without a key and a PostgreSQL database', () => {
     expect(() => loadConfig({ APP_MODE: 'production' })).toThrow(/DATA_ENCRYPTION_KEY is required/);
   });

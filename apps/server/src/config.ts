@@ -22,6 +22,13 @@ const Env = z.object({
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Prefix of every Redis key and channel, so several deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1-64 letters, digits or : _ . -')
+    .default('yss:'),
+  /** Where sessions live: auto = Redis when REDIS_URL is set, else the database. */
+  SESSION_STORE: z.enum(['auto', 'database', 'redis']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Base64 of 32 random bytes; encrypts personal data at rest. Required in production mode. */
   DATA_ENCRYPTION_KEY: z
@@ -60,6 +67,12 @@ const Env = z.object({
   SMS_RESEND_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   /** In-process session cache in ms (several copies without Redis may accept a replaced session this long). */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  /**
+   * Test-only session limits in milliseconds (the minute/hour settings above are too coarse to wait for in a
+   * test). Refused unless NODE_ENV=test, so a production server can never run with them.
+   */
+  TEST_SESSION_IDLE_MS: z.coerce.number().int().min(100).optional(),
+  TEST_SESSION_ABSOLUTE_MS: z.coerce.number().int().min(100).optional(),
   /** Built citizen web app to serve at /; empty disables static serving (API only). */
   CITIZEN_DIST: z.string().optional(),
   /** Department gateway base URL: department systems over HTTP. Unset: the embedded sandbox departments. */
@@ -89,6 +102,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  sessionStore: 'database' | 'redis';
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   dataEncryptionKey: Buffer | undefined;
   trustProxy: boolean | number;
@@ -144,6 +159,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DEPARTMENTS_URL && !e.DEPARTMENTS_KEY) {
     throw new ConfigError('Invalid configuration: DEPARTMENTS_URL needs DEPARTMENTS_KEY (requests are signed)');
   }
+  if (e.SESSION_STORE === 'redis' && !e.REDIS_URL) {
+    throw new ConfigError('Invalid configuration: SESSION_STORE=redis needs REDIS_URL (see .env.example)');
+  }
+  if ((e.TEST_SESSION_IDLE_MS || e.TEST_SESSION_ABSOLUTE_MS) && e.NODE_ENV !== 'test') {
+    throw new ConfigError('Invalid configuration: TEST_SESSION_* may only be set when NODE_ENV=test');
+  }
   return {
     env: e.NODE_ENV,
     mode: e.APP_MODE,
@@ -152,6 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(repoRoot, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    sessionStore: e.SESSION_STORE === 'auto' ? (e.REDIS_URL ? 'redis' : 'database') : e.SESSION_STORE,
     logLevel: e.LOG_LEVEL,
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64') : undefined,
     trustProxy: e.TRUST_PROXY,
@@ -164,8 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     webauthnRpId: e.WEBAUTHN_RP_ID,
     cookieSecure: e.COOKIE_SECURE === 'true',
-    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
-    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    sessionIdleMs: e.TEST_SESSION_IDLE_MS ?? e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.TEST_SESSION_ABSOLUTE_MS ?? e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     verificationMaxAgeMs: e.VERIFICATION_MAX_AGE_SECONDS * 1000,
     sessionCacheMs: e.SESSION_CACHE_MS,
     smsResendMs: e.SMS_RESEND_SECONDS * 1000,

@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, title: '请求参数有误' },
+  CALCULATOR_INPUT_INVALID: { status: 400, title: '计算参数有误' },
   CITY_UNKNOWN: { status: 400, title: '不支持的城市' },
   BODY_NOT_JSON: { status: 400, title: '请求内容格式有误' },
   BODY_TOO_LARGE: { status: 413, title: '提交的内容过大' },
@@ -47,6 +48,8 @@ export const ERROR_CODES = {
   DEPARTMENT_UNAVAILABLE: { status: 503, title: '该服务暂时无法使用' },
   DEPARTMENT_BAD_ANSWER: { status: 502, title: '该服务暂时无法使用' },
   DEPARTMENT_INPUT_INVALID: { status: 400, title: '查询条件有误' },
+  SERVICE_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该服务' },
+  SERVICE_UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

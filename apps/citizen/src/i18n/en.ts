@@ -1,7 +1,9 @@
+import { calcEn } from './calc.en';
 import type { Messages } from './zh';
 
 /** English, the second language: complete, and written for people (not a word-for-word gloss). */
 export const en: Messages = {
+  calc: calcEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',
@@ -202,6 +204,27 @@ export const en: Messages = {
     listLocked: 'Confirm it is you to see the devices with face/fingerprint login',
     needRealName: 'Please verify your identity first.',
     goRealName: 'Verify now',
+  },
+  nameCheck: {
+    title: 'Name check',
+    intro:
+      'See how many people in the province share a name, and whether each character is in the Table of General Standard Chinese Characters — useful when naming a newborn.',
+    label: 'Name',
+    placeholder: 'Enter the name to check',
+    required: 'Enter a name',
+    submit: 'Check',
+    resultTitle: 'Result for “{{name}}”',
+    sameName_one: '{{count}} person in the province has this name',
+    sameName_other: '{{count}} people in the province have this name',
+    bySex: 'Men: {{male}}, women: {{female}}',
+    allStandard: 'Every character is in the Table of General Standard Chinese Characters.',
+    nonStandard:
+      'Not in the Table of General Standard Chinese Characters: {{chars}}. Household registration may not accept them; consider another character.',
+    tableNote: 'The table lists 8,105 characters; names in household registration use them.',
+  },
+  lookups: {
+    providedBy: 'Provided by {{department}}',
+    updatedAt: 'updated {{when}}',
   },
   family: {
     notFound: 'This authorisation was not found.',

@@ -2,7 +2,10 @@
  * Chinese (zh-CN), the primary language. Wording follows the user guide (shared/spec) wherever it has one.
  * en.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts).
  */
+import { calcZh } from './calc.zh';
+
 export const zh = {
+  calc: calcZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',
@@ -197,6 +200,25 @@ export const zh = {
     listLocked: '验证身份后可查看已开启刷脸登录的设备',
     needRealName: '请先完成实名认证。',
     goRealName: '去认证',
+  },
+  nameCheck: {
+    title: '取名查询',
+    intro: '查询全省与该姓名同名的人数，并检查每个字是否收录在《通用规范汉字表》中，方便为新生儿取名和办理户口登记。',
+    label: '姓名',
+    placeholder: '请输入要查询的姓名',
+    required: '请输入姓名',
+    submit: '查询',
+    resultTitle: '“{{name}}”的查询结果',
+    sameName_one: '全省同名 {{count}} 人',
+    sameName_other: '全省同名 {{count}} 人',
+    bySex: '其中男性 {{male}} 人，女性 {{female}} 人',
+    allStandard: '每个字都收录在《通用规范汉字表》中。',
+    nonStandard: '以下字未收录在《通用规范汉字表》中：{{chars}}。办理户口登记时可能无法录入，建议更换。',
+    tableNote: '《通用规范汉字表》共收录8105个字，户籍登记的姓名用字以此为准。',
+  },
+  lookups: {
+    providedBy: '数据由{{department}}提供',
+    updatedAt: '数据更新于 {{when}}',
   },
   family: {
     notFound: '找不到该授权，可能已被删除。',

@@ -16,6 +16,7 @@ import { IconBadge, serviceVisual } from '../components/ServiceIcon';
 import { EmptyState, ErrorState } from '../components/States';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
+import { TOOL_ROUTES } from '../lib/tools';
 import { loginPath, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 
@@ -173,8 +174,10 @@ export default function ServiceDetailPage() {
   const timeLimit = pick(s.timeLimit, s.timeLimitEn);
   const needsLogin = s.whoMayAct !== 'anyone';
   // A service for a person needs a login first; the online flows themselves arrive in later releases.
+  const toolRoute = TOOL_ROUTES[s.id];
   const onAction = () => {
-    if (needsLogin && auth.status !== 'in') navigate(loginPath(`/services/${encodeURIComponent(s.id)}`));
+    if (toolRoute) navigate(toolRoute);
+    else if (needsLogin && auth.status !== 'in') navigate(loginPath(`/services/${encodeURIComponent(s.id)}`));
     else void showServiceComing(t);
   };
 
@@ -268,7 +271,14 @@ export default function ServiceDetailPage() {
 
       <div className="action-bar">
         {!s.available && <p className="action-hint">{t('action.unavailableHint')}</p>}
-        <Button block color="primary" size="large" disabled={!s.available} onClick={onAction}>
+        <Button
+          block
+          color="primary"
+          size="large"
+          disabled={!s.available}
+          onClick={onAction}
+          data-testid="service-action"
+        >
           {t(`action.${s.kind}`)}
         </Button>
       </div>

@@ -1,10 +1,13 @@
 import type { CivilAffairsTables } from '../departments/civil-affairs/tables.js';
 import type { DisabledPersonsTables } from '../departments/disabled-persons/tables.js';
+import type { EducationTables } from '../departments/education/tables.js';
 import type { ExitEntryTables } from '../departments/exit-entry/tables.js';
 import type { HealthTables } from '../departments/health/tables.js';
+import type { JusticeTables } from '../departments/justice/tables.js';
 import type { HouseholdTables } from '../departments/population-register/household-tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { TrafficTables } from '../departments/traffic/tables.js';
+import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
@@ -28,6 +31,9 @@ export interface Database
     ExitEntryTables,
     CivilAffairsTables,
     DisabledPersonsTables,
-    HealthTables {
+    HealthTables,
+    EducationTables,
+    UtilitiesTables,
+    JusticeTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { civilAffairsDepartment } from './civil-affairs/index.js';
 import { disabledPersonsDepartment } from './disabled-persons/index.js';
+import { educationDepartment } from './education/index.js';
 import { exitEntryDepartment } from './exit-entry/index.js';
 import { type Connector, type ConnectorLog, createConnector } from './framework/client.js';
 import { httpTransport } from './framework/http-transport.js';
@@ -9,6 +10,7 @@ import { inProcessTransport } from './framework/in-process.js';
 import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
 import { healthDepartment } from './health/index.js';
+import { justiceDepartment } from './justice/index.js';
 import { householdSeeder } from './population-register/household-generator.js';
 import { SandboxHouseholdServices } from './population-register/household-sandbox.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
@@ -18,6 +20,7 @@ import {
   populationRegisterSpec,
 } from './population-register/spec.js';
 import { trafficDepartment } from './traffic/index.js';
+import { utilitiesDepartment } from './utilities/index.js';
 
 export type { SandboxDepartment } from './framework/sandbox-department.js';
 
@@ -40,6 +43,9 @@ export const DEPARTMENTS = {
   civilAffairs: civilAffairsDepartment,
   disabledPersons: disabledPersonsDepartment,
   health: healthDepartment,
+  education: educationDepartment,
+  utilities: utilitiesDepartment,
+  justice: justiceDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;

@@ -1,6 +1,7 @@
 import { ERROR_CODES, type ErrorCode, PROBLEM_CONTENT_TYPE, type Problem } from '@yss/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isRedisUnavailable } from '../infra/redis.js';
 import { AppError } from './app-error.js';
 
 /** Stable, dereferenceable problem type URI: GET /api/problems/<code> describes it. */
@@ -86,6 +87,11 @@ function toProblem(error: FastifyError | AppError, request: FastifyRequest, repl
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     request.log.info({ err: error }, 'client error');
     return sendProblem(reply, request, 'VALIDATION_FAILED', '请求有误，请检查后重试。');
+  }
+  if (isRedisUnavailable(error)) {
+    // e.g. the Redis rate-limit store while Redis is away: a temporary outage, not a bug.
+    request.log.warn({ err: error }, 'redis unavailable');
+    return sendProblem(reply, request, 'SERVICE_UNAVAILABLE', '服务暂时不可用，请稍后再试。');
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, request, 'INTERNAL', '系统繁忙，请稍后再试。');

@@ -1,23 +1,80 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
+import { migrate, readMigrations } from '../db/migrate.js';
 import type { Departments } from '../departments/registry.js';
+import { connectRedis, type RedisLink } from '../infra/redis.js';
+import { RedisSessionStore } from '../modules/identity/redis-session-store.js';
+import { DatabaseSessionStore, type SessionStore } from '../modules/identity/session-store.js';
 
-export type Engine = 'pglite' | 'postgres';
+/** The installed PGlite version (its package.json is not exported: found from the entry point). */
+const pgliteVersion: string = (() => {
+  let dir = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+})();
+
+/** postgres+redis: PostgreSQL with the Redis session store (REDIS_URL). */
+export type Engine = 'pglite' | 'postgres' | 'postgres+redis';
 
 /** The engines a suite runs on: PGlite always; PostgreSQL too when DATABASE_URL is set (CI sets it). */
 export const ENGINES: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
+/** For the suites about sessions: the ENGINES, and PostgreSQL with the Redis session store when REDIS_URL is set too. */
+export const SESSION_ENGINES: Engine[] =
+  process.env.DATABASE_URL && process.env.REDIS_URL ? [...ENGINES, 'postgres+redis'] : ENGINES;
+
 export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
+  /** The validated config the app was built with (to build a second server copy on the same database). */
+  config: Config;
+  /** The app's session store, seen from outside (counting live sessions). */
+  sessions: SessionStore;
   close(): Promise<void>;
+}
+
+let pgliteTemplate: Promise<Blob> | undefined;
+
+/**
+ * A migrated PGlite cluster as a tarball: each test app starts from a copy instead of running initdb
+ * (seconds) again; buildApp still migrates and seeds on top, idempotently. The tarball is kept in the temp
+ * folder under a hash of the migrations and the PGlite version, so every test file (each has its own
+ * module graph) and later runs reuse it; a new migration makes a new one.
+ */
+function migratedPglite(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const migrations = readMigrations();
+    const hash = createHash('sha256')
+      .update(pgliteVersion)
+      .update(JSON.stringify(migrations.map((m) => [m.version, m.sql])))
+      .digest('hex')
+      .slice(0, 16);
+    const file = path.join(os.tmpdir(), `yss-pglite-template-${hash}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const template = await openDatabase({ pgliteDataDir: 'memory://' });
+    try {
+      await migrate(template.db);
+      const dump = await template.dump?.();
+      if (!dump) throw new Error('PGlite dump unavailable');
+      // Written aside then renamed: parallel workers never read a half-written file.
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+      renameSync(partial, file);
+      return dump;
+    } finally {
+      await template.close();
+    }
+  })();
+  return pgliteTemplate;
 }
 
 /**
@@ -27,22 +84,35 @@ export interface TestApp {
  */
 export async function createTestApp(
   engine: Engine,
-  env: Record<string, string> = {},
+  overrides: Record<string, string> = {},
   options: { departments?: (db: DatabaseHandle['db']) => Departments } = {},
 ): Promise<TestApp> {
+  let env = overrides;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yss-test-'));
-  const adminUrl = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
+  const adminUrl = engine !== 'pglite' ? process.env.DATABASE_URL : undefined;
   let databaseUrl: string | undefined;
   let databaseName: string | undefined;
-  if (engine === 'postgres') {
-    if (!adminUrl) throw new Error('DATABASE_URL is needed for the postgres engine');
+  if (engine === 'postgres+redis') {
+    if (!process.env.REDIS_URL) throw new Error('REDIS_URL is needed for the postgres+redis engine');
+    env = { REDIS_URL: process.env.REDIS_URL, SESSION_STORE: 'redis', ...env };
+  }
+  // Other engineers' test runs share the Redis: every test app gets its own key prefix, removed afterwards.
+  if (env.REDIS_URL && !env.REDIS_KEY_PREFIX)
+    env = { ...env, REDIS_KEY_PREFIX: `yss-test-${randomBytes(6).toString('hex')}:` };
+  if (engine !== 'pglite') {
+    if (!adminUrl) throw new Error(`DATABASE_URL is needed for the ${engine} engine`);
     databaseName = `yss_test_${randomBytes(6).toString('hex')}`;
     await adminQuery(adminUrl, `create database ${databaseName}`);
     const url = new URL(adminUrl);
     url.pathname = `/${databaseName}`;
     databaseUrl = url.toString();
   }
-  const database = await openDatabase({ databaseUrl, pgliteDataDir: 'memory://', poolSize: 4 });
+  const database = await openDatabase({
+    databaseUrl,
+    pgliteDataDir: 'memory://',
+    poolSize: 4,
+    pgliteLoadDataDir: databaseUrl ? undefined : await migratedPglite(),
+  });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -53,16 +123,44 @@ export async function createTestApp(
     ...env,
   });
   const app = await buildApp(config, { database, departments: options.departments?.(database.db) });
+  let redis: RedisLink | undefined;
+  let sessions: SessionStore = new DatabaseSessionStore(database.db);
+  if (config.redisUrl) {
+    redis = await connectRedis(config.redisUrl, { prefix: config.redisKeyPrefix });
+    if (config.sessionStore === 'redis') sessions = new RedisSessionStore(redis, config.sessionIdleMs, console);
+  }
   return {
     app,
     database,
+    config,
+    sessions,
     async close() {
       await app.close();
+      if (redis) {
+        await redis.close();
+        await deleteRedisKeys(config.redisUrl ?? '', config.redisKeyPrefix);
+      }
       await database.close();
       if (adminUrl && databaseName) await adminQuery(adminUrl, `drop database if exists ${databaseName} with (force)`);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Remove a test app's keys (its own prefix only: never FLUSHDB on a shared Redis). */
+async function deleteRedisKeys(url: string, prefix: string) {
+  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await r.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length) await r.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    r.disconnect();
+  }
 }
 
 async function adminQuery(url: string, text: string) {

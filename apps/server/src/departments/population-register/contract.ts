@@ -86,6 +86,8 @@ export interface PopulationRegister {
   familyOf(idNumber: string): Promise<FamilyRelation[]>;
   /** Everyone whose registered mobile number this is (usually one person, sometimes none). */
   findByPhone(phone: string): Promise<RegisteredPerson[]>;
+  /** 同名人数: how many living people bear exactly this name (after the register's name normalisation), by sex. */
+  countByName(name: string): Promise<{ male: number; female: number }>;
 }
 
 /**

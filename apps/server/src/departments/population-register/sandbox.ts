@@ -96,6 +96,20 @@ export class SandboxPopulationRegister<DB extends PopulationRegisterTables = Pop
       );
   }
 
+  async countByName(name: string): Promise<{ male: number; female: number }> {
+    const normalised = normaliseRegisteredName(name);
+    if (!normalised) return { male: 0, female: 0 };
+    const rows = await this.db
+      .selectFrom('dept_gongan.people')
+      .select(['sex', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('name', '=', normalised)
+      .where('status', '=', 'normal')
+      .groupBy('sex')
+      .execute();
+    const count = (sex: string) => Number(rows.find((r) => r.sex === sex)?.n ?? 0);
+    return { male: count('male'), female: count('female') };
+  }
+
   async findByPhone(phone: string): Promise<RegisteredPerson[]> {
     const normalised = phone.trim();
     if (!/^1[3-9]\d{9}$/.test(normalised)) return [];

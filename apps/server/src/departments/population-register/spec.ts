@@ -52,6 +52,12 @@ export const populationRegisterSpec = defineDepartment({
       output: z.object({ people: z.array(RegisteredPerson) }),
       idempotent: true,
     },
+    countByName: {
+      summary: '同名人数: how many living people bear exactly this name, by sex (a count, never the people)',
+      input: z.object({ name: z.string().trim().min(1, '请输入姓名').max(30, '姓名过长') }),
+      output: z.object({ male: z.number().int().min(0), female: z.number().int().min(0) }),
+      idempotent: true,
+    },
     // The household services (户政业务), added by the department-systems issue: keyed by the ID number as
     // the person proves it; a number no one holds gets empty lists.
     idCardApplications: {
@@ -83,6 +89,7 @@ export function populationRegisterOperations(register: PopulationRegister) {
     getPerson: async ({ idNumber }: { idNumber: string }) => ({ person: (await register.getPerson(idNumber)) ?? null }),
     familyOf: async ({ idNumber }: { idNumber: string }) => ({ relations: await register.familyOf(idNumber) }),
     findByPhone: async ({ phone }: { phone: string }) => ({ people: await register.findByPhone(phone) }),
+    countByName: ({ name }: { name: string }) => register.countByName(name),
   };
 }
 
@@ -104,6 +111,7 @@ type Client = {
   getPerson(input: { idNumber: string }): Promise<{ person: RegisteredPerson | null }>;
   familyOf(input: { idNumber: string }): Promise<{ relations: FamilyRelation[] }>;
   findByPhone(input: { phone: string }): Promise<{ people: RegisteredPerson[] }>;
+  countByName(input: { name: string }): Promise<{ male: number; female: number }>;
 };
 
 /**
@@ -118,5 +126,6 @@ export function populationRegisterFromClient(client: Client): PopulationRegister
       wellFormed(idNumber) ? ((await client.getPerson({ idNumber })).person ?? undefined) : undefined,
     familyOf: async (idNumber) => (wellFormed(idNumber) ? (await client.familyOf({ idNumber })).relations : []),
     findByPhone: async (phone) => (await client.findByPhone({ phone })).people,
+    countByName: (name) => client.countByName({ name }),
   };
 }

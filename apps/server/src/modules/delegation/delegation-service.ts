@@ -42,6 +42,7 @@ export interface ActingFor {
   principalPersonId: string;
   principalIdNumber: string;
   principalAccountId: string | null;
+  principalNameMasked: string;
 }
 
 /**
@@ -232,6 +233,7 @@ export class DelegationService {
       principalPersonId: row.principal_person_id,
       principalIdNumber: this.d.cipher.decrypt(row.principal_id_number_encrypted, 'delegation.principal_id_number'),
       principalAccountId,
+      principalNameMasked: row.principal_name_masked,
     };
   }
 

@@ -336,6 +336,23 @@ describe.each(ENGINES)('delegation API on %s', (engine) => {
       const res = await call('POST', `/api/v1/delegations/${d.id}/${action}`, undefined, other.cookie);
       expect(res.statusCode, `${action} by another citizen`).toBe(404);
     }
+    // staff of a department (here 人社 客服 of 广州, fully logged in with password + TOTP) are not citizens:
+    // their session opens no citizen's personal data
+    const pending = await call('POST', '/api/v1/staff/auth/login', {
+      username: 'gz.hrss.kefu',
+      password: 'yss-demo-2026',
+    });
+    const pendingCookie = pending.cookies.find((x) => x.name === '__Host-yss_staff')?.value ?? '';
+    const code = (await call('GET', '/api/v1/dev/staff-totp/gz.hrss.kefu')).json().code as string;
+    const done = await call('POST', '/api/v1/staff/auth/totp', { code }, undefined, {
+      cookie: `__Host-yss_staff=${pendingCookie}`,
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const staffCookie = `__Host-yss_staff=${done.cookies.find((x) => x.name === '__Host-yss_staff')?.value}`;
+    for (const url of [subject, '/api/v1/delegations', '/api/v1/me', '/api/v1/me/access-log']) {
+      const res = await call('GET', url, undefined, undefined, { cookie: staffCookie });
+      expect(res.statusCode, `${url} as staff`).toBe(401);
+    }
     // the list is personal data: verification first
     expect((await call('GET', '/api/v1/delegations', undefined, smsOnly)).json().code).toBe('VERIFICATION_REQUIRED');
     expect((await call('GET', '/api/v1/delegations')).statusCode).toBe(401);

@@ -16,6 +16,7 @@ import { pinWeakness } from './pin-policy.js';
 import type { IdentityProofing } from './proofing.js';
 import * as repo from './repository.js';
 import { SessionCache } from './session-cache.js';
+import type { LiveSession, SessionStore } from './session-store.js';
 import type { IdentitySettings } from './settings.js';
 import type { SmsPurpose } from './tables.js';
 
@@ -38,6 +39,8 @@ export interface SessionInvalidation {
 }
 
 export interface IdentityDeps {
+  /** Where sessions live: the database by default, Redis when configured (app.ts chooses). */
+  sessions: SessionStore;
   invalidation?: SessionInvalidation;
   db: Db;
   cipher: FieldCipher;
@@ -56,13 +59,18 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-type SessionLookup = NonNullable<Awaited<ReturnType<typeof repo.findSessionWithAccount>>>;
+/** Refresh a session's idle clock at most this often (a write per active user per minute, not per request). */
+const TOUCH_EVERY_MS = 60_000;
 
 export class IdentityService {
-  private readonly sessions: SessionCache<SessionLookup>;
+  /** In-process cache of live sessions, only in front of a store that benefits from one (the database). */
+  private readonly sessions: SessionCache<LiveSession>;
+  private readonly touchEveryMs: number;
 
   constructor(private readonly d: IdentityDeps) {
-    this.sessions = new SessionCache(d.settings.sessionCacheMs);
+    this.sessions = new SessionCache(d.sessions.cacheable ? d.settings.sessionCacheMs : 0);
+    // With the test-only short idle limits a minute would be longer than the limit itself.
+    this.touchEveryMs = Math.min(TOUCH_EVERY_MS, d.settings.sessionIdleMs / 4);
   }
 
   /** Listen for other copies' logins/logouts so their replaced sessions are not served from this cache. */
@@ -226,7 +234,7 @@ export class IdentityService {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.d.settings.sessionAbsoluteMs);
     this.sessions.dropAccount(accountId);
-    const { session, replaced } = await repo.createExclusiveSession(this.d.db, {
+    const { session, replaced } = await this.d.sessions.createExclusive({
       accountId,
       tokenHash: hashToken(token),
       method,
@@ -251,37 +259,39 @@ export class IdentityService {
   async authenticate(token: string | undefined, requestId: string): Promise<AuthContext> {
     if (!token) throw new AppError('UNAUTHENTICATED', '请先登录后再继续。');
     const tokenHash = hashToken(token);
-    let row = this.sessions.get(tokenHash);
-    if (!row) {
-      row = await repo.findSessionWithAccount(this.d.db, tokenHash);
-      if (row && !row.ended_at && row.active_session_id === row.id) this.sessions.set(tokenHash, row);
-    }
-    if (!row || row.end_reason === 'logout') throw new AppError('UNAUTHENTICATED', '请先登录后再继续。');
-    if (row.end_reason === 'replaced' || row.active_session_id !== row.id) {
-      throw new AppError(
-        'SESSION_REPLACED',
-        '您的账号已在其他设备登录，当前设备已退出。如非本人操作，请尽快修改密码。',
-      );
+    let session = this.sessions.get(tokenHash);
+    if (!session) {
+      const found = await this.d.sessions.find(tokenHash);
+      if (!found || found.endReason === 'logout') throw new AppError('UNAUTHENTICATED', '请先登录后再继续。');
+      if (found.endReason === 'replaced') {
+        throw new AppError(
+          'SESSION_REPLACED',
+          '您的账号已在其他设备登录，当前设备已退出。如非本人操作，请尽快修改密码。',
+        );
+      }
+      if (found.endReason !== null) throw new AppError('SESSION_EXPIRED', '登录已过期，请重新登录。');
+      session = found;
+      this.sessions.set(tokenHash, session);
     }
     const now = Date.now();
-    const idle = now - row.last_seen_at.getTime() > this.d.settings.sessionIdleMs;
-    if (row.ended_at || row.expires_at.getTime() < now || idle) {
-      this.sessions.dropAccount(row.account_id);
-      await repo.endSession(this.d.db, row.id, 'expired');
+    const idle = now - session.lastSeenAt.getTime() > this.d.settings.sessionIdleMs;
+    if (session.expiresAt.getTime() < now || idle) {
+      this.sessions.dropAccount(session.accountId);
+      await this.d.sessions.end(session, 'expired');
       throw new AppError('SESSION_EXPIRED', '登录已过期，请重新登录。');
     }
     // Refresh the idle clock at most once a minute: one write per active user per minute, not per request.
-    if (now - row.last_seen_at.getTime() > 60_000) {
-      await repo.touchSession(this.d.db, row.id);
-      row.last_seen_at = new Date(now);
+    if (now - session.lastSeenAt.getTime() > this.touchEveryMs) {
+      await this.d.sessions.touch(session);
+      session.lastSeenAt = new Date(now);
     }
     return {
-      sessionId: row.id,
-      accountId: row.account_id,
-      method: row.login_method,
-      verifiedAt: row.verified_at,
-      enrolmentVerifiedAt: row.enrolment_verified_at,
-      sessionCreatedAt: row.created_at,
+      sessionId: session.id,
+      accountId: session.accountId,
+      method: session.method,
+      verifiedAt: session.verifiedAt,
+      enrolmentVerifiedAt: session.enrolmentVerifiedAt,
+      sessionCreatedAt: session.createdAt,
       requestId,
     };
   }
@@ -303,7 +313,7 @@ export class IdentityService {
   }
 
   async logout(ctx: AuthContext) {
-    await repo.endSession(this.d.db, ctx.sessionId, 'logout');
+    await this.d.sessions.end({ id: ctx.sessionId, accountId: ctx.accountId }, 'logout');
     await this.dropCached(ctx.accountId);
     await this.d.audit.record({
       action: 'auth.logout',
@@ -319,14 +329,14 @@ export class IdentityService {
     const account = await this.getAccount(ctx.accountId);
     if (!account.pin_hash) throw new AppError('PIN_NOT_SET', '您还没有设置密码，请先在“登录方式”中设置。');
     await this.checkPin(account, pin, ctx.requestId);
-    await repo.markSessionVerified(this.d.db, ctx.sessionId, 'pin');
+    await this.d.sessions.markVerified({ id: ctx.sessionId, accountId: ctx.accountId }, 'pin');
     await this.dropCached(ctx.accountId);
     await this.audit(ctx, 'auth.verify.pin', 'success');
     return this.profile(ctx.accountId, new Date());
   }
 
   async markVerified(ctx: AuthContext, method: string) {
-    await repo.markSessionVerified(this.d.db, ctx.sessionId, method);
+    await this.d.sessions.markVerified({ id: ctx.sessionId, accountId: ctx.accountId }, method);
     await this.dropCached(ctx.accountId);
     await this.audit(ctx, `auth.verify.${method}`, 'success');
   }
@@ -433,7 +443,7 @@ export class IdentityService {
   async verifyWithSmsForEnrolment(ctx: AuthContext, code: string) {
     // An SMS code proves the phone again; it counts as enrolment proof, never as personal-data verification.
     await this.consumeSmsCode(await this.accountPhone(ctx.accountId), 'verify', code);
-    await repo.markEnrolmentVerified(this.d.db, ctx.sessionId);
+    await this.d.sessions.markEnrolmentVerified({ id: ctx.sessionId, accountId: ctx.accountId });
     await this.dropCached(ctx.accountId);
     await this.audit(ctx, 'auth.verify.sms', 'success');
   }

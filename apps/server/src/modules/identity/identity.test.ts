@@ -2,13 +2,13 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
-import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { createTestApp, SESSION_ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { AuditLog } from '../audit/index.js';
-import { countLiveSessions, insertPasskey } from './repository.js';
+import { insertPasskey } from './repository.js';
 
 const COOKIE = '__Host-yss_session';
 
-describe.each(ENGINES)('identity API on %s', (engine) => {
+describe.each(SESSION_ENGINES)('identity API on %s', (engine) => {
   let t: TestApp;
   // each test uses its own demo person, so tests do not share SMS limits or sessions
   const person = (i: number) => {
@@ -226,7 +226,7 @@ describe.each(ENGINES)('identity API on %s', (engine) => {
     );
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
     const accountId = results[0]?.json().account.id;
-    expect(await countLiveSessions(t.database.db, accountId)).toBe(1);
+    expect(await t.sessions.countLive(accountId)).toBe(1);
     const checks = await Promise.all(results.map((r) => call('GET', '/api/v1/me', undefined, cookieOf(r))));
     expect(checks.filter((c) => c.statusCode === 200)).toHaveLength(1);
     expect(checks.filter((c) => c.json().code === 'SESSION_REPLACED')).toHaveLength(19);

@@ -2,11 +2,11 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { SoftAuthenticator } from '../../test-support/soft-authenticator.js';
-import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { createTestApp, SESSION_ENGINES, type TestApp } from '../../test-support/test-app.js';
 
 const COOKIE = '__Host-yss_session';
 
-describe.each(ENGINES)('passkeys (WebAuthn) on %s', (engine) => {
+describe.each(SESSION_ENGINES)('passkeys (WebAuthn) on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(engine, { TRUST_PROXY: 'true' });

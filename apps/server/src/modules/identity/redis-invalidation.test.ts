@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 
@@ -13,6 +9,7 @@ const redisUrl = process.env.REDIS_URL;
 const COOKIE = '__Host-yss_session';
 
 /**
+ * The database session store (SESSION_STORE=database) with Redis for invalidation only.
  * Two server copies on one PostgreSQL database, each with its session cache, agree through Redis: a login
  * on copy A makes copy B refuse the replaced session at once, not after the cache lifetime.
  */
@@ -24,20 +21,15 @@ describe.runIf(redisUrl && process.env.DATABASE_URL)('sessions across server cop
   beforeAll(async () => {
     const env = {
       REDIS_URL: redisUrl ?? '',
+      SESSION_STORE: 'database',
       SESSION_CACHE_MS: '60000',
       SMS_RESEND_SECONDS: '1',
       DATA_ENCRYPTION_KEY: key,
       TRUST_PROXY: 'true',
     };
     a = await createTestApp('postgres', env);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      CITIZEN_DIST: '',
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'yss-b-')),
-      ...env,
-    });
-    b = await buildApp(config, { database: a.database, prepare: false });
+    // the second copy: same config (database, key, Redis prefix), its own process state
+    b = await buildApp(a.config, { database: a.database, prepare: false });
   });
   afterAll(async () => {
     await b?.close();

@@ -1,20 +1,23 @@
 import type { RedisLink } from '../../infra/redis.js';
 import type { SessionInvalidation } from './identity-service.js';
 
-const CHANNEL = 'yss:identity:session-drop';
-
-/** Session-cache invalidation between server copies over Redis pub/sub. */
+/** Session-cache invalidation between server copies over Redis pub/sub (database session store only). */
 export class RedisSessionInvalidation implements SessionInvalidation {
-  constructor(private readonly redis: RedisLink) {}
+  private readonly channel: string;
+
+  constructor(private readonly redis: RedisLink) {
+    // yss:identity:session-drop with the default prefix; a channel per deployment (or test run).
+    this.channel = redis.channel('identity:session-drop');
+  }
 
   async publish(accountId: string) {
-    await this.redis.client.publish(CHANNEL, accountId);
+    await this.redis.client.publish(this.channel, accountId);
   }
 
   async subscribe(onDrop: (accountId: string) => void) {
-    await this.redis.subscriber.subscribe(CHANNEL);
+    await this.redis.subscriber.subscribe(this.channel);
     this.redis.subscriber.on('message', (channel: string, accountId: string) => {
-      if (channel === CHANNEL) onDrop(accountId);
+      if (channel === this.channel) onDrop(accountId);
     });
   }
 }

@@ -28,7 +28,16 @@ import type { AuthContext, IdentityService } from './identity-service.js';
 import type { PasskeyService } from './passkey-service.js';
 import type { IdentitySettings } from './settings.js';
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 423: Problem, 429: Problem };
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  423: Problem,
+  429: Problem,
+  503: Problem,
+};
 // WebAuthn JSON is validated by @simplewebauthn itself; here only its outer shape.
 const WebAuthnJson = z.looseObject({ id: z.string().max(1024), response: z.looseObject({}) });
 const AnyOptions = z.looseObject({ challenge: z.string() });
@@ -59,8 +68,8 @@ export const identityRoutes =
       });
     const auth = (req: FastifyRequest) => identity.authenticate(req.cookies[settings.cookieName], req.id);
     const sessionInfo = async (started: Awaited<ReturnType<IdentityService['startSession']>>) => ({
-      account: await identity.profile(started.session.account_id, started.session.verified_at),
-      method: started.session.login_method,
+      account: await identity.profile(started.session.accountId, started.session.verifiedAt),
+      method: started.session.method,
       expiresAt: started.expiresAt.toISOString(),
     });
     const me = (ctx: AuthContext) => identity.profile(ctx.accountId, ctx.verifiedAt);
@@ -170,7 +179,12 @@ export const identityRoutes =
       '/api/v1/auth/logout',
       { schema: { tags: ['identity'], summary: '退出登录', response: { 204: z.null(), ...problems } } },
       async (req, reply) => {
-        const ctx = await auth(req).catch(() => undefined);
+        // Already logged out, replaced or expired: nothing to end. Any other failure (the session store
+        // unreachable) is answered as such, not as a logout that did not happen.
+        const ctx = await auth(req).catch((err: unknown) => {
+          if (err instanceof AppError && err.status === 401) return undefined;
+          throw err;
+        });
         if (ctx) await identity.logout(ctx);
         reply.clearCookie(settings.cookieName, {
           path: '/',

@@ -6,8 +6,11 @@
  * single server (the embedded default) never serves a replaced session. With several copies behind a load
  * balancer and no Redis, another copy may accept a replaced session for at most `ttlMs` (default 2 s;
  * SESSION_CACHE_MS=0 turns the cache off).
+ *
+ * Only in front of the database store: with the Redis store (one round trip, shared by every copy) the
+ * service runs without it, see SessionStore.cacheable.
  */
-export class SessionCache<V extends { account_id: string }> {
+export class SessionCache<V extends { accountId: string }> {
   private readonly entries = new Map<string, { value: V; at: number }>();
 
   constructor(
@@ -33,6 +36,6 @@ export class SessionCache<V extends { account_id: string }> {
   }
 
   dropAccount(accountId: string) {
-    for (const [k, e] of this.entries) if (e.value.account_id === accountId) this.entries.delete(k);
+    for (const [k, e] of this.entries) if (e.value.accountId === accountId) this.entries.delete(k);
   }
 }

@@ -1,0 +1,6 @@
+/** Services that open a page of this app (tools, lookups): the service page's action button goes there. */
+export const TOOL_ROUTES: Readonly<Record<string, string>> = {
+  'geshui-jisuanqi': '/tools/income-tax',
+  'jiaban-gongzi-jisuanqi': '/tools/overtime-pay',
+  'quming-chaxun': '/tools/name-check',
+};

@@ -1,0 +1,115 @@
+import type { NameCheckResult } from '@yss/contracts';
+import Button from 'antd-mobile/es/components/button';
+import { useId, useState } from 'react';
+import { isApiProblem } from '../api/client';
+import { lookups } from '../api/lookups';
+import { Page } from '../components/Page';
+import { SourceNote } from '../components/SourceNote';
+import { TextField } from '../components/TextField';
+import { useLocale } from '../i18n/localize';
+import { errorText } from '../lib/errors';
+
+function Result({ r }: { r: NameCheckResult }) {
+  const { t } = useLocale();
+  return (
+    <section className="card" aria-live="polite" data-testid="name-check-result">
+      <h2 className="section-title">{t('nameCheck.resultTitle', { name: r.name })}</h2>
+      <p className="big-figure" data-testid="same-name-count">
+        {t('nameCheck.sameName', { count: r.sameNameCount })}
+      </p>
+      <p className="field-help">
+        {t('nameCheck.bySex', { male: String(r.sameNameBySex.male), female: String(r.sameNameBySex.female) })}
+      </p>
+      {r.allStandard ? (
+        <p className="check-ok" data-testid="all-standard">
+          {t('nameCheck.allStandard')}
+        </p>
+      ) : (
+        <p className="check-warn" data-testid="non-standard">
+          {t('nameCheck.nonStandard', { chars: r.nonStandard.map((c) => `“${c}”`).join('、') })}
+        </p>
+      )}
+      <p className="field-help">{t('nameCheck.tableNote')}</p>
+      <SourceNote source={r.source} />
+    </section>
+  );
+}
+
+/** 取名查询 (E2): how many people share a name, and whether every character is in the 通用规范汉字表. */
+export default function NameCheck() {
+  const { t } = useLocale();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<NameCheckResult | null>(null);
+  const inputId = useId();
+
+  const submit = async () => {
+    if (!name.trim()) {
+      setError(t('nameCheck.required'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await lookups.nameCheck(name.trim()));
+    } catch (e) {
+      setResult(null);
+      setError(isApiProblem(e) && e.errors[0] ? e.errors[0].message : errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page title={t('nameCheck.title')}>
+      <p className="page-intro">{t('nameCheck.intro')}</p>
+      <section className="card">
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <div className="field">
+            <label htmlFor={inputId} className="field-label">
+              {t('nameCheck.label')}
+            </label>
+            <TextField
+              id={inputId}
+              testId="name-check-input"
+              value={name}
+              onChange={(v) => {
+                setName(v);
+                setError(null);
+              }}
+              placeholder={t('nameCheck.placeholder')}
+              maxLength={30}
+              required
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${inputId}-error` : undefined}
+            />
+            {error && (
+              <p id={`${inputId}-error`} className="field-error" role="alert" data-testid="name-check-error">
+                {error}
+              </p>
+            )}
+          </div>
+          <Button
+            block
+            color="primary"
+            size="large"
+            type="submit"
+            loading={busy}
+            disabled={busy}
+            data-testid="name-check-submit"
+          >
+            {t('nameCheck.submit')}
+          </Button>
+        </form>
+      </section>
+      {result && <Result r={result} />}
+    </Page>
+  );
+}

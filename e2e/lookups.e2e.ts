@@ -1,0 +1,48 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+
+/** Issue 5 lookups anyone may use: 取名查询 (E2) from its service page, with wrong input first. */
+describe('citizen app: lookups', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    browser = await launchBrowser();
+    page = await (await phoneContext(browser)).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  const input = () => page.locator('input[data-testid="name-check-input"]');
+
+  it('取名查询: the same-name count and the 通用规范汉字表 check, from the service page', async () => {
+    await page.goto(`${platform.baseUrl}/services/quming-chaxun`);
+    await page.getByTestId('service-action').click();
+    await page.waitForURL(/\/tools\/name-check/);
+    await page.getByTestId('name-check-submit').click();
+    await page.getByTestId('name-check-error').waitFor();
+    expect(await page.getByTestId('name-check-error').textContent()).toBe('请输入姓名');
+
+    await input().fill('·张三');
+    await page.getByTestId('name-check-submit').click();
+    await page.getByText('间隔号').first().waitFor();
+
+    await input().fill('张伟');
+    await page.getByTestId('name-check-submit').click();
+    await page.getByTestId('name-check-result').waitFor();
+    expect(await page.getByTestId('same-name-count').textContent()).toMatch(/全省同名 [1-9]\d* 人/);
+    await page.getByTestId('all-standard').waitFor();
+    expect(await page.getByTestId('source-note').textContent()).toContain('数据由广东省公安厅（户政）提供');
+
+    await input().fill('張三');
+    await page.getByTestId('name-check-submit').click();
+    await page.getByTestId('non-standard').waitFor();
+    expect(await page.getByTestId('non-standard').textContent()).toContain('“張”');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
