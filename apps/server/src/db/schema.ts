@@ -1,9 +1,15 @@
+import type { CivilAffairsTables } from '../departments/civil-affairs/tables.js';
 import type { CreditTables } from '../departments/credit/tables.js';
+import type { DisabledPersonsTables } from '../departments/disabled-persons/tables.js';
 import type { EducationTables } from '../departments/education/tables.js';
+import type { ExitEntryTables } from '../departments/exit-entry/tables.js';
+import type { HealthTables } from '../departments/health/tables.js';
 import type { JusticeTables } from '../departments/justice/tables.js';
+import type { HouseholdTables } from '../departments/population-register/household-tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { RealEstateTables } from '../departments/real-estate/tables.js';
 import type { TaxTables } from '../departments/tax/tables.js';
+import type { TrafficTables } from '../departments/traffic/tables.js';
 import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
@@ -23,6 +29,12 @@ export interface Database
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
+    HouseholdTables,
+    TrafficTables,
+    ExitEntryTables,
+    CivilAffairsTables,
+    DisabledPersonsTables,
+    HealthTables,
     EducationTables,
     UtilitiesTables,
     JusticeTables,

@@ -1,30 +1,51 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { civilAffairsDepartment } from './civil-affairs/index.js';
 import { creditDepartment } from './credit/index.js';
+import { disabledPersonsDepartment } from './disabled-persons/index.js';
 import { educationDepartment } from './education/index.js';
+import { exitEntryDepartment } from './exit-entry/index.js';
 import { type Connector, type ConnectorLog, createConnector } from './framework/client.js';
 import { httpTransport } from './framework/http-transport.js';
 import { inProcessTransport } from './framework/in-process.js';
 import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
+import { healthDepartment } from './health/index.js';
 import { justiceDepartment } from './justice/index.js';
+import { householdSeeder } from './population-register/household-generator.js';
+import { SandboxHouseholdServices } from './population-register/household-sandbox.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
-import { populationRegisterOperations, populationRegisterSpec } from './population-register/spec.js';
+import {
+  householdOperations,
+  populationRegisterOperations,
+  populationRegisterSpec,
+} from './population-register/spec.js';
 import { realEstateDepartment } from './real-estate/index.js';
 import { taxDepartment } from './tax/index.js';
+import { trafficDepartment } from './traffic/index.js';
 import { utilitiesDepartment } from './utilities/index.js';
 
 export type { SandboxDepartment } from './framework/sandbox-department.js';
 
 /**
  * Every department system the platform talks to, by the name platform code uses. The population register's
- * records are seeded by the province generator itself (people come first), so it has no seeder here.
+ * people are seeded by the province generator itself (people come first); its seeder here adds the
+ * household services' records (ID-card applications, approvals, residence registrations and permits).
  */
 export const DEPARTMENTS = {
   populationRegister: sandboxDepartment({
     spec: populationRegisterSpec,
-    sandbox: (db) => populationRegisterOperations(new SandboxPopulationRegister(db)),
+    sandbox: (db) => ({
+      ...populationRegisterOperations(new SandboxPopulationRegister(db)),
+      ...householdOperations(new SandboxHouseholdServices(db)),
+    }),
+    seeder: householdSeeder,
   }),
+  traffic: trafficDepartment,
+  exitEntry: exitEntryDepartment,
+  civilAffairs: civilAffairsDepartment,
+  disabledPersons: disabledPersonsDepartment,
+  health: healthDepartment,
   education: educationDepartment,
   utilities: utilitiesDepartment,
   justice: justiceDepartment,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineDepartment } from '../framework/contract.js';
+import { IdNumberInput as CheckedIdNumberInput } from '../kit/inputs.js';
 import {
   FamilyRelation,
   IdentityMatch,
@@ -7,6 +8,8 @@ import {
   type PopulationRegister,
   RegisteredPerson,
 } from './contract.js';
+import { HouseholdApproval, IdCardApplication, ResidencePermit, ResidenceRegistration } from './household-contract.js';
+import type { SandboxHouseholdServices } from './household-sandbox.js';
 
 const IdNumberInput = z.object({
   idNumber: z
@@ -55,6 +58,26 @@ export const populationRegisterSpec = defineDepartment({
       output: z.object({ male: z.number().int().min(0), female: z.number().int().min(0) }),
       idempotent: true,
     },
+    // The household services (户政业务), added by the department-systems issue: keyed by the ID number as
+    // the person proves it; a number no one holds gets empty lists.
+    idCardApplications: {
+      summary: '身份证办理进度: ID-card applications accepted in Guangdong in the last half year (any hukou)',
+      input: CheckedIdNumberInput,
+      output: z.object({ applications: z.array(IdCardApplication) }),
+      idempotent: true,
+    },
+    householdApprovals: {
+      summary: '户政审批查询: approvals about the person or applied for by them (出生审批, 市外迁入, 户口注销 …)',
+      input: CheckedIdNumberInput,
+      output: z.object({ approvals: z.array(HouseholdApproval) }),
+      idempotent: true,
+    },
+    residenceRecords: {
+      summary: '居住登记与居住证: residence registrations and residence permits with their progress',
+      input: CheckedIdNumberInput,
+      output: z.object({ registrations: z.array(ResidenceRegistration), permits: z.array(ResidencePermit) }),
+      idempotent: true,
+    },
   },
 });
 export type PopulationRegisterSpec = typeof populationRegisterSpec;
@@ -67,6 +90,19 @@ export function populationRegisterOperations(register: PopulationRegister) {
     familyOf: async ({ idNumber }: { idNumber: string }) => ({ relations: await register.familyOf(idNumber) }),
     findByPhone: async ({ phone }: { phone: string }) => ({ people: await register.findByPhone(phone) }),
     countByName: ({ name }: { name: string }) => register.countByName(name),
+  };
+}
+
+/** The household services' sandbox as the contract's operations. */
+export function householdOperations(services: SandboxHouseholdServices) {
+  return {
+    idCardApplications: async ({ idNumber }: { idNumber: string }) => ({
+      applications: await services.idCardApplications(idNumber),
+    }),
+    householdApprovals: async ({ idNumber }: { idNumber: string }) => ({
+      approvals: await services.householdApprovals(idNumber),
+    }),
+    residenceRecords: ({ idNumber }: { idNumber: string }) => services.residenceRecords(idNumber),
   };
 }
 
