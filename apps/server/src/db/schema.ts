@@ -1,4 +1,5 @@
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
+import type { SocialInsuranceTables } from '../departments/social-insurance/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
@@ -16,6 +17,7 @@ export interface Database
     StaffTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
-    PopulationRegisterTables {
+    PopulationRegisterTables,
+    SocialInsuranceTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -7,6 +7,7 @@ import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
 import { populationRegisterOperations, populationRegisterSpec } from './population-register/spec.js';
+import { socialInsuranceDepartment } from './social-insurance/index.js';
 
 export type { SandboxDepartment } from './framework/sandbox-department.js';
 
@@ -19,6 +20,7 @@ export const DEPARTMENTS = {
     spec: populationRegisterSpec,
     sandbox: (db) => populationRegisterOperations(new SandboxPopulationRegister(db)),
   }),
+  socialInsurance: socialInsuranceDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;
