@@ -1,3 +1,4 @@
+import type { MedicalInsuranceTables } from '../departments/medical-insurance/tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { SocialInsuranceTables } from '../departments/social-insurance/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
@@ -18,6 +19,7 @@ export interface Database
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
-    SocialInsuranceTables {
+    SocialInsuranceTables,
+    MedicalInsuranceTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

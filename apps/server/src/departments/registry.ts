@@ -5,6 +5,7 @@ import { httpTransport } from './framework/http-transport.js';
 import { inProcessTransport } from './framework/in-process.js';
 import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
+import { medicalInsuranceDepartment } from './medical-insurance/index.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
 import { populationRegisterOperations, populationRegisterSpec } from './population-register/spec.js';
 import { socialInsuranceDepartment } from './social-insurance/index.js';
@@ -21,6 +22,7 @@ export const DEPARTMENTS = {
     sandbox: (db) => populationRegisterOperations(new SandboxPopulationRegister(db)),
   }),
   socialInsurance: socialInsuranceDepartment,
+  medicalInsurance: medicalInsuranceDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;

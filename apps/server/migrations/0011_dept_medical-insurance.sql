@@ -1,0 +1,39 @@
+-- Sandbox department system: medical insurance (广东省医疗保障局). Its own schema, reached only through the
+-- medical-insurance connector (apps/server/src/departments/medical-insurance). Keyed by the ID number.
+create schema if not exists dept_yibao;
+
+create table dept_yibao.accounts (
+  id_number text primary key check (id_number ~ '^[0-9]{17}[0-9X]$'),
+  name text not null,
+  scheme text not null check (scheme in ('employee', 'resident')),
+  status text not null check (status in ('active', 'suspended', 'terminated')),
+  insured_city_code text not null check (insured_city_code ~ '^44[0-9]{4}$'),
+  -- Personal-account balance in fen; the resident scheme has no personal account.
+  balance_fen integer check (balance_fen >= 0),
+  updated_at timestamptz not null,
+  check ((scheme = 'resident') = (balance_fen is null))
+);
+
+-- 开通医保支付 (B1): at most one activation per person.
+create table dept_yibao.payment_activations (
+  id_number text primary key references dept_yibao.accounts (id_number) on delete cascade,
+  city_code text not null check (city_code in ('440100', '440300')),
+  activated_at timestamptz not null,
+  channel text not null
+);
+
+create table dept_yibao.account_transactions (
+  id_number text not null references dept_yibao.accounts (id_number) on delete cascade,
+  seq integer not null check (seq >= 0),
+  occurred_at timestamptz not null,
+  kind text not null check (kind in ('credit', 'pharmacy', 'outpatient', 'inpatient')),
+  description text not null,
+  place text,
+  -- Signed: credits positive, payments negative; the balance never goes below zero.
+  amount_fen integer not null check (amount_fen <> 0),
+  balance_after_fen integer not null check (balance_after_fen >= 0),
+  primary key (id_number, seq)
+);
+
+-- The period lookup: one person's transactions between two times.
+create index account_transactions_period_idx on dept_yibao.account_transactions (id_number, occurred_at);
