@@ -1,3 +1,4 @@
+import type { HousingFundTables } from '../departments/housing-fund/tables.js';
 import type { MedicalInsuranceTables } from '../departments/medical-insurance/tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { SocialInsuranceTables } from '../departments/social-insurance/tables.js';
@@ -20,6 +21,7 @@ export interface Database
     // own connector code queries them.
     PopulationRegisterTables,
     SocialInsuranceTables,
-    MedicalInsuranceTables {
+    MedicalInsuranceTables,
+    HousingFundTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -5,6 +5,7 @@ import { httpTransport } from './framework/http-transport.js';
 import { inProcessTransport } from './framework/in-process.js';
 import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
+import { housingFundDepartment } from './housing-fund/index.js';
 import { medicalInsuranceDepartment } from './medical-insurance/index.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
 import { populationRegisterOperations, populationRegisterSpec } from './population-register/spec.js';
@@ -23,6 +24,7 @@ export const DEPARTMENTS = {
   }),
   socialInsurance: socialInsuranceDepartment,
   medicalInsurance: medicalInsuranceDepartment,
+  housingFund: housingFundDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;

@@ -57,7 +57,7 @@ function ageOn(birthDate: string, asOf: string): number {
 }
 
 /** Split a run of months into calendar-year pieces (the base is declared once a year). */
-function byYear(from: string, to: string): [string, string][] {
+export function byYear(from: string, to: string): [string, string][] {
   const pieces: [string, string][] = [];
   let start = from;
   while (start <= to) {
