@@ -248,7 +248,8 @@ function randomWithdrawals(
         reason: purchased ? 'loan-repayment' : 'rent',
         amountFen: amount,
         status: 'in-progress',
-        channel: rng.pick(['counter', 'online'] as const),
+        // A first withdrawal is always at the counter; later ones also through the centre's own website.
+        channel: out.length > 0 ? rng.pick(['counter', 'online'] as const) : 'counter',
         appliedAt: `${day}T${pad2(rng.int(9, 17))}:${pad2(rng.int(0, 59))}:00+08:00`,
         completedOn: null,
       });
