@@ -2,10 +2,12 @@
 -- one schema with the centre's city on every row. Reached only through the housing-fund connector
 -- (apps/server/src/departments/housing-fund). The centres of 东莞, 惠州 and 揭阳 are not connected: no rows.
 create schema if not exists dept_gjj;
+-- Codes (ID numbers, months, city codes) are compared in the C collation: byte order is their order, and
+-- index upkeep of the bulk seed is cheaper than under a language collation.
 
 create table dept_gjj.accounts (
-  id_number text not null check (id_number ~ '^[0-9]{17}[0-9X]$'),
-  city_code text not null check (city_code ~ '^44[0-9]{4}$' and city_code not in ('441900', '441300', '445200')),
+  id_number text collate "C" not null check (id_number ~ '^[0-9]{17}[0-9X]$'),
+  city_code text collate "C" not null check (city_code ~ '^44[0-9]{4}$' and city_code not in ('441900', '441300', '445200')),
   -- Unique in practice (14 digits drawn per person); lookups are by ID number, so it is not indexed.
   account_number text not null check (account_number ~ '^[0-9]{14}$'),
   status text not null check (status in ('normal', 'sealed')),
@@ -25,10 +27,10 @@ create table dept_gjj.accounts (
 );
 
 create table dept_gjj.deposit_spans (
-  id_number text not null,
-  city_code text not null,
-  from_month text not null check (from_month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
-  to_month text not null check (to_month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
+  id_number text collate "C" not null,
+  city_code text collate "C" not null,
+  from_month text collate "C" not null check (from_month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
+  to_month text collate "C" not null check (to_month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
   unit_name text not null,
   unit_uscc text not null,
   base_yuan integer not null check (base_yuan > 0),
@@ -40,9 +42,9 @@ create table dept_gjj.deposit_spans (
 );
 
 create table dept_gjj.withdrawals (
-  id_number text not null,
-  city_code text not null,
-  application_number text not null,
+  id_number text collate "C" not null,
+  city_code text collate "C" not null,
+  application_number text collate "C" not null,
   reason text not null check (reason in ('rent', 'house-purchase', 'loan-repayment')),
   amount_fen integer not null check (amount_fen > 0),
   status text not null check (status in ('completed', 'in-progress', 'rejected')),
