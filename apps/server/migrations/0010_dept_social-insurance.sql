@@ -26,9 +26,9 @@ create table dept_shebao.insured_persons (
   updated_at timestamptz not null
 );
 
--- The stored unit of contribution records: one job in one calendar year at one base (the base is declared
--- yearly). Monthly amounts per insurance type are computed on read from the rate table (rates.ts), so a
--- person's 28 years of history are ~30 rows instead of ~1,700.
+-- The stored unit of contribution records: a run of months of one job at one base (the base is declared
+-- yearly; consecutive years at the same base are one run). Monthly amounts per insurance type are computed on
+-- read from the rate table (rates.ts), so a person's 28 years of history are a few rows instead of ~1,700.
 create table dept_shebao.contribution_spans (
   id_number text collate "C" not null references dept_shebao.insured_persons (id_number) on delete cascade,
   from_month text collate "C" not null check (from_month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
@@ -40,7 +40,7 @@ create table dept_shebao.contribution_spans (
   injury_rate_bp smallint not null check (injury_rate_bp between 0 and 1000),
   -- The primary key's index serves the period lookup (id_number, from_month <= :to).
   primary key (id_number, from_month),
-  check (from_month <= to_month and left(from_month, 4) = left(to_month, 4))
+  check (from_month <= to_month)
 );
 
 create table dept_shebao.cards (

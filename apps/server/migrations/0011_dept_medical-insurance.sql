@@ -34,8 +34,6 @@ create table dept_yibao.account_transactions (
   -- Signed: credits positive, payments negative; the balance never goes below zero.
   amount_fen integer not null check (amount_fen <> 0),
   balance_after_fen integer not null check (balance_after_fen >= 0),
-  primary key (id_number, seq)
+  -- One index serves both identity (seq is unique per person) and the period lookup (id_number, time range).
+  primary key (id_number, occurred_at, seq)
 );
-
--- The period lookup: one person's transactions between two times.
-create index account_transactions_period_idx on dept_yibao.account_transactions (id_number, occurred_at);

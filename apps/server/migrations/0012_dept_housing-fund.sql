@@ -26,6 +26,7 @@ create table dept_gjj.accounts (
   primary key (id_number, city_code)
 );
 
+-- A run of months of one job at one base and rate (consecutive years at the same base are one run).
 create table dept_gjj.deposit_spans (
   id_number text collate "C" not null,
   city_code text collate "C" not null,
@@ -38,7 +39,7 @@ create table dept_gjj.deposit_spans (
   employer_rate_bp smallint not null check (employer_rate_bp between 500 and 1200),
   primary key (id_number, city_code, from_month),
   foreign key (id_number, city_code) references dept_gjj.accounts (id_number, city_code) on delete cascade,
-  check (from_month <= to_month and left(from_month, 4) = left(to_month, 4))
+  check (from_month <= to_month)
 );
 
 create table dept_gjj.withdrawals (

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { DEMO_BATCH, generatePeople, insertPeopleBatch, type PeopleBatch } from '../population-register/generator.js';
-import { jobIn, lifeOf } from '../province/life.js';
+import { jobIn, lifeOf, monthsBetween } from '../province/life.js';
 import { seedContext } from '../province/seed-context.js';
 import { NOT_CONNECTED_CITIES } from './contract.js';
 import { DEMO_HOUSING } from './demo.js';
@@ -63,9 +63,10 @@ describe('housing-fund generator', () => {
       expect(job?.cityCode).toBe(s.cityCode);
       expect(jobIn(life as never, s.to)).toBe(job);
       expect(s.unitUscc).toBe(job?.employer.uscc);
-      const year = Number(s.from.slice(0, 4));
-      expect(s.base).toBe(depositBase(job?.monthlyWage ?? 0, s.cityCode as '440100', year));
-      expect(s.base).toBeGreaterThanOrEqual(depositBaseFloor(s.cityCode as '440100', year));
+      for (let year = Number(s.from.slice(0, 4)); year <= Number(s.to.slice(0, 4)); year++) {
+        expect(s.base).toBe(depositBase(job?.monthlyWage ?? 0, s.cityCode as '440100', year));
+        expect(s.base).toBeGreaterThanOrEqual(depositBaseFloor(s.cityCode as '440100', year));
+      }
       expect(s.employeeRateBp).toBeGreaterThanOrEqual(500);
       expect(s.employeeRateBp).toBeLessThanOrEqual(1_200);
       if (job?.employer.kind === 'institution') expect(s.employeeRateBp).toBe(1_200);
@@ -75,7 +76,7 @@ describe('housing-fund generator', () => {
   it('keeps balances consistent: deposits less completed withdrawals, never below zero', () => {
     const deposits = new Map<string, number>();
     for (const s of rows.spans) {
-      const months = (Number(s.to.slice(5)) - Number(s.from.slice(5)) + 1) as number;
+      const months = monthsBetween(s.from, s.to) + 1;
       const fen = depositFen(s.base, s.employeeRateBp) + depositFen(s.base, s.employerRateBp);
       deposits.set(key(s), (deposits.get(key(s)) ?? 0) + months * fen);
     }

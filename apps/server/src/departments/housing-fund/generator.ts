@@ -100,6 +100,19 @@ function personRows(person: RegisteredPerson, ctx: SeedContext, rows: HousingFun
     if (!deposits || NOT_CONNECTED.includes(job.cityCode) || start > end) continue;
     const spans = byCity.get(job.cityCode) ?? [];
     for (const [from, to] of byYear(start, end)) {
+      const base = depositBase(job.monthlyWage, job.cityCode, Number(from.slice(0, 4)));
+      const previous = spans.at(-1);
+      // A year at the same base, unit and rate continues the run (one row instead of one per year).
+      if (
+        previous &&
+        previous.base === base &&
+        previous.unitUscc === job.employer.uscc &&
+        previous.employeeRateBp === rate &&
+        addMonths(previous.to, 1) === from
+      ) {
+        previous.to = to;
+        continue;
+      }
       spans.push({
         idNumber: person.idNumber,
         cityCode: job.cityCode,
@@ -107,7 +120,7 @@ function personRows(person: RegisteredPerson, ctx: SeedContext, rows: HousingFun
         to,
         unitName: job.employer.name,
         unitUscc: job.employer.uscc,
-        base: depositBase(job.monthlyWage, job.cityCode, Number(from.slice(0, 4))),
+        base,
         employeeRateBp: rate,
         employerRateBp: rate,
       });

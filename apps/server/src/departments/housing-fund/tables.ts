@@ -22,7 +22,7 @@ export interface HousingFundTables {
     bound_phone: string | null;
     updated_at: Date;
   };
-  /** One row per job and calendar year at one base and rate (see generator.ts). */
+  /** One run of months of one job at one base and rate (see generator.ts). */
   'dept_gjj.deposit_spans': {
     id_number: string;
     city_code: string;

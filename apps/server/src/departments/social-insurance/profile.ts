@@ -16,7 +16,10 @@ export type PensionScheme = (typeof PENSION_SCHEMES)[number];
 export const INSURED_STATUSES = ['contributing', 'suspended', 'retired', 'terminated'] as const;
 export type InsuredStatus = (typeof INSURED_STATUSES)[number];
 
-/** Months of one job in one calendar year at one base: the unit the sandbox stores (see tables.ts). */
+/**
+ * A run of months of one job at one base: the unit the sandbox stores (see tables.ts). The base is declared
+ * yearly, so a run never spans two years at different bases; years at the same base are one run.
+ */
 export interface ContributionSpan {
   from: string;
   to: string;
@@ -96,12 +99,24 @@ function employeeProfile(person: RegisteredPerson, life: Life, settled: string, 
     }
     const start = laterOf(job.from, RECORDS_FROM);
     for (const [from, to] of start <= end ? byYear(start, end) : []) {
+      const base = contributionBase(job.monthlyWage, job.cityCode, Number(from.slice(0, 4)));
+      const previous = spans.at(-1);
+      // A year at the same base as the one before continues the run (one row instead of one per year).
+      if (
+        previous &&
+        previous.base === base &&
+        previous.unit.uscc === job.employer.uscc &&
+        addMonths(previous.to, 1) === from
+      ) {
+        previous.to = to;
+        continue;
+      }
       spans.push({
         from,
         to,
         cityCode: job.cityCode,
         unit: { name: job.employer.name, uscc: job.employer.uscc },
-        base: contributionBase(job.monthlyWage, job.cityCode, Number(from.slice(0, 4))),
+        base,
         injuryRateBp: injuryRate(job.employer.industry),
       });
     }
@@ -180,10 +195,12 @@ function employeePensionFen(
   let indexSum = 0;
   let accountYuan = 0;
   for (const s of spans) {
-    const months = spanMonths(s);
-    recorded += months;
-    indexSum += months * (s.base / provinceAverageWage(Number(s.from.slice(0, 4))));
-    accountYuan += months * s.base * 0.08;
+    for (const [from, to] of byYear(s.from, s.to)) {
+      const months = spanMonths({ from, to });
+      recorded += months;
+      indexSum += months * (s.base / provinceAverageWage(Number(from.slice(0, 4))));
+      accountYuan += months * s.base * 0.08;
+    }
   }
   const index = recorded > 0 ? Math.min(3, Math.max(0.6, indexSum / recorded)) : 1;
   const years = (recorded + deemedMonths) / 12;

@@ -25,7 +25,7 @@ export interface SocialInsuranceTables {
     pension_since: string | null;
     updated_at: Date;
   };
-  /** One row per job and calendar year: months `from_month`..`to_month` at one base (see profile.ts). */
+  /** One run of months `from_month`..`to_month` of one job at one base (see profile.ts). */
   'dept_shebao.contribution_spans': {
     id_number: string;
     from_month: string;
