@@ -30,7 +30,9 @@ create table dept_shebao.insured_persons (
 -- yearly; consecutive years at the same base are one run). Monthly amounts per insurance type are computed on
 -- read from the rate table (rates.ts), so a person's 28 years of history are a few rows instead of ~1,700.
 create table dept_shebao.contribution_spans (
-  id_number text collate "C" not null references dept_shebao.insured_persons (id_number) on delete cascade,
+  -- No foreign key on this bulk table (a probe per row slows the 1,000,000-person seed): the generator writes
+  -- rows only for insured persons it has just inserted, and nothing deletes insured persons.
+  id_number text collate "C" not null,
   from_month text collate "C" not null check (from_month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
   to_month text collate "C" not null check (to_month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
   city_code text collate "C" not null check (city_code ~ '^44[0-9]{4}$'),

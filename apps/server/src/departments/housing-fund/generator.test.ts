@@ -161,5 +161,10 @@ describe('housing-fund seeder on PGlite', () => {
     expect(after - before).toBe(expected.accounts.length + expected.spans.length + expected.withdrawals.length);
     await housingFundSeeder.seedBatch(t.database.db, batch, ctx200);
     expect(await count()).toBe(after);
+    const orphans = await sql<{ n: number }>`select count(*)::int as n from dept_gjj.deposit_spans s
+      where not exists (select 1 from dept_gjj.accounts a where a.id_number = s.id_number and a.city_code = s.city_code)`.execute(
+      t.database.db,
+    );
+    expect(orphans.rows[0]?.n).toBe(0);
   });
 });

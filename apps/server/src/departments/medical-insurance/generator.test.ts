@@ -105,5 +105,8 @@ describe('medical-insurance seeder on PGlite', () => {
     expect((after ?? 0) - (before ?? 0)).toBe(expected.accounts.length + expected.transactions.length);
     await medicalInsuranceSeeder.seedBatch(t.database.db, batch, ctx200);
     expect(await count()).toBe(after);
+    const orphans = await sql<{ n: number }>`select count(*)::int as n from dept_yibao.account_transactions x
+      where not exists (select 1 from dept_yibao.accounts a where a.id_number = x.id_number)`.execute(t.database.db);
+    expect(orphans.rows[0]?.n).toBe(0);
   });
 });

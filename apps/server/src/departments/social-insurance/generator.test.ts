@@ -216,5 +216,11 @@ describe('social-insurance seeder on PGlite', () => {
     ).toEqual(expected.spans.map(key).sort());
     // Nothing new on a second insert of the same rows.
     expect(await insertSocialInsuranceRows(t.database.db, expected)).toBe(0);
+    // No span without its insured person (the table has no foreign key: the seeder keeps this).
+    const orphans = await sql<{ n: number }>`select count(*)::int as n from dept_shebao.contribution_spans s
+      where not exists (select 1 from dept_shebao.insured_persons p where p.id_number = s.id_number)`.execute(
+      t.database.db,
+    );
+    expect(orphans.rows[0]?.n).toBe(0);
   });
 });
