@@ -4,10 +4,13 @@ import type { DisabledPersonsTables } from '../departments/disabled-persons/tabl
 import type { EducationTables } from '../departments/education/tables.js';
 import type { ExitEntryTables } from '../departments/exit-entry/tables.js';
 import type { HealthTables } from '../departments/health/tables.js';
+import type { HousingFundTables } from '../departments/housing-fund/tables.js';
 import type { JusticeTables } from '../departments/justice/tables.js';
+import type { MedicalInsuranceTables } from '../departments/medical-insurance/tables.js';
 import type { HouseholdTables } from '../departments/population-register/household-tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { RealEstateTables } from '../departments/real-estate/tables.js';
+import type { SocialInsuranceTables } from '../departments/social-insurance/tables.js';
 import type { TaxTables } from '../departments/tax/tables.js';
 import type { TrafficTables } from '../departments/traffic/tables.js';
 import type { UtilitiesTables } from '../departments/utilities/tables.js';
@@ -40,6 +43,9 @@ export interface Database
     JusticeTables,
     TaxTables,
     CreditTables,
-    RealEstateTables {
+    RealEstateTables,
+    SocialInsuranceTables,
+    MedicalInsuranceTables,
+    HousingFundTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

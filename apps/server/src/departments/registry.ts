@@ -11,7 +11,9 @@ import { inProcessTransport } from './framework/in-process.js';
 import type { ResiliencePolicy } from './framework/resilience.js';
 import { type SandboxDepartment, sandboxDepartment } from './framework/sandbox-department.js';
 import { healthDepartment } from './health/index.js';
+import { housingFundDepartment } from './housing-fund/index.js';
 import { justiceDepartment } from './justice/index.js';
+import { medicalInsuranceDepartment } from './medical-insurance/index.js';
 import { householdSeeder } from './population-register/household-generator.js';
 import { SandboxHouseholdServices } from './population-register/household-sandbox.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
@@ -21,6 +23,7 @@ import {
   populationRegisterSpec,
 } from './population-register/spec.js';
 import { realEstateDepartment } from './real-estate/index.js';
+import { socialInsuranceDepartment } from './social-insurance/index.js';
 import { taxDepartment } from './tax/index.js';
 import { trafficDepartment } from './traffic/index.js';
 import { utilitiesDepartment } from './utilities/index.js';
@@ -52,6 +55,9 @@ export const DEPARTMENTS = {
   tax: taxDepartment,
   credit: creditDepartment,
   realEstate: realEstateDepartment,
+  socialInsurance: socialInsuranceDepartment,
+  medicalInsurance: medicalInsuranceDepartment,
+  housingFund: housingFundDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;

@@ -1,0 +1,296 @@
+import { makeResidentId } from '@yss/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../http/app-error.js';
+import { type ConnectedDepartment, connectDepartment, TRANSPORTS } from '../../test-support/department-transports.js';
+import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { DEMO_PEOPLE, generatePeople, type PeopleBatch } from '../population-register/generator.js';
+import { jobIn, lifeOf } from '../province/life.js';
+import { seedContext } from '../province/seed-context.js';
+import { type HousingFundSpec, housingFundSpec, NOT_CONNECTED_MESSAGE } from './contract.js';
+import { depositBase, depositFen } from './deposit-rules.js';
+import { housingFundRows } from './generator.js';
+import { housingFundSandbox } from './sandbox.js';
+
+const demo = (name: string) => {
+  const person = DEMO_PEOPLE.find((p) => p.name === name);
+  if (!person) throw new Error(name);
+  return person;
+};
+const ctx = seedContext(1);
+const clock = () => new Date('2026-01-15T04:00:00Z');
+const UNKNOWN = makeResidentId('440106', '19880512', 999);
+
+async function inputError(call: Promise<unknown>): Promise<{ code: string; detail: string }> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return { code: (error as AppError).code, detail: (error as AppError).detail ?? '' };
+}
+
+const combos = ENGINES.flatMap((engine) => TRANSPORTS.map((transport) => [engine, transport] as const));
+
+describe.each(combos)('housing-fund contract on %s over %s', (engine, transport) => {
+  let t: TestApp;
+  let dept: ConnectedDepartment<HousingFundSpec>;
+  let batch: PeopleBatch;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    dept = await connectDepartment(housingFundSpec, housingFundSandbox(t.database.db, clock), transport);
+    batch = generatePeople({ count: 200, seed: 1 }).next().value as PeopleBatch;
+  });
+  afterAll(async () => {
+    await dept?.close();
+    await t?.close();
+  });
+
+  describe('account and accounts', () => {
+    it("shows 张伟's 广州 account: number, balance, monthly deposit of his unit, bound phone masked", async () => {
+      const zhang = demo('张伟');
+      const job = lifeOf(zhang, ctx).jobs.at(-1);
+      const answer = await dept.client.account({ idNumber: zhang.idNumber, cityCode: '440100' });
+      if (!answer.connected) throw new Error('广州 is connected');
+      const account = answer.account;
+      expect(account).toMatchObject({
+        cityCode: '440100',
+        centreName: '广州市住房公积金管理中心',
+        status: 'normal',
+        unit: { name: job?.employer.name, uscc: job?.employer.uscc },
+        lastDepositMonth: '2025-12',
+        boundPhoneMasked: '138****8000',
+        depositBase: depositBase(job?.monthlyWage ?? 0, '440100', 2025),
+      });
+      expect(account?.accountNumber).toMatch(/^4401\d{10}$/);
+      expect(account?.employeeRate).toBeGreaterThanOrEqual(5);
+      expect(account?.employeeRate).toBeLessThanOrEqual(12);
+      const each = depositFen(account?.depositBase ?? 0, (account?.employeeRate ?? 0) * 100) / 100;
+      expect(account?.monthlyDeposit).toEqual({ employee: each, employer: each, total: each * 2 });
+      expect(account?.balance).toBeGreaterThan(0);
+    });
+
+    it('lists the accounts at every connected centre (A5: the city to switch to), sealed where he left', async () => {
+      const zhang = demo('张伟');
+      const cities = [...new Set(lifeOf(zhang, ctx).jobs.map((j) => j.cityCode))].sort();
+      const { accounts } = await dept.client.accounts({ idNumber: zhang.idNumber });
+      expect(accounts.map((a) => a.cityCode)).toEqual(cities);
+      expect(accounts.find((a) => a.cityCode === '440100')?.status).toBe('normal');
+      for (const a of accounts.filter((x) => x.cityCode !== '440100')) expect(a.status).toBe('sealed');
+    });
+
+    it('answers not connected for 东莞, 惠州 and 揭阳, null for people without an account there', async () => {
+      for (const cityCode of ['441900', '441300', '445200'] as const) {
+        expect(await dept.client.account({ idNumber: demo('张伟').idNumber, cityCode })).toEqual({
+          connected: false,
+          cityCode,
+          message: NOT_CONNECTED_MESSAGE,
+        });
+      }
+      for (const name of ['张梓轩', '张建国', '王秀英']) {
+        expect(await dept.client.account({ idNumber: demo(name).idNumber, cityCode: '440100' })).toEqual({
+          connected: true,
+          account: null,
+        });
+      }
+      expect(await dept.client.accounts({ idNumber: UNKNOWN })).toEqual({ accounts: [] });
+    });
+
+    it('answers about the person asked only', async () => {
+      const rows = housingFundRows(batch, ctx);
+      for (const a of rows.accounts.slice(0, 30)) {
+        const answer = await dept.client.account({ idNumber: a.idNumber, cityCode: a.cityCode as '440100' });
+        expect(answer.connected && answer.account?.accountNumber).toBe(a.accountNumber);
+        expect(answer.connected && answer.account?.balance).toBe(a.balanceFen / 100);
+      }
+    });
+
+    it('refuses a bad city code and a bad ID number', async () => {
+      expect(
+        await inputError(dept.client.account({ idNumber: demo('张伟').idNumber, cityCode: '440000' as '440100' })),
+      ).toEqual({ code: 'DEPARTMENT_INPUT_INVALID', detail: '城市代码有误' });
+      expect((await inputError(dept.client.account({ idNumber: '4401', cityCode: '440100' }))).code).toBe(
+        'DEPARTMENT_INPUT_INVALID',
+      );
+    });
+  });
+
+  describe('deposits', () => {
+    it("lists 张伟's 2025 deposits month by month, each side of his base, the balance ending at the account's", async () => {
+      const zhang = demo('张伟');
+      const life = lifeOf(zhang, ctx);
+      const answer = await dept.client.deposits({
+        idNumber: zhang.idNumber,
+        cityCode: '440100',
+        from: '2025-01',
+        to: '2025-12',
+      });
+      const account = await dept.client.account({ idNumber: zhang.idNumber, cityCode: '440100' });
+      if (!answer.connected || !account.connected) throw new Error('广州 is connected');
+      const months = answer.statement?.months ?? [];
+      expect(months).toHaveLength(12);
+      for (const m of months) {
+        const job = jobIn(life, m.month);
+        expect(m.unit.uscc).toBe(job?.employer.uscc);
+        expect(m.base).toBe(depositBase(job?.monthlyWage ?? 0, '440100', 2025));
+        expect(m.employeeAmount).toBe(depositFen(m.base, m.employeeRate * 100) / 100);
+        expect(m.total).toBe(m.employeeAmount + m.employerAmount);
+      }
+      for (let i = 1; i < months.length; i++) {
+        expect(Math.round(((months[i - 1]?.balance ?? 0) + (months[i]?.total ?? 0)) * 100)).toBe(
+          Math.round((months[i]?.balance ?? 0) * 100),
+        );
+      }
+      expect(months.at(-1)?.balance).toBe(account.account?.balance);
+      const sum = months.reduce((s, m) => s + Math.round(m.total * 100), 0);
+      expect(Math.round((answer.statement?.totals.total ?? 0) * 100)).toBe(sum);
+    });
+
+    it('refuses more than 36 months and answers not connected / null', async () => {
+      const idNumber = demo('张伟').idNumber;
+      expect(
+        await inputError(dept.client.deposits({ idNumber, cityCode: '440100', from: '2022-12', to: '2025-12' })),
+      ).toEqual({ code: 'DEPARTMENT_INPUT_INVALID', detail: '每次最多可查询36个月的明细，请缩短查询期间' });
+      expect(
+        await dept.client.deposits({ idNumber, cityCode: '441900', from: '2025-01', to: '2025-12' }),
+      ).toMatchObject({
+        connected: false,
+      });
+      expect(
+        await dept.client.deposits({
+          idNumber: demo('张梓轩').idNumber,
+          cityCode: '440100',
+          from: '2025-01',
+          to: '2025-12',
+        }),
+      ).toEqual({ connected: true, statement: null });
+    });
+  });
+
+  describe('withdrawals and 再次提取 (B6)', () => {
+    const apply = (name: string, cityCode: '440100' | '440300' | '440600', phone?: string, amount = 500) =>
+      dept.client.applyRewithdrawal({
+        idNumber: demo(name).idNumber,
+        cityCode,
+        phone: phone ?? (demo(name).phone as string),
+        reason: 'rent',
+        amount,
+      });
+
+    it('accepts 张伟 in 广州 after his counter withdrawal; a second application is 存在未办结服务不能提取', async () => {
+      const before = await dept.client.withdrawals({ idNumber: demo('张伟').idNumber, cityCode: '440100' });
+      expect(before).toMatchObject({ connected: true, history: { unfinished: false } });
+      if (!before.connected) throw new Error('connected');
+      expect(before.history?.withdrawals.map((w) => [w.channel, w.status, w.appliedAt])).toEqual([
+        ['counter', 'completed', '2024-06-12T10:15:00+08:00'],
+      ]);
+      expect(await apply('张伟', '440100', undefined, 999_999)).toMatchObject({
+        outcome: 'refused',
+        reason: 'amount-exceeds-balance',
+      });
+      const accepted = await apply('张伟', '440100', undefined, 1_234.5);
+      expect(accepted).toMatchObject({
+        outcome: 'accepted',
+        withdrawal: {
+          amount: 1_234.5,
+          reason: 'rent',
+          status: 'in-progress',
+          channel: 'yueshengshi',
+          appliedAt: '2026-01-15T12:00:00+08:00',
+          completedOn: null,
+        },
+      });
+      if (accepted.outcome === 'accepted') expect(accepted.withdrawal.applicationNumber).toMatch(/^440120260115\d{6}$/);
+      expect(await apply('张伟', '440100')).toEqual({
+        outcome: 'refused',
+        reason: 'unfinished-service',
+        message: '存在未办结服务不能提取',
+      });
+      const after = await dept.client.withdrawals({ idNumber: demo('张伟').idNumber, cityCode: '440100' });
+      expect(after).toMatchObject({ connected: true, history: { unfinished: true } });
+    });
+
+    it('refuses 刘芳 with the guide’s 手机号码不正确: the phone bound to the fund account differs', async () => {
+      expect(await apply('刘芳', '440100')).toEqual({
+        outcome: 'refused',
+        reason: 'phone-mismatch',
+        message: '手机号码不正确，请修改您的手机号',
+      });
+      expect(await apply('张伟', '440100', '13900000000')).toMatchObject({ reason: 'phone-mismatch' });
+    });
+
+    it('refuses 李娜 in 深圳: a withdrawal started at the counter is unfinished', async () => {
+      const history = await dept.client.withdrawals({ idNumber: demo('李娜').idNumber, cityCode: '440300' });
+      expect(history).toMatchObject({ connected: true, history: { unfinished: true } });
+      expect(await apply('李娜', '440300')).toEqual({
+        outcome: 'refused',
+        reason: 'unfinished-service',
+        message: '存在未办结服务不能提取',
+      });
+    });
+
+    it('sends 刘洋 (first withdrawal in 广州) and 陈志强 (佛山) to the counter', async () => {
+      expect(await apply('刘洋', '440100')).toEqual({
+        outcome: 'refused',
+        reason: 'first-withdrawal-at-counter',
+        message: '首次提取需进行前台提取预约，并到公积金服务办理网点提取',
+      });
+      expect(await apply('陈志强', '440600')).toEqual({
+        outcome: 'refused',
+        reason: 'counter-only',
+        message: '请进行前台提取预约，并到公积金服务办理网点提取',
+      });
+    });
+
+    it('refuses a sealed account, no account and a centre that is not connected', async () => {
+      const rows = housingFundRows(batch, ctx);
+      const sealed = rows.accounts.find(
+        (a) =>
+          a.status === 'sealed' &&
+          a.boundPhone &&
+          ['440100', '440300'].includes(a.cityCode) &&
+          rows.withdrawals.some((w) => w.idNumber === a.idNumber && w.cityCode === a.cityCode),
+      );
+      expect(sealed).toBeDefined();
+      if (sealed) {
+        expect(
+          await dept.client.applyRewithdrawal({
+            idNumber: sealed.idNumber,
+            cityCode: sealed.cityCode as '440100',
+            phone: sealed.boundPhone as string,
+            reason: 'rent',
+            amount: 100,
+          }),
+        ).toMatchObject({ outcome: 'refused', reason: 'account-sealed' });
+      }
+      expect(await apply('张梓轩', '440100', '13800138000')).toMatchObject({ reason: 'no-account' });
+      expect(
+        await dept.client.applyRewithdrawal({
+          idNumber: demo('张伟').idNumber,
+          cityCode: '441900',
+          phone: '13800138000',
+          reason: 'rent',
+          amount: 100,
+        }),
+      ).toEqual({ outcome: 'refused', reason: 'not-connected', message: NOT_CONNECTED_MESSAGE });
+    });
+
+    it('refuses malformed applications with Chinese messages', async () => {
+      const base = { idNumber: demo('张伟').idNumber, cityCode: '440100' as const, reason: 'rent' as const };
+      expect(await inputError(dept.client.applyRewithdrawal({ ...base, phone: '12345', amount: 100 }))).toEqual({
+        code: 'DEPARTMENT_INPUT_INVALID',
+        detail: '手机号码格式有误，请输入11位手机号码',
+      });
+      expect(await inputError(dept.client.applyRewithdrawal({ ...base, phone: '13800138000', amount: 0 }))).toEqual({
+        code: 'DEPARTMENT_INPUT_INVALID',
+        detail: '提取金额应大于0',
+      });
+      expect(await inputError(dept.client.applyRewithdrawal({ ...base, phone: '13800138000', amount: 1.001 }))).toEqual(
+        {
+          code: 'DEPARTMENT_INPUT_INVALID',
+          detail: '金额最多两位小数',
+        },
+      );
+    });
+  });
+});
