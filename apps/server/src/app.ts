@@ -4,7 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { ERROR_CODES, type ErrorCode, Problem } from '@yss/contracts';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -40,7 +40,8 @@ import {
 import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.js';
 import { RedisSessionStore } from './modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
-import { lookupRoutes } from './modules/lookups/index.js';
+import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
+import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 
@@ -285,20 +286,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(
     identityRoutes({ identity, passkeys, audit, settings, outbox: config.mode === 'demo' ? outbox : undefined }),
   );
-  await app.register(
-    delegationRoutes({
-      delegations: new DelegationService({
-        db: database.db,
-        cipher,
-        identity,
-        passkeys,
-        register: populationRegister,
-        catalog,
-        audit,
-      }),
-      authenticate: (req) => identity.authenticate(req.cookies[settings.cookieName], req.id),
-    }),
-  );
+  const authenticate = (req: FastifyRequest) => identity.authenticate(req.cookies[settings.cookieName], req.id);
+  const delegations = new DelegationService({
+    db: database.db,
+    cipher,
+    identity,
+    passkeys,
+    register: populationRegister,
+    catalog,
+    audit,
+  });
+  await app.register(delegationRoutes({ delegations, authenticate }));
+  const gate = new PersonalLookupGate({ identity, delegations, catalog, audit, authenticate });
+  await app.register(socialInsuranceLookupRoutes({ gate, departments }));
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   DEPARTMENT_BAD_ANSWER: { status: 502, title: '该服务暂时无法使用' },
   DEPARTMENT_INPUT_INVALID: { status: 400, title: '查询条件有误' },
   SERVICE_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该服务' },
+  SOCIAL_INSURANCE_HK_MACAU: { status: 403, title: '暂无法关联社保信息' },
   SERVICE_UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
