@@ -25,6 +25,7 @@ const Security = lazy(() => import('./pages/Security'));
 const AccessLog = lazy(() => import('./pages/AccessLog'));
 const Family = lazy(() => import('./pages/Family'));
 const NameCheck = lazy(() => import('./pages/NameCheck'));
+const SocialInsurance = lazy(() => import('./pages/SocialInsurance'));
 const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
 const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
@@ -136,6 +137,7 @@ export const router = createBrowserRouter([
       { path: 'me/security', element: <Security /> },
       { path: 'me/access-log', element: <AccessLog /> },
       { path: 'tools/name-check', element: <NameCheck /> },
+      { path: 'lookups/social-insurance', element: <SocialInsurance /> },
       { path: 'me/family', element: <Family /> },
       { path: 'me/family/add', element: <AddFamily /> },
       { path: 'me/family/:id', element: <FamilyDetail /> },

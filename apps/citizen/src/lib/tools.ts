@@ -3,4 +3,5 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'geshui-jisuanqi': '/tools/income-tax',
   'jiaban-gongzi-jisuanqi': '/tools/overtime-pay',
   'quming-chaxun': '/tools/name-check',
+  'shebao-jiaofei-mingxi': '/lookups/social-insurance',
 };

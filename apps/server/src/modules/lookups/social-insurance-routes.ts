@@ -22,6 +22,17 @@ export const ContributionDetails = z
   })
   .meta({ id: 'ContributionDetails', description: '社保缴费明细 (B2)' });
 
+/** The asked period, or the last `months` (12) months up to the last contribution (or this month). */
+function periodOf(q: { from?: string; to?: string; months?: number }, last: string | null) {
+  if (q.from && q.to) return { from: q.from, to: q.to };
+  if (q.from || q.to) throw new AppError('VALIDATION_FAILED', '请同时选择开始月份和结束月份。');
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  const to = last ?? `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  const start = y * 12 + (m - 1) - ((q.months ?? 12) - 1);
+  return { from: `${Math.floor(start / 12)}-${String((start % 12) + 1).padStart(2, '0')}`, to };
+}
+
 /** 社保缴费明细 (B2), behind the personal lookup gate; people insured as Hong Kong/Macau residents get B4's answer. */
 export const socialInsuranceLookupRoutes =
   ({
@@ -41,8 +52,10 @@ export const socialInsuranceLookupRoutes =
           summary: '社保缴费明细 (B2): month by month, at most 36 months (fresh verification; audited)',
           querystring: ActingQuery.extend({
             city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }),
-            from: Month,
-            to: Month,
+            from: Month.optional(),
+            to: Month.optional(),
+            /** Without from/to: this many months up to the last month with a contribution (default 12). */
+            months: z.coerce.number().int().min(1, '至少查询1个月').max(36, '最多查询36个月').optional(),
           }),
           response: { 200: ContributionDetails, ...problems },
         },
@@ -58,8 +71,9 @@ export const socialInsuranceLookupRoutes =
           await gate.recordRead(opened, SERVICE_ID, 'failure');
           throw new AppError('SOCIAL_INSURANCE_HK_MACAU', HK_MACAU_NOTICE);
         }
+        const period = periodOf(req.query, person?.lastContributionMonth ?? null);
         const { statement } = person
-          ? await si.client.contributions({ idNumber: opened.subject.idNumber, from: req.query.from, to: req.query.to })
+          ? await si.client.contributions({ idNumber: opened.subject.idNumber, ...period })
           : { statement: null };
         await gate.recordRead(opened, SERVICE_ID);
         const { idNumber: _id, socialSecurityNumber, ...rest } = statement ?? ({} as NonNullable<typeof statement>);

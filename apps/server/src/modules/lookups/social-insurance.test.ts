@@ -30,6 +30,12 @@ describe.each(ENGINES)('社保缴费明细 (B2) behind the personal lookup gate 
     expect(body.source.department).toBe('广东省人力资源和社会保障厅');
     expect(body.statement.socialSecurityNumberMasked).toMatch(/^440\*+/);
     expect(res.body).not.toContain(demo('张伟').idNumber);
+    // without a period: the last 12 months up to the last contribution
+    const recent = (await c.call('GET', `${URL}?city=440100`, undefined, zhang.cookie)).json();
+    expect(recent.statement.months).toHaveLength(12);
+    expect(recent.statement.to).toBe(recent.statement.months.at(-1).month);
+    const six = (await c.call('GET', `${URL}?city=440100&months=6`, undefined, zhang.cookie)).json();
+    expect(six.statement.months).toHaveLength(6);
     const log = (await c.call('GET', '/api/v1/me/access-log', undefined, zhang.cookie)).json();
     expect(log.find((e: { action: string }) => e.action === 'lookup.shebao-jiaofei-mingxi')).toMatchObject({
       actionLabel: '查询个人信息',

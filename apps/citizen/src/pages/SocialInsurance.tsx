@@ -1,0 +1,160 @@
+import Button from 'antd-mobile/es/components/button';
+import { useEffect, useId, useState } from 'react';
+import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import { type ContributionDetails, lookups } from '../api/lookups';
+import { Page, useGoBack } from '../components/Page';
+import { SourceNote } from '../components/SourceNote';
+import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useLocale } from '../i18n/localize';
+import { RequireAuth, useAuth } from '../state/auth';
+import { usePreferences } from '../state/preferences';
+
+type Statement = NonNullable<ContributionDetails['statement']>;
+
+const money = (n: number) => n.toFixed(2);
+
+/** Bars of the personal contribution per month: people see a gap or a change of base at a glance. */
+function MonthChart({ s }: { s: Statement }) {
+  const { t } = useLocale();
+  const max = Math.max(1, ...s.months.map((m) => m.employeeTotal));
+  const w = 320;
+  const h = 120;
+  const bar = w / Math.max(1, s.months.length);
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${w} ${h + 18}`} role="img" aria-label={t('shebao.chartLabel')} className="chart-svg">
+        {s.months.map((m, i) => {
+          const bh = (m.employeeTotal / max) * h;
+          return (
+            <g key={m.month}>
+              <rect x={i * bar + 2} y={h - bh} width={Math.max(1, bar - 4)} height={bh} className="chart-bar" />
+              {(i === 0 || i === s.months.length - 1) && (
+                <text x={i * bar + bar / 2} y={h + 14} textAnchor="middle" className="chart-label">
+                  {m.month}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="field-help">{t('shebao.chartCaption')}</figcaption>
+    </figure>
+  );
+}
+
+function Details() {
+  const { t } = useLocale();
+  const auth = useAuth();
+  const goBack = useGoBack();
+  const { city } = usePreferences();
+  const [months, setMonths] = useState(12);
+  const [data, setData] = useState<ContributionDetails | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const tableId = useId();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on period, city or retry
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    setProblem(null);
+    auth
+      .withVerification(() => lookups.contributions({ city, months }))
+      .then(
+        (d) => live && setData(d),
+        (e: unknown) => {
+          if (!live) return;
+          if (isVerificationCancelled(e)) {
+            if (!e.redirected) goBack();
+            return;
+          }
+          if (isApiProblem(e)) setProblem(e);
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, [months, city, attempt]);
+
+  return (
+    <>
+      <fieldset className="segmented" aria-label={t('shebao.period')}>
+        {[6, 12, 36].map((n) => (
+          <button
+            key={n}
+            type="button"
+            className={`segmented-item${months === n ? ' active' : ''}`}
+            aria-pressed={months === n}
+            onClick={() => setMonths(n)}
+            data-testid={`shebao-months-${n}`}
+          >
+            {t('shebao.lastMonths', { count: n })}
+          </button>
+        ))}
+      </fieldset>
+      {problem ? (
+        <ErrorState problem={problem} onRetry={() => setAttempt((n) => n + 1)} title={t('shebao.failed')} />
+      ) : !data ? (
+        <ListSkeleton rows={6} />
+      ) : !data.statement || data.statement.months.length === 0 ? (
+        <>
+          <EmptyState title={t('shebao.empty')} description={t('shebao.emptyDesc')} />
+          <SourceNote source={data.source} />
+        </>
+      ) : (
+        <section className="card" aria-labelledby={tableId} data-testid="shebao-details">
+          <h2 id={tableId} className="section-title">
+            {t('shebao.totals', {
+              employee: money(data.statement.totals.employee),
+              employer: money(data.statement.totals.employer),
+            })}
+          </h2>
+          <MonthChart s={data.statement} />
+          <table className="data-table">
+            <caption className="visually-hidden">{t('shebao.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('shebao.month')}</th>
+                <th scope="col">{t('shebao.base')}</th>
+                <th scope="col">{t('shebao.employee')}</th>
+                <th scope="col">{t('shebao.employer')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...data.statement.months].reverse().map((m) => (
+                <tr key={m.month} data-testid="shebao-month">
+                  <th scope="row">{m.month}</th>
+                  <td>{money(m.base)}</td>
+                  <td>{money(m.employeeTotal)}</td>
+                  <td>{money(m.employerTotal)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="field-help">{t('shebao.unit', { unit: data.statement.months.at(-1)?.unit.name ?? '' })}</p>
+          <SourceNote source={data.source} />
+        </section>
+      )}
+      {problem && (
+        <div className="action-row">
+          <Button block onClick={goBack}>
+            {t('common.back')}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** 社保缴费明细 (B2): month by month, behind a fresh 刷脸/PIN verification. */
+export default function SocialInsurance() {
+  const { t } = useLocale();
+  return (
+    <Page title={t('shebao.title')}>
+      <p className="page-intro">{t('shebao.intro')}</p>
+      <RequireAuth>
+        <Details />
+      </RequireAuth>
+    </Page>
+  );
+}
