@@ -33,7 +33,7 @@ export const housingFundLookupRoutes =
       '/api/v1/lookups/housing-fund/account',
       {
         schema: {
-          tags: ['lookups'],
+          tags: ['lookups', 'personal'],
           summary: '公积金缴存信息 (B5): account number, balance, monthly deposit (fresh verification; audited)',
           querystring: ActingQuery.extend({ city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }) }),
           response: { 200: HousingFundAccountDetails, ...problems },

@@ -48,7 +48,7 @@ export const socialInsuranceLookupRoutes =
       '/api/v1/lookups/social-insurance/contributions',
       {
         schema: {
-          tags: ['lookups'],
+          tags: ['lookups', 'personal'],
           summary: '社保缴费明细 (B2): month by month, at most 36 months (fresh verification; audited)',
           querystring: ActingQuery.extend({
             city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }),
