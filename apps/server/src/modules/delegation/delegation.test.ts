@@ -306,8 +306,16 @@ describe.each(ENGINES)('delegation API on %s', (engine) => {
     expect(res.json().detail).toContain('已过期');
     const list = (await call('GET', '/api/v1/delegations', undefined, agent.cookie)).json();
     expect(list.asAgent.find((x: { id: string }) => x.id === d.id).status).toBe('expired');
-    // an expired one no longer blocks asking again
+    // an expired one no longer blocks asking again, and stays in the history as expired (not as revoked)
     expect((await add(agent.cookie, chen)).statusCode).toBe(201);
+    const after = (await call('GET', '/api/v1/delegations', undefined, agent.cookie)).json();
+    expect(after.asAgent.find((x: { id: string }) => x.id === d.id).status).toBe('expired');
+    const stored = await t.database.db
+      .selectFrom('delegations')
+      .select(['status', 'revoked_by'])
+      .where('id', '=', d.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'expired', revoked_by: null });
   });
 
   it('access matrix: acting routes answer only the authorised agent', async () => {

@@ -6,7 +6,7 @@ export type DelegationRow = Selectable<DelegationTables['delegations']>;
 
 /**
  * Insert a delegation unless the agent already has an open (pending or active) one for this person; a
- * pending request past its deadline is closed first so that it does not block a new one.
+ * pending or active one past its deadline is closed first, as expired, so that it does not block a new one.
  */
 export async function insertDelegation(
   db: Db,
@@ -15,7 +15,7 @@ export async function insertDelegation(
   return db.transaction().execute(async (tx) => {
     await tx
       .updateTable('delegations')
-      .set({ status: 'revoked', revoked_at: sql`now()`, revoked_by: 'agent' })
+      .set({ status: 'expired' })
       .where('agent_account_id', '=', v.agent_account_id)
       .where('principal_id_number_index', '=', v.principal_id_number_index)
       .where('status', 'in', ['pending', 'active'])

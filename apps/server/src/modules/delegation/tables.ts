@@ -14,7 +14,7 @@ export interface DelegationTables {
     relation: 'spouse' | 'child' | 'parent' | null;
     kind: 'consent' | 'guardian';
     service_ids: string[];
-    status: Generated<'pending' | 'active' | 'declined' | 'revoked'>;
+    status: Generated<'pending' | 'active' | 'declined' | 'revoked' | 'expired'>;
     consent_method: ConsentMethod | null;
     consented_at: Date | null;
     valid_until: Date;
