@@ -1,12 +1,11 @@
 import type { AccessLogEntry } from '@yss/contracts';
 import Tag from 'antd-mobile/es/components/tag';
-import { useEffect, useState } from 'react';
-import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { identity } from '../api/identity';
-import { Page, useGoBack } from '../components/Page';
+import { Page, } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { RequireAuth, useAuth } from '../state/auth';
+import { RequireAuth, } from '../state/auth';
 
 const RESULT_COLOR = { success: 'success', denied: 'warning', failure: 'danger' } as const;
 
@@ -23,37 +22,10 @@ function useEntryText() {
 
 function AccessLogList() {
   const { t, lang } = useLocale();
-  const auth = useAuth();
-  const goBack = useGoBack();
   const text = useEntryText();
-  const [entries, setEntries] = useState<AccessLogEntry[] | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { data: entries, problem, retry } = useVerifiedLoad(() => identity.accessLog(), []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on retry only
-  useEffect(() => {
-    let live = true;
-    setProblem(null);
-    auth
-      .withVerification(() => identity.accessLog())
-      .then(
-        (list) => live && setEntries(list),
-        (e: unknown) => {
-          if (!live) return;
-          if (isVerificationCancelled(e)) {
-            // The records stay hidden without a fresh verification: back to where the citizen came from.
-            if (!e.redirected) goBack();
-            return;
-          }
-          if (isApiProblem(e)) setProblem(e);
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
-
-  if (problem) return <ErrorState problem={problem} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (problem) return <ErrorState problem={problem} onRetry={retry} />;
   if (!entries) return <ListSkeleton rows={5} />;
   if (entries.length === 0) return <EmptyState title={t('accessLog.empty')} />;
 

@@ -1,17 +1,17 @@
-import type { Delegation, DelegationList } from '@yss/contracts';
+import type { Delegation, } from '@yss/contracts';
 import List from 'antd-mobile/es/components/list';
 import Tag from 'antd-mobile/es/components/tag';
-import { useEffect, useId, useState } from 'react';
+import { useId, } from 'react';
 import { Link } from 'react-router';
-import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { delegation } from '../api/delegation';
 import { Icon } from '../components/icons';
-import { Page, useGoBack } from '../components/Page';
+import { Page, } from '../components/Page';
 import { LinkItem } from '../components/ServiceItem';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { formatDate, STATUS_COLOR } from '../lib/delegation';
-import { RequireAuth, useAuth } from '../state/auth';
+import { RequireAuth, } from '../state/auth';
 
 function DelegationItem({ d }: { d: Delegation }) {
   const { t, lang } = useLocale();
@@ -41,37 +41,11 @@ function DelegationItem({ d }: { d: Delegation }) {
 
 function Lists() {
   const { t } = useLocale();
-  const auth = useAuth();
-  const goBack = useGoBack();
-  const [data, setData] = useState<DelegationList | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { data, problem, retry } = useVerifiedLoad(() => delegation.list(), []);
   const agentId = useId();
   const principalId = useId();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on retry only
-  useEffect(() => {
-    let live = true;
-    setProblem(null);
-    auth
-      .withVerification(() => delegation.list())
-      .then(
-        (list) => live && setData(list),
-        (e: unknown) => {
-          if (!live) return;
-          if (isVerificationCancelled(e)) {
-            if (!e.redirected) goBack();
-            return;
-          }
-          if (isApiProblem(e)) setProblem(e);
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
-
-  if (problem) return <ErrorState problem={problem} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (problem) return <ErrorState problem={problem} onRetry={retry} />;
   if (!data) return <ListSkeleton rows={4} />;
 
   return (

@@ -3,13 +3,14 @@ import Button from 'antd-mobile/es/components/button';
 import Dialog from 'antd-mobile/es/components/dialog';
 import Tag from 'antd-mobile/es/components/tag';
 import Toast from 'antd-mobile/es/components/toast';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import { isVerificationCancelled } from '../api/client';
 import { delegation } from '../api/delegation';
 import { ConsentStep } from '../components/ConsentStep';
-import { Page, useGoBack } from '../components/Page';
+import { Page, } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { formatDate, STATUS_COLOR } from '../lib/delegation';
 import { errorText } from '../lib/errors';
@@ -47,44 +48,17 @@ function SubjectCard({ subject }: { subject: ActingSubject }) {
 function Detail({ id }: { id: string }) {
   const { t, lang } = useLocale();
   const auth = useAuth();
-  const goBack = useGoBack();
-  const [d, setD] = useState<Delegation | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const loaded = useVerifiedLoad(async () => {
+    const list = await delegation.list();
+    return [...list.asAgent, ...list.asPrincipal].find((x) => x.id === id) ?? null;
+  }, [id]);
+  const { data: d, problem, retry, setData: setD } = loaded;
   const [subject, setSubject] = useState<ActingSubject | null>(null);
   const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState(false);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on retry only
-  useEffect(() => {
-    let live = true;
-    setProblem(null);
-    auth
-      .withVerification(() => delegation.list())
-      .then(
-        (list) => {
-          if (!live) return;
-          const found = [...list.asAgent, ...list.asPrincipal].find((x) => x.id === id);
-          if (found) setD(found);
-          else setMissing(true);
-        },
-        (e: unknown) => {
-          if (!live) return;
-          if (isVerificationCancelled(e)) {
-            if (!e.redirected) goBack();
-            return;
-          }
-          if (isApiProblem(e)) setProblem(e);
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
-
-  if (problem) return <ErrorState problem={problem} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (missing) return <EmptyState title={t('family.notFound')} />;
+  if (problem) return <ErrorState problem={problem} onRetry={retry} />;
+  if (d === null) return <EmptyState title={t('family.notFound')} />;
   if (!d) return <ListSkeleton rows={4} />;
   if (done && d.status === 'active') return <DelegationDone d={d} />;
 

@@ -1,12 +1,12 @@
 import Button from 'antd-mobile/es/components/button';
-import { useEffect, useId, useState } from 'react';
-import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import { useId, useState } from 'react';
 import { type ContributionDetails, lookups } from '../api/lookups';
 import { Page, useGoBack } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { RequireAuth, useAuth } from '../state/auth';
+import { RequireAuth, } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 
 type Statement = NonNullable<ContributionDetails['statement']>;
@@ -44,37 +44,11 @@ function MonthChart({ s }: { s: Statement }) {
 
 function Details() {
   const { t } = useLocale();
-  const auth = useAuth();
   const goBack = useGoBack();
   const { city } = usePreferences();
   const [months, setMonths] = useState(12);
-  const [data, setData] = useState<ContributionDetails | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { data, problem, retry } = useVerifiedLoad(() => lookups.contributions({ city, months }), [months, city]);
   const tableId = useId();
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on period, city or retry
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setProblem(null);
-    auth
-      .withVerification(() => lookups.contributions({ city, months }))
-      .then(
-        (d) => live && setData(d),
-        (e: unknown) => {
-          if (!live) return;
-          if (isVerificationCancelled(e)) {
-            if (!e.redirected) goBack();
-            return;
-          }
-          if (isApiProblem(e)) setProblem(e);
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [months, city, attempt]);
 
   return (
     <>
@@ -93,7 +67,7 @@ function Details() {
         ))}
       </fieldset>
       {problem ? (
-        <ErrorState problem={problem} onRetry={() => setAttempt((n) => n + 1)} title={t('shebao.failed')} />
+        <ErrorState problem={problem} onRetry={retry} title={t('shebao.failed')} />
       ) : !data ? (
         <ListSkeleton rows={6} />
       ) : !data.statement || data.statement.months.length === 0 ? (
