@@ -178,6 +178,7 @@ describe.each(ENGINES)('wallet trust core on %s', (engine) => {
     it('hotel check-in: name, last 4 of the ID number and validity — never the full number; fits QR version ≤ 20 at M', async () => {
       const qr = hotelQr(0);
       expect(qr.startsWith('YSS1:')).toBe(true);
+      expect(qr.length).toBeLessThan(850);
       expect(QRCode.create(qr, { errorCorrectionLevel: 'M' }).version).toBeLessThanOrEqual(20);
       const res = await verifyApi(t, { payload: qr, purpose: 'hotel' });
       expect(res.statusCode, res.body).toBe(200);
