@@ -45,6 +45,7 @@ import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
+import { WalletService, walletRoutes } from './modules/wallet/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
 z.config(z.locales.zhCN());
@@ -189,6 +190,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           name: 'lookups',
           description: '查询服务: lookups of department records (personal ones need a fresh verification)',
         },
+        { name: 'wallet', description: '我的证照: issuers’ keys (JWKS), status lists, 证照核验 (POST /api/v1/verify)' },
         { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
         { name: 'staff', description: '工作人员账号: console login (password + TOTP), roles and grants' },
         { name: 'console', description: '工作台: staff routes, each scoped to the caller’s department and city' },
@@ -301,6 +303,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const gate = new PersonalLookupGate({ identity, delegations, catalog, audit, authenticate });
   await app.register(socialInsuranceLookupRoutes({ gate, departments }));
   await app.register(housingFundLookupRoutes({ gate, departments }));
+  const wallet = new WalletService({
+    db: database.db,
+    cipher,
+    departments,
+    catalog,
+    baseUrl: config.publicOrigins[0] ?? 'http://localhost',
+  });
+  app.decorate('wallet', wallet);
+  await app.register(walletRoutes({ wallet }));
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

@@ -13,3 +13,4 @@ export * from './validators/plate.js';
 export * from './validators/resident-id.js';
 export * from './validators/travel-documents.js';
 export * from './validators/uscc.js';
+export * from './wallet.js';

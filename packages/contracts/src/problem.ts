@@ -51,6 +51,11 @@ export const ERROR_CODES = {
   SERVICE_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该服务' },
   SOCIAL_INSURANCE_HK_MACAU: { status: 403, title: '暂无法关联社保信息' },
   SERVICE_UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
+  // 我的证照 (issue 6)
+  WALLET_NO_RECORD: { status: 404, title: '未查询到可关联的证照' },
+  WALLET_DOCUMENT_INVALID: { status: 409, title: '证件状态异常，暂不能关联' },
+  WALLET_HOLDER_KEY_INVALID: { status: 400, title: '持证设备密钥有误' },
+  WALLET_PURPOSE_NOT_SUPPORTED: { status: 400, title: '该证照不支持此核验场景' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

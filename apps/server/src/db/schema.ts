@@ -20,6 +20,7 @@ import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
+import type { WalletTables } from '../modules/wallet/tables.js';
 
 /** The whole database as Kysely sees it: the union of every module's own tables. */
 export interface Database
@@ -29,6 +30,7 @@ export interface Database
     AuditTables,
     DelegationTables,
     StaffTables,
+    WalletTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
