@@ -248,10 +248,12 @@ export const VehicleViolations = z
     /** The 行驶证 summary; null only if the department holds violations of a plate no longer registered to the person. */
     vehicle: z
       .object({
+        plateType: z.string(),
         plateTypeName: z.string(),
         vehicleTypeName: z.string(),
         brandModel: z.string(),
         energyName: z.string(),
+        status: z.string(),
         statusName: z.string(),
         inspectionValidUntil: Day,
       })
@@ -334,10 +336,12 @@ export function groupByVehicle(
     return {
       plate: car.plate,
       vehicle: {
+        plateType: car.plateType,
         plateTypeName: car.plateTypeName,
         vehicleTypeName: car.vehicleTypeName,
         brandModel: car.brandModel,
         energyName: car.energyName,
+        status: car.status,
         statusName: car.statusName,
         inspectionValidUntil: car.inspectionValidUntil,
       },
@@ -383,6 +387,8 @@ export const GraduateArchive = z
         /** 毕业学校, 所学专业, 学历 (from the 就业报到证; null if the centre has no certificate on file) */
         institution: z.string().nullable(),
         major: z.string().nullable(),
+        /** vocational / undergraduate / master / doctor */
+        level: z.string().nullable(),
         levelName: z.string().nullable(),
         destination: z.string(),
         /** 单位 / 人才市场 / 生源地 */
@@ -416,6 +422,7 @@ function presentArchive(
     graduationYear: a.graduationYear,
     institution: c?.institution ?? null,
     major: c?.major ?? null,
+    level: c?.level ?? null,
     levelName: c?.levelName ?? null,
     destination: a.destination,
     destinationName: a.destinationName,
