@@ -52,6 +52,7 @@ export const recordsEn: Messages['records'] = {
     number: 'Case number',
     subject: 'Concerning',
     applicant: 'Applicant',
+    self: 'You ({{name}})',
     applicantNone: 'Handled by the police of its own motion',
     roleApplicant: 'Applied for by you',
     authority: 'Approving office',

@@ -54,6 +54,7 @@ export const recordsZh = {
     number: '受理编号',
     subject: '当事人',
     applicant: '申请人',
+    self: '本人（{{name}}）',
     applicantNone: '公安机关依职权办理',
     roleApplicant: '由您申请',
     authority: '审批单位',

@@ -30,8 +30,16 @@ function ApprovalCard({ a }: { a: HouseholdApproval }) {
       <Facts
         rows={[
           [t('records.approvals.number'), a.number],
-          [t('records.approvals.subject'), a.subjectNameMasked],
-          [t('records.approvals.applicant'), a.applicantNameMasked ?? t('records.approvals.applicantNone')],
+          [
+            t('records.approvals.subject'),
+            a.role === 'subject' ? t('records.approvals.self', { name: a.subjectNameMasked }) : a.subjectNameMasked,
+          ],
+          [
+            t('records.approvals.applicant'),
+            a.role === 'applicant'
+              ? t('records.approvals.self', { name: a.applicantNameMasked ?? '' })
+              : (a.applicantNameMasked ?? t('records.approvals.applicantNone')),
+          ],
           [t('records.approvals.authority'), a.authority],
           [t('records.city'), cityName(a.cityCode)],
           [t('records.approvals.channel'), label('approvals.channels', a.channel, a.channelName)],
