@@ -26,6 +26,10 @@ const AccessLog = lazy(() => import('./pages/AccessLog'));
 const Family = lazy(() => import('./pages/Family'));
 const NameCheck = lazy(() => import('./pages/NameCheck'));
 const SocialInsurance = lazy(() => import('./pages/SocialInsurance'));
+const IdCardProgress = lazy(() => import('./pages/IdCardProgress'));
+const HouseholdApprovals = lazy(() => import('./pages/HouseholdApprovals'));
+const TrafficViolations = lazy(() => import('./pages/TrafficViolations'));
+const GraduateArchive = lazy(() => import('./pages/GraduateArchive'));
 const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
 const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
@@ -138,6 +142,10 @@ export const router = createBrowserRouter([
       { path: 'me/access-log', element: <AccessLog /> },
       { path: 'tools/name-check', element: <NameCheck /> },
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
+      { path: 'lookups/id-card', element: <IdCardProgress /> },
+      { path: 'lookups/household-approvals', element: <HouseholdApprovals /> },
+      { path: 'lookups/traffic-violations', element: <TrafficViolations /> },
+      { path: 'lookups/graduate-archive', element: <GraduateArchive /> },
       { path: 'me/family', element: <Family /> },
       { path: 'me/family/add', element: <AddFamily /> },
       { path: 'me/family/:id', element: <FamilyDetail /> },

@@ -42,6 +42,7 @@ import { RedisSessionStore } from './modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
+import { recordsLookupRoutes } from './modules/lookups/records-routes.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
@@ -312,6 +313,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.decorate('wallet', wallet);
   await app.register(walletRoutes({ wallet }));
+  await app.register(recordsLookupRoutes({ gate, departments, catalog }));
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

@@ -4,4 +4,8 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'jiaban-gongzi-jisuanqi': '/tools/overtime-pay',
   'quming-chaxun': '/tools/name-check',
   'shebao-jiaofei-mingxi': '/lookups/social-insurance',
+  'shenfenzheng-banli-chaxun': '/lookups/id-card',
+  'huzheng-shenpi-chaxun': '/lookups/household-approvals',
+  'weifa-chaxun': '/lookups/traffic-violations',
+  'biyesheng-dangan-quxiang': '/lookups/graduate-archive',
 };

@@ -1,0 +1,90 @@
+import { useId } from 'react';
+import { type GraduateArchive as Answer, records } from '../api/records';
+import { Page } from '../components/Page';
+import { SourceNote } from '../components/SourceNote';
+import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useLocale } from '../i18n/localize';
+import { RequireAuth } from '../state/auth';
+import { usePreferences } from '../state/preferences';
+import { Facts, useCodeLabel, usePersonalLookup } from './records-shared';
+
+function Whereabouts({ a }: { a: NonNullable<Answer['archive']> }) {
+  const { t } = useLocale();
+  const label = useCodeLabel();
+  const whereId = useId();
+  const gradId = useId();
+  return (
+    <>
+      <section className="card records-card" aria-labelledby={whereId} data-testid="archive-whereabouts">
+        <h2 id={whereId} className="section-title">
+          {t('records.archive.whereabouts')}
+        </h2>
+        <p className="records-headline" data-testid="archive-receiver">
+          {t('records.archive.sentTo', { receiver: a.receiver })}
+        </p>
+        <Facts
+          testId="archive-facts"
+          rows={[
+            [t('records.archive.receiver'), a.receiver],
+            [t('records.archive.address'), a.address],
+            [t('records.archive.destination'), label('archive.destinations', a.destination, a.destinationName)],
+            [t('records.archive.sentOn'), a.sentOn],
+            [t('records.archive.method'), label('archive.methods', a.method, a.methodName)],
+            [t('records.archive.tracking'), a.trackingNumber ?? t('records.archive.trackingNone')],
+            [t('records.archive.receivedOn'), a.receivedOn],
+          ]}
+        />
+      </section>
+      <section className="card records-card" aria-labelledby={gradId} data-testid="archive-graduate">
+        <h2 id={gradId} className="section-title">
+          {t('records.archive.graduate')}
+        </h2>
+        <Facts
+          rows={[
+            [t('records.archive.institution'), a.institution],
+            [t('records.archive.major'), a.major],
+            [t('records.archive.level'), a.level && a.levelName ? label('archive.levels', a.level, a.levelName) : null],
+            [t('records.archive.graduationYear'), t('records.archive.yearValue', { year: String(a.graduationYear) })],
+            [t('records.archive.certificate'), a.certificateNumber],
+          ]}
+        />
+      </section>
+    </>
+  );
+}
+
+function Archive() {
+  const { t } = useLocale();
+  const { city } = usePreferences();
+  const { data, problem, retry } = usePersonalLookup(() => records.archive({ city }), [city]);
+  if (problem) return <ErrorState problem={problem} onRetry={retry} title={t('records.failed')} />;
+  if (!data) return <ListSkeleton rows={3} />;
+  return (
+    <>
+      {data.archive ? (
+        <Whereabouts a={data.archive} />
+      ) : (
+        <div data-testid="archive-empty">
+          <EmptyState title={t('records.archive.empty')} description={t('records.archive.coverage')} />
+        </div>
+      )}
+      <div className="records-source">
+        {data.archive && <p className="records-note">{t('records.archive.coverage')}</p>}
+        <SourceNote source={data.source} />
+      </div>
+    </>
+  );
+}
+
+/** 毕业生档案去向查询 (F2): receiving unit, date sent, method and tracking of the graduate's archive. */
+export default function GraduateArchive() {
+  const { t } = useLocale();
+  return (
+    <Page title={t('records.archive.title')}>
+      <p className="page-intro">{t('records.archive.intro')}</p>
+      <RequireAuth>
+        <Archive />
+      </RequireAuth>
+    </Page>
+  );
+}
