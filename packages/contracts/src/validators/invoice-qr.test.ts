@@ -113,15 +113,21 @@ describe('parseInvoiceQr: garbage is refused with a Chinese message', () => {
 
   it('never throws on arbitrary text, and what it accepts is well-formed', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 10 }).map((a) => a.join(','))), (s) => {
-        const r = parseInvoiceQr(s, NOW);
-        if (r.ok) {
-          expect(r.number).toMatch(/^(\d{8}|\d{20})$/);
-          expect(r.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        } else {
-          expect(r.message.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(fc.string(), { maxLength: 10 }).map((a) => a.join(',')),
+        ),
+        (s) => {
+          const r = parseInvoiceQr(s, NOW);
+          if (r.ok) {
+            expect(r.number).toMatch(/^(\d{8}|\d{20})$/);
+            expect(r.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          } else {
+            expect(r.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
     );
   });
 });

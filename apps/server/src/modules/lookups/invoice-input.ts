@@ -36,8 +36,7 @@ export interface CheckedInvoiceQuery {
 }
 
 const missing = (path: string, message: string) => new AppError('INVOICE_FIELD_MISSING', message, [{ path, message }]);
-const invalid = (code: ErrorCode, path: string, message: string) =>
-  new AppError(code, message, [{ path, message }]);
+const invalid = (code: ErrorCode, path: string, message: string) => new AppError(code, message, [{ path, message }]);
 
 const squash = (s: string | undefined) => (s ?? '').replace(/\s/gu, '');
 
@@ -58,7 +57,8 @@ export function checkedIssueDate(input: string | undefined, now = new Date()): s
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso || Number(y) < 1994) {
     throw invalid('INVOICE_DATE_INVALID', 'issuedOn', '开票日期不存在，请核对后重新输入');
   }
-  if (iso > chinaToday(now)) throw invalid('INVOICE_DATE_IN_FUTURE', 'issuedOn', '开票日期不能晚于今天，请核对后重新输入');
+  if (iso > chinaToday(now))
+    throw invalid('INVOICE_DATE_IN_FUTURE', 'issuedOn', '开票日期不能晚于今天，请核对后重新输入');
   return iso;
 }
 
@@ -121,7 +121,15 @@ export function checkInvoiceRequest(req: InvoiceVerifyRequest, now = new Date())
     if (!digital.ok) throw invalid('INVOICE_NUMBER_INVALID', 'number', digital.message);
     const issuedOn = checkedIssueDate(fields.issuedOn, now);
     const amount = checkedAmountFen(fields.amount, '价税合计金额') / 100;
-    return { code: null, number: digital.number, issuedOn, amount, kindName: '电子发票（数电票）', by: 'total', fromQr };
+    return {
+      code: null,
+      number: digital.number,
+      issuedOn,
+      amount,
+      kindName: '电子发票（数电票）',
+      by: 'total',
+      fromQr,
+    };
   }
 
   const parsedCode = parseInvoiceCode(code, { now });
@@ -148,7 +156,10 @@ export function checkInvoiceRequest(req: InvoiceVerifyRequest, now = new Date())
 }
 
 /** 丢失被盗发票查询: the code and number, checked with specific codes. */
-export function checkLostInvoiceRequest(q: { code?: string | undefined; number?: string | undefined }, now = new Date()) {
+export function checkLostInvoiceRequest(
+  q: { code?: string | undefined; number?: string | undefined },
+  now = new Date(),
+) {
   const code = squash(q.code);
   const number = squash(q.number);
   if (code === '') throw missing('code', '请输入发票代码');

@@ -31,7 +31,9 @@ const Checked = z.object({
   code: z.string().nullable(),
   number: z.string(),
   issuedOn: z.string(),
-  by: z.enum(['amount', 'total', 'checkCode']).meta({ description: '查验项: 开具金额（不含税） / 价税合计 / 校验码后6位' }),
+  by: z
+    .enum(['amount', 'total', 'checkCode'])
+    .meta({ description: '查验项: 开具金额（不含税） / 价税合计 / 校验码后6位' }),
   fromQr: z.boolean(),
 });
 

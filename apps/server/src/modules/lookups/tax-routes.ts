@@ -49,7 +49,10 @@ export function chinaMonth(now = new Date()): string {
  * The period asked for, checked with specific codes (reversed, in the future, too long), or null when none was
  * asked (the route then shows the last months the tax system holds).
  */
-export function checkedPeriod(q: { from?: string; to?: string }, now = new Date()): { from: string; to: string } | null {
+export function checkedPeriod(
+  q: { from?: string; to?: string },
+  now = new Date(),
+): { from: string; to: string } | null {
   if (!q.from && !q.to) return null;
   if (!q.from || !q.to) throw new AppError('VALIDATION_FAILED', '请同时选择开始月份和结束月份。');
   if (q.from > q.to) throw new AppError('PERIOD_REVERSED', '起始月份不能晚于结束月份，请重新选择查询期间。');
@@ -131,7 +134,8 @@ export const taxLookupRoutes =
       {
         schema: {
           tags: ['lookups', 'personal'],
-          summary: '社会保险费缴费明细 (F4): fees collected by the tax bureau, month by month (fresh verification; audited)',
+          summary:
+            '社会保险费缴费明细 (F4): fees collected by the tax bureau, month by month (fresh verification; audited)',
           querystring: PeriodQuery,
           response: { 200: InsuranceFeeLookup, ...problems },
         },
