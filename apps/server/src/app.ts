@@ -132,7 +132,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets the app compile its own WebAssembly (the invoice QR reader, zxing-wasm, served
+        // from /assets): it allows WebAssembly only, not eval() or inline scripts.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         // antd-mobile (citizen app) sets inline style attributes, and antd 5 (console) injects its CSS-in-JS
         // as <style> elements at run time. A nonce would cover the console's <style> elements but not the
         // style attributes both libraries set, and it needs a per-request index.html; so styles stay

@@ -4,4 +4,9 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'jiaban-gongzi-jisuanqi': '/tools/overtime-pay',
   'quming-chaxun': '/tools/name-check',
   'shebao-jiaofei-mingxi': '/lookups/social-insurance',
+  'geshui-jiaona-mingxi': '/lookups/income-tax',
+  'shebaofei-jiaofei-mingxi': '/lookups/social-insurance-fees',
+  'fapiao-chaxun': '/tools/invoice-verify',
+  'diushi-beidao-fapiao-chaxun': '/tools/lost-invoice',
+  'dianzi-shuipiao-chayan': '/tools/tax-certificate',
 };
