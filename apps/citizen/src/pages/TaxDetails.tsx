@@ -56,7 +56,7 @@ function MonthBars({
               <rect x={i * slot + 1.5} y={h - bh} width={bw} height={bh} className="chart-bar" />
               {pair && <rect x={i * slot + slot / 2} y={h - lh} width={bw} height={lh} className="tax-bar-light" />}
               {(i === 0 || i === months.length - 1) && (
-                <text x={i * slot + slot / 2} y={h + 14} textAnchor="middle" className="chart-label">
+                <text x={i === 0 ? 0 : w} y={h + 14} textAnchor={i === 0 ? 'start' : 'end'} className="chart-label">
                   {m.month}
                 </text>
               )}
@@ -311,7 +311,12 @@ function Details({ kind }: { kind: TaxDetailsKind }) {
           </Button>
         </form>
       )}
-      {problem ? (
+      {problem && problem.status === 400 ? (
+        // A period the server refuses (reversed, in the future, too long): say so where the period is chosen.
+        <p className="form-error tax-note" role="alert" data-testid="tax-period-error">
+          {problem.userMessage}
+        </p>
+      ) : problem ? (
         <ErrorState problem={problem} onRetry={() => setAttempt((n) => n + 1)} title={t('tax.details.failed')} />
       ) : !data ? (
         <ListSkeleton rows={6} />
@@ -338,7 +343,7 @@ function Details({ kind }: { kind: TaxDetailsKind }) {
           <SourceNote source={data.source} />
         </section>
       )}
-      {problem && (
+      {problem && problem.status !== 400 && (
         <div className="action-row">
           <Button block onClick={goBack}>
             {t('common.back')}
