@@ -41,8 +41,8 @@ import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.
 import { RedisSessionStore } from './modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
-import { invoiceLookupRoutes } from './modules/lookups/invoice-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
+import { invoiceLookupRoutes } from './modules/lookups/invoice-routes.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
 import { taxLookupRoutes } from './modules/lookups/tax-routes.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
