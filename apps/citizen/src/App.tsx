@@ -34,6 +34,10 @@ const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
 const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
 const OvertimeCalculator = lazy(() => import('./pages/OvertimeCalculator'));
+const TaxDetails = lazy(() => import('./pages/TaxDetails'));
+const InvoiceVerify = lazy(() => import('./pages/InvoiceVerify'));
+const LostInvoice = lazy(() => import('./pages/LostInvoice'));
+const TaxCertificateVerify = lazy(() => import('./pages/TaxCertificateVerify'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -151,6 +155,11 @@ export const router = createBrowserRouter([
       { path: 'me/family/:id', element: <FamilyDetail /> },
       { path: 'tools/income-tax', element: <IncomeTaxCalculator /> },
       { path: 'tools/overtime-pay', element: <OvertimeCalculator /> },
+      { path: 'lookups/income-tax', element: <TaxDetails kind="income-tax" /> },
+      { path: 'lookups/social-insurance-fees', element: <TaxDetails kind="insurance-fees" /> },
+      { path: 'tools/invoice-verify', element: <InvoiceVerify /> },
+      { path: 'tools/lost-invoice', element: <LostInvoice /> },
+      { path: 'tools/tax-certificate', element: <TaxCertificateVerify /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -42,8 +42,10 @@ import { RedisSessionStore } from './modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
+import { invoiceLookupRoutes } from './modules/lookups/invoice-routes.js';
 import { recordsLookupRoutes } from './modules/lookups/records-routes.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
+import { taxLookupRoutes } from './modules/lookups/tax-routes.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { WalletService, walletRoutes } from './modules/wallet/index.js';
@@ -132,7 +134,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets the app compile its own WebAssembly (the invoice QR reader, zxing-wasm, served
+        // from /assets): it allows WebAssembly only, not eval() or inline scripts.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         // antd-mobile (citizen app) sets inline style attributes, and antd 5 (console) injects its CSS-in-JS
         // as <style> elements at run time. A nonce would cover the console's <style> elements but not the
         // style attributes both libraries set, and it needs a per-request index.html; so styles stay
@@ -314,6 +318,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('wallet', wallet);
   await app.register(walletRoutes({ wallet }));
   await app.register(recordsLookupRoutes({ gate, departments, catalog }));
+  await app.register(taxLookupRoutes({ gate, departments }));
+  await app.register(invoiceLookupRoutes({ departments }));
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

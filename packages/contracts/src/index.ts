@@ -8,6 +8,7 @@ export * from './lookups.js';
 export * from './problem.js';
 export * from './staff.js';
 export * from './validators/invoice.js';
+export * from './validators/invoice-qr.js';
 export * from './validators/person-name.js';
 export * from './validators/plate.js';
 export * from './validators/resident-id.js';

@@ -50,6 +50,20 @@ export const ERROR_CODES = {
   DEPARTMENT_INPUT_INVALID: { status: 400, title: '查询条件有误' },
   SERVICE_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该服务' },
   SOCIAL_INSURANCE_HK_MACAU: { status: 403, title: '暂无法关联社保信息' },
+  // Periods of personal lookups (tax details, F4)
+  PERIOD_REVERSED: { status: 400, title: '查询期间有误' },
+  PERIOD_IN_FUTURE: { status: 400, title: '查询期间有误' },
+  PERIOD_TOO_LONG: { status: 400, title: '查询期间过长' },
+  // 票据助手 (F5)
+  INVOICE_CODE_INVALID: { status: 400, title: '发票代码有误' },
+  INVOICE_NUMBER_INVALID: { status: 400, title: '发票号码有误' },
+  INVOICE_DATE_INVALID: { status: 400, title: '开票日期有误' },
+  INVOICE_DATE_IN_FUTURE: { status: 400, title: '开票日期有误' },
+  INVOICE_AMOUNT_INVALID: { status: 400, title: '金额有误' },
+  INVOICE_CHECK_CODE_INVALID: { status: 400, title: '校验码有误' },
+  INVOICE_FIELD_MISSING: { status: 400, title: '发票信息不完整' },
+  INVOICE_QR_UNPARSEABLE: { status: 400, title: '无法识别发票二维码' },
+  TAX_CERTIFICATE_NUMBER_INVALID: { status: 400, title: '电子税票号码有误' },
   SERVICE_UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
   // 我的证照 (issue 6)
   WALLET_NO_RECORD: { status: 404, title: '未查询到可关联的证照' },

@@ -1,11 +1,13 @@
 import { calcEn } from './calc.en';
 import { recordsEn } from './records.en';
+import { taxEn } from './tax.en';
 import type { Messages } from './zh';
 
 /** English, the second language: complete, and written for people (not a word-for-word gloss). */
 export const en: Messages = {
   calc: calcEn,
   records: recordsEn,
+  tax: taxEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

@@ -4,10 +4,12 @@
  */
 import { calcZh } from './calc.zh';
 import { recordsZh } from './records.zh';
+import { taxZh } from './tax.zh';
 
 export const zh = {
   calc: calcZh,
   records: recordsZh,
+  tax: taxZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

@@ -8,4 +8,9 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'huzheng-shenpi-chaxun': '/lookups/household-approvals',
   'weifa-chaxun': '/lookups/traffic-violations',
   'biyesheng-dangan-quxiang': '/lookups/graduate-archive',
+  'geshui-jiaona-mingxi': '/lookups/income-tax',
+  'shebaofei-jiaofei-mingxi': '/lookups/social-insurance-fees',
+  'fapiao-chaxun': '/tools/invoice-verify',
+  'diushi-beidao-fapiao-chaxun': '/tools/lost-invoice',
+  'dianzi-shuipiao-chayan': '/tools/tax-certificate',
 };
