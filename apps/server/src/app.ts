@@ -42,7 +42,9 @@ import { RedisSessionStore } from './modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
+import { realEstateLookupRoutes } from './modules/lookups/real-estate-routes.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
+import { utilityLookupRoutes } from './modules/lookups/utilities/routes.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 
@@ -301,6 +303,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const gate = new PersonalLookupGate({ identity, delegations, catalog, audit, authenticate });
   await app.register(socialInsuranceLookupRoutes({ gate, departments }));
   await app.register(housingFundLookupRoutes({ gate, departments }));
+  await app.register(utilityLookupRoutes({ gate, departments, db: database.db, cipher }));
+  await app.register(realEstateLookupRoutes({ gate, departments }));
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

@@ -51,6 +51,12 @@ export const ERROR_CODES = {
   SERVICE_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该服务' },
   SOCIAL_INSURANCE_HK_MACAU: { status: 403, title: '暂无法关联社保信息' },
   SERVICE_UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
+  UTILITY_ACCOUNT_NOT_FOUND: { status: 404, title: '户号或户主姓名有误' },
+  UTILITY_ACCOUNT_ALREADY_BOUND: { status: 409, title: '该户号已绑定' },
+  UTILITY_BINDING_LIMIT: { status: 409, title: '绑定的户号已达上限' },
+  UTILITY_BINDING_NOT_FOUND: { status: 404, title: '找不到该绑定户号' },
+  UTILITY_BIND_LOCKED: { status: 429, title: '户号绑定已暂停' },
+  REAL_ESTATE_PLAT_MAP_NOT_FOUND: { status: 404, title: '未查询到权证附图' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
