@@ -30,6 +30,10 @@ const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
 const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
 const OvertimeCalculator = lazy(() => import('./pages/OvertimeCalculator'));
+const Utilities = lazy(() => import('./pages/Utilities'));
+const RealEstate = lazy(() => import('./pages/RealEstate'));
+const RealEstateProgress = lazy(() => import('./pages/RealEstateProgress'));
+const PlatMap = lazy(() => import('./pages/PlatMap'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -143,6 +147,10 @@ export const router = createBrowserRouter([
       { path: 'me/family/:id', element: <FamilyDetail /> },
       { path: 'tools/income-tax', element: <IncomeTaxCalculator /> },
       { path: 'tools/overtime-pay', element: <OvertimeCalculator /> },
+      { path: 'lookups/utilities/:utility', element: <Utilities /> },
+      { path: 'lookups/real-estate', element: <RealEstate /> },
+      { path: 'lookups/real-estate/progress', element: <RealEstateProgress /> },
+      { path: 'lookups/real-estate/plat-map', element: <PlatMap /> },
       { path: '*', element: <NotFound /> },
     ],
   },
