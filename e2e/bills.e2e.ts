@@ -112,6 +112,8 @@ describe('citizen app: utility bills and real estate', () => {
     await page.getByText('暂不支持广州、深圳').first().waitFor();
     await page.goto(`${platform.baseUrl}/lookups/utilities/water`);
     await page.getByText('暂仅支持阳江').first().waitFor();
+    await page.getByTestId('not-in-city-hint').waitFor();
+    expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'water-not-in-guangzhou');
   });

@@ -2,6 +2,8 @@ import type { Messages } from './zh';
 
 /** Utility bills (G1) and real estate (G2) pages (English); same keys as bills.zh.ts. */
 export const billsEn: Messages['bills'] = {
+  notInCity: 'Not available in the chosen city',
+  switchCity: 'You can change the city at the top left of the home page, then try again.',
   utilities: {
     title: { gas: 'Gas', power: 'Electricity', water: 'Water' },
     intro: {
@@ -74,6 +76,7 @@ export const billsEn: Messages['bills'] = {
     empty: 'No real estate registration found',
     emptyDesc:
       'No property is registered in your name. If you think this is wrong, ask the registration centre where the property is.',
+    certificateKind: 'Certificate type',
     certificateNumber: 'Title certificate number',
     location: 'Location',
     floorArea: 'Floor area',

@@ -1,5 +1,7 @@
 /** 生活缴费 (G1) and 不动产 (G2) pages (zh). Merged into zh.ts as `bills`; bills.en.ts has the same keys. */
 export const billsZh = {
+  notInCity: '当前城市暂不支持该服务',
+  switchCity: '可在首页左上角切换城市后再查询。',
   utilities: {
     title: { gas: '燃气服务', power: '电力服务', water: '水务服务' },
     intro: {
@@ -68,6 +70,7 @@ export const billsZh = {
     failed: '暂时无法查询',
     empty: '未查询到不动产登记信息',
     emptyDesc: '未查询到登记在您名下的不动产。如有疑问，请咨询不动产所在地的不动产登记机构。',
+    certificateKind: '证书类型',
     certificateNumber: '不动产权证号',
     location: '坐落',
     floorArea: '建筑面积',

@@ -1,9 +1,10 @@
 import Button from 'antd-mobile/es/components/button';
 import { useId, useState } from 'react';
 import { type PlatMap as PlatMapData, type PlatMapTitle, realEstate } from '../api/bills';
+import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { EmptyState, ListSkeleton } from '../components/States';
 import { useLocale } from '../i18n/localize';
 import { useVerifiedLoad } from '../lib/use-verified-load';
 import { RequireAuth } from '../state/auth';
@@ -74,7 +75,7 @@ function MapOf({ title }: { title: PlatMapTitle }) {
     [city, title.certificateNumber],
   );
   const headingId = useId();
-  if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('bills.realEstate.failed')} />;
+  if (problem) return <LookupProblem problem={problem} onRetry={reload} title={t('bills.realEstate.failed')} />;
   if (!data) return <ListSkeleton rows={3} />;
   const m = data.platMap;
   return (
@@ -105,7 +106,7 @@ function Titles() {
   const { data, problem, reload } = useVerifiedLoad(() => realEstate.platMapTitles(city), [city]);
   const [chosen, setChosen] = useState<PlatMapTitle | null>(null);
   const listId = useId();
-  if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('bills.realEstate.failed')} />;
+  if (problem) return <LookupProblem problem={problem} onRetry={reload} title={t('bills.realEstate.failed')} />;
   if (!data) return <ListSkeleton rows={2} />;
   if (data.titles.length === 0)
     return (

@@ -1,9 +1,10 @@
 import Tag from 'antd-mobile/es/components/tag';
 import { useId } from 'react';
 import { type Property, type RegistrationProof, realEstate } from '../api/bills';
+import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { EmptyState, ListSkeleton } from '../components/States';
 import { useLocale } from '../i18n/localize';
 import { useVerifiedLoad } from '../lib/use-verified-load';
 import { RequireAuth } from '../state/auth';
@@ -26,10 +27,8 @@ function PropertyCard({ p }: { p: Property }) {
         </Tag>
       </div>
       <dl className="bills-kv">
-        <dt>{t('bills.realEstate.certificateNumber')}</dt>
-        <dd>
-          {p.certificateKind} · {p.certificateNumber}
-        </dd>
+        <dt>{t('bills.realEstate.certificateKind')}</dt>
+        <dd>{p.certificateKind}</dd>
         <dt>{t('bills.realEstate.location')}</dt>
         <dd>{p.location}</dd>
         <dt>{t('bills.realEstate.floorArea')}</dt>
@@ -95,7 +94,7 @@ function Info() {
   const { city } = usePreferences();
   const { data, problem, reload } = useVerifiedLoad(() => realEstate.properties(city), [city]);
   const proofsId = useId();
-  if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('bills.realEstate.failed')} />;
+  if (problem) return <LookupProblem problem={problem} onRetry={reload} title={t('bills.realEstate.failed')} />;
   if (!data) return <ListSkeleton rows={4} />;
   if (data.properties.length === 0 && data.proofs.length === 0)
     return (

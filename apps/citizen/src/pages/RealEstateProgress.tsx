@@ -1,9 +1,10 @@
 import Tag from 'antd-mobile/es/components/tag';
 import { useId } from 'react';
 import { type ApplicationProgress, realEstate } from '../api/bills';
+import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { EmptyState, ListSkeleton } from '../components/States';
 import { useLocale } from '../i18n/localize';
 import { useVerifiedLoad } from '../lib/use-verified-load';
 import { RequireAuth } from '../state/auth';
@@ -53,7 +54,7 @@ function Progress() {
   const { t } = useLocale();
   const { city } = usePreferences();
   const { data, problem, reload } = useVerifiedLoad(() => realEstate.progress(city), [city]);
-  if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('bills.realEstate.failed')} />;
+  if (problem) return <LookupProblem problem={problem} onRetry={reload} title={t('bills.realEstate.failed')} />;
   if (!data) return <ListSkeleton rows={3} />;
   return (
     <>

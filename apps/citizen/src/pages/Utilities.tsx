@@ -12,9 +12,10 @@ import {
   type UtilityKind,
 } from '../api/bills';
 import { isApiProblem, isVerificationCancelled } from '../api/client';
+import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { EmptyState, ListSkeleton } from '../components/States';
 import { TextField } from '../components/TextField';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
@@ -273,7 +274,7 @@ function Accounts({ utility }: { utility: UtilityKind }) {
     }
   };
 
-  if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('bills.utilities.failed')} />;
+  if (problem) return <LookupProblem problem={problem} onRetry={reload} title={t('bills.utilities.failed')} />;
   if (!data) return <ListSkeleton rows={3} />;
   return (
     <>
@@ -324,7 +325,7 @@ function BillChart({ b }: { b: UtilityBills }) {
                 className={m.status === 'unpaid' ? 'chart-bar bills-bar-unpaid' : 'chart-bar'}
               />
               {(i === 0 || i === months.length - 1) && (
-                <text x={i * bar + bar / 2} y={h + 14} textAnchor="middle" className="chart-label">
+                <text x={i === 0 ? 0 : w} y={h + 14} textAnchor={i === 0 ? 'start' : 'end'} className="chart-label">
                   {m.period}
                 </text>
               )}
@@ -365,7 +366,7 @@ function Bills({ utility, account }: { utility: UtilityKind; account: string }) 
       </fieldset>
       {problem ? (
         <>
-          <ErrorState problem={problem} onRetry={reload} title={t('bills.utilities.failed')} />
+          <LookupProblem problem={problem} onRetry={reload} title={t('bills.utilities.failed')} />
           <div className="action-row">
             <Link className="bills-link-button" to={`/lookups/utilities/${utility}`}>
               {t('bills.utilities.backToAccounts')}
