@@ -21,7 +21,7 @@ export function LookupProblem({
     return (
       <>
         <ErrorState problem={problem} title={t('bills.notInCity')} />
-        <p className="page-intro" data-testid="not-in-city-hint">
+        <p className="page-intro bills-hint" data-testid="not-in-city-hint">
           {t('bills.switchCity')}
         </p>
       </>
