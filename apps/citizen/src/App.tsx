@@ -38,6 +38,10 @@ const TaxDetails = lazy(() => import('./pages/TaxDetails'));
 const InvoiceVerify = lazy(() => import('./pages/InvoiceVerify'));
 const LostInvoice = lazy(() => import('./pages/LostInvoice'));
 const TaxCertificateVerify = lazy(() => import('./pages/TaxCertificateVerify'));
+const Utilities = lazy(() => import('./pages/Utilities'));
+const RealEstate = lazy(() => import('./pages/RealEstate'));
+const RealEstateProgress = lazy(() => import('./pages/RealEstateProgress'));
+const PlatMap = lazy(() => import('./pages/PlatMap'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -160,6 +164,10 @@ export const router = createBrowserRouter([
       { path: 'tools/invoice-verify', element: <InvoiceVerify /> },
       { path: 'tools/lost-invoice', element: <LostInvoice /> },
       { path: 'tools/tax-certificate', element: <TaxCertificateVerify /> },
+      { path: 'lookups/utilities/:utility', element: <Utilities /> },
+      { path: 'lookups/real-estate', element: <RealEstate /> },
+      { path: 'lookups/real-estate/progress', element: <RealEstateProgress /> },
+      { path: 'lookups/real-estate/plat-map', element: <PlatMap /> },
       { path: '*', element: <NotFound /> },
     ],
   },

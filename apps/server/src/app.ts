@@ -43,9 +43,11 @@ import { DatabaseSessionStore, type SessionStore } from './modules/identity/sess
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
 import { invoiceLookupRoutes } from './modules/lookups/invoice-routes.js';
+import { realEstateLookupRoutes } from './modules/lookups/real-estate-routes.js';
 import { recordsLookupRoutes } from './modules/lookups/records-routes.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
 import { taxLookupRoutes } from './modules/lookups/tax-routes.js';
+import { utilityLookupRoutes } from './modules/lookups/utilities/routes.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { WalletService, walletRoutes } from './modules/wallet/index.js';
@@ -320,6 +322,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(recordsLookupRoutes({ gate, departments, catalog }));
   await app.register(taxLookupRoutes({ gate, departments }));
   await app.register(invoiceLookupRoutes({ departments }));
+  await app.register(utilityLookupRoutes({ gate, departments, db: database.db, cipher }));
+  await app.register(realEstateLookupRoutes({ gate, departments }));
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

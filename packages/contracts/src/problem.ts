@@ -70,6 +70,12 @@ export const ERROR_CODES = {
   WALLET_DOCUMENT_INVALID: { status: 409, title: '证件状态异常，暂不能关联' },
   WALLET_HOLDER_KEY_INVALID: { status: 400, title: '持证设备密钥有误' },
   WALLET_PURPOSE_NOT_SUPPORTED: { status: 400, title: '该证照不支持此核验场景' },
+  UTILITY_ACCOUNT_NOT_FOUND: { status: 404, title: '户号或户主姓名有误' },
+  UTILITY_ACCOUNT_ALREADY_BOUND: { status: 409, title: '该户号已绑定' },
+  UTILITY_BINDING_LIMIT: { status: 409, title: '绑定的户号已达上限' },
+  UTILITY_BINDING_NOT_FOUND: { status: 404, title: '找不到该绑定户号' },
+  UTILITY_BIND_LOCKED: { status: 429, title: '户号绑定已暂停' },
+  REAL_ESTATE_PLAT_MAP_NOT_FOUND: { status: 404, title: '未查询到权证附图' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -7,8 +7,8 @@ export interface VerifiedLoad<T> {
   /** undefined while loading (or after a problem). */
   data: T | undefined;
   problem: ApiProblem | null;
-  /** Load again (the retry button). */
-  retry: () => void;
+  /** Load again (the retry button, or after a change the page made). */
+  reload: () => void;
   /** Replace the data after an action the page took (approve, revoke …). */
   setData: (data: T) => void;
 }
@@ -51,6 +51,6 @@ export function useVerifiedLoad<T>(load: () => Promise<T>, deps: readonly unknow
     };
   }, [...deps, attempt]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, problem, retry, setData };
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { data, problem, reload, setData };
 }

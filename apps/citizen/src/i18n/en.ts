@@ -1,3 +1,4 @@
+import { billsEn } from './bills.en';
 import { calcEn } from './calc.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
@@ -8,6 +9,7 @@ export const en: Messages = {
   calc: calcEn,
   records: recordsEn,
   tax: taxEn,
+  bills: billsEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

@@ -2,6 +2,7 @@
  * Chinese (zh-CN), the primary language. Wording follows the user guide (shared/spec) wherever it has one.
  * en.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts).
  */
+import { billsZh } from './bills.zh';
 import { calcZh } from './calc.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
@@ -10,6 +11,7 @@ export const zh = {
   calc: calcZh,
   records: recordsZh,
   tax: taxZh,
+  bills: billsZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

@@ -13,4 +13,16 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'fapiao-chaxun': '/tools/invoice-verify',
   'diushi-beidao-fapiao-chaxun': '/tools/lost-invoice',
   'dianzi-shuipiao-chayan': '/tools/tax-certificate',
+  // 生活缴费 (G1): one page per utility (我的户号, 绑定, 账单; 水费应缴 in 阳江)
+  'ranqi-huhao-bangding': '/lookups/utilities/gas',
+  'ranqi-zhangdan-chaxun': '/lookups/utilities/gas',
+  'dianli-huhao-bangding': '/lookups/utilities/power',
+  'dianfei-chaxun': '/lookups/utilities/power',
+  'shuiwu-huhao-bangding': '/lookups/utilities/water',
+  'shuifei-yingjiao-chaxun': '/lookups/utilities/water',
+  'shuifei-zhangdan-chaxun': '/lookups/utilities/water',
+  // 不动产 (G2)
+  'budongchan-xinxi-chaxun': '/lookups/real-estate',
+  'budongchan-banli-jindu-chaxun': '/lookups/real-estate/progress',
+  'quanzheng-futu-chaxun': '/lookups/real-estate/plat-map',
 };

@@ -1,11 +1,11 @@
 import type { AccessLogEntry } from '@yss/contracts';
 import Tag from 'antd-mobile/es/components/tag';
 import { identity } from '../api/identity';
-import { Page, } from '../components/Page';
+import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { RequireAuth, } from '../state/auth';
+import { RequireAuth } from '../state/auth';
 
 const RESULT_COLOR = { success: 'success', denied: 'warning', failure: 'danger' } as const;
 
@@ -23,9 +23,9 @@ function useEntryText() {
 function AccessLogList() {
   const { t, lang } = useLocale();
   const text = useEntryText();
-  const { data: entries, problem, retry } = useVerifiedLoad(() => identity.accessLog(), []);
+  const { data: entries, problem, reload } = useVerifiedLoad(() => identity.accessLog(), []);
 
-  if (problem) return <ErrorState problem={problem} onRetry={retry} />;
+  if (problem) return <ErrorState problem={problem} onRetry={reload} />;
   if (!entries) return <ListSkeleton rows={5} />;
   if (entries.length === 0) return <EmptyState title={t('accessLog.empty')} />;
 

@@ -1,17 +1,17 @@
-import type { Delegation, } from '@yss/contracts';
+import type { Delegation } from '@yss/contracts';
 import List from 'antd-mobile/es/components/list';
 import Tag from 'antd-mobile/es/components/tag';
-import { useId, } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { delegation } from '../api/delegation';
 import { Icon } from '../components/icons';
-import { Page, } from '../components/Page';
+import { Page } from '../components/Page';
 import { LinkItem } from '../components/ServiceItem';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { formatDate, STATUS_COLOR } from '../lib/delegation';
-import { RequireAuth, } from '../state/auth';
+import { RequireAuth } from '../state/auth';
 
 function DelegationItem({ d }: { d: Delegation }) {
   const { t, lang } = useLocale();
@@ -41,11 +41,11 @@ function DelegationItem({ d }: { d: Delegation }) {
 
 function Lists() {
   const { t } = useLocale();
-  const { data, problem, retry } = useVerifiedLoad(() => delegation.list(), []);
+  const { data, problem, reload } = useVerifiedLoad(() => delegation.list(), []);
   const agentId = useId();
   const principalId = useId();
 
-  if (problem) return <ErrorState problem={problem} onRetry={retry} />;
+  if (problem) return <ErrorState problem={problem} onRetry={reload} />;
   if (!data) return <ListSkeleton rows={4} />;
 
   return (

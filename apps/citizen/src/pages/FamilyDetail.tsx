@@ -8,7 +8,7 @@ import { useParams } from 'react-router';
 import { isVerificationCancelled } from '../api/client';
 import { delegation } from '../api/delegation';
 import { ConsentStep } from '../components/ConsentStep';
-import { Page, } from '../components/Page';
+import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
@@ -52,12 +52,12 @@ function Detail({ id }: { id: string }) {
     const list = await delegation.list();
     return [...list.asAgent, ...list.asPrincipal].find((x) => x.id === id) ?? null;
   }, [id]);
-  const { data: d, problem, retry, setData: setD } = loaded;
+  const { data: d, problem, reload, setData: setD } = loaded;
   const [subject, setSubject] = useState<ActingSubject | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
 
-  if (problem) return <ErrorState problem={problem} onRetry={retry} />;
+  if (problem) return <ErrorState problem={problem} onRetry={reload} />;
   if (d === null) return <EmptyState title={t('family.notFound')} />;
   if (!d) return <ListSkeleton rows={4} />;
   if (done && d.status === 'active') return <DelegationDone d={d} />;

@@ -3,10 +3,11 @@ import { type GraduateArchive as Answer, records } from '../api/records';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
-import { Facts, useCodeLabel, usePersonalLookup } from './records-shared';
+import { Facts, useCodeLabel } from './records-shared';
 
 function Whereabouts({ a }: { a: NonNullable<Answer['archive']> }) {
   const { t } = useLocale();
@@ -56,8 +57,8 @@ function Whereabouts({ a }: { a: NonNullable<Answer['archive']> }) {
 function Archive() {
   const { t } = useLocale();
   const { city } = usePreferences();
-  const { data, problem, retry } = usePersonalLookup(() => records.archive({ city }), [city]);
-  if (problem) return <ErrorState problem={problem} onRetry={retry} title={t('records.failed')} />;
+  const { data, problem, reload } = useVerifiedLoad(() => records.archive({ city }), [city]);
+  if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('records.failed')} />;
   if (!data) return <ListSkeleton rows={3} />;
   return (
     <>

@@ -4,10 +4,11 @@ import { type HouseholdApproval, records } from '../api/records';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
-import { Facts, ProgressTimeline, useCityName, useCodeLabel, usePersonalLookup } from './records-shared';
+import { Facts, ProgressTimeline, useCityName, useCodeLabel } from './records-shared';
 
 const STATUS_COLOR = { pending: 'primary', approved: 'success', rejected: 'danger' } as const;
 
@@ -62,8 +63,8 @@ function ApprovalCard({ a }: { a: HouseholdApproval }) {
 function Approvals() {
   const { t } = useLocale();
   const { city } = usePreferences();
-  const { data, problem, retry } = usePersonalLookup(() => records.approvals({ city }), [city]);
-  if (problem) return <ErrorState problem={problem} onRetry={retry} title={t('records.failed')} />;
+  const { data, problem, reload } = useVerifiedLoad(() => records.approvals({ city }), [city]);
+  if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('records.failed')} />;
   if (!data) return <ListSkeleton rows={3} />;
   return (
     <>

@@ -4,10 +4,11 @@ import { type IdCardProgress as Application, records } from '../api/records';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
-import { Facts, ProgressTimeline, useCityName, useCodeLabel, usePersonalLookup } from './records-shared';
+import { Facts, ProgressTimeline, useCityName, useCodeLabel } from './records-shared';
 
 function ApplicationCard({ a }: { a: Application }) {
   const { t } = useLocale();
@@ -42,8 +43,8 @@ function ApplicationCard({ a }: { a: Application }) {
 function Applications() {
   const { t } = useLocale();
   const { city } = usePreferences();
-  const { data, problem, retry } = usePersonalLookup(() => records.idCards({ city }), [city]);
-  if (problem) return <ErrorState problem={problem} onRetry={retry} title={t('records.failed')} />;
+  const { data, problem, reload } = useVerifiedLoad(() => records.idCards({ city }), [city]);
+  if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('records.failed')} />;
   if (!data) return <ListSkeleton rows={3} />;
   if (data.applications.length === 0)
     return (

@@ -6,7 +6,7 @@ import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { RequireAuth, } from '../state/auth';
+import { RequireAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 
 type Statement = NonNullable<ContributionDetails['statement']>;
@@ -47,7 +47,7 @@ function Details() {
   const goBack = useGoBack();
   const { city } = usePreferences();
   const [months, setMonths] = useState(12);
-  const { data, problem, retry } = useVerifiedLoad(() => lookups.contributions({ city, months }), [months, city]);
+  const { data, problem, reload } = useVerifiedLoad(() => lookups.contributions({ city, months }), [months, city]);
   const tableId = useId();
 
   return (
@@ -67,7 +67,7 @@ function Details() {
         ))}
       </fieldset>
       {problem ? (
-        <ErrorState problem={problem} onRetry={retry} title={t('shebao.failed')} />
+        <ErrorState problem={problem} onRetry={reload} title={t('shebao.failed')} />
       ) : !data ? (
         <ListSkeleton rows={6} />
       ) : !data.statement || data.statement.months.length === 0 ? (

@@ -9,10 +9,11 @@ import {
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
-import { Facts, useCodeLabel, usePersonalLookup } from './records-shared';
+import { Facts, useCodeLabel } from './records-shared';
 
 type Filter = 'all' | 'unhandled';
 
@@ -150,10 +151,7 @@ function Violations() {
   const { t } = useLocale();
   const { city } = usePreferences();
   const [filter, setFilter] = useState<Filter>('all');
-  const { data, problem, retry } = usePersonalLookup(
-    () => records.violations({ city, status: filter }),
-    [city, filter],
-  );
+  const { data, problem, reload } = useVerifiedLoad(() => records.violations({ city, status: filter }), [city, filter]);
   return (
     <>
       <div className="records-filter">
@@ -173,7 +171,7 @@ function Violations() {
         </fieldset>
       </div>
       {problem ? (
-        <ErrorState problem={problem} onRetry={retry} title={t('records.failed')} />
+        <ErrorState problem={problem} onRetry={reload} title={t('records.failed')} />
       ) : !data ? (
         <ListSkeleton rows={4} />
       ) : (

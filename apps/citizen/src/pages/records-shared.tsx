@@ -1,52 +1,14 @@
 import { findCity } from '@yss/contracts';
 import Steps from 'antd-mobile/es/components/steps';
-import { type ReactNode, useEffect, useState } from 'react';
-import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import type { ReactNode } from 'react';
 import type { ProgressStep } from '../api/records';
-import { useGoBack } from '../components/Page';
 import { useLocale } from '../i18n/localize';
-import { useAuth } from '../state/auth';
 import './records.css';
 
 /**
  * What the four records pages (身份证办理查询, 户政审批查询, 违法查询, 毕业生档案去向查询) share: loading a personal
  * lookup behind a fresh verification, the progress timeline, fact lists and code labels.
  */
-
-/**
- * Loads a personal lookup behind 刷脸/PIN verification; reloads when `deps` change or on retry. Cancelling the
- * verification goes back to where the citizen came from.
- */
-export function usePersonalLookup<T>(load: () => Promise<T>, deps: readonly unknown[]) {
-  const auth = useAuth();
-  const goBack = useGoBack();
-  const [data, setData] = useState<T | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on the caller's deps or a retry
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setProblem(null);
-    auth.withVerification(load).then(
-      (d) => live && setData(d),
-      (e: unknown) => {
-        if (!live) return;
-        if (isVerificationCancelled(e)) {
-          if (!e.redirected) goBack();
-          return;
-        }
-        if (isApiProblem(e)) setProblem(e);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [...deps, attempt]);
-
-  return { data, problem, retry: () => setAttempt((n) => n + 1) };
-}
 
 /**
  * A department's code shown in the UI language: in Chinese the department's own name of the record, in

@@ -19,6 +19,7 @@ import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
+import type { UtilityBindingTables } from '../modules/lookups/utilities/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
 
@@ -31,6 +32,7 @@ export interface Database
     DelegationTables,
     StaffTables,
     WalletTables,
+    UtilityBindingTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
