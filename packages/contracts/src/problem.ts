@@ -50,6 +50,12 @@ export const ERROR_CODES = {
   DEPARTMENT_INPUT_INVALID: { status: 400, title: '查询条件有误' },
   SERVICE_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该服务' },
   SOCIAL_INSURANCE_HK_MACAU: { status: 403, title: '暂无法关联社保信息' },
+  // 信用信息 (F3) and 消息
+  USCC_INVALID: { status: 400, title: '统一社会信用代码有误' },
+  USCC_CHECK_CHARACTER_WRONG: { status: 400, title: '统一社会信用代码校验位不正确' },
+  CREDIT_SUBJECT_NOT_FOUND: { status: 404, title: '未找到该信用主体' },
+  SUBSCRIPTION_LIMIT_REACHED: { status: 409, title: '订阅数量已达上限' },
+  NOTIFICATION_NOT_FOUND: { status: 404, title: '找不到该消息' },
   SERVICE_UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;

@@ -16,9 +16,12 @@ import type { TrafficTables } from '../departments/traffic/tables.js';
 import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
+import type { CreditSubscriptionTables } from '../modules/credit/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
+import type { JobTables } from '../modules/jobs/tables.js';
+import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
 
 /** The whole database as Kysely sees it: the union of every module's own tables. */
@@ -29,6 +32,9 @@ export interface Database
     AuditTables,
     DelegationTables,
     StaffTables,
+    NotificationTables,
+    CreditSubscriptionTables,
+    JobTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,

@@ -6,7 +6,7 @@
 export interface PersonalRouteSample {
   /** The catalog service the route serves: the audit entry is `lookup.<serviceId>` (or `auditAction`). */
   serviceId: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** A URL the owner may call, without `for=` (the matrix adds it). */
   url: string;
   body?: object;
