@@ -30,6 +30,9 @@ const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
 const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
 const OvertimeCalculator = lazy(() => import('./pages/OvertimeCalculator'));
+const CreditSearch = lazy(() => import('./pages/CreditSearch'));
+const CreditDetail = lazy(() => import('./pages/CreditDetail'));
+const CreditSubscriptions = lazy(() => import('./pages/CreditSubscriptions'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -143,6 +146,9 @@ export const router = createBrowserRouter([
       { path: 'me/family/:id', element: <FamilyDetail /> },
       { path: 'tools/income-tax', element: <IncomeTaxCalculator /> },
       { path: 'tools/overtime-pay', element: <OvertimeCalculator /> },
+      { path: 'credit', element: <CreditSearch /> },
+      { path: 'credit/subscriptions', element: <CreditSubscriptions /> },
+      { path: 'credit/:uscc', element: <CreditDetail /> },
       { path: '*', element: <NotFound /> },
     ],
   },

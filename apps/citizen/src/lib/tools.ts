@@ -4,4 +4,6 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'jiaban-gongzi-jisuanqi': '/tools/overtime-pay',
   'quming-chaxun': '/tools/name-check',
   'shebao-jiaofei-mingxi': '/lookups/social-insurance',
+  'xinyong-chaxun': '/credit',
+  'xinyong-dingyue': '/credit/subscriptions',
 };
