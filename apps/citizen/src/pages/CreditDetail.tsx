@@ -218,12 +218,14 @@ export default function CreditDetail() {
                 {e.status}
               </Tag>
             </div>
+            <p className="credit-uscc">
+              {t('credit.uscc')} <span className="credit-code">{e.uscc}</span>
+            </p>
             <h2 id={regId} className="visually-hidden">
               {t('credit.registration')}
             </h2>
             <Facts
               rows={[
-                [t('credit.uscc'), e.uscc],
                 [t('credit.kind'), e.kindName],
                 [t('credit.legalRepresentative'), e.legalRepresentative],
                 [

@@ -98,8 +98,7 @@ function Messages() {
     <section aria-labelledby={listId} data-testid="inbox-list">
       <div className="inbox-toolbar">
         <h2 id={listId} aria-live="polite" className="inbox-count">
-          <span className="visually-hidden">{t('credit.inbox.listLabel')} </span>
-          {t('credit.inbox.unreadCount', { count: data.unread })}
+          {data.unread > 0 ? t('credit.inbox.unreadCount', { count: data.unread }) : t('credit.inbox.listLabel')}
         </h2>
         {data.unread > 0 && (
           <Button size="small" fill="none" color="primary" onClick={markAll} data-testid="inbox-mark-all">

@@ -75,15 +75,14 @@ const clip = (s: string, n: number) =>
 
 /** The inbox message for one change of a subscribed entity, for one subscriber. */
 export function changeMessage(accountId: string, c: z.output<typeof CreditChange>): NewNotification {
-  const what = QUOTABLE_ITEMS.has(c.item)
-    ? `${c.item}：${clip(c.summary.replace(/[。.；;，,\s]+$/, ''), 300)}`
-    : `${c.item}信息有变更`;
+  const summary = c.summary.replace(/[。.；;，,\s]+$/, '');
+  const what = QUOTABLE_ITEMS.has(c.item) ? `变更事项：${c.item}。${clip(summary, 300)}。` : `变更事项：${c.item}。`;
   return {
     accountId,
     kind: 'credit-change',
     dedupeKey: `credit:${c.uscc}:${c.version}`,
     title: clip(`信用信息变更提醒：${c.name}`, 100),
-    body: `您订阅的信用主体“${clip(c.name, 100)}”有新的信用信息。${what}。详情请查看信用主体信息。`,
+    body: `您订阅的信用主体“${clip(c.name, 100)}”有新的信用信息。${what}详情请查看信用主体信息。`,
     link: `/credit/${c.uscc}`,
     occurredAt: new Date(c.changedAt),
   };
