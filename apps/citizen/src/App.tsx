@@ -42,6 +42,9 @@ const Utilities = lazy(() => import('./pages/Utilities'));
 const RealEstate = lazy(() => import('./pages/RealEstate'));
 const RealEstateProgress = lazy(() => import('./pages/RealEstateProgress'));
 const PlatMap = lazy(() => import('./pages/PlatMap'));
+const CreditSearch = lazy(() => import('./pages/CreditSearch'));
+const CreditDetail = lazy(() => import('./pages/CreditDetail'));
+const CreditSubscriptions = lazy(() => import('./pages/CreditSubscriptions'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -168,6 +171,9 @@ export const router = createBrowserRouter([
       { path: 'lookups/real-estate', element: <RealEstate /> },
       { path: 'lookups/real-estate/progress', element: <RealEstateProgress /> },
       { path: 'lookups/real-estate/plat-map', element: <PlatMap /> },
+      { path: 'credit', element: <CreditSearch /> },
+      { path: 'credit/subscriptions', element: <CreditSubscriptions /> },
+      { path: 'credit/:uscc', element: <CreditDetail /> },
       { path: '*', element: <NotFound /> },
     ],
   },

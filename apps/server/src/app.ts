@@ -28,6 +28,7 @@ import { connectRedis } from './infra/redis.js';
 import { AuditLog } from './modules/audit/index.js';
 import { calculatorRoutes } from './modules/calculators/index.js';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
+import { registerCredit } from './modules/credit/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
 import { feedbackConsoleRoutes, feedbackRoutes } from './modules/feedback/index.js';
 import {
@@ -48,6 +49,7 @@ import { recordsLookupRoutes } from './modules/lookups/records-routes.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
 import { taxLookupRoutes } from './modules/lookups/tax-routes.js';
 import { utilityLookupRoutes } from './modules/lookups/utilities/routes.js';
+import { NotificationService, notificationRoutes } from './modules/notifications/index.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { WalletService, walletRoutes } from './modules/wallet/index.js';
@@ -198,6 +200,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           description: '查询服务: lookups of department records (personal ones need a fresh verification)',
         },
         { name: 'wallet', description: '我的证照: issuers’ keys (JWKS), status lists, 证照核验 (POST /api/v1/verify)' },
+        { name: 'inbox', description: '消息: the citizen’s own messages (e.g. 信用信息变更提醒)' },
         { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
         { name: 'staff', description: '工作人员账号: console login (password + TOTP), roles and grants' },
         { name: 'console', description: '工作台: staff routes, each scoped to the caller’s department and city' },
@@ -324,6 +327,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(invoiceLookupRoutes({ departments }));
   await app.register(utilityLookupRoutes({ gate, departments, db: database.db, cipher }));
   await app.register(realEstateLookupRoutes({ gate, departments }));
+  const notifications = new NotificationService(database.db);
+  await app.register(notificationRoutes({ notifications, authenticate }));
+  // 信用信息 (F3): lookups, subscriptions, the change poller; sandbox endpoints in demo mode with embedded departments.
+  const sandbox = config.mode === 'demo' && !config.departments.url;
+  await registerCredit(app, {
+    db: database.db,
+    departments,
+    gate,
+    audit,
+    notifications,
+    pollMs: config.creditPollMs,
+    sandbox,
+  });
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

@@ -92,6 +92,8 @@ const Env = z.object({
   DEPARTMENT_TIMEOUT_MS: z.coerce.number().int().min(50).max(5000).default(5000),
   /** Built staff console to serve at /console/; empty disables it. */
   CONSOLE_DIST: z.string().optional(),
+  /** Seconds between polls of 信用广东 for changes of subscribed entities (信用信息订阅); 0: no polling. */
+  CREDIT_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 });
 
 export type Config = {
@@ -119,6 +121,7 @@ export type Config = {
   sessionCacheMs: number;
   smsResendMs: number;
   departments: { url: string | undefined; keyId: string; key: Buffer | undefined; timeoutMs: number };
+  creditPollMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -198,5 +201,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       key: e.DEPARTMENTS_KEY ? Buffer.from(e.DEPARTMENTS_KEY, 'base64') : undefined,
       timeoutMs: e.DEPARTMENT_TIMEOUT_MS,
     },
+    creditPollMs: e.CREDIT_POLL_SECONDS * 1000,
   };
 }

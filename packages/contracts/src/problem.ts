@@ -64,6 +64,12 @@ export const ERROR_CODES = {
   INVOICE_FIELD_MISSING: { status: 400, title: '发票信息不完整' },
   INVOICE_QR_UNPARSEABLE: { status: 400, title: '无法识别发票二维码' },
   TAX_CERTIFICATE_NUMBER_INVALID: { status: 400, title: '电子税票号码有误' },
+  // 信用信息 (F3) and 消息
+  USCC_INVALID: { status: 400, title: '统一社会信用代码有误' },
+  USCC_CHECK_CHARACTER_WRONG: { status: 400, title: '统一社会信用代码校验位不正确' },
+  CREDIT_SUBJECT_NOT_FOUND: { status: 404, title: '未找到该信用主体' },
+  SUBSCRIPTION_LIMIT_REACHED: { status: 409, title: '订阅数量已达上限' },
+  NOTIFICATION_NOT_FOUND: { status: 404, title: '找不到该消息' },
   SERVICE_UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
   // 我的证照 (issue 6)
   WALLET_NO_RECORD: { status: 404, title: '未查询到可关联的证照' },

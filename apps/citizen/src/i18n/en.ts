@@ -1,5 +1,6 @@
 import { billsEn } from './bills.en';
 import { calcEn } from './calc.en';
+import { creditEn } from './credit.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
 import type { Messages } from './zh';
@@ -10,6 +11,7 @@ export const en: Messages = {
   records: recordsEn,
   tax: taxEn,
   bills: billsEn,
+  credit: creditEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

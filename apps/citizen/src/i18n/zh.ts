@@ -4,6 +4,7 @@
  */
 import { billsZh } from './bills.zh';
 import { calcZh } from './calc.zh';
+import { creditZh } from './credit.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
 
@@ -12,6 +13,7 @@ export const zh = {
   records: recordsZh,
   tax: taxZh,
   bills: billsZh,
+  credit: creditZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

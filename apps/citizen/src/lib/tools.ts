@@ -25,4 +25,6 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'budongchan-xinxi-chaxun': '/lookups/real-estate',
   'budongchan-banli-jindu-chaxun': '/lookups/real-estate/progress',
   'quanzheng-futu-chaxun': '/lookups/real-estate/plat-map',
+  'xinyong-chaxun': '/credit',
+  'xinyong-dingyue': '/credit/subscriptions',
 };

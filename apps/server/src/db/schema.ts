@@ -16,10 +16,13 @@ import type { TrafficTables } from '../departments/traffic/tables.js';
 import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
+import type { CreditSubscriptionTables } from '../modules/credit/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
+import type { JobTables } from '../modules/jobs/tables.js';
 import type { UtilityBindingTables } from '../modules/lookups/utilities/tables.js';
+import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
 
@@ -33,6 +36,9 @@ export interface Database
     StaffTables,
     WalletTables,
     UtilityBindingTables,
+    NotificationTables,
+    CreditSubscriptionTables,
+    JobTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,

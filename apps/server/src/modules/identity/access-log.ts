@@ -26,6 +26,8 @@ const LABELS: Record<string, string> = {
   'delegation.revoke': '解除代办授权',
   'delegation.act': '代办被拒绝（授权无效）',
   'delegation.subject.read': '代办人查看基本信息',
+  'credit.subscribe': '订阅信用信息',
+  'credit.unsubscribe': '取消订阅信用信息',
 };
 
 export function presentAccessLog(records: AuditRecord[], selfAccountId?: string): AccessLogEntry[] {

@@ -1,0 +1,1 @@
+export { type HeldLease, JobLease } from './lease.js';

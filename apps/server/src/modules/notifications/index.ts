@@ -1,0 +1,2 @@
+export { type NewNotification, NotificationService } from './notification-service.js';
+export { notificationRoutes } from './routes.js';
