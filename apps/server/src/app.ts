@@ -40,6 +40,7 @@ import {
 import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.js';
 import { RedisSessionStore } from './modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
+import { educationLookupRoutes } from './modules/lookups/education/routes.js';
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
@@ -301,6 +302,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const gate = new PersonalLookupGate({ identity, delegations, catalog, audit, authenticate });
   await app.register(socialInsuranceLookupRoutes({ gate, departments }));
   await app.register(housingFundLookupRoutes({ gate, departments }));
+  await app.register(educationLookupRoutes({ gate, departments, db: database.db, cipher }));
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),
