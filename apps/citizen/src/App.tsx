@@ -26,6 +26,9 @@ const AccessLog = lazy(() => import('./pages/AccessLog'));
 const Family = lazy(() => import('./pages/Family'));
 const NameCheck = lazy(() => import('./pages/NameCheck'));
 const SocialInsurance = lazy(() => import('./pages/SocialInsurance'));
+const SchoolSearch = lazy(() => import('./pages/SchoolSearch'));
+const Zhongkao = lazy(() => import('./pages/Zhongkao'));
+const Gaokao = lazy(() => import('./pages/Gaokao'));
 const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
 const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
@@ -138,6 +141,10 @@ export const router = createBrowserRouter([
       { path: 'me/access-log', element: <AccessLog /> },
       { path: 'tools/name-check', element: <NameCheck /> },
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
+      { path: 'lookups/schools', element: <SchoolSearch /> },
+      { path: 'lookups/zhongkao', element: <Zhongkao /> },
+      { path: 'lookups/gaokao/ticket', element: <Gaokao kind="ticket" /> },
+      { path: 'lookups/gaokao/results', element: <Gaokao kind="results" /> },
       { path: 'me/family', element: <Family /> },
       { path: 'me/family/add', element: <AddFamily /> },
       { path: 'me/family/:id', element: <FamilyDetail /> },

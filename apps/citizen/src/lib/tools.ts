@@ -4,4 +4,8 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'jiaban-gongzi-jisuanqi': '/tools/overtime-pay',
   'quming-chaxun': '/tools/name-check',
   'shebao-jiaofei-mingxi': '/lookups/social-insurance',
+  'xuexiao-chaxun': '/lookups/schools',
+  'zhongkao-chengji-chaxun': '/lookups/zhongkao',
+  'gaokao-zhunkaozheng': '/lookups/gaokao/ticket',
+  'gaokao-chengji-chaxun': '/lookups/gaokao/results',
 };
