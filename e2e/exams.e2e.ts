@@ -89,6 +89,19 @@ describe('citizen app: education lookups', () => {
     await page.getByTestId('school-more').waitFor();
     await page.getByTestId('school-more').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="school-item"]').length === 40);
+
+    // 关怀模式 on a small phone: larger text, nothing cut off
+    await page.evaluate(() => localStorage.setItem('yss.care', '1'));
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.reload();
+    await page.getByTestId('school-results').waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    if (shots) await page.screenshot({ path: `${shots}/schools-care-320.png` });
+    await page.evaluate(() => localStorage.removeItem('yss.care'));
+    await page.setViewportSize({ width: 390, height: 844 });
   });
 
   it('中考成绩查询 says 暂仅支持佛山地区 outside 佛山', async () => {

@@ -6,7 +6,7 @@ export const educationEn: Messages['education'] = {
     title: 'School search',
     intro: "Search by school name and area to see a school's name, address, type and more.",
     name: 'School name',
-    namePlaceholder: 'Type the school name (part of it is enough)',
+    namePlaceholder: 'School name',
     city: 'City',
     district: 'District',
     allDistricts: 'All districts',

@@ -4,7 +4,7 @@ export const educationZh = {
     title: '学校查询',
     intro: '搜索学校名称及所在地区，了解学校名称、地址、办学类型等。',
     name: '学校名称',
-    namePlaceholder: '输入学校名称（可只输入部分）',
+    namePlaceholder: '输入学校名称',
     city: '所在城市',
     district: '所在区县',
     allDistricts: '全部区县',

@@ -43,7 +43,7 @@ function TicketView({ r }: { r: GaokaoTicket }) {
         ]}
       />
       <h3 className="edu-sub">{t('education.gaokao.timetable')}</h3>
-      <table className="data-table edu-table">
+      <table className="data-table edu-table edu-timetable">
         <caption className="visually-hidden">{t('education.gaokao.timetable')}</caption>
         <thead>
           <tr>
