@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../../departments/population-register/generator.js';
 import { citizenClient } from '../../../test-support/citizen-client.js';
 import { createTestApp, ENGINES, type TestApp } from '../../../test-support/test-app.js';
+import { FieldCipher } from '../../privacy/index.js';
+import { ExamAttemptGuard } from './attempts.js';
 
 const demo = (name: string) => {
   const p = DEMO_PEOPLE.find((x) => x.name === name);
@@ -311,6 +314,33 @@ describe.each(ENGINES)('中考 and 高考 lookups (E3) on %s', (engine) => {
     expect(
       log.filter((e) => e.action === 'lookup.zhongkao-chengji-chaxun' && e.result === 'failure').length,
     ).toBeGreaterThanOrEqual(11);
+  });
+
+  it('the lock ends on time and the count starts again; a stale window forgets old failures', async () => {
+    const guard = new ExamAttemptGuard(t.database.db, new FieldCipher(randomBytes(32)), {
+      maxPerNumber: 2,
+      maxPerAccount: 100,
+      windowMs: 400,
+      lockMs: 300,
+    });
+    const account = '00000000-0000-4000-8000-00000000a001';
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: { code: string }) => e.code,
+      );
+    expect(await code(guard.fail(account, 'gaokao', '06440100000001'))).toBe('EXAM_CREDENTIALS_INVALID');
+    expect(await code(guard.fail(account, 'gaokao', '06440100000001'))).toBe('EXAM_QUERY_LOCKED');
+    expect(await code(guard.assertOpen(account, 'gaokao', '06440100000001'))).toBe('EXAM_QUERY_LOCKED');
+    // the same digits as a 中考 number are another key
+    expect(await code(guard.assertOpen(account, 'zhongkao', '06440100000001'))).toBe('ok');
+    await new Promise((r) => setTimeout(r, 350));
+    expect(await code(guard.assertOpen(account, 'gaokao', '06440100000001'))).toBe('ok');
+    // after the lock, one failure is one failure again (not an immediate new lock)
+    expect(await code(guard.fail(account, 'gaokao', '06440100000001'))).toBe('EXAM_CREDENTIALS_INVALID');
+    // a failure older than the window is forgotten
+    await new Promise((r) => setTimeout(r, 450));
+    expect(await code(guard.fail(account, 'gaokao', '06440100000001'))).toBe('EXAM_CREDENTIALS_INVALID');
   });
 
   it('refuses without login or fresh verification, and for someone else’s delegation', async () => {
