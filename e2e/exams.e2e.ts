@@ -144,6 +144,23 @@ describe('citizen app: education lookups', () => {
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = await pdfText(file);
     for (const words of ['张伟', '612', '华南理工大学']) expect(text).toContain(words);
+
+    // in 佛山, 中考成绩查询 with a ticket number and password (陈依's, a generated 2021 candidate)
+    await page.goto(platform.baseUrl);
+    await page.getByTestId('city-picker').first().click();
+    await page.getByTestId('city-option-440600').click();
+    const confirm = page.getByRole('button', { name: /确定|OK|Confirm/ });
+    if (await confirm.count()) await confirm.first().click();
+    await page.waitForFunction(() => localStorage.getItem('yss.city')?.includes('440600'));
+    await page.goto(`${platform.baseUrl}/lookups/zhongkao`);
+    await field('zhongkao-number').fill('21440305148549');
+    await field('zhongkao-password').fill('99639855');
+    await page.getByTestId('zhongkao-submit').click();
+    await page.getByTestId('zhongkao-result').waitFor();
+    expect(await page.getByTestId('exam-total').textContent()).toBe('652');
+    expect(await page.getByTestId('source-note').textContent()).toContain('佛山市教育局');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    if (shots) await page.screenshot({ path: `${shots}/zhongkao.png`, fullPage: true });
   });
 
   it('高考准考证: the candidate logged in sees and downloads his own ticket', async () => {
