@@ -30,6 +30,9 @@ const IdCardProgress = lazy(() => import('./pages/IdCardProgress'));
 const HouseholdApprovals = lazy(() => import('./pages/HouseholdApprovals'));
 const TrafficViolations = lazy(() => import('./pages/TrafficViolations'));
 const GraduateArchive = lazy(() => import('./pages/GraduateArchive'));
+const SchoolSearch = lazy(() => import('./pages/SchoolSearch'));
+const Zhongkao = lazy(() => import('./pages/Zhongkao'));
+const Gaokao = lazy(() => import('./pages/Gaokao'));
 const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
 const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
@@ -157,6 +160,10 @@ export const router = createBrowserRouter([
       { path: 'lookups/household-approvals', element: <HouseholdApprovals /> },
       { path: 'lookups/traffic-violations', element: <TrafficViolations /> },
       { path: 'lookups/graduate-archive', element: <GraduateArchive /> },
+      { path: 'lookups/schools', element: <SchoolSearch /> },
+      { path: 'lookups/zhongkao', element: <Zhongkao /> },
+      { path: 'lookups/gaokao/ticket', element: <Gaokao kind="ticket" /> },
+      { path: 'lookups/gaokao/results', element: <Gaokao kind="results" /> },
       { path: 'me/family', element: <Family /> },
       { path: 'me/family/add', element: <AddFamily /> },
       { path: 'me/family/:id', element: <FamilyDetail /> },

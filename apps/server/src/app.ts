@@ -41,6 +41,7 @@ import {
 import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.js';
 import { RedisSessionStore } from './modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
+import { educationLookupRoutes } from './modules/lookups/education/routes.js';
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
 import { invoiceLookupRoutes } from './modules/lookups/invoice-routes.js';
@@ -340,6 +341,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     pollMs: config.creditPollMs,
     sandbox,
   });
+  await app.register(educationLookupRoutes({ gate, departments, db: database.db, cipher }));
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   PIN_WEAK: { status: 400, title: '密码过于简单' },
   PIN_INVALID: { status: 401, title: '密码错误' },
   PIN_LOCKED: { status: 423, title: '密码已锁定' },
+  EXAM_CREDENTIALS_INVALID: { status: 400, title: '号码或密码错误' },
+  EXAM_QUERY_LOCKED: { status: 423, title: '查询已暂停' },
   PIN_NOT_SET: { status: 400, title: '尚未设置密码' },
   ID_NUMBER_INVALID: { status: 400, title: '身份证号码有误' },
   REAL_NAME_MISMATCH: { status: 400, title: '实名认证未通过' },

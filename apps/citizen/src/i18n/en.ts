@@ -1,6 +1,7 @@
 import { billsEn } from './bills.en';
 import { calcEn } from './calc.en';
 import { creditEn } from './credit.en';
+import { educationEn } from './education.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
 import type { Messages } from './zh';
@@ -12,6 +13,7 @@ export const en: Messages = {
   tax: taxEn,
   bills: billsEn,
   credit: creditEn,
+  education: educationEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

@@ -5,6 +5,7 @@
 import { billsZh } from './bills.zh';
 import { calcZh } from './calc.zh';
 import { creditZh } from './credit.zh';
+import { educationZh } from './education.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
 
@@ -14,6 +15,7 @@ export const zh = {
   tax: taxZh,
   bills: billsZh,
   credit: creditZh,
+  education: educationZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

@@ -27,4 +27,8 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'quanzheng-futu-chaxun': '/lookups/real-estate/plat-map',
   'xinyong-chaxun': '/credit',
   'xinyong-dingyue': '/credit/subscriptions',
+  'xuexiao-chaxun': '/lookups/schools',
+  'zhongkao-chengji-chaxun': '/lookups/zhongkao',
+  'gaokao-zhunkaozheng': '/lookups/gaokao/ticket',
+  'gaokao-chengji-chaxun': '/lookups/gaokao/results',
 };

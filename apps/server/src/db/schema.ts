@@ -21,6 +21,7 @@ import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
 import type { JobTables } from '../modules/jobs/tables.js';
+import type { ExamLookupTables } from '../modules/lookups/education/tables.js';
 import type { UtilityBindingTables } from '../modules/lookups/utilities/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
@@ -39,6 +40,7 @@ export interface Database
     NotificationTables,
     CreditSubscriptionTables,
     JobTables,
+    ExamLookupTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
