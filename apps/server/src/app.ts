@@ -43,6 +43,7 @@ import { DatabaseSessionStore, type SessionStore } from './modules/identity/sess
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
+import { medicalInsuranceRoutes } from './modules/medical-insurance/index.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 
@@ -301,6 +302,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const gate = new PersonalLookupGate({ identity, delegations, catalog, audit, authenticate });
   await app.register(socialInsuranceLookupRoutes({ gate, departments }));
   await app.register(housingFundLookupRoutes({ gate, departments }));
+  await app.register(medicalInsuranceRoutes({ db: database.db, cipher, audit, gate, departments }));
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

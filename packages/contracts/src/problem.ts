@@ -50,6 +50,15 @@ export const ERROR_CODES = {
   DEPARTMENT_INPUT_INVALID: { status: 400, title: '查询条件有误' },
   SERVICE_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该服务' },
   SOCIAL_INSURANCE_HK_MACAU: { status: 403, title: '暂无法关联社保信息' },
+  // Periods of the month-by-month lookups (医保个人账户明细, 公积金缴存明细).
+  PERIOD_REVERSED: { status: 400, title: '查询期间有误' },
+  PERIOD_IN_FUTURE: { status: 400, title: '查询期间不能晚于本月' },
+  PERIOD_TOO_LONG: { status: 400, title: '查询期间过长' },
+  // 医保 (B1, B3).
+  SOCIAL_SECURITY_CARD_REQUIRED: { status: 409, title: '请先关联社保卡' },
+  MEDICAL_PAYMENT_REFUSED: { status: 409, title: '无法开通医保支付' },
+  MEDICAL_PAYMENT_NOT_ACTIVATED: { status: 409, title: '请先开通医保支付' },
+  MEDICAL_BALANCE_NOT_OFFERED: { status: 409, title: '暂不支持查询医保余额' },
   SERVICE_UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;

@@ -19,6 +19,7 @@ import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
+import type { MedicalPaymentTables } from '../modules/medical-insurance/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
 
 /** The whole database as Kysely sees it: the union of every module's own tables. */
@@ -29,6 +30,7 @@ export interface Database
     AuditTables,
     DelegationTables,
     StaffTables,
+    MedicalPaymentTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
