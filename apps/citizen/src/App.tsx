@@ -26,6 +26,10 @@ const AccessLog = lazy(() => import('./pages/AccessLog'));
 const Family = lazy(() => import('./pages/Family'));
 const NameCheck = lazy(() => import('./pages/NameCheck'));
 const SocialInsurance = lazy(() => import('./pages/SocialInsurance'));
+const HousingFund = lazy(() => import('./pages/HousingFund'));
+const MedicalPayment = lazy(() => import('./pages/MedicalPayment'));
+const MedicalPayCode = lazy(() => import('./pages/MedicalPayCode'));
+const MedicalBalance = lazy(() => import('./pages/MedicalBalance'));
 const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
 const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
@@ -138,6 +142,10 @@ export const router = createBrowserRouter([
       { path: 'me/access-log', element: <AccessLog /> },
       { path: 'tools/name-check', element: <NameCheck /> },
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
+      { path: 'lookups/housing-fund', element: <HousingFund /> },
+      { path: 'lookups/medical-payment', element: <MedicalPayment /> },
+      { path: 'lookups/medical-pay-code', element: <MedicalPayCode /> },
+      { path: 'lookups/medical-balance', element: <MedicalBalance /> },
       { path: 'me/family', element: <Family /> },
       { path: 'me/family/add', element: <AddFamily /> },
       { path: 'me/family/:id', element: <FamilyDetail /> },

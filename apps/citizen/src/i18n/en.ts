@@ -1,9 +1,11 @@
 import { calcEn } from './calc.en';
+import { medfundEn } from './medfund.en';
 import type { Messages } from './zh';
 
 /** English, the second language: complete, and written for people (not a word-for-word gloss). */
 export const en: Messages = {
   calc: calcEn,
+  medfund: medfundEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

@@ -3,9 +3,11 @@
  * en.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts).
  */
 import { calcZh } from './calc.zh';
+import { medfundZh } from './medfund.zh';
 
 export const zh = {
   calc: calcZh,
+  medfund: medfundZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

@@ -4,4 +4,9 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'jiaban-gongzi-jisuanqi': '/tools/overtime-pay',
   'quming-chaxun': '/tools/name-check',
   'shebao-jiaofei-mingxi': '/lookups/social-insurance',
+  'gongjijin-jiaocun-xinxi': '/lookups/housing-fund',
+  'gongjijin-jiaocun-mingxi': '/lookups/housing-fund',
+  'kaitong-yibao-zhifu': '/lookups/medical-payment',
+  'yibao-saoma-zhifu': '/lookups/medical-pay-code',
+  'yibao-zhanghu-yue': '/lookups/medical-balance',
 };
