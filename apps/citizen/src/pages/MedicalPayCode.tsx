@@ -21,27 +21,34 @@ function Code() {
   const goBack = useGoBack();
   const { city } = usePreferences();
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [code, setCode] = useState<PayCode | null>(null);
+  // The code, and when it expires by this phone's clock (its lifetime counted from its arrival: a phone whose
+  // clock differs from the server's still counts down the right 60 seconds).
+  const [code, setCode] = useState<(PayCode & { localExpiry: number }) | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [loading, setLoading] = useState(false);
   const [qrFailed, setQrFailed] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const live = useRef(true);
+  // useGoBack and withVerification are new functions on each render: keep the latest without re-fetching.
+  const latest = useRef({ auth, goBack });
+  latest.current = { auth, goBack };
 
   const fetchCode = useCallback(() => {
     setLoading(true);
-    auth
+    latest.current.auth
       .withVerification(() => medfund.payCode({ city }))
       .then(
         (c) => {
           if (!live.current) return;
-          setCode(c);
+          const at = Date.now();
+          setNow(at);
+          setCode({ ...c, localExpiry: at + (Date.parse(c.expiresAt) - Date.parse(c.issuedAt)) });
           setProblem(null);
         },
         (e: unknown) => {
           if (!live.current) return;
           if (isVerificationCancelled(e)) {
-            if (!e.redirected) goBack();
+            if (!e.redirected) latest.current.goBack();
             return;
           }
           if (isApiProblem(e)) {
@@ -51,7 +58,7 @@ function Code() {
         },
       )
       .finally(() => live.current && setLoading(false));
-  }, [auth, city, goBack]);
+  }, [city]);
 
   useEffect(() => {
     live.current = true;
@@ -66,7 +73,7 @@ function Code() {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const secondsLeft = code ? Math.max(0, Math.ceil((Date.parse(code.expiresAt) - now) / 1000)) : 0;
+  const secondsLeft = code ? Math.max(0, Math.ceil((code.localExpiry - now) / 1000)) : 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: refresh when the countdown reaches the lead time
   useEffect(() => {
     if (code && !loading && !problem && secondsLeft <= LEAD_SECONDS) fetchCode();

@@ -75,7 +75,10 @@ export const medicalBalanceRoutes =
       async (req) => {
         const city = req.query.city;
         const opened = await d.gate.open(req, { serviceId: BALANCE_SERVICE, city, forDelegation: req.query.for });
-        const period = choosePeriod(req.query, { max: MAX_TRANSACTION_MONTHS, last: null });
+        // An asked period is checked before any department call; else the last months up to the month of
+        // the department's data (its 数据更新于), where the ledger ends.
+        const asked =
+          req.query.from || req.query.to ? choosePeriod(req.query, { max: MAX_TRANSACTION_MONTHS, last: null }) : null;
         const { account } = await insuredRecords(d, opened, BALANCE_SERVICE);
         const subject = { self: opened.subject.self, nameMasked: opened.subject.nameMasked };
         if (!account) {
@@ -109,7 +112,11 @@ export const medicalBalanceRoutes =
         const { statement } =
           account.balance === null
             ? { statement: null }
-            : await mi.client.transactions({ idNumber: opened.subject.idNumber, ...period });
+            : await mi.client.transactions({
+                idNumber: opened.subject.idNumber,
+                ...(asked ??
+                  choosePeriod(req.query, { max: MAX_TRANSACTION_MONTHS, last: account.updatedAt.slice(0, 7) })),
+              });
         await d.gate.recordRead(opened, BALANCE_SERVICE);
         return {
           subject,

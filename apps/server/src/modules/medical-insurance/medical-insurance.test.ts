@@ -100,10 +100,13 @@ describe.each(ENGINES)('医保 (B1 开通医保支付 and 医保扫码支付, B3
     }
     expect(body.source.department).toBe('广东省医疗保障局');
     expect(res.body).not.toContain(demo('张伟').idNumber);
-    // without a period: the last 12 months up to this month; the last balance is the account's
+    // without a period: the last 12 months up to the department's data; the last balance is the account's
     const recent = (await c.call('GET', `${BALANCE}?city=440100`, undefined, zhang.cookie)).json();
-    const last = recent.statement.transactions.at(-1);
-    if (last) expect(last.balanceAfter).toBe(recent.account.balance);
+    expect(recent.statement.to).toBe(recent.source.updatedAt.slice(0, 7));
+    expect(recent.statement.transactions.filter((x: { kind: string }) => x.kind === 'credit')).toHaveLength(12);
+    expect(recent.statement.transactions.at(-1).balanceAfter).toBe(recent.account.balance);
+    const three = (await c.call('GET', `${BALANCE}?city=440100&months=3`, undefined, zhang.cookie)).json();
+    expect(three.statement.transactions.filter((x: { kind: string }) => x.kind === 'credit')).toHaveLength(3);
     const log = (await c.call('GET', '/api/v1/me/access-log', undefined, zhang.cookie)).json();
     expect(log.find((e: { action: string }) => e.action === 'lookup.yibao-zhanghu-yue')).toMatchObject({
       actionLabel: '查询个人信息',
