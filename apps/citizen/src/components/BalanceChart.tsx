@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useLocale } from '../i18n/localize';
 
 export interface BalancePoint {
   /** Shown under the first and last points (a month or a day). */
@@ -10,8 +11,6 @@ const W = 320;
 const H = 120;
 const PAD_L = 44;
 const PAD_B = 18;
-
-const short = (v: number) => (Math.abs(v) >= 10_000 ? `${(v / 10_000).toFixed(1)}万` : v.toFixed(0));
 
 /**
  * A balance over time as a line with a light area (公积金月末余额, 医保个人账户余额): people see growth, a
@@ -29,6 +28,8 @@ export function BalanceChart({
   testId?: string;
 }) {
   const gradient = useId();
+  const { lang } = useLocale();
+  const short = (v: number) => new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(v);
   if (points.length === 0) return null;
   const values = points.map((p) => p.value);
   const max = Math.max(...values);

@@ -2,6 +2,7 @@
 export const medfundZh = {
   yuan: '{{amount}} 元',
   failed: '暂时无法查询',
+  switchCity: '去首页切换城市',
   period: '查询期间',
   lastMonths: '近{{count}}个月',
   payment: {
@@ -31,7 +32,7 @@ export const medfundZh = {
     places: '医保支付支持范围',
     hospitals: '医院：{{list}}',
     pharmacies: '药店：{{list}}',
-    noPharmacies: '药店：暂未开通',
+    noPharmacies: '药店：目前还没有',
   },
   code: {
     title: '医保扫码支付',

@@ -3,6 +3,7 @@ import Button from 'antd-mobile/es/components/button';
 import { useId, useState } from 'react';
 import { type HousingFundAccountDetails, medfund } from '../api/medfund';
 import { BalanceChart } from '../components/BalanceChart';
+import { MedfundProblem } from '../components/MedfundProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
@@ -136,7 +137,7 @@ function Fund() {
   const { t } = useLocale();
   const { city, setCity } = usePreferences();
   const { data, problem, reload } = useVerifiedLookup(() => medfund.housingAccount({ city }), [city]);
-  if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('medfund.failed')} />;
+  if (problem) return <MedfundProblem problem={problem} onRetry={reload} title={t('medfund.failed')} />;
   if (!data) return <ListSkeleton rows={6} />;
   if (!data.account) {
     return (
@@ -170,7 +171,7 @@ function Fund() {
     <>
       <AccountCard a={data.account} source={data.source} />
       <Deposits city={city} />
-      <p className="field-help mf-loan-note">{t('medfund.housing.loanNote')}</p>
+      <p className="field-help mf-note">{t('medfund.housing.loanNote')}</p>
     </>
   );
 }

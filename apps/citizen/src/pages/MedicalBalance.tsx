@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
 import { medfund } from '../api/medfund';
 import { BalanceChart } from '../components/BalanceChart';
+import { MedfundProblem } from '../components/MedfundProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { EmptyState, ListSkeleton } from '../components/States';
 import { useVerifiedLookup } from '../hooks/use-verified-lookup';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth } from '../state/auth';
@@ -40,19 +40,16 @@ function Balance() {
 
   if (problem) {
     return (
-      <>
-        <ErrorState problem={problem} onRetry={reload} title={t('medfund.failed')} />
-        {problem.code === 'MEDICAL_PAYMENT_NOT_ACTIVATED' && (
-          <div className="mf-actions">
-            <Link
-              to="/lookups/medical-payment"
-              className="adm-button adm-button-primary adm-button-block adm-button-shape-default state-link"
-            >
-              {t('medfund.balance.activateFirst')}
-            </Link>
-          </div>
-        )}
-      </>
+      <MedfundProblem
+        problem={problem}
+        onRetry={reload}
+        title={t('medfund.failed')}
+        action={{
+          to: '/lookups/medical-payment',
+          label: t('medfund.balance.activateFirst'),
+          when: 'MEDICAL_PAYMENT_NOT_ACTIVATED',
+        }}
+      />
     );
   }
   if (!data) return <ListSkeleton rows={6} />;

@@ -1,12 +1,12 @@
 import Button from 'antd-mobile/es/components/button';
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { medfund, type MedicalPayCode as PayCode } from '../api/medfund';
+import { MedfundProblem } from '../components/MedfundProblem';
 import { Page, useGoBack } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { ErrorState, ListSkeleton } from '../components/States';
+import { ListSkeleton } from '../components/States';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
@@ -94,16 +94,16 @@ function Code() {
 
   if (problem) {
     return (
-      <>
-        <ErrorState problem={problem} onRetry={fetchCode} title={t('medfund.code.failed')} />
-        {problem.code === 'MEDICAL_PAYMENT_NOT_ACTIVATED' && (
-          <div className="mf-actions">
-            <Link to="/lookups/medical-payment" className="state-link">
-              {t('medfund.code.activateFirst')}
-            </Link>
-          </div>
-        )}
-      </>
+      <MedfundProblem
+        problem={problem}
+        onRetry={fetchCode}
+        title={t('medfund.code.failed')}
+        action={{
+          to: '/lookups/medical-payment',
+          label: t('medfund.code.activateFirst'),
+          when: 'MEDICAL_PAYMENT_NOT_ACTIVATED',
+        }}
+      />
     );
   }
   if (!code) return <ListSkeleton rows={4} />;

@@ -3,9 +3,10 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { type MedicalPaymentStatus, medfund } from '../api/medfund';
+import { MedfundProblem } from '../components/MedfundProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { ErrorState, ListSkeleton } from '../components/States';
+import { ListSkeleton } from '../components/States';
 import { useVerifiedLookup } from '../hooks/use-verified-lookup';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth, useAuth } from '../state/auth';
@@ -42,7 +43,7 @@ function Status() {
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiProblem | null>(null);
 
-  if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('medfund.failed')} />;
+  if (problem) return <MedfundProblem problem={problem} onRetry={reload} title={t('medfund.failed')} />;
   if (!data) return <ListSkeleton rows={5} />;
 
   const activate = async () => {
