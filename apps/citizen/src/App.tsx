@@ -33,6 +33,10 @@ const GraduateArchive = lazy(() => import('./pages/GraduateArchive'));
 const SchoolSearch = lazy(() => import('./pages/SchoolSearch'));
 const Zhongkao = lazy(() => import('./pages/Zhongkao'));
 const Gaokao = lazy(() => import('./pages/Gaokao'));
+const HousingFund = lazy(() => import('./pages/HousingFund'));
+const MedicalPayment = lazy(() => import('./pages/MedicalPayment'));
+const MedicalPayCode = lazy(() => import('./pages/MedicalPayCode'));
+const MedicalBalance = lazy(() => import('./pages/MedicalBalance'));
 const AddFamily = lazy(() => import('./pages/AddFamily'));
 const FamilyDetail = lazy(() => import('./pages/FamilyDetail'));
 const IncomeTaxCalculator = lazy(() => import('./pages/IncomeTaxCalculator'));
@@ -164,6 +168,10 @@ export const router = createBrowserRouter([
       { path: 'lookups/zhongkao', element: <Zhongkao /> },
       { path: 'lookups/gaokao/ticket', element: <Gaokao kind="ticket" /> },
       { path: 'lookups/gaokao/results', element: <Gaokao kind="results" /> },
+      { path: 'lookups/housing-fund', element: <HousingFund /> },
+      { path: 'lookups/medical-payment', element: <MedicalPayment /> },
+      { path: 'lookups/medical-pay-code', element: <MedicalPayCode /> },
+      { path: 'lookups/medical-balance', element: <MedicalBalance /> },
       { path: 'me/family', element: <Family /> },
       { path: 'me/family/add', element: <AddFamily /> },
       { path: 'me/family/:id', element: <FamilyDetail /> },

@@ -50,6 +50,7 @@ import { recordsLookupRoutes } from './modules/lookups/records-routes.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
 import { taxLookupRoutes } from './modules/lookups/tax-routes.js';
 import { utilityLookupRoutes } from './modules/lookups/utilities/routes.js';
+import { medicalInsuranceRoutes } from './modules/medical-insurance/index.js';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
@@ -342,6 +343,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     sandbox,
   });
   await app.register(educationLookupRoutes({ gate, departments, db: database.db, cipher }));
+  await app.register(medicalInsuranceRoutes({ db: database.db, cipher, audit, gate, departments }));
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

@@ -52,10 +52,6 @@ export const ERROR_CODES = {
   DEPARTMENT_INPUT_INVALID: { status: 400, title: '查询条件有误' },
   SERVICE_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该服务' },
   SOCIAL_INSURANCE_HK_MACAU: { status: 403, title: '暂无法关联社保信息' },
-  // Periods of personal lookups (tax details, F4)
-  PERIOD_REVERSED: { status: 400, title: '查询期间有误' },
-  PERIOD_IN_FUTURE: { status: 400, title: '查询期间有误' },
-  PERIOD_TOO_LONG: { status: 400, title: '查询期间过长' },
   // 票据助手 (F5)
   INVOICE_CODE_INVALID: { status: 400, title: '发票代码有误' },
   INVOICE_NUMBER_INVALID: { status: 400, title: '发票号码有误' },
@@ -72,6 +68,15 @@ export const ERROR_CODES = {
   CREDIT_SUBJECT_NOT_FOUND: { status: 404, title: '未找到该信用主体' },
   SUBSCRIPTION_LIMIT_REACHED: { status: 409, title: '订阅数量已达上限' },
   NOTIFICATION_NOT_FOUND: { status: 404, title: '找不到该消息' },
+  // Periods of the month-by-month lookups (医保个人账户明细, 公积金缴存明细, 个税/社保费明细).
+  PERIOD_REVERSED: { status: 400, title: '查询期间有误' },
+  PERIOD_IN_FUTURE: { status: 400, title: '查询期间不能晚于本月' },
+  PERIOD_TOO_LONG: { status: 400, title: '查询期间过长' },
+  // 医保 (B1, B3).
+  SOCIAL_SECURITY_CARD_REQUIRED: { status: 409, title: '请先关联社保卡' },
+  MEDICAL_PAYMENT_REFUSED: { status: 409, title: '无法开通医保支付' },
+  MEDICAL_PAYMENT_NOT_ACTIVATED: { status: 409, title: '请先开通医保支付' },
+  MEDICAL_BALANCE_NOT_OFFERED: { status: 409, title: '暂不支持查询医保余额' },
   SERVICE_UNAVAILABLE: { status: 503, title: '服务暂时不可用' },
   // 我的证照 (issue 6)
   WALLET_NO_RECORD: { status: 404, title: '未查询到可关联的证照' },

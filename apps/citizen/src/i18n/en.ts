@@ -2,6 +2,7 @@ import { billsEn } from './bills.en';
 import { calcEn } from './calc.en';
 import { creditEn } from './credit.en';
 import { educationEn } from './education.en';
+import { medfundEn } from './medfund.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
 import type { Messages } from './zh';
@@ -14,6 +15,7 @@ export const en: Messages = {
   bills: billsEn,
   credit: creditEn,
   education: educationEn,
+  medfund: medfundEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

@@ -6,6 +6,7 @@ import { billsZh } from './bills.zh';
 import { calcZh } from './calc.zh';
 import { creditZh } from './credit.zh';
 import { educationZh } from './education.zh';
+import { medfundZh } from './medfund.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
 
@@ -16,6 +17,7 @@ export const zh = {
   bills: billsZh,
   credit: creditZh,
   education: educationZh,
+  medfund: medfundZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

@@ -31,4 +31,9 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'zhongkao-chengji-chaxun': '/lookups/zhongkao',
   'gaokao-zhunkaozheng': '/lookups/gaokao/ticket',
   'gaokao-chengji-chaxun': '/lookups/gaokao/results',
+  'gongjijin-jiaocun-xinxi': '/lookups/housing-fund',
+  'gongjijin-jiaocun-mingxi': '/lookups/housing-fund',
+  'kaitong-yibao-zhifu': '/lookups/medical-payment',
+  'yibao-saoma-zhifu': '/lookups/medical-pay-code',
+  'yibao-zhanghu-yue': '/lookups/medical-balance',
 };

@@ -23,6 +23,7 @@ import type { IdentityTables } from '../modules/identity/tables.js';
 import type { JobTables } from '../modules/jobs/tables.js';
 import type { ExamLookupTables } from '../modules/lookups/education/tables.js';
 import type { UtilityBindingTables } from '../modules/lookups/utilities/tables.js';
+import type { MedicalPaymentTables } from '../modules/medical-insurance/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
@@ -41,6 +42,7 @@ export interface Database
     CreditSubscriptionTables,
     JobTables,
     ExamLookupTables,
+    MedicalPaymentTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,

@@ -34,7 +34,9 @@ export function presentAccessLog(records: AuditRecord[], selfAccountId?: string)
   return records.map((r) => ({
     at: r.at.toISOString(),
     action: r.action,
-    actionLabel: LABELS[r.action] ?? (r.action.startsWith('lookup.') ? '查询个人信息' : r.action),
+    actionLabel:
+      LABELS[r.action] ??
+      (r.action.startsWith('lookup.') ? '查询个人信息' : r.action.startsWith('application.') ? '办理业务' : r.action),
     actor:
       r.actorAccountId !== null &&
       r.actorAccountId === (selfAccountId ?? r.subjectAccountId) &&
