@@ -274,7 +274,7 @@ describe('citizen app: 税务 and 票据助手 (F4, F5)', () => {
     await page.getByTestId('tax-query').click();
     await page.getByTestId('tax-period-error').waitFor();
     expect(await page.getByTestId('tax-period-error').textContent()).toBe(
-      '起始月份不能晚于结束月份，请重新选择查询期间。',
+      `开始月份（${lastYear}-06）不能晚于结束月份（${lastYear}-01），请重新选择查询期间。`,
     );
     expect(await seriousA11yViolations(page)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/income-tax-reversed.png`, fullPage: true });

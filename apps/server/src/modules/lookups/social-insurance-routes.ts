@@ -5,6 +5,7 @@ import type { Departments } from '../../departments/registry.js';
 import { ContributionStatement, HK_MACAU_NOTICE } from '../../departments/social-insurance/contract.js';
 import { AppError } from '../../http/app-error.js';
 import { maskIdNumber } from '../privacy/index.js';
+import { choosePeriod } from './period.js';
 import type { PersonalLookupGate } from './personal-gate.js';
 
 const SERVICE_ID = 'shebao-jiaofei-mingxi';
@@ -21,17 +22,6 @@ export const ContributionDetails = z
     source: RecordSource,
   })
   .meta({ id: 'ContributionDetails', description: '社保缴费明细 (B2)' });
-
-/** The asked period, or the last `months` (12) months up to the last contribution (or this month). */
-function periodOf(q: { from?: string; to?: string; months?: number }, last: string | null) {
-  if (q.from && q.to) return { from: q.from, to: q.to };
-  if (q.from || q.to) throw new AppError('VALIDATION_FAILED', '请同时选择开始月份和结束月份。');
-  const now = new Date(Date.now() + 8 * 3_600_000);
-  const to = last ?? `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-  const [y, m] = to.split('-').map(Number) as [number, number];
-  const start = y * 12 + (m - 1) - ((q.months ?? 12) - 1);
-  return { from: `${Math.floor(start / 12)}-${String((start % 12) + 1).padStart(2, '0')}`, to };
-}
 
 /** 社保缴费明细 (B2), behind the personal lookup gate; people insured as Hong Kong/Macau residents get B4's answer. */
 export const socialInsuranceLookupRoutes =
@@ -71,7 +61,7 @@ export const socialInsuranceLookupRoutes =
           await gate.recordRead(opened, SERVICE_ID, 'failure');
           throw new AppError('SOCIAL_INSURANCE_HK_MACAU', HK_MACAU_NOTICE);
         }
-        const period = periodOf(req.query, person?.lastContributionMonth ?? null);
+        const period = choosePeriod(req.query, { max: 36, last: person?.lastContributionMonth ?? null });
         const { statement } = person
           ? await si.client.contributions({ idNumber: opened.subject.idNumber, ...period })
           : { statement: null };

@@ -51,7 +51,11 @@ describe.each(ENGINES)('社保缴费明细 (B2) behind the personal lookup gate 
     const li = await c.verifiedAccount(demo('李娜'));
     const reversed = await c.call('GET', `${URL}?city=440300&from=2025-06&to=2025-01`, undefined, li.cookie);
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json().code).toBe('DEPARTMENT_INPUT_INVALID');
+    expect(reversed.json().code).toBe('PERIOD_REVERSED');
+    const future = await c.call('GET', `${URL}?city=440300&from=2025-01&to=2099-12`, undefined, li.cookie);
+    expect(future.json().code).toBe('PERIOD_IN_FUTURE');
+    const tooLong = await c.call('GET', `${URL}?city=440300&from=2020-01&to=2025-12`, undefined, li.cookie);
+    expect(tooLong.json().code).toBe('PERIOD_TOO_LONG');
     const badCity = await c.call('GET', `${URL}?city=999999&from=2025-01&to=2025-02`, undefined, li.cookie);
     expect(badCity.statusCode).toBe(400);
   });

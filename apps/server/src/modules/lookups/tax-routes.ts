@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Departments } from '../../departments/registry.js';
 import { IncomeTaxDetails, MAX_PERIOD_MONTHS, SocialInsuranceFeeDetails } from '../../departments/tax/contract.js';
 import { AppError } from '../../http/app-error.js';
+import { askedPeriod } from './period.js';
 import type { PersonalLookupGate } from './personal-gate.js';
 
 const INCOME_TAX = 'geshui-jiaona-mingxi';
@@ -45,26 +46,9 @@ export function chinaMonth(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 }
 
-/**
- * The period asked for, checked with specific codes (reversed, in the future, too long), or null when none was
- * asked (the route then shows the last months the tax system holds).
- */
-export function checkedPeriod(
-  q: { from?: string; to?: string },
-  now = new Date(),
-): { from: string; to: string } | null {
-  if (!q.from && !q.to) return null;
-  if (!q.from || !q.to) throw new AppError('VALIDATION_FAILED', '请同时选择开始月份和结束月份。');
-  if (q.from > q.to) throw new AppError('PERIOD_REVERSED', '起始月份不能晚于结束月份，请重新选择查询期间。');
-  const current = chinaMonth(now);
-  if (q.to > current) {
-    throw new AppError('PERIOD_IN_FUTURE', `查询期间不能晚于本月（${current}），请重新选择。`);
-  }
-  if (index(q.to) - index(q.from) >= MAX_PERIOD_MONTHS) {
-    throw new AppError('PERIOD_TOO_LONG', `查询区间不能超过${MAX_PERIOD_MONTHS}个月，请缩短查询期间。`);
-  }
-  return { from: q.from, to: q.to };
-}
+/** The period asked, checked (PERIOD_* codes), or null for the default (the last months on record). */
+export const checkedPeriod = (q: { from?: string; to?: string }, now = new Date()) =>
+  askedPeriod(q, { max: MAX_PERIOD_MONTHS, now });
 
 /** The widest window one department call covers, ending this month: where the default period is looked for. */
 function searchWindow(now = new Date()) {

@@ -113,7 +113,7 @@ describe.each(ENGINES)('个税缴纳明细 and 社会保险费缴费明细 (F4) 
     const get = (q: string) => c.call('GET', `${TAX}?${q}`, undefined, li.cookie);
     const reversed = await get('from=2025-06&to=2025-01');
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json()).toMatchObject({ code: 'PERIOD_REVERSED', detail: expect.stringContaining('起始月份') });
+    expect(reversed.json()).toMatchObject({ code: 'PERIOD_REVERSED', detail: expect.stringContaining('开始月份') });
     const future = await get('from=2025-01&to=2099-12');
     expect(future.json()).toMatchObject({ code: 'PERIOD_IN_FUTURE', detail: expect.stringContaining('不能晚于本月') });
     expect((await get('from=2016-01&to=2025-12')).json().code).toBe('PERIOD_TOO_LONG');
