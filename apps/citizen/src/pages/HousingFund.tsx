@@ -7,7 +7,7 @@ import { MedfundProblem } from '../components/MedfundProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
-import { useVerifiedLookup } from '../hooks/use-verified-lookup';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
@@ -61,7 +61,7 @@ function Deposits({ city }: { city: string }) {
   const { t } = useLocale();
   const [months, setMonths] = useState(36);
   const headingId = useId();
-  const { data, problem, reload } = useVerifiedLookup(() => medfund.housingDeposits({ city, months }), [city, months]);
+  const { data, problem, reload } = useVerifiedLoad(() => medfund.housingDeposits({ city, months }), [city, months]);
   const s = data?.statement;
   return (
     <section className="card" aria-labelledby={headingId} data-testid="gjj-deposits">
@@ -136,7 +136,7 @@ function Deposits({ city }: { city: string }) {
 function Fund() {
   const { t } = useLocale();
   const { city, setCity } = usePreferences();
-  const { data, problem, reload } = useVerifiedLookup(() => medfund.housingAccount({ city }), [city]);
+  const { data, problem, reload } = useVerifiedLoad(() => medfund.housingAccount({ city }), [city]);
   if (problem) return <MedfundProblem problem={problem} onRetry={reload} title={t('medfund.failed')} />;
   if (!data) return <ListSkeleton rows={6} />;
   if (!data.account) {

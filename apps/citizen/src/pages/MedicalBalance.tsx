@@ -5,7 +5,7 @@ import { MedfundProblem } from '../components/MedfundProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ListSkeleton } from '../components/States';
-import { useVerifiedLookup } from '../hooks/use-verified-lookup';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
@@ -19,7 +19,7 @@ function Balance() {
   const { city } = usePreferences();
   const [months, setMonths] = useState(12);
   const headingId = useId();
-  const { data, problem, reload } = useVerifiedLookup(() => medfund.balance({ city, months }), [city, months]);
+  const { data, problem, reload } = useVerifiedLoad(() => medfund.balance({ city, months }), [city, months]);
 
   const period = (
     <fieldset className="segmented" aria-label={t('medfund.period')}>

@@ -7,7 +7,7 @@ import { MedfundProblem } from '../components/MedfundProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { ListSkeleton } from '../components/States';
-import { useVerifiedLookup } from '../hooks/use-verified-lookup';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
@@ -38,7 +38,7 @@ function Status() {
   const auth = useAuth();
   const { city } = usePreferences();
   const headingId = useId();
-  const { data, problem, reload, setData } = useVerifiedLookup(() => medfund.paymentStatus({ city }), [city]);
+  const { data, problem, reload, setData } = useVerifiedLoad(() => medfund.paymentStatus({ city }), [city]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiProblem | null>(null);

@@ -1,12 +1,12 @@
 import Button from 'antd-mobile/es/components/button';
-import { useEffect, useId, useState } from 'react';
-import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import { useId, useState } from 'react';
 import { type IncomeTaxLookup, type InsuranceFeeLookup, tax } from '../api/tax';
 import { Page, useGoBack } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { RequireAuth, useAuth } from '../state/auth';
+import { RequireAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import './tax.css';
 
@@ -198,47 +198,19 @@ function FeesView({ d }: { d: NonNullable<InsuranceFeeLookup['details']> }) {
 
 function Details({ kind }: { kind: TaxDetailsKind }) {
   const { t } = useLocale();
-  const auth = useAuth();
   const goBack = useGoBack();
   const { city } = usePreferences();
   const options = choices();
   const [choice, setChoice] = useState('recent');
   const [custom, setCustom] = useState({ from: `${chinaMonth().slice(0, 4)}-01`, to: chinaMonth() });
   const [asked, setAsked] = useState<{ from?: string; to?: string }>({});
-  const [data, setData] = useState<IncomeTaxLookup | InsuranceFeeLookup | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { data, problem, reload } = useVerifiedLoad<IncomeTaxLookup | InsuranceFeeLookup>(() => {
+    const q = { city, ...asked };
+    return kind === 'income-tax' ? tax.incomeTax(q) : tax.insuranceFees(q);
+  }, [asked, city, kind]);
   const titleId = useId();
   const fromId = useId();
   const toId = useId();
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on period, city or retry
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setProblem(null);
-    const q = { city, ...asked };
-    auth
-      .withVerification(() =>
-        kind === 'income-tax'
-          ? tax.incomeTax(q)
-          : (tax.insuranceFees(q) as Promise<IncomeTaxLookup | InsuranceFeeLookup>),
-      )
-      .then(
-        (d) => live && setData(d),
-        (e: unknown) => {
-          if (!live) return;
-          if (isVerificationCancelled(e)) {
-            if (!e.redirected) goBack();
-            return;
-          }
-          if (isApiProblem(e)) setProblem(e);
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [asked, city, attempt, kind]);
 
   const pick = (c: Choice) => {
     setChoice(c.id);
@@ -273,7 +245,7 @@ function Details({ kind }: { kind: TaxDetailsKind }) {
           onSubmit={(e) => {
             e.preventDefault();
             setAsked({ ...custom });
-            setAttempt((n) => n + 1);
+            reload();
           }}
         >
           <div className="tax-custom-row">
@@ -317,7 +289,7 @@ function Details({ kind }: { kind: TaxDetailsKind }) {
           {problem.userMessage}
         </p>
       ) : problem ? (
-        <ErrorState problem={problem} onRetry={() => setAttempt((n) => n + 1)} title={t('tax.details.failed')} />
+        <ErrorState problem={problem} onRetry={reload} title={t('tax.details.failed')} />
       ) : !data ? (
         <ListSkeleton rows={6} />
       ) : !details || details.records.length === 0 ? (
