@@ -82,6 +82,9 @@ describe('citizen app: utility bills and real estate', () => {
     const bound = page.getByTestId('utility-account').nth(1);
     expect(await bound.textContent()).toContain('已绑定');
     expect(await bound.textContent()).toContain('张**');
+    // the 绑定成功 toast says it to screen readers too; axe measures a fading toast's contrast mid-animation
+    expect(await page.locator('.adm-toast-main').first().textContent()).toContain('绑定成功');
+    await page.locator('.adm-toast-main').waitFor({ state: 'detached', timeout: 10_000 });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'gas-accounts');
 
