@@ -40,6 +40,7 @@ export interface SchoolSearchResult {
 
 export interface SchoolQuery {
   name?: string;
+  address?: string;
   city?: string;
   district?: string;
   stage?: SchoolStage;

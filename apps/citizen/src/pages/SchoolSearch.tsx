@@ -17,6 +17,7 @@ const PAGE_SIZE = 20;
 
 interface Filters {
   name: string;
+  address: string;
   city: string;
   district: string;
   stage: SchoolStage | '';
@@ -29,6 +30,7 @@ export default function SchoolSearch() {
   const { city: preferredCity } = usePreferences();
   const [draft, setDraft] = useState<Filters>({
     name: '',
+    address: '',
     city: preferredCity,
     district: '',
     stage: '',
@@ -41,7 +43,15 @@ export default function SchoolSearch() {
   const [loading, setLoading] = useState(true);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const ids = { name: useId(), city: useId(), district: useId(), stage: useId(), ownership: useId(), list: useId() };
+  const ids = {
+    name: useId(),
+    address: useId(),
+    city: useId(),
+    district: useId(),
+    stage: useId(),
+    ownership: useId(),
+    list: useId(),
+  };
 
   useEffect(() => {
     let live = true;
@@ -64,6 +74,7 @@ export default function SchoolSearch() {
       .schools(
         {
           name: query.name.trim() || undefined,
+          address: query.address.trim() || undefined,
           city: query.city,
           district: query.district || undefined,
           stage: query.stage || undefined,
@@ -118,6 +129,20 @@ export default function SchoolSearch() {
               value={draft.name}
               onChange={(v) => set({ name: v })}
               placeholder={t('education.schools.namePlaceholder')}
+              maxLength={30}
+              clearable
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.address} className="field-label">
+              {t('education.schools.addressFilter')}
+            </label>
+            <TextField
+              id={ids.address}
+              testId="school-address"
+              value={draft.address}
+              onChange={(v) => set({ address: v })}
+              placeholder={t('education.schools.addressPlaceholder')}
               maxLength={30}
               clearable
             />

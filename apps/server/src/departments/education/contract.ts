@@ -41,6 +41,12 @@ const IsoDateTime = z.string().meta({ description: '数据更新于（ISO 8601�
 export const SearchSchoolsInput = z
   .object({
     name: z.string().trim().max(30, '学校名称不能超过30个字').optional().meta({ description: '学校名称（包含即可）' }),
+    address: z
+      .string()
+      .trim()
+      .max(30, '学校地址不能超过30个字')
+      .optional()
+      .meta({ description: '学校地址（包含即可），如街道或路名' }),
     cityCode: z.enum(CITY_CODES, '城市代码无效').optional(),
     regionCode: z
       .string()

@@ -64,6 +64,7 @@ export class SandboxEducation {
     if (input.stage) query = query.where('stage', '=', input.stage);
     if (input.ownership) query = query.where('ownership', '=', input.ownership);
     if (input.name) query = query.where('name', 'like', contains(input.name));
+    if (input.address) query = query.where('address', 'like', contains(input.address));
     const [count, rows] = await Promise.all([
       query.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
       query

@@ -236,10 +236,12 @@ export const educationLookupRoutes =
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
         schema: {
           tags: ['lookups'],
-          summary: '学校查询 (E3): schools by name, city, district, stage and type (公办/民办), a page at a time',
+          summary:
+            '学校查询 (E3): schools by name, address, city, district, stage and type (公办/民办), a page at a time',
           querystring: z
             .object({
               name: z.string().trim().max(30, '学校名称不能超过30个字').optional(),
+              address: z.string().trim().max(30, '学校地址不能超过30个字').optional(),
               city: City.optional(),
               district: z
                 .string()
@@ -268,6 +270,7 @@ export const educationLookupRoutes =
         }
         const page = await edu.client.searchSchools({
           name: q.name || undefined,
+          address: q.address || undefined,
           cityCode: q.city,
           regionCode: q.district,
           stage: q.stage,

@@ -36,6 +36,15 @@ describe.each(ENGINES)('学校查询 (E3) on %s', (engine) => {
     expect(byName.schools.length).toBeGreaterThan(0);
     for (const s of byName.schools) expect(s.name).toContain(named);
     expect((await c.call('GET', `${URL}?name=${encodeURIComponent('%')}`)).json().total).toBe(0);
+
+    // by address (the guide: 学校名称及所在地区): part of a road's name is enough
+    const road = tianhe.schools[0].address.replace(/^.*?区/, '').slice(0, 3);
+    const byAddress = (await c.call('GET', `${URL}?city=440100&address=${encodeURIComponent(road)}`)).json();
+    expect(byAddress.total).toBeGreaterThan(0);
+    for (const s of byAddress.schools) expect(s.address).toContain(road);
+    expect(byAddress.total).toBeLessThan((await c.call('GET', `${URL}?city=440100&pageSize=1`)).json().total);
+    const tooLong = await c.call('GET', `${URL}?address=${encodeURIComponent('路'.repeat(31))}`);
+    expect(tooLong.statusCode).toBe(400);
   });
 
   it('lists the districts of a city to filter by (none for 东莞, whose towns share the city code)', async () => {
