@@ -1,4 +1,4 @@
-import type { CredentialType, DrivingLicenceClaims, ResidentIdClaims } from '@yss/contracts';
+import type { CityCode, CredentialType, DrivingLicenceClaims, ResidentIdClaims } from '@yss/contracts';
 import type { Departments } from '../../departments/registry.js';
 import { AppError } from '../../http/app-error.js';
 
@@ -20,6 +20,11 @@ export interface SourceContext {
   /** Today in China (YYYY-MM-DD) and the credential's last day, for credentials without their own dates. */
   today: string;
   credentialUntil: string;
+  /**
+   * The city the citizen has chosen (the guide: switch the city to where the 社保卡/公积金 is), for the
+   * types whose department answers per city; undefined when issued without one.
+   */
+  city?: CityCode;
 }
 
 type Source = (idNumber: string, ctx: SourceContext) => Promise<SourcedClaims>;

@@ -1,4 +1,4 @@
-import type { CredentialType } from '@yss/contracts';
+import { type CityCode, type CredentialType, credentialTypeSpec } from '@yss/contracts';
 import type { Db } from '../../db/database.js';
 import type { Departments } from '../../departments/registry.js';
 import { AppError } from '../../http/app-error.js';
@@ -100,8 +100,15 @@ export class WalletService {
    * Issue a certificate of `type` to the person with this ID number (read from the issuing department now),
    * as a batch: one credential per holder public key (ES256 JWKs the holder's device made).
    */
-  async issue(input: { type: CredentialType; idNumber: string; holderKeys: unknown[] }): Promise<IssuedCertificate> {
+  async issue(input: {
+    type: CredentialType;
+    idNumber: string;
+    holderKeys: unknown[];
+    /** The citizen's chosen city: the catalog's city rule of the type's service, and per-city departments. */
+    city?: CityCode;
+  }): Promise<IssuedCertificate> {
     const holderKeys = this.checkHolderKeys(input.holderKeys);
+    if (input.city) this.requireOfferedIn(input.type, input.city);
     const issuer = issuerOfType(input.type);
     const now = this.now();
     const days = this.d.credentialDays ?? 30;
@@ -111,6 +118,7 @@ export class WalletService {
       departments: this.d.departments,
       today,
       credentialUntil,
+      ...(input.city ? { city: input.city } : {}),
     });
     const iat = Math.floor(now / 1000);
     let exp = iat + days * 86_400;
@@ -176,6 +184,21 @@ export class WalletService {
       status,
       credentials,
     };
+  }
+
+  /** A type whose service the city does not offer is refused in the catalog's words (暂不支持东莞、惠州、揭阳 …). */
+  private requireOfferedIn(type: CredentialType, city: CityCode) {
+    const catalog = this.d.catalog?.current;
+    if (!catalog) return;
+    const spec = credentialTypeSpec(type);
+    const detail = catalog.detail(spec.serviceId, city);
+    if (detail && !detail.available) {
+      const cityName = catalog.cities.find((c) => c.code === city)?.name ?? city;
+      throw new AppError(
+        'SERVICE_NOT_IN_CITY',
+        `${spec.name}${detail.unavailableReason ?? '暂不支持当前城市'}，当前城市为${cityName}。`,
+      );
+    }
   }
 
   private checkHolderKeys(keys: unknown[]): PublicJwk[] {
