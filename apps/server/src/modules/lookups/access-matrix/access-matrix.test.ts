@@ -73,6 +73,52 @@ describe.each(ENGINES)('access matrix of the personal routes on %s', (engine) =>
     }
   });
 
+  it('every other lookup route is one of the known anonymous lookups, and answers without a session', async () => {
+    // A route under /api/v1/lookups/ that is not tagged `personal` must be listed here on purpose: a personal
+    // route that forgot its tag would otherwise escape the matrix above.
+    const anonymous: Record<string, { method: 'GET' | 'POST'; url: string; body?: object }> = {
+      'GET /api/v1/lookups/name-check': { method: 'GET', url: '/api/v1/lookups/name-check?name=张伟' },
+      'GET /api/v1/lookups/schools': { method: 'GET', url: '/api/v1/lookups/schools?city=440100' },
+      'GET /api/v1/lookups/schools/districts': { method: 'GET', url: '/api/v1/lookups/schools/districts?city=440100' },
+      'GET /api/v1/lookups/credit/search': {
+        method: 'GET',
+        url: `/api/v1/lookups/credit/search?q=${encodeURIComponent('科技')}`,
+      },
+      'GET /api/v1/lookups/credit/subjects/{uscc}': {
+        method: 'GET',
+        url: '/api/v1/lookups/credit/subjects/91440604DEM000030D',
+      },
+      'POST /api/v1/lookups/invoices/verify': {
+        method: 'POST',
+        url: '/api/v1/lookups/invoices/verify',
+        body: { code: '044002300111', number: '05826317', issuedOn: '2023-09-14', checkCode: '036458' },
+      },
+      'GET /api/v1/lookups/invoices/lost': {
+        method: 'GET',
+        url: '/api/v1/lookups/invoices/lost?code=4400181130&number=00881234',
+      },
+      'GET /api/v1/lookups/tax-certificates': {
+        method: 'GET',
+        url: '/api/v1/lookups/tax-certificates?number=344011907310000188',
+      },
+    };
+    const doc = (await c.call('GET', '/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    const found = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/v1/lookups/'))
+      .flatMap(([p, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => !op.tags?.includes('personal'))
+          .map(([method]) => `${method.toUpperCase()} ${p}`),
+      );
+    expect(found.sort()).toEqual(Object.keys(anonymous).sort());
+    for (const [route, sample] of Object.entries(anonymous)) {
+      const res = await c.call(sample.method, sample.url, sample.body);
+      expect(res.statusCode, `${route}: ${res.body}`).toBe(200);
+    }
+  });
+
   it('anonymous, forged-session and staff callers get 401; a session without fresh verification gets VERIFICATION_REQUIRED', async () => {
     const smsOnly = await c.smsLogin(demo('刘洋').phone as string);
     for (const s of samples) {
