@@ -357,7 +357,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(staffRoutes({ staff, settings: staffConfig, demo: config.mode === 'demo' }));
   await app.register(feedbackConsoleRoutes({ db: database.db, catalog, staff }));
   await app.register(
-    walletVerifierRoutes({ db: database.db, wallet, staff, staffCookie: staffConfig.cookieName, gate, audit }),
+    walletVerifierRoutes({
+      db: database.db,
+      wallet,
+      staff,
+      staffCookie: staffConfig.cookieName,
+      gate,
+      audit,
+      demo: config.mode === 'demo',
+    }),
   );
   await registerWebApps(app, { citizen: config.citizenDist, console: config.consoleDist });
   return app;

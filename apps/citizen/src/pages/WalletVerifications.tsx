@@ -67,7 +67,9 @@ function Log() {
           </li>
         ))}
       </ol>
-      <SourceNote source={data.source} />
+      <div className="vf-source">
+        <SourceNote source={data.source} />
+      </div>
     </>
   );
 }

@@ -8,6 +8,7 @@ import {
   ConsoleCertificateSearch,
   ConsoleCertificateStatusInput,
   type CredentialType,
+  CredentialTypeSchema,
   credentialTypeSpec,
   Problem,
   VerificationLog,
@@ -39,6 +40,8 @@ export interface WalletVerifierDeps {
   gate: PersonalLookupGate;
   audit: AuditLog;
   checkInsPerMinute?: number;
+  /** Demo mode only: POST /api/v1/dev/wallet/issue (stands in for 我的证照's link flow in end-to-end tests). */
+  demo?: boolean;
 }
 
 type CertRow = Awaited<ReturnType<WalletService['certificatesOf']>>[number] & { status_changed_at?: Date | null };
@@ -108,6 +111,28 @@ export const walletVerifierRoutes =
         };
       },
     );
+
+    if (d.demo) {
+      app.post(
+        '/api/v1/dev/wallet/issue',
+        {
+          schema: {
+            tags: ['sandbox'],
+            summary:
+              'Issue a certificate of a sandbox person to holder keys (demo mode only: stands in for 我的证照 linking in tests)',
+            body: z
+              .object({
+                type: CredentialTypeSchema,
+                idNumber: z.string().regex(/^\d{17}[\dX]$/),
+                holderKeys: z.array(z.record(z.string(), z.unknown())).min(1).max(20),
+              })
+              .strict(),
+            response: { 200: z.unknown(), ...problems },
+          },
+        },
+        async (req) => d.wallet.issue(req.body),
+      );
+    }
 
     // ---- console: the issuing department's staff ----
 
