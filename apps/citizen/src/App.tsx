@@ -26,6 +26,8 @@ const AccessLog = lazy(() => import('./pages/AccessLog'));
 const Family = lazy(() => import('./pages/Family'));
 const NameCheck = lazy(() => import('./pages/NameCheck'));
 const SocialInsurance = lazy(() => import('./pages/SocialInsurance'));
+const Verify = lazy(() => import('./pages/Verify'));
+const WalletVerifications = lazy(() => import('./pages/WalletVerifications'));
 const IdCardProgress = lazy(() => import('./pages/IdCardProgress'));
 const HouseholdApprovals = lazy(() => import('./pages/HouseholdApprovals'));
 const TrafficViolations = lazy(() => import('./pages/TrafficViolations'));
@@ -180,6 +182,8 @@ export const router = createBrowserRouter([
       { path: 'lookups/income-tax', element: <TaxDetails kind="income-tax" /> },
       { path: 'lookups/social-insurance-fees', element: <TaxDetails kind="insurance-fees" /> },
       { path: 'tools/invoice-verify', element: <InvoiceVerify /> },
+      { path: 'verify', element: <Verify /> },
+      { path: 'wallet/verifications', element: <WalletVerifications /> },
       { path: 'tools/lost-invoice', element: <LostInvoice /> },
       { path: 'tools/tax-certificate', element: <TaxCertificateVerify /> },
       { path: 'lookups/utilities/:utility', element: <Utilities /> },

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { FeedbackPage } from './pages/FeedbackPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { WalletStatusPage } from './pages/WalletStatusPage';
 import { useSession } from './session';
 
 /** The pages behind the login: a side menu, the staff member's name and 退出登录. */
@@ -20,7 +21,11 @@ function Shell() {
     );
   }
   if (profile === null) return <Navigate to="/login" replace />;
-  const selected = location.pathname.startsWith('/feedback') ? 'feedback' : 'home';
+  const selected = location.pathname.startsWith('/feedback')
+    ? 'feedback'
+    : location.pathname.startsWith('/wallet')
+      ? 'wallet'
+      : 'home';
   return (
     <Layout className="shell">
       <Layout.Header className="shell-header">
@@ -50,6 +55,7 @@ function Shell() {
               items={[
                 { key: 'home', label: '首页' },
                 { key: 'feedback', label: '意见反馈' },
+                { key: 'wallet', label: '电子证照状态' },
               ]}
             />
           </nav>
@@ -59,6 +65,7 @@ function Shell() {
             <Routes>
               <Route path="/" element={<HomePage />} />
               <Route path="/feedback" element={<FeedbackPage />} />
+              <Route path="/wallet" element={<WalletStatusPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </main>

@@ -55,6 +55,7 @@ import { NotificationService, notificationRoutes } from './modules/notifications
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { WalletService, walletRoutes } from './modules/wallet/index.js';
+import { seedDemoVerifiers, walletVerifierRoutes } from './modules/wallet-verifier/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
 z.config(z.locales.zhCN());
@@ -83,6 +84,7 @@ export async function prepareDatabase(
   // sandbox department's records for them. Only where no real department is connected (demo mode).
   if (options.demo !== false) await seedProvince(database.db, { count: 200, seed: 1 });
   if (options.demo !== false && options.cipher) await seedDemoStaff(database.db, options.cipher);
+  if (options.demo !== false && options.cipher) await seedDemoVerifiers(database.db, options.cipher);
   return { applied, seeded };
 }
 
@@ -354,6 +356,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const staff = new StaffService({ db: database.db, cipher, audit, settings: staffConfig, catalog });
   await app.register(staffRoutes({ staff, settings: staffConfig, demo: config.mode === 'demo' }));
   await app.register(feedbackConsoleRoutes({ db: database.db, catalog, staff }));
+  await app.register(
+    walletVerifierRoutes({
+      db: database.db,
+      wallet,
+      staff,
+      staffCookie: staffConfig.cookieName,
+      gate,
+      audit,
+      demo: config.mode === 'demo',
+    }),
+  );
   await registerWebApps(app, { citizen: config.citizenDist, console: config.consoleDist });
   return app;
 }

@@ -83,6 +83,11 @@ export const ERROR_CODES = {
   WALLET_DOCUMENT_INVALID: { status: 409, title: '证件状态异常，暂不能关联' },
   WALLET_HOLDER_KEY_INVALID: { status: 400, title: '持证设备密钥有误' },
   WALLET_PURPOSE_NOT_SUPPORTED: { status: 400, title: '该证照不支持此核验场景' },
+  // 我的证照 — verifiers and the console (issue 6, items 4–5)
+  CHECK_IN_NONCE_REQUIRED: { status: 400, title: '须使用双向核验' },
+  WALLET_CERTIFICATE_REVOKED: { status: 409, title: '证照已注销' },
+  WALLET_CERTIFICATE_SUSPENDED: { status: 409, title: '证照已暂停使用' },
+  WALLET_CERTIFICATE_NOT_SUSPENDED: { status: 409, title: '证照未被暂停使用' },
   UTILITY_ACCOUNT_NOT_FOUND: { status: 404, title: '户号或户主姓名有误' },
   UTILITY_ACCOUNT_ALREADY_BOUND: { status: 409, title: '该户号已绑定' },
   UTILITY_BINDING_LIMIT: { status: 409, title: '绑定的户号已达上限' },

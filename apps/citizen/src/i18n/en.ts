@@ -5,6 +5,7 @@ import { educationEn } from './education.en';
 import { medfundEn } from './medfund.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
+import { verifierEn } from './verifier.en';
 import type { Messages } from './zh';
 
 /** English, the second language: complete, and written for people (not a word-for-word gloss). */
@@ -16,6 +17,7 @@ export const en: Messages = {
   credit: creditEn,
   education: educationEn,
   medfund: medfundEn,
+  verifier: verifierEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

@@ -9,6 +9,7 @@ import { educationZh } from './education.zh';
 import { medfundZh } from './medfund.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
+import { verifierZh } from './verifier.zh';
 
 export const zh = {
   calc: calcZh,
@@ -18,6 +19,7 @@ export const zh = {
   credit: creditZh,
   education: educationZh,
   medfund: medfundZh,
+  verifier: verifierZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

@@ -27,6 +27,7 @@ import type { MedicalPaymentTables } from '../modules/medical-insurance/tables.j
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
+import type { WalletVerifierTables } from '../modules/wallet-verifier/tables.js';
 
 /** The whole database as Kysely sees it: the union of every module's own tables. */
 export interface Database
@@ -37,6 +38,7 @@ export interface Database
     DelegationTables,
     StaffTables,
     WalletTables,
+    WalletVerifierTables,
     UtilityBindingTables,
     NotificationTables,
     CreditSubscriptionTables,

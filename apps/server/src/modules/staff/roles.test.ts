@@ -4,7 +4,7 @@ import { type Grant, grantAllows, grantCovers, PERMISSIONS, ROLES } from './role
 describe('staff roles', () => {
   it('gives each role only its own permissions, all of them named in Chinese', () => {
     expect(ROLES.service_desk.permissions).toEqual(['feedback.read', 'feedback.answer', 'faq.edit']);
-    expect(ROLES.reviewer.permissions).toEqual(['application.review']);
+    expect(ROLES.reviewer.permissions).toEqual(['application.review', 'wallet.status']);
     for (const role of Object.values(ROLES)) {
       expect(role.name).toMatch(/\p{Script=Han}/u);
       for (const p of role.permissions) expect(PERMISSIONS[p]).toMatch(/\p{Script=Han}/u);

@@ -13,11 +13,12 @@ export const PERMISSIONS = {
   'feedback.answer': '处理意见反馈',
   'faq.edit': '维护常见问题',
   'audit.read': '查看本部门审计日志',
+  'wallet.status': '注销、暂停或恢复本部门签发的电子证照',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLES: Record<StaffRole, { name: string; permissions: readonly Permission[] }> = {
-  reviewer: { name: '审核人员', permissions: ['application.review'] },
+  reviewer: { name: '审核人员', permissions: ['application.review', 'wallet.status'] },
   slot_manager: { name: '号源管理员', permissions: ['slot.manage'] },
   catalog_editor: { name: '事项管理员', permissions: ['catalog.edit'] },
   service_desk: { name: '客服人员', permissions: ['feedback.read', 'feedback.answer', 'faq.edit'] },

@@ -1,0 +1,29 @@
+import type { CheckInResult, Verdict, VerificationLog, VerifierProfile, WalletPurpose } from '@yss/contracts';
+import { apiRequest } from './client';
+
+export type { CheckInResult, Verdict, VerificationLog, VerifierProfile };
+
+/** 证照核验 (issue 6): anyone verifies; a logged-in verifier (staff account of a verifier organisation) records a check-in. */
+export const verifier = {
+  /** Anonymous verification (POST /api/v1/verify): nothing is recorded. */
+  verify: (body: { payload: string; nonce?: string; purpose?: WalletPurpose }) =>
+    apiRequest<Verdict>('/api/v1/verify', { method: 'POST', body }),
+  /** The logged-in verifier and their organisation; 401 when nobody is logged in, 403 for a non-verifier. */
+  me: () => apiRequest<VerifierProfile>('/api/v1/verifier/me'),
+  checkIn: (body: { payload: string; nonce?: string }) =>
+    apiRequest<CheckInResult>('/api/v1/verifier/check-ins', { method: 'POST', body }),
+  /** The staff login (same as the console's): password, then the authenticator's 6-digit code. */
+  login: (username: string, password: string) =>
+    apiRequest<{ next: 'totp' | 'enrol'; expiresInSeconds: number }>('/api/v1/staff/auth/login', {
+      method: 'POST',
+      body: { username, password },
+    }),
+  totp: (code: string) => apiRequest<unknown>('/api/v1/staff/auth/totp', { method: 'POST', body: { code } }),
+  logout: () => apiRequest<void>('/api/v1/staff/auth/logout', { method: 'POST' }),
+};
+
+/** 核验记录: who verified which of my certificates (behind a fresh verification). */
+export const walletLog = {
+  verifications: (opts: { signal?: AbortSignal } = {}) =>
+    apiRequest<VerificationLog>('/api/v1/me/wallet/verifications', { signal: opts.signal }),
+};

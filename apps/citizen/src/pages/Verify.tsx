@@ -1,0 +1,505 @@
+import { type VerdictKind, WALLET_NONCE_PREFIX, WALLET_PURPOSES, type WalletPurpose } from '@yss/contracts';
+import Button from 'antd-mobile/es/components/button';
+import QRCode from 'qrcode';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { isApiProblem } from '../api/client';
+import { type Verdict, type VerifierProfile, verifier } from '../api/verifier';
+import { Page } from '../components/Page';
+import { useLocale } from '../i18n/localize';
+import { errorText } from '../lib/errors';
+import './verify.css';
+
+/** 16 random bytes, base64url: the verifier's nonce of the two-way (police) flow. */
+function freshNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+type Session =
+  | { state: 'loading' }
+  | { state: 'anonymous' }
+  | { state: 'not-verifier'; message: string }
+  | { state: 'verifier'; profile: VerifierProfile };
+
+/** The camera, frame by frame through the shared QR reader until a code is read. */
+function Scanner({ onText, onClose }: { onText: (text: string) => void; onClose: (error?: string) => void }) {
+  const { t } = useLocale();
+  const video = useRef<HTMLVideoElement>(null);
+  const [starting, setStarting] = useState(true);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: start once; the callbacks are stable for its life
+  useEffect(() => {
+    let stream: MediaStream | null = null;
+    let timer: number | undefined;
+    let live = true;
+    const canvas = document.createElement('canvas');
+    (async () => {
+      try {
+        if (!navigator.mediaDevices?.getUserMedia) throw new Error('no camera API');
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+        if (!live || !video.current) return;
+        video.current.srcObject = stream;
+        await video.current.play();
+        setStarting(false);
+        const scan = await import('../lib/qr-reader');
+        const tick = async () => {
+          if (!live || !video.current) return;
+          const frame = scan.frameOf(video.current, canvas);
+          const text = frame ? await scan.decodeQr(frame).catch(() => null) : null;
+          if (!live) return;
+          if (text) onText(text);
+          else timer = window.setTimeout(tick, 200);
+        };
+        void tick();
+      } catch {
+        if (live) onClose(t('verifier.noCamera'));
+      }
+    })();
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+      for (const track of stream?.getTracks() ?? []) track.stop();
+    };
+  }, []);
+
+  return (
+    <section className="card vf-scanner" aria-label={t('verifier.scanTitle')} data-testid="verify-scanner">
+      <h2 className="section-title">{t('verifier.scanTitle')}</h2>
+      <div className="vf-scanner-view">
+        <video ref={video} muted playsInline aria-label={t('verifier.video')} />
+        <span className="vf-scanner-frame" aria-hidden="true" />
+      </div>
+      <p className="field-help" role="status">
+        {starting ? t('verifier.starting') : t('verifier.hint')}
+      </p>
+      <Button block onClick={() => onClose()} data-testid="verify-scan-cancel">
+        {t('verifier.cancel')}
+      </Button>
+    </section>
+  );
+}
+
+/** The two-way flow's first step: the verifier's fresh nonce as a QR (YSSN1:<base64url>) and as text. */
+function NonceCard({ nonce, onRenew }: { nonce: string; onRenew: () => void }) {
+  const { t } = useLocale();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const text = `${WALLET_NONCE_PREFIX}${nonce}`;
+  useEffect(() => {
+    if (canvas.current) void QRCode.toCanvas(canvas.current, text, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+  }, [text]);
+  return (
+    <section className="card vf-nonce" aria-label={t('verifier.nonceTitle')} data-testid="verify-nonce">
+      <h2 className="section-title">{t('verifier.nonceTitle')}</h2>
+      <canvas ref={canvas} role="img" aria-label={t('verifier.nonceQr')} className="vf-nonce-qr" />
+      <p className="vf-nonce-text">
+        <span>{t('verifier.nonceText')}：</span>
+        <code data-testid="verify-nonce-text">{text}</code>
+      </p>
+      <p className="field-help">{t('verifier.nonceHelp')}</p>
+      <Button size="small" onClick={onRenew} data-testid="verify-nonce-renew">
+        {t('verifier.newNonce')}
+      </Button>
+    </section>
+  );
+}
+
+function VerdictCard({ v, recordedBy, onAgain }: { v: Verdict; recordedBy: string | null; onAgain: () => void }) {
+  const { t, lang } = useLocale();
+  const heading = useId();
+  const time = (iso: string) => new Date(iso).toLocaleString(lang, { hour12: false });
+  return (
+    <section
+      className={`card vf-verdict vf-verdict-${v.verdict}`}
+      aria-labelledby={heading}
+      data-testid="verify-verdict"
+      data-verdict={v.verdict}
+    >
+      <h2 id={heading} className="vf-verdict-head" role="status">
+        <span className="visually-hidden">{t('verifier.verdictTitle')}：</span>
+        <span className="vf-verdict-word" data-testid="verify-verdict-word">
+          {t(`verifier.verdict.${v.verdict as VerdictKind}`)}
+        </span>
+      </h2>
+      <p className="vf-verdict-reason" data-testid="verify-reason">
+        {v.reason}
+      </p>
+      <dl className="vf-facts">
+        {v.issuer && (
+          <div>
+            <dt>{t('verifier.issuer')}</dt>
+            <dd data-testid="verify-issuer">{v.issuer.name}</dd>
+          </div>
+        )}
+        {v.credentialType && (
+          <div>
+            <dt>{t('verifier.certificate')}</dt>
+            <dd>{v.credentialType.name}</dd>
+          </div>
+        )}
+        {v.purpose && (
+          <div>
+            <dt>{t('verifier.usedFor')}</dt>
+            <dd>{v.purpose.name}</dd>
+          </div>
+        )}
+        {v.expiresAt && v.verdict !== 'invalid' && (
+          <div>
+            <dt>{t('verifier.validUntil')}</dt>
+            <dd>{time(v.expiresAt)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('verifier.checkedAt')}</dt>
+          <dd>{time(v.checkedAt)}</dd>
+        </div>
+      </dl>
+      {v.verdict !== 'invalid' && (
+        <>
+          <h3 className="vf-sub">{t('verifier.disclosed')}</h3>
+          {v.disclosed.length === 0 ? (
+            <p className="field-help">{t('verifier.disclosedNone')}</p>
+          ) : (
+            <dl className="vf-facts vf-claims" data-testid="verify-claims">
+              {v.disclosed.map((c) => (
+                <div key={c.claim} data-testid={`verify-claim-${c.claim}`}>
+                  <dt>{c.label}</dt>
+                  <dd>{c.display}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </>
+      )}
+      <p className="field-help" data-testid="verify-recorded">
+        {recordedBy ? t('verifier.recorded', { organisation: recordedBy }) : t('verifier.notRecorded')}
+      </p>
+      <Button block color="primary" onClick={onAgain} data-testid="verify-again">
+        {t('verifier.again')}
+      </Button>
+    </section>
+  );
+}
+
+function VerifierLogin({ onDone }: { onDone: () => void }) {
+  const { t } = useLocale();
+  const ids = { user: useId(), pass: useId(), code: useId() };
+  const [step, setStep] = useState<'password' | 'totp'>('password');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (step === 'password') {
+        const r = await verifier.login(username.trim(), password);
+        if (r.next === 'enrol') setError(t('verifier.enrolFirst'));
+        else setStep('totp');
+      } else {
+        await verifier.totp(code.trim());
+        onDone();
+      }
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="vf-login"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      data-testid="verifier-login"
+    >
+      <p className="field-help">{t('verifier.loginHelp')}</p>
+      {step === 'password' ? (
+        <>
+          <div className="field">
+            <label className="field-label" htmlFor={ids.user}>
+              {t('verifier.username')}
+            </label>
+            <input
+              id={ids.user}
+              className="vf-input"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              data-testid="verifier-username"
+            />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={ids.pass}>
+              {t('verifier.password')}
+            </label>
+            <input
+              id={ids.pass}
+              className="vf-input"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="verifier-password"
+            />
+          </div>
+        </>
+      ) : (
+        <div className="field">
+          <label className="field-label" htmlFor={ids.code}>
+            {t('verifier.totp')}
+          </label>
+          <input
+            id={ids.code}
+            className="vf-input"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            aria-describedby={`${ids.code}-help`}
+            onChange={(e) => setCode(e.target.value)}
+            data-testid="verifier-totp"
+          />
+          <p id={`${ids.code}-help`} className="field-help">
+            {t('verifier.totpHelp')}
+          </p>
+        </div>
+      )}
+      {error && (
+        <p className="form-error" role="alert" data-testid="verifier-login-error">
+          {error}
+        </p>
+      )}
+      <Button block color="primary" type="submit" loading={busy} data-testid="verifier-login-submit">
+        {step === 'password' ? t('verifier.next') : t('verifier.signIn')}
+      </Button>
+    </form>
+  );
+}
+
+/**
+ * 证照核验: the verifier page (issue 6). Scan the holder's QR with the camera or upload a picture; the verdict
+ * comes from the server (POST /api/v1/verify, or — for a logged-in verifier — a recorded check-in). Nothing is
+ * "valid" unless the server said so; a picture without a QR code is an explicit 无效.
+ */
+export default function Verify() {
+  const { t } = useLocale();
+  const [session, setSession] = useState<Session>({ state: 'loading' });
+  const [showLogin, setShowLogin] = useState(false);
+  const [purpose, setPurpose] = useState<WalletPurpose | null>(null);
+  const [twoWay, setTwoWay] = useState(false);
+  const [nonce, setNonce] = useState(freshNonce);
+  const [scanning, setScanning] = useState(false);
+  const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  const [result, setResult] = useState<{ verdict: Verdict; recordedBy: string | null } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const uploadId = useId();
+
+  const loadSession = useCallback(async () => {
+    try {
+      setSession({ state: 'verifier', profile: await verifier.me() });
+      setShowLogin(false);
+    } catch (e) {
+      if (isApiProblem(e) && e.status === 403) setSession({ state: 'not-verifier', message: e.userMessage });
+      else setSession({ state: 'anonymous' });
+    }
+  }, []);
+  useEffect(() => {
+    void loadSession();
+  }, [loadSession]);
+
+  const profile = session.state === 'verifier' ? session.profile : null;
+  const police = profile ? profile.organisation.kind === 'police' : twoWay;
+
+  const check = async (payload: string) => {
+    setScanning(false);
+    setResult(null);
+    setNote({ text: t('verifier.checking'), error: false });
+    try {
+      const withNonce = police ? { nonce } : {};
+      if (profile) {
+        const r = await verifier.checkIn({ payload, ...withNonce });
+        setResult({ verdict: r.result, recordedBy: r.checkIn.organisation.name });
+      } else {
+        const v = await verifier.verify({ payload, ...withNonce, ...(purpose ? { purpose } : {}) });
+        setResult({ verdict: v, recordedBy: null });
+      }
+      setNote(null);
+    } catch (e) {
+      setNote({ text: errorText(e, t), error: true });
+    } finally {
+      // a nonce serves one check only
+      if (police) setNonce(freshNonce());
+    }
+  };
+
+  /** A picture without a readable QR code: an explicit invalid verdict, never a silent nothing. */
+  const noCode = () => {
+    setNote(null);
+    setResult({
+      verdict: {
+        verdict: 'invalid',
+        reason: t('verifier.noCode'),
+        reasonCode: 'no-qr',
+        issuer: null,
+        credentialType: null,
+        purpose: null,
+        format: null,
+        disclosed: [],
+        expiresAt: null,
+        checkedAt: new Date().toISOString(),
+      },
+      recordedBy: null,
+    });
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setResult(null);
+    setNote({ text: t('verifier.decoding'), error: false });
+    try {
+      const scan = await import('../lib/qr-reader');
+      const text = await scan.decodeQrFile(file).catch(() => null);
+      if (text) await check(text);
+      else noCode();
+    } catch {
+      setNote({ text: t('verifier.loadFailed'), error: true });
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  return (
+    <Page title={t('verifier.title')}>
+      <p className="page-intro">{t('verifier.intro')}</p>
+      <section className="card vf-session" aria-label={t('verifier.verifierTitle')} data-testid="verifier-session">
+        {session.state === 'verifier' ? (
+          <>
+            <p className="vf-org" data-testid="verifier-org">
+              <strong>{session.profile.displayName}</strong>
+              <br />
+              {t('verifier.verifierOf', {
+                organisation: session.profile.organisation.name,
+                kind: session.profile.organisation.kindName,
+                city: session.profile.organisation.cityName,
+              })}
+            </p>
+            <p className="field-help">
+              {t('verifier.verifierPurpose', { purpose: session.profile.organisation.purpose.name })}
+            </p>
+            <Button
+              size="small"
+              onClick={async () => {
+                await verifier.logout().catch(() => undefined);
+                setSession({ state: 'anonymous' });
+              }}
+              data-testid="verifier-logout"
+            >
+              {t('verifier.logout')}
+            </Button>
+          </>
+        ) : (
+          <>
+            {session.state === 'not-verifier' && (
+              <p className="form-error" role="alert">
+                {t('verifier.notVerifier')}
+              </p>
+            )}
+            <fieldset className="segmented" aria-label={t('verifier.purpose')}>
+              {([null, ...Object.keys(WALLET_PURPOSES)] as (WalletPurpose | null)[]).map((p) => (
+                <button
+                  key={p ?? 'any'}
+                  type="button"
+                  className={`segmented-item${purpose === p ? ' active' : ''}`}
+                  aria-pressed={purpose === p}
+                  onClick={() => {
+                    setPurpose(p);
+                    setTwoWay(p === 'police');
+                  }}
+                  data-testid={`verify-purpose-${p ?? 'any'}`}
+                >
+                  {p ? WALLET_PURPOSES[p].name : t('verifier.purposeAny')}
+                </button>
+              ))}
+            </fieldset>
+            <label className="vf-toggle">
+              <input
+                type="checkbox"
+                checked={twoWay}
+                onChange={(e) => setTwoWay(e.target.checked)}
+                data-testid="verify-two-way"
+              />
+              {t('verifier.twoWay')}
+            </label>
+            {session.state === 'anonymous' && !showLogin && (
+              <Button size="small" fill="outline" onClick={() => setShowLogin(true)} data-testid="verifier-login-open">
+                {t('verifier.login')}
+              </Button>
+            )}
+            {showLogin && <VerifierLogin onDone={() => void loadSession()} />}
+          </>
+        )}
+      </section>
+
+      {police && <NonceCard nonce={nonce} onRenew={() => setNonce(freshNonce())} />}
+
+      <div className="vf-actions">
+        <Button color="primary" size="large" onClick={() => setScanning(true)} data-testid="verify-scan">
+          {t('verifier.scan')}
+        </Button>
+        <input
+          id={uploadId}
+          ref={fileInput}
+          type="file"
+          accept="image/*"
+          className="visually-hidden"
+          data-testid="verify-upload"
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
+        <label className="vf-upload" htmlFor={uploadId}>
+          {t('verifier.upload')}
+        </label>
+      </div>
+      {scanning && (
+        <Scanner
+          onText={(text) => void check(text)}
+          onClose={(error) => {
+            setScanning(false);
+            if (error) setNote({ text: error, error: true });
+          }}
+        />
+      )}
+      {note && (
+        <p
+          className={note.error ? 'form-error' : 'field-help'}
+          role={note.error ? 'alert' : 'status'}
+          data-testid="verify-note"
+        >
+          {note.text}
+        </p>
+      )}
+      {result && (
+        <VerdictCard
+          v={result.verdict}
+          recordedBy={result.recordedBy}
+          onAgain={() => {
+            setResult(null);
+            setNote(null);
+          }}
+        />
+      )}
+      {typeof navigator !== 'undefined' && navigator.onLine === false && (
+        <p className="field-help" role="note">
+          {t('verifier.offline')}
+        </p>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,4 @@
+export { VerifierCheckIns } from './check-ins.js';
+export { DEMO_VERIFIER_ACCOUNTS, DEMO_VERIFIER_PASSWORD, seedDemoVerifiers } from './organisations.js';
+export { LOG_SERVICE_ID, walletVerifierRoutes } from './routes.js';
+export type { WalletVerifierTables } from './tables.js';

@@ -1,0 +1,143 @@
+import {
+  findCity,
+  VERIFIER_KINDS,
+  type VerifierKind,
+  type VerifierOrganisation,
+  WALLET_PURPOSES,
+} from '@yss/contracts';
+import type { Db } from '../../db/database.js';
+import type { FieldCipher } from '../privacy/index.js';
+import * as staffRepo from '../staff/repository.js';
+import { encryptTotpSecret, hashStaffPassword } from '../staff/staff-service.js';
+
+type OrganisationRow = { id: string; name: string; kind: VerifierKind; city_code: string };
+
+export function presentOrganisation(row: OrganisationRow): VerifierOrganisation {
+  const purpose = VERIFIER_KINDS[row.kind].purpose;
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    kindName: VERIFIER_KINDS[row.kind].name,
+    cityCode: row.city_code,
+    cityName: findCity(row.city_code)?.name ?? row.city_code,
+    purpose: { id: purpose, name: WALLET_PURPOSES[purpose].name },
+  };
+}
+
+/** The (active) organisation a staff account records check-ins for, if it is a verifier. */
+export async function organisationOfAccount(db: Db, accountId: string): Promise<OrganisationRow | undefined> {
+  return db
+    .selectFrom('verifier_members as m')
+    .innerJoin('verifier_organisations as o', 'o.id', 'm.organisation_id')
+    .select(['o.id', 'o.name', 'o.kind', 'o.city_code'])
+    .where('m.account_id', '=', accountId)
+    .where('o.active', '=', true)
+    .executeTakeFirst();
+}
+
+/** Find or create an organisation (name + city is unique), and make an account its verifier. */
+export async function addVerifier(
+  db: Db,
+  accountId: string,
+  org: { name: string; kind: VerifierKind; cityCode: string },
+): Promise<string> {
+  await db
+    .insertInto('verifier_organisations')
+    .values({ name: org.name, kind: org.kind, city_code: org.cityCode })
+    .onConflict((oc) => oc.columns(['name', 'city_code']).doNothing())
+    .execute();
+  const { id } = await db
+    .selectFrom('verifier_organisations')
+    .select('id')
+    .where('name', '=', org.name)
+    .where('city_code', '=', org.cityCode)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('verifier_members')
+    .values({ account_id: accountId, organisation_id: id })
+    .onConflict((oc) => oc.column('account_id').doUpdateSet({ organisation_id: id }))
+    .execute();
+  return id;
+}
+
+interface DemoAccount {
+  username: string;
+  displayName: string;
+  totpSecret: string;
+  /** A verifier of this organisation … */
+  organisation?: { name: string; kind: VerifierKind; cityCode: string };
+  /** … or an issuing department's staff member (console: 注销 / 暂停使用 / 恢复). */
+  grants?: { role: string; departmentId: string; cityCode: string | null }[];
+}
+
+/**
+ * The demo verifiers (one per kind) and the issuing departments' certificate staff (demo mode only, like
+ * DEMO_STAFF: known password yss-demo-2026, fixed TOTP secrets, codes at GET /api/v1/dev/staff-totp/:username).
+ */
+export const DEMO_VERIFIER_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    username: 'gz.hotel.clerk',
+    displayName: '王丽（广州白云宾馆前台）',
+    totpSecret: 'GZHOTELCLERKDEMOTOTPSECRETAAAAAA',
+    organisation: { name: '广州白云宾馆', kind: 'hotel', cityCode: '440100' },
+  },
+  {
+    username: 'sz.police.officer',
+    displayName: '李强（深圳市公安局福田分局民警）',
+    totpSecret: 'SZPOLICEOFFICERDEMOTOTPSECRETAAA',
+    organisation: { name: '深圳市公安局福田分局', kind: 'police', cityCode: '440300' },
+  },
+  {
+    username: 'gz.employer.hr',
+    displayName: '赵敏（广州粤信科技有限公司人事）',
+    totpSecret: 'GZEMPLOYERHRDEMOTOTPSECRETAAAAAA',
+    organisation: { name: '广州粤信科技有限公司', kind: 'employer', cityCode: '440100' },
+  },
+  {
+    username: 'fs.coach.clerk',
+    displayName: '陈刚（佛山汽车站售票员）',
+    totpSecret: 'FSCOACHCLERKDEMOTOTPSECRETAAAAAA',
+    organisation: { name: '佛山汽车站', kind: 'coach-station', cityCode: '440600' },
+  },
+  {
+    username: 'gd.police.zhengzhao',
+    displayName: '吴敏（省公安厅户政 证照管理）',
+    totpSecret: 'GDPOLICEZHENGZHAODEMOTOTPSECRETA',
+    grants: [{ role: 'reviewer', departmentId: 'gd-public-security', cityCode: null }],
+  },
+  {
+    username: 'gd.traffic.zhengzhao',
+    displayName: '郑伟（省公安厅交通管理局 证照管理）',
+    totpSecret: 'GDTRAFFICZHENGZHAODEMOTOTPSECRET',
+    grants: [{ role: 'reviewer', departmentId: 'gd-traffic-police', cityCode: null }],
+  },
+];
+export const DEMO_VERIFIER_PASSWORD = 'yss-demo-2026';
+
+/** Insert the demo verifier and certificate-staff accounts that are missing (idempotent). */
+export async function seedDemoVerifiers(db: Db, cipher: FieldCipher): Promise<number> {
+  let created = 0;
+  for (const a of DEMO_VERIFIER_ACCOUNTS) {
+    let account = await staffRepo.findAccountByUsername(db, a.username);
+    if (!account) {
+      const result = await staffRepo.insertAccount(
+        db,
+        {
+          username: a.username,
+          displayName: a.displayName,
+          passwordHash: await hashStaffPassword(DEMO_VERIFIER_PASSWORD),
+          passwordChangeRequired: false,
+          totpSecretEncrypted: encryptTotpSecret(cipher, a.totpSecret),
+          totpConfirmed: true,
+        },
+        a.grants ?? [],
+      );
+      if (result === 'taken') continue;
+      created++;
+      account = await staffRepo.findAccountByUsername(db, a.username);
+    }
+    if (account && a.organisation) await addVerifier(db, account.id, a.organisation);
+  }
+  return created;
+}

@@ -1,0 +1,29 @@
+import type { Generated } from 'kysely';
+
+/** Tables owned by the wallet-verifier module (migrations 0042 and 0043). */
+export interface WalletVerifierTables {
+  verifier_organisations: {
+    id: Generated<string>;
+    name: string;
+    kind: 'hotel' | 'police' | 'employer' | 'coach-station';
+    city_code: string;
+    active: Generated<boolean>;
+    created_at: Generated<Date>;
+  };
+  verifier_members: {
+    account_id: string;
+    organisation_id: string;
+    created_at: Generated<Date>;
+  };
+  wallet_verifications: {
+    id: Generated<string>;
+    certificate_id: string | null;
+    credential_type: string | null;
+    organisation_id: string;
+    account_id: string | null;
+    purpose: string;
+    verdict: string;
+    reason_code: string;
+    checked_at: Generated<Date>;
+  };
+}

@@ -1,0 +1,327 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
+import { createDepartments } from '../../departments/registry.js';
+import { citizenClient } from '../../test-support/citizen-client.js';
+import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { FieldCipher } from '../privacy/index.js';
+import { type HolderKey, holderKeys, type IssuedCertificate, presentQr, WalletService } from '../wallet/index.js';
+
+const STAFF_COOKIE = '__Host-yss_staff';
+const demo = (name: string) => {
+  const p = DEMO_PEOPLE.find((x) => x.name === name);
+  if (!p) throw new Error(`no demo person ${name}`);
+  return p;
+};
+
+describe.each(ENGINES)('wallet verifiers, verification log and console status on %s', (engine) => {
+  let t: TestApp;
+  const c = citizenClient(() => t);
+  const staff = new Map<string, string>();
+  let zwId: IssuedCertificate;
+  let zwIdKeys: HolderKey[];
+  let zwLicence: IssuedCertificate;
+  let zwLicenceKeys: HolderKey[];
+  let lfLicence: IssuedCertificate;
+  let lfLicenceKeys: HolderKey[];
+
+  /** Password, then the TOTP code the sandbox helper gives: a staff session cookie header. */
+  async function staffLogin(username: string) {
+    const pending = await c.call('POST', '/api/v1/staff/auth/login', { username, password: 'yss-demo-2026' });
+    expect(pending.statusCode, pending.body).toBe(200);
+    const pendingCookie = pending.cookies.find((x) => x.name === STAFF_COOKIE)?.value ?? '';
+    const code = (await c.call('GET', `/api/v1/dev/staff-totp/${username}`)).json().code as string;
+    const done = await c.call('POST', '/api/v1/staff/auth/totp', { code }, undefined, {
+      cookie: `${STAFF_COOKIE}=${pendingCookie}`,
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    return `${STAFF_COOKIE}=${done.cookies.find((x) => x.name === STAFF_COOKIE)?.value}`;
+  }
+  const as = (username: string) => ({ cookie: staff.get(username) as string });
+  const checkIn = (username: string, body: object) =>
+    c.call('POST', '/api/v1/verifier/check-ins', body, undefined, as(username));
+  const qr = (
+    cert: IssuedCertificate,
+    keys: HolderKey[],
+    i: number,
+    purpose: Parameters<typeof presentQr>[0]['purpose'],
+    extra = {},
+  ) =>
+    presentQr({
+      compact: cert.credentials[i]?.compact as string,
+      key: keys[i] as HolderKey,
+      type: cert.type,
+      purpose,
+      ...extra,
+    });
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
+    for (const u of [
+      'gz.hotel.clerk',
+      'sz.police.officer',
+      'gd.police.zhengzhao',
+      'gd.traffic.zhengzhao',
+      'sz.police.reviewer',
+      'gz.hrss.kefu',
+    ]) {
+      staff.set(u, await staffLogin(u));
+    }
+    zwIdKeys = holderKeys(4);
+    zwId = await t.app.wallet.issue({
+      type: 'resident-id',
+      idNumber: demo('张伟').idNumber,
+      holderKeys: zwIdKeys.map((k) => k.publicJwk),
+    });
+    zwLicenceKeys = holderKeys(8);
+    zwLicence = await t.app.wallet.issue({
+      type: 'driving-licence',
+      idNumber: demo('张伟').idNumber,
+      holderKeys: zwLicenceKeys.map((k) => k.publicJwk),
+    });
+    lfLicenceKeys = holderKeys(2);
+    lfLicence = await t.app.wallet.issue({
+      type: 'driving-licence',
+      idNumber: demo('刘芳').idNumber,
+      holderKeys: lfLicenceKeys.map((k) => k.publicJwk),
+    });
+  });
+  afterAll(() => t?.close());
+
+  describe('verifier accounts and check-ins', () => {
+    it('a verifier sees their organisation; others get 401 or 403', async () => {
+      const me = await c.call('GET', '/api/v1/verifier/me', undefined, undefined, as('gz.hotel.clerk'));
+      expect(me.statusCode, me.body).toBe(200);
+      expect(me.json()).toMatchObject({
+        displayName: '王丽（广州白云宾馆前台）',
+        organisation: {
+          name: '广州白云宾馆',
+          kind: 'hotel',
+          kindName: '酒店',
+          cityName: '广州',
+          purpose: { id: 'hotel' },
+        },
+      });
+      expect((await c.call('GET', '/api/v1/verifier/me')).statusCode).toBe(401);
+      const citizen = await c.smsLogin(demo('刘洋').phone as string);
+      expect((await c.call('POST', '/api/v1/verifier/check-ins', { payload: 'x' }, citizen)).statusCode).toBe(401);
+      const notVerifier = await checkIn('gd.police.zhengzhao', { payload: qr(zwId, zwIdKeys, 0, 'hotel') });
+      expect(notVerifier.statusCode).toBe(403);
+      expect(notVerifier.json().detail).toContain('不是核验单位的核验人员');
+      expect((await checkIn('gz.hotel.clerk', { payload: 'x', extra: 1 })).statusCode).toBe(400);
+    });
+
+    it('a hotel records a check-in: verified for the hotel purpose in its city, tied to the certificate, audited', async () => {
+      const res = await checkIn('gz.hotel.clerk', { payload: qr(zwId, zwIdKeys, 0, 'hotel') });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body.result).toMatchObject({
+        verdict: 'valid',
+        issuer: { id: 'gd-public-security' },
+        credentialType: { id: 'resident-id' },
+        purpose: { id: 'hotel' },
+      });
+      expect(body.result.disclosed.map((x: { claim: string }) => x.claim)).toContain('idNumberLast4');
+      expect(body.checkIn.organisation.name).toBe('广州白云宾馆');
+      expect(res.body).not.toContain(demo('张伟').idNumber);
+      const row = await t.database.db
+        .selectFrom('wallet_verifications')
+        .selectAll()
+        .where('id', '=', body.checkIn.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({
+        certificate_id: zwId.certificateId,
+        purpose: 'hotel',
+        verdict: 'valid',
+        reason_code: 'ok',
+      });
+      const audit = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'detail'])
+        .where('action', '=', 'wallet.check-in')
+        .execute();
+      expect(audit.some((a) => JSON.stringify(a.detail).includes(body.checkIn.id))).toBe(true);
+    });
+
+    it('a QR made for another purpose is refused and recorded without a certificate; garbage is a clear verdict', async () => {
+      const res = await checkIn('gz.hotel.clerk', { payload: qr(zwId, zwIdKeys, 1, 'employer') });
+      expect(res.json().result).toMatchObject({ verdict: 'invalid', reasonCode: 'purpose' });
+      const row = await t.database.db
+        .selectFrom('wallet_verifications')
+        .selectAll()
+        .where('id', '=', res.json().checkIn.id)
+        .executeTakeFirstOrThrow();
+      expect(row.certificate_id).toBeNull();
+      const garbage = await checkIn('gz.hotel.clerk', { payload: 'hello, not a certificate' });
+      expect(garbage.statusCode).toBe(200);
+      expect(garbage.json().result).toMatchObject({ verdict: 'invalid', reasonCode: 'malformed', disclosed: [] });
+    });
+
+    it('police use the two-way flow: a nonce is required and must be the one the holder signed', async () => {
+      const nonce = randomBytes(16).toString('base64url');
+      const without = await checkIn('sz.police.officer', {
+        payload: qr(zwLicence, zwLicenceKeys, 0, 'police', { nonce }),
+      });
+      expect(without.statusCode).toBe(400);
+      expect(without.json().code).toBe('CHECK_IN_NONCE_REQUIRED');
+      const other = randomBytes(16).toString('base64url');
+      const wrong = await checkIn('sz.police.officer', {
+        payload: qr(zwLicence, zwLicenceKeys, 1, 'police', { nonce }),
+        nonce: other,
+      });
+      expect(wrong.json().result).toMatchObject({ verdict: 'invalid', reasonCode: 'nonce' });
+      const ok = await checkIn('sz.police.officer', {
+        payload: qr(zwLicence, zwLicenceKeys, 2, 'police', { nonce }),
+        nonce,
+      });
+      expect(ok.json().result).toMatchObject({ verdict: 'valid', credentialType: { id: 'driving-licence' } });
+      expect(ok.json().result.disclosed.map((x: { label: string }) => x.label)).toContain('准驾车型');
+      // 刘芳's licence, checked by the same officer
+      const lf = await checkIn('sz.police.officer', {
+        payload: qr(lfLicence, lfLicenceKeys, 0, 'police', { nonce }),
+        nonce,
+      });
+      expect(lf.json().result.verdict).toBe('valid');
+    });
+  });
+
+  describe('the citizen’s verification log (核验记录)', () => {
+    it('shows who verified which of my certificates, when and for what — mine only, nothing of the ID number', async () => {
+      const zw = await c.verifiedAccount(demo('张伟'));
+      const res = await c.call('GET', '/api/v1/me/wallet/verifications', undefined, zw.cookie);
+      expect(res.statusCode, res.body).toBe(200);
+      const log = res.json();
+      expect(log.subject).toEqual({ self: true, nameMasked: '张*' });
+      expect(log.verifications.length).toBeGreaterThanOrEqual(2);
+      for (const v of log.verifications) {
+        expect([zwId.certificateId, zwLicence.certificateId]).toContain(v.certificate.id);
+      }
+      expect(log.verifications).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            certificate: expect.objectContaining({ id: zwId.certificateId, typeName: '居民身份电子凭证' }),
+            organisation: { name: '广州白云宾馆', kindName: '酒店', cityName: '广州' },
+            purpose: { id: 'hotel', name: '酒店入住' },
+            verdict: 'valid',
+            verdictName: '有效',
+          }),
+          expect.objectContaining({
+            certificate: expect.objectContaining({ id: zwLicence.certificateId, typeName: '驾驶证' }),
+            organisation: expect.objectContaining({ name: '深圳市公安局福田分局' }),
+          }),
+        ]),
+      );
+      expect(res.body).not.toContain(demo('张伟').idNumber);
+      expect(res.body).not.toContain(lfLicence.certificateId);
+
+      const lf = await c.verifiedAccount(demo('刘芳'));
+      const theirs = (await c.call('GET', '/api/v1/me/wallet/verifications', undefined, lf.cookie)).json();
+      expect(theirs.verifications.map((v: { certificate: { id: string } }) => v.certificate.id)).toEqual([
+        lfLicence.certificateId,
+      ]);
+      const nobody = await c.verifiedAccount(demo('李娜'));
+      const empty = (await c.call('GET', '/api/v1/me/wallet/verifications', undefined, nobody.cookie)).json();
+      expect(empty.verifications).toEqual([]);
+    });
+
+    it('needs a fresh verification', async () => {
+      const smsOnly = await c.smsLogin(demo('刘洋').phone as string);
+      const res = await c.call('GET', '/api/v1/me/wallet/verifications', undefined, smsOnly);
+      expect(res.json().code).toBe('VERIFICATION_REQUIRED');
+    });
+  });
+
+  describe('console: 注销 / 暂停使用 / 恢复 by the issuing department', () => {
+    const search = (username: string, idNumber: string) =>
+      c.call('POST', '/api/v1/console/wallet/certificates/search', { idNumber }, undefined, as(username));
+    const setStatus = (username: string, id: string, action: string, reason = '测试原因说明') =>
+      c.call('POST', `/api/v1/console/wallet/certificates/${id}/status`, { action, reason }, undefined, as(username));
+
+    it('finds a person’s certificates of the caller’s department only, the ID number masked, audited', async () => {
+      const res = await search('gd.police.zhengzhao', demo('张伟').idNumber);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body.idNumberMasked).toBe('440***********031X');
+      expect(body.certificates.map((x: { id: string }) => x.id)).toContain(zwId.certificateId);
+      expect(body.certificates.every((x: { type: string }) => x.type === 'resident-id')).toBe(true);
+      expect(res.body).not.toContain(demo('张伟').idNumber);
+      const traffic = (await search('gd.traffic.zhengzhao', demo('张伟').idNumber)).json();
+      expect(traffic.certificates.map((x: { id: string }) => x.id)).toContain(zwLicence.certificateId);
+      // a city grant of the department, another role, a verifier: refused
+      expect((await search('sz.police.reviewer', demo('张伟').idNumber)).statusCode).toBe(403);
+      expect((await search('gz.hrss.kefu', demo('张伟').idNumber)).statusCode).toBe(403);
+      expect((await search('gz.hotel.clerk', demo('张伟').idNumber)).statusCode).toBe(403);
+      expect((await search('gd.police.zhengzhao', '123')).statusCode).toBe(400);
+      expect(
+        (await c.call('POST', '/api/v1/console/wallet/certificates/search', { idNumber: demo('张伟').idNumber }))
+          .statusCode,
+      ).toBe(401);
+    });
+
+    it('suspend → verifiers see suspended; reinstate → valid; revoke → revoked and final', async () => {
+      const id = zwLicence.certificateId;
+      const verifyLicence = async (i: number) => {
+        const nonce = randomBytes(16).toString('base64url');
+        return (
+          await checkIn('sz.police.officer', { payload: qr(zwLicence, zwLicenceKeys, i, 'police', { nonce }), nonce })
+        ).json().result;
+      };
+      // another department's staff may not touch it
+      expect((await setStatus('gd.police.zhengzhao', id, 'suspend')).statusCode).toBe(403);
+      expect((await setStatus('gd.traffic.zhengzhao', id, 'suspend', 'x')).statusCode).toBe(400);
+      const suspended = await setStatus('gd.traffic.zhengzhao', id, 'suspend', '驾驶证记分满12分，暂停使用');
+      expect(suspended.statusCode, suspended.body).toBe(200);
+      expect(suspended.json()).toMatchObject({ status: 'suspended', statusName: '已暂停使用' });
+      expect(await verifyLicence(3)).toMatchObject({ verdict: 'suspended', reason: '证照已被签发机构暂停使用。' });
+      expect((await setStatus('gd.traffic.zhengzhao', id, 'suspend')).json().code).toBe('WALLET_CERTIFICATE_SUSPENDED');
+      expect((await setStatus('gd.traffic.zhengzhao', id, 'reinstate', '已恢复')).json().status).toBe('valid');
+      expect((await setStatus('gd.traffic.zhengzhao', id, 'reinstate')).json().code).toBe(
+        'WALLET_CERTIFICATE_NOT_SUSPENDED',
+      );
+      expect((await verifyLicence(4)).verdict).toBe('valid');
+      expect((await setStatus('gd.traffic.zhengzhao', id, 'revoke', '驾驶证已注销')).json().status).toBe('revoked');
+      expect(await verifyLicence(5)).toMatchObject({ verdict: 'revoked', reason: '证照已被签发机构注销。' });
+      const again = await setStatus('gd.traffic.zhengzhao', id, 'reinstate', '想恢复');
+      expect(again.statusCode).toBe(409);
+      expect(again.json().code).toBe('WALLET_CERTIFICATE_REVOKED');
+      // the log shows the revoked verdict to the citizen; the audit has the reason
+      const audit = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'detail'])
+        .where('action', 'in', ['console.wallet.suspend', 'console.wallet.reinstate', 'console.wallet.revoke'])
+        .execute();
+      expect(audit.map((a) => a.action).sort()).toEqual([
+        'console.wallet.reinstate',
+        'console.wallet.revoke',
+        'console.wallet.suspend',
+      ]);
+      expect(JSON.stringify(audit)).toContain('驾驶证记分满12分');
+      expect(
+        (await setStatus('gd.traffic.zhengzhao', '00000000-0000-4000-8000-000000000000', 'revoke')).statusCode,
+      ).toBe(404);
+      expect((await setStatus('gz.hrss.kefu', '00000000-0000-4000-8000-000000000000', 'revoke')).statusCode).toBe(403);
+    });
+
+    it('a verifier elsewhere (its own status-list cache) sees a revocation within the 60 s ttl', async () => {
+      let now = Date.now();
+      const elsewhere = new WalletService({
+        db: t.database.db,
+        cipher: new FieldCipher(t.config.dataEncryptionKey as Buffer),
+        departments: createDepartments(t.config, t.database.db),
+        baseUrl: t.config.publicOrigins[0] ?? '',
+        now: () => now,
+      });
+      const at = (i: number) => elsewhere.verify(qr(zwId, zwIdKeys, i, 'hotel', { now }), { purpose: 'hotel' });
+      expect((await at(1)).verdict).toBe('valid');
+      const revoked = await setStatus('gd.police.zhengzhao', zwId.certificateId, 'revoke', '居民身份证已挂失');
+      expect(revoked.json().status).toBe('revoked');
+      // In this process the change is seen at once …
+      expect((await t.app.wallet.verify(qr(zwId, zwIdKeys, 2, 'hotel'))).verdict).toBe('revoked');
+      // … elsewhere the decoded list is kept until its ttl (60 s) has passed, then refetched.
+      now += 30_000;
+      expect((await at(3)).verdict).toBe('valid');
+      now += 31_000;
+      expect((await at(0)).verdict).toBe('revoked');
+    });
+  });
+});

@@ -1,0 +1,171 @@
+// Issue 6 benchmark: verifications per second of POST /api/v1/verify (a hotel QR of 张伟's 居民身份电子凭证, each
+// request a fresh presentation, so every one goes the whole way: base45/CBOR, issuer ES256 signature, holder ES256
+// signature, disclosures, status list, replay-guard insert) against raw ES256 verification of the same payload's
+// issuer signature with node:crypto in this process, same machine, same run. Target: ≥ 50% of raw. Also: QR
+// generation p99 (reference holder presentQr + qrcode toString), and what the replay guard's insert costs.
+import { createPublicKey } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import QRCode from 'qrcode';
+import { root, startServer } from './lib.mjs';
+
+const dist = (p) => path.join(root, 'apps/server/dist', p);
+const { holderKeys, presentQr } = await import(dist('modules/wallet/holder.js'));
+const { parsePresentation } = await import(dist('modules/wallet/compact.js'));
+const { verifySign1 } = await import(dist('modules/wallet/cose.js'));
+const { ReplayGuard } = await import(dist('modules/wallet/replay-guard.js'));
+const { openDatabase } = await import(dist('db/database.js'));
+const { migrate } = await import(dist('db/migrate.js'));
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = 20;
+const ZHANG_WEI = '44010619880512031X';
+const pct = (xs, p) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+/** Operations per second of `fn` run for `ms` milliseconds on this thread. */
+function opsPerSecond(fn, ms = 1500) {
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    for (let i = 0; i < 100; i++) fn();
+    n += 100;
+  }
+  return (n * 1000) / (performance.now() - start);
+}
+
+const server = await startServer({ TRUST_PROXY: 'true', DATABASE_URL: '', REDIS_URL: '' });
+const results = { date: new Date().toISOString(), connections: CONNECTIONS };
+try {
+  const [key] = holderKeys(1);
+  const issuedRes = await fetch(`${server.url}/api/v1/dev/wallet/issue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'resident-id', idNumber: ZHANG_WEI, holderKeys: [key.publicJwk] }),
+  });
+  if (!issuedRes.ok) throw new Error(`issue failed: ${issuedRes.status} ${await issuedRes.text()}`);
+  const { compact } = (await issuedRes.json()).credentials[0];
+  const qr = () => presentQr({ compact, key, type: 'resident-id', purpose: 'hotel' });
+
+  // Raw: the issuer's ES256 signature over the same payload (COSE Sig_structure), node:crypto, this thread.
+  const jwks = await (await fetch(`${server.url}/api/v1/issuers/gd-public-security/jwks.json`)).json();
+  const issuerKey = createPublicKey({ key: jwks.keys[0], format: 'jwk' });
+  const parsed = parsePresentation(qr()).issuer;
+  if (!verifySign1(parsed, issuerKey)) throw new Error('raw verification failed');
+
+  // QR generation: what the phone does every minute (holder signature + CBOR + base45) and the QR matrix (SVG).
+  const qrAwaited = [];
+  for (let i = 0; i < 1000; i++) {
+    const t0 = performance.now();
+    await QRCode.toString(qr(), { errorCorrectionLevel: 'M', type: 'svg', margin: 2 });
+    qrAwaited.push(performance.now() - t0);
+  }
+  results.qrGeneration = { p50ms: pct(qrAwaited, 50), p99ms: pct(qrAwaited, 99), n: qrAwaited.length };
+
+  // The server: each request a fresh presentation from a pool made just before the slice (iat ±90 s), each from
+  // another client address (the route's 120/min per client limit is per address).
+  let rawSum = 0;
+  let verifySum = 0;
+  let cpuSum = 0;
+  let totalSum = 0;
+  let p99 = 0;
+  const verdicts = {};
+  const slice = Math.max(2, Math.round(SECONDS / ROUNDS));
+  let estimate = 1500;
+  for (let round = 0; round < ROUNDS + 1; round++) {
+    const warm = round === 0;
+    const pool = Array.from({ length: Math.ceil(estimate * (warm ? 2 : slice) * 1.6) }, () =>
+      JSON.stringify({ payload: qr(), purpose: 'hotel' }),
+    );
+    let next = 0;
+    const cpu0 = server.cpuSeconds();
+    const r = await autocannon({
+      url: server.url,
+      duration: warm ? 2 : slice,
+      connections: CONNECTIONS,
+      pipelining: 1,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/verify',
+          setupRequest: (req) => {
+            const n = next++;
+            req.body = pool[n % pool.length];
+            req.headers = {
+              'content-type': 'application/json',
+              'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+            };
+            return req;
+          },
+          onResponse: (status, body) => {
+            if (warm) return;
+            const v = status === 200 ? JSON.parse(body).reasonCode : `http-${status}`;
+            verdicts[v] = (verdicts[v] ?? 0) + 1;
+          },
+        },
+      ],
+    });
+    const cpu1 = server.cpuSeconds();
+    if (r.non2xx || r.errors) throw new Error(`verify: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    estimate = Math.max(estimate, r.requests.average);
+    if (next > pool.length) throw new Error('presentation pool exhausted: replays would be measured');
+    const raw = opsPerSecond(() => verifySign1(parsed, issuerKey));
+    if (warm) continue;
+    verifySum += r.requests.average;
+    rawSum += raw;
+    totalSum += r.requests.total;
+    if (cpu0 !== undefined && cpu1 !== undefined) cpuSum += cpu1 - cpu0;
+    p99 = Math.max(p99, r.latency.p99);
+  }
+  const verify = verifySum / ROUNDS;
+  const raw = rawSum / ROUNDS;
+  results.verify = {
+    rps: Math.round(verify),
+    p99ms: p99,
+    serverCpuUsPerVerification: cpuSum ? Math.round((cpuSum * 1e6) / totalSum) : undefined,
+    verdicts,
+  };
+  results.rawEs256 = { opsPerSecond: Math.round(raw), usPerVerify: Math.round(1e6 / raw) };
+  results.ratio = verify / raw;
+
+  // The replay guard alone: one insert per verification into wallet_seen_presentations (embedded PGlite here).
+  const db = await openDatabase({ pgliteDataDir: 'memory://' });
+  try {
+    await migrate(db.db);
+    const guard = new ReplayGuard(db.db);
+    const n = 3000;
+    const exp = Date.now() + 120_000;
+    for (let i = 0; i < 200; i++) await guard.firstUse(`warm-${i}`, exp);
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) await guard.firstUse(`digest-${i}-${Math.random()}`, exp);
+    results.replayGuard = { usPerInsert: Math.round(((performance.now() - t0) * 1000) / n), engine: 'embedded PGlite' };
+  } finally {
+    await db.close();
+  }
+} finally {
+  await server.stop();
+}
+
+const v = results.verify;
+console.table([
+  { name: 'raw ES256 verify (node:crypto, issuer signature only)', 'ops/s': results.rawEs256.opsPerSecond },
+  {
+    name: `POST /api/v1/verify (${CONNECTIONS} clients, full verification)`,
+    'ops/s': v.rps,
+    'p99 ms': v.p99ms,
+    'server CPU µs/op': v.serverCpuUsPerVerification,
+  },
+]);
+console.log('verdicts:', JSON.stringify(v.verdicts));
+const ok = results.ratio >= 0.5;
+console.log(
+  `\n${ok ? 'PASS' : 'FAIL'}  verify ${(results.ratio * 100).toFixed(0)}% of raw ES256 verification (target ≥ 50%)` +
+    `\nINFO  QR generation (presentQr + qrcode toString SVG): p50 ${results.qrGeneration.p50ms.toFixed(2)} ms, ` +
+    `p99 ${results.qrGeneration.p99ms.toFixed(2)} ms` +
+    `\nINFO  replay guard: ${results.replayGuard.usPerInsert} µs per insert (${results.replayGuard.engine}), ` +
+    `of ${v.serverCpuUsPerVerification ?? '?'} µs server CPU per verification`,
+);
+mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+writeFileSync(path.join(root, 'bench/results/wallet.json'), JSON.stringify(results, null, 2));
+if (!ok) process.exitCode = 1;

@@ -1,0 +1,225 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HolderKey, holderKeys, presentQr } from '../apps/server/src/modules/wallet/holder.js';
+import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+
+const ZHANG_WEI = '44010619880512031X';
+const shots = process.env.E2E_SCREENSHOTS;
+
+/** A QR text rendered as a PNG of about 300 px at an integer scale (fractional scaling breaks dense codes). */
+async function qrPng(text: string): Promise<{ png: Buffer; px: number; version: number }> {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const margin = 2;
+  const scale = Math.floor(300 / (qr.modules.size + 2 * margin));
+  const png = await QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin, scale, type: 'png' });
+  return { png, px: (qr.modules.size + 2 * margin) * scale, version: qr.version };
+}
+
+/**
+ * Issue 6, verifiers: a QR made by the reference holder, rendered to a PNG at ~300 px, is uploaded into the
+ * verifier page (a hotel clerk logged in: the check-in is recorded) → 有效 with the disclosed claims; the
+ * issuing department's staff revoke the certificate in the console (another browser context) → the verifier
+ * page says 已注销; a picture without a QR code and a QR of garbage → 无效 with the reason; the citizen sees
+ * the check-in in 核验记录.
+ */
+describe('verifier page, console revocation and the verification log', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let verifierContext: BrowserContext;
+  let page: Page;
+  let keys: HolderKey[];
+  let issued: { certificateId: string; credentials: { compact: string }[] };
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    browser = await launchBrowser();
+    verifierContext = await phoneContext(browser);
+    page = await verifierContext.newPage();
+    keys = holderKeys(4);
+    // Stands in for 我的证照's link flow (demo mode only): 张伟's e-ID as a batch bound to our holder keys.
+    const res = await fetch(`${platform.baseUrl}/api/v1/dev/wallet/issue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'resident-id', idNumber: ZHANG_WEI, holderKeys: keys.map((k) => k.publicJwk) }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    issued = await res.json();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  const hotelQr = (i: number) =>
+    presentQr({
+      compact: issued.credentials[i]?.compact as string,
+      key: keys[i] as HolderKey,
+      type: 'resident-id',
+      purpose: 'hotel',
+    });
+  const totp = async (username: string) =>
+    ((await (await fetch(`${platform.baseUrl}/api/v1/dev/staff-totp/${username}`)).json()) as { code: string }).code;
+
+  async function upload(png: Buffer) {
+    await page.getByTestId('verify-upload').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('verify-verdict').waitFor();
+    return {
+      verdict: await page.getByTestId('verify-verdict').getAttribute('data-verdict'),
+      word: await page.getByTestId('verify-verdict-word').textContent(),
+      reason: await page.getByTestId('verify-reason').textContent(),
+    };
+  }
+
+  it('a hotel clerk logs in on the verifier page and uploads a 300 px QR: 有效, the issuer and the disclosed claims', async () => {
+    await page.goto(`${platform.baseUrl}/verify`);
+    await page.getByTestId('verifier-login-open').click();
+    await page.getByTestId('verifier-username').fill('gz.hotel.clerk');
+    await page.getByTestId('verifier-password').fill('yss-demo-2026');
+    await page.getByTestId('verifier-login-submit').click();
+    await page.getByTestId('verifier-totp').fill(await totp('gz.hotel.clerk'));
+    await page.getByTestId('verifier-login-submit').click();
+    await page.getByTestId('verifier-org').waitFor();
+    expect(await page.getByTestId('verifier-org').textContent()).toContain('广州白云宾馆');
+
+    const { png, px, version } = await qrPng(hotelQr(0));
+    expect(version).toBeLessThanOrEqual(20);
+    expect(px).toBeGreaterThan(250);
+    expect(px).toBeLessThanOrEqual(300);
+    const started = Date.now();
+    const v = await upload(png);
+    const elapsed = Date.now() - started;
+    expect(v).toMatchObject({ verdict: 'valid', word: '有效', reason: '证照有效。' });
+    expect(elapsed).toBeLessThan(3000);
+    expect(await page.getByTestId('verify-issuer').textContent()).toContain('公安');
+    const claims = (await page.getByTestId('verify-claims').textContent()) ?? '';
+    expect(claims).toContain('张伟');
+    expect(claims).toContain('031X');
+    expect(claims).not.toContain(ZHANG_WEI);
+    expect(await page.getByTestId('verify-recorded').textContent()).toContain('已登记核验记录（广州白云宾馆）');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    if (shots) await page.screenshot({ path: `${shots}/verify-valid.png`, fullPage: true });
+  });
+
+  it('the issuing department revokes it in the console; the verifier page then says 已注销', async () => {
+    const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const staff = await consoleContext.newPage();
+    await staff.goto(`${platform.baseUrl}/console/`);
+    await staff.waitForURL('**/console/login');
+    await staff.getByTestId('username').fill('gd.police.zhengzhao');
+    await staff.getByTestId('password').fill('yss-demo-2026');
+    await staff.getByTestId('login-submit').click();
+    await staff.getByTestId('totp-code').waitFor();
+    await staff.getByTestId('totp-code').fill(await totp('gd.police.zhengzhao'));
+    await staff.getByTestId('totp-submit').click();
+    await staff.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/console');
+    await staff.goto(`${platform.baseUrl}/console/wallet`);
+    await staff.getByTestId('wallet-id-number').fill(ZHANG_WEI);
+    await staff.getByTestId('wallet-search').click();
+    const status = staff.getByTestId(`wallet-status-${issued.certificateId}`);
+    await status.waitFor();
+    expect(await status.textContent()).toBe('正常');
+    expect(await staff.locator('body').textContent()).not.toContain(ZHANG_WEI);
+    expect(await staff.locator('body').textContent()).toContain('440***********031X');
+    const a11y = await seriousA11yViolations(staff);
+    expect(a11y, JSON.stringify(a11y.map((v) => v.nodes.map((n) => n.html)))).toEqual([]);
+    await staff.getByTestId(`wallet-revoke-${issued.certificateId}`).click();
+    await staff.getByTestId('wallet-reason').fill('居民身份证已挂失');
+    await staff.getByRole('dialog').waitFor();
+    if (shots) await staff.screenshot({ path: `${shots}/console-revoke-confirm.png` });
+    await staff.getByRole('button', { name: '确认注销' }).click();
+    await staff.waitForFunction(
+      (id) => document.querySelector(`[data-testid="wallet-status-${id}"]`)?.textContent === '已注销',
+      issued.certificateId,
+    );
+    if (shots) await staff.screenshot({ path: `${shots}/console-revoked.png` });
+    await consoleContext.close();
+
+    await page.getByTestId('verify-again').click();
+    const v = await upload((await qrPng(hotelQr(1))).png);
+    expect(v).toMatchObject({ verdict: 'revoked', word: '已注销', reason: '证照已被签发机构注销。' });
+    if (shots) await page.screenshot({ path: `${shots}/verify-revoked.png`, fullPage: true });
+  });
+
+  it('a picture without a QR code and a QR of garbage: 无效 with the reason, never valid', async () => {
+    await page.getByTestId('verify-again').click();
+    const blank = await page.screenshot({ clip: { x: 0, y: 0, width: 300, height: 300 } });
+    const none = await upload(blank);
+    expect(none).toMatchObject({ verdict: 'invalid', word: '无效' });
+    expect(none.reason).toContain('未能识别图片中的二维码');
+    await page.getByTestId('verify-again').click();
+    const garbage = await upload((await qrPng('YSS1:THIS-IS-NOT-A-CERTIFICATE')).png);
+    expect(garbage).toMatchObject({ verdict: 'invalid', word: '无效' });
+    expect(garbage.reason).toContain('无法识别');
+    if (shots) await page.screenshot({ path: `${shots}/verify-garbage.png`, fullPage: true });
+  });
+
+  it('anyone may verify without an account; the police two-way mode shows a YSSN1 nonce QR', async () => {
+    const anon = await (await phoneContext(browser)).newPage();
+    await anon.goto(`${platform.baseUrl}/verify`);
+    await anon.getByTestId('verify-purpose-police').click();
+    const text = (await anon.getByTestId('verify-nonce-text').textContent()) ?? '';
+    expect(text).toMatch(/^YSSN1:[A-Za-z0-9_-]{22}$/);
+    expect(await seriousA11yViolations(anon)).toEqual([]);
+    if (shots) await anon.screenshot({ path: `${shots}/verify-police-nonce.png`, fullPage: true });
+    // the holder signs the verifier's nonce (what wcitizen's app does after scanning it) → verified anonymously
+    const nonce = text.slice('YSSN1:'.length);
+    await anon.getByTestId('verify-purpose-hotel').click();
+    await anon.getByTestId('verify-two-way').check();
+    const shown = (await anon.getByTestId('verify-nonce-text').textContent())?.slice('YSSN1:'.length) ?? '';
+    expect(shown).toBe(nonce);
+    const qr = presentQr({
+      compact: issued.credentials[2]?.compact as string,
+      key: keys[2] as HolderKey,
+      type: 'resident-id',
+      purpose: 'hotel',
+      nonce,
+    });
+    await anon.getByTestId('verify-upload').setInputFiles({
+      name: 'qr.png',
+      mimeType: 'image/png',
+      buffer: (await qrPng(qr)).png,
+    });
+    await anon.getByTestId('verify-verdict').waitFor();
+    // revoked above: the certificate stays revoked, and nothing was recorded (no verifier logged in)
+    expect(await anon.getByTestId('verify-verdict').getAttribute('data-verdict')).toBe('revoked');
+    expect(await anon.getByTestId('verify-recorded').textContent()).toContain('不登记');
+  });
+
+  it('张伟 sees the hotel’s check-in in 核验记录', async () => {
+    const citizen = await (await phoneContext(browser)).newPage();
+    await citizen.goto(`${platform.baseUrl}/login`);
+    await citizen.getByTestId('login-method-sms').click();
+    await citizen.locator('input[data-testid="phone-input"]').first().fill('13800138000');
+    await citizen.getByTestId('sms-send').click();
+    await citizen.waitForTimeout(300);
+    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=13800138000`)).json();
+    await citizen
+      .locator('input[data-testid="sms-code-input"]')
+      .first()
+      .fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
+    await citizen.getByTestId('login-submit').click();
+    await citizen.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const statuses = await citizen.evaluate(async () => {
+      const json = { 'content-type': 'application/json' };
+      const post = (url: string, body: object, method = 'POST') =>
+        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
+      return [
+        await post('/api/v1/me/real-name', { name: '张伟', idNumber: '44010619880512031X' }),
+        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
+        await post('/api/v1/me/verify/pin', { pin: '385172' }),
+      ];
+    });
+    expect(statuses).toEqual([200, 204, 200]);
+    await citizen.goto(`${platform.baseUrl}/wallet/verifications`);
+    await citizen.getByTestId('wallet-verification').first().waitFor();
+    const items = await citizen.getByTestId('wallet-verification').allTextContents();
+    // the clerk's two recorded check-ins (valid, then revoked); the anonymous check is not recorded
+    expect(items).toHaveLength(2);
+    expect(items.join('\n')).toContain('广州白云宾馆');
+    expect(items.join('\n')).toContain('酒店入住');
+    expect(items.join('\n')).toContain('已注销');
+    expect(await seriousA11yViolations(citizen)).toEqual([]);
+    if (shots) await citizen.screenshot({ path: `${shots}/wallet-verifications.png`, fullPage: true });
+  });
+});

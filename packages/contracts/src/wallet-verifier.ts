@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { RecordSource, RecordSubject } from './lookups.js';
+import { VERDICTS, Verdict, type WalletPurpose } from './wallet.js';
+
+/**
+ * 我的证照 — verifiers (issue 6, item 5): verifier organisations (hotels, police, employers, coach stations),
+ * the check-ins their staff record, the citizen's verification log (核验记录) and the console's status changes.
+ */
+
+/** The kinds of verifier organisation, each with the purpose (核验场景) its check-ins verify for. */
+export const VERIFIER_KINDS = {
+  hotel: { name: '酒店', purpose: 'hotel' },
+  police: { name: '公安机关', purpose: 'police' },
+  employer: { name: '用人单位', purpose: 'employer' },
+  'coach-station': { name: '客运站', purpose: 'coach-station' },
+} as const satisfies Record<string, { name: string; purpose: WalletPurpose }>;
+export type VerifierKind = keyof typeof VERIFIER_KINDS;
+export const VerifierKindSchema = z.enum(Object.keys(VERIFIER_KINDS) as [VerifierKind, ...VerifierKind[]]);
+
+/** The verifier's nonce of the two-way (police) flow, shown as a QR with this prefix. */
+export const WALLET_NONCE_PREFIX = 'YSSN1:';
+
+export const VERDICT_NAMES: Record<(typeof VERDICTS)[number], string> = {
+  valid: '有效',
+  invalid: '无效',
+  revoked: '已注销',
+  suspended: '已暂停',
+  expired: '已过期',
+};
+
+export const VerifierOrganisation = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: VerifierKindSchema,
+    kindName: z.string(),
+    cityCode: z.string(),
+    cityName: z.string(),
+    /** The purpose every check-in of this organisation verifies for. */
+    purpose: z.object({ id: z.string(), name: z.string() }),
+  })
+  .meta({ id: 'VerifierOrganisation', description: '核验单位' });
+export type VerifierOrganisation = z.infer<typeof VerifierOrganisation>;
+
+export const VerifierProfile = z
+  .object({ displayName: z.string(), organisation: VerifierOrganisation })
+  .meta({ id: 'VerifierProfile', description: '当前登录的核验人员及其核验单位' });
+export type VerifierProfile = z.infer<typeof VerifierProfile>;
+
+export const CheckInRequest = z
+  .object({
+    /** The scanned QR text (YSS1:…) or an SD-JWT VC presentation. */
+    payload: z.string().max(8192, '内容过长'),
+    /** The verifier's own nonce (two-way flow; required for police). */
+    nonce: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{11,43}$/, '随机数格式有误')
+      .optional(),
+  })
+  .strict()
+  .meta({ id: 'CheckInRequest' });
+export type CheckInRequest = z.infer<typeof CheckInRequest>;
+
+export const CheckInResult = z
+  .object({
+    checkIn: z.object({ id: z.string(), recordedAt: z.string(), organisation: VerifierOrganisation }),
+    result: Verdict,
+  })
+  .meta({ id: 'CheckInResult', description: '核验登记结果' });
+export type CheckInResult = z.infer<typeof CheckInResult>;
+
+export const VerificationLogEntry = z.object({
+  id: z.string(),
+  checkedAt: z.string(),
+  certificate: z.object({ id: z.string(), type: z.string(), typeName: z.string() }),
+  organisation: z.object({ name: z.string(), kindName: z.string(), cityName: z.string() }),
+  purpose: z.object({ id: z.string(), name: z.string() }),
+  verdict: z.enum(VERDICTS),
+  verdictName: z.string(),
+});
+export type VerificationLogEntry = z.infer<typeof VerificationLogEntry>;
+
+export const VerificationLog = z
+  .object({ subject: RecordSubject, verifications: z.array(VerificationLogEntry), source: RecordSource })
+  .meta({
+    id: 'WalletVerificationLog',
+    description: '核验记录: who verified which of my certificates, when, for what',
+  });
+export type VerificationLog = z.infer<typeof VerificationLog>;
+
+export const CERTIFICATE_STATUS_NAMES = { valid: '正常', revoked: '已注销', suspended: '已暂停使用' } as const;
+export type CertificateStatusName = keyof typeof CERTIFICATE_STATUS_NAMES;
+
+export const ConsoleCertificateSearch = z
+  .object({
+    idNumber: z
+      .string()
+      .trim()
+      .regex(/^\d{17}[\dXx]$/, '请输入18位公民身份号码'),
+  })
+  .strict();
+
+export const ConsoleCertificate = z.object({
+  id: z.string(),
+  type: z.string(),
+  typeName: z.string(),
+  issuer: z.object({ id: z.string(), name: z.string() }),
+  status: z.enum(['valid', 'revoked', 'suspended']),
+  statusName: z.string(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  statusChangedAt: z.string().nullable(),
+});
+export type ConsoleCertificate = z.infer<typeof ConsoleCertificate>;
+
+export const ConsoleCertificateList = z
+  .object({ idNumberMasked: z.string(), certificates: z.array(ConsoleCertificate) })
+  .meta({ id: 'ConsoleCertificateList' });
+export type ConsoleCertificateList = z.infer<typeof ConsoleCertificateList>;
+
+export const ConsoleCertificateStatusInput = z
+  .object({
+    action: z.enum(['revoke', 'suspend', 'reinstate']),
+    reason: z.string().trim().min(2, '请填写原因（至少2个字）').max(200, '原因不超过200字'),
+  })
+  .strict();
+export type ConsoleCertificateStatusInput = z.infer<typeof ConsoleCertificateStatusInput>;
