@@ -83,6 +83,8 @@ export const ERROR_CODES = {
   WALLET_DOCUMENT_INVALID: { status: 409, title: '证件状态异常，暂不能关联' },
   WALLET_HOLDER_KEY_INVALID: { status: 400, title: '持证设备密钥有误' },
   WALLET_PURPOSE_NOT_SUPPORTED: { status: 400, title: '该证照不支持此核验场景' },
+  WALLET_SWITCH_CITY: { status: 409, title: '请切换城市后再关联' },
+  WALLET_NOT_COVERED: { status: 409, title: '该证件暂未纳入电子证照关联范围' },
   UTILITY_ACCOUNT_NOT_FOUND: { status: 404, title: '户号或户主姓名有误' },
   UTILITY_ACCOUNT_ALREADY_BOUND: { status: 409, title: '该户号已绑定' },
   UTILITY_BINDING_LIMIT: { status: 409, title: '绑定的户号已达上限' },
