@@ -641,6 +641,35 @@ describe.each(ENGINES)('every certificate type of the guide on %s', (engine) => 
     expect(await refusal('real-estate-title', '刘洋')).toMatchObject({ code: 'WALLET_NO_RECORD' });
   });
 
+  it('the other demo people docs/wallet.md names link too', async () => {
+    const cases: [CredentialType, string, { city?: string }?][] = [
+      ['driving-licence', '刘芳'],
+      ['driving-licence', '李娜'],
+      ['driving-licence', '陈志强'],
+      ['vehicle-licence', '刘芳'],
+      ['passport', '陈志强'],
+      ['housing-fund', '刘芳', { city: '440100' }],
+      ['housing-fund', '李娜', { city: '440300' }],
+      ['housing-fund', '刘洋', { city: '440100' }],
+      ['housing-fund', '陈志强', { city: '440600' }],
+      ['housing-fund', '陈嘉欣', { city: '440300' }],
+      ['social-security-card', '刘芳', { city: '440100' }],
+      ['social-security-card', '李娜', { city: '440300' }],
+      ['social-security-card', '刘洋', { city: '440100' }],
+      ['marriage-certificate', '刘芳'],
+      ['marriage-certificate', '张建国'],
+      ['graduate-report-card', '刘芳'],
+      ['graduate-report-card', '李娜'],
+      ['real-estate-title', '刘芳'],
+      ['real-estate-title', '李娜'],
+    ];
+    for (const [type, who, extra] of cases) {
+      expect(await refusal(type, who, extra), `${type} ${who}`).toEqual({ code: 'LINKED', detail: '' });
+    }
+    expect(await refusal('resident-id', '王秀英')).toMatchObject({ code: 'WALLET_NO_RECORD' });
+    expect(await refusal('real-estate-proof', '张伟')).toMatchObject({ code: 'WALLET_NO_RECORD' });
+  });
+
   it('documents(): labels mask personal numbers; a refused document says why', async () => {
     const docs = await t.app.wallet.documents({ type: 'passport', idNumber: id('张伟') });
     expect(docs[0]).toMatchObject({ documentNumber: 'E83921564', linkable: true, refusal: null });
