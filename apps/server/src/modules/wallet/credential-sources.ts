@@ -25,7 +25,7 @@ import {
 } from '../../departments/health/codes.js';
 import { NOT_CONNECTED_MESSAGE } from '../../departments/housing-fund/contract.js';
 import type { Departments } from '../../departments/registry.js';
-import { HK_MACAU_NOTICE } from '../../departments/social-insurance/contract.js';
+import { HK_MACAU_NOTICE, maskCardNumber } from '../../departments/social-insurance/contract.js';
 import { AppError } from '../../http/app-error.js';
 
 /**
@@ -352,7 +352,7 @@ const socialSecurityCard: DocumentSource = async (idNumber, { departments, city 
   return [
     {
       documentNumber: card.cardNumber,
-      label: `社保卡 ${card.cardNumber.slice(0, 4)}****${card.cardNumber.slice(-1)}（${cityName(card.issuingCityCode)}）`,
+      label: `社保卡 ${maskCardNumber(card.cardNumber)}（${cityName(card.issuingCityCode)}）`,
       refusal,
       sourced: () => {
         const claims: SocialSecurityCardClaims = {
