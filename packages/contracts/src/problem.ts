@@ -88,6 +88,8 @@ export const ERROR_CODES = {
   WALLET_CERTIFICATE_REVOKED: { status: 409, title: '证照已注销' },
   WALLET_CERTIFICATE_SUSPENDED: { status: 409, title: '证照已暂停使用' },
   WALLET_CERTIFICATE_NOT_SUSPENDED: { status: 409, title: '证照未被暂停使用' },
+  WALLET_SWITCH_CITY: { status: 409, title: '请切换城市后再关联' },
+  WALLET_NOT_COVERED: { status: 409, title: '该证件暂未纳入电子证照关联范围' },
   UTILITY_ACCOUNT_NOT_FOUND: { status: 404, title: '户号或户主姓名有误' },
   UTILITY_ACCOUNT_ALREADY_BOUND: { status: 409, title: '该户号已绑定' },
   UTILITY_BINDING_LIMIT: { status: 409, title: '绑定的户号已达上限' },

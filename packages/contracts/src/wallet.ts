@@ -72,6 +72,243 @@ export const DrivingLicenceClaims = z
   .meta({ id: 'DrivingLicenceClaims', description: '驾驶证' });
 export type DrivingLicenceClaims = z.infer<typeof DrivingLicenceClaims>;
 
+const Name = z.string().min(1).max(40);
+const IdNumber18 = z.string().regex(/^\d{17}[\dX]$/);
+
+/** 行驶证: a vehicle's registration certificate, from the traffic-management system (交管); one per vehicle. */
+export const VehicleLicenceClaims = z
+  .object({
+    /** 所有人 */
+    ownerName: Name,
+    /** 号牌号码 (粤A8K2M6, new-energy 粤AD52618, cross-boundary 粤Z3C8F港) */
+    plate: z.string().min(6).max(10),
+    plateType: z.enum(['small-car', 'small-new-energy', 'hk-macao']),
+    /** 车辆类型 (as printed: 小型轿车 …) */
+    vehicleType: z.string().min(1).max(20),
+    /** 品牌型号 */
+    brandModel: z.string().max(60),
+    /** 车辆识别代号 (VIN) */
+    vin: z.string().regex(/^[0-9A-HJ-NPR-Z]{17}$/),
+    /** 住址 */
+    address: z.string().max(120),
+    /** 注册日期 */
+    registeredOn: IsoDate,
+    /** 检验有效期至 */
+    inspectionValidUntil: IsoDate,
+    /** 机动车状态 at issuance */
+    vehicleStatus: z.enum(['normal', 'overdue-inspection', 'mortgaged']),
+  })
+  .strict()
+  .meta({ id: 'VehicleLicenceClaims', description: '行驶证' });
+export type VehicleLicenceClaims = z.infer<typeof VehicleLicenceClaims>;
+
+/** 护照, 往来港澳通行证, 往来台湾通行证: from the exit-entry administration (出入境), one per document. */
+export const TravelDocumentClaims = z
+  .object({
+    name: Name,
+    /** 证件号码 (E83921564, C32815406, L…) */
+    documentNumber: z.string().regex(/^[A-Z]{1,2}[A-Z0-9]\d{6,9}$/),
+    issuedOn: IsoDate,
+    validUntil: IsoDate,
+    /** 签发机关 */
+    issuedBy: z.string().max(60),
+    /** 签发地点 */
+    issuePlace: z.string().max(20),
+  })
+  .strict()
+  .meta({ id: 'TravelDocumentClaims', description: '护照、港澳通行证、台湾通行证' });
+export type TravelDocumentClaims = z.infer<typeof TravelDocumentClaims>;
+
+/** 公积金: the housing-fund account at one city's centre (住房公积金管理中心). */
+export const HousingFundClaims = z
+  .object({
+    name: Name,
+    /** 个人公积金账号 */
+    accountNumber: z.string().regex(/^\d{14}$/),
+    /** 缴存地: 广州市住房公积金管理中心 … */
+    centreName: z.string().max(40),
+    /** 账户状态 at issuance */
+    accountStatus: z.enum(['normal', 'sealed']),
+    /** 缴存单位 of the last deposit */
+    unitName: z.string().max(80),
+    /** 开户日期 */
+    openedOn: IsoDate,
+    /** 缴至年月 (YYYY-MM) */
+    lastDepositMonth: z.string().regex(/^\d{4}-\d{2}$/),
+  })
+  .strict()
+  .meta({ id: 'HousingFundClaims', description: '公积金' });
+export type HousingFundClaims = z.infer<typeof HousingFundClaims>;
+
+/** 社保卡: the second-generation social-security card (人社). */
+export const SocialSecurityCardClaims = z
+  .object({
+    name: Name,
+    /** 社保卡卡号 */
+    cardNumber: z.string().regex(/^[A-Z]\d{8}$/),
+    /** 发卡地 (city name) */
+    issuingCity: z.string().max(10),
+    /** 金融账户开户银行 */
+    bankName: z.string().max(40).optional(),
+    /** 发卡日期 */
+    issuedOn: IsoDate,
+  })
+  .strict()
+  .meta({ id: 'SocialSecurityCardClaims', description: '社保卡' });
+export type SocialSecurityCardClaims = z.infer<typeof SocialSecurityCardClaims>;
+
+/** 残疾人证: from the disabled persons' federation (残联). */
+export const DisabilityCertificateClaims = z
+  .object({
+    name: Name,
+    /** 残疾人证号: the ID number + category digit + grade digit */
+    certificateNumber: z.string().regex(/^\d{17}[\dX][1-7][1-4]$/),
+    /** 残疾类别 (视力残疾 …) and 残疾等级 (一级 … 四级), as printed */
+    category: z.string().max(10),
+    grade: z.string().max(10),
+    firstIssuedOn: IsoDate,
+    issuedOn: IsoDate,
+    validUntil: IsoDate,
+    /** 发证机关 */
+    issuedBy: z.string().max(60),
+  })
+  .strict()
+  .meta({ id: 'DisabilityCertificateClaims', description: '残疾人证' });
+export type DisabilityCertificateClaims = z.infer<typeof DisabilityCertificateClaims>;
+
+/** 居住证 (广东省居住证, or 港澳台居民居住证): from the population register's residence permits (公安户政). */
+export const ResidencePermitClaims = z
+  .object({
+    name: Name,
+    permitKind: z.enum(['guangdong', 'hk-macao-taiwan']),
+    /** 证件号码 (the holder's ID number, as printed) */
+    cardNumber: IdNumber18,
+    /** 居住地址 */
+    address: z.string().max(120),
+    /** 签发机关 */
+    issuedBy: z.string().max(60),
+    issuedOn: IsoDate,
+    validUntil: IsoDate,
+    /** 签注有效期至 (广东省居住证: the yearly 签注); absent for a permit without 签注 */
+    endorsedUntil: IsoDate.optional(),
+  })
+  .strict()
+  .meta({ id: 'ResidencePermitClaims', description: '居住证' });
+export type ResidencePermitClaims = z.infer<typeof ResidencePermitClaims>;
+
+/** 出生医学证明: from the health commission (卫健); a parent (or the child) links it, one per child. */
+export const BirthCertificateClaims = z
+  .object({
+    /** 出生医学证明编号 */
+    certificateNumber: z.string().regex(/^[A-Z]\d{9}$/),
+    childName: Name,
+    childSex: z.enum(['male', 'female']),
+    birthDate: IsoDate,
+    /** 出生时间 (HH:mm, Beijing time) */
+    birthTime: z.string().regex(/^\d{2}:\d{2}$/),
+    /** 出生地点 (接生机构) */
+    birthPlace: z.string().max(60),
+    motherName: Name,
+    /** absent when the certificate names no father */
+    fatherName: Name.optional(),
+    /** 签发日期 */
+    issuedOn: IsoDate,
+  })
+  .strict()
+  .meta({ id: 'BirthCertificateClaims', description: '出生医学证明' });
+export type BirthCertificateClaims = z.infer<typeof BirthCertificateClaims>;
+
+const marriageClaims = (prefix: 'J' | 'L', id: string, description: string) =>
+  z
+    .object({
+      /** 持证人 */
+      name: Name,
+      /** 对方姓名, as printed on the certificate */
+      spouseName: Name,
+      /** 字号 (J440106-2015-004217 / L…) */
+      certificateNumber: z.string().regex(new RegExp(`^${prefix}\\d{6}-\\d{4}-\\d{6}$`)),
+      /** 登记日期 */
+      registeredOn: IsoDate,
+      /** 登记机关 */
+      registry: z.string().max(60),
+    })
+    .strict()
+    .meta({ id, description });
+
+/** 结婚证 / 离婚证: from the civil-affairs marriage registrations (民政). */
+export const MarriageCertificateClaims = marriageClaims('J', 'MarriageCertificateClaims', '结婚证');
+export type MarriageCertificateClaims = z.infer<typeof MarriageCertificateClaims>;
+export const DivorceCertificateClaims = marriageClaims('L', 'DivorceCertificateClaims', '离婚证');
+export type DivorceCertificateClaims = z.infer<typeof DivorceCertificateClaims>;
+
+/** 高校毕业生就业报到证 (2006–2016届): from the education department's graduate employment records. */
+export const GraduateReportCardClaims = z
+  .object({
+    name: Name,
+    /** 报到证编号 */
+    certificateNumber: z.string().regex(/^\d{17}$/),
+    /** 毕业年份 (届) */
+    graduationYear: z.string().regex(/^\d{4}$/),
+    /** 毕业学校 */
+    institution: z.string().max(60),
+    /** 主管单位 */
+    authority: z.string().max(60),
+    /** 所学专业 */
+    major: z.string().max(60),
+    /** 学历 */
+    level: z.enum(['vocational', 'undergraduate', 'master', 'doctor']),
+  })
+  .strict()
+  .meta({ id: 'GraduateReportCardClaims', description: '高校毕业生就业报到证' });
+export type GraduateReportCardClaims = z.infer<typeof GraduateReportCardClaims>;
+
+/** 不动产登记证明 (the person is the right holder: 预告登记 of an off-plan purchase), from 不动产登记. */
+export const RealEstateProofClaims = z
+  .object({
+    /** 权利人 */
+    name: Name,
+    /** 不动产登记证明号 */
+    proofNumber: z.string().max(40),
+    /** 证明权利或事项 */
+    proofKind: z.enum(['pre-sale']),
+    /** 坐落 */
+    location: z.string().max(120),
+    /** 义务人 */
+    obligor: z.string().max(80),
+    registeredOn: IsoDate,
+  })
+  .strict()
+  .meta({ id: 'RealEstateProofClaims', description: '不动产登记证明' });
+export type RealEstateProofClaims = z.infer<typeof RealEstateProofClaims>;
+
+/** 不动产权证书 (unified registration; not the older 房地产权证), from 不动产登记; one per title. */
+export const RealEstateTitleClaims = z
+  .object({
+    /** 权利人 (the holder; co-owners are counted, never named) */
+    name: Name,
+    /** 不动产权证号 */
+    certificateNumber: z.string().max(40),
+    /** 不动产单元号 */
+    unitNumber: z.string().max(40),
+    /** 坐落 */
+    location: z.string().max(120),
+    /** 用途 */
+    use: z.enum(['住宅', '车位', '商业']),
+    /** 建筑面积 (m², two decimals) */
+    floorArea: z.string().regex(/^\d{1,6}\.\d{2}$/),
+    /** 共有情况 */
+    shareKind: z.enum(['单独所有', '共同共有', '按份共有']),
+    /** 权利状态 at issuance */
+    rightStatus: z.enum(['现势', '抵押']),
+    /** 登记时间 */
+    registeredOn: IsoDate,
+    /** 使用期限 (土地) */
+    landUseUntil: IsoDate,
+  })
+  .strict()
+  .meta({ id: 'RealEstateTitleClaims', description: '不动产权证书' });
+export type RealEstateTitleClaims = z.infer<typeof RealEstateTitleClaims>;
+
 export interface CredentialTypeSpec<S extends z.ZodObject = z.ZodObject> {
   /** Small integer carried in the QR credential. Never reused. */
   code: number;
@@ -97,6 +334,35 @@ export interface CredentialTypeSpec<S extends z.ZodObject = z.ZodObject> {
 
 function defineCredentialType<S extends z.ZodObject>(spec: CredentialTypeSpec<S>): CredentialTypeSpec<S> {
   return spec;
+}
+
+/** 护照 / 港澳通行证 / 台湾通行证 share their claims (the exit-entry administration's document record). */
+function travelDocumentType<T extends 'passport' | 'hk-macao-permit' | 'taiwan-permit'>(d: {
+  code: number;
+  type: T;
+  name: string;
+  serviceId: string;
+  profiles: CredentialTypeSpec<typeof TravelDocumentClaims>['profiles'];
+}) {
+  return defineCredentialType({
+    code: d.code,
+    vct: `urn:yss:credential:${d.type}:1`,
+    name: d.name,
+    serviceId: d.serviceId,
+    issuerDepartment: 'gd-exit-entry',
+    claims: TravelDocumentClaims,
+    claimKeys: { name: 1, documentNumber: 2, issuedOn: 3, validUntil: 4, issuedBy: 5, issuePlace: 6 },
+    labels: {
+      name: '姓名',
+      documentNumber: '证件号码',
+      issuedOn: '签发日期',
+      validUntil: '有效期至',
+      issuedBy: '签发机关',
+      issuePlace: '签发地点',
+    },
+    dateClaims: ['issuedOn', 'validUntil'],
+    profiles: d.profiles,
+  });
 }
 
 export const CREDENTIAL_TYPES = {
@@ -175,6 +441,364 @@ export const CREDENTIAL_TYPES = {
     valueNames: {
       licenceStatus: { normal: '正常', 'over-points': '超分', 'overdue-renewal': '逾期未换证', suspended: '暂扣' },
     },
+  }),
+  'vehicle-licence': defineCredentialType({
+    code: 3,
+    vct: 'urn:yss:credential:vehicle-licence:1',
+    name: '行驶证',
+    serviceId: 'zz-xingshizheng',
+    issuerDepartment: 'gd-traffic-police',
+    claims: VehicleLicenceClaims,
+    claimKeys: {
+      ownerName: 1,
+      plate: 2,
+      plateType: 3,
+      vehicleType: 4,
+      brandModel: 5,
+      vin: 6,
+      address: 7,
+      registeredOn: 8,
+      inspectionValidUntil: 9,
+      vehicleStatus: 10,
+    },
+    labels: {
+      ownerName: '所有人',
+      plate: '号牌号码',
+      plateType: '号牌种类',
+      vehicleType: '车辆类型',
+      brandModel: '品牌型号',
+      vin: '车辆识别代号',
+      address: '住址',
+      registeredOn: '注册日期',
+      inspectionValidUntil: '检验有效期至',
+      vehicleStatus: '机动车状态',
+    },
+    dateClaims: ['registeredOn', 'inspectionValidUntil'],
+    profiles: {
+      // 民警路面执法检查: the vehicle in front of them (plate, type, VIN), its owner, inspection and status.
+      police: ['ownerName', 'plate', 'vehicleType', 'vin', 'inspectionValidUntil', 'vehicleStatus'],
+    },
+    valueNames: {
+      plateType: {
+        'small-car': '小型汽车号牌',
+        'small-new-energy': '小型新能源汽车号牌',
+        'hk-macao': '粤港澳入出境车号牌',
+      },
+      vehicleStatus: { normal: '正常', 'overdue-inspection': '逾期未检验', mortgaged: '抵押' },
+    },
+  }),
+  passport: travelDocumentType({
+    code: 4,
+    type: 'passport',
+    name: '护照',
+    serviceId: 'zz-huzhao',
+    // A passport is a valid ID for hotel check-in and real-name coach tickets.
+    profiles: {
+      hotel: ['name', 'documentNumber', 'validUntil'],
+      'coach-station': ['name', 'documentNumber', 'validUntil'],
+      police: ['name', 'documentNumber', 'issuedOn', 'validUntil', 'issuedBy'],
+    },
+  }),
+  'hk-macao-permit': travelDocumentType({
+    code: 5,
+    type: 'hk-macao-permit',
+    name: '港澳通行证',
+    serviceId: 'zz-gangao-tongxingzheng',
+    // Cross-boundary coaches check the permit at the station.
+    profiles: {
+      'coach-station': ['name', 'documentNumber', 'validUntil'],
+      police: ['name', 'documentNumber', 'issuedOn', 'validUntil', 'issuedBy'],
+    },
+  }),
+  'taiwan-permit': travelDocumentType({
+    code: 6,
+    type: 'taiwan-permit',
+    name: '台湾通行证',
+    serviceId: 'zz-taiwan-tongxingzheng',
+    profiles: { police: ['name', 'documentNumber', 'issuedOn', 'validUntil', 'issuedBy'] },
+  }),
+  'housing-fund': defineCredentialType({
+    code: 7,
+    vct: 'urn:yss:credential:housing-fund:1',
+    name: '公积金',
+    serviceId: 'zz-gongjijin',
+    issuerDepartment: 'housing-fund-centres',
+    claims: HousingFundClaims,
+    claimKeys: {
+      name: 1,
+      accountNumber: 2,
+      centreName: 3,
+      accountStatus: 4,
+      unitName: 5,
+      openedOn: 6,
+      lastDepositMonth: 7,
+    },
+    labels: {
+      name: '姓名',
+      accountNumber: '个人公积金账号',
+      centreName: '缴存地',
+      accountStatus: '账户状态',
+      unitName: '缴存单位',
+      openedOn: '开户日期',
+      lastDepositMonth: '缴至年月',
+    },
+    dateClaims: ['openedOn'],
+    // 入职: the new employer needs the account (and where it is) to continue or transfer the deposits.
+    profiles: { employer: ['name', 'accountNumber', 'centreName', 'accountStatus', 'unitName'] },
+    valueNames: { accountStatus: { normal: '正常', sealed: '封存' } },
+  }),
+  'social-security-card': defineCredentialType({
+    code: 8,
+    vct: 'urn:yss:credential:social-security-card:1',
+    name: '社保卡',
+    serviceId: 'zz-shebaoka',
+    issuerDepartment: 'gd-hrss',
+    claims: SocialSecurityCardClaims,
+    claimKeys: { name: 1, cardNumber: 2, issuingCity: 3, bankName: 4, issuedOn: 5 },
+    labels: {
+      name: '姓名',
+      cardNumber: '社会保障卡卡号',
+      issuingCity: '发卡地',
+      bankName: '开户银行',
+      issuedOn: '发卡日期',
+    },
+    dateClaims: ['issuedOn'],
+    // 入职: the employer registers the new employee's social insurance on the card.
+    profiles: { employer: ['name', 'cardNumber', 'issuingCity'] },
+  }),
+  'disability-certificate': defineCredentialType({
+    code: 9,
+    vct: 'urn:yss:credential:disability-certificate:1',
+    name: '残疾人证',
+    serviceId: 'zz-canjirenzheng',
+    issuerDepartment: 'gd-disabled-persons-federation',
+    claims: DisabilityCertificateClaims,
+    claimKeys: {
+      name: 1,
+      certificateNumber: 2,
+      category: 3,
+      grade: 4,
+      firstIssuedOn: 5,
+      issuedOn: 6,
+      validUntil: 7,
+      issuedBy: 8,
+    },
+    labels: {
+      name: '姓名',
+      certificateNumber: '残疾人证号',
+      category: '残疾类别',
+      grade: '残疾等级',
+      firstIssuedOn: '初次发证日期',
+      issuedOn: '发证日期',
+      validUntil: '有效期至',
+      issuedBy: '发证机关',
+    },
+    dateClaims: ['firstIssuedOn', 'issuedOn', 'validUntil'],
+    profiles: {
+      // 按比例安排残疾人就业: the employer records the certificate.
+      employer: ['name', 'certificateNumber', 'category', 'grade', 'validUntil'],
+      // Fare concessions at the station: no certificate number (it holds the ID number).
+      'coach-station': ['name', 'category', 'grade', 'validUntil'],
+    },
+  }),
+  'residence-permit': defineCredentialType({
+    code: 10,
+    vct: 'urn:yss:credential:residence-permit:1',
+    name: '居住证',
+    serviceId: 'zz-juzhuzheng',
+    issuerDepartment: 'gd-public-security',
+    claims: ResidencePermitClaims,
+    claimKeys: {
+      name: 1,
+      permitKind: 2,
+      cardNumber: 3,
+      address: 4,
+      issuedBy: 5,
+      issuedOn: 6,
+      validUntil: 7,
+      endorsedUntil: 8,
+    },
+    labels: {
+      name: '姓名',
+      permitKind: '证件类型',
+      cardNumber: '证件号码',
+      address: '居住地址',
+      issuedBy: '签发机关',
+      issuedOn: '签发日期',
+      validUntil: '有效期至',
+      endorsedUntil: '签注有效期至',
+    },
+    dateClaims: ['issuedOn', 'validUntil', 'endorsedUntil'],
+    profiles: {
+      // (The kind shows in the number: 810000/820000/830000 for 港澳台居民居住证.)
+      police: ['name', 'cardNumber', 'address', 'validUntil', 'endorsedUntil'],
+      // 入职 (and the 积分 of the city): that the person lives here on a valid permit — not the number.
+      employer: ['name', 'permitKind', 'address', 'validUntil', 'endorsedUntil'],
+    },
+    valueNames: { permitKind: { guangdong: '广东省居住证', 'hk-macao-taiwan': '港澳台居民居住证' } },
+  }),
+  'birth-certificate': defineCredentialType({
+    code: 11,
+    vct: 'urn:yss:credential:birth-certificate:1',
+    name: '出生医学证明',
+    serviceId: 'zz-chusheng-yixue-zhengming',
+    issuerDepartment: 'gd-health',
+    claims: BirthCertificateClaims,
+    claimKeys: {
+      certificateNumber: 1,
+      childName: 2,
+      childSex: 3,
+      birthDate: 4,
+      birthTime: 5,
+      birthPlace: 6,
+      motherName: 7,
+      fatherName: 8,
+      issuedOn: 9,
+    },
+    labels: {
+      certificateNumber: '出生医学证明编号',
+      childName: '新生儿姓名',
+      childSex: '性别',
+      birthDate: '出生日期',
+      birthTime: '出生时间',
+      birthPlace: '出生地点',
+      motherName: '母亲姓名',
+      fatherName: '父亲姓名',
+      issuedOn: '签发日期',
+    },
+    dateClaims: ['birthDate', 'issuedOn'],
+    profiles: {
+      // A child without an ID card checks in with its parents: who the child is and whose.
+      hotel: ['childName', 'childSex', 'birthDate', 'motherName', 'fatherName'],
+      // Child tickets go by age.
+      'coach-station': ['childName', 'childSex', 'birthDate'],
+      police: ['certificateNumber', 'childName', 'childSex', 'birthDate', 'motherName', 'fatherName'],
+    },
+    valueNames: { childSex: { male: '男', female: '女' } },
+  }),
+  'marriage-certificate': defineCredentialType({
+    code: 12,
+    vct: 'urn:yss:credential:marriage-certificate:1',
+    name: '结婚证',
+    serviceId: 'zz-jiehunzheng',
+    issuerDepartment: 'gd-civil-affairs',
+    claims: MarriageCertificateClaims,
+    claimKeys: { name: 1, spouseName: 2, certificateNumber: 3, registeredOn: 4, registry: 5 },
+    labels: {
+      name: '持证人',
+      spouseName: '配偶姓名',
+      certificateNumber: '结婚证字号',
+      registeredOn: '登记日期',
+      registry: '登记机关',
+    },
+    dateClaims: ['registeredOn'],
+    // 婚假: the employer checks the registration.
+    profiles: { employer: ['name', 'spouseName', 'certificateNumber', 'registeredOn', 'registry'] },
+  }),
+  'divorce-certificate': defineCredentialType({
+    code: 13,
+    vct: 'urn:yss:credential:divorce-certificate:1',
+    name: '离婚证',
+    serviceId: 'zz-lihunzheng',
+    issuerDepartment: 'gd-civil-affairs',
+    claims: DivorceCertificateClaims,
+    claimKeys: { name: 1, spouseName: 2, certificateNumber: 3, registeredOn: 4, registry: 5 },
+    labels: {
+      name: '持证人',
+      spouseName: '原配偶姓名',
+      certificateNumber: '离婚证字号',
+      registeredOn: '登记日期',
+      registry: '登记机关',
+    },
+    dateClaims: ['registeredOn'],
+    // None of the four verifiers has a reason to see a divorce: linked and viewed in the wallet only.
+    profiles: {},
+  }),
+  'graduate-report-card': defineCredentialType({
+    code: 14,
+    vct: 'urn:yss:credential:graduate-report-card:1',
+    name: '高校毕业生就业报到证',
+    serviceId: 'zz-jiuye-baodaozheng',
+    issuerDepartment: 'gd-education',
+    claims: GraduateReportCardClaims,
+    claimKeys: {
+      name: 1,
+      certificateNumber: 2,
+      graduationYear: 3,
+      institution: 4,
+      authority: 5,
+      major: 6,
+      level: 7,
+    },
+    labels: {
+      name: '姓名',
+      certificateNumber: '报到证编号',
+      graduationYear: '毕业年份',
+      institution: '毕业学校',
+      authority: '主管单位',
+      major: '所学专业',
+      level: '学历',
+    },
+    dateClaims: [],
+    // The guide: 出示证照 → 报到证二维码扫码核验 (入职). 主管单位 stays in the details: with it the QR would
+    // pass version 20.
+    profiles: { employer: ['name', 'certificateNumber', 'graduationYear', 'institution', 'major', 'level'] },
+    valueNames: { level: { vocational: '专科', undergraduate: '本科', master: '硕士研究生', doctor: '博士研究生' } },
+  }),
+  'real-estate-proof': defineCredentialType({
+    code: 15,
+    vct: 'urn:yss:credential:real-estate-proof:1',
+    name: '不动产登记证明',
+    serviceId: 'zz-budongchan-dengji-zhengming',
+    issuerDepartment: 'gd-natural-resources',
+    claims: RealEstateProofClaims,
+    claimKeys: { name: 1, proofNumber: 2, proofKind: 3, location: 4, obligor: 5, registeredOn: 6 },
+    labels: {
+      name: '权利人',
+      proofNumber: '不动产登记证明号',
+      proofKind: '证明权利或事项',
+      location: '坐落',
+      obligor: '义务人',
+      registeredOn: '登记时间',
+    },
+    dateClaims: ['registeredOn'],
+    // Banks and registries read it, not a hotel, the police, an employer or a coach station: viewed only.
+    profiles: {},
+    valueNames: { proofKind: { 'pre-sale': '预告登记' } },
+  }),
+  'real-estate-title': defineCredentialType({
+    code: 16,
+    vct: 'urn:yss:credential:real-estate-title:1',
+    name: '不动产权证书',
+    serviceId: 'zz-budongchan-quanzhengshu',
+    issuerDepartment: 'gd-natural-resources',
+    claims: RealEstateTitleClaims,
+    claimKeys: {
+      name: 1,
+      certificateNumber: 2,
+      unitNumber: 3,
+      location: 4,
+      use: 5,
+      floorArea: 6,
+      shareKind: 7,
+      rightStatus: 8,
+      registeredOn: 9,
+      landUseUntil: 10,
+    },
+    labels: {
+      name: '权利人',
+      certificateNumber: '不动产权证号',
+      unitNumber: '不动产单元号',
+      location: '坐落',
+      use: '用途',
+      floorArea: '建筑面积（㎡）',
+      shareKind: '共有情况',
+      rightStatus: '权利状态',
+      registeredOn: '登记时间',
+      landUseUntil: '土地使用期限至',
+    },
+    dateClaims: ['registeredOn', 'landUseUntil'],
+    profiles: {},
   }),
 } as const;
 export type CredentialType = keyof typeof CREDENTIAL_TYPES;

@@ -3,16 +3,21 @@ import { DEPARTMENTS } from '../../services/departments.js';
 
 /**
  * The issuers: each department system that issues certificates signs them with its own keys. An issuer's id
- * is its catalog department id; its code is the small integer carried in the QR credential (never reused).
- * The certificates of issue 6 still to come map to: gd-exit-entry (护照, 港澳/台湾通行证), gd-hrss (社保卡),
- * housing-fund-centres (公积金), gd-disabled-persons-federation (残疾人证), gd-health (出生医学证明),
- * gd-civil-affairs (结婚证/离婚证), gd-education (报到证), gd-natural-resources (不动产): add them here
- * with the next free code when their first credential type lands.
+ * is its catalog department id (the department of the type's 我的证照 service); its code is the small integer
+ * carried in the QR credential (never reused, never renumbered). 注册志愿者证 (gd-volunteers) has no code: no
+ * department system holds volunteer registrations, so the type does not exist yet (docs/wallet.md).
  */
 export const ISSUER_CODES = {
-  'gd-public-security': 1,
-  'gd-traffic-police': 2,
-  'gd-exit-entry': 3,
+  'gd-public-security': 1, // 居民身份电子凭证, 居住证
+  'gd-traffic-police': 2, // 驾驶证, 行驶证
+  'gd-exit-entry': 3, // 护照, 港澳通行证, 台湾通行证
+  'housing-fund-centres': 4, // 公积金
+  'gd-hrss': 5, // 社保卡
+  'gd-disabled-persons-federation': 6, // 残疾人证
+  'gd-health': 7, // 出生医学证明
+  'gd-civil-affairs': 8, // 结婚证, 离婚证
+  'gd-education': 9, // 高校毕业生就业报到证
+  'gd-natural-resources': 10, // 不动产登记证明, 不动产权证书
 } as const;
 export type IssuerId = keyof typeof ISSUER_CODES;
 

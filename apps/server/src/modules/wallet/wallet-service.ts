@@ -5,7 +5,7 @@ import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { FieldCipher } from '../privacy/index.js';
 import { issueCompact } from './compact.js';
-import { CREDENTIAL_SOURCES } from './credential-sources.js';
+import { CREDENTIAL_SOURCES, listDocuments } from './credential-sources.js';
 import { compressPoint, jwkThumbprint, type PublicJwk, toPublicJwk } from './es256.js';
 import { IssuerKeyStore } from './issuer-keys.js';
 import { type IssuerId, issuerOfType } from './issuers.js';
@@ -106,6 +106,11 @@ export class WalletService {
     holderKeys: unknown[];
     /** The citizen's chosen city: the catalog's city rule of the type's service, and per-city departments. */
     city?: CityCode;
+    /**
+     * Which of the person's documents of the type (the number printed on it: plate, 证件号码, 证号 …; for a
+     * 居住证 its permit id), as `documents()` lists them; default: the first linkable one (newest first).
+     */
+    documentNumber?: string;
   }): Promise<IssuedCertificate> {
     const holderKeys = this.checkHolderKeys(input.holderKeys);
     if (input.city) this.requireOfferedIn(input.type, input.city);
@@ -119,6 +124,7 @@ export class WalletService {
       today,
       credentialUntil,
       ...(input.city ? { city: input.city } : {}),
+      ...(input.documentNumber !== undefined ? { documentNumber: input.documentNumber } : {}),
     });
     const iat = Math.floor(now / 1000);
     let exp = iat + days * 86_400;
@@ -184,6 +190,29 @@ export class WalletService {
       status,
       credentials,
     };
+  }
+
+  /**
+   * The person's documents of a type, read from the department now (what the "+" flow offers when there are
+   * several: two vehicles, several titles): each with its `documentNumber` for `issue`, a label with personal
+   * numbers masked, and, when it cannot be linked, the reason in the guide's words. Throws like `issue`
+   * (WALLET_NO_RECORD when there is none, SERVICE_NOT_IN_CITY, WALLET_SWITCH_CITY …).
+   */
+  async documents(input: { type: CredentialType; idNumber: string; city?: CityCode }) {
+    if (input.city) this.requireOfferedIn(input.type, input.city);
+    const now = this.now();
+    const docs = await listDocuments(input.type, input.idNumber, {
+      departments: this.d.departments,
+      today: chinaDate(now),
+      credentialUntil: chinaDate(now + (this.d.credentialDays ?? 30) * 86_400_000),
+      ...(input.city ? { city: input.city } : {}),
+    });
+    return docs.map((d) => ({
+      documentNumber: d.documentNumber,
+      label: d.label,
+      linkable: d.refusal === null,
+      refusal: d.refusal ? { code: d.refusal.code, message: d.refusal.detail } : null,
+    }));
   }
 
   /** A type whose service the city does not offer is refused in the catalog's words (暂不支持东莞、惠州、揭阳 …). */
