@@ -26,6 +26,7 @@ import type { UtilityBindingTables } from '../modules/lookups/utilities/tables.j
 import type { MedicalPaymentTables } from '../modules/medical-insurance/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
+import type { WalletLinkTables } from '../modules/wallet/link-tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
 
 /** The whole database as Kysely sees it: the union of every module's own tables. */
@@ -37,6 +38,7 @@ export interface Database
     DelegationTables,
     StaffTables,
     WalletTables,
+    WalletLinkTables,
     UtilityBindingTables,
     NotificationTables,
     CreditSubscriptionTables,
