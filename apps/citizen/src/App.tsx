@@ -54,6 +54,10 @@ const PlatMap = lazy(() => import('./pages/PlatMap'));
 const CreditSearch = lazy(() => import('./pages/CreditSearch'));
 const CreditDetail = lazy(() => import('./pages/CreditDetail'));
 const CreditSubscriptions = lazy(() => import('./pages/CreditSubscriptions'));
+const Wallet = lazy(() => import('./pages/Wallet'));
+const WalletAdd = lazy(() => import('./pages/WalletAdd'));
+const WalletDetail = lazy(() => import('./pages/WalletDetail'));
+const WalletShow = lazy(() => import('./pages/WalletShow'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -193,6 +197,10 @@ export const router = createBrowserRouter([
       { path: 'credit', element: <CreditSearch /> },
       { path: 'credit/subscriptions', element: <CreditSubscriptions /> },
       { path: 'credit/:uscc', element: <CreditDetail /> },
+      { path: 'wallet', element: <Wallet /> },
+      { path: 'wallet/add', element: <WalletAdd /> },
+      { path: 'wallet/:id', element: <WalletDetail /> },
+      { path: 'wallet/:id/show', element: <WalletShow /> },
       { path: '*', element: <NotFound /> },
     ],
   },

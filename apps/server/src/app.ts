@@ -54,7 +54,7 @@ import { medicalInsuranceRoutes } from './modules/medical-insurance/index.js';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
-import { WalletService, walletRoutes } from './modules/wallet/index.js';
+import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
 import { seedDemoVerifiers, walletVerifierRoutes } from './modules/wallet-verifier/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
@@ -326,6 +326,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.decorate('wallet', wallet);
   await app.register(walletRoutes({ wallet }));
+  await app.register(
+    walletLinkRoutes({ wallet, db: database.db, audit, identity, delegations, catalog, authenticate }),
+  );
   await app.register(recordsLookupRoutes({ gate, departments, catalog }));
   await app.register(taxLookupRoutes({ gate, departments }));
   await app.register(invoiceLookupRoutes({ departments }));

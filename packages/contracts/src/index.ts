@@ -17,4 +17,5 @@ export * from './validators/resident-id.js';
 export * from './validators/travel-documents.js';
 export * from './validators/uscc.js';
 export * from './wallet.js';
+export * from './wallet-links.js';
 export * from './wallet-verifier.js';

@@ -6,11 +6,13 @@ import { medfundEn } from './medfund.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
 import { verifierEn } from './verifier.en';
+import { walletEn } from './wallet.en';
 import type { Messages } from './zh';
 
 /** English, the second language: complete, and written for people (not a word-for-word gloss). */
 export const en: Messages = {
   calc: calcEn,
+  wallet: walletEn,
   records: recordsEn,
   tax: taxEn,
   bills: billsEn,
@@ -368,6 +370,10 @@ export const en: Messages = {
       delegation_revoke: 'Authorisation ended',
       delegation_act: 'Acting refused (authorisation not valid)',
       delegation_subject_read: 'Agent viewed basic information',
+      wallet_link: 'E-certificate linked',
+      wallet_refresh: 'E-certificate renewed',
+      wallet_reveal: 'Full certificate details viewed',
+      wallet_unlink: 'E-certificate unlinked',
     },
     actors: {
       本人: 'You',
@@ -383,7 +389,7 @@ export const en: Messages = {
     certificates: 'My certificates',
     addCertificate: 'Add a certificate',
     certificatesHint: 'Log in to link your certificates',
-    certificatesSoon: 'Linking certificates is coming soon',
+    certificatesSoon: 'See your linked e-certificates and show them as a QR code',
     certificatesComingTitle: 'Coming soon',
     certificatesComingBody: 'Linking your electronic certificates is coming soon. Thank you for your patience.',
     greeting: 'Hello, {{name}}',

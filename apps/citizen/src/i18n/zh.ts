@@ -10,9 +10,11 @@ import { medfundZh } from './medfund.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
 import { verifierZh } from './verifier.zh';
+import { walletZh } from './wallet.zh';
 
 export const zh = {
   calc: calcZh,
+  wallet: walletZh,
   records: recordsZh,
   tax: taxZh,
   bills: billsZh,
@@ -361,6 +363,10 @@ export const zh = {
       delegation_revoke: '解除代办授权',
       delegation_act: '代办被拒绝（授权无效）',
       delegation_subject_read: '代办人查看基本信息',
+      wallet_link: '关联电子证照',
+      wallet_refresh: '更新电子证照',
+      wallet_reveal: '查看证照完整信息',
+      wallet_unlink: '解除关联电子证照',
     },
     actors: {
       本人: '本人',
@@ -376,7 +382,7 @@ export const zh = {
     certificates: '我的证照',
     addCertificate: '添加证照',
     certificatesHint: '登录后可关联证照',
-    certificatesSoon: '证照关联功能即将开放',
+    certificatesSoon: '查看已关联的电子证照，出示二维码',
     certificatesComingTitle: '即将开放',
     certificatesComingBody: '关联电子证照的功能即将开放，敬请期待。',
     greeting: '您好，{{name}}',

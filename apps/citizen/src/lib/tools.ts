@@ -1,3 +1,5 @@
+import { CREDENTIAL_TYPES } from '@yss/contracts';
+
 /** Services that open a page of this app (tools, lookups): the service page's action button goes there. */
 export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'geshui-jisuanqi': '/tools/income-tax',
@@ -36,4 +38,8 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'kaitong-yibao-zhifu': '/lookups/medical-payment',
   'yibao-saoma-zhifu': '/lookups/medical-pay-code',
   'yibao-zhanghu-yue': '/lookups/medical-balance',
+  // 我的证照 (issue 6): each certificate type's service opens the "+" flow at that type (new types appear by themselves)
+  ...Object.fromEntries(
+    Object.entries(CREDENTIAL_TYPES).map(([type, spec]) => [spec.serviceId, `/wallet/add?type=${type}`]),
+  ),
 };

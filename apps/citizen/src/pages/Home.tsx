@@ -4,7 +4,6 @@ import { useId } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/endpoints';
 import { CityPicker } from '../components/CityPicker';
-import { showCertificatesComing } from '../components/dialogs';
 import { Icon } from '../components/icons';
 import { useDocumentTitle } from '../components/Page';
 import { GroupIcon, IconBadge, serviceVisual, ZoneIcon } from '../components/ServiceIcon';
@@ -126,12 +125,21 @@ export default function Home() {
               type="button"
               className="icon-button"
               aria-label={t('home.addCertificate')}
-              onClick={() => (auth.status === 'in' ? void showCertificatesComing(t) : navigate(loginPath('/')))}
+              onClick={() => navigate(auth.status === 'in' ? '/wallet/add' : loginPath('/wallet/add'))}
+              data-testid="home-add-certificate"
             >
               <Icon name="plus" />
             </button>
           </div>
-          <p className="cert-hint">{auth.status === 'in' ? t('home.certificatesSoon') : t('home.certificatesHint')}</p>
+          {auth.status === 'in' ? (
+            <p className="cert-hint">
+              <Link to="/wallet" data-testid="home-wallet-link">
+                {t('home.certificatesSoon')}
+              </Link>
+            </p>
+          ) : (
+            <p className="cert-hint">{t('home.certificatesHint')}</p>
+          )}
           {certificates.length > 0 && (
             <>
               <p className="cert-desc">{t('home.certificatesDesc')}</p>

@@ -178,6 +178,14 @@ function AccountSection() {
           {t('security.title')}
         </LinkItem>
         <LinkItem
+          to="/wallet"
+          prefix={<Icon name="id-card" className="list-icon" />}
+          description={t('wallet.intro')}
+          data-testid="wallet-entry"
+        >
+          {t('wallet.title')}
+        </LinkItem>
+        <LinkItem
           to="/me/family"
           prefix={<Icon name="users" className="list-icon" />}
           description={t('me.familyDesc')}

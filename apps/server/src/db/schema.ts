@@ -26,6 +26,7 @@ import type { UtilityBindingTables } from '../modules/lookups/utilities/tables.j
 import type { MedicalPaymentTables } from '../modules/medical-insurance/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
+import type { WalletLinkTables } from '../modules/wallet/link-tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
 import type { WalletVerifierTables } from '../modules/wallet-verifier/tables.js';
 
@@ -39,6 +40,7 @@ export interface Database
     StaffTables,
     WalletTables,
     WalletVerifierTables,
+    WalletLinkTables,
     UtilityBindingTables,
     NotificationTables,
     CreditSubscriptionTables,

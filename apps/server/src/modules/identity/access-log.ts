@@ -28,6 +28,10 @@ const LABELS: Record<string, string> = {
   'delegation.subject.read': '代办人查看基本信息',
   'credit.subscribe': '订阅信用信息',
   'credit.unsubscribe': '取消订阅信用信息',
+  'wallet.link': '关联电子证照',
+  'wallet.refresh': '更新电子证照',
+  'wallet.reveal': '查看证照完整信息',
+  'wallet.unlink': '解除关联电子证照',
 };
 
 export function presentAccessLog(records: AuditRecord[], selfAccountId?: string): AccessLogEntry[] {

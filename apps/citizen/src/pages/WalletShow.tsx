@@ -1,0 +1,297 @@
+import { type CredentialType, credentialTypeSpec, WALLET_PURPOSES, type WalletPurpose } from '@yss/contracts';
+import Button from 'antd-mobile/es/components/button';
+import QRCode from 'qrcode';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Page } from '../components/Page';
+import { QrScanner } from '../components/QrScanner';
+import { EmptyState, ListSkeleton } from '../components/States';
+import { useLocale } from '../i18n/localize';
+import { disclosedClaims, parseNonce, presentQr } from '../lib/wallet/codec';
+import { type StoredCertificate, unusedCount, walletStore } from '../lib/wallet/store';
+import { RequireAuth } from '../state/auth';
+import { useStoredCertificate } from './WalletDetail';
+import './wallet.css';
+
+/** A new QR (new batch member, nonce and iat) every minute; verifiers accept a code for ±90 s. */
+const REFRESH_SECONDS = 60;
+const WINDOW_SECONDS = 90;
+const QUIET_ZONE = 4;
+
+/** The QR as an SVG of whole modules (crisp at any size: never a fractional raster), level M. */
+function QrSvg({ text, label }: { text: string; label: string }) {
+  const path = useMemo(() => {
+    const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+    const { size, data } = qr.modules;
+    let d = '';
+    for (let y = 0; y < size; y++) {
+      for (let x = 0; x < size; x++) if (data[y * size + x]) d += `M${x + QUIET_ZONE} ${y + QUIET_ZONE}h1v1h-1z`;
+    }
+    return { d, size: size + 2 * QUIET_ZONE, version: qr.version };
+  }, [text]);
+  return (
+    <svg
+      className="wl-qr"
+      viewBox={`0 0 ${path.size} ${path.size}`}
+      role="img"
+      aria-label={label}
+      shapeRendering="crispEdges"
+      data-testid="wallet-qr"
+      data-version={path.version}
+    >
+      <rect width={path.size} height={path.size} fill="#fff" />
+      <path d={path.d} fill="#000" />
+    </svg>
+  );
+}
+
+/** The least recently shown member of the batch (unused ones first): two scans cannot be linked. */
+function nextMember(c: StoredCertificate) {
+  const [first, ...rest] = c.credentials;
+  if (!first) throw new Error('empty batch');
+  return rest.reduce((best, x) => ((x.shownAt ?? 0) < (best.shownAt ?? 0) ? x : best), first);
+}
+
+function PolicePanel({ onNonce }: { onNonce: (nonce: string) => void }) {
+  const { t } = useLocale();
+  const [scanning, setScanning] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+  const use = (value: string) => {
+    const nonce = parseNonce(value);
+    if (nonce) onNonce(nonce);
+    else setError(t('wallet.police.invalid'));
+  };
+  if (scanning) {
+    return (
+      <QrScanner
+        testId="wallet-nonce-scanner"
+        labels={{
+          title: t('wallet.police.scannerTitle'),
+          hint: t('wallet.police.scannerHint'),
+          starting: t('wallet.police.starting'),
+          video: t('wallet.police.video'),
+          noCamera: t('wallet.police.noCamera'),
+          cancel: t('wallet.police.cancel'),
+        }}
+        onText={(value) => {
+          setScanning(false);
+          use(value);
+        }}
+        onClose={(message) => {
+          setScanning(false);
+          if (message) setError(message);
+        }}
+      />
+    );
+  }
+  return (
+    <section className="card wl-police" data-testid="wallet-police">
+      <p>{t('wallet.police.intro')}</p>
+      <Button color="primary" block onClick={() => setScanning(true)}>
+        {t('wallet.police.scan')}
+      </Button>
+      <label htmlFor={inputId}>{t('wallet.police.manual')}</label>
+      <div className="wl-manual">
+        <input
+          id={inputId}
+          value={text}
+          placeholder={t('wallet.police.manualPlaceholder')}
+          onChange={(e) => setText(e.target.value)}
+          autoComplete="off"
+          data-testid="wallet-nonce-input"
+        />
+        <Button onClick={() => use(text)}>{t('wallet.police.use')}</Button>
+      </div>
+      {error && (
+        <p role="alert" className="wl-notice">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Show({ id }: { id: string }) {
+  const { t, lang } = useLocale();
+  const [params, setParams] = useSearchParams();
+  const { cert, setCert, accountId } = useStoredCertificate(id);
+  const [nonce, setNonce] = useState<string | null>(null);
+  const [code, setCode] = useState<{ text: string; at: number } | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [online, setOnline] = useState(() => navigator.onLine);
+  const certRef = useRef(cert);
+  certRef.current = cert;
+
+  const purposes = cert
+    ? (Object.keys(WALLET_PURPOSES) as WalletPurpose[]).filter((p) => credentialTypeSpec(cert.type).profiles[p])
+    : [];
+  const asked = params.get('purpose') as WalletPurpose | null;
+  const purpose = asked && purposes.includes(asked) ? asked : purposes[0];
+  const needsNonce = purpose === 'police' && !nonce;
+
+  const generate = useCallback(async () => {
+    const c = certRef.current;
+    if (!c || !purpose || (purpose === 'police' && !nonce)) return;
+    const member = nextMember(c);
+    const { text, iat } = await presentQr({
+      compact: member.compact,
+      privateKey: member.privateKey,
+      type: c.type as CredentialType,
+      purpose,
+      ...(purpose === 'police' && nonce ? { nonce } : {}),
+    });
+    const at = iat * 1000;
+    const updated: StoredCertificate = {
+      ...c,
+      credentials: c.credentials.map((x) => (x === member ? { ...x, shownAt: Date.now() } : x)),
+      lastCode: { text, purpose, at, validUntil: at + WINDOW_SECONDS * 1000 },
+    };
+    certRef.current = updated;
+    setCert(updated);
+    setCode({ text, at: Date.now() });
+    setNow(Date.now());
+    await walletStore.put(accountId, updated).catch(() => undefined);
+  }, [purpose, nonce, accountId, setCert]);
+
+  // A new code when the purpose or nonce changes, then every minute.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: regenerate on purpose/nonce and when the certificate loads
+  useEffect(() => {
+    if (cert) void generate();
+  }, [purpose, nonce, cert === undefined || cert === null]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const on = () => setOnline(navigator.onLine);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', on);
+    // Keep the screen on while the code is shown (where the browser allows it).
+    let lock: { release: () => Promise<void> } | undefined;
+    (navigator as Navigator & { wakeLock?: { request: (k: 'screen') => Promise<typeof lock> } }).wakeLock
+      ?.request('screen')
+      .then((l) => {
+        lock = l;
+      })
+      .catch(() => undefined);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', on);
+      void lock?.release().catch(() => undefined);
+    };
+  }, []);
+  const secondsLeft = code ? Math.max(0, REFRESH_SECONDS - Math.floor((now - code.at) / 1000)) : REFRESH_SECONDS;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh when the countdown reaches zero
+  useEffect(() => {
+    if (code && secondsLeft === 0) void generate();
+  }, [secondsLeft === 0]);
+
+  if (cert === undefined) return <ListSkeleton rows={4} />;
+  if (cert === null || !purpose) {
+    return (
+      <EmptyState
+        title={t('wallet.notFound')}
+        action={
+          <Link to="/wallet" className="state-link">
+            {t('wallet.title')}
+          </Link>
+        }
+      />
+    );
+  }
+  if (cert.status !== 'valid') {
+    return <p className="wl-notice">{t('wallet.inactive', { status: t(`wallet.status.${cert.status}`) })}</p>;
+  }
+  if (Date.parse(cert.expiresAt) <= now) return <p className="wl-notice">{t('wallet.expiredBatch')}</p>;
+
+  const spec = credentialTypeSpec(cert.type);
+  const labels = spec.labels as Record<string, string>;
+  const shown = disclosedClaims(cert.credentials[0]?.compact ?? '', cert.type, purpose);
+  const hidden = Object.keys(spec.claimKeys).filter((c) => !shown.includes(c) && c !== 'photoRef');
+  const time = (ms: number) =>
+    new Date(ms).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+  return (
+    <>
+      <fieldset className="segmented" aria-label={t('wallet.purposeLabel')}>
+        {purposes.map((p) => (
+          <button
+            key={p}
+            type="button"
+            className={`segmented-item${p === purpose ? ' active' : ''}`}
+            aria-pressed={p === purpose}
+            onClick={() => setParams({ purpose: p }, { replace: true })}
+            data-testid={`wallet-purpose-${p}`}
+          >
+            {t(`wallet.purposes.${p}`)}
+          </button>
+        ))}
+      </fieldset>
+      <section className="card wl-disclose" data-testid="wallet-disclose">
+        <p>{t('wallet.willDisclose')}</p>
+        <ul>
+          {shown.map((c) => (
+            <li key={c} data-testid="wallet-disclose-claim">
+              {labels[c] ?? c}
+            </li>
+          ))}
+        </ul>
+        {hidden.length > 0 && (
+          <p className="field-help">
+            {t('wallet.notDisclosed', { list: hidden.map((c) => labels[c] ?? c).join('、') })}
+          </p>
+        )}
+      </section>
+      {needsNonce ? (
+        <PolicePanel onNonce={setNonce} />
+      ) : (
+        <section className="card wl-qr-card" data-testid="wallet-qr-card">
+          <p className="wl-hint" role="note">
+            {t('wallet.brightness')}
+          </p>
+          {purpose === 'police' && <p>{t('wallet.police.bound')}</p>}
+          {code ? (
+            <QrSvg text={code.text} label={t('wallet.qrLabel', { name: cert.typeName, seconds: secondsLeft })} />
+          ) : (
+            <ListSkeleton rows={3} />
+          )}
+          <p className="wl-countdown" data-testid="wallet-countdown">
+            {t('wallet.countdown', { seconds: secondsLeft })}
+          </p>
+          {cert.lastCode && (
+            <p className="field-help" data-testid="wallet-code-valid-until">
+              {t('wallet.codeValidUntil', { time: time(cert.lastCode.validUntil) })}
+            </p>
+          )}
+          {!online && (
+            <p className="wl-notice" role="status">
+              {t('wallet.offlineCode')}
+            </p>
+          )}
+          {unusedCount(cert) === 0 && <p className="wl-notice">{t('wallet.batchLow')}</p>}
+          <Button block onClick={() => void generate()} data-testid="wallet-qr-refresh">
+            {t('wallet.refreshNow')}
+          </Button>
+          {purpose === 'police' && (
+            <Button block fill="none" onClick={() => setNonce(null)}>
+              {t('wallet.police.again')}
+            </Button>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+/** 出示二维码: choose the purpose, see what is disclosed, show a QR that renews itself every minute (offline too). */
+export default function WalletShow() {
+  const { t } = useLocale();
+  const { id = '' } = useParams();
+  return (
+    <Page title={t('wallet.showTitle')}>
+      <RequireAuth>
+        <Show id={id} />
+      </RequireAuth>
+    </Page>
+  );
+}

@@ -1,0 +1,183 @@
+import type { CredentialType, LinkStatus, LinkSummary } from '@yss/contracts';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { type BitsPerStatus, getStatus, STATUS } from './status-bits.js';
+
+/** The only file that queries the link tables (wallet_links, wallet_link_certificates). */
+
+export interface LinkRow {
+  id: string;
+  credential_type: string;
+  certificate_id: string;
+  summary: LinkSummary;
+  linked_at: Date;
+  issued_at: Date;
+  expires_at: Date;
+  /** The current certificate's status as its status list says (one entry of the batch; all are set alike). */
+  status: LinkStatus;
+}
+
+const linkColumns = (db: Db) =>
+  db
+    .selectFrom('wallet_links as l')
+    .innerJoin('wallet_certificates as c', 'c.id', 'l.certificate_id')
+    .select([
+      'l.id',
+      'l.credential_type',
+      'l.certificate_id',
+      'l.summary',
+      'l.linked_at',
+      'c.issued_at',
+      'c.expires_at',
+      'c.status as certificate_status',
+      // The status-list byte holding one entry of the batch, and where in it the entry sits.
+      (eb) =>
+        eb
+          .selectFrom('wallet_status_entries as e')
+          .innerJoin('wallet_status_lists as s', 's.id', 'e.status_list_id')
+          .select(sql<string>`concat(s.bits, ':', e.idx, ':', get_byte(s.statuses, (e.idx * s.bits) / 8))`.as('x'))
+          .whereRef('e.certificate_id', '=', 'c.id')
+          .orderBy('e.status_list_id')
+          .orderBy('e.idx')
+          .limit(1)
+          .as('status_byte'),
+    ])
+    .where('l.unlinked_at', 'is', null);
+
+type Raw = Awaited<ReturnType<ReturnType<typeof linkColumns>['execute']>>[number];
+
+function statusOf(r: Raw, now: number): LinkStatus {
+  let status: 'valid' | 'revoked' | 'suspended' = r.certificate_status;
+  if (r.status_byte) {
+    const [bits, idx, byte] = r.status_byte.split(':').map(Number) as [number, number, number];
+    const perByte = 8 / bits;
+    const value = getStatus(new Uint8Array([byte]), bits as BitsPerStatus, idx % perByte);
+    status = value === STATUS.invalid ? 'revoked' : value === STATUS.suspended ? 'suspended' : 'valid';
+  }
+  if (status === 'valid' && r.expires_at.getTime() <= now) return 'expired';
+  return status;
+}
+
+const toRow = (r: Raw, now: number): LinkRow => ({
+  id: r.id,
+  credential_type: r.credential_type,
+  certificate_id: r.certificate_id,
+  summary: r.summary,
+  linked_at: r.linked_at,
+  issued_at: r.issued_at,
+  expires_at: r.expires_at,
+  status: statusOf(r, now),
+});
+
+export async function listLinks(db: Db, accountId: string, now = Date.now()): Promise<LinkRow[]> {
+  const rows = await linkColumns(db).where('l.account_id', '=', accountId).orderBy('l.linked_at').execute();
+  return rows.map((r) => toRow(r, now));
+}
+
+export async function findLink(db: Db, accountId: string, id: string, now = Date.now()): Promise<LinkRow | undefined> {
+  const r = await linkColumns(db).where('l.account_id', '=', accountId).where('l.id', '=', id).executeTakeFirst();
+  return r && toRow(r, now);
+}
+
+export async function findLinkByType(
+  db: Db,
+  accountId: string,
+  type: CredentialType,
+  now = Date.now(),
+): Promise<LinkRow | undefined> {
+  const r = await linkColumns(db)
+    .where('l.account_id', '=', accountId)
+    .where('l.credential_type', '=', type)
+    .executeTakeFirst();
+  return r && toRow(r, now);
+}
+
+/** A new live link with its first certificate; undefined when the account linked this type meanwhile. */
+export async function insertLink(
+  db: Db,
+  v: { accountId: string; type: CredentialType; certificateId: string; summary: LinkSummary },
+): Promise<string | undefined> {
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto('wallet_links')
+      .values({
+        account_id: v.accountId,
+        credential_type: v.type,
+        certificate_id: v.certificateId,
+        summary: JSON.stringify(v.summary) as unknown as LinkSummary,
+      })
+      .onConflict((oc) => oc.columns(['account_id', 'credential_type']).where('unlinked_at', 'is', null).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return undefined;
+    await tx
+      .insertInto('wallet_link_certificates')
+      .values({ certificate_id: v.certificateId, link_id: row.id })
+      .execute();
+    return row.id;
+  });
+}
+
+/**
+ * Points a live link at a newly issued certificate, only if it still points at `previous` (two refreshes at
+ * once: one wins). Returns false when the link moved or went meanwhile.
+ */
+export async function replaceCertificate(
+  db: Db,
+  v: { linkId: string; previous: string; certificateId: string; summary: LinkSummary },
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const moved = await tx
+      .updateTable('wallet_links')
+      .set({
+        certificate_id: v.certificateId,
+        summary: JSON.stringify(v.summary) as unknown as LinkSummary,
+        refreshed_at: new Date(),
+      })
+      .where('id', '=', v.linkId)
+      .where('certificate_id', '=', v.previous)
+      .where('unlinked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) return false;
+    await tx
+      .insertInto('wallet_link_certificates')
+      .values({ certificate_id: v.certificateId, link_id: v.linkId })
+      .execute();
+    return true;
+  });
+}
+
+/** Ends a live link; returns the ids of every certificate it ever had (to revoke), or undefined if none. */
+export async function unlink(db: Db, accountId: string, id: string): Promise<string[] | undefined> {
+  return db.transaction().execute(async (tx) => {
+    const ended = await tx
+      .updateTable('wallet_links')
+      .set({ unlinked_at: new Date() })
+      .where('id', '=', id)
+      .where('account_id', '=', accountId)
+      .where('unlinked_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!ended) return undefined;
+    const certs = await tx
+      .selectFrom('wallet_link_certificates')
+      .select('certificate_id')
+      .where('link_id', '=', id)
+      .execute();
+    return certs.map((c) => c.certificate_id);
+  });
+}
+
+/** The account a certificate was issued to through a link (for the verification log), if any. */
+export async function accountOfCertificate(
+  db: Db,
+  certificateId: string,
+): Promise<{ accountId: string; linkId: string } | undefined> {
+  const r = await db
+    .selectFrom('wallet_link_certificates as lc')
+    .innerJoin('wallet_links as l', 'l.id', 'lc.link_id')
+    .select(['l.account_id', 'l.id'])
+    .where('lc.certificate_id', '=', certificateId)
+    .executeTakeFirst();
+  return r && { accountId: r.account_id, linkId: r.id };
+}

@@ -1,0 +1,213 @@
+import jsQR from 'jsqr';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+
+const SHOTS = process.env.E2E_SCREENSHOTS;
+
+/** 我的证照 (issue 6): link, list, detail, 出示二维码 — the QR is read off the screen and verified by the API. */
+describe('citizen app: 我的证照', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    browser = await launchBrowser();
+    context = await phoneContext(browser);
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  const shot = async (p: Page, name: string) => {
+    if (SHOTS) await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  };
+
+  /** Logged in by SMS, real name bound, PIN set and verified (the identity journeys are tested elsewhere). */
+  async function verified(p: Page, person: { name: string; idNumber: string; phone: string }) {
+    await p.goto(`${platform.baseUrl}/login`);
+    await p.getByTestId('login-method-sms').click();
+    await p.locator('input[data-testid="phone-input"]').first().fill(person.phone);
+    await p.getByTestId('sms-send').click();
+    await p.waitForTimeout(300);
+    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${person.phone}`)).json();
+    await p
+      .locator('input[data-testid="sms-code-input"]')
+      .first()
+      .fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
+    await p.getByTestId('login-submit').click();
+    await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const statuses = await p.evaluate(async ({ name, idNumber }) => {
+      const json = { 'content-type': 'application/json' };
+      const post = (url: string, body: object, method = 'POST') =>
+        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
+      return [
+        await post('/api/v1/me/real-name', { name, idNumber }),
+        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
+        await post('/api/v1/me/verify/pin', { pin: '385172' }),
+      ];
+    }, person);
+    expect(statuses).toEqual([200, 204, 200]);
+  }
+
+  /** The QR element screenshotted at its CSS size (300 px), decoded with jsQR from the pixels. */
+  async function readQr(p: Page): Promise<{ text: string; width: number }> {
+    const qr = p.getByTestId('wallet-qr');
+    const png = await qr.screenshot({ scale: 'css' });
+    const { width, height, data } = await p.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(img, 0, 0);
+      return {
+        width: img.width,
+        height: img.height,
+        data: Array.from(ctx.getImageData(0, 0, img.width, img.height).data),
+      };
+    }, png.toString('base64'));
+    const decoded = jsQR(Uint8ClampedArray.from(data), width, height);
+    if (!decoded) throw new Error('QR not readable');
+    return { text: decoded.data, width };
+  }
+
+  const verify = async (payload: string, purpose: string) =>
+    (await (
+      await fetch(`${platform.baseUrl}/api/v1/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ payload, purpose }),
+      })
+    ).json()) as { verdict: string; reason: string; disclosed: { claim: string; display: string }[] };
+
+  async function link(type: string) {
+    await page.goto(`${platform.baseUrl}/wallet/add?type=${type}`);
+    await page.getByTestId('wallet-authorise').click();
+    await page.waitForURL(/\/wallet\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    await page.getByTestId('wallet-detail').waitFor();
+  }
+
+  it('张伟 links 居民身份电子凭证 and 驾驶证 from the "+" flow, after verification', async () => {
+    await verified(page, { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' });
+    await page.goto(`${platform.baseUrl}/me`);
+    await page.getByTestId('wallet-entry').click();
+    await page.waitForURL(/\/wallet$/);
+    await page.getByText('暂未关联证照').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByTestId('wallet-add').click();
+    await page.waitForURL(/\/wallet\/add$/);
+    await page.getByTestId('wallet-type-resident-id').waitFor();
+    // pinyin initials: jsz → 驾驶证 only
+    await page.getByTestId('wallet-type-search').fill('jsz');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="wallet-type-resident-id"]'));
+    await page.getByTestId('wallet-type-driving-licence').waitFor();
+    await page.getByTestId('wallet-type-search').fill('');
+    await page.getByTestId('wallet-type-resident-id').click();
+    await page.getByTestId('wallet-authorise').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'wallet-add-confirm');
+    await page.getByTestId('wallet-authorise').click();
+    await page.waitForURL(/\/wallet\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    await page.getByTestId('wallet-detail').waitFor();
+
+    await link('driving-licence');
+    await page.goto(`${platform.baseUrl}/wallet`);
+    await page.getByTestId('wallet-item').nth(1).waitFor();
+    const items = await page.getByTestId('wallet-item').allTextContents();
+    expect(items).toHaveLength(2);
+    expect(items.join(' ')).toContain('居民身份电子凭证');
+    expect(items.join(' ')).toContain('驾驶证');
+    expect(items.join(' ')).toContain('440***********031X');
+    expect(items.join(' ')).not.toContain('44010619880512031X');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'wallet-list');
+  });
+
+  it('the detail masks the personal numbers until 显示 (after a fresh verification)', async () => {
+    await page.goto(`${platform.baseUrl}/wallet`);
+    await page.getByTestId('wallet-item').filter({ hasText: '居民身份电子凭证' }).click();
+    await page.getByTestId('wallet-detail').waitFor();
+    expect(await page.getByTestId('wallet-claim-idNumber').textContent()).toBe('440***********031X');
+    expect(await page.getByTestId('wallet-claim-name').textContent()).toBe('张伟');
+    await page.getByTestId('wallet-reveal').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="wallet-claim-idNumber"]')?.textContent === '44010619880512031X',
+    );
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'wallet-detail');
+  });
+
+  it('出示二维码 for a hotel: the QR read off the screen at 300 px verifies with exactly the hotel claims; each refresh differs', async () => {
+    await page.getByTestId('wallet-show').click();
+    await page.waitForURL(/\/show/);
+    await page.getByTestId('wallet-qr').waitFor();
+    const disclosed = await page.getByTestId('wallet-disclose-claim').allTextContents();
+    expect(disclosed).toEqual(['姓名', '身份号码后4位', '有效期起', '有效期至']);
+    await page.getByText('请调高屏幕亮度').waitFor();
+    await page.getByText(/\d+秒后自动刷新/).waitFor();
+
+    const first = await readQr(page);
+    expect(first.width).toBe(300);
+    expect(first.text).toMatch(/^YSS1:/);
+    const v1 = await verify(first.text, 'hotel');
+    expect(v1.verdict, v1.reason).toBe('valid');
+    expect(v1.disclosed.map((d) => d.claim).sort()).toEqual(['idNumberLast4', 'name', 'validFrom', 'validUntil']);
+    expect(v1.disclosed.find((d) => d.claim === 'idNumberLast4')?.display).toBe('031X');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'wallet-show-hotel');
+
+    const before = await page.locator('[data-testid="wallet-qr"] path').getAttribute('d');
+    await page.getByTestId('wallet-qr-refresh').click();
+    await page.waitForFunction((old) => {
+      const svg = document.querySelector('[data-testid="wallet-qr"] path');
+      return svg !== null && svg.getAttribute('d') !== old;
+    }, before);
+    // Offline: the code is made on the phone, so it keeps working.
+    await context.setOffline(true);
+    await page.getByTestId('wallet-qr-refresh').click();
+    await page.getByText('当前无网络').waitFor();
+    const second = await readQr(page);
+    expect(second.text).not.toBe(first.text);
+    const v2 = await verify(second.text, 'hotel');
+    expect(v2.verdict, v2.reason).toBe('valid');
+    await shot(page, 'wallet-show-offline');
+    await context.setOffline(false);
+  });
+
+  it('police purpose asks for the officer’s code first; 刘洋’s overdue licence is refused in the guide’s words', async () => {
+    await page.getByTestId('wallet-purpose-police').click();
+    await page.getByTestId('wallet-police').waitFor();
+    await page.getByTestId('wallet-nonce-input').fill('YSSN1:3q2-7wABAgMEBQYHCAkKCw');
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('wallet-qr').waitFor();
+    const police = await readQr(page);
+    const verdict = (await (
+      await fetch(`${platform.baseUrl}/api/v1/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ payload: police.text, purpose: 'police', nonce: '3q2-7wABAgMEBQYHCAkKCw' }),
+      })
+    ).json()) as { verdict: string };
+    expect(verdict.verdict).toBe('valid');
+
+    const other = await (await phoneContext(browser)).newPage();
+    await verified(other, { name: '刘洋', idNumber: '430104199503210539', phone: '13800138004' });
+    await other.goto(`${platform.baseUrl}/wallet/add?type=driving-licence`);
+    await other.getByTestId('wallet-authorise').click();
+    await other.getByTestId('wallet-link-failed').waitFor({ timeout: 30_000 });
+    expect(await other.getByTestId('wallet-link-failed').textContent()).toContain(
+      '您的驾驶证已超过有效期，请先办理驾驶证换证后再关联。',
+    );
+    expect(await seriousA11yViolations(other)).toEqual([]);
+    await shot(other, 'wallet-refused');
+  });
+});
