@@ -136,6 +136,11 @@ export default function Wallet() {
       </p>
       <RequireAuth>
         <Links />
+        <p className="wl-log-link">
+          <Link to="/wallet/verifications" className="state-link" data-testid="wallet-verifications-link">
+            {t('verifier.log.title')}
+          </Link>
+        </p>
       </RequireAuth>
     </Page>
   );
