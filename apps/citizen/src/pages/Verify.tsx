@@ -347,10 +347,12 @@ function OfflineReadiness({
   trust,
   refreshing,
   online,
+  readerReady,
 }: {
   trust: ReturnType<typeof useOfflineTrust>['trust'];
   refreshing: boolean;
   online: boolean;
+  readerReady: boolean;
 }) {
   const { t, lang } = useLocale();
   const ready = !!trust && trust.issuers.length > 0;
@@ -372,6 +374,7 @@ function OfflineReadiness({
       role="status"
       data-testid="verify-offline-ready"
       data-ready={ready ? 'true' : 'false'}
+      data-reader={readerReady ? 'ready' : 'loading'}
     >
       {text}
     </p>
@@ -422,8 +425,18 @@ export default function Verify() {
     profile ? { code: profile.organisation.cityCode, name: profile.organisation.cityName } : null,
   );
   // The QR reader (and its WebAssembly) is loaded now, so that scanning still works once the network is gone.
+  const [readerReady, setReaderReady] = useState(false);
   useEffect(() => {
-    void import('../lib/qr-reader').then((scan) => scan.decodeQr(new ImageData(1, 1))).catch(() => undefined);
+    let live = true;
+    void Promise.all([
+      import('../lib/qr-reader').then((scan) => scan.decodeQr(new ImageData(1, 1))),
+      import('jsqr'), // the fallback decoder, also kept for offline use
+    ])
+      .then(() => live && setReaderReady(true))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
   }, []);
   useEffect(() => {
     const on = () => setOnline(navigator.onLine !== false);
@@ -589,6 +602,12 @@ export default function Verify() {
 
       {police && <NonceCard nonce={nonce} onRenew={() => setNonce(freshNonce())} />}
 
+      <OfflineReadiness
+        trust={offlineTrust.trust}
+        refreshing={offlineTrust.refreshing}
+        online={online}
+        readerReady={readerReady}
+      />
       <div className="vf-actions">
         <Button color="primary" size="large" onClick={() => setScanning(true)} data-testid="verify-scan">
           {t('verifier.scan')}
@@ -635,7 +654,6 @@ export default function Verify() {
           }}
         />
       )}
-      <OfflineReadiness trust={offlineTrust.trust} refreshing={offlineTrust.refreshing} online={online} />
     </Page>
   );
 }
