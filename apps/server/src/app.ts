@@ -55,6 +55,7 @@ import { NotificationService, notificationRoutes } from './modules/notifications
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
+import { walletOfflineRoutes } from './modules/wallet-offline/index.js';
 import { seedDemoVerifiers, walletVerifierRoutes } from './modules/wallet-verifier/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
@@ -326,6 +327,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.decorate('wallet', wallet);
   await app.register(walletRoutes({ wallet }));
+  await app.register(walletOfflineRoutes({ wallet, db: database.db }));
   await app.register(
     walletLinkRoutes({ wallet, db: database.db, audit, identity, delegations, catalog, authenticate }),
   );

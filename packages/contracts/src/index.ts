@@ -18,4 +18,5 @@ export * from './validators/travel-documents.js';
 export * from './validators/uscc.js';
 export * from './wallet.js';
 export * from './wallet-links.js';
+export * from './wallet-offline.js';
 export * from './wallet-verifier.js';

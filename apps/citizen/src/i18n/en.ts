@@ -6,6 +6,7 @@ import { medfundEn } from './medfund.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
 import { verifierEn } from './verifier.en';
+import { verifierOfflineEn } from './verifier-offline.en';
 import { walletEn } from './wallet.en';
 import type { Messages } from './zh';
 
@@ -20,6 +21,7 @@ export const en: Messages = {
   education: educationEn,
   medfund: medfundEn,
   verifier: verifierEn,
+  verifierOffline: verifierOfflineEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

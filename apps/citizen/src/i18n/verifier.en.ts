@@ -60,7 +60,6 @@ export const verifierEn: Messages['verifier'] = {
   signIn: 'Log in',
   enrolFirst: 'This account has no authenticator yet. Log in to the console first to set it up.',
   notVerifier: 'The staff account logged in does not belong to a verifier organisation: checks are not recorded.',
-  offline: 'Offline verification: not supported yet. Without a network connection nothing can be verified.',
   log: {
     title: 'Verification log',
     intro: 'Which organisations checked your e-certificates, when and for what. Check-ins they record appear here.',

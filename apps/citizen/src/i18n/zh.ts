@@ -10,6 +10,7 @@ import { medfundZh } from './medfund.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
 import { verifierZh } from './verifier.zh';
+import { verifierOfflineZh } from './verifier-offline.zh';
 import { walletZh } from './wallet.zh';
 
 export const zh = {
@@ -22,6 +23,7 @@ export const zh = {
   education: educationZh,
   medfund: medfundZh,
   verifier: verifierZh,
+  verifierOffline: verifierOfflineZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

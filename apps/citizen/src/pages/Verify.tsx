@@ -7,6 +7,9 @@ import { type Verdict, type VerifierProfile, verifier } from '../api/verifier';
 import { Page } from '../components/Page';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
+import { oldestStatus } from '../lib/wallet/offline-cache';
+import { type OfflineBasis, verifyOffline } from '../lib/wallet/offline-verifier';
+import { useOfflineTrust } from '../lib/wallet/use-offline-trust';
 import './verify.css';
 
 /** 16 random bytes, base64url: the verifier's nonce of the two-way (police) flow. */
@@ -106,7 +109,59 @@ function NonceCard({ nonce, onRenew }: { nonce: string; onRenew: () => void }) {
   );
 }
 
-function VerdictCard({ v, recordedBy, onAgain }: { v: Verdict; recordedBy: string | null; onAgain: () => void }) {
+type Translate = ReturnType<typeof useLocale>['t'];
+
+/** How long ago, in words (刚刚 / 5分钟前 / 3小时前 / 2天前). */
+function ageText(ms: number, t: Translate): string {
+  const minutes = Math.max(0, Math.floor((Date.now() - ms) / 60_000));
+  if (minutes < 1) return t('verifierOffline.ageNow');
+  if (minutes < 60) return t('verifierOffline.ageMinutes', { n: minutes });
+  if (minutes < 48 * 60) return t('verifierOffline.ageHours', { n: Math.floor(minutes / 60) });
+  return t('verifierOffline.ageDays', { n: Math.floor(minutes / 1440) });
+}
+
+/** What an offline verdict rested on: the badge, the age of the keys and status data, and what it cannot know. */
+function OfflineNote({ basis, loggedIn }: { basis: OfflineBasis; loggedIn: boolean }) {
+  const { t, lang } = useLocale();
+  const time = (ms: number) => new Date(ms).toLocaleString(lang, { hour12: false });
+  return (
+    <div className="vf-offline" data-testid="verify-offline">
+      <p className="vf-offline-badge" data-testid="verify-offline-badge">
+        {t('verifierOffline.badge')}
+      </p>
+      <ul className="vf-offline-basis">
+        {basis.keysFetchedAt !== null && (
+          <li>
+            {t('verifierOffline.keysAge', { time: time(basis.keysFetchedAt), age: ageText(basis.keysFetchedAt, t) })}
+          </li>
+        )}
+        <li data-testid="verify-offline-status">
+          {basis.statusFetchedAt !== null && basis.statusExpiresAt !== null
+            ? t('verifierOffline.statusAge', {
+                time: time(basis.statusFetchedAt),
+                age: ageText(basis.statusFetchedAt, t),
+                until: time(basis.statusExpiresAt),
+              })
+            : t('verifierOffline.statusNone')}
+        </li>
+        <li>{t('verifierOffline.replay')}</li>
+        {loggedIn && <li data-testid="verify-offline-not-recorded">{t('verifierOffline.notRecorded')}</li>}
+      </ul>
+    </div>
+  );
+}
+
+function VerdictCard({
+  v,
+  recordedBy,
+  offline,
+  onAgain,
+}: {
+  v: Verdict;
+  recordedBy: string | null;
+  offline: { basis: OfflineBasis; loggedIn: boolean } | null;
+  onAgain: () => void;
+}) {
   const { t, lang } = useLocale();
   const heading = useId();
   const time = (iso: string) => new Date(iso).toLocaleString(lang, { hour12: false });
@@ -126,6 +181,7 @@ function VerdictCard({ v, recordedBy, onAgain }: { v: Verdict; recordedBy: strin
       <p className="vf-verdict-reason" data-testid="verify-reason">
         {v.reason}
       </p>
+      {offline && <OfflineNote basis={offline.basis} loggedIn={offline.loggedIn} />}
       <dl className="vf-facts">
         {v.issuer && (
           <div>
@@ -173,9 +229,11 @@ function VerdictCard({ v, recordedBy, onAgain }: { v: Verdict; recordedBy: strin
           )}
         </>
       )}
-      <p className="field-help" data-testid="verify-recorded">
-        {recordedBy ? t('verifier.recorded', { organisation: recordedBy }) : t('verifier.notRecorded')}
-      </p>
+      {!offline?.loggedIn && (
+        <p className="field-help" data-testid="verify-recorded">
+          {recordedBy ? t('verifier.recorded', { organisation: recordedBy }) : t('verifier.notRecorded')}
+        </p>
+      )}
       <Button block color="primary" onClick={onAgain} data-testid="verify-again">
         {t('verifier.again')}
       </Button>
@@ -284,10 +342,51 @@ function VerifierLogin({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** Whether the page can verify without a network, and how fresh its data is. */
+function OfflineReadiness({
+  trust,
+  refreshing,
+  online,
+  readerReady,
+}: {
+  trust: ReturnType<typeof useOfflineTrust>['trust'];
+  refreshing: boolean;
+  online: boolean;
+  readerReady: boolean;
+}) {
+  const { t, lang } = useLocale();
+  const ready = !!trust && trust.issuers.length > 0;
+  const status = trust ? oldestStatus(trust) : null;
+  let text: string;
+  if (!online) text = ready ? t('verifierOffline.offlineNow') : t('verifierOffline.noData');
+  else if (!ready) text = refreshing ? t('verifierOffline.refreshing') : t('verifierOffline.notReady');
+  else if (status === null) text = t('verifierOffline.readyNoLists', { issuers: trust.issuers.length });
+  else
+    text = t('verifierOffline.ready', {
+      issuers: trust.issuers.length,
+      lists: trust.lists.length,
+      time: new Date(status).toLocaleString(lang, { hour12: false }),
+      age: ageText(status, t),
+    });
+  return (
+    <p
+      className={`field-help vf-readiness${online ? '' : ' vf-readiness-offline'}`}
+      role="status"
+      data-testid="verify-offline-ready"
+      data-ready={ready ? 'true' : 'false'}
+      data-reader={readerReady ? 'ready' : 'loading'}
+    >
+      {text}
+    </p>
+  );
+}
+
 /**
  * 证照核验: the verifier page (issue 6). Scan the holder's QR with the camera or upload a picture; the verdict
- * comes from the server (POST /api/v1/verify, or — for a logged-in verifier — a recorded check-in). Nothing is
- * "valid" unless the server said so; a picture without a QR code is an explicit 无效.
+ * comes from the server (POST /api/v1/verify, or — for a logged-in verifier — a recorded check-in). Offline (or
+ * when the request fails for want of a network) the page verifies on the device (离线核验, lib/wallet/
+ * offline-verifier.ts) with the issuers' keys and status lists it keeps, and says so; such a check is never
+ * recorded. Nothing is "valid" unless every check passed; a picture without a QR code is an explicit 无效.
  */
 export default function Verify() {
   const { t } = useLocale();
@@ -298,7 +397,12 @@ export default function Verify() {
   const [nonce, setNonce] = useState(freshNonce);
   const [scanning, setScanning] = useState(false);
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
-  const [result, setResult] = useState<{ verdict: Verdict; recordedBy: string | null } | null>(null);
+  const [result, setResult] = useState<{
+    verdict: Verdict;
+    recordedBy: string | null;
+    offline?: { basis: OfflineBasis; loggedIn: boolean };
+  } | null>(null);
+  const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine !== false);
   const fileInput = useRef<HTMLInputElement>(null);
   const uploadId = useId();
 
@@ -317,12 +421,58 @@ export default function Verify() {
 
   const profile = session.state === 'verifier' ? session.profile : null;
   const police = profile ? profile.organisation.kind === 'police' : twoWay;
+  const offlineTrust = useOfflineTrust(
+    profile ? { code: profile.organisation.cityCode, name: profile.organisation.cityName } : null,
+  );
+  // The QR reader (and its WebAssembly) is loaded now, so that scanning still works once the network is gone.
+  const [readerReady, setReaderReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([
+      import('../lib/qr-reader').then((scan) => scan.decodeQr(new ImageData(1, 1))),
+      import('jsqr'), // the fallback decoder, also kept for offline use
+    ])
+      .then(() => live && setReaderReady(true))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    const on = () => setOnline(navigator.onLine !== false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', on);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', on);
+    };
+  }, []);
+
+  /** 离线核验: on this device, with the cached keys and status lists; never recorded. */
+  const checkOffline = async (payload: string) => {
+    const trust = offlineTrust.trust;
+    if (!trust || trust.issuers.length === 0) {
+      setNote({ text: t('verifierOffline.noData'), error: true });
+      return;
+    }
+    const r = await verifyOffline(payload, trust, {
+      ...(police ? { nonce } : {}),
+      ...(profile ? { purpose: profile.organisation.purpose.id as WalletPurpose } : purpose ? { purpose } : {}),
+      ...(profile && offlineTrust.cityRules ? { city: offlineTrust.cityRules } : {}),
+    });
+    setResult({ verdict: r.verdict, recordedBy: null, offline: { basis: r.basis, loggedIn: !!profile } });
+    setNote(null);
+  };
 
   const check = async (payload: string) => {
     setScanning(false);
     setResult(null);
     setNote({ text: t('verifier.checking'), error: false });
     try {
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+        await checkOffline(payload);
+        return;
+      }
       const withNonce = police ? { nonce } : {};
       if (profile) {
         const r = await verifier.checkIn({ payload, ...withNonce });
@@ -333,7 +483,9 @@ export default function Verify() {
       }
       setNote(null);
     } catch (e) {
-      setNote({ text: errorText(e, t), error: true });
+      // the request never got an answer: verify on this device instead
+      if (isApiProblem(e) && e.isNetwork) await checkOffline(payload);
+      else setNote({ text: errorText(e, t), error: true });
     } finally {
       // a nonce serves one check only
       if (police) setNonce(freshNonce());
@@ -450,6 +602,12 @@ export default function Verify() {
 
       {police && <NonceCard nonce={nonce} onRenew={() => setNonce(freshNonce())} />}
 
+      <OfflineReadiness
+        trust={offlineTrust.trust}
+        refreshing={offlineTrust.refreshing}
+        online={online}
+        readerReady={readerReady}
+      />
       <div className="vf-actions">
         <Button color="primary" size="large" onClick={() => setScanning(true)} data-testid="verify-scan">
           {t('verifier.scan')}
@@ -489,16 +647,12 @@ export default function Verify() {
         <VerdictCard
           v={result.verdict}
           recordedBy={result.recordedBy}
+          offline={result.offline ?? null}
           onAgain={() => {
             setResult(null);
             setNote(null);
           }}
         />
-      )}
-      {typeof navigator !== 'undefined' && navigator.onLine === false && (
-        <p className="field-help" role="note">
-          {t('verifier.offline')}
-        </p>
       )}
     </Page>
   );

@@ -1,0 +1,1 @@
+export { walletOfflineRoutes } from './routes.js';

@@ -1,0 +1,203 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HolderKey, holderKeys, presentQr } from '../apps/server/src/modules/wallet/holder.js';
+import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+
+const ZHANG_WEI = '44010619880512031X';
+const shots = process.env.E2E_SCREENSHOTS;
+
+/** A QR text rendered as a PNG of about 300 px at an integer scale (as wallet-verifier.e2e.ts does). */
+async function qrPng(text: string): Promise<Buffer> {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const scale = Math.floor(300 / (qr.modules.size + 4));
+  return QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin: 2, scale, type: 'png' });
+}
+
+interface Issued {
+  certificateId: string;
+  credentials: { compact: string }[];
+}
+
+/**
+ * Issue 6 item 5, 离线核验: the verifier page is opened online (it keeps every issuer's keys and status lists),
+ * then the network goes away (context.setOffline): an uploaded QR is verified on the device → 有效 with the
+ * 离线核验 badge and the age of the status data; a certificate revoked before the page cached its list →
+ * 已注销; garbage → 无效. A logged-in clerk offline: verified, not recorded (no request is made).
+ */
+describe('offline verification on the verifier page', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let keys: HolderKey[];
+  let valid: Issued;
+  let revokedKeys: HolderKey[];
+  let revoked: Issued;
+
+  async function issue(holder: HolderKey[]): Promise<Issued> {
+    const res = await fetch(`${platform.baseUrl}/api/v1/dev/wallet/issue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'resident-id', idNumber: ZHANG_WEI, holderKeys: holder.map((k) => k.publicJwk) }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return res.json();
+  }
+
+  /** The issuing department's staff revoke a certificate through the console API (password, then TOTP). */
+  async function staffRevoke(certificateId: string) {
+    const jar = new Map<string, string>();
+    const post = async (url: string, body: unknown) => {
+      const res = await fetch(`${platform.baseUrl}${url}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+        body: JSON.stringify(body),
+      });
+      for (const c of res.headers.getSetCookie()) {
+        const pair = c.split(';')[0] ?? '';
+        jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+      }
+      return res;
+    };
+    expect(
+      (await post('/api/v1/staff/auth/login', { username: 'gd.police.zhengzhao', password: 'yss-demo-2026' })).status,
+    ).toBe(200);
+    const { code } = await (await fetch(`${platform.baseUrl}/api/v1/dev/staff-totp/gd.police.zhengzhao`)).json();
+    expect((await post('/api/v1/staff/auth/totp', { code })).ok).toBe(true);
+    const res = await post(`/api/v1/console/wallet/certificates/${certificateId}/status`, {
+      action: 'revoke',
+      reason: '居民身份证已挂失',
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    browser = await launchBrowser();
+    context = await phoneContext(browser);
+    page = await context.newPage();
+    keys = holderKeys(3);
+    valid = await issue(keys);
+    revokedKeys = holderKeys(1);
+    revoked = await issue(revokedKeys);
+    await staffRevoke(revoked.certificateId);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  const hotelQr = (cert: Issued, key: HolderKey, i = 0) =>
+    presentQr({ compact: cert.credentials[i]?.compact as string, key, type: 'resident-id', purpose: 'hotel' });
+
+  async function upload(p: Page, png: Buffer) {
+    await p.getByTestId('verify-upload').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
+    await p.getByTestId('verify-verdict').waitFor();
+    return {
+      verdict: await p.getByTestId('verify-verdict').getAttribute('data-verdict'),
+      word: await p.getByTestId('verify-verdict-word').textContent(),
+      reason: await p.getByTestId('verify-reason').textContent(),
+      badge: (await p.getByTestId('verify-offline-badge').count()) > 0,
+    };
+  }
+
+  /** Online: the page keeps the keys and status lists (its readiness line says how many and how fresh). */
+  async function openOnline(p: Page) {
+    await p.goto(`${platform.baseUrl}/verify`);
+    await p.waitForFunction(
+      () => {
+        const ready = document.querySelector('[data-testid="verify-offline-ready"]');
+        // the keys and lists are kept, and the QR reader (WebAssembly) is loaded for use without a network
+        return ready?.textContent?.includes('状态信息更新于') && ready.getAttribute('data-reader') === 'ready';
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+  }
+
+  it('online the page caches the keys and status lists; offline an uploaded QR is 有效 with the 离线核验 badge', async () => {
+    await openOnline(page);
+    const ready = (await page.getByTestId('verify-offline-ready').textContent()) ?? '';
+    expect(ready).toContain('离线核验已就绪');
+    expect(ready).toMatch(/10个签发机构/);
+    if (shots) await page.screenshot({ path: `${shots}/offline-ready.png`, fullPage: true });
+
+    await context.setOffline(true);
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="verify-offline-ready"]')?.textContent?.includes('当前无网络'),
+    );
+    const v = await upload(page, await qrPng(hotelQr(valid, keys[0] as HolderKey)));
+    expect(v).toMatchObject({ verdict: 'valid', word: '有效', reason: '证照有效。', badge: true });
+    expect(await page.getByTestId('verify-offline-badge').textContent()).toBe('离线核验');
+    const card = (await page.getByTestId('verify-verdict').textContent()) ?? '';
+    expect(card).toContain('状态信息更新于');
+    expect(card).toContain('签发机构公钥更新于');
+    expect(card).toContain('重复使用');
+    expect(card).toContain('张伟');
+    expect(card).toContain('031X');
+    expect(card).not.toContain(ZHANG_WEI);
+    expect(await page.getByTestId('verify-issuer').textContent()).toContain('公安');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    if (shots) await page.screenshot({ path: `${shots}/offline-valid.png`, fullPage: true });
+  });
+
+  it('offline, a certificate revoked before the list was cached is 已注销; garbage is 无效', async () => {
+    await page.getByTestId('verify-again').click();
+    const r = await upload(page, await qrPng(hotelQr(revoked, revokedKeys[0] as HolderKey)));
+    expect(r).toMatchObject({ verdict: 'revoked', word: '已注销', reason: '证照已被签发机构注销。', badge: true });
+    if (shots) await page.screenshot({ path: `${shots}/offline-revoked.png`, fullPage: true });
+
+    await page.getByTestId('verify-again').click();
+    const g = await upload(page, await qrPng('YSS1:THIS-IS-NOT-A-CERTIFICATE'));
+    expect(g).toMatchObject({ verdict: 'invalid', word: '无效', badge: true });
+    expect(g.reason).toContain('无法识别');
+
+    // a presentation older than 90 s is refused offline too
+    await page.getByTestId('verify-again').click();
+    const old = presentQr({
+      compact: valid.credentials[1]?.compact as string,
+      key: keys[1] as HolderKey,
+      type: 'resident-id',
+      purpose: 'hotel',
+      now: Date.now() - 120_000,
+    });
+    const s = await upload(page, await qrPng(old));
+    expect(s).toMatchObject({ verdict: 'invalid', badge: true });
+    expect(s.reason).toContain('超过90秒');
+    await context.setOffline(false);
+  });
+
+  it('a hotel clerk offline: verified on the device for 酒店入住, and the page says the check-in is not recorded', async () => {
+    const clerkContext = await phoneContext(browser);
+    const clerk = await clerkContext.newPage();
+    await clerk.goto(`${platform.baseUrl}/verify`);
+    await clerk.getByTestId('verifier-login-open').click();
+    await clerk.getByTestId('verifier-username').fill('gz.hotel.clerk');
+    await clerk.getByTestId('verifier-password').fill('yss-demo-2026');
+    await clerk.getByTestId('verifier-login-submit').click();
+    const { code } = await (await fetch(`${platform.baseUrl}/api/v1/dev/staff-totp/gz.hotel.clerk`)).json();
+    await clerk.getByTestId('verifier-totp').fill(code);
+    await clerk.getByTestId('verifier-login-submit').click();
+    await clerk.getByTestId('verifier-org').waitFor();
+    await openOnline(clerk);
+    await clerk.getByTestId('verifier-org').waitFor();
+
+    const checkIns: string[] = [];
+    clerk.on('request', (r) => {
+      if (r.url().includes('/check-ins')) checkIns.push(r.url());
+    });
+    await clerkContext.setOffline(true);
+    const v = await upload(clerk, await qrPng(hotelQr(valid, keys[2] as HolderKey, 2)));
+    expect(v, JSON.stringify(v)).toMatchObject({ verdict: 'valid', badge: true });
+    expect(await clerk.getByTestId('verify-offline-not-recorded').textContent()).toContain('不登记核验记录');
+    expect(await clerk.getByTestId('verify-recorded').count()).toBe(0);
+    expect(checkIns).toEqual([]);
+    expect(await seriousA11yViolations(clerk)).toEqual([]);
+    if (shots) await clerk.screenshot({ path: `${shots}/offline-clerk.png`, fullPage: true });
+    await clerkContext.close();
+  });
+});
