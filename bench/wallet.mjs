@@ -35,8 +35,23 @@ function opsPerSecond(fn, ms = 1500) {
   return (n * 1000) / (performance.now() - start);
 }
 
-const server = await startServer({ TRUST_PROXY: 'true', DATABASE_URL: '', REDIS_URL: '' });
-const results = { date: new Date().toISOString(), connections: CONNECTIONS };
+// BENCH_DATABASE_URL / BENCH_REDIS_URL: run the server on PostgreSQL / with Redis (default: embedded PGlite, no Redis).
+// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+const profDir = process.env.BENCH_CPU_PROF;
+const server = await startServer(
+  {
+    TRUST_PROXY: 'true',
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+    REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
+  },
+  { nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [] },
+);
+const results = {
+  date: new Date().toISOString(),
+  connections: CONNECTIONS,
+  database: process.env.BENCH_DATABASE_URL ? 'postgresql' : 'embedded PGlite',
+  redis: !!process.env.BENCH_REDIS_URL,
+};
 try {
   const [key] = holderKeys(1);
   const issuedRes = await fetch(`${server.url}/api/v1/dev/wallet/issue`, {
