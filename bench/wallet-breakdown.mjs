@@ -104,7 +104,7 @@ try {
     await cpuPerOp(() =>
       es256.holderKeyObject ? es256.holderKeyObject(ip.cnf) : es256.publicKeyObject(es256.decompressPoint(ip.cnf)),
     ),
-    es256.holderKeyObject ? 'SPKI import of the compressed point' : 'decompress + 2 JWK imports',
+    es256.holderKeyObject ? 'decompress + 1 JWK import' : 'decompress + 2 JWK imports',
   );
   row('holder ES256 verify (+ external_aad)', await cpuPerOp(() => verifySign1(p.holder, holderKey, aad)));
   row(

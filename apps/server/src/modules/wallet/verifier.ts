@@ -24,7 +24,7 @@ import {
   readIssuerPayload,
 } from './compact.js';
 import { verifySign1 } from './cose.js';
-import { decompressPoint, publicKeyObject } from './es256.js';
+import { holderKeyObject } from './es256.js';
 import type { IssuerKeyStore } from './issuer-keys.js';
 import { type Issuer, issuerByCode, issuerById } from './issuers.js';
 import type { ReplayGuard } from './replay-guard.js';
@@ -167,10 +167,10 @@ export class CredentialVerifier {
     ctx.expiresAt = new Date(issuerPayload.exp * 1000).toISOString();
 
     // Holder binding: the key the issuer bound, over this credential and exactly these disclosures.
-    let holderKey: ReturnType<typeof publicKeyObject>;
+    let holderKey: ReturnType<typeof holderKeyObject>;
     let holder: ReturnType<typeof readHolderPayload>;
     try {
-      holderKey = publicKeyObject(decompressPoint(issuerPayload.cnf));
+      holderKey = holderKeyObject(issuerPayload.cnf);
       holder = readHolderPayload(parsed.holder.sign1);
     } catch {
       throw refuse('holder-signature', REASONS.holderSignature);
