@@ -167,10 +167,10 @@ export class CredentialVerifier {
     ctx.expiresAt = new Date(issuerPayload.exp * 1000).toISOString();
 
     // Holder binding: the key the issuer bound, over this credential and exactly these disclosures.
-    let holderKey: ReturnType<typeof holderKeyObject>;
+    let holderKey: Awaited<ReturnType<typeof holderKeyObject>>;
     let holder: ReturnType<typeof readHolderPayload>;
     try {
-      holderKey = holderKeyObject(issuerPayload.cnf);
+      holderKey = await holderKeyObject(issuerPayload.cnf);
       holder = readHolderPayload(parsed.holder.sign1);
     } catch {
       throw refuse('holder-signature', REASONS.holderSignature);
