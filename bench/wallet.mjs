@@ -37,11 +37,31 @@ function opsPerSecond(fn, ms = 1500) {
 
 // BENCH_DATABASE_URL / BENCH_REDIS_URL: run the server on PostgreSQL / with Redis (default: embedded PGlite, no Redis).
 // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+// On PostgreSQL the server gets a database of its own, dropped afterwards (the given one is only for admin).
 const profDir = process.env.BENCH_CPU_PROF;
+const adminUrl = process.env.BENCH_DATABASE_URL;
+let benchDatabaseUrl = '';
+const benchDatabase = `yss_bench_${process.pid}_${Date.now().toString(36)}`;
+const adminQuery = async (text) => {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+};
+if (adminUrl) {
+  await adminQuery(`create database ${benchDatabase}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${benchDatabase}`;
+  benchDatabaseUrl = url.toString();
+}
 const server = await startServer(
   {
     TRUST_PROXY: 'true',
-    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+    DATABASE_URL: benchDatabaseUrl,
     REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
   },
   { nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [] },
@@ -174,6 +194,7 @@ try {
   }
 } finally {
   await server.stop();
+  if (adminUrl) await adminQuery(`drop database if exists ${benchDatabase} with (force)`);
 }
 
 const v = results.verify;
