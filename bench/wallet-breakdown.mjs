@@ -23,7 +23,7 @@ const es256 = await dist('modules/wallet/es256.js');
 const N = Number(process.env.BENCH_N ?? 2000);
 const ZHANG_WEI = '44010619880512031X';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yss-bench-'));
-const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+const benchDatabase = `yss_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const env = {
   ...process.env,
@@ -33,13 +33,22 @@ const env = {
   DATABASE_URL: databaseUrl ?? '',
   REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
 };
-if (databaseUrl) {
+// On PostgreSQL: a database of its own (department schemas and all), dropped afterwards.
+const adminQuery = async (text) => {
   const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
-  await c.query(`create schema ${schema}`);
-  await c.end();
-  env.DATABASE_URL = `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+};
+if (databaseUrl) {
+  await adminQuery(`create database ${benchDatabase}`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${benchDatabase}`;
+  env.DATABASE_URL = url.toString();
 }
 const app = await buildApp(loadConfig(env));
 await app.ready();
@@ -169,11 +178,5 @@ try {
 } finally {
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
-  if (databaseUrl) {
-    const pg = (await import('pg')).default;
-    const c = new pg.Client({ connectionString: databaseUrl });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
-    await c.end();
-  }
+  if (databaseUrl) await adminQuery(`drop database if exists ${benchDatabase} with (force)`);
 }
