@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { base45Decode, base45Encode } from './base45.js';
 import { decodeCbor, encodeCbor } from './cbor.js';
 import { parseSign1, signSign1, tagSign1, verifySign1 } from './cose.js';
-import { compressPoint, decompressPoint, generateEs256, toPublicJwk } from './es256.js';
+import { compressPoint, decompressPoint, generateEs256, holderKeyObject, toPublicJwk } from './es256.js';
 import { compressList, decompressList, getStatus, setStatus } from './status-bits.js';
 
 describe('base45 (RFC 9285)', () => {
@@ -89,6 +89,31 @@ describe('P-256 points', () => {
     const jwk = createPublicKey({ key: { ...publicJwk }, format: 'jwk' }).export({ format: 'jwk' });
     expect(toPublicJwk(jwk)).toEqual(publicJwk);
     expect(() => toPublicJwk({ kty: 'OKP', crv: 'Ed25519', x: 'a' })).toThrow();
+  });
+
+  it('imports a holder key from its compressed point once, refusing what is not a point of P-256', async () => {
+    const { publicJwk } = generateEs256();
+    const point = compressPoint(publicJwk);
+    expect((await holderKeyObject(point)).export({ format: 'jwk' })).toEqual(publicJwk);
+    await expect(holderKeyObject(Buffer.alloc(33, 0xff).fill(2, 0, 1))).rejects.toThrow(); // x ≥ p
+    // An x for which x³ - 3x + b has no square root: no point has it.
+    const noPoint = Buffer.from(point);
+    let refused = 0;
+    for (let i = 1; i <= 40; i++) {
+      noPoint[20] = (point[20] ?? 0) ^ i;
+      try {
+        await holderKeyObject(noPoint);
+      } catch {
+        refused++;
+        expect(() => decompressPoint(noPoint)).toThrow();
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+    await expect(
+      holderKeyObject(Buffer.concat([Buffer.from([4]), point.subarray(1), point.subarray(1)])),
+    ).rejects.toThrow();
+    await expect(holderKeyObject(point.subarray(0, 32))).rejects.toThrow();
+    await expect(holderKeyObject(Buffer.from([5, ...point.subarray(1)]))).rejects.toThrow();
   });
 });
 
