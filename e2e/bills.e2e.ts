@@ -105,7 +105,9 @@ describe('citizen app: utility bills and real estate', () => {
     await page.goBack();
     await page.getByTestId('utility-accounts').waitFor();
     await page.getByTestId('utility-unbind').click();
-    await page.getByRole('button', { name: '解绑' }).last().click();
+    // the confirmation dialog's own button (not the page's 解绑 behind it, which `.last()` could pick before
+    // the dialog has opened)
+    await page.getByRole('dialog').getByRole('button', { name: '解绑' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="utility-account"]').length === 1);
   });
 
