@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,11 +148,24 @@ describe('verifier page, console revocation and the verification log', () => {
     const none = await upload(blank);
     expect(none).toMatchObject({ verdict: 'invalid', word: '无效' });
     expect(none.reason).toContain('未能识别图片中的二维码');
+    // nothing was read, so the logged-in clerk is not told “未登录核验人员账号”
+    expect(await page.getByTestId('verify-recorded').count()).toBe(0);
     await page.getByTestId('verify-again').click();
     const garbage = await upload((await qrPng('YSS1:THIS-IS-NOT-A-CERTIFICATE')).png);
     expect(garbage).toMatchObject({ verdict: 'invalid', word: '无效' });
     expect(garbage.reason).toContain('无法识别');
     if (shots) await page.screenshot({ path: `${shots}/verify-garbage.png`, fullPage: true });
+  });
+
+  it('reads a screenshot that ZXing alone misses (a version-18 code at 300 px): 无效 for its age, not for no QR', async () => {
+    // A phone's QR captured by CI at 300 CSS px whose finder patterns ZXing's detector did not find (jsQR, or
+    // ZXing at twice the size, does). The presentation inside is long expired: what matters is that it is read.
+    await page.getByTestId('verify-again').click();
+    const shot = readFileSync(new URL('./fixtures/qr-v18-300px-screenshot.png', import.meta.url));
+    const v = await upload(shot);
+    expect(v.verdict).toBe('invalid');
+    expect(v.reason).not.toContain('未能识别图片中的二维码');
+    expect(await page.getByTestId('verify-recorded').count()).toBe(1);
   });
 
   it('anyone may verify without an account; the police two-way mode shows a YSSN1 nonce QR', async () => {

@@ -229,7 +229,8 @@ function VerdictCard({
           )}
         </>
       )}
-      {!offline?.loggedIn && (
+      {/* nothing was read from an unreadable picture, so there is nothing to record or not record */}
+      {!offline?.loggedIn && v.reasonCode !== 'no-qr' && (
         <p className="field-help" data-testid="verify-recorded">
           {recordedBy ? t('verifier.recorded', { organisation: recordedBy }) : t('verifier.notRecorded')}
         </p>
