@@ -297,7 +297,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     proofing: new RegisterIdentityProofing(populationRegister),
     audit,
     settings,
-    invalidation: redis && sessions.cacheable ? new RedisSessionInvalidation(redis) : undefined,
+    // Every copy's in-process caches (sessions in front of the database store, bound identities) hear of
+    // logins, logouts and re-bindings in the others.
+    invalidation: redis ? new RedisSessionInvalidation(redis) : undefined,
   });
   await identity.start();
   const passkeys = new PasskeyService(database.db, identity, settings);

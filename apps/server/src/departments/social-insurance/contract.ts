@@ -171,9 +171,12 @@ export const socialInsuranceSpec = defineDepartment({
       idempotent: true,
     },
     contributions: {
-      summary: '缴费明细: monthly contributions of the five insurances, at most 36 months per call',
+      summary:
+        '缴费明细: monthly contributions of the five insurances, at most 36 months per call, with the 参保信息 they belong to',
       input: ContributionsInput,
-      output: z.object({ statement: ContributionStatement.nullable() }),
+      // The insured person comes with the statement, as a 缴费明细 printout carries its 参保信息 header: the
+      // platform needs both (the 港澳 rule) and one call is one round trip to the department.
+      output: z.object({ person: InsuredPerson.nullable(), statement: ContributionStatement.nullable() }),
       idempotent: true,
     },
     card: {

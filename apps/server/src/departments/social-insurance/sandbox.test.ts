@@ -194,7 +194,7 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
     it('answers null for a person without a record', async () => {
       expect(
         await dept.client.contributions({ idNumber: demo('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
-      ).toEqual({ statement: null });
+      ).toEqual({ person: null, statement: null });
     });
 
     it('refuses more than 36 months, a reversed or future period and a malformed month', async () => {

@@ -69,7 +69,7 @@ export function socialInsuranceSandbox<DB extends SocialInsuranceTables>(
 
     async contributions({ idNumber, from, to }) {
       const person = await personRow(idNumber);
-      if (!person) return { statement: null };
+      if (!person) return { person: null, statement: null };
       const spans = await db
         .selectFrom('dept_shebao.contribution_spans')
         .selectAll()
@@ -91,6 +91,7 @@ export function socialInsuranceSandbox<DB extends SocialInsuranceTables>(
         }
       }
       return {
+        person: toInsuredPerson(person),
         statement: {
           idNumber,
           socialSecurityNumber: person.social_security_number,

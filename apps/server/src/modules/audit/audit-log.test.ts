@@ -39,4 +39,21 @@ describe.each(ENGINES)('audit log group commit on %s', (engine) => {
     expect(rows.map((r) => (r.detail as { n: number }).n).sort()).toEqual([1, 3]);
     expect(await log.verifyChain()).toBeNull();
   });
+
+  it('verifies entries whose detail keys jsonb stores in another order (a personal lookup’s entry)', async () => {
+    const log = new AuditLog(t.database.db);
+    // jsonb orders keys shortest first: {what, serviceId, subjectPersonId, nested: {bb, a}} comes back reordered
+    await log.record({
+      action: `test.key-order.${engine}`,
+      result: 'success',
+      actorKind: 'system',
+      detail: {
+        serviceId: 'shebao-jiaofei-mingxi',
+        what: '社保缴费明细',
+        subjectPersonId: 'p-1',
+        nested: { bb: 1, a: [{ zz: 1, y: 2 }] },
+      },
+    });
+    expect(await log.verifyChain()).toBeNull();
+  });
 });

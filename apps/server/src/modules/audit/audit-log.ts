@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { stringify as canonicalJson } from 'safe-stable-stringify';
 import type { Db } from '../../db/database.js';
 
 export type AuditResult = 'success' | 'denied' | 'failure';
@@ -29,8 +30,14 @@ export interface AuditRecord {
 
 const GENESIS = '0'.repeat(64);
 
+/**
+ * The hash of an entry chained to the previous one. Keys are sorted (canonical JSON) because the detail is
+ * stored as jsonb, which keeps its own key order: a hash over the order the code happened to write would not
+ * be reproducible from the stored row (it made every lookup entry, {serviceId, what, subjectPersonId}, look
+ * tampered with).
+ */
 function chainHash(prev: string, e: AuditEntry, at: string): string {
-  const canonical = JSON.stringify([
+  const canonical = canonicalJson([
     prev,
     at,
     e.action,

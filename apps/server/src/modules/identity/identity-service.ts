@@ -62,9 +62,28 @@ export function hashToken(token: string): string {
 /** Refresh a session's idle clock at most this often (a write per active user per minute, not per request). */
 const TOUCH_EVERY_MS = 60_000;
 
+/**
+ * How long a bound real identity is kept in memory. Every personal lookup needs the caller's identity, and
+ * reading the account row for it was one of the few database round trips a lookup makes (issue 5 benchmark).
+ * A binding changes only by binding again, which drops the entry here and, with Redis, in every copy; without
+ * Redis a copy that did not see the re-binding may use the previous binding of the same account this long.
+ */
+const IDENTITY_CACHE_MS = 60_000;
+
+/** A bound identity as stored: still encrypted in memory, decrypted per use. */
+interface BoundIdentity {
+  accountId: string;
+  nameEncrypted: string;
+  idNumberEncrypted: string;
+  personId: string;
+  nameMasked: string;
+}
+
 export class IdentityService {
   /** In-process cache of live sessions, only in front of a store that benefits from one (the database). */
   private readonly sessions: SessionCache<LiveSession>;
+  /** Bound real identities by account id (see IDENTITY_CACHE_MS); unbound accounts are never cached. */
+  private readonly identities = new SessionCache<BoundIdentity>(IDENTITY_CACHE_MS);
   private readonly touchEveryMs: number;
 
   constructor(private readonly d: IdentityDeps) {
@@ -75,12 +94,16 @@ export class IdentityService {
 
   /** Listen for other copies' logins/logouts so their replaced sessions are not served from this cache. */
   async start() {
-    await this.d.invalidation?.subscribe((accountId) => this.sessions.dropAccount(accountId));
+    await this.d.invalidation?.subscribe((accountId) => {
+      this.sessions.dropAccount(accountId);
+      this.identities.dropAccount(accountId);
+    });
   }
 
-  /** Drop an account's cached sessions here and, through Redis, in every other copy. */
+  /** Drop an account's cached sessions and identity here and, through Redis, in every other copy. */
   private async dropCached(accountId: string) {
     this.sessions.dropAccount(accountId);
+    this.identities.dropAccount(accountId);
     await this.d.invalidation?.publish(accountId);
   }
 
@@ -372,6 +395,7 @@ export class IdentityService {
       await this.audit(ctx, 'identity.real-name.bind', 'denied');
       throw new AppError('REAL_NAME_TAKEN', '该身份已绑定其他账号。如非本人操作，请联系客服处理。');
     }
+    await this.dropCached(ctx.accountId);
     await this.audit(ctx, 'identity.real-name.bind', 'success');
     return this.profile(ctx.accountId, ctx.verifiedAt);
   }
@@ -475,13 +499,24 @@ export class IdentityService {
 
   /** The account's bound identity for other modules' server-side use (never sent as is; not audited here). */
   async realIdentity(accountId: string) {
-    const a = await this.getAccount(accountId);
-    if (!a.real_name_encrypted || !a.id_number_encrypted || !a.person_id) return null;
+    let bound = this.identities.get(accountId);
+    if (!bound) {
+      const a = await this.getAccount(accountId);
+      if (!a.real_name_encrypted || !a.id_number_encrypted || !a.person_id) return null;
+      bound = {
+        accountId,
+        nameEncrypted: a.real_name_encrypted,
+        idNumberEncrypted: a.id_number_encrypted,
+        personId: a.person_id,
+        nameMasked: a.name_masked ?? '',
+      };
+      this.identities.set(accountId, bound);
+    }
     return {
-      name: this.d.cipher.decrypt(a.real_name_encrypted, 'account.name'),
-      idNumber: this.d.cipher.decrypt(a.id_number_encrypted, 'account.id_number'),
-      personId: a.person_id,
-      nameMasked: a.name_masked ?? '',
+      name: this.d.cipher.decrypt(bound.nameEncrypted, 'account.name'),
+      idNumber: this.d.cipher.decrypt(bound.idNumberEncrypted, 'account.id_number'),
+      personId: bound.personId,
+      nameMasked: bound.nameMasked,
     };
   }
 

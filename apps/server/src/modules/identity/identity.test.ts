@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { createTestApp, SESSION_ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { AuditLog } from '../audit/index.js';
+import { maskName } from '../privacy/index.js';
 import { insertPasskey } from './repository.js';
 
 const COOKIE = '__Host-yss_session';
@@ -253,6 +254,40 @@ describe.each(SESSION_ENGINES)('identity API on %s', (engine) => {
     expect(garbage.statusCode).toBe(400);
     const options = await call('POST', '/api/v1/auth/passkey/options');
     expect(options.json()).toMatchObject({ rpId: 'localhost', userVerification: 'required' });
+  });
+
+  it('a personal lookup reads the identity bound now: binding again takes effect at once, not after a cache lifetime', async () => {
+    // Two adults of the generated province (no demo person: the other tests use those): one with a phone
+    // who opens the account, one without.
+    const adult = async (withPhone: boolean) => {
+      const rows = await sql<{ name: string; idNumber: string; phone: string | null }>`
+        select name, id_number as "idNumber", phone from dept_gongan.people
+        where status = 'normal' and birth_date < '2000-01-01' and phone is ${withPhone ? sql`not null` : sql`null`}
+          and name not in (${sql.join(DEMO_PEOPLE.map((p) => p.name))})
+        order by id_number limit 1`.execute(t.database.db);
+      if (!rows.rows[0]) throw new Error('no such adult in the register');
+      return rows.rows[0];
+    };
+    const holder = await adult(true);
+    const other = await adult(false);
+    const cookie = await smsLogin(holder.phone ?? '');
+    const bound = await call('POST', '/api/v1/me/real-name', { name: holder.name, idNumber: holder.idNumber }, cookie);
+    expect(bound.statusCode, bound.body).toBe(200);
+    expect((await call('PUT', '/api/v1/me/pin', { pin: '385172' }, cookie)).statusCode).toBe(204);
+    expect((await call('POST', '/api/v1/me/verify/pin', { pin: '385172' }, cookie)).statusCode).toBe(200);
+    const whose = async () => {
+      const res = await call('GET', '/api/v1/lookups/social-insurance/contributions?city=440100', undefined, cookie);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().subject.nameMasked as string;
+    };
+    expect(await whose()).toBe(maskName(holder.name));
+    // The register passes the phone number on to the other adult, who binds this account to themself.
+    await sql`update dept_gongan.people set phone = ${holder.phone} where id_number = ${other.idNumber}`.execute(
+      t.database.db,
+    );
+    const rebound = await call('POST', '/api/v1/me/real-name', { name: other.name, idNumber: other.idNumber }, cookie);
+    expect(rebound.statusCode, rebound.body).toBe(200);
+    expect(await whose()).toBe(maskName(other.name));
   });
 
   it('access matrix: personal routes answer only their verified owner', async () => {

@@ -1,7 +1,7 @@
 import type { RedisLink } from '../../infra/redis.js';
 import type { SessionInvalidation } from './identity-service.js';
 
-/** Session-cache invalidation between server copies over Redis pub/sub (database session store only). */
+/** In-process cache invalidation (sessions in front of the database store, bound identities) between server copies over Redis pub/sub. */
 export class RedisSessionInvalidation implements SessionInvalidation {
   private readonly channel: string;
 

@@ -5,7 +5,7 @@ import type { Departments } from '../../departments/registry.js';
 import { ContributionStatement, HK_MACAU_NOTICE } from '../../departments/social-insurance/contract.js';
 import { AppError } from '../../http/app-error.js';
 import { maskIdNumber } from '../privacy/index.js';
-import { choosePeriod } from './period.js';
+import { askedPeriod, choosePeriod } from './period.js';
 import type { PersonalLookupGate } from './personal-gate.js';
 
 const SERVICE_ID = 'shebao-jiaofei-mingxi';
@@ -56,15 +56,21 @@ export const socialInsuranceLookupRoutes =
           city: req.query.city,
           forDelegation: req.query.for,
         });
-        const { person } = await si.client.insuredPerson({ idNumber: opened.subject.idNumber });
+        const idNumber = opened.subject.idNumber;
+        // With both months given, one department call answers the person and the statement; without, the
+        // period ends at the person's last contribution month, so the person is asked for first.
+        const asked = askedPeriod(req.query, { max: 36 });
+        let { person, statement } = asked
+          ? await si.client.contributions({ idNumber, ...asked })
+          : { ...(await si.client.insuredPerson({ idNumber })), statement: null };
         if (person?.hkMacauResident) {
           await gate.recordRead(opened, SERVICE_ID, 'failure');
           throw new AppError('SOCIAL_INSURANCE_HK_MACAU', HK_MACAU_NOTICE);
         }
-        const period = choosePeriod(req.query, { max: 36, last: person?.lastContributionMonth ?? null });
-        const { statement } = person
-          ? await si.client.contributions({ idNumber: opened.subject.idNumber, ...period })
-          : { statement: null };
+        if (!asked && person) {
+          const period = choosePeriod(req.query, { max: 36, last: person.lastContributionMonth ?? null });
+          ({ statement } = await si.client.contributions({ idNumber, ...period }));
+        }
         await gate.recordRead(opened, SERVICE_ID);
         const { idNumber: _id, socialSecurityNumber, ...rest } = statement ?? ({} as NonNullable<typeof statement>);
         return {
