@@ -110,6 +110,12 @@ describe('citizen app: 我的证照', () => {
     await page.getByTestId('wallet-type-search').fill('jsz');
     await page.waitForFunction(() => !document.querySelector('[data-testid="wallet-type-resident-id"]'));
     await page.getByTestId('wallet-type-driving-licence').waitFor();
+    // zyz → 注册志愿者证 (issued by 广东省志愿者联合会)
+    await page.getByTestId('wallet-type-search').fill('zyz');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="wallet-type-driving-licence"]'));
+    expect(await page.getByTestId('wallet-type-volunteer-card').textContent()).toContain(
+      '注册志愿者证广东省志愿者联合会',
+    );
     await page.getByTestId('wallet-type-search').fill('');
     await page.getByTestId('wallet-type-resident-id').click();
     await page.getByTestId('wallet-authorise').waitFor();

@@ -123,7 +123,7 @@ describe('offline verification on the verifier page', () => {
     await openOnline(page);
     const ready = (await page.getByTestId('verify-offline-ready').textContent()) ?? '';
     expect(ready).toContain('离线核验已就绪');
-    expect(ready).toMatch(/10个签发机构/);
+    expect(ready).toMatch(/11个签发机构/);
     if (shots) await page.screenshot({ path: `${shots}/offline-ready.png`, fullPage: true });
 
     await context.setOffline(true);

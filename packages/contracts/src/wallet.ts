@@ -309,6 +309,29 @@ export const RealEstateTitleClaims = z
   .meta({ id: 'RealEstateTitleClaims', description: '不动产权证书' });
 export type RealEstateTitleClaims = z.infer<typeof RealEstateTitleClaims>;
 
+/** 注册志愿者证: from the volunteer registry (广东志愿者 / “i志愿”, 广东省志愿者联合会). */
+export const VolunteerCardClaims = z
+  .object({
+    name: Name,
+    /** 志愿者编号 (the registry's own number, not the ID number) */
+    volunteerNumber: z.string().regex(/^\d{16}$/),
+    /** 星级 (中国注册志愿者: 一星级 ≥ 100 h … 五星级 ≥ 1500 h); '0' = not yet starred */
+    starLevel: z.enum(['0', '1', '2', '3', '4', '5']),
+    /** 累计志愿服务时长 (hours, as the registry records them: 356.5) */
+    serviceHours: z.string().regex(/^\d{1,5}(\.\d)?$/),
+    /** 时长统计截至: the day the registry was read (hours grow; the credential holds them as of that day) */
+    hoursAsOf: IsoDate,
+    /** 注册日期 */
+    registeredOn: IsoDate,
+    /** 注册所在志愿服务组织 */
+    organisation: z.string().max(60),
+    /** 注册地 (city name) */
+    city: z.string().max(10),
+  })
+  .strict()
+  .meta({ id: 'VolunteerCardClaims', description: '注册志愿者证' });
+export type VolunteerCardClaims = z.infer<typeof VolunteerCardClaims>;
+
 export interface CredentialTypeSpec<S extends z.ZodObject = z.ZodObject> {
   /** Small integer carried in the QR credential. Never reused. */
   code: number;
@@ -799,6 +822,49 @@ export const CREDENTIAL_TYPES = {
     },
     dateClaims: ['registeredOn', 'landUseUntil'],
     profiles: {},
+  }),
+  'volunteer-card': defineCredentialType({
+    code: 17,
+    vct: 'urn:yss:credential:volunteer-card:1',
+    name: '注册志愿者证',
+    serviceId: 'zz-zhuce-zhiyuanzhe-zheng',
+    issuerDepartment: 'gd-volunteers',
+    claims: VolunteerCardClaims,
+    claimKeys: {
+      name: 1,
+      volunteerNumber: 2,
+      starLevel: 3,
+      serviceHours: 4,
+      hoursAsOf: 5,
+      registeredOn: 6,
+      organisation: 7,
+      city: 8,
+    },
+    labels: {
+      name: '姓名',
+      volunteerNumber: '志愿者编号',
+      starLevel: '星级',
+      serviceHours: '累计志愿服务时长（小时）',
+      hoursAsOf: '时长统计截至',
+      registeredOn: '注册日期',
+      organisation: '注册组织',
+      city: '注册地',
+    },
+    dateClaims: ['hoursAsOf', 'registeredOn'],
+    // 入职 (and the recruitment of civil servants and students, where service counts): who the volunteer is,
+    // the number to look the record up, and the service — not where or with whom they registered. Hotels,
+    // the police and coach stations have no reason to see it.
+    profiles: { employer: ['name', 'volunteerNumber', 'starLevel', 'serviceHours', 'hoursAsOf'] },
+    valueNames: {
+      starLevel: {
+        '0': '未评星级',
+        '1': '一星级志愿者',
+        '2': '二星级志愿者',
+        '3': '三星级志愿者',
+        '4': '四星级志愿者',
+        '5': '五星级志愿者',
+      },
+    },
   }),
 } as const;
 export type CredentialType = keyof typeof CREDENTIAL_TYPES;

@@ -14,6 +14,7 @@ import type { SocialInsuranceTables } from '../departments/social-insurance/tabl
 import type { TaxTables } from '../departments/tax/tables.js';
 import type { TrafficTables } from '../departments/traffic/tables.js';
 import type { UtilitiesTables } from '../departments/utilities/tables.js';
+import type { VolunteersTables } from '../departments/volunteers/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { CreditSubscriptionTables } from '../modules/credit/tables.js';
@@ -64,6 +65,7 @@ export interface Database
     RealEstateTables,
     SocialInsuranceTables,
     MedicalInsuranceTables,
-    HousingFundTables {
+    HousingFundTables,
+    VolunteersTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -27,6 +27,7 @@ import { socialInsuranceDepartment } from './social-insurance/index.js';
 import { taxDepartment } from './tax/index.js';
 import { trafficDepartment } from './traffic/index.js';
 import { utilitiesDepartment } from './utilities/index.js';
+import { volunteersDepartment } from './volunteers/index.js';
 
 export type { SandboxDepartment } from './framework/sandbox-department.js';
 
@@ -58,6 +59,7 @@ export const DEPARTMENTS = {
   socialInsurance: socialInsuranceDepartment,
   medicalInsurance: medicalInsuranceDepartment,
   housingFund: housingFundDepartment,
+  volunteers: volunteersDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;

@@ -37,6 +37,7 @@ describe('department gateway OpenAPI', () => {
         'CivilMarriageRecord',
         'DisabilityCertificate',
         'HealthBirthCertificate',
+        'VolunteerRegistration',
       ])
         expect(doc.components?.schemas?.[id], id).toBeDefined();
     } finally {

@@ -98,9 +98,9 @@ describe.each(ENGINES)(
       });
       expect(police.iss).toMatch(/\/api\/v1\/issuers\/gd-public-security$/);
       expect(police.statusLists).toContain(id.credentials[0]?.status.listId);
-      expect(body.issuers.map((i: { code: number }) => i.code)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(body.issuers.map((i: { code: number }) => i.code)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
       // the cache holds every issuer's keys and the decoded lists
-      expect(trust.issuers).toHaveLength(10);
+      expect(trust.issuers).toHaveLength(11);
       expect(trust.issuers.every((i) => i.keys.length > 0)).toBe(true);
       const list = trust.lists.find((l) => l.issuerId === 'gd-public-security');
       expect(list).toMatchObject({ bits: 2, ttlSeconds: 60 });

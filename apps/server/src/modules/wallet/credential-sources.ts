@@ -17,6 +17,7 @@ import {
   type SocialSecurityCardClaims,
   type TravelDocumentClaims,
   type VehicleLicenceClaims,
+  type VolunteerCardClaims,
 } from '@yss/contracts';
 import {
   ELECTRONIC_FROM_DEFAULT,
@@ -369,7 +370,7 @@ const socialSecurityCard: DocumentSource = async (idNumber, { departments, city 
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// 残联, 卫健, 民政, 教育, 不动产
+// 残联, 卫健, 民政, 教育, 不动产, 志愿者
 // ---------------------------------------------------------------------------------------------------------
 
 const disabilityCertificate: DocumentSource = async (idNumber, { departments, today }) => {
@@ -572,6 +573,41 @@ const realEstateTitle: DocumentSource = async (idNumber, { departments }) => {
   }));
 };
 
+/**
+ * 注册志愿者证: the registration in the volunteer registry (i志愿). A cancelled (注销) registration is no
+ * longer a 注册志愿者证. The hours and the star level are as of today: the credential says so (hoursAsOf).
+ */
+const volunteerCard: DocumentSource = async (idNumber, { departments, today }) => {
+  const { volunteer: v } = await departments.volunteers.client.volunteer({ idNumber });
+  if (!v) return [];
+  return [
+    {
+      documentNumber: v.volunteerNumber,
+      label: `注册志愿者证 ${maskNumber(v.volunteerNumber)}（${cityName(v.cityCode)}）`,
+      refusal:
+        v.status === 'cancelled'
+          ? new AppError(
+              'WALLET_DOCUMENT_INVALID',
+              `您的注册志愿者信息已于${v.cancelledOn ?? ''}注销，无法关联注册志愿者证电子证照。如需继续参加志愿服务，请重新注册志愿者。`,
+            )
+          : null,
+      sourced: () => {
+        const claims: VolunteerCardClaims = {
+          name: v.name,
+          volunteerNumber: v.volunteerNumber,
+          starLevel: String(v.starLevel) as VolunteerCardClaims['starLevel'],
+          serviceHours: String(v.serviceHours),
+          hoursAsOf: today,
+          registeredOn: v.registeredOn,
+          organisation: v.organisation,
+          city: cityName(v.cityCode),
+        };
+        return valid(claims);
+      },
+    },
+  ];
+};
+
 /** What a person without a document of the type is told (WALLET_NO_RECORD). */
 export const NO_RECORD: Record<CredentialType, string> = {
   'resident-id': '未查询到您的居民身份信息，暂无法关联居民身份电子凭证。',
@@ -590,6 +626,7 @@ export const NO_RECORD: Record<CredentialType, string> = {
   'graduate-report-card': `未查询到您的高校毕业生就业报到证信息。${REPORT_CARD_COVERAGE}`,
   'real-estate-proof': '未查询到您作为权利人的不动产登记证明。',
   'real-estate-title': '未查询到您名下的不动产权证书。',
+  'volunteer-card': '未查询到您的注册志愿者信息，请先在“i志愿”系统注册成为志愿者后再关联注册志愿者证。',
 };
 
 export const CREDENTIAL_DOCUMENTS: Record<CredentialType, DocumentSource> = {
@@ -609,6 +646,7 @@ export const CREDENTIAL_DOCUMENTS: Record<CredentialType, DocumentSource> = {
   'graduate-report-card': graduateReportCard,
   'real-estate-proof': realEstateProof,
   'real-estate-title': realEstateTitle,
+  'volunteer-card': volunteerCard,
 };
 
 const sameNumber = (a: string, b: string) =>

@@ -4,8 +4,7 @@ import { DEPARTMENTS } from '../../services/departments.js';
 /**
  * The issuers: each department system that issues certificates signs them with its own keys. An issuer's id
  * is its catalog department id (the department of the type's 我的证照 service); its code is the small integer
- * carried in the QR credential (never reused, never renumbered). 注册志愿者证 (gd-volunteers) has no code: no
- * department system holds volunteer registrations, so the type does not exist yet (docs/wallet.md).
+ * carried in the QR credential (never reused, never renumbered).
  */
 export const ISSUER_CODES = {
   'gd-public-security': 1, // 居民身份电子凭证, 居住证
@@ -18,6 +17,7 @@ export const ISSUER_CODES = {
   'gd-civil-affairs': 8, // 结婚证, 离婚证
   'gd-education': 9, // 高校毕业生就业报到证
   'gd-natural-resources': 10, // 不动产登记证明, 不动产权证书
+  'gd-volunteers': 11, // 注册志愿者证
 } as const;
 export type IssuerId = keyof typeof ISSUER_CODES;
 

@@ -183,6 +183,17 @@ const WORST: Record<CredentialType, Record<string, unknown>> = {
     registeredOn: '2019-01-01',
     landUseUntil: '2089-01-01',
   },
+  'volunteer-card': {
+    name: '欧阳明月',
+    volunteerNumber: '4419201503050417',
+    starLevel: '5',
+    serviceHours: '9999.5',
+    hoursAsOf: '2026-01-01',
+    registeredOn: '2010-01-01',
+    // Longer than the sandbox's longest (a district association of a 东莞 town).
+    organisation: '东莞市松山湖高新技术产业开发区管理委员会青年志愿者协会',
+    city: '东莞',
+  },
 };
 
 describe('credential types: the data', () => {
@@ -207,11 +218,11 @@ describe('credential types: the data', () => {
       // The worst-case values are valid claims of the type.
       expect(spec.claims.safeParse(WORST[type]).success, type).toBe(true);
     }
-    // Every 我的证照 entry of the catalog has a type, except 注册志愿者证: no department system holds volunteers.
+    // Every 我的证照 entry of the catalog has a type (注册志愿者证 was the last: the volunteer registry).
     const missing = zhengzhaoServices
       .map((s) => s.id)
       .filter((sid) => !TYPES.some((t) => credentialTypeSpec(t).serviceId === sid));
-    expect(missing).toEqual(['zz-zhuce-zhiyuanzhe-zheng']);
+    expect(missing).toEqual([]);
   });
 });
 
@@ -639,6 +650,55 @@ describe.each(ENGINES)('every certificate type of the guide on %s', (engine) => 
     expect(legacy.code).toBe('WALLET_NOT_COVERED');
     expect(legacy.detail).toContain('房地产权证');
     expect(await refusal('real-estate-title', '刘洋')).toMatchObject({ code: 'WALLET_NO_RECORD' });
+  });
+
+  it('注册志愿者证: 李娜 (二星级, 深圳) shows name, number, star and hours to an employer; 注销 is refused', async () => {
+    const { cert, keys } = await link('volunteer-card', '李娜');
+    expect(cert.issuer).toEqual({ id: 'gd-volunteers', name: '广东省志愿者联合会' });
+    expect(claimsOf(cert)).toMatchObject({
+      volunteerNumber: '4403201503050417',
+      registeredOn: '2015-03-05',
+      organisation: '深圳市义工联合会',
+      city: '深圳',
+    });
+    const v = await roundTrips('volunteer-card', cert, keys);
+    expect(shown(v.employer)).toEqual({
+      name: '李娜',
+      volunteerNumber: '4403201503050417',
+      starLevel: '二星级志愿者',
+      serviceHours: '356.5',
+      hoursAsOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(JSON.stringify(v.employer)).not.toContain(id('李娜'));
+    expect(JSON.stringify(v.employer)).not.toContain('义工联合会');
+    // 张伟: registered in 广州 with 48 hours, no star yet.
+    expect(claimsOf((await link('volunteer-card', '张伟')).cert)).toMatchObject({
+      starLevel: '0',
+      serviceHours: '48',
+      city: '广州',
+    });
+    const docs = await t.app.wallet.documents({ type: 'volunteer-card', idNumber: id('李娜') });
+    expect(docs[0]?.label).not.toContain('4403201503050417');
+    // 刘洋 cancelled his registration in 2024; 陈志强 never registered.
+    expect(await refusal('volunteer-card', '刘洋')).toEqual({
+      code: 'WALLET_DOCUMENT_INVALID',
+      detail:
+        '您的注册志愿者信息已于2024-03-12注销，无法关联注册志愿者证电子证照。如需继续参加志愿服务，请重新注册志愿者。',
+    });
+    expect(await refusal('volunteer-card', '陈志强')).toEqual({
+      code: 'WALLET_NO_RECORD',
+      detail: '未查询到您的注册志愿者信息，请先在“i志愿”系统注册成为志愿者后再关联注册志愿者证。',
+    });
+    // A generated volunteer of the province: the registry's star level is the claim's.
+    const generated = (
+      await sql<{ id: string; hours: string }>`select id_number as id, service_hours as hours
+        from dept_zhiyuan.volunteers where status = 'normal' and service_hours >= 100
+        order by volunteer_number limit 1`.execute(t.database.db)
+    ).rows[0];
+    expect(generated).toBeDefined();
+    const { cert: g } = await link('volunteer-card', generated?.id as string);
+    expect(Number(claimsOf(g).serviceHours)).toBe(Number(generated?.hours));
+    expect(Number(claimsOf(g).starLevel)).toBeGreaterThanOrEqual(1);
   });
 
   it('the other demo people docs/wallet.md names link too', async () => {
