@@ -5,3 +5,7 @@ export { walletRoutes } from './routes.js';
 export type { WalletTables } from './tables.js';
 export { PRESENTATION_WINDOW_SECONDS } from './verifier.js';
 export { type IssuedCertificate, type IssuedCredential, WalletService } from './wallet-service.js';
+export type { DocumentStanding } from './credential-sources.js';
+export { GONE_REASON } from './credential-sources.js';
+export { issuerOfType } from './issuers.js';
+export { linksDueForSync, markSynced, type SyncCandidate, type SyncStanding } from './link-repository.js';
