@@ -314,6 +314,21 @@ describe.each(ENGINES)('wallet status synchroniser (department-driven changes) o
     await setLicenceStatus(t.database.db, fang.person.idNumber, 'normal');
   });
 
+  it('the sandbox route answers bad input with a clear problem, never a 500', async () => {
+    const bad = await c.call('POST', CHANGE, { change: 'licence-suspend', idNumber: '440106198805120312' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('ID_NUMBER_INVALID');
+    const unknown = await c.call('POST', CHANGE, { change: 'explode', idNumber: demo('张伟').idNumber });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().code).toBe('VALIDATION_FAILED');
+    const noLicence = await c.call('POST', CHANGE, { change: 'licence-suspend', idNumber: demo('张建国').idNumber });
+    expect(noLicence.statusCode).toBe(404);
+    expect(noLicence.json()).toMatchObject({ code: 'WALLET_NO_RECORD', detail: '沙箱交管系统中没有该身份证号码的驾驶证。' });
+    const unmarried = await c.call('POST', CHANGE, { change: 'divorce', idNumber: demo('李娜').idNumber });
+    expect(unmarried.statusCode).toBe(404);
+    expect(unmarried.json().detail).toBe('沙箱民政系统中没有该身份证号码的在婚登记记录。');
+  });
+
   it('works through a large province in bounded rounds, oldest-checked first', async () => {
     const s = new WalletStatusSynchroniser({
       db: t.database.db,
@@ -367,5 +382,33 @@ describe.each(ENGINES)('wallet status synchroniser (department-driven changes) o
       total += r.checked + r.undecided;
     }
     expect(total).toBeGreaterThanOrEqual(live);
+  });
+});
+
+describe.each(ENGINES)('wallet status synchroniser in production mode on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The test hands buildApp its own database; production mode still insists on a DATABASE_URL setting.
+    t = await createTestApp(engine, {
+      APP_MODE: 'production',
+      DATABASE_URL: 'postgres://unused.invalid/yss',
+      CREDIT_POLL_SECONDS: '0',
+      WALLET_SYNC_SECONDS: '0',
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('serves no sandbox endpoint outside demo mode', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    expect(doc.paths['/api/v1/dev/wallet/department-changes']).toBeUndefined();
+    expect(doc.paths['/api/v1/dev/wallet/sync']).toBeUndefined();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: CHANGE,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ change: 'divorce', idNumber: demo('张伟').idNumber }),
+    });
+    expect(res.statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: SYNC })).statusCode).toBe(404);
   });
 });
