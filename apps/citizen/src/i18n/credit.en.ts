@@ -87,6 +87,7 @@ export const creditEn: typeof creditZh = {
     close: 'Close',
     tabBadge: '{{count}} unread messages',
     empty: 'No messages yet',
-    emptyDesc: 'Changes of the credit records you subscribe to, and certificates the issuer cancels, suspends or reinstates, will be announced here',
+    emptyDesc:
+      'Changes of the credit records you subscribe to, and certificates the issuer cancels, suspends or reinstates, will be announced here',
   },
 };

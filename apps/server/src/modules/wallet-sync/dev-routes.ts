@@ -1,4 +1,4 @@
-import { parseResidentId, Problem } from '@yss/contracts';
+import { Problem, parseResidentId } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -75,7 +75,8 @@ export const walletSyncDevRoutes =
           result = (await registerDivorce(db, idNumber))?.certificateNumber;
           if (!result) throw new AppError('WALLET_NO_RECORD', '沙箱民政系统中没有该身份证号码的在婚登记记录。');
         } else {
-          const status = change === 'licence-suspend' ? 'suspended' : change === 'licence-revoke' ? 'revoked' : 'normal';
+          const status =
+            change === 'licence-suspend' ? 'suspended' : change === 'licence-revoke' ? 'revoked' : 'normal';
           result = await setLicenceStatus(db, idNumber, status);
           if (!result) throw new AppError('WALLET_NO_RECORD', '沙箱交管系统中没有该身份证号码的驾驶证。');
         }

@@ -109,7 +109,9 @@ describe.each(ENGINES)('wallet status synchroniser (department-driven changes) o
     const s = new WalletStatusSynchroniser({
       db: t.database.db,
       wallet,
-      identity: { realIdentity: async (id: string) => (people.has(id) ? ({ idNumber: people.get(id) } as never) : null) },
+      identity: {
+        realIdentity: async (id: string) => (people.has(id) ? ({ idNumber: people.get(id) } as never) : null),
+      },
       notifications: new NotificationService(t.database.db),
       audit: new AuditLog(t.database.db),
       log: silent,
@@ -323,7 +325,10 @@ describe.each(ENGINES)('wallet status synchroniser (department-driven changes) o
     expect(unknown.json().code).toBe('VALIDATION_FAILED');
     const noLicence = await c.call('POST', CHANGE, { change: 'licence-suspend', idNumber: demo('张建国').idNumber });
     expect(noLicence.statusCode).toBe(404);
-    expect(noLicence.json()).toMatchObject({ code: 'WALLET_NO_RECORD', detail: '沙箱交管系统中没有该身份证号码的驾驶证。' });
+    expect(noLicence.json()).toMatchObject({
+      code: 'WALLET_NO_RECORD',
+      detail: '沙箱交管系统中没有该身份证号码的驾驶证。',
+    });
     const unmarried = await c.call('POST', CHANGE, { change: 'divorce', idNumber: demo('李娜').idNumber });
     expect(unmarried.statusCode).toBe(404);
     expect(unmarried.json().detail).toBe('沙箱民政系统中没有该身份证号码的在婚登记记录。');
@@ -333,7 +338,9 @@ describe.each(ENGINES)('wallet status synchroniser (department-driven changes) o
     const s = new WalletStatusSynchroniser({
       db: t.database.db,
       wallet: t.app.wallet,
-      identity: { realIdentity: async (id: string) => (people.has(id) ? ({ idNumber: people.get(id) } as never) : null) },
+      identity: {
+        realIdentity: async (id: string) => (people.has(id) ? ({ idNumber: people.get(id) } as never) : null),
+      },
       notifications: new NotificationService(t.database.db),
       audit: new AuditLog(t.database.db),
       log: silent,

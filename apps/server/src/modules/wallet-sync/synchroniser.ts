@@ -217,7 +217,12 @@ export class WalletStatusSynchroniser {
     const at = new Date(this.now());
     const action = decide(link.standing, standing.state);
     if (!action) {
-      await markSynced(this.o.db, { linkId: link.linkId, certificateId: link.certificateId, at, standing: standing.state });
+      await markSynced(this.o.db, {
+        linkId: link.linkId,
+        certificateId: link.certificateId,
+        at,
+        standing: standing.state,
+      });
       return { changed: false, announced: 0 };
     }
     const before = link.certificateStatus;
