@@ -56,6 +56,7 @@ import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
 import { walletOfflineRoutes } from './modules/wallet-offline/index.js';
+import { registerWalletSync } from './modules/wallet-sync/index.js';
 import { seedDemoVerifiers, walletVerifierRoutes } from './modules/wallet-verifier/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
@@ -349,6 +350,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     audit,
     notifications,
     pollMs: config.creditPollMs,
+    sandbox,
+  });
+  // Linked certificates follow their department's record (revoke, suspend, reinstate; a message in 消息).
+  await registerWalletSync(app, {
+    db: database.db,
+    wallet,
+    identity,
+    notifications,
+    audit,
+    intervalMs: config.walletSync.intervalMs,
+    batchSize: config.walletSync.batchSize,
     sandbox,
   });
   await app.register(educationLookupRoutes({ gate, departments, db: database.db, cipher }));

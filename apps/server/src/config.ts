@@ -94,6 +94,10 @@ const Env = z.object({
   CONSOLE_DIST: z.string().optional(),
   /** Seconds between polls of 信用广东 for changes of subscribed entities (信用信息订阅); 0: no polling. */
   CREDIT_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Seconds between rounds of the wallet status synchroniser (linked certificates follow their department); 0: off. */
+  WALLET_SYNC_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Department reads per synchroniser round at most (links are read oldest-checked first, over several rounds). */
+  WALLET_SYNC_BATCH: z.coerce.number().int().min(1).max(10_000).default(200),
 });
 
 export type Config = {
@@ -122,6 +126,7 @@ export type Config = {
   smsResendMs: number;
   departments: { url: string | undefined; keyId: string; key: Buffer | undefined; timeoutMs: number };
   creditPollMs: number;
+  walletSync: { intervalMs: number; batchSize: number };
 };
 
 export class ConfigError extends Error {}
@@ -202,5 +207,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.DEPARTMENT_TIMEOUT_MS,
     },
     creditPollMs: e.CREDIT_POLL_SECONDS * 1000,
+    walletSync: { intervalMs: e.WALLET_SYNC_SECONDS * 1000, batchSize: e.WALLET_SYNC_BATCH },
   };
 }

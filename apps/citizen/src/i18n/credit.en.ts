@@ -75,7 +75,7 @@ export const creditEn: typeof creditZh = {
   failed: 'Cannot look this up right now',
   inbox: {
     loginTitle: 'Log in to see your messages',
-    loginDesc: 'Reminders such as changes of the credit records you follow appear here',
+    loginDesc: 'Reminders such as changes of the credit records you follow or of your linked certificates appear here',
     login: 'Log in',
     listLabel: 'Messages',
     unread: 'Unread',
@@ -83,9 +83,11 @@ export const creditEn: typeof creditZh = {
     markAll: 'Mark all read',
     open: 'Open',
     openSubject: 'View the credit record',
+    openCertificate: 'View the certificate',
     close: 'Close',
     tabBadge: '{{count}} unread messages',
     empty: 'No messages yet',
-    emptyDesc: 'Changes of the credit records you subscribe to will be announced here',
+    emptyDesc:
+      'Changes of the credit records you subscribe to, and certificates the issuer cancels, suspends or reinstates, will be announced here',
   },
 };

@@ -73,7 +73,7 @@ export const creditZh = {
   failed: '暂时无法查询',
   inbox: {
     loginTitle: '登录后查看消息',
-    loginDesc: '订阅的信用信息变更等提醒会在这里显示',
+    loginDesc: '订阅的信用信息变更、已关联证照的状态变更等提醒会在这里显示',
     login: '去登录',
     listLabel: '消息列表',
     unread: '未读',
@@ -81,9 +81,10 @@ export const creditZh = {
     markAll: '全部已读',
     open: '查看详情',
     openSubject: '查看信用主体信息',
+    openCertificate: '查看证照',
     close: '收起',
     tabBadge: '{{count}}条未读消息',
     empty: '暂无消息',
-    emptyDesc: '订阅信用信息后，信用主体的信用信息发生变更时会在这里提醒您',
+    emptyDesc: '订阅的信用主体信息发生变更，或已关联的证照被签发机构注销、暂停使用或恢复时，会在这里提醒您',
   },
 };

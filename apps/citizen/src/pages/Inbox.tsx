@@ -48,7 +48,11 @@ function Item({ m, onOpen }: { m: Notification; onOpen: () => void }) {
         <p>{m.body}</p>
         {m.link && (
           <Link to={m.link} data-testid="inbox-link">
-            {m.kind === 'credit-change' ? t('credit.inbox.openSubject') : t('credit.inbox.open')}
+            {m.kind === 'credit-change'
+              ? t('credit.inbox.openSubject')
+              : m.kind === 'wallet-status'
+                ? t('credit.inbox.openCertificate')
+                : t('credit.inbox.open')}
           </Link>
         )}
       </div>

@@ -32,6 +32,7 @@ const LABELS: Record<string, string> = {
   'wallet.refresh': '更新电子证照',
   'wallet.reveal': '查看证照完整信息',
   'wallet.unlink': '解除关联电子证照',
+  'wallet.status.sync': '签发机构变更电子证照状态',
 };
 
 export function presentAccessLog(records: AuditRecord[], selfAccountId?: string): AccessLogEntry[] {

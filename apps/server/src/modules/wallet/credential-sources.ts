@@ -70,8 +70,27 @@ export interface SourceDocument {
   label: string;
   /** Why it cannot be linked, in the guide's words; null when it can. */
   refusal: AppError | null;
+  /**
+   * What the department's record says of the document now, for the status synchroniser (modules/wallet-sync):
+   * absent = in force. Only the record's own state counts here — a coverage or city rule of linking (一代社保卡,
+   * 省外签发, 切换城市) is no change of the document and leaves it in force.
+   */
+  standing?: DocumentStanding;
   sourced: () => SourcedClaims;
 }
+
+/**
+ * The state of a document in its department's record: in force; suspended for now (暂扣, 挂失, 待签注 — it can
+ * come back); or ended for good (吊销, 注销, 作废, 过期, 婚姻关系解除). `reason` is the citizen's words for why,
+ * shown in the inbox message (您的电子驾驶证已被签发机构暂停使用（驾驶证被暂扣）).
+ */
+export type DocumentStanding =
+  | { state: 'in-force' }
+  | { state: 'suspended'; reason: string }
+  | { state: 'ended'; reason: string };
+
+const ended = (reason: string): DocumentStanding => ({ state: 'ended', reason });
+const suspendedFor = (reason: string): DocumentStanding => ({ state: 'suspended', reason });
 
 type DocumentSource = (idNumber: string, ctx: SourceContext) => Promise<SourceDocument[]>;
 
@@ -129,17 +148,22 @@ const residencePermit: DocumentSource = async (idNumber, { departments, today })
   return permits.map((p) => {
     const endsOn = [p.validUntil, p.endorsedUntil].filter((d): d is string => d !== null).sort()[0] ?? null;
     let refusal: AppError | null = null;
+    let standing: DocumentStanding | undefined;
     if (p.status === 'processing' || !p.issuedOn || !p.validUntil) {
       refusal = new AppError('WALLET_DOCUMENT_INVALID', '您的居住证正在办理中，发证后方可关联居住证电子证照。');
     } else if (p.status === 'expired' || p.validUntil < today) {
       refusal = new AppError('WALLET_DOCUMENT_INVALID', '您的居住证已过期，无法关联居住证电子证照，请重新申领居住证。');
+      standing = ended('居住证已过有效期');
     } else if (p.status === 'endorsement-due' || (p.endorsedUntil !== null && p.endorsedUntil < today)) {
       refusal = new AppError('WALLET_DOCUMENT_INVALID', '您的居住证待签注，请先办理签注居住证后再关联。');
+      // Signing the endorsement (签注) brings it back.
+      standing = suspendedFor('居住证待签注');
     }
     return {
       documentNumber: p.permitId,
       label: `${p.kindName}（${cityName(p.cityCode)}）有效期至${p.validUntil ?? '—'}`,
       refusal,
+      standing,
       sourced: () => {
         const claims: ResidencePermitClaims = {
           name,
@@ -165,16 +189,23 @@ const drivingLicence: DocumentSource = async (idNumber, { departments, today }) 
   const { licence } = await departments.traffic.client.drivingLicence({ idNumber });
   if (!licence) return [];
   let refusal: AppError | null = null;
+  let standing: DocumentStanding | undefined;
   if (licence.status === 'revoked') {
     refusal = new AppError('WALLET_DOCUMENT_INVALID', '您的驾驶证已被吊销，无法关联电子驾驶证。');
+    standing = ended('驾驶证已被吊销');
   } else if (licence.validUntil !== null && licence.validUntil < today) {
     refusal = new AppError('WALLET_DOCUMENT_INVALID', '您的驾驶证已超过有效期，请先办理驾驶证换证后再关联。');
+    standing = ended('驾驶证已超过有效期');
+  } else if (licence.status === 'suspended') {
+    // A suspended licence can be linked (it is issued suspended) and comes back when the 暂扣 ends.
+    standing = suspendedFor('驾驶证被暂扣');
   }
   return [
     {
       documentNumber: licence.licenceNumber,
       label: `驾驶证 ${licence.licenceClass} ${maskNumber(licence.licenceNumber)}`,
       refusal,
+      standing,
       sourced: () => {
         const claims: DrivingLicenceClaims = {
           name: licence.name,
@@ -235,6 +266,7 @@ const travelDocument =
       .filter((d) => d.kind === kind)
       .map((d) => {
         let refusal: AppError | null = null;
+        let standing: DocumentStanding | undefined;
         // The guide: 目前支持关联广东省内签发的…护照、港澳通行证、台湾通行证.
         if (!d.issuedInGuangdong) {
           refusal = new AppError(
@@ -243,16 +275,20 @@ const travelDocument =
           );
         } else if (d.status === 'cancelled') {
           refusal = new AppError('WALLET_DOCUMENT_INVALID', `您的${name}已作废，无法关联${name}电子证照。`);
+          // 作废: 挂失 (a loss report), 注销, or replaced by a new document.
+          standing = ended(`${name}已作废`);
         } else if (d.status === 'expired' || d.validUntil < today) {
           refusal = new AppError(
             'WALLET_DOCUMENT_INVALID',
             `您的${name}已过期，无法关联${name}电子证照，请先预约办理换发后再关联。`,
           );
+          standing = ended(`${name}已过有效期`);
         }
         return {
           documentNumber: d.number,
           label: `${name} ${maskNumber(d.number)} 有效期至${d.validUntil}`,
           refusal,
+          standing,
           sourced: () => {
             const claims: TravelDocumentClaims = {
               name: d.name,
@@ -335,6 +371,7 @@ const socialSecurityCard: DocumentSource = async (idNumber, { departments, city 
   if (person?.hkMacauResident) throw new AppError('SOCIAL_INSURANCE_HK_MACAU', HK_MACAU_NOTICE);
   if (!card) return [];
   let refusal: AppError | null = null;
+  let standing: DocumentStanding | undefined;
   if (card.generation !== 2) {
     refusal = new AppError(
       'WALLET_DOCUMENT_INVALID',
@@ -343,6 +380,8 @@ const socialSecurityCard: DocumentSource = async (idNumber, { departments, city 
   } else if (card.status !== 'normal') {
     const what = card.status === 'lost' ? '已挂失' : '已注销';
     refusal = new AppError('WALLET_DOCUMENT_INVALID', `您的社保卡${what}，无法关联社保卡电子证照。`);
+    // 挂失 can be lifted (解挂); 注销 cannot.
+    standing = card.status === 'lost' ? suspendedFor('社保卡已挂失') : ended('社保卡已注销');
   } else if (city && person && person.insuredCityCode !== city) {
     refusal = new AppError(
       'WALLET_SWITCH_CITY',
@@ -355,6 +394,7 @@ const socialSecurityCard: DocumentSource = async (idNumber, { departments, city 
       documentNumber: card.cardNumber,
       label: `社保卡 ${maskCardNumber(card.cardNumber)}（${cityName(card.issuingCityCode)}）`,
       refusal,
+      standing,
       sourced: () => {
         const claims: SocialSecurityCardClaims = {
           name,
@@ -377,19 +417,23 @@ const disabilityCertificate: DocumentSource = async (idNumber, { departments, to
   const { certificate: c } = await departments.disabledPersons.client.certificate({ idNumber });
   if (!c) return [];
   let refusal: AppError | null = null;
+  let standing: DocumentStanding | undefined;
   if (c.status === 'cancelled') {
     refusal = new AppError('WALLET_DOCUMENT_INVALID', '您的残疾人证已注销，无法关联残疾人证电子证照。');
+    standing = ended('残疾人证已注销');
   } else if (c.status === 'expired' || c.validUntil < today) {
     refusal = new AppError(
       'WALLET_DOCUMENT_INVALID',
       '您的残疾人证已过期，请先通过“助残”服务办理残疾人证换领后再关联。',
     );
+    standing = ended('残疾人证已过有效期');
   }
   return [
     {
       documentNumber: c.certificateNumber,
       label: `残疾人证 ${c.categoryName}${c.gradeName}`,
       refusal,
+      standing,
       sourced: () => {
         const claims: DisabilityCertificateClaims = {
           name: c.name,
@@ -471,6 +515,7 @@ const marriageRecords =
               `该结婚证（${r.certificateNumber}）登记的婚姻关系已解除，无法关联电子结婚证。`,
             )
           : null,
+      standing: r.status === 'dissolved' ? ended('婚姻登记状态变更') : undefined,
       sourced: () => {
         const claims: MarriageCertificateClaims | DivorceCertificateClaims = {
           name,
@@ -526,6 +571,7 @@ const realEstateProof: DocumentSource = async (idNumber, { departments }) => {
       p.status === '注销'
         ? new AppError('WALLET_DOCUMENT_INVALID', `该不动产登记证明（${p.proofNumber}）已注销，无法关联。`)
         : null,
+    standing: p.status === '注销' ? ended('不动产登记证明已注销') : undefined,
     sourced: () => {
       const claims: RealEstateProofClaims = {
         name,
@@ -649,8 +695,7 @@ export const CREDENTIAL_DOCUMENTS: Record<CredentialType, DocumentSource> = {
   'volunteer-card': volunteerCard,
 };
 
-const sameNumber = (a: string, b: string) =>
-  a.normalize('NFKC').replace(/\s/g, '').toUpperCase() === b.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+const sameNumber = (a: string, b: string) => normaliseDocumentNumber(a) === normaliseDocumentNumber(b);
 
 /** The person's documents of a type (what the "+" flow offers); throws WALLET_NO_RECORD when there is none. */
 export async function listDocuments(
@@ -663,9 +708,20 @@ export async function listDocuments(
   return docs;
 }
 
-/** The claims of the chosen document (ctx.documentNumber), or of the first linkable one. */
-async function sourceClaims(type: CredentialType, idNumber: string, ctx: SourceContext): Promise<SourcedClaims> {
+/**
+ * The one form of a document number that identifies it (full-width, spaces and case do not matter): what
+ * `issue` records (as a blind index) and the status synchroniser finds the document again by.
+ */
+export const normaliseDocumentNumber = (n: string) => n.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+
+/** The claims of the chosen document (ctx.documentNumber), or of the first linkable one, and its number. */
+async function sourceClaims(
+  type: CredentialType,
+  idNumber: string,
+  ctx: SourceContext,
+): Promise<SourcedClaims & { documentNumber: string }> {
   const docs = await listDocuments(type, idNumber, ctx);
+  const chosen = (doc: SourceDocument) => ({ ...doc.sourced(), documentNumber: doc.documentNumber });
   if (ctx.documentNumber !== undefined) {
     const wanted = ctx.documentNumber;
     const doc = typeof wanted === 'string' ? docs.find((d) => sameNumber(d.documentNumber, wanted)) : undefined;
@@ -673,10 +729,10 @@ async function sourceClaims(type: CredentialType, idNumber: string, ctx: SourceC
       throw new AppError('WALLET_NO_RECORD', `未查询到您名下该号码的${credentialTypeSpec(type).name}，请核对后重试。`);
     }
     if (doc.refusal) throw doc.refusal;
-    return doc.sourced();
+    return chosen(doc);
   }
   const doc = docs.find((d) => !d.refusal);
-  if (doc) return doc.sourced();
+  if (doc) return chosen(doc);
   throw (docs[0] as SourceDocument).refusal as AppError;
 }
 
@@ -686,4 +742,30 @@ export const CREDENTIAL_SOURCES = Object.fromEntries(
     type,
     (idNumber: string, ctx: SourceContext) => sourceClaims(type, idNumber, ctx),
   ]),
-) as Record<CredentialType, (idNumber: string, ctx: SourceContext) => Promise<SourcedClaims>>;
+) as Record<
+  CredentialType,
+  (idNumber: string, ctx: SourceContext) => Promise<SourcedClaims & { documentNumber: string }>
+>;
+
+/**
+ * Why a linked document is no longer found in its department's record (the synchroniser revokes): the
+ * citizen's words for the usual cause per type.
+ */
+export const GONE_REASON: Record<CredentialType, string> = {
+  'resident-id': '户籍信息已注销',
+  'driving-licence': '驾驶证已注销',
+  'vehicle-licence': '机动车已转移登记或注销',
+  passport: '护照已注销',
+  'hk-macao-permit': '港澳通行证已注销',
+  'taiwan-permit': '台湾通行证已注销',
+  'housing-fund': '公积金账户已销户或转移',
+  'social-security-card': '社保卡已注销',
+  'disability-certificate': '残疾人证已注销',
+  'residence-permit': '居住证已注销',
+  'birth-certificate': '出生医学证明记录已撤销',
+  'marriage-certificate': '婚姻登记状态变更',
+  'divorce-certificate': '婚姻登记状态变更',
+  'graduate-report-card': '报到证记录已撤销',
+  'real-estate-proof': '不动产登记证明已注销',
+  'real-estate-title': '不动产权已转移或注销',
+};

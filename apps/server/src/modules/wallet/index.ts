@@ -1,5 +1,8 @@
+export type { DocumentStanding } from './credential-sources.js';
+export { GONE_REASON } from './credential-sources.js';
 export { holderKeys, presentQr, presentSdJwt, profileClaims } from './holder.js';
-export { ISSUERS, issuerById } from './issuers.js';
+export { ISSUERS, issuerById, issuerOfType } from './issuers.js';
+export { linksDueForSync, markSynced, type SyncCandidate, type SyncStanding } from './link-repository.js';
 export { walletLinkRoutes } from './link-routes.js';
 export { walletRoutes } from './routes.js';
 export type { WalletTables } from './tables.js';

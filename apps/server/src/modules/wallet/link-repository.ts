@@ -181,3 +181,95 @@ export async function accountOfCertificate(
     .executeTakeFirst();
   return r && { accountId: r.account_id, linkId: r.id };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The status synchroniser (modules/wallet-sync) reads and marks links through these two.
+// ---------------------------------------------------------------------------------------------------------
+
+export type SyncStanding = 'in-force' | 'suspended' | 'ended';
+
+export interface SyncCandidate {
+  linkId: string;
+  accountId: string;
+  type: CredentialType;
+  certificateId: string;
+  issuerId: string;
+  certificateStatus: 'valid' | 'revoked' | 'suspended';
+  documentIndex: string | null;
+  sourceCity: string | null;
+  checkedAt: Date;
+  standing: SyncStanding | null;
+  changes: number;
+}
+
+/**
+ * Live links checked before `before`, oldest-checked first, after the keyset position `after` (a round reads
+ * page after page when it has to pass over links of a department that is down this round).
+ */
+export async function linksDueForSync(
+  db: Db,
+  v: { before: Date; after?: { checkedAt: Date; linkId: string }; limit: number },
+): Promise<SyncCandidate[]> {
+  let q = db
+    .selectFrom('wallet_links as l')
+    .innerJoin('wallet_certificates as c', 'c.id', 'l.certificate_id')
+    .select([
+      'l.id',
+      'l.account_id',
+      'l.credential_type',
+      'l.certificate_id',
+      'l.sync_checked_at',
+      'l.sync_standing',
+      'l.sync_changes',
+      'c.issuer_id',
+      'c.status',
+      'c.document_index',
+      'c.source_city',
+    ])
+    .where('l.unlinked_at', 'is', null)
+    .where('l.sync_checked_at', '<', v.before);
+  const after = v.after;
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('l.sync_checked_at', '>', after.checkedAt),
+        eb.and([eb('l.sync_checked_at', '=', after.checkedAt), eb('l.id', '>', after.linkId)]),
+      ]),
+    );
+  }
+  const rows = await q.orderBy('l.sync_checked_at').orderBy('l.id').limit(v.limit).execute();
+  return rows.map((r) => ({
+    linkId: r.id,
+    accountId: r.account_id,
+    type: r.credential_type as CredentialType,
+    certificateId: r.certificate_id,
+    issuerId: r.issuer_id,
+    certificateStatus: r.status,
+    documentIndex: r.document_index,
+    sourceCity: r.source_city,
+    checkedAt: r.sync_checked_at,
+    standing: r.sync_standing,
+    changes: r.sync_changes,
+  }));
+}
+
+/**
+ * A link was read: `at` is its check time; `standing` (when given) is what the department said and `changes` the
+ * count of changes announced. Only while the link is live and still holds the certificate that was read.
+ */
+export async function markSynced(
+  db: Db,
+  v: { linkId: string; certificateId: string; at: Date; standing?: SyncStanding; changes?: number },
+): Promise<void> {
+  await db
+    .updateTable('wallet_links')
+    .set({
+      sync_checked_at: v.at,
+      ...(v.standing ? { sync_standing: v.standing } : {}),
+      ...(v.changes !== undefined ? { sync_changes: v.changes } : {}),
+    })
+    .where('id', '=', v.linkId)
+    .where('certificate_id', '=', v.certificateId)
+    .where('unlinked_at', 'is', null)
+    .execute();
+}

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Tables owned by the wallet module (migrations/0040_wallet_trust-core.sql). */
+/** Tables owned by the wallet module (migrations/0040_wallet_trust-core.sql, 0045). */
 export interface WalletTables {
   wallet_issuer_keys: {
     issuer_id: string;
@@ -30,6 +30,10 @@ export interface WalletTables {
     issued_at: Generated<Date>;
     expires_at: Date;
     status_changed_at: Date | null;
+    /** 0045: HMAC blind index of the document's number (which document it was issued from); null before 0045. */
+    document_index: string | null;
+    /** 0045: the city chosen at issuance (per-city departments), or null. */
+    source_city: string | null;
   };
   wallet_status_entries: {
     status_list_id: number;

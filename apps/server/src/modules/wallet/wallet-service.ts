@@ -5,7 +5,7 @@ import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { FieldCipher } from '../privacy/index.js';
 import { issueCompact } from './compact.js';
-import { CREDENTIAL_SOURCES, listDocuments } from './credential-sources.js';
+import { CREDENTIAL_SOURCES, listDocuments, normaliseDocumentNumber } from './credential-sources.js';
 import { compressPoint, jwkThumbprint, type PublicJwk, toPublicJwk } from './es256.js';
 import { IssuerKeyStore } from './issuer-keys.js';
 import { type IssuerId, issuerOfType } from './issuers.js';
@@ -141,6 +141,9 @@ export class WalletService {
           credential_type: input.type,
           issuer_id: issuer.id,
           subject_index: this.d.cipher.blindIndex(input.idNumber.toUpperCase(), 'wallet-subject'),
+          // Which document it was issued from (the status synchroniser reads that one again), never the number.
+          document_index: this.documentIndex(sourced.documentNumber),
+          source_city: input.city ?? null,
           status,
           issued_at: new Date(iat * 1000),
           expires_at: new Date(exp * 1000),
@@ -212,6 +215,31 @@ export class WalletService {
       label: d.label,
       linkable: d.refusal === null,
       refusal: d.refusal ? { code: d.refusal.code, message: d.refusal.detail } : null,
+    }));
+  }
+
+  /** The blind index a certificate keeps of the document number it was issued from. */
+  documentIndex(documentNumber: string): string {
+    return this.d.cipher.blindIndex(normaliseDocumentNumber(documentNumber), 'wallet-document');
+  }
+
+  /**
+   * The person's documents of a type as the department's record has them now, with each one's standing
+   * (in force, suspended, ended) and its number's blind index: what the status synchroniser (wallet-sync)
+   * compares a linked certificate with. Throws like `documents` — WALLET_NO_RECORD when the person has none,
+   * DEPARTMENT_* when the department cannot answer (an outage is no answer).
+   */
+  async documentStandings(input: { type: CredentialType; idNumber: string; city?: CityCode }) {
+    const now = this.now();
+    const docs = await listDocuments(input.type, input.idNumber, {
+      departments: this.d.departments,
+      today: chinaDate(now),
+      credentialUntil: chinaDate(now + (this.d.credentialDays ?? 30) * 86_400_000),
+      ...(input.city ? { city: input.city } : {}),
+    });
+    return docs.map((d) => ({
+      documentIndex: this.documentIndex(d.documentNumber),
+      standing: d.standing ?? ({ state: 'in-force' } as const),
     }));
   }
 
