@@ -23,7 +23,8 @@ interface Issued {
  * Issue 6 item 5, 离线核验: the verifier page is opened online (it keeps every issuer's keys and status lists),
  * then the network goes away (context.setOffline): an uploaded QR is verified on the device → 有效 with the
  * 离线核验 badge and the age of the status data; a certificate revoked before the page cached its list →
- * 已注销; garbage → 无效. A logged-in clerk offline: verified, not recorded (no request is made).
+ * 已注销; garbage → 无效. A logged-in clerk offline: verified and queued (no request is made), uploaded once
+ * online, and it appears in 张伟's 核验记录 as 离线核验.
  */
 describe('offline verification on the verifier page', () => {
   let platform: RunningPlatform;
@@ -90,6 +91,33 @@ describe('offline verification on the verifier page', () => {
     await browser?.close();
     await platform?.stop();
   });
+
+  /** Logged in by SMS, real name bound, PIN set and verified (as in wallet-citizen.e2e.ts). */
+  async function verified(p: Page, person: { name: string; idNumber: string; phone: string }) {
+    await p.goto(`${platform.baseUrl}/login`);
+    await p.getByTestId('login-method-sms').click();
+    await p.locator('input[data-testid="phone-input"]').first().fill(person.phone);
+    await p.getByTestId('sms-send').click();
+    await p.waitForTimeout(300);
+    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${person.phone}`)).json();
+    await p
+      .locator('input[data-testid="sms-code-input"]')
+      .first()
+      .fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
+    await p.getByTestId('login-submit').click();
+    await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const statuses = await p.evaluate(async ({ name, idNumber }) => {
+      const json = { 'content-type': 'application/json' };
+      const post = (url: string, body: object, method = 'POST') =>
+        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
+      return [
+        await post('/api/v1/me/real-name', { name, idNumber }),
+        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
+        await post('/api/v1/me/verify/pin', { pin: '385172' }),
+      ];
+    }, person);
+    expect(statuses).toEqual([200, 204, 200]);
+  }
 
   const hotelQr = (cert: Issued, key: HolderKey, i = 0) =>
     presentQr({ compact: cert.credentials[i]?.compact as string, key, type: 'resident-id', purpose: 'hotel' });
@@ -171,7 +199,7 @@ describe('offline verification on the verifier page', () => {
     await context.setOffline(false);
   });
 
-  it('a hotel clerk offline: verified on the device for 酒店入住, and the page says the check-in is not recorded', async () => {
+  it('a hotel clerk offline: verified on the device for 酒店入住, queued, uploaded once online; 张伟’s 核验记录 shows 离线核验', async () => {
     const clerkContext = await phoneContext(browser);
     const clerk = await clerkContext.newPage();
     await clerk.goto(`${platform.baseUrl}/verify`);
@@ -193,11 +221,35 @@ describe('offline verification on the verifier page', () => {
     await clerkContext.setOffline(true);
     const v = await upload(clerk, await qrPng(hotelQr(valid, keys[2] as HolderKey, 2)));
     expect(v, JSON.stringify(v)).toMatchObject({ verdict: 'valid', badge: true });
-    expect(await clerk.getByTestId('verify-offline-not-recorded').textContent()).toContain('不登记核验记录');
+    expect(await clerk.getByTestId('verify-offline-queued').textContent()).toContain('恢复网络后将自动上传登记');
     expect(await clerk.getByTestId('verify-recorded').count()).toBe(0);
     expect(checkIns).toEqual([]);
+    // 离线核验待登记: kept on the device (IndexedDB), counted on the page
+    await clerk.getByTestId('verify-queue-pending').waitFor();
+    expect(await clerk.getByTestId('verify-queue-pending').textContent()).toContain('1 条离线核验待登记');
     expect(await seriousA11yViolations(clerk)).toEqual([]);
     if (shots) await clerk.screenshot({ path: `${shots}/offline-clerk.png`, fullPage: true });
+
+    // back online: uploaded once, verified again by the server, and the queue is empty
+    await clerkContext.setOffline(false);
+    await clerk.getByTestId('verify-queue-uploaded').waitFor({ timeout: 20_000 });
+    expect(await clerk.getByTestId('verify-queue-uploaded').textContent()).toContain('已登记 1 条离线核验记录');
+    expect(await clerk.getByTestId('verify-queue-pending').count()).toBe(0);
+    expect(checkIns.filter((u) => u.endsWith('/check-ins/offline'))).toHaveLength(1);
     await clerkContext.close();
+
+    // 张伟's 核验记录 shows it, marked 离线核验
+    const citizenContext = await phoneContext(browser);
+    const citizen = await citizenContext.newPage();
+    await verified(citizen, { name: '张伟', idNumber: ZHANG_WEI, phone: '13800138000' });
+    await citizen.goto(`${platform.baseUrl}/wallet/verifications`);
+    const entry = citizen.getByTestId('wallet-verification').filter({ hasText: '广州白云宾馆' });
+    await entry.first().waitFor({ timeout: 20_000 });
+    expect(await entry.count()).toBe(1);
+    expect(await entry.getByTestId('wallet-verification-offline').textContent()).toBe('离线核验');
+    expect(await entry.textContent()).toContain('有效');
+    expect(await seriousA11yViolations(citizen)).toEqual([]);
+    if (shots) await citizen.screenshot({ path: `${shots}/offline-log.png`, fullPage: true });
+    await citizenContext.close();
   });
 });

@@ -70,9 +70,12 @@ function pureContracts(): Plugin {
   };
 }
 
+/** Pages that must open after a reload without a network: 我的证照 (出示二维码 offline) and 证照核验 (离线核验). */
+const OFFLINE_PAGES = new Set(['Wallet', 'WalletDetail', 'WalletShow', 'Verify']);
+
 /**
  * Stamps dist/sw.js (copied from public/) with a release id and the files of the app shell: the entry, what
- * it imports, its CSS, and the home page. Other page chunks are cached on first use.
+ * it imports, its CSS, the home page and OFFLINE_PAGES. Other page chunks are cached on first use.
  */
 function serviceWorkerManifest(): Plugin {
   let outDir = 'dist';
@@ -94,12 +97,19 @@ function serviceWorkerManifest(): Plugin {
         if (item.type === 'chunk') {
           for (const imported of item.imports) add(imported);
           for (const css of item.viteMetadata?.importedCss ?? []) shell.add(css);
+          // files the code imports by URL (the QR reader's WebAssembly of the verifier page)
+          for (const asset of item.viteMetadata?.importedAssets ?? []) shell.add(asset);
         }
       };
       for (const item of Object.values(bundle)) {
         if (item.type !== 'chunk') continue;
-        const isHome = item.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/pages/Home.tsx');
-        if (item.isEntry || isHome) add(item.fileName);
+        const page = item.facadeModuleId?.replace(/\\/g, '/').match(/\/src\/pages\/(\w+)\.tsx$/)?.[1];
+        if (item.isEntry || page === 'Home') add(item.fileName);
+        if (page && OFFLINE_PAGES.has(page)) {
+          // usable without a network once installed: the page and what it loads on demand (the QR reader)
+          add(item.fileName);
+          for (const dynamic of item.dynamicImports) add(dynamic);
+        }
       }
       files = [...shell].sort().map((f) => `/${f}`);
       version = createHash('sha256').update(Object.keys(bundle).sort().join('\n')).digest('hex').slice(0, 12);

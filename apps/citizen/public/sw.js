@@ -1,5 +1,6 @@
 /* 粤省事 service worker: offline app shell, cached hashed assets, never cached personal or POST requests. */
-/* The build (vite.config.ts) replaces the two placeholders below with the release id and the shell files. */
+/* The build (vite.config.ts) replaces the two placeholders below with the release id and the shell files: the */
+/* entry, the home page and the 我的证照 / 证照核验 pages (出示二维码 and the verifier work after a reload offline). */
 const VERSION = '__YSS_BUILD__';
 const PRECACHE = []; /* __YSS_PRECACHE__ */
 
@@ -82,6 +83,41 @@ async function networkFirst(request, cacheName) {
     throw error;
   }
 }
+
+/**
+ * The page's own asset list (src/pwa/register-sw.ts): the entry, page chunks and the QR reader's WebAssembly
+ * that were loaded BEFORE this worker controlled the page (the first visit) never passed through the fetch
+ * handler, so a reload without a network would miss them. Only hashed files under /assets/ are taken — never
+ * /api/ (personal data stays in the pages' IndexedDB stores, not in this cache).
+ */
+async function cacheLoadedAssets(urls) {
+  const cache = await caches.open(ASSET_CACHE);
+  for (const href of urls.slice(0, 300)) {
+    let url;
+    try {
+      url = new URL(href, self.location.origin);
+    } catch {
+      continue;
+    }
+    if (url.origin !== self.location.origin || !url.pathname.startsWith('/assets/')) continue;
+    if (await caches.match(url.pathname)) continue;
+    try {
+      const response = await fetch(url.pathname);
+      if (response.ok) await cache.put(url.pathname, response);
+    } catch {
+      // offline already: the next visit online fills the gap
+    }
+  }
+}
+
+self.addEventListener('message', (event) => {
+  const data = event.data;
+  if (data?.type !== 'yss-cache-assets' || !Array.isArray(data.urls)) return;
+  const port = event.ports?.[0];
+  event.waitUntil(
+    cacheLoadedAssets(data.urls.filter((u) => typeof u === 'string')).then(() => port?.postMessage({ done: true })),
+  );
+});
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;

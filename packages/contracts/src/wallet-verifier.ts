@@ -69,9 +69,56 @@ export const CheckInResult = z
   .meta({ id: 'CheckInResult', description: '核验登记结果' });
 export type CheckInResult = z.infer<typeof CheckInResult>;
 
+/**
+ * Offline check-ins are accepted for this long after the device verified them (the verifier page uploads its
+ * queue as soon as it is online; a device offline for more than three days re-scans instead).
+ */
+export const OFFLINE_CHECK_IN_MAX_AGE_HOURS = 72;
+/** A device clock ahead of the server's by up to this much is not "in the future". */
+export const OFFLINE_CHECK_IN_CLOCK_SKEW_SECONDS = 60;
+
+export const OfflineCheckInRequest = z
+  .object({
+    payload: CheckInRequest.shape.payload,
+    nonce: CheckInRequest.shape.nonce,
+    /** When the device verified it (ISO 8601): the holder-signed iat must be within ±90 s of it. */
+    verifiedAt: z.iso.datetime({ offset: true, error: '核验时间格式有误' }),
+    /** What the device's offline verifier said, kept next to the server's verdict. */
+    device: z
+      .object({
+        verdict: z.enum(VERDICTS),
+        reasonCode: z.string().regex(/^[a-z0-9-]{1,40}$/, '核验结果代码有误'),
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({ id: 'OfflineCheckInRequest', description: '离线核验登记: a check made without a network, uploaded later' });
+export type OfflineCheckInRequest = z.infer<typeof OfflineCheckInRequest>;
+
+export const OfflineCheckInResult = z
+  .object({
+    checkIn: z.object({
+      id: z.string(),
+      /** When the device verified it. */
+      verifiedAt: z.string(),
+      /** When the server recorded it. */
+      recordedAt: z.string(),
+      organisation: VerifierOrganisation,
+    }),
+    /** The server's verdict: the signatures again, iat against verifiedAt, the status as the server knows it. */
+    result: Verdict,
+    device: z.object({ verdict: z.enum(VERDICTS), reasonCode: z.string() }),
+    /** True when this presentation had been recorded for the organisation already (nothing new was stored). */
+    duplicate: z.boolean(),
+  })
+  .meta({ id: 'OfflineCheckInResult', description: '离线核验登记结果' });
+export type OfflineCheckInResult = z.infer<typeof OfflineCheckInResult>;
+
 export const VerificationLogEntry = z.object({
   id: z.string(),
   checkedAt: z.string(),
+  /** 离线核验: verified on the verifier's device without a network and recorded when it was back online. */
+  offline: z.boolean(),
   certificate: z.object({ id: z.string(), type: z.string(), typeName: z.string() }),
   organisation: z.object({ name: z.string(), kindName: z.string(), cityName: z.string() }),
   purpose: z.object({ id: z.string(), name: z.string() }),

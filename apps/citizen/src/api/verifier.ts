@@ -1,4 +1,12 @@
-import type { CheckInResult, Verdict, VerificationLog, VerifierProfile, WalletPurpose } from '@yss/contracts';
+import type {
+  CheckInResult,
+  OfflineCheckInRequest,
+  OfflineCheckInResult,
+  Verdict,
+  VerificationLog,
+  VerifierProfile,
+  WalletPurpose,
+} from '@yss/contracts';
 import { apiRequest } from './client';
 
 export type { CheckInResult, Verdict, VerificationLog, VerifierProfile };
@@ -12,6 +20,9 @@ export const verifier = {
   me: () => apiRequest<VerifierProfile>('/api/v1/verifier/me'),
   checkIn: (body: { payload: string; nonce?: string }) =>
     apiRequest<CheckInResult>('/api/v1/verifier/check-ins', { method: 'POST', body }),
+  /** 离线核验登记: a check made without a network, uploaded from the device's queue (verified again there). */
+  checkInOffline: (body: OfflineCheckInRequest) =>
+    apiRequest<OfflineCheckInResult>('/api/v1/verifier/check-ins/offline', { method: 'POST', body }),
   /** The staff login (same as the console's): password, then the authenticator's 6-digit code. */
   login: (username: string, password: string) =>
     apiRequest<{ next: 'totp' | 'enrol'; expiresInSeconds: number }>('/api/v1/staff/auth/login', {

@@ -16,7 +16,14 @@ export const verifierOfflineEn: Messages['verifierOffline'] = {
   statusNone: 'No usable status information for this certificate on this device',
   replay:
     'An offline check cannot detect a code being reused (e.g. a forwarded screenshot): check the holder in person.',
-  notRecorded: 'Offline checks are not recorded: scan again once online to record the check-in.',
+  queued:
+    'The offline check is kept on this device and will be uploaded and recorded once online (the server verifies it again).',
+  pending: '{{n}} offline check(s) waiting to be recorded; they are uploaded once online.',
+  uploading: 'Uploading {{n}} offline check(s)…',
+  uploaded: '{{n}} offline check(s) recorded.',
+  refused: 'One offline check could not be recorded: {{reason}}',
+  offlineSession:
+    'No network: verifying offline for the organisation saved on this device; the login is confirmed once online.',
   ageNow: 'just now',
   ageMinutes: '{{n}} min ago',
   ageHours: '{{n}} h ago',

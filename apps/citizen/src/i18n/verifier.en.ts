@@ -66,6 +66,9 @@ export const verifierEn: Messages['verifier'] = {
     empty: 'No verifications yet',
     emptyDesc:
       'When a hotel, the police, an employer or a coach station scans and records a check-in, it appears here.',
+    offline: 'Offline check',
+    offlineHelp:
+      'Checked on the organisation’s device without a network and recorded once it was online (verified again by the server)',
     when: 'When',
     who: 'Organisation',
     what: 'Certificate',

@@ -62,6 +62,10 @@ export const walletEn = {
   refreshNow: 'New QR code',
   batchLow: 'The certificate on this phone is running low: renew it in the details while online.',
   expiredBatch: 'The certificate on this phone has expired: renew it while online before showing it.',
+  codeFailed: 'The QR code could not be made: tap “New QR code” to try again.',
+  offlineExpired: 'Offline, and the QR code has expired: this phone cannot make a new one. Connect and refresh.',
+  offlineExpiredBatch:
+    'Offline, and the QR code has expired: the certificate on this phone is past its validity. Connect and renew it.',
   inactive: 'This certificate is {{status}} and cannot be shown.',
   police: {
     intro: "Scan the officer's verification code: the QR code is bound to it and only that officer can verify it.",

@@ -54,6 +54,9 @@ export const walletZh = {
   refreshNow: '刷新二维码',
   batchLow: '本机证照即将用完，请联网后在证照详情中更新。',
   expiredBatch: '本机证照已过期，请联网后更新证照再出示。',
+  codeFailed: '二维码生成失败，请点击“刷新二维码”重试。',
+  offlineExpired: '离线，二维码已过期：本机无法生成新的二维码，请连接网络后刷新。',
+  offlineExpiredBatch: '离线，二维码已过期：本机保存的证照已过有效期，请连接网络后更新证照再出示。',
   inactive: '该证照{{status}}，不能出示。',
   police: {
     intro: '请扫描民警出示的核验码，二维码将绑定该核验码，只能由该民警核验。',

@@ -8,6 +8,7 @@ import { Page } from '../components/Page';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import { oldestStatus } from '../lib/wallet/offline-cache';
+import { offlineQueue, type UploadFailure, uploadQueue } from '../lib/wallet/offline-queue';
 import { type OfflineBasis, verifyOffline } from '../lib/wallet/offline-verifier';
 import { useOfflineTrust } from '../lib/wallet/use-offline-trust';
 import './verify.css';
@@ -25,7 +26,19 @@ type Session =
   | { state: 'loading' }
   | { state: 'anonymous' }
   | { state: 'not-verifier'; message: string }
-  | { state: 'verifier'; profile: VerifierProfile };
+  /** `offline`: the profile this device kept, used while the session cannot be confirmed (no network). */
+  | { state: 'verifier'; profile: VerifierProfile; offline?: boolean };
+
+/** How the offline queue treats a failed upload: stop on no network / ended session, drop a refused entry. */
+function uploadFailure(e: unknown): UploadFailure {
+  if (!isApiProblem(e)) return { network: true, session: false, message: '' };
+  return {
+    // no answer, rate limited or a server fault: try again later
+    network: e.isNetwork || e.status === 429 || e.status >= 500,
+    session: e.status === 401 || e.status === 403,
+    message: e.userMessage,
+  };
+}
 
 /** The camera, frame by frame through the shared QR reader until a code is read. */
 function Scanner({ onText, onClose }: { onText: (text: string) => void; onClose: (error?: string) => void }) {
@@ -122,6 +135,7 @@ function ageText(ms: number, t: Translate): string {
 
 /** What an offline verdict rested on: the badge, the age of the keys and status data, and what it cannot know. */
 function OfflineNote({ basis, loggedIn }: { basis: OfflineBasis; loggedIn: boolean }) {
+  // loggedIn: the check was queued on this device, to be uploaded and recorded once online
   const { t, lang } = useLocale();
   const time = (ms: number) => new Date(ms).toLocaleString(lang, { hour12: false });
   return (
@@ -145,7 +159,7 @@ function OfflineNote({ basis, loggedIn }: { basis: OfflineBasis; loggedIn: boole
             : t('verifierOffline.statusNone')}
         </li>
         <li>{t('verifierOffline.replay')}</li>
-        {loggedIn && <li data-testid="verify-offline-not-recorded">{t('verifierOffline.notRecorded')}</li>}
+        {loggedIn && <li data-testid="verify-offline-queued">{t('verifierOffline.queued')}</li>}
       </ul>
     </div>
   );
@@ -343,6 +357,40 @@ function VerifierLogin({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** 离线核验待登记: how many offline check-ins wait on this device, and what the last upload did. */
+function QueueStatus({
+  pending,
+  uploading,
+  last,
+}: {
+  pending: number;
+  uploading: boolean;
+  last: { uploaded: number; refused: string[] } | null;
+}) {
+  const { t } = useLocale();
+  if (pending === 0 && !last) return null;
+  return (
+    <div className="vf-queue" data-testid="verify-queue" data-pending={pending}>
+      {pending > 0 && (
+        <p className="field-help vf-readiness-offline" role="status" data-testid="verify-queue-pending">
+          {uploading ? t('verifierOffline.uploading', { n: pending }) : t('verifierOffline.pending', { n: pending })}
+        </p>
+      )}
+      {last && last.uploaded > 0 && (
+        <p className="field-help" role="status" data-testid="verify-queue-uploaded">
+          {t('verifierOffline.uploaded', { n: last.uploaded })}
+        </p>
+      )}
+      {last?.refused.map((reason, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the same reason may come twice; the list is replaced whole
+        <p key={i} className="form-error" role="alert" data-testid="verify-queue-refused">
+          {t('verifierOffline.refused', { reason })}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 /** Whether the page can verify without a network, and how fresh its data is. */
 function OfflineReadiness({
   trust,
@@ -386,8 +434,9 @@ function OfflineReadiness({
  * 证照核验: the verifier page (issue 6). Scan the holder's QR with the camera or upload a picture; the verdict
  * comes from the server (POST /api/v1/verify, or — for a logged-in verifier — a recorded check-in). Offline (or
  * when the request fails for want of a network) the page verifies on the device (离线核验, lib/wallet/
- * offline-verifier.ts) with the issuers' keys and status lists it keeps, and says so; such a check is never
- * recorded. Nothing is "valid" unless every check passed; a picture without a QR code is an explicit 无效.
+ * offline-verifier.ts) with the issuers' keys and status lists it keeps, and says so; a logged-in verifier's
+ * offline check is queued on the device (lib/wallet/offline-queue.ts) and uploaded once online, where the
+ * server verifies it again and records it (离线核验). Nothing is "valid" unless every check passed; a picture without a QR code is an explicit 无效.
  */
 export default function Verify() {
   const { t } = useLocale();
@@ -409,9 +458,19 @@ export default function Verify() {
 
   const loadSession = useCallback(async () => {
     try {
-      setSession({ state: 'verifier', profile: await verifier.me() });
+      const profile = await verifier.me();
+      setSession({ state: 'verifier', profile });
       setShowLogin(false);
+      await offlineQueue.saveProfile(profile).catch(() => undefined);
     } catch (e) {
+      if (isApiProblem(e) && e.isNetwork) {
+        // No network (a reload offline): verify for the organisation this device last saw logged in, and
+        // queue its check-ins; the session is confirmed once the network is back.
+        const kept = await offlineQueue.loadProfile();
+        setSession(kept ? { state: 'verifier', profile: kept, offline: true } : { state: 'anonymous' });
+        return;
+      }
+      await offlineQueue.clearProfile().catch(() => undefined);
       if (isApiProblem(e) && e.status === 403) setSession({ state: 'not-verifier', message: e.userMessage });
       else setSession({ state: 'anonymous' });
     }
@@ -421,6 +480,34 @@ export default function Verify() {
   }, [loadSession]);
 
   const profile = session.state === 'verifier' ? session.profile : null;
+  const confirmed = session.state === 'verifier' && !session.offline;
+  const organisationId = profile?.organisation.id ?? null;
+  const [pending, setPending] = useState(0);
+  const [uploading, setUploading] = useState(false);
+  const [lastUpload, setLastUpload] = useState<{ uploaded: number; refused: string[] } | null>(null);
+  const flushing = useRef(false);
+  const countPending = useCallback(async () => {
+    if (!organisationId) return setPending(0);
+    setPending((await offlineQueue.list(organisationId).catch(() => [])).length);
+  }, [organisationId]);
+  /** Uploads the queued offline check-ins (a confirmed session, online), one at a time. */
+  const flushQueue = useCallback(async () => {
+    if (!organisationId || !confirmed || flushing.current) return;
+    flushing.current = true;
+    setUploading(true);
+    try {
+      const outcome = await uploadQueue(organisationId, verifier.checkInOffline, uploadFailure);
+      if (outcome.uploaded.length > 0 || outcome.refused.length > 0) {
+        setLastUpload({ uploaded: outcome.uploaded.length, refused: outcome.refused.map((r) => r.message) });
+      }
+    } catch {
+      // IndexedDB unavailable: nothing was queued either
+    } finally {
+      flushing.current = false;
+      setUploading(false);
+      await countPending();
+    }
+  }, [organisationId, confirmed, countPending]);
   const police = profile ? profile.organisation.kind === 'police' : twoWay;
   const offlineTrust = useOfflineTrust(
     profile ? { code: profile.organisation.cityCode, name: profile.organisation.cityName } : null,
@@ -440,6 +527,18 @@ export default function Verify() {
     };
   }, []);
   useEffect(() => {
+    void countPending();
+  }, [countPending]);
+  // Online with a confirmed session: upload what was queued. Back online after a reload without a network:
+  // confirm the session first (the upload follows).
+  const offlineSession = session.state === 'verifier' && session.offline === true;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: flush when the session is confirmed or the network returns
+  useEffect(() => {
+    if (!online) return;
+    if (offlineSession) void loadSession();
+    else if (confirmed) void flushQueue();
+  }, [online, offlineSession, confirmed, organisationId]);
+  useEffect(() => {
     const on = () => setOnline(navigator.onLine !== false);
     window.addEventListener('online', on);
     window.addEventListener('offline', on);
@@ -449,7 +548,7 @@ export default function Verify() {
     };
   }, []);
 
-  /** 离线核验: on this device, with the cached keys and status lists; never recorded. */
+  /** 离线核验: on this device, with the cached keys and status lists; a verifier's check is queued for upload. */
   const checkOffline = async (payload: string) => {
     const trust = offlineTrust.trust;
     if (!trust || trust.issuers.length === 0) {
@@ -461,6 +560,16 @@ export default function Verify() {
       ...(profile ? { purpose: profile.organisation.purpose.id as WalletPurpose } : purpose ? { purpose } : {}),
       ...(profile && offlineTrust.cityRules ? { city: offlineTrust.cityRules } : {}),
     });
+    if (profile) {
+      await offlineQueue.add({
+        organisationId: profile.organisation.id,
+        payload,
+        ...(police ? { nonce } : {}),
+        verifiedAt: Date.parse(r.verdict.checkedAt) || Date.now(),
+        device: { verdict: r.verdict.verdict, reasonCode: r.verdict.reasonCode },
+      });
+      await countPending();
+    }
     setResult({ verdict: r.verdict, recordedBy: null, offline: { basis: r.basis, loggedIn: !!profile } });
     setNote(null);
   };
@@ -475,6 +584,11 @@ export default function Verify() {
         return;
       }
       const withNonce = police ? { nonce } : {};
+      if (profile && session.state === 'verifier' && session.offline) {
+        // the session is not confirmed yet (the page was opened without a network): verify here, queue it
+        await checkOffline(payload);
+        return;
+      }
       if (profile) {
         const r = await verifier.checkIn({ payload, ...withNonce });
         setResult({ verdict: r.result, recordedBy: r.checkIn.organisation.name });
@@ -547,10 +661,16 @@ export default function Verify() {
             <p className="field-help">
               {t('verifier.verifierPurpose', { purpose: session.profile.organisation.purpose.name })}
             </p>
+            {session.offline && (
+              <p className="field-help vf-readiness-offline" data-testid="verifier-offline-session">
+                {t('verifierOffline.offlineSession')}
+              </p>
+            )}
             <Button
               size="small"
               onClick={async () => {
                 await verifier.logout().catch(() => undefined);
+                await offlineQueue.clearProfile().catch(() => undefined);
                 setSession({ state: 'anonymous' });
               }}
               data-testid="verifier-logout"
@@ -603,6 +723,7 @@ export default function Verify() {
 
       {police && <NonceCard nonce={nonce} onRenew={() => setNonce(freshNonce())} />}
 
+      <QueueStatus pending={pending} uploading={uploading} last={lastUpload} />
       <OfflineReadiness
         trust={offlineTrust.trust}
         refreshing={offlineTrust.refreshing}

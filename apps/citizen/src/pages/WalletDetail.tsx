@@ -31,7 +31,8 @@ export function displayValue(c: StoredCertificate, claim: string, value: unknown
 
 export function useStoredCertificate(id: string) {
   const auth = useAuth();
-  const accountId = auth.account?.id ?? '';
+  // offline at start: the account this device last had a session for (RequireAuth allowOffline)
+  const accountId = auth.account?.id ?? auth.offlineAccountId ?? '';
   const [cert, setCert] = useState<StoredCertificate | null | undefined>(undefined);
   useEffect(() => {
     if (!accountId) return;

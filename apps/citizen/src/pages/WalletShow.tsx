@@ -121,6 +121,8 @@ function Show({ id }: { id: string }) {
   const [code, setCode] = useState<{ text: string; at: number } | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [online, setOnline] = useState(() => navigator.onLine);
+  /** The phone could not sign a new code (its key store failed): the last code is shown while it is valid. */
+  const [failed, setFailed] = useState(false);
   const certRef = useRef(cert);
   certRef.current = cert;
 
@@ -135,13 +137,25 @@ function Show({ id }: { id: string }) {
     const c = certRef.current;
     if (!c || !purpose || (purpose === 'police' && !nonce)) return;
     const member = nextMember(c);
-    const { text, iat } = await presentQr({
-      compact: member.compact,
-      privateKey: member.privateKey,
-      type: c.type as CredentialType,
-      purpose,
-      ...(purpose === 'police' && nonce ? { nonce } : {}),
-    });
+    let signed: Awaited<ReturnType<typeof presentQr>>;
+    try {
+      signed = await presentQr({
+        compact: member.compact,
+        privateKey: member.privateKey,
+        type: c.type as CredentialType,
+        purpose,
+        ...(purpose === 'police' && nonce ? { nonce } : {}),
+      });
+    } catch {
+      // keep the last code while verifiers still accept it (iat + 90 s); past that, say so (never a stale QR)
+      const last = c.lastCode;
+      if (last && last.purpose === purpose && last.validUntil > Date.now()) setCode({ text: last.text, at: last.at });
+      setFailed(true);
+      setNow(Date.now());
+      return;
+    }
+    setFailed(false);
+    const { text, iat } = signed;
     const at = iat * 1000;
     const updated: StoredCertificate = {
       ...c,
@@ -202,7 +216,15 @@ function Show({ id }: { id: string }) {
   if (cert.status !== 'valid') {
     return <p className="wl-notice">{t('wallet.inactive', { status: t(`wallet.status.${cert.status}`) })}</p>;
   }
-  if (Date.parse(cert.expiresAt) <= now) return <p className="wl-notice">{t('wallet.expiredBatch')}</p>;
+  if (Date.parse(cert.expiresAt) <= now) {
+    return (
+      <p className="wl-notice" role="alert" data-testid={online ? undefined : 'wallet-offline-expired'}>
+        {online ? t('wallet.expiredBatch') : t('wallet.offlineExpiredBatch')}
+      </p>
+    );
+  }
+  // the code on screen is past its window and no new one could be made
+  const codeExpired = failed && (!cert.lastCode || cert.lastCode.validUntil <= now);
 
   const spec = credentialTypeSpec(cert.type);
   const labels = spec.labels as Record<string, string>;
@@ -250,7 +272,11 @@ function Show({ id }: { id: string }) {
             {t('wallet.brightness')}
           </p>
           {purpose === 'police' && <p>{t('wallet.police.bound')}</p>}
-          {code ? (
+          {codeExpired ? (
+            <p className="wl-notice" role="alert" data-testid="wallet-offline-expired">
+              {online ? t('wallet.codeFailed') : t('wallet.offlineExpired')}
+            </p>
+          ) : code ? (
             <QrSvg text={code.text} label={t('wallet.qrLabel', { name: cert.typeName, seconds: secondsLeft })} />
           ) : (
             <ListSkeleton rows={3} />
@@ -289,7 +315,7 @@ export default function WalletShow() {
   const { id = '' } = useParams();
   return (
     <Page title={t('wallet.showTitle')}>
-      <RequireAuth>
+      <RequireAuth allowOffline>
         <Show id={id} />
       </RequireAuth>
     </Page>

@@ -38,15 +38,23 @@ function Log() {
           <li key={v.id} className="card vf-log-item" data-testid="wallet-verification">
             <div className="vf-log-head">
               <strong>{v.organisation.name}</strong>
-              <Tag color={VERDICT_COLOR[v.verdict]} fill="outline">
-                {t(`verifier.verdict.${v.verdict}`)}
-              </Tag>
+              <span className="vf-log-tags">
+                {v.offline && (
+                  <Tag color="default" fill="outline" data-testid="wallet-verification-offline">
+                    {t('verifier.log.offline')}
+                  </Tag>
+                )}
+                <Tag color={VERDICT_COLOR[v.verdict]} fill="outline">
+                  {t(`verifier.verdict.${v.verdict}`)}
+                </Tag>
+              </span>
             </div>
             <dl className="vf-facts">
               <div>
                 <dt>{t('verifier.log.when')}</dt>
                 <dd>
                   <time dateTime={v.checkedAt}>{time(v.checkedAt)}</time>
+                  {v.offline && <span className="field-help vf-log-note">{t('verifier.log.offlineHelp')}</span>}
                 </dd>
               </div>
               <div>

@@ -26,6 +26,7 @@ import {
 } from '../api/client';
 import { identity } from '../api/identity';
 import { ListSkeleton } from '../components/States';
+import { forgetAccount, rememberAccount, rememberedAccount } from '../pwa/offline-account';
 import { browserStore, writeLastLogin } from './storage';
 
 const loadPrompt = () => import('../components/VerifyPrompt');
@@ -36,6 +37,11 @@ export type AuthStatus = 'loading' | 'in' | 'out';
 export interface AuthApi {
   status: AuthStatus;
   account: AccountProfile | null;
+  /**
+   * Without a network at start (status 'out' for want of an answer): the account this device last had a
+   * session for, whose wallet on this phone pages marked `allowOffline` may open; null otherwise.
+   */
+  offlineAccountId: string | null;
   /** After a successful login. */
   signedIn: (session: SessionInfo) => void;
   /** After an answer that carries the new profile (real name, default method, verification). */
@@ -91,10 +97,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [account, setAccountState] = useState<AccountProfile | null>(null);
+  const [offlineAccountId, setOfflineAccountId] = useState<string | null>(null);
   const [prompt, setPrompt] = useState<PendingPrompt | null>(null);
   const promptRef = useRef<PendingPrompt | null>(null);
   const statusRef = useRef(status);
   statusRef.current = status;
+  const offlineRef = useRef(offlineAccountId);
+  offlineRef.current = offlineAccountId;
   const accountRef = useRef(account);
   accountRef.current = account;
   const here = `${location.pathname}${location.search}`;
@@ -105,6 +114,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const clearSession = useCallback(() => {
     setAccountState(null);
     setStatus('out');
+    setOfflineAccountId(null);
+    forgetAccount();
     const pending = promptRef.current;
     if (pending) {
       promptRef.current = null;
@@ -148,26 +159,44 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // Every API answer that ends the session, from any page.
   useEffect(() => onSessionProblem((problem) => sessionEnded(problem.code, problem.detail)), [sessionEnded]);
 
-  // Who is logged in: once, at start.
+  // Who is logged in: once at start, and again when the network comes back after a start without one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the start-up probe runs once
   useEffect(() => {
     const controller = new AbortController();
-    identity.me({ signal: controller.signal, probe: true }).then(
-      (profile) => {
-        setAccountState(profile);
-        setStatus('in');
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setStatus('out');
-        if (isSessionProblem(error) && error.code === 'SESSION_REPLACED') {
-          sessionEnded(error.code, error.detail);
-        } else if (isSessionProblem(error) && error.code === 'SESSION_EXPIRED') {
-          Toast.show({ content: error.detail || t('auth.expired'), duration: 3000 });
-        }
-      },
-    );
-    return () => controller.abort();
+    const probe = () =>
+      identity.me({ signal: controller.signal, probe: true }).then(
+        (profile) => {
+          setAccountState(profile);
+          setStatus('in');
+          setOfflineAccountId(null);
+          rememberAccount(profile.id);
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          setStatus('out');
+          if (isApiProblem(error) && error.isNetwork) {
+            // No answer: keep the last account of this device for its offline wallet, until the server says.
+            setOfflineAccountId(rememberedAccount());
+            return;
+          }
+          setOfflineAccountId(null);
+          forgetAccount();
+          if (isSessionProblem(error) && error.code === 'SESSION_REPLACED') {
+            sessionEnded(error.code, error.detail);
+          } else if (isSessionProblem(error) && error.code === 'SESSION_EXPIRED') {
+            Toast.show({ content: error.detail || t('auth.expired'), duration: 3000 });
+          }
+        },
+      );
+    void probe();
+    const online = () => {
+      if (statusRef.current === 'out' && offlineRef.current) void probe();
+    };
+    window.addEventListener('online', online);
+    return () => {
+      controller.abort();
+      window.removeEventListener('online', online);
+    };
   }, []);
 
   // Back in the app (tab shown again, phone unlocked): ask the server whether this session still holds, so a
@@ -192,7 +221,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const setAccount = useCallback((profile: AccountProfile) => {
     setAccountState(profile);
     setStatus('in');
+    setOfflineAccountId(null);
     rememberLogin(profile);
+    rememberAccount(profile.id);
   }, []);
 
   const signedIn = useCallback(
@@ -267,8 +298,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<AuthApi>(
-    () => ({ status, account, signedIn, setAccount, refresh, logout, withVerification }),
-    [status, account, signedIn, setAccount, refresh, logout, withVerification],
+    () => ({ status, account, offlineAccountId, signedIn, setAccount, refresh, logout, withVerification }),
+    [status, account, offlineAccountId, signedIn, setAccount, refresh, logout, withVerification],
   );
 
   return (
@@ -304,12 +335,14 @@ export function useAuth(): AuthApi {
 
 /**
  * The content of a page for logged-in citizens only (inside <Page>): others go to the login page and come back
- * here afterwards.
+ * here afterwards. `allowOffline`: a page that works from this phone's own data (出示二维码) also opens without a
+ * network for the account this device last had a session for (`offlineAccountId`).
  */
-export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status } = useAuth();
+export function RequireAuth({ children, allowOffline = false }: { children: ReactNode; allowOffline?: boolean }) {
+  const { status, offlineAccountId } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <ListSkeleton rows={3} />;
+  if (status === 'out' && allowOffline && offlineAccountId) return <>{children}</>;
   if (status === 'out') return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
   return <>{children}</>;
 }

@@ -19,6 +19,7 @@ import type { StaffService } from '../staff/index.js';
 import type { WalletService } from '../wallet/index.js';
 import { certificateOfVerified } from './certificate-of.js';
 import { organisationOfAccount, presentOrganisation } from './organisations.js';
+import { presentationDigest } from './presentation-digest.js';
 
 export interface VerifierDeps {
   db: Db;
@@ -82,6 +83,8 @@ export class VerifierCheckIns {
         purpose,
         verdict: result.verdict,
         reason_code: result.reasonCode,
+        // an offline upload of the same scan later is then recognised as this check-in (offline-check-ins.ts)
+        presentation_digest: presentationDigest(input.payload),
       })
       .returning(['id', 'checked_at'])
       .executeTakeFirstOrThrow();
@@ -112,7 +115,17 @@ export class VerifierCheckIns {
     const rows = await this.d.db
       .selectFrom('wallet_verifications as v')
       .innerJoin('verifier_organisations as o', 'o.id', 'v.organisation_id')
-      .select(['v.id', 'v.certificate_id', 'v.purpose', 'v.verdict', 'v.checked_at', 'o.name', 'o.kind', 'o.city_code'])
+      .select([
+        'v.id',
+        'v.certificate_id',
+        'v.purpose',
+        'v.verdict',
+        'v.checked_at',
+        'v.offline',
+        'o.name',
+        'o.kind',
+        'o.city_code',
+      ])
       .where('v.certificate_id', 'in', [...types.keys()])
       .orderBy('v.checked_at', 'desc')
       .limit(limit)
@@ -123,6 +136,7 @@ export class VerifierCheckIns {
       return {
         id: r.id,
         checkedAt: r.checked_at.toISOString(),
+        offline: r.offline,
         certificate: { id: r.certificate_id as string, type, typeName: typeName(type) },
         organisation: {
           name: r.name,

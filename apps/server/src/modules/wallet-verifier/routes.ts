@@ -10,6 +10,8 @@ import {
   type CredentialType,
   CredentialTypeSchema,
   credentialTypeSpec,
+  OfflineCheckInRequest,
+  OfflineCheckInResult,
   Problem,
   VerificationLog,
   VerifierProfile,
@@ -25,6 +27,7 @@ import type { StaffService } from '../staff/index.js';
 import * as staffRepo from '../staff/repository.js';
 import { issuerById, type WalletService } from '../wallet/index.js';
 import { VerifierCheckIns } from './check-ins.js';
+import { OfflineCheckIns } from './offline-check-ins.js';
 import { presentOrganisation } from './organisations.js';
 
 /** The service whose fresh verification opens the verification log (the catalog's 居民身份电子凭证 entry). */
@@ -40,6 +43,8 @@ export interface WalletVerifierDeps {
   gate: PersonalLookupGate;
   audit: AuditLog;
   checkInsPerMinute?: number;
+  /** The clock of offline check-ins' time bounds (tests). */
+  now?: () => number;
   /** Demo mode only: POST /api/v1/dev/wallet/issue (stands in for 我的证照's link flow in end-to-end tests). */
   demo?: boolean;
 }
@@ -54,6 +59,7 @@ export const walletVerifierRoutes =
   (d: WalletVerifierDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const checkIns = new VerifierCheckIns(d);
+    const offlineCheckIns = new OfflineCheckIns(d, checkIns, d.now);
 
     app.get(
       '/api/v1/verifier/me',
@@ -86,6 +92,24 @@ export const walletVerifierRoutes =
       async (req, reply) => {
         reply.header('cache-control', 'no-store');
         return checkIns.checkIn(req.cookies[d.staffCookie], req.id, req.body);
+      },
+    );
+
+    app.post(
+      '/api/v1/verifier/check-ins/offline',
+      {
+        config: { rateLimit: { max: d.checkInsPerMinute ?? 120, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['wallet'],
+          summary:
+            '离线核验登记: a check the verifier page made without a network, uploaded once online; verified again by the server (iat against verifiedAt, status now), recorded once',
+          body: OfflineCheckInRequest,
+          response: { 200: OfflineCheckInResult, ...problems, 422: Problem },
+        },
+      },
+      async (req, reply) => {
+        reply.header('cache-control', 'no-store');
+        return offlineCheckIns.upload(req.cookies[d.staffCookie], req.id, req.body);
       },
     );
 

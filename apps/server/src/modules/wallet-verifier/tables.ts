@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Tables owned by the wallet-verifier module (migrations 0042 and 0043). */
+/** Tables owned by the wallet-verifier module (migrations 0042, 0043 and 0046). */
 export interface WalletVerifierTables {
   verifier_organisations: {
     id: Generated<string>;
@@ -25,5 +25,11 @@ export interface WalletVerifierTables {
     verdict: string;
     reason_code: string;
     checked_at: Generated<Date>;
+    /** Migration 0046: offline check-ins (uploaded later; the device's verdict kept next to the server's). */
+    offline: Generated<boolean>;
+    recorded_at: Generated<Date>;
+    device_verdict: string | null;
+    device_reason_code: string | null;
+    presentation_digest: string | null;
   };
 }

@@ -42,6 +42,14 @@ export interface VerifyOptions {
   /** SD-JWT VC key binding: the audience the verifier expects. */
   audience?: string;
   city?: CityCode;
+  /**
+   * When the presentation was checked (ms), if not now: an offline verifier's upload (wallet-verifier
+   * offline-check-ins.ts). Freshness (iat ±90 s) and the certificate's validity are judged at that moment;
+   * signatures, status and replay are always checked as the server knows them now.
+   */
+  at?: number;
+  /** false: neither consult nor record the replay guard (a check-in the server has recorded already). */
+  replay?: boolean;
 }
 
 export interface VerifierDeps {
@@ -182,7 +190,7 @@ export class CredentialVerifier {
     );
     if (purpose) ctx.purpose = { id: purpose, name: WALLET_PURPOSES[purpose].name };
     if (!purpose || (o.purpose && o.purpose !== purpose)) throw refuse('purpose', REASONS.purpose);
-    this.checkFresh(holder.iat);
+    this.checkFresh(holder.iat, o.at);
     if (o.nonce !== undefined && Buffer.from(holder.nonce).toString('base64url') !== o.nonce) {
       throw refuse('nonce', REASONS.nonce);
     }
@@ -205,10 +213,13 @@ export class CredentialVerifier {
     }
     ctx.disclosed = this.disclosedList(type, claims);
 
-    this.checkValidity(issuerPayload.iat, issuerPayload.exp);
+    this.checkValidity(issuerPayload.iat, issuerPayload.exp, o.at);
     await this.checkStatus(issuer, issuerPayload.status.listId, issuerPayload.status.idx);
     const digest = createHash('sha256').update(issuerPayload.cnf).update(parsed.holder.sign1[2]).digest('base64url');
-    if (!(await this.d.replay.firstUse(digest, (holder.iat + PRESENTATION_WINDOW_SECONDS + 1) * 1000))) {
+    if (
+      o.replay !== false &&
+      !(await this.d.replay.firstUse(digest, (holder.iat + PRESENTATION_WINDOW_SECONDS + 1) * 1000))
+    ) {
       throw refuse('replay', REASONS.replay);
     }
     return this.valid(ctx, checkedAt);
@@ -265,7 +276,7 @@ export class CredentialVerifier {
     if (typeof iat !== 'number' || typeof exp !== 'number') throw refuse('malformed', REASONS.malformed);
     ctx.expiresAt = new Date(exp * 1000).toISOString();
     if (o.audience !== undefined && kb.payload.aud !== o.audience) throw refuse('audience', REASONS.audience);
-    this.checkFresh(kb.payload.iat);
+    this.checkFresh(kb.payload.iat, o.at);
     const spec = credentialTypeSpec(type);
     const claims = new Map<string, unknown>();
     for (const claim of Object.keys(spec.claimKeys)) if (claim in payload) claims.set(claim, payload[claim]);
@@ -277,12 +288,15 @@ export class CredentialVerifier {
     }
     if (status.uri !== `${this.d.issuerUrl(issuer.id)}/status-lists/${listId}`)
       throw refuse('malformed', REASONS.malformed);
-    this.checkValidity(iat, exp);
+    this.checkValidity(iat, exp, o.at);
     await this.checkStatus(issuer, listId, status.idx);
     const digest = createHash('sha256')
       .update(text.slice(text.lastIndexOf('~')))
       .digest('base64url');
-    if (!(await this.d.replay.firstUse(digest, (kb.payload.iat + PRESENTATION_WINDOW_SECONDS + 1) * 1000))) {
+    if (
+      o.replay !== false &&
+      !(await this.d.replay.firstUse(digest, (kb.payload.iat + PRESENTATION_WINDOW_SECONDS + 1) * 1000))
+    ) {
       throw refuse('replay', REASONS.replay);
     }
     return this.valid(ctx, checkedAt);
@@ -311,14 +325,14 @@ export class CredentialVerifier {
     return type;
   }
 
-  private checkFresh(iat: unknown) {
-    const now = this.now() / 1000;
+  private checkFresh(iat: unknown, at?: number) {
+    const now = (at ?? this.now()) / 1000;
     if (typeof iat !== 'number' || Math.abs(now - iat) > PRESENTATION_WINDOW_SECONDS)
       throw refuse('stale', REASONS.stale);
   }
 
-  private checkValidity(iat: number, exp: number) {
-    const now = this.now() / 1000;
+  private checkValidity(iat: number, exp: number, at?: number) {
+    const now = (at ?? this.now()) / 1000;
     if (iat > now + PRESENTATION_WINDOW_SECONDS) throw refuse('not-yet-valid', REASONS.notYetValid);
     if (exp <= now) throw refuse('expired', REASONS.expired, 'expired');
   }

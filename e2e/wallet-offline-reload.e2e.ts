@@ -1,0 +1,227 @@
+import jsQR from 'jsqr';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HolderKey, holderKeys, presentQr } from '../apps/server/src/modules/wallet/holder.js';
+import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+
+/**
+ * Issue 6 item 3: "The QR page works offline once loaded" — including a RELOAD without a network. 张伟 links
+ * his e-ID, opens 出示二维码, the service worker takes control; the network goes (context.setOffline) and the
+ * page is reloaded: the code is made on the phone (keys and batch in IndexedDB) and shown with its expiry, it
+ * decodes and verifies. The verifier page reloaded offline still verifies with its cached keys and lists.
+ */
+describe('出示二维码 and 证照核验 after a reload without a network', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    browser = await launchBrowser();
+    context = await phoneContext(browser);
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  async function verified(p: Page, person: { name: string; idNumber: string; phone: string }) {
+    await p.goto(`${platform.baseUrl}/login`);
+    await p.getByTestId('login-method-sms').click();
+    await p.locator('input[data-testid="phone-input"]').first().fill(person.phone);
+    await p.getByTestId('sms-send').click();
+    await p.waitForTimeout(300);
+    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${person.phone}`)).json();
+    await p
+      .locator('input[data-testid="sms-code-input"]')
+      .first()
+      .fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
+    await p.getByTestId('login-submit').click();
+    await p.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const statuses = await p.evaluate(async ({ name, idNumber }) => {
+      const json = { 'content-type': 'application/json' };
+      const post = (url: string, body: object, method = 'POST') =>
+        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
+      return [
+        await post('/api/v1/me/real-name', { name, idNumber }),
+        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
+        await post('/api/v1/me/verify/pin', { pin: '385172' }),
+      ];
+    }, person);
+    expect(statuses).toEqual([200, 204, 200]);
+  }
+
+  async function readQr(p: Page): Promise<string> {
+    const png = await p.getByTestId('wallet-qr').screenshot({ scale: 'css' });
+    const { width, height, data } = await p.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(img, 0, 0);
+      return {
+        width: img.width,
+        height: img.height,
+        data: Array.from(ctx.getImageData(0, 0, img.width, img.height).data),
+      };
+    }, png.toString('base64'));
+    const decoded = jsQR(Uint8ClampedArray.from(data), width, height);
+    if (!decoded) throw new Error('QR not readable');
+    return decoded.data;
+  }
+
+  const verify = async (payload: string) =>
+    (await (
+      await fetch(`${platform.baseUrl}/api/v1/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ payload, purpose: 'hotel' }),
+      })
+    ).json()) as { verdict: string; reason: string };
+
+  /** The service worker controls the page and holds the assets the page loaded before it took over. */
+  async function offlineReady(p: Page) {
+    await p.waitForFunction(
+      () => navigator.serviceWorker.controller !== null && document.documentElement.dataset.offlineReady === 'true',
+      undefined,
+      { timeout: 30_000 },
+    );
+  }
+
+  it('the QR page reloaded offline shows a valid code made on the phone, with its expiry', async () => {
+    await verified(page, { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' });
+    await page.goto(`${platform.baseUrl}/wallet/add?type=resident-id`);
+    await page.getByTestId('wallet-authorise').click();
+    await page.waitForURL(/\/wallet\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    await page.getByTestId('wallet-show').click();
+    await page.waitForURL(/\/show/);
+    await page.getByTestId('wallet-qr').waitFor();
+    await offlineReady(page);
+    const showUrl = page.url();
+    const before = await readQr(page);
+
+    const apiCalls: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(r.url());
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('wallet-qr').waitFor({ timeout: 20_000 });
+    expect(page.url()).toBe(showUrl);
+    await page.getByText('当前无网络').waitFor();
+    const validUntil = (await page.getByTestId('wallet-code-valid-until').textContent()) ?? '';
+    expect(validUntil).toMatch(/有效至 \d{2}:\d{2}:\d{2}/);
+    const after = await readQr(page);
+    expect(after).toMatch(/^YSS1:/);
+    expect(after).not.toBe(before);
+    // the test runner is online: the code made offline verifies at the server
+    const v = await verify(after);
+    expect(v.verdict, v.reason).toBe('valid');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // nothing personal came from a cache of API answers: the SW keeps none of /api/ beyond the public catalog
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+      }
+      return urls;
+    });
+    expect(cached.filter((u) => u.startsWith('/api/') && !/^\/api\/v1\/(cities|catalog|services|faq)/.test(u))).toEqual(
+      [],
+    );
+    expect(apiCalls.every((u) => !u.includes('/me/certificates'))).toBe(true);
+  });
+
+  it('once the batch on the phone has expired, offline: 离线，二维码已过期 and no QR', async () => {
+    // The batch on the phone past its end (as after days offline): no code may be shown.
+    await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('yss-wallet-'));
+      for (const name of names) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const r = indexedDB.open(name);
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        const store = db.transaction('certificates', 'readwrite').objectStore('certificates');
+        const all = await new Promise<Array<{ expiresAt: string }>>((resolve) => {
+          const r = store.getAll();
+          r.onsuccess = () => resolve(r.result);
+        });
+        for (const c of all) store.put({ ...c, expiresAt: new Date(Date.now() - 1000).toISOString() });
+        db.close();
+      }
+    });
+    await page.reload();
+    await page.getByTestId('wallet-offline-expired').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('wallet-offline-expired').textContent()).toContain('离线，二维码已过期');
+    expect(await page.getByTestId('wallet-qr').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.setOffline(false);
+  });
+
+  it('the verifier page reloaded offline still verifies with the cached keys and status lists', async () => {
+    const clerkContext = await phoneContext(browser);
+    const clerk = await clerkContext.newPage();
+    await clerk.goto(`${platform.baseUrl}/verify`);
+    await clerk.waitForFunction(
+      () => {
+        const ready = document.querySelector('[data-testid="verify-offline-ready"]');
+        return ready?.textContent?.includes('状态信息更新于') && ready.getAttribute('data-reader') === 'ready';
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    await offlineReady(clerk);
+    await clerkContext.setOffline(true);
+    await clerk.reload();
+    await clerk.getByTestId('verify-offline-ready').waitFor({ timeout: 20_000 });
+    await clerk.waitForFunction(
+      () => {
+        const ready = document.querySelector('[data-testid="verify-offline-ready"]');
+        return ready?.textContent?.includes('当前无网络') && ready.getAttribute('data-reader') === 'ready';
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    // a code of 张伟's e-ID (the reference holder stands in for his phone), verified on the clerk's device
+    const keys = holderKeys(1);
+    const issued = (await (
+      await fetch(`${platform.baseUrl}/api/v1/dev/wallet/issue`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'resident-id',
+          idNumber: '44010619880512031X',
+          holderKeys: keys.map((k) => k.publicJwk),
+        }),
+      })
+    ).json()) as { credentials: { compact: string }[] };
+    const text = presentQr({
+      compact: issued.credentials[0]?.compact as string,
+      key: keys[0] as HolderKey,
+      type: 'resident-id',
+      purpose: 'hotel',
+    });
+    const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+    const png = await QRCode.toBuffer(text, {
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      scale: Math.floor(300 / (qr.modules.size + 4)),
+      type: 'png',
+    });
+    await clerk.getByTestId('verify-upload').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
+    await clerk.getByTestId('verify-verdict').waitFor();
+    expect(await clerk.getByTestId('verify-verdict').getAttribute('data-verdict')).toBe('valid');
+    expect(await clerk.getByTestId('verify-offline-badge').count()).toBe(1);
+    expect(await seriousA11yViolations(clerk)).toEqual([]);
+    await clerkContext.close();
+  });
+});
