@@ -637,6 +637,8 @@ const volunteerCard: DocumentSource = async (idNumber, { departments, today }) =
               `您的注册志愿者信息已于${v.cancelledOn ?? ''}注销，无法关联注册志愿者证电子证照。如需继续参加志愿服务，请重新注册志愿者。`,
             )
           : null,
+      // a registration cancelled after the certificate was linked ends it (the synchroniser revokes)
+      ...(v.status === 'cancelled' ? { standing: ended('注册志愿者信息已注销') } : {}),
       sourced: () => {
         const claims: VolunteerCardClaims = {
           name: v.name,
@@ -768,4 +770,5 @@ export const GONE_REASON: Record<CredentialType, string> = {
   'graduate-report-card': '报到证记录已撤销',
   'real-estate-proof': '不动产登记证明已注销',
   'real-estate-title': '不动产权已转移或注销',
+  'volunteer-card': '注册志愿者信息已注销',
 };
