@@ -1,9 +1,18 @@
-import { makeResidentId, RESIDENT_ID_MESSAGES } from '@yss/contracts';
+import { RESIDENT_ID_MESSAGES } from '@yss/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../http/app-error.js';
-import { type ConnectedDepartment, connectDepartment, TRANSPORTS } from '../../test-support/department-transports.js';
-import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { DEMO_PEOPLE, generatePeople, type PeopleBatch } from '../population-register/generator.js';
+import type { Db } from '../../db/database.js';
+import type { ConnectedDepartment } from '../../test-support/department-transports.js';
+import {
+  ENGINE_TRANSPORTS,
+  openSandboxSuite,
+  refusal,
+  type SandboxSuite,
+  sandboxClock,
+  seededPeople,
+  UNKNOWN_ID_NUMBER,
+} from '../../test-support/sandbox-suite.js';
+import { demoPerson } from '../kit/demo.js';
+import type { PeopleBatch } from '../population-register/generator.js';
 import { seedContext } from '../province/seed-context.js';
 import { insuranceProfile } from '../social-insurance/profile.js';
 import { amountFen } from '../social-insurance/rates.js';
@@ -11,46 +20,26 @@ import { BALANCE_QUERY_CITIES, type MedicalInsuranceSpec, medicalInsuranceSpec }
 import { medicalInsuranceRows } from './generator.js';
 import { medicalInsuranceSandbox } from './sandbox.js';
 
-const demo = (name: string) => {
-  const person = DEMO_PEOPLE.find((p) => p.name === name);
-  if (!person) throw new Error(name);
-  return person;
-};
 const ctx = seedContext(1);
-const clock = () => new Date('2026-01-15T04:00:00Z');
-const UNKNOWN = makeResidentId('440106', '19880512', 999);
 
-async function inputError(call: Promise<unknown>): Promise<{ code: string; detail: string }> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return { code: (error as AppError).code, detail: (error as AppError).detail ?? '' };
-}
-
-const combos = ENGINES.flatMap((engine) => TRANSPORTS.map((transport) => [engine, transport] as const));
-
-describe.each(combos)('medical-insurance contract on %s over %s', (engine, transport) => {
-  let t: TestApp;
+describe.each(ENGINE_TRANSPORTS)('medical-insurance contract on %s over %s', (engine, transport) => {
+  let suite: SandboxSuite<MedicalInsuranceSpec>;
   let dept: ConnectedDepartment<MedicalInsuranceSpec>;
   let batch: PeopleBatch;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    dept = await connectDepartment(medicalInsuranceSpec, medicalInsuranceSandbox(t.database.db, clock), transport);
-    batch = generatePeople({ count: 200, seed: 1 }).next().value as PeopleBatch;
+    const department = { spec: medicalInsuranceSpec, sandbox: (db: Db) => medicalInsuranceSandbox(db, sandboxClock) };
+    suite = await openSandboxSuite(department, transport, engine);
+    dept = suite.connector;
+    batch = seededPeople();
   });
-  afterAll(async () => {
-    await dept?.close();
-    await t?.close();
-  });
+  afterAll(() => suite?.close());
 
   describe('account', () => {
     it('shows the demo accounts: scheme, city, balance and payment activation', async () => {
-      const zhang = await dept.client.account({ idNumber: demo('张伟').idNumber });
+      const zhang = await dept.client.account({ idNumber: demoPerson('张伟').idNumber });
       expect(zhang.account).toMatchObject({
-        idNumber: demo('张伟').idNumber,
+        idNumber: demoPerson('张伟').idNumber,
         name: '张伟',
         scheme: 'employee',
         status: 'active',
@@ -59,17 +48,17 @@ describe.each(combos)('medical-insurance contract on %s over %s', (engine, trans
         updatedAt: '2025-12-31T02:00:00+08:00',
       });
       expect(zhang.account?.balance).toBeGreaterThan(0);
-      const liu = await dept.client.account({ idNumber: demo('刘芳').idNumber });
+      const liu = await dept.client.account({ idNumber: demoPerson('刘芳').idNumber });
       expect(liu.account).toMatchObject({
         insuredCityCode: '440100',
         paymentActivation: { activated: false, activatedAt: null },
       });
       expect(liu.account?.balance).not.toBeNull();
-      const li = await dept.client.account({ idNumber: demo('李娜').idNumber });
+      const li = await dept.client.account({ idNumber: demoPerson('李娜').idNumber });
       expect(li.account).toMatchObject({ insuredCityCode: '440300', paymentActivation: { activated: true } });
-      const child = await dept.client.account({ idNumber: demo('张梓轩').idNumber });
+      const child = await dept.client.account({ idNumber: demoPerson('张梓轩').idNumber });
       expect(child.account).toMatchObject({ scheme: 'resident', balance: null, insuredCityCode: '440100' });
-      const wang = await dept.client.account({ idNumber: demo('王秀英').idNumber });
+      const wang = await dept.client.account({ idNumber: demoPerson('王秀英').idNumber });
       expect(wang.account?.status).toBe('terminated');
     });
 
@@ -93,8 +82,8 @@ describe.each(combos)('medical-insurance contract on %s over %s', (engine, trans
         const { account } = await dept.client.account({ idNumber: p.idNumber });
         if (account) expect([account.idNumber, account.name]).toEqual([p.idNumber, p.name]);
       }
-      expect(await dept.client.account({ idNumber: UNKNOWN })).toEqual({ account: null });
-      expect(await inputError(dept.client.account({ idNumber: 'x' }))).toEqual({
+      expect(await dept.client.account({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ account: null });
+      expect(await refusal(dept.client.account({ idNumber: 'x' }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: RESIDENT_ID_MESSAGES.format,
       });
@@ -103,7 +92,7 @@ describe.each(combos)('medical-insurance contract on %s over %s', (engine, trans
 
   describe('transactions', () => {
     it("lists 张伟's 2025: monthly credits of 2 % of his base, payments, a consistent running balance", async () => {
-      const zhang = demo('张伟');
+      const zhang = demoPerson('张伟');
       const { statement } = await dept.client.transactions({
         idNumber: zhang.idNumber,
         from: '2025-01',
@@ -135,20 +124,22 @@ describe.each(combos)('medical-insurance contract on %s over %s', (engine, trans
 
     it('answers null without a personal account, and refuses more than 12 months', async () => {
       expect(
-        await dept.client.transactions({ idNumber: demo('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
+        await dept.client.transactions({ idNumber: demoPerson('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
       ).toEqual({ statement: null });
-      expect(await dept.client.transactions({ idNumber: UNKNOWN, from: '2025-01', to: '2025-12' })).toEqual({
+      expect(await dept.client.transactions({ idNumber: UNKNOWN_ID_NUMBER, from: '2025-01', to: '2025-12' })).toEqual({
         statement: null,
       });
       expect(
-        await inputError(dept.client.transactions({ idNumber: demo('张伟').idNumber, from: '2024-12', to: '2025-12' })),
+        await refusal(
+          dept.client.transactions({ idNumber: demoPerson('张伟').idNumber, from: '2024-12', to: '2025-12' }),
+        ),
       ).toEqual({ code: 'DEPARTMENT_INPUT_INVALID', detail: '每次最多可查询12个月的明细，请缩短查询期间' });
     });
   });
 
   describe('activatePayment', () => {
     it('activates 刘芳 in 广州 once; a second call says it is already done', async () => {
-      const idNumber = demo('刘芳').idNumber;
+      const idNumber = demoPerson('刘芳').idNumber;
       expect(await dept.client.activatePayment({ idNumber })).toEqual({
         outcome: 'activated',
         activatedAt: '2026-01-15T12:00:00+08:00',
@@ -164,16 +155,18 @@ describe.each(combos)('medical-insurance contract on %s over %s', (engine, trans
     });
 
     it('refuses outside 广州 and 深圳, for terminated and unknown people', async () => {
-      expect(await dept.client.activatePayment({ idNumber: demo('陈志强').idNumber })).toEqual({
+      expect(await dept.client.activatePayment({ idNumber: demoPerson('陈志强').idNumber })).toEqual({
         outcome: 'refused',
         reason: 'city-not-supported',
         message: '开通医保支付暂仅支持广州、深圳参保人员',
       });
-      expect(await dept.client.activatePayment({ idNumber: demo('王秀英').idNumber })).toMatchObject({
+      expect(await dept.client.activatePayment({ idNumber: demoPerson('王秀英').idNumber })).toMatchObject({
         reason: 'terminated',
       });
-      expect(await dept.client.activatePayment({ idNumber: UNKNOWN })).toMatchObject({ reason: 'no-account' });
-      const chen = await dept.client.account({ idNumber: demo('陈志强').idNumber });
+      expect(await dept.client.activatePayment({ idNumber: UNKNOWN_ID_NUMBER })).toMatchObject({
+        reason: 'no-account',
+      });
+      const chen = await dept.client.account({ idNumber: demoPerson('陈志强').idNumber });
       expect(chen.account?.paymentActivation.activated).toBe(false);
     });
   });

@@ -1,9 +1,18 @@
-import { makeResidentId, RESIDENT_ID_MESSAGES } from '@yss/contracts';
+import { RESIDENT_ID_MESSAGES } from '@yss/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../http/app-error.js';
-import { type ConnectedDepartment, connectDepartment, TRANSPORTS } from '../../test-support/department-transports.js';
-import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { DEMO_PEOPLE, generatePeople, type PeopleBatch } from '../population-register/generator.js';
+import type { Db } from '../../db/database.js';
+import type { ConnectedDepartment } from '../../test-support/department-transports.js';
+import {
+  ENGINE_TRANSPORTS,
+  openSandboxSuite,
+  refusal,
+  type SandboxSuite,
+  sandboxClock,
+  seededPeople,
+  UNKNOWN_ID_NUMBER,
+} from '../../test-support/sandbox-suite.js';
+import { demoPerson } from '../kit/demo.js';
+import type { PeopleBatch } from '../population-register/generator.js';
 import { addMonths, jobIn, lifeOf } from '../province/life.js';
 import { seedContext } from '../province/seed-context.js';
 import { type SocialInsuranceSpec, socialInsuranceSpec } from './contract.js';
@@ -11,47 +20,25 @@ import { insuranceProfile, spanMonths } from './profile.js';
 import { amountFen, baseBounds, contributionBase } from './rates.js';
 import { socialInsuranceSandbox } from './sandbox.js';
 
-const demo = (name: string) => {
-  const person = DEMO_PEOPLE.find((p) => p.name === name);
-  if (!person) throw new Error(name);
-  return person;
-};
 /** The demo province of createTestApp: seed 1, as of 2026-01-01. */
 const ctx = seedContext(1);
-/** The sandbox's "today": 2026-01-15 12:00 in Guangzhou. */
-const clock = () => new Date('2026-01-15T04:00:00Z');
-const UNKNOWN = makeResidentId('440106', '19880512', 999);
 
-async function inputError(call: Promise<unknown>): Promise<{ code: string; detail: string }> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  const e = error as AppError;
-  return { code: e.code, detail: e.detail ?? '' };
-}
-
-const combos = ENGINES.flatMap((engine) => TRANSPORTS.map((transport) => [engine, transport] as const));
-
-describe.each(combos)('social-insurance contract on %s over %s', (engine, transport) => {
-  let t: TestApp;
+describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (engine, transport) => {
+  let suite: SandboxSuite<SocialInsuranceSpec>;
   let dept: ConnectedDepartment<SocialInsuranceSpec>;
   let batch: PeopleBatch;
 
   beforeAll(async () => {
-    t = await createTestApp(engine);
-    dept = await connectDepartment(socialInsuranceSpec, socialInsuranceSandbox(t.database.db, clock), transport);
-    batch = generatePeople({ count: 200, seed: 1 }).next().value as PeopleBatch;
+    const department = { spec: socialInsuranceSpec, sandbox: (db: Db) => socialInsuranceSandbox(db, sandboxClock) };
+    suite = await openSandboxSuite(department, transport, engine);
+    dept = suite.connector;
+    batch = seededPeople();
   });
-  afterAll(async () => {
-    await dept?.close();
-    await t?.close();
-  });
+  afterAll(() => suite?.close());
 
   describe('insuredPerson', () => {
     it('returns a contributing employee with the employer and city of the life model', async () => {
-      const zhang = demo('张伟');
+      const zhang = demoPerson('张伟');
       const life = lifeOf(zhang, ctx);
       const current = life.jobs.at(-1);
       const { person } = await dept.client.insuredPerson({ idNumber: zhang.idNumber });
@@ -72,7 +59,7 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
     });
 
     it('flags a person insured as a Hong Kong resident, whose social-security number is not her ID (B4)', async () => {
-      const chen = demo('陈嘉欣');
+      const chen = demoPerson('陈嘉欣');
       const { person } = await dept.client.insuredPerson({ idNumber: chen.idNumber });
       expect(person?.hkMacauResident).toBe('hong-kong');
       expect(person?.socialSecurityNumber).not.toBe(chen.idNumber);
@@ -80,20 +67,20 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
     });
 
     it('shows a retiree with a pension, and a deceased person as terminated', async () => {
-      const zhang = demo('张建国');
+      const zhang = demoPerson('张建国');
       const life = lifeOf(zhang, ctx);
       const { person } = await dept.client.insuredPerson({ idNumber: zhang.idNumber });
       expect(person?.status).toBe('retired');
       expect(person?.pension?.since).toBe(life.retiredIn);
       expect(person?.pension?.monthlyAmount).toBeGreaterThan(1000);
       expect(person?.deemedMonths).toBeGreaterThan(0);
-      const wang = await dept.client.insuredPerson({ idNumber: demo('王秀英').idNumber });
+      const wang = await dept.client.insuredPerson({ idNumber: demoPerson('王秀英').idNumber });
       expect(wang.person).toMatchObject({ status: 'terminated', pension: null });
     });
 
     it('answers null for a child, an unknown and an uninsured person', async () => {
-      expect(await dept.client.insuredPerson({ idNumber: demo('张梓轩').idNumber })).toEqual({ person: null });
-      expect(await dept.client.insuredPerson({ idNumber: UNKNOWN })).toEqual({ person: null });
+      expect(await dept.client.insuredPerson({ idNumber: demoPerson('张梓轩').idNumber })).toEqual({ person: null });
+      expect(await dept.client.insuredPerson({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ person: null });
     });
 
     it('answers about the person asked, never another: name and ID agree with the register', async () => {
@@ -111,13 +98,13 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
     });
 
     it('refuses a malformed ID number with the Chinese message', async () => {
-      const zhang = demo('张伟').idNumber;
+      const zhang = demoPerson('张伟').idNumber;
       const badCheck = `${zhang.slice(0, 17)}${zhang[17] === '1' ? '2' : '1'}`;
-      expect(await inputError(dept.client.insuredPerson({ idNumber: badCheck }))).toEqual({
+      expect(await refusal(dept.client.insuredPerson({ idNumber: badCheck }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: RESIDENT_ID_MESSAGES['check-digit'],
       });
-      expect(await inputError(dept.client.insuredPerson({ idNumber: '12345' }))).toEqual({
+      expect(await refusal(dept.client.insuredPerson({ idNumber: '12345' }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: RESIDENT_ID_MESSAGES.format,
       });
@@ -126,7 +113,7 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
 
   describe('contributions', () => {
     it('lists 12 months of 2025 for 张伟: base from the wage within the bounds, the five insurances', async () => {
-      const zhang = demo('张伟');
+      const zhang = demoPerson('张伟');
       const life = lifeOf(zhang, ctx);
       const { statement } = await dept.client.contributions({
         idNumber: zhang.idNumber,
@@ -179,7 +166,7 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
     });
 
     it("ends a retiree's records the month before retirement", async () => {
-      const zhang = demo('张建国');
+      const zhang = demoPerson('张建国');
       const life = lifeOf(zhang, ctx);
       const retiredIn = life.retiredIn as string;
       const { statement } = await dept.client.contributions({
@@ -193,12 +180,12 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
 
     it('answers null for a person without a record', async () => {
       expect(
-        await dept.client.contributions({ idNumber: demo('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
+        await dept.client.contributions({ idNumber: demoPerson('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
       ).toEqual({ statement: null });
     });
 
     it('refuses more than 36 months, a reversed or future period and a malformed month', async () => {
-      const idNumber = demo('张伟').idNumber;
+      const idNumber = demoPerson('张伟').idNumber;
       const cases: [{ from: string; to: string }, string][] = [
         [{ from: '2022-12', to: '2025-12' }, '每次最多可查询36个月的明细，请缩短查询期间'],
         [{ from: '2025-06', to: '2025-01' }, '起始月份不能晚于截止月份'],
@@ -206,7 +193,7 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
         [{ from: '2025-13', to: '2025-12' }, '月份格式应为YYYY-MM，例如2025-01'],
       ];
       for (const [period, detail] of cases) {
-        expect(await inputError(dept.client.contributions({ idNumber, ...period }))).toEqual({
+        expect(await refusal(dept.client.contributions({ idNumber, ...period }))).toEqual({
           code: 'DEPARTMENT_INPUT_INVALID',
           detail,
         });
@@ -218,30 +205,30 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
 
   describe('card', () => {
     it('returns the demo cards: second generation with a masked bank account, a first-generation card (A4)', async () => {
-      const zhang = await dept.client.card({ idNumber: demo('张伟').idNumber });
+      const zhang = await dept.client.card({ idNumber: demoPerson('张伟').idNumber });
       expect(zhang.card).toMatchObject({ generation: 2, bankName: '中国工商银行', issuingCityCode: '440100' });
       expect(zhang.card?.bankAccountMasked).toMatch(/^6222 \*{4} \*{4} \d{4}$/);
       expect(zhang.card?.cardNumber).toMatch(/^[A-Z]\d{8}$/);
-      const chen = await dept.client.card({ idNumber: demo('陈志强').idNumber });
+      const chen = await dept.client.card({ idNumber: demoPerson('陈志强').idNumber });
       expect(chen.card).toMatchObject({
         generation: 1,
         bankName: null,
         bankAccountMasked: null,
         issuingCityCode: '440600',
       });
-      const wang = await dept.client.card({ idNumber: demo('王秀英').idNumber });
+      const wang = await dept.client.card({ idNumber: demoPerson('王秀英').idNumber });
       expect(wang.card?.status).toBe('cancelled');
     });
 
     it('answers null without a card', async () => {
-      expect(await dept.client.card({ idNumber: demo('张梓轩').idNumber })).toEqual({ card: null });
-      expect(await dept.client.card({ idNumber: UNKNOWN })).toEqual({ card: null });
+      expect(await dept.client.card({ idNumber: demoPerson('张梓轩').idNumber })).toEqual({ card: null });
+      expect(await dept.client.card({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ card: null });
     });
   });
 
   describe('pension certification', () => {
     it("shows 张建国's certification expired, 张伟 certifies for him, then it is valid for 12 months", async () => {
-      const father = demo('张建国').idNumber;
+      const father = demoPerson('张建国').idNumber;
       const before = await dept.client.pensionCertification({ idNumber: father });
       expect(before.certification).toMatchObject({
         scheme: 'enterprise',
@@ -250,12 +237,12 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
         validUntil: '2025-12-04',
         status: 'expired',
       });
-      const result = await dept.client.certifyPension({ idNumber: father, agentIdNumber: demo('张伟').idNumber });
+      const result = await dept.client.certifyPension({ idNumber: father, agentIdNumber: demoPerson('张伟').idNumber });
       expect(result).toEqual({
         outcome: 'certified',
         certification: {
           scheme: 'enterprise',
-          pensionSince: lifeOf(demo('张建国'), ctx).retiredIn,
+          pensionSince: lifeOf(demoPerson('张建国'), ctx).retiredIn,
           lastCertifiedOn: '2026-01-15',
           lastCertifiedBy: 'agent',
           validUntil: '2027-01-14',
@@ -266,30 +253,32 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
       const after = await dept.client.pensionCertification({ idNumber: father });
       expect(after.certification).toMatchObject({ lastCertifiedOn: '2026-01-15', status: 'valid' });
       // The agent's own record is untouched.
-      expect(await dept.client.pensionCertification({ idNumber: demo('张伟').idNumber })).toEqual({
+      expect(await dept.client.pensionCertification({ idNumber: demoPerson('张伟').idNumber })).toEqual({
         certification: null,
       });
     });
 
     it('refuses people without a pension and terminated records, in Chinese', async () => {
-      expect(await dept.client.certifyPension({ idNumber: demo('张伟').idNumber, agentIdNumber: null })).toEqual({
+      expect(await dept.client.certifyPension({ idNumber: demoPerson('张伟').idNumber, agentIdNumber: null })).toEqual({
         outcome: 'refused',
         reason: 'not-pensioner',
         message: '未查询到养老待遇领取记录，无需进行养老资格认证',
       });
-      expect(await dept.client.certifyPension({ idNumber: UNKNOWN })).toMatchObject({ reason: 'not-pensioner' });
-      expect(await dept.client.certifyPension({ idNumber: demo('王秀英').idNumber })).toMatchObject({
+      expect(await dept.client.certifyPension({ idNumber: UNKNOWN_ID_NUMBER })).toMatchObject({
+        reason: 'not-pensioner',
+      });
+      expect(await dept.client.certifyPension({ idNumber: demoPerson('王秀英').idNumber })).toMatchObject({
         outcome: 'refused',
         reason: 'terminated',
       });
-      expect(await dept.client.pensionCertification({ idNumber: demo('王秀英').idNumber })).toEqual({
+      expect(await dept.client.pensionCertification({ idNumber: demoPerson('王秀英').idNumber })).toEqual({
         certification: null,
       });
     });
 
     it('refuses a malformed agent ID number', async () => {
       expect(
-        await inputError(dept.client.certifyPension({ idNumber: demo('张建国').idNumber, agentIdNumber: 'abc' })),
+        await refusal(dept.client.certifyPension({ idNumber: demoPerson('张建国').idNumber, agentIdNumber: 'abc' })),
       ).toEqual({ code: 'DEPARTMENT_INPUT_INVALID', detail: RESIDENT_ID_MESSAGES.format });
     });
   });
