@@ -1,11 +1,11 @@
 import type { NameCheckResult } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { lookups } from '../api/lookups';
+import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { TextField } from '../components/TextField';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 
@@ -42,7 +42,6 @@ export default function NameCheck() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<NameCheckResult | null>(null);
-  const inputId = useId();
 
   const submit = async () => {
     if (!name.trim()) {
@@ -72,30 +71,21 @@ export default function NameCheck() {
             void submit();
           }}
         >
-          <div className="field">
-            <label htmlFor={inputId} className="field-label">
-              {t('nameCheck.label')}
-            </label>
-            <TextField
-              id={inputId}
-              testId="name-check-input"
-              value={name}
-              onChange={(v) => {
-                setName(v);
-                setError(null);
-              }}
-              placeholder={t('nameCheck.placeholder')}
-              maxLength={30}
-              required
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${inputId}-error` : undefined}
-            />
-            {error && (
-              <p id={`${inputId}-error`} className="field-error" role="alert" data-testid="name-check-error">
-                {error}
-              </p>
-            )}
-          </div>
+          <FormField
+            label={t('nameCheck.label')}
+            testId="name-check-input"
+            value={name}
+            onChange={(v) => {
+              setName(v);
+              setError(null);
+            }}
+            placeholder={t('nameCheck.placeholder')}
+            maxLength={30}
+            required
+            error={error}
+            errorTestId="name-check-error"
+            alert
+          />
           <Button
             block
             color="primary"
