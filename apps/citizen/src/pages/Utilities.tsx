@@ -14,6 +14,7 @@ import {
 import { isApiProblem, isVerificationCancelled } from '../api/client';
 import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
+import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ListSkeleton } from '../components/States';
 import { TextField } from '../components/TextField';
@@ -350,20 +351,14 @@ function Bills({ utility, account }: { utility: UtilityKind; account: string }) 
 
   return (
     <>
-      <fieldset className="segmented" aria-label={t('bills.utilities.period')}>
-        {[6, 12, 24].map((n) => (
-          <button
-            key={n}
-            type="button"
-            className={`segmented-item${months === n ? ' active' : ''}`}
-            aria-pressed={months === n}
-            onClick={() => setMonths(n)}
-            data-testid={`bills-months-${n}`}
-          >
-            {t('bills.utilities.lastMonths', { count: n })}
-          </button>
-        ))}
-      </fieldset>
+      <Segmented
+        label={t('bills.utilities.period')}
+        options={[6, 12, 24]}
+        value={months}
+        onChange={setMonths}
+        testId={(n) => `bills-months-${n}`}
+        text={(n) => t('bills.utilities.lastMonths', { count: n })}
+      />
       {problem ? (
         <>
           <LookupProblem problem={problem} onRetry={reload} title={t('bills.utilities.failed')} />
