@@ -20,8 +20,8 @@ export interface FormFieldProps extends Omit<InputProps, 'id' | 'aria-invalid' |
 }
 
 /**
- * One labelled text field of a form, as every form of the app lays it out: the label bound to the input,
- * then its error and its help, both linked to the input by aria-describedby (aria-invalid while in error).
+ * One labelled text field of a form: the label bound to the input, then its error and its help, both linked
+ * to the input by aria-describedby (aria-invalid while in error).
  */
 export function FormField({ label, testId, error, errorTestId, alert, help, ...input }: FormFieldProps) {
   const id = useId();

@@ -1,5 +1,4 @@
 import { DELEGATION_VALID_DAYS, type Delegation, parseResidentId } from '@yss/contracts';
-import Button from 'antd-mobile/es/components/button';
 import Result from 'antd-mobile/es/components/result';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +9,7 @@ import { ConsentStep } from '../components/ConsentStep';
 import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { ErrorState, ListSkeleton } from '../components/States';
+import { SubmitForm } from '../components/SubmitForm';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
@@ -75,13 +75,7 @@ function AddForm({ onAdded }: { onAdded: (d: Delegation) => void }) {
   return (
     <section className="card family-form">
       <p className="step-intro">{t('family.addIntro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit} busy={busy} submitText={t('family.submit')} submitTestId="family-submit">
         <FormField
           label={t('realName.name')}
           testId="family-name"
@@ -168,18 +162,7 @@ function AddForm({ onAdded }: { onAdded: (d: Delegation) => void }) {
             {error}
           </p>
         )}
-        <Button
-          block
-          color="primary"
-          size="large"
-          type="submit"
-          loading={busy}
-          disabled={busy}
-          data-testid="family-submit"
-        >
-          {t('family.submit')}
-        </Button>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -1,10 +1,10 @@
-import Button from 'antd-mobile/es/components/button';
 import { useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { type LostInvoiceResult, tax } from '../api/tax';
 import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
+import { SubmitForm } from '../components/SubmitForm';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import './tax.css';
@@ -83,13 +83,7 @@ export default function LostInvoice() {
     <Page title={t('tax.lost.title')}>
       <p className="page-intro">{t('tax.lost.intro')}</p>
       <section className="card">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <SubmitForm onSubmit={submit} busy={busy} submitText={t('tax.lost.submit')} submitTestId="lost-submit">
           <FormField
             label={t('tax.invoice.code')}
             testId="lost-code"
@@ -125,18 +119,7 @@ export default function LostInvoice() {
               {error.message}
             </p>
           )}
-          <Button
-            block
-            color="primary"
-            size="large"
-            type="submit"
-            loading={busy}
-            disabled={busy}
-            data-testid="lost-submit"
-          >
-            {t('tax.lost.submit')}
-          </Button>
-        </form>
+        </SubmitForm>
       </section>
       {result && <Result r={result} />}
     </Page>

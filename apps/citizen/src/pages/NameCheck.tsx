@@ -1,11 +1,11 @@
 import type { NameCheckResult } from '@yss/contracts';
-import Button from 'antd-mobile/es/components/button';
 import { useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { lookups } from '../api/lookups';
 import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
+import { SubmitForm } from '../components/SubmitForm';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 
@@ -64,13 +64,7 @@ export default function NameCheck() {
     <Page title={t('nameCheck.title')}>
       <p className="page-intro">{t('nameCheck.intro')}</p>
       <section className="card">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <SubmitForm onSubmit={submit} busy={busy} submitText={t('nameCheck.submit')} submitTestId="name-check-submit">
           <FormField
             label={t('nameCheck.label')}
             testId="name-check-input"
@@ -86,18 +80,7 @@ export default function NameCheck() {
             errorTestId="name-check-error"
             alert
           />
-          <Button
-            block
-            color="primary"
-            size="large"
-            type="submit"
-            loading={busy}
-            disabled={busy}
-            data-testid="name-check-submit"
-          >
-            {t('nameCheck.submit')}
-          </Button>
-        </form>
+        </SubmitForm>
       </section>
       {result && <Result r={result} />}
     </Page>

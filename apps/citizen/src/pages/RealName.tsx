@@ -1,5 +1,4 @@
 import { parseResidentId } from '@yss/contracts';
-import Button from 'antd-mobile/es/components/button';
 import Result from 'antd-mobile/es/components/result';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -8,6 +7,7 @@ import { identity } from '../api/identity';
 import { FormField } from '../components/FormField';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
+import { SubmitForm } from '../components/SubmitForm';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import { RequireAuth, safeNext, useAuth } from '../state/auth';
@@ -78,12 +78,12 @@ function RealNameForm() {
 
   return (
     <section className="card realname-form">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <SubmitForm
+        onSubmit={submit}
+        busy={busy}
+        submitText={t('realName.submit')}
+        submitTestId="realname-submit"
+        submitClassName="realname-submit"
       >
         <FormField
           label={t('realName.name')}
@@ -126,18 +126,7 @@ function RealNameForm() {
             {error}
           </p>
         )}
-        <Button
-          block
-          type="submit"
-          color="primary"
-          size="large"
-          className="realname-submit"
-          loading={busy}
-          data-testid="realname-submit"
-        >
-          {t('realName.submit')}
-        </Button>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

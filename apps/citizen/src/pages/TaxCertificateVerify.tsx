@@ -1,10 +1,10 @@
-import Button from 'antd-mobile/es/components/button';
 import { useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { type TaxCertificateResult, tax } from '../api/tax';
 import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
+import { SubmitForm } from '../components/SubmitForm';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import './tax.css';
@@ -70,12 +70,11 @@ export default function TaxCertificateVerify() {
     <Page title={t('tax.certificate.title')}>
       <p className="page-intro">{t('tax.certificate.intro')}</p>
       <section className="card">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
+        <SubmitForm
+          onSubmit={submit}
+          busy={busy}
+          submitText={t('tax.certificate.submit')}
+          submitTestId="certificate-submit"
         >
           <FormField
             label={t('tax.certificate.number')}
@@ -93,18 +92,7 @@ export default function TaxCertificateVerify() {
             errorTestId="certificate-error"
             alert
           />
-          <Button
-            block
-            color="primary"
-            size="large"
-            type="submit"
-            loading={busy}
-            disabled={busy}
-            data-testid="certificate-submit"
-          >
-            {t('tax.certificate.submit')}
-          </Button>
-        </form>
+        </SubmitForm>
       </section>
       {result && <Result r={result} />}
     </Page>

@@ -18,6 +18,7 @@ import { Page } from '../components/Page';
 import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ListSkeleton } from '../components/States';
+import { SubmitForm } from '../components/SubmitForm';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
@@ -127,12 +128,12 @@ function BindForm({
         {t('bills.utilities.bindTitle')}
       </h2>
       <p className="field-help">{t('bills.utilities.bindIntro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <SubmitForm
+        onSubmit={submit}
+        busy={busy}
+        submitText={t('bills.utilities.bindSubmit')}
+        submitTestId="utility-bind-submit"
+        footer={<p className="field-help">{t('bills.utilities.limitNote', { count: list.maxBindings })}</p>}
       >
         <FormField
           label={t('bills.utilities.accountLabel')}
@@ -170,19 +171,7 @@ function BindForm({
             {errors.form}
           </p>
         )}
-        <Button
-          block
-          color="primary"
-          size="large"
-          type="submit"
-          loading={busy}
-          disabled={busy}
-          data-testid="utility-bind-submit"
-        >
-          {t('bills.utilities.bindSubmit')}
-        </Button>
-        <p className="field-help">{t('bills.utilities.limitNote', { count: list.maxBindings })}</p>
-      </form>
+      </SubmitForm>
     </section>
   );
 }
