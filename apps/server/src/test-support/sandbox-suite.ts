@@ -1,5 +1,5 @@
 import { makeResidentId } from '@yss/contracts';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { DepartmentImplementation, DepartmentSpec } from '../departments/framework/contract.js';
 import type { SandboxDepartment } from '../departments/framework/sandbox-department.js';
 import { generatePeople, type PeopleBatch } from '../departments/population-register/generator.js';
@@ -52,6 +52,23 @@ export async function openSandboxSuite<D extends DepartmentSpec>(
       await t.close();
     },
   };
+}
+
+/**
+ * openSandboxSuite as hooks of the enclosing describe block: open before its tests, closed after them. The
+ * returned suite is filled in by the time the first test runs (read its fields inside tests, not at collection).
+ */
+export function sandboxSuiteHooks<D extends DepartmentSpec>(
+  department: SandboxDepartment<D>,
+  transport: TransportKind,
+  engine: Engine = 'pglite',
+): SandboxSuite<D> {
+  const suite = {} as SandboxSuite<D>;
+  beforeAll(async () => {
+    Object.assign(suite, await openSandboxSuite(department, transport, engine));
+  });
+  afterAll(() => suite.close?.());
+  return suite;
 }
 
 /** The call is refused before it reaches the department, with this Chinese message. */

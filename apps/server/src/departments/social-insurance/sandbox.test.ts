@@ -1,47 +1,40 @@
 import { RESIDENT_ID_MESSAGES } from '@yss/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
-import type { ConnectedDepartment } from '../../test-support/department-transports.js';
 import {
   ENGINE_TRANSPORTS,
-  openSandboxSuite,
   refusal,
-  type SandboxSuite,
   sandboxClock,
+  sandboxSuiteHooks,
   seededPeople,
   UNKNOWN_ID_NUMBER,
 } from '../../test-support/sandbox-suite.js';
 import { demoPerson } from '../kit/demo.js';
-import type { PeopleBatch } from '../population-register/generator.js';
 import { addMonths, jobIn, lifeOf } from '../province/life.js';
 import { seedContext } from '../province/seed-context.js';
-import { type SocialInsuranceSpec, socialInsuranceSpec } from './contract.js';
+import { socialInsuranceSpec } from './contract.js';
 import { insuranceProfile, spanMonths } from './profile.js';
 import { amountFen, baseBounds, contributionBase } from './rates.js';
 import { socialInsuranceSandbox } from './sandbox.js';
 
 /** The demo province of createTestApp: seed 1, as of 2026-01-01. */
 const ctx = seedContext(1);
+const batch = seededPeople();
 
 describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (engine, transport) => {
-  let suite: SandboxSuite<SocialInsuranceSpec>;
-  let dept: ConnectedDepartment<SocialInsuranceSpec>;
-  let batch: PeopleBatch;
-
-  beforeAll(async () => {
-    const department = { spec: socialInsuranceSpec, sandbox: (db: Db) => socialInsuranceSandbox(db, sandboxClock) };
-    suite = await openSandboxSuite(department, transport, engine);
-    dept = suite.connector;
-    batch = seededPeople();
-  });
-  afterAll(() => suite?.close());
+  const suite = sandboxSuiteHooks(
+    { spec: socialInsuranceSpec, sandbox: (db: Db) => socialInsuranceSandbox(db, sandboxClock) },
+    transport,
+    engine,
+  );
+  const client = () => suite.connector.client;
 
   describe('insuredPerson', () => {
     it('returns a contributing employee with the employer and city of the life model', async () => {
       const zhang = demoPerson('张伟');
       const life = lifeOf(zhang, ctx);
       const current = life.jobs.at(-1);
-      const { person } = await dept.client.insuredPerson({ idNumber: zhang.idNumber });
+      const { person } = await client().insuredPerson({ idNumber: zhang.idNumber });
       expect(person).toMatchObject({
         idNumber: zhang.idNumber,
         name: '张伟',
@@ -60,7 +53,7 @@ describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (eng
 
     it('flags a person insured as a Hong Kong resident, whose social-security number is not her ID (B4)', async () => {
       const chen = demoPerson('陈嘉欣');
-      const { person } = await dept.client.insuredPerson({ idNumber: chen.idNumber });
+      const { person } = await client().insuredPerson({ idNumber: chen.idNumber });
       expect(person?.hkMacauResident).toBe('hong-kong');
       expect(person?.socialSecurityNumber).not.toBe(chen.idNumber);
       expect(person?.socialSecurityNumber).toMatch(/^H19901010\d{8}$/);
@@ -69,24 +62,24 @@ describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (eng
     it('shows a retiree with a pension, and a deceased person as terminated', async () => {
       const zhang = demoPerson('张建国');
       const life = lifeOf(zhang, ctx);
-      const { person } = await dept.client.insuredPerson({ idNumber: zhang.idNumber });
+      const { person } = await client().insuredPerson({ idNumber: zhang.idNumber });
       expect(person?.status).toBe('retired');
       expect(person?.pension?.since).toBe(life.retiredIn);
       expect(person?.pension?.monthlyAmount).toBeGreaterThan(1000);
       expect(person?.deemedMonths).toBeGreaterThan(0);
-      const wang = await dept.client.insuredPerson({ idNumber: demoPerson('王秀英').idNumber });
+      const wang = await client().insuredPerson({ idNumber: demoPerson('王秀英').idNumber });
       expect(wang.person).toMatchObject({ status: 'terminated', pension: null });
     });
 
     it('answers null for a child, an unknown and an uninsured person', async () => {
-      expect(await dept.client.insuredPerson({ idNumber: demoPerson('张梓轩').idNumber })).toEqual({ person: null });
-      expect(await dept.client.insuredPerson({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ person: null });
+      expect(await client().insuredPerson({ idNumber: demoPerson('张梓轩').idNumber })).toEqual({ person: null });
+      expect(await client().insuredPerson({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ person: null });
     });
 
     it('answers about the person asked, never another: name and ID agree with the register', async () => {
       let insured = 0;
       for (const p of batch.people.slice(0, 60)) {
-        const { person } = await dept.client.insuredPerson({ idNumber: p.idNumber.toLowerCase() });
+        const { person } = await client().insuredPerson({ idNumber: p.idNumber.toLowerCase() });
         const expected = insuranceProfile(p, ctx);
         expect(person === null).toBe(expected === null);
         if (person) {
@@ -100,11 +93,11 @@ describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (eng
     it('refuses a malformed ID number with the Chinese message', async () => {
       const zhang = demoPerson('张伟').idNumber;
       const badCheck = `${zhang.slice(0, 17)}${zhang[17] === '1' ? '2' : '1'}`;
-      expect(await refusal(dept.client.insuredPerson({ idNumber: badCheck }))).toEqual({
+      expect(await refusal(client().insuredPerson({ idNumber: badCheck }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: RESIDENT_ID_MESSAGES['check-digit'],
       });
-      expect(await refusal(dept.client.insuredPerson({ idNumber: '12345' }))).toEqual({
+      expect(await refusal(client().insuredPerson({ idNumber: '12345' }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: RESIDENT_ID_MESSAGES.format,
       });
@@ -115,7 +108,7 @@ describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (eng
     it('lists 12 months of 2025 for 张伟: base from the wage within the bounds, the five insurances', async () => {
       const zhang = demoPerson('张伟');
       const life = lifeOf(zhang, ctx);
-      const { statement } = await dept.client.contributions({
+      const { statement } = await client().contributions({
         idNumber: zhang.idNumber,
         from: '2025-01',
         to: '2025-12',
@@ -152,7 +145,7 @@ describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (eng
     it('has a month exactly when the life model has a job in it (records from 1998, settled to 2025-12)', async () => {
       for (const p of batch.people.slice(0, 40)) {
         const life = lifeOf(p, ctx);
-        const { statement } = await dept.client.contributions({ idNumber: p.idNumber, from: '2023-01', to: '2025-12' });
+        const { statement } = await client().contributions({ idNumber: p.idNumber, from: '2023-01', to: '2025-12' });
         const profile = insuranceProfile(p, ctx);
         if (!profile) {
           expect(statement).toBeNull();
@@ -169,7 +162,7 @@ describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (eng
       const zhang = demoPerson('张建国');
       const life = lifeOf(zhang, ctx);
       const retiredIn = life.retiredIn as string;
-      const { statement } = await dept.client.contributions({
+      const { statement } = await client().contributions({
         idNumber: zhang.idNumber,
         from: addMonths(retiredIn, -6),
         to: addMonths(retiredIn, 6),
@@ -180,7 +173,7 @@ describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (eng
 
     it('answers null for a person without a record', async () => {
       expect(
-        await dept.client.contributions({ idNumber: demoPerson('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
+        await client().contributions({ idNumber: demoPerson('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
       ).toEqual({ statement: null });
     });
 
@@ -193,43 +186,43 @@ describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (eng
         [{ from: '2025-13', to: '2025-12' }, '月份格式应为YYYY-MM，例如2025-01'],
       ];
       for (const [period, detail] of cases) {
-        expect(await refusal(dept.client.contributions({ idNumber, ...period }))).toEqual({
+        expect(await refusal(client().contributions({ idNumber, ...period }))).toEqual({
           code: 'DEPARTMENT_INPUT_INVALID',
           detail,
         });
       }
-      const ok = await dept.client.contributions({ idNumber, from: '2023-01', to: '2025-12' });
+      const ok = await client().contributions({ idNumber, from: '2023-01', to: '2025-12' });
       expect(ok.statement?.months.length).toBeGreaterThan(0);
     });
   });
 
   describe('card', () => {
     it('returns the demo cards: second generation with a masked bank account, a first-generation card (A4)', async () => {
-      const zhang = await dept.client.card({ idNumber: demoPerson('张伟').idNumber });
+      const zhang = await client().card({ idNumber: demoPerson('张伟').idNumber });
       expect(zhang.card).toMatchObject({ generation: 2, bankName: '中国工商银行', issuingCityCode: '440100' });
       expect(zhang.card?.bankAccountMasked).toMatch(/^6222 \*{4} \*{4} \d{4}$/);
       expect(zhang.card?.cardNumber).toMatch(/^[A-Z]\d{8}$/);
-      const chen = await dept.client.card({ idNumber: demoPerson('陈志强').idNumber });
+      const chen = await client().card({ idNumber: demoPerson('陈志强').idNumber });
       expect(chen.card).toMatchObject({
         generation: 1,
         bankName: null,
         bankAccountMasked: null,
         issuingCityCode: '440600',
       });
-      const wang = await dept.client.card({ idNumber: demoPerson('王秀英').idNumber });
+      const wang = await client().card({ idNumber: demoPerson('王秀英').idNumber });
       expect(wang.card?.status).toBe('cancelled');
     });
 
     it('answers null without a card', async () => {
-      expect(await dept.client.card({ idNumber: demoPerson('张梓轩').idNumber })).toEqual({ card: null });
-      expect(await dept.client.card({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ card: null });
+      expect(await client().card({ idNumber: demoPerson('张梓轩').idNumber })).toEqual({ card: null });
+      expect(await client().card({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ card: null });
     });
   });
 
   describe('pension certification', () => {
     it("shows 张建国's certification expired, 张伟 certifies for him, then it is valid for 12 months", async () => {
       const father = demoPerson('张建国').idNumber;
-      const before = await dept.client.pensionCertification({ idNumber: father });
+      const before = await client().pensionCertification({ idNumber: father });
       expect(before.certification).toMatchObject({
         scheme: 'enterprise',
         lastCertifiedOn: '2024-12-05',
@@ -237,7 +230,7 @@ describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (eng
         validUntil: '2025-12-04',
         status: 'expired',
       });
-      const result = await dept.client.certifyPension({ idNumber: father, agentIdNumber: demoPerson('张伟').idNumber });
+      const result = await client().certifyPension({ idNumber: father, agentIdNumber: demoPerson('张伟').idNumber });
       expect(result).toEqual({
         outcome: 'certified',
         certification: {
@@ -250,35 +243,35 @@ describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (eng
           updatedAt: '2026-01-15T12:00:00+08:00',
         },
       });
-      const after = await dept.client.pensionCertification({ idNumber: father });
+      const after = await client().pensionCertification({ idNumber: father });
       expect(after.certification).toMatchObject({ lastCertifiedOn: '2026-01-15', status: 'valid' });
       // The agent's own record is untouched.
-      expect(await dept.client.pensionCertification({ idNumber: demoPerson('张伟').idNumber })).toEqual({
+      expect(await client().pensionCertification({ idNumber: demoPerson('张伟').idNumber })).toEqual({
         certification: null,
       });
     });
 
     it('refuses people without a pension and terminated records, in Chinese', async () => {
-      expect(await dept.client.certifyPension({ idNumber: demoPerson('张伟').idNumber, agentIdNumber: null })).toEqual({
+      expect(await client().certifyPension({ idNumber: demoPerson('张伟').idNumber, agentIdNumber: null })).toEqual({
         outcome: 'refused',
         reason: 'not-pensioner',
         message: '未查询到养老待遇领取记录，无需进行养老资格认证',
       });
-      expect(await dept.client.certifyPension({ idNumber: UNKNOWN_ID_NUMBER })).toMatchObject({
+      expect(await client().certifyPension({ idNumber: UNKNOWN_ID_NUMBER })).toMatchObject({
         reason: 'not-pensioner',
       });
-      expect(await dept.client.certifyPension({ idNumber: demoPerson('王秀英').idNumber })).toMatchObject({
+      expect(await client().certifyPension({ idNumber: demoPerson('王秀英').idNumber })).toMatchObject({
         outcome: 'refused',
         reason: 'terminated',
       });
-      expect(await dept.client.pensionCertification({ idNumber: demoPerson('王秀英').idNumber })).toEqual({
+      expect(await client().pensionCertification({ idNumber: demoPerson('王秀英').idNumber })).toEqual({
         certification: null,
       });
     });
 
     it('refuses a malformed agent ID number', async () => {
       expect(
-        await refusal(dept.client.certifyPension({ idNumber: demoPerson('张建国').idNumber, agentIdNumber: 'abc' })),
+        await refusal(client().certifyPension({ idNumber: demoPerson('张建国').idNumber, agentIdNumber: 'abc' })),
       ).toEqual({ code: 'DEPARTMENT_INPUT_INVALID', detail: RESIDENT_ID_MESSAGES.format });
     });
   });
