@@ -1,6 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  type DemoCitizen,
+  LI_NA,
+  launchBrowser,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  ZHANG_WEI,
+} from './support.js';
 
 /** Issue 5: 生活缴费 (G1) and 不动产 (G2) journeys in Chromium, from the service pages. */
 describe('citizen app: utility bills and real estate', () => {
@@ -21,38 +31,16 @@ describe('citizen app: utility bills and real estate', () => {
   });
 
   /** A phone with the person logged in by SMS, real name bound, PIN set and verified, in the given city. */
-  async function verifiedPage(person: { name: string; idNumber: string; phone: string }, city: string) {
+  async function verifiedPage(person: DemoCitizen, city: string) {
     const page = await (await phoneContext(browser)).newPage();
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.evaluate((c) => localStorage.setItem('yss.city', c), city);
-    await page.getByTestId('login-method-sms').click();
-    await page.locator('input[data-testid="phone-input"]').fill(person.phone);
-    await page.getByTestId('sms-send').click();
-    await page.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${person.phone}`)).json();
-    await page.locator('input[data-testid="sms-code-input"]').fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await page.evaluate(async (p) => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name: p.name, idNumber: p.idNumber }),
-        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin: '385172' }),
-      ];
-    }, person);
-    expect(statuses).toEqual([200, 204, 200]);
+    await loginVerifiedCitizen(page, platform.baseUrl, person, { city });
     return page;
   }
 
-  const zhangWei = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
-  const liNa = { name: '李娜', idNumber: '440304199208200461', phone: '13800138001' };
   /** 张伟's phone, logged in once (a second SMS login would wait for the resend interval). */
   let zhang: Page | undefined;
   const zhangPage = async () => {
-    zhang ??= await verifiedPage(zhangWei, '440100');
+    zhang ??= await verifiedPage(ZHANG_WEI, '440100');
     return zhang;
   };
 
@@ -150,7 +138,7 @@ describe('citizen app: utility bills and real estate', () => {
   });
 
   it('权证附图 in 阳江: 李娜’s title drawn as a plat map; 办理进度 is refused in 阳江 in the guide’s words', async () => {
-    const page = await verifiedPage(liNa, '441700');
+    const page = await verifiedPage(LI_NA, '441700');
     await page.goto(`${platform.baseUrl}/services/quanzheng-futu-chaxun`);
     await page.getByTestId('service-action').click();
     await page.waitForURL(/\/lookups\/real-estate\/plat-map$/);

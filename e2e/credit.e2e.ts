@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  launchBrowser,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  ZHANG_WEI,
+} from './support.js';
 
 /** Demo entities of 信用广东 (docs/departments/credit.md). */
 const PENALISED = '91440106DEM000014T'; // 广州粤信示范科技有限公司: 2 penalties, 1 enforcement record
@@ -32,30 +40,6 @@ describe('citizen app: credit search, subscription and the inbox', () => {
   const shot = async (name: string) => {
     if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
   };
-
-  /** 张伟, logged in by SMS, real name bound, PIN set and verified (the identity journeys are tested elsewhere). */
-  async function zhangWeiVerified() {
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByTestId('login-method-sms').click();
-    await field('phone-input').fill('13800138000');
-    await page.getByTestId('sms-send').click();
-    await page.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=13800138000`)).json();
-    await field('sms-code-input').fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await page.evaluate(async () => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name: '张伟', idNumber: '44010619880512031X' }),
-        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin: '385172' }),
-      ];
-    });
-    expect(statuses).toEqual([200, 204, 200]);
-  }
 
   it('信用查询: a wrong code is refused in the guide’s words; by code and by name; the detail with penalties and rulings', async () => {
     await page.goto(`${platform.baseUrl}/services/xinyong-chaxun`);
@@ -108,7 +92,7 @@ describe('citizen app: credit search, subscription and the inbox', () => {
   });
 
   it('订阅 → a change recorded in 信用广东 → a message in 消息 that leads back to the entity', async () => {
-    await zhangWeiVerified();
+    await loginVerifiedCitizen(page, platform.baseUrl, ZHANG_WEI);
     await page.goto(`${platform.baseUrl}/credit/${CLEAN}`);
     await page.getByTestId('credit-detail').waitFor();
     expect(await page.getByTestId('credit-penalties').textContent()).toContain('暂无行政处罚记录');

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  CHEN_ZHIQIANG,
+  launchBrowser,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  ZHANG_WEI,
+} from './support.js';
 
 /** 教育服务 (E3): 学校查询 (anyone), 中考 (佛山 only), 高考 results and admission ticket with PDF downloads. */
 describe('citizen app: education lookups', () => {
@@ -26,33 +35,6 @@ describe('citizen app: education lookups', () => {
   async function pdfText(path: string) {
     const pdf = await getDocumentProxy(new Uint8Array(readFileSync(path)));
     return (await extractText(pdf, { mergePages: true })).text;
-  }
-
-  /** 陈志强 (佛山), logged in by SMS, real name bound, PIN set and verified. */
-  async function loginVerified(phone: string, name: string, idNumber: string) {
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByTestId('login-method-sms').click();
-    await field('phone-input').fill(phone);
-    await page.getByTestId('sms-send').click();
-    await page.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${phone}`)).json();
-    await field('sms-code-input').fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await page.evaluate(
-      async ({ name, idNumber }) => {
-        const json = { 'content-type': 'application/json' };
-        const post = (url: string, body: object, method = 'POST') =>
-          fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-        return [
-          await post('/api/v1/me/real-name', { name, idNumber }),
-          await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-          await post('/api/v1/me/verify/pin', { pin: '385172' }),
-        ];
-      },
-      { name, idNumber },
-    );
-    expect(statuses).toEqual([200, 204, 200]);
   }
 
   it('学校查询: anyone searches by area, stage and type from the service page, and pages on', async () => {
@@ -112,7 +94,7 @@ describe('citizen app: education lookups', () => {
   });
 
   it('高考成绩查询 by 考生号 + password (wrong password first), then the PDF; the candidate downloads his ticket', async () => {
-    await loginVerified('13800138002', '陈志强', '440604197911030174');
+    await loginVerifiedCitizen(page, platform.baseUrl, CHEN_ZHIQIANG);
     await page.goto(`${platform.baseUrl}/services/gaokao-chengji-chaxun`);
     await page.getByTestId('service-action').click();
     await page.waitForURL(/\/lookups\/gaokao\/results/);
@@ -165,7 +147,7 @@ describe('citizen app: education lookups', () => {
 
   it('高考准考证: the candidate logged in sees and downloads his own ticket', async () => {
     page = await (await phoneContext(browser, { acceptDownloads: true })).newPage();
-    await loginVerified('13800138000', '张伟', '44010619880512031X');
+    await loginVerifiedCitizen(page, platform.baseUrl, ZHANG_WEI);
     await page.goto(`${platform.baseUrl}/lookups/gaokao/ticket`);
     await page.getByTestId('gaokao-ticket-record').waitFor();
     expect(await page.getByTestId('gaokao-ticket-record').textContent()).toContain('06440106241996');

@@ -1,18 +1,25 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  latestSmsCode,
+  launchBrowser,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  ZHANG_WEI,
+} from './support.js';
 
 /**
  * 为他人办理 in Chromium: 张伟 adds his father 张建国 (over 80, no 粤省事 account) with the father's consent
  * by an SMS code to the father's phone registered with 公安, then adds his son (under 14) as guardian, sees
  * the father's masked basic information, and ends the authorisation. Wrong input shows the server's words.
  */
-const ZHANG_WEI = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
 const FATHER = { name: '张建国', phone: '13800138003' };
 // The demo people's ID numbers (README, demo accounts)
 const FATHER_ID = '440104194302180117';
 const SON_ID = '440106201704150151';
-const PIN = '385172';
 const SHOTS = process.env.E2E_SCREENSHOTS; // a folder: save screenshots to look at
 
 function field(page: Page, testId: string): Locator {
@@ -36,46 +43,14 @@ describe('citizen app: family members and delegations', () => {
     const res = await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${phone}`);
     return (await res.json())[0]?.text ?? '';
   }
-  async function code(phone: string): Promise<string> {
-    const c = /验证码为(\d{6})/.exec(await outbox(phone))?.[1];
-    if (!c) throw new Error(`no SMS code for ${phone}`);
-    return c;
-  }
   const shot = async (page: Page, name: string) => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   };
 
-  /** 张伟 with his real name bound and a PIN, verified (the identity journeys are covered elsewhere). */
-  async function agentReady(page: Page) {
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByTestId('login-method-sms').click();
-    await field(page, 'phone-input').fill(ZHANG_WEI.phone);
-    await page.getByTestId('sms-send').click();
-    await page.waitForTimeout(300);
-    await field(page, 'sms-code-input').fill(await code(ZHANG_WEI.phone));
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const status = await page.evaluate(
-      async ({ person, pin }) => {
-        const json = { 'content-type': 'application/json' };
-        const a = await fetch('/api/v1/me/real-name', { method: 'POST', headers: json, body: JSON.stringify(person) });
-        const b = await fetch('/api/v1/me/pin', { method: 'PUT', headers: json, body: JSON.stringify({ pin }) });
-        const c = await fetch('/api/v1/me/verify/pin', {
-          method: 'POST',
-          headers: json,
-          body: JSON.stringify({ pin }),
-        });
-        return [a.status, b.status, c.status];
-      },
-      { person: { name: ZHANG_WEI.name, idNumber: ZHANG_WEI.idNumber }, pin: PIN },
-    );
-    expect(status).toEqual([200, 204, 200]);
-  }
-
   it('adds an elderly parent with consent by SMS, a child as guardian, acts, and revokes', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
-    await agentReady(page);
+    await loginVerifiedCitizen(page, platform.baseUrl, ZHANG_WEI);
 
     // 我的 → 家人与授权
     await page.goto(`${platform.baseUrl}/me`);
@@ -119,7 +94,7 @@ describe('citizen app: family members and delegations', () => {
     await page.getByTestId('consent-error').waitFor();
     expect(await page.getByTestId('consent-error').textContent()).toContain('验证码不正确');
     await shot(page, 'family-consent');
-    await field(page, 'consent-code').fill(await code(FATHER.phone));
+    await field(page, 'consent-code').fill(await latestSmsCode(platform.baseUrl, FATHER.phone));
     await page.getByTestId('consent-confirm').click();
     await page.getByTestId('family-done').waitFor();
     expect(await page.getByTestId('family-done').textContent()).toContain('授权已生效');

@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, startPlatform } from './support.js';
+import { launchBrowser, phoneContext, type RunningPlatform, smsLogin, startPlatform, ZHANG_WEI } from './support.js';
 
 /**
  * Issue 3 journey in Chromium with the DevTools virtual authenticator (a platform authenticator with user
  * verification, as a phone's face/fingerprint check): sign up by SMS, 实名认证, register a passkey, log out,
  * log in by passkey, step-up before a personal page, and a second device logging the first one out.
  */
-const ZHANG_WEI = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
 
 function field(page: Page, testId: string): Locator {
   return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
@@ -43,32 +42,13 @@ describe('citizen app: identity journeys', () => {
     await platform?.stop();
   });
 
-  async function latestCode(phone: string): Promise<string> {
-    const res = await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${phone}`);
-    const text = (await res.json())[0]?.text ?? '';
-    const code = /验证码为(\d{6})/.exec(text)?.[1];
-    if (!code) throw new Error('no SMS code in the sandbox outbox');
-    return code;
-  }
-
-  async function smsLogin(page: Page, phone: string) {
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByTestId('login-method-sms').click();
-    await field(page, 'phone-input').fill(phone);
-    await page.getByTestId('sms-send').click();
-    await page.waitForTimeout(300);
-    await field(page, 'sms-code-input').fill(await latestCode(phone));
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
-
   it('signs up, binds the real name, registers a passkey, logs in by passkey, steps up, and loses the session to a second device', async () => {
     const a = await phoneContext(browser);
     const page = await a.newPage();
     await addVirtualAuthenticator(a, page);
 
     // 1. sign up by SMS (the sandbox gateway's outbox stands in for the phone)
-    await smsLogin(page, ZHANG_WEI.phone);
+    await smsLogin(page, platform.baseUrl, ZHANG_WEI.phone);
 
     // 2. 实名认证
     await page.goto(`${platform.baseUrl}/me/real-name`);
@@ -108,7 +88,7 @@ describe('citizen app: identity journeys', () => {
 
     // 7. a second device logs in: the first is logged out at once and says why
     const b = await phoneContext(browser);
-    await smsLogin(await b.newPage(), ZHANG_WEI.phone);
+    await smsLogin(await b.newPage(), platform.baseUrl, ZHANG_WEI.phone);
     await page.goto(`${platform.baseUrl}/me`);
     await page.getByTestId('session-replaced-dialog').waitFor();
     expect(await page.getByTestId('session-replaced-dialog').textContent()).toContain('其他设备登录');

@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  launchBrowser,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  ZHANG_WEI,
+} from './support.js';
 
 /** Issue 5 lookups anyone may use: 取名查询 (E2) from its service page, with wrong input first. */
 describe('citizen app: lookups', () => {
@@ -19,34 +27,9 @@ describe('citizen app: lookups', () => {
   });
 
   const input = () => page.locator('input[data-testid="name-check-input"]');
-  const field = (testId: string) => page.locator(`input[data-testid="${testId}"]`).first();
-
-  /** 张伟, logged in by SMS, real name bound, PIN set and verified (the identity journeys are tested elsewhere). */
-  async function zhangWeiVerified() {
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByTestId('login-method-sms').click();
-    await field('phone-input').fill('13800138000');
-    await page.getByTestId('sms-send').click();
-    await page.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=13800138000`)).json();
-    await field('sms-code-input').fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await page.evaluate(async () => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name: '张伟', idNumber: '44010619880512031X' }),
-        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin: '385172' }),
-      ];
-    });
-    expect(statuses).toEqual([200, 204, 200]);
-  }
 
   it('社保缴费明细: month by month after verification, with a chart and the providing department', async () => {
-    await zhangWeiVerified();
+    await loginVerifiedCitizen(page, platform.baseUrl, ZHANG_WEI);
     await page.goto(`${platform.baseUrl}/services/shebao-jiaofei-mingxi`);
     await page.getByTestId('service-action').click();
     await page.waitForURL(/\/lookups\/social-insurance/);

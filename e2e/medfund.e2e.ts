@@ -1,7 +1,15 @@
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  LIU_FANG,
+  launchBrowser,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+} from './support.js';
 
 const shots = process.env.E2E_SCREENSHOTS;
 
@@ -21,32 +29,6 @@ describe('citizen app: 公积金 and 医保', () => {
     await platform?.stop();
   });
 
-  const field = (testId: string) => page.locator(`input[data-testid="${testId}"]`).first();
-
-  /** 刘芳, logged in by SMS, real name bound, PIN set and verified (the identity journeys are tested elsewhere). */
-  async function liuFangVerified() {
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByTestId('login-method-sms').click();
-    await field('phone-input').fill('13800138006');
-    await page.getByTestId('sms-send').click();
-    await page.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=13800138006`)).json();
-    await field('sms-code-input').fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await page.evaluate(async () => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name: '刘芳', idNumber: '440105199001250424' }),
-        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin: '385172' }),
-      ];
-    });
-    expect(statuses).toEqual([200, 204, 200]);
-  }
-
   const verify = (code: string) =>
     fetch(`${platform.baseUrl}/api/v1/medical-insurance/pay-codes/verify`, {
       method: 'POST',
@@ -55,7 +37,7 @@ describe('citizen app: 公积金 and 医保', () => {
     }).then((r) => r.json());
 
   it('公积金: 缴存信息 with the account number masked, 缴存明细 month by month with a balance chart', async () => {
-    await liuFangVerified();
+    await loginVerifiedCitizen(page, platform.baseUrl, LIU_FANG);
     await page.goto(`${platform.baseUrl}/services/gongjijin-jiaocun-xinxi`);
     await page.getByTestId('service-action').click();
     await page.waitForURL(/\/lookups\/housing-fund/);

@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  CHEN_ZHIQIANG,
+  launchBrowser,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  ZHANG_WEI,
+} from './support.js';
 
 /**
  * Issue 5 records lookups in Chromium: 违法查询 (D3) and 毕业生档案去向查询 (F2) of demo people from their service
@@ -26,36 +35,8 @@ describe('citizen app: records lookups', () => {
     await platform?.stop();
   });
 
-  /** A demo person logged in by SMS, real name bound, PIN set and verified (identity journeys are tested elsewhere). */
-  async function verified(p: Page, person: { name: string; idNumber: string; phone: string }) {
-    const field = (testId: string) => p.locator(`input[data-testid="${testId}"]`).first();
-    await p.goto(`${platform.baseUrl}/login`);
-    await p.getByTestId('login-method-sms').click();
-    await field('phone-input').fill(person.phone);
-    await p.getByTestId('sms-send').click();
-    await p.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${person.phone}`)).json();
-    await field('sms-code-input').fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await p.getByTestId('login-submit').click();
-    await p.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await p.evaluate(async ({ name, idNumber }) => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name, idNumber }),
-        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin: '385172' }),
-      ];
-    }, person);
-    expect(statuses).toEqual([200, 204, 200]);
-  }
-
-  const ZHANG_WEI = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
-  const CHEN_ZHIQIANG = { name: '陈志强', idNumber: '440604197911030174', phone: '13800138002' };
-
   it('违法查询: 张伟’s violations grouped by his car, the 未处理 filter, his licence points, the providing department', async () => {
-    await verified(page, ZHANG_WEI);
+    await loginVerifiedCitizen(page, platform.baseUrl, ZHANG_WEI);
     await page.goto(`${platform.baseUrl}/services/weifa-chaxun`);
     await page.getByTestId('service-action').click();
     await page.waitForURL(/\/lookups\/traffic-violations/);
@@ -177,7 +158,7 @@ describe('citizen app: records lookups', () => {
     const other = await phoneContext(browser);
     try {
       const p = await other.newPage();
-      await verified(p, CHEN_ZHIQIANG);
+      await loginVerifiedCitizen(p, platform.baseUrl, CHEN_ZHIQIANG);
       await p.goto(`${platform.baseUrl}/lookups/graduate-archive`);
       await p.getByTestId('archive-empty').waitFor();
       expect(await p.getByTestId('archive-empty').textContent()).toContain(

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -142,3 +143,71 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ ...v, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
 }
+
+/** A demo person of the sandbox departments (README, demo accounts) that a journey logs in as. */
+export interface DemoCitizen {
+  name: string;
+  idNumber: string;
+  phone: string;
+}
+
+/** The PIN the journeys set: six digits that are neither a run nor a repeat, so the PIN rules accept it. */
+export const DEMO_PIN = '385172';
+
+/** The code the sandbox SMS gateway last sent to `phone` (its outbox stands in for the phone). */
+export async function latestSmsCode(baseUrl: string, phone: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/dev/sms-outbox?phone=${phone}`);
+  const code = /验证码为(\d{6})/.exec((await res.json())[0]?.text ?? '')?.[1];
+  if (!code) throw new Error(`no SMS code for ${phone} in the sandbox outbox`);
+  return code;
+}
+
+/**
+ * Log in through the login page's 短信验证码 tab, as a citizen does; resolves once the app has left /login.
+ * `city` (a 行政区划 code) is chosen before logging in, for journeys that depend on the city.
+ */
+export async function smsLogin(page: Page, baseUrl: string, phone: string, options: { city?: string } = {}) {
+  const input = (testId: string) => page.locator(`input[data-testid="${testId}"]`).first();
+  await page.goto(`${baseUrl}/login`);
+  if (options.city) await page.evaluate((c) => localStorage.setItem('yss.city', c), options.city);
+  await page.getByTestId('login-method-sms').click();
+  await input('phone-input').fill(phone);
+  await page.getByTestId('sms-send').click();
+  await page.waitForTimeout(300);
+  await input('sms-code-input').fill(await latestSmsCode(baseUrl, phone));
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * `person` logged in by SMS, real name bound, PIN set and verified: the starting point of the journeys that
+ * need personal data. Real name and PIN go through the API (the identity journeys test their pages).
+ */
+export async function loginVerifiedCitizen(
+  page: Page,
+  baseUrl: string,
+  person: DemoCitizen,
+  options: { pin?: string; city?: string } = {},
+) {
+  await smsLogin(page, baseUrl, person.phone, { city: options.city });
+  const statuses = await page.evaluate(
+    async ({ name, idNumber, pin }) => {
+      const json = { 'content-type': 'application/json' };
+      const post = (url: string, body: object, method = 'POST') =>
+        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
+      return [
+        await post('/api/v1/me/real-name', { name, idNumber }),
+        await post('/api/v1/me/pin', { pin }, 'PUT'),
+        await post('/api/v1/me/verify/pin', { pin }),
+      ];
+    },
+    { name: person.name, idNumber: person.idNumber, pin: options.pin ?? DEMO_PIN },
+  );
+  expect(statuses).toEqual([200, 204, 200]);
+}
+
+/** The demo people the journeys log in as (README, demo accounts; their records live in the sandboxes). */
+export const ZHANG_WEI: DemoCitizen = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
+export const LI_NA: DemoCitizen = { name: '李娜', idNumber: '440304199208200461', phone: '13800138001' };
+export const CHEN_ZHIQIANG: DemoCitizen = { name: '陈志强', idNumber: '440604197911030174', phone: '13800138002' };
+export const LIU_FANG: DemoCitizen = { name: '刘芳', idNumber: '440105199001250424', phone: '13800138006' };

@@ -5,7 +5,15 @@ import { makeInvoiceQr } from '@yss/contracts';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  launchBrowser,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  ZHANG_WEI,
+} from './support.js';
 
 /** The sandbox's demo invoices (docs/departments/tax.md). */
 const E_INVOICE = {
@@ -229,26 +237,7 @@ describe('citizen app: 税务 and 票据助手 (F4, F5)', () => {
   });
 
   it('个税缴纳明细 of 张伟: months, chart, totals and source after verification; a reversed period is refused', async () => {
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.getByTestId('login-method-sms').click();
-    await field('phone-input').fill('13800138000');
-    await page.getByTestId('sms-send').click();
-    await page.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=13800138000`)).json();
-    await field('sms-code-input').fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await page.evaluate(async () => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name: '张伟', idNumber: '44010619880512031X' }),
-        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin: '385172' }),
-      ];
-    });
-    expect(statuses).toEqual([200, 204, 200]);
+    await loginVerifiedCitizen(page, platform.baseUrl, ZHANG_WEI);
 
     await page.goto(`${platform.baseUrl}/services/geshui-jiaona-mingxi`);
     await page.getByTestId('service-action').click();

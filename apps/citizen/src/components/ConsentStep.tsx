@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import { browserSupportsWebAuthn, getAssertion, webAuthnMessage } from '../lib/webauthn';
 import { PinInput } from './PinInput';
+import { Segmented } from './Segmented';
 import { TextField } from './TextField';
 
 type Way = 'sms' | 'pin' | 'passkey';
@@ -84,23 +85,17 @@ export function ConsentStep({ pending, onDone }: { pending: Delegation; onDone: 
       </ul>
 
       {ways.length > 1 && (
-        <fieldset className="segmented" aria-label={t('family.consentTitle')}>
-          {ways.map((w) => (
-            <button
-              key={w}
-              type="button"
-              aria-pressed={way === w}
-              className={way === w ? 'segmented-item active' : 'segmented-item'}
-              onClick={() => {
-                setWay(w);
-                setError(null);
-              }}
-              data-testid={`consent-way-${w}`}
-            >
-              {t(w === 'sms' ? 'family.bySms' : w === 'pin' ? 'family.byPin' : 'family.byPasskey')}
-            </button>
-          ))}
-        </fieldset>
+        <Segmented
+          label={t('family.consentTitle')}
+          options={ways}
+          value={way}
+          onChange={(w) => {
+            setWay(w);
+            setError(null);
+          }}
+          testId={(w) => `consent-way-${w}`}
+          text={(w) => t(w === 'sms' ? 'family.bySms' : w === 'pin' ? 'family.byPin' : 'family.byPasskey')}
+        />
       )}
 
       {way === 'sms' && (

@@ -9,6 +9,7 @@ import { errorText } from '../lib/errors';
 import { browserSupportsWebAuthn, getAssertion, isWebAuthnFailure, webAuthnMessage } from '../lib/webauthn';
 import { Icon } from './icons';
 import { PinInput } from './PinInput';
+import { Segmented } from './Segmented';
 import { TextField } from './TextField';
 
 type Method = 'passkey' | 'pin' | 'sms';
@@ -195,20 +196,14 @@ export default function VerifyPrompt({
         )}
 
         {methods.length > 1 && (
-          <fieldset className="segmented" aria-label={t('verify.chooseMethod')}>
-            {methods.map((m) => (
-              <button
-                key={m}
-                type="button"
-                className={`segmented-item${method === m ? ' active' : ''}`}
-                aria-pressed={method === m}
-                data-testid={`verify-method-${m}`}
-                onClick={() => choose(m)}
-              >
-                {label(m)}
-              </button>
-            ))}
-          </fieldset>
+          <Segmented
+            label={t('verify.chooseMethod')}
+            options={methods}
+            value={method}
+            onChange={choose}
+            testId={(m) => `verify-method-${m}`}
+            text={label}
+          />
         )}
 
         {method === 'passkey' && (

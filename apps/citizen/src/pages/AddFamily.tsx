@@ -1,5 +1,4 @@
 import { DELEGATION_VALID_DAYS, type Delegation, parseResidentId } from '@yss/contracts';
-import Button from 'antd-mobile/es/components/button';
 import Result from 'antd-mobile/es/components/result';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -7,9 +6,10 @@ import { isApiProblem, isVerificationCancelled } from '../api/client';
 import { delegation } from '../api/delegation';
 import { api } from '../api/endpoints';
 import { ConsentStep } from '../components/ConsentStep';
+import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { ErrorState, ListSkeleton } from '../components/States';
-import { TextField } from '../components/TextField';
+import { SubmitForm } from '../components/SubmitForm';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
@@ -32,8 +32,6 @@ function AddForm({ onAdded }: { onAdded: (d: Delegation) => void }) {
   const [fieldErrors, setFieldErrors] = useState<{ name?: string; idNumber?: string; services?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const nameId = useId();
-  const idId = useId();
   const servicesId = useId();
   const daysId = useId();
   const errorRef = useRef<HTMLParagraphElement>(null);
@@ -77,63 +75,35 @@ function AddForm({ onAdded }: { onAdded: (d: Delegation) => void }) {
   return (
     <section className="card family-form">
       <p className="step-intro">{t('family.addIntro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="field">
-          <label htmlFor={nameId} className="field-label">
-            {t('realName.name')}
-          </label>
-          <TextField
-            id={nameId}
-            testId="family-name"
-            value={name}
-            onChange={(v) => {
-              setName(v);
-              setFieldErrors((f) => ({ ...f, name: undefined }));
-            }}
-            placeholder={t('realName.namePlaceholder')}
-            maxLength={30}
-            required
-            aria-invalid={fieldErrors.name ? true : undefined}
-            aria-describedby={fieldErrors.name ? `${nameId}-error` : undefined}
-          />
-          {fieldErrors.name && (
-            <p id={`${nameId}-error`} className="field-error">
-              {fieldErrors.name}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={idId} className="field-label">
-            {t('realName.idNumber')}
-          </label>
-          <TextField
-            id={idId}
-            testId="family-id"
-            value={idNumber}
-            onChange={(v) => {
-              setIdNumber(v.toUpperCase().replace(/\s/g, '').slice(0, 18));
-              setFieldErrors((f) => ({ ...f, idNumber: undefined }));
-            }}
-            placeholder={t('realName.idPlaceholder')}
-            maxLength={18}
-            autoComplete="off"
-            required
-            aria-invalid={fieldErrors.idNumber ? true : undefined}
-            aria-describedby={fieldErrors.idNumber ? `${idId}-error` : undefined}
-          />
-          {fieldErrors.idNumber && (
-            <p id={`${idId}-error`} className="field-error">
-              {fieldErrors.idNumber}
-            </p>
-          )}
-          <p className="field-help">{t('family.guardianNote')}</p>
-        </div>
+      <SubmitForm onSubmit={submit} busy={busy} submitText={t('family.submit')} submitTestId="family-submit">
+        <FormField
+          label={t('realName.name')}
+          testId="family-name"
+          value={name}
+          onChange={(v) => {
+            setName(v);
+            setFieldErrors((f) => ({ ...f, name: undefined }));
+          }}
+          placeholder={t('realName.namePlaceholder')}
+          maxLength={30}
+          required
+          error={fieldErrors.name}
+        />
+        <FormField
+          label={t('realName.idNumber')}
+          testId="family-id"
+          value={idNumber}
+          onChange={(v) => {
+            setIdNumber(v.toUpperCase().replace(/\s/g, '').slice(0, 18));
+            setFieldErrors((f) => ({ ...f, idNumber: undefined }));
+          }}
+          placeholder={t('realName.idPlaceholder')}
+          maxLength={18}
+          autoComplete="off"
+          required
+          error={fieldErrors.idNumber}
+          help={t('family.guardianNote')}
+        />
 
         <fieldset
           className="field check-list"
@@ -192,18 +162,7 @@ function AddForm({ onAdded }: { onAdded: (d: Delegation) => void }) {
             {error}
           </p>
         )}
-        <Button
-          block
-          color="primary"
-          size="large"
-          type="submit"
-          loading={busy}
-          disabled={busy}
-          data-testid="family-submit"
-        >
-          {t('family.submit')}
-        </Button>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

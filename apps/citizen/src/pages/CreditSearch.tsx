@@ -10,6 +10,7 @@ import { Page } from '../components/Page';
 import { LinkItem } from '../components/ServiceItem';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
+import { SubmitForm } from '../components/SubmitForm';
 import { TextField } from '../components/TextField';
 import { useLocale } from '../i18n/localize';
 import { STATUS_COLOR } from '../lib/credit';
@@ -106,12 +107,11 @@ export default function CreditSearch() {
         </Link>
       </div>
       <section className="card credit-search">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
+        <SubmitForm
+          onSubmit={submit}
+          busy={loading}
+          submitText={t('credit.search')}
+          submitTestId="credit-search-submit"
         >
           <div className="field">
             <label htmlFor={inputId} className="field-label">
@@ -142,18 +142,7 @@ export default function CreditSearch() {
               </p>
             )}
           </div>
-          <Button
-            block
-            color="primary"
-            size="large"
-            type="submit"
-            loading={loading}
-            disabled={loading}
-            data-testid="credit-search-submit"
-          >
-            {t('credit.search')}
-          </Button>
-        </form>
+        </SubmitForm>
       </section>
 
       {problem ? (

@@ -12,6 +12,7 @@ import {
 } from '../api/education';
 import { CredentialForm, Fields, ScoresTable } from '../components/ExamParts';
 import { Page, useGoBack } from '../components/Page';
+import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useLocale } from '../i18n/localize';
@@ -293,21 +294,20 @@ export default function Gaokao({ kind }: { kind: GaokaoKind }) {
       <p className="page-intro">
         {t(kind === 'ticket' ? 'education.gaokao.ticketIntro' : 'education.gaokao.resultsIntro')}
       </p>
-      <fieldset className="segmented edu-who" aria-label={t('education.gaokao.whoLabel')}>
-        {(['self', 'number'] as const).map((w) => (
-          <button
-            key={w}
-            type="button"
-            className={`segmented-item${who === w ? ' active' : ''}`}
-            aria-pressed={who === w}
-            onClick={() => setWho(w)}
-            data-testid={`gaokao-who-${w}`}
-          >
+      <Segmented
+        className="edu-who"
+        label={t('education.gaokao.whoLabel')}
+        options={['self', 'number'] as const}
+        value={who}
+        onChange={setWho}
+        testId={(w) => `gaokao-who-${w}`}
+        text={(w) => (
+          <>
             {t(w === 'self' ? 'education.gaokao.self' : 'education.gaokao.byNumber')}
             <small>{t(w === 'self' ? 'education.gaokao.selfHint' : 'education.gaokao.byNumberHint')}</small>
-          </button>
-        ))}
-      </fieldset>
+          </>
+        )}
+      />
       <RequireAuth>
         {who === 'self' ? <OwnRecords key={kind} kind={kind} /> : <ByNumber key={kind} kind={kind} />}
       </RequireAuth>

@@ -5,6 +5,7 @@ import { type HousingFundAccountDetails, medfund } from '../api/medfund';
 import { BalanceChart } from '../components/BalanceChart';
 import { MedfundProblem } from '../components/MedfundProblem';
 import { Page } from '../components/Page';
+import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
@@ -68,20 +69,14 @@ function Deposits({ city }: { city: string }) {
       <h2 id={headingId} className="section-title">
         {t('medfund.housing.details')}
       </h2>
-      <fieldset className="segmented" aria-label={t('medfund.period')}>
-        {[12, 36].map((n) => (
-          <button
-            key={n}
-            type="button"
-            className={`segmented-item${months === n ? ' active' : ''}`}
-            aria-pressed={months === n}
-            onClick={() => setMonths(n)}
-            data-testid={`gjj-months-${n}`}
-          >
-            {t('medfund.lastMonths', { count: n })}
-          </button>
-        ))}
-      </fieldset>
+      <Segmented
+        label={t('medfund.period')}
+        options={[12, 36]}
+        value={months}
+        onChange={setMonths}
+        testId={(n) => `gjj-months-${n}`}
+        text={(n) => t('medfund.lastMonths', { count: n })}
+      />
       {problem ? (
         <ErrorState problem={problem} onRetry={reload} title={t('medfund.failed')} />
       ) : !data ? (

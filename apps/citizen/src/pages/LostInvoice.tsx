@@ -1,10 +1,10 @@
-import Button from 'antd-mobile/es/components/button';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { type LostInvoiceResult, tax } from '../api/tax';
+import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { TextField } from '../components/TextField';
+import { SubmitForm } from '../components/SubmitForm';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import './tax.css';
@@ -60,8 +60,6 @@ export default function LostInvoice() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ path: string; message: string } | null>(null);
   const [result, setResult] = useState<LostInvoiceResult | null>(null);
-  const codeId = useId();
-  const numberId = useId();
 
   const submit = async () => {
     setBusy(true);
@@ -79,81 +77,49 @@ export default function LostInvoice() {
       setBusy(false);
     }
   };
-  const errorFor = (path: 'code' | 'number', id: string) =>
-    error?.path === path ? (
-      <p id={`${id}-error`} className="field-error" role="alert" data-testid={`lost-error-${path}`}>
-        {error.message}
-      </p>
-    ) : null;
+  const errorOf = (path: 'code' | 'number') => (error?.path === path ? error.message : null);
 
   return (
     <Page title={t('tax.lost.title')}>
       <p className="page-intro">{t('tax.lost.intro')}</p>
       <section className="card">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <div className="field">
-            <label htmlFor={codeId} className="field-label">
-              {t('tax.invoice.code')}
-            </label>
-            <TextField
-              id={codeId}
-              testId="lost-code"
-              value={code}
-              onChange={(v) => {
-                setCode(v);
-                setError(null);
-              }}
-              inputMode="numeric"
-              maxLength={20}
-              required
-              aria-invalid={error?.path === 'code' ? true : undefined}
-              aria-describedby={error?.path === 'code' ? `${codeId}-error` : undefined}
-            />
-            {errorFor('code', codeId)}
-          </div>
-          <div className="field">
-            <label htmlFor={numberId} className="field-label">
-              {t('tax.invoice.number')}
-            </label>
-            <TextField
-              id={numberId}
-              testId="lost-number"
-              value={number}
-              onChange={(v) => {
-                setNumber(v);
-                setError(null);
-              }}
-              inputMode="numeric"
-              maxLength={20}
-              required
-              aria-invalid={error?.path === 'number' ? true : undefined}
-              aria-describedby={error?.path === 'number' ? `${numberId}-error` : undefined}
-            />
-            {errorFor('number', numberId)}
-          </div>
+        <SubmitForm onSubmit={submit} busy={busy} submitText={t('tax.lost.submit')} submitTestId="lost-submit">
+          <FormField
+            label={t('tax.invoice.code')}
+            testId="lost-code"
+            value={code}
+            onChange={(v) => {
+              setCode(v);
+              setError(null);
+            }}
+            inputMode="numeric"
+            maxLength={20}
+            required
+            error={errorOf('code')}
+            errorTestId="lost-error-code"
+            alert
+          />
+          <FormField
+            label={t('tax.invoice.number')}
+            testId="lost-number"
+            value={number}
+            onChange={(v) => {
+              setNumber(v);
+              setError(null);
+            }}
+            inputMode="numeric"
+            maxLength={20}
+            required
+            error={errorOf('number')}
+            errorTestId="lost-error-number"
+            alert
+          />
           {error?.path === 'form' && (
             <p className="form-error" role="alert">
               {error.message}
             </p>
           )}
-          <Button
-            block
-            color="primary"
-            size="large"
-            type="submit"
-            loading={busy}
-            disabled={busy}
-            data-testid="lost-submit"
-          >
-            {t('tax.lost.submit')}
-          </Button>
-        </form>
+        </SubmitForm>
       </section>
       {result && <Result r={result} />}
     </Page>

@@ -3,6 +3,7 @@ import { medfund } from '../api/medfund';
 import { BalanceChart } from '../components/BalanceChart';
 import { MedfundProblem } from '../components/MedfundProblem';
 import { Page } from '../components/Page';
+import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
@@ -22,20 +23,14 @@ function Balance() {
   const { data, problem, reload } = useVerifiedLoad(() => medfund.balance({ city, months }), [city, months]);
 
   const period = (
-    <fieldset className="segmented" aria-label={t('medfund.period')}>
-      {[3, 6, 12].map((n) => (
-        <button
-          key={n}
-          type="button"
-          className={`segmented-item${months === n ? ' active' : ''}`}
-          aria-pressed={months === n}
-          onClick={() => setMonths(n)}
-          data-testid={`yibao-months-${n}`}
-        >
-          {t('medfund.lastMonths', { count: n })}
-        </button>
-      ))}
-    </fieldset>
+    <Segmented
+      label={t('medfund.period')}
+      options={[3, 6, 12]}
+      value={months}
+      onChange={setMonths}
+      testId={(n) => `yibao-months-${n}`}
+      text={(n) => t('medfund.lastMonths', { count: n })}
+    />
   );
 
   if (problem) {

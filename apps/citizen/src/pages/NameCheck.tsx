@@ -1,11 +1,11 @@
 import type { NameCheckResult } from '@yss/contracts';
-import Button from 'antd-mobile/es/components/button';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { lookups } from '../api/lookups';
+import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { TextField } from '../components/TextField';
+import { SubmitForm } from '../components/SubmitForm';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 
@@ -42,7 +42,6 @@ export default function NameCheck() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<NameCheckResult | null>(null);
-  const inputId = useId();
 
   const submit = async () => {
     if (!name.trim()) {
@@ -65,49 +64,23 @@ export default function NameCheck() {
     <Page title={t('nameCheck.title')}>
       <p className="page-intro">{t('nameCheck.intro')}</p>
       <section className="card">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <div className="field">
-            <label htmlFor={inputId} className="field-label">
-              {t('nameCheck.label')}
-            </label>
-            <TextField
-              id={inputId}
-              testId="name-check-input"
-              value={name}
-              onChange={(v) => {
-                setName(v);
-                setError(null);
-              }}
-              placeholder={t('nameCheck.placeholder')}
-              maxLength={30}
-              required
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${inputId}-error` : undefined}
-            />
-            {error && (
-              <p id={`${inputId}-error`} className="field-error" role="alert" data-testid="name-check-error">
-                {error}
-              </p>
-            )}
-          </div>
-          <Button
-            block
-            color="primary"
-            size="large"
-            type="submit"
-            loading={busy}
-            disabled={busy}
-            data-testid="name-check-submit"
-          >
-            {t('nameCheck.submit')}
-          </Button>
-        </form>
+        <SubmitForm onSubmit={submit} busy={busy} submitText={t('nameCheck.submit')} submitTestId="name-check-submit">
+          <FormField
+            label={t('nameCheck.label')}
+            testId="name-check-input"
+            value={name}
+            onChange={(v) => {
+              setName(v);
+              setError(null);
+            }}
+            placeholder={t('nameCheck.placeholder')}
+            maxLength={30}
+            required
+            error={error}
+            errorTestId="name-check-error"
+            alert
+          />
+        </SubmitForm>
       </section>
       {result && <Result r={result} />}
     </Page>

@@ -1,13 +1,13 @@
 import { parseResidentId } from '@yss/contracts';
-import Button from 'antd-mobile/es/components/button';
 import Result from 'antd-mobile/es/components/result';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isApiProblem, isVerificationCancelled } from '../api/client';
 import { identity } from '../api/identity';
+import { FormField } from '../components/FormField';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
-import { TextField } from '../components/TextField';
+import { SubmitForm } from '../components/SubmitForm';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import { RequireAuth, safeNext, useAuth } from '../state/auth';
@@ -23,8 +23,6 @@ function RealNameForm() {
   const [idError, setIdError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const nameId = useId();
-  const idId = useId();
   const errorRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -80,90 +78,55 @@ function RealNameForm() {
 
   return (
     <section className="card realname-form">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <SubmitForm
+        onSubmit={submit}
+        busy={busy}
+        submitText={t('realName.submit')}
+        submitTestId="realname-submit"
+        submitClassName="realname-submit"
       >
-        <div className="field">
-          <label htmlFor={nameId} className="field-label">
-            {t('realName.name')}
-          </label>
-          <TextField
-            id={nameId}
-            testId="realname-name"
-            value={name}
-            onChange={(v) => {
-              setName(v);
-              setNameError(null);
-            }}
-            onBlur={() => name.trim() && checkName()}
-            placeholder={t('realName.namePlaceholder')}
-            autoComplete="name"
-            maxLength={30}
-            required
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${nameId}-error` : undefined}
-          />
-          {nameError && (
-            <p id={`${nameId}-error`} className="field-error">
-              {nameError}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={idId} className="field-label">
-            {t('realName.idNumber')}
-          </label>
-          <TextField
-            id={idId}
-            testId="realname-id"
-            value={idNumber}
-            onChange={(v) => {
-              setIdNumber(
-                v
-                  .toUpperCase()
-                  .replace(/[^\dX]/g, '')
-                  .slice(0, 18),
-              );
-              setIdError(null);
-            }}
-            onBlur={() => idNumber && checkId()}
-            placeholder={t('realName.idPlaceholder')}
-            autoComplete="off"
-            maxLength={18}
-            required
-            aria-invalid={idError ? true : undefined}
-            aria-describedby={`${idId}-help${idError ? ` ${idId}-error` : ''}`}
-          />
-          {idError && (
-            <p id={`${idId}-error`} className="field-error">
-              {idError}
-            </p>
-          )}
-          <p id={`${idId}-help`} className="field-help">
-            {t('realName.idHelp')}
-          </p>
-        </div>
+        <FormField
+          label={t('realName.name')}
+          testId="realname-name"
+          value={name}
+          onChange={(v) => {
+            setName(v);
+            setNameError(null);
+          }}
+          onBlur={() => name.trim() && checkName()}
+          placeholder={t('realName.namePlaceholder')}
+          autoComplete="name"
+          maxLength={30}
+          required
+          error={nameError}
+        />
+        <FormField
+          label={t('realName.idNumber')}
+          testId="realname-id"
+          value={idNumber}
+          onChange={(v) => {
+            setIdNumber(
+              v
+                .toUpperCase()
+                .replace(/[^\dX]/g, '')
+                .slice(0, 18),
+            );
+            setIdError(null);
+          }}
+          onBlur={() => idNumber && checkId()}
+          placeholder={t('realName.idPlaceholder')}
+          autoComplete="off"
+          maxLength={18}
+          required
+          error={idError}
+          help={t('realName.idHelp')}
+        />
         {error && (
           <p className="form-error" role="alert" tabIndex={-1} ref={errorRef}>
             {error}
           </p>
         )}
-        <Button
-          block
-          type="submit"
-          color="primary"
-          size="large"
-          className="realname-submit"
-          loading={busy}
-          data-testid="realname-submit"
-        >
-          {t('realName.submit')}
-        </Button>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

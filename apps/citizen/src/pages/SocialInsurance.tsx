@@ -2,6 +2,7 @@ import Button from 'antd-mobile/es/components/button';
 import { useId, useState } from 'react';
 import { type ContributionDetails, lookups } from '../api/lookups';
 import { Page, useGoBack } from '../components/Page';
+import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
@@ -52,20 +53,14 @@ function Details() {
 
   return (
     <>
-      <fieldset className="segmented" aria-label={t('shebao.period')}>
-        {[6, 12, 36].map((n) => (
-          <button
-            key={n}
-            type="button"
-            className={`segmented-item${months === n ? ' active' : ''}`}
-            aria-pressed={months === n}
-            onClick={() => setMonths(n)}
-            data-testid={`shebao-months-${n}`}
-          >
-            {t('shebao.lastMonths', { count: n })}
-          </button>
-        ))}
-      </fieldset>
+      <Segmented
+        label={t('shebao.period')}
+        options={[6, 12, 36]}
+        value={months}
+        onChange={setMonths}
+        testId={(n) => `shebao-months-${n}`}
+        text={(n) => t('shebao.lastMonths', { count: n })}
+      />
       {problem ? (
         <ErrorState problem={problem} onRetry={reload} title={t('shebao.failed')} />
       ) : !data ? (

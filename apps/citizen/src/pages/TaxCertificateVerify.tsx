@@ -1,10 +1,10 @@
-import Button from 'antd-mobile/es/components/button';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { type TaxCertificateResult, tax } from '../api/tax';
+import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { TextField } from '../components/TextField';
+import { SubmitForm } from '../components/SubmitForm';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import './tax.css';
@@ -52,7 +52,6 @@ export default function TaxCertificateVerify() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<TaxCertificateResult | null>(null);
-  const id = useId();
 
   const submit = async () => {
     setBusy(true);
@@ -71,52 +70,29 @@ export default function TaxCertificateVerify() {
     <Page title={t('tax.certificate.title')}>
       <p className="page-intro">{t('tax.certificate.intro')}</p>
       <section className="card">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
+        <SubmitForm
+          onSubmit={submit}
+          busy={busy}
+          submitText={t('tax.certificate.submit')}
+          submitTestId="certificate-submit"
         >
-          <div className="field">
-            <label htmlFor={id} className="field-label">
-              {t('tax.certificate.number')}
-            </label>
-            <TextField
-              id={id}
-              testId="certificate-number"
-              value={number}
-              onChange={(v) => {
-                setNumber(v);
-                setError(null);
-              }}
-              inputMode="numeric"
-              maxLength={30}
-              required
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : `${id}-help`}
-            />
-            <p id={`${id}-help`} className="field-help">
-              {t('tax.certificate.numberHelp')}
-            </p>
-            {error && (
-              <p id={`${id}-error`} className="field-error" role="alert" data-testid="certificate-error">
-                {error}
-              </p>
-            )}
-          </div>
-          <Button
-            block
-            color="primary"
-            size="large"
-            type="submit"
-            loading={busy}
-            disabled={busy}
-            data-testid="certificate-submit"
-          >
-            {t('tax.certificate.submit')}
-          </Button>
-        </form>
+          <FormField
+            label={t('tax.certificate.number')}
+            testId="certificate-number"
+            value={number}
+            onChange={(v) => {
+              setNumber(v);
+              setError(null);
+            }}
+            inputMode="numeric"
+            maxLength={30}
+            required
+            help={t('tax.certificate.numberHelp')}
+            error={error}
+            errorTestId="certificate-error"
+            alert
+          />
+        </SubmitForm>
       </section>
       {result && <Result r={result} />}
     </Page>

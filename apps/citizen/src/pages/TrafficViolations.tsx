@@ -7,6 +7,7 @@ import {
   type ViolationRecord,
 } from '../api/records';
 import { Page } from '../components/Page';
+import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
@@ -155,20 +156,14 @@ function Violations() {
   return (
     <>
       <div className="records-filter">
-        <fieldset className="segmented" aria-label={t('records.violations.filter')}>
-          {(['all', 'unhandled'] as const).map((f) => (
-            <button
-              key={f}
-              type="button"
-              className={`segmented-item${filter === f ? ' active' : ''}`}
-              aria-pressed={filter === f}
-              onClick={() => setFilter(f)}
-              data-testid={`violations-filter-${f}`}
-            >
-              {t(`records.violations.${f}`)}
-            </button>
-          ))}
-        </fieldset>
+        <Segmented
+          label={t('records.violations.filter')}
+          options={['all', 'unhandled'] as const}
+          value={filter}
+          onChange={setFilter}
+          testId={(f) => `violations-filter-${f}`}
+          text={(f) => t(`records.violations.${f}`)}
+        />
       </div>
       {problem ? (
         <ErrorState problem={problem} onRetry={reload} title={t('records.failed')} />

@@ -12,11 +12,13 @@ import {
   type UtilityKind,
 } from '../api/bills';
 import { isApiProblem, isVerificationCancelled } from '../api/client';
+import { FormField } from '../components/FormField';
 import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
+import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ListSkeleton } from '../components/States';
-import { TextField } from '../components/TextField';
+import { SubmitForm } from '../components/SubmitForm';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
@@ -92,8 +94,6 @@ function BindForm({
   const [holder, setHolder] = useState('');
   const [errors, setErrors] = useState<{ account?: string; holder?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
-  const accountId = useId();
-  const holderId = useId();
   const titleId = useId();
 
   const submit = async () => {
@@ -128,82 +128,50 @@ function BindForm({
         {t('bills.utilities.bindTitle')}
       </h2>
       <p className="field-help">{t('bills.utilities.bindIntro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <SubmitForm
+        onSubmit={submit}
+        busy={busy}
+        submitText={t('bills.utilities.bindSubmit')}
+        submitTestId="utility-bind-submit"
+        footer={<p className="field-help">{t('bills.utilities.limitNote', { count: list.maxBindings })}</p>}
       >
-        <div className="field">
-          <label htmlFor={accountId} className="field-label">
-            {t('bills.utilities.accountLabel')}
-          </label>
-          <TextField
-            id={accountId}
-            testId="utility-account-input"
-            value={account}
-            onChange={(v) => {
-              setAccount(v.replace(/\D/g, ''));
-              setErrors({});
-            }}
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={13}
-            placeholder={t('bills.utilities.accountPlaceholder', { format: list.company.accountFormat })}
-            required
-            aria-invalid={errors.account ? true : undefined}
-            aria-describedby={errors.account ? `${accountId}-error` : undefined}
-          />
-          {errors.account && (
-            <p id={`${accountId}-error`} className="field-error" role="alert">
-              {errors.account}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={holderId} className="field-label">
-            {t('bills.utilities.holderLabel')}
-          </label>
-          <TextField
-            id={holderId}
-            testId="utility-holder-input"
-            value={holder}
-            onChange={(v) => {
-              setHolder(v);
-              setErrors({});
-            }}
-            autoComplete="off"
-            maxLength={30}
-            placeholder={t('bills.utilities.holderPlaceholder')}
-            required
-            aria-invalid={errors.holder ? true : undefined}
-            aria-describedby={errors.holder ? `${holderId}-error` : undefined}
-          />
-          {errors.holder && (
-            <p id={`${holderId}-error`} className="field-error" role="alert">
-              {errors.holder}
-            </p>
-          )}
-        </div>
+        <FormField
+          label={t('bills.utilities.accountLabel')}
+          testId="utility-account-input"
+          value={account}
+          onChange={(v) => {
+            setAccount(v.replace(/\D/g, ''));
+            setErrors({});
+          }}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={13}
+          placeholder={t('bills.utilities.accountPlaceholder', { format: list.company.accountFormat })}
+          required
+          error={errors.account}
+          alert
+        />
+        <FormField
+          label={t('bills.utilities.holderLabel')}
+          testId="utility-holder-input"
+          value={holder}
+          onChange={(v) => {
+            setHolder(v);
+            setErrors({});
+          }}
+          autoComplete="off"
+          maxLength={30}
+          placeholder={t('bills.utilities.holderPlaceholder')}
+          required
+          error={errors.holder}
+          alert
+        />
         {errors.form && (
           <p className="form-error" role="alert" data-testid="utility-bind-error">
             {errors.form}
           </p>
         )}
-        <Button
-          block
-          color="primary"
-          size="large"
-          type="submit"
-          loading={busy}
-          disabled={busy}
-          data-testid="utility-bind-submit"
-        >
-          {t('bills.utilities.bindSubmit')}
-        </Button>
-        <p className="field-help">{t('bills.utilities.limitNote', { count: list.maxBindings })}</p>
-      </form>
+      </SubmitForm>
     </section>
   );
 }
@@ -350,20 +318,14 @@ function Bills({ utility, account }: { utility: UtilityKind; account: string }) 
 
   return (
     <>
-      <fieldset className="segmented" aria-label={t('bills.utilities.period')}>
-        {[6, 12, 24].map((n) => (
-          <button
-            key={n}
-            type="button"
-            className={`segmented-item${months === n ? ' active' : ''}`}
-            aria-pressed={months === n}
-            onClick={() => setMonths(n)}
-            data-testid={`bills-months-${n}`}
-          >
-            {t('bills.utilities.lastMonths', { count: n })}
-          </button>
-        ))}
-      </fieldset>
+      <Segmented
+        label={t('bills.utilities.period')}
+        options={[6, 12, 24]}
+        value={months}
+        onChange={setMonths}
+        testId={(n) => `bills-months-${n}`}
+        text={(n) => t('bills.utilities.lastMonths', { count: n })}
+      />
       {problem ? (
         <>
           <LookupProblem problem={problem} onRetry={reload} title={t('bills.utilities.failed')} />

@@ -1,56 +1,37 @@
-import { makeResidentId } from '@yss/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../http/app-error.js';
-import { type ConnectedDepartment, connectDepartment, TRANSPORTS } from '../../test-support/department-transports.js';
-import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { DEMO_PEOPLE, generatePeople, type PeopleBatch } from '../population-register/generator.js';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/database.js';
+import {
+  ENGINE_TRANSPORTS,
+  refusal,
+  sandboxClock,
+  sandboxSuiteHooks,
+  seededPeople,
+  UNKNOWN_ID_NUMBER,
+} from '../../test-support/sandbox-suite.js';
+import { demoPerson } from '../kit/demo.js';
 import { jobIn, lifeOf } from '../province/life.js';
 import { seedContext } from '../province/seed-context.js';
-import { type HousingFundSpec, housingFundSpec, NOT_CONNECTED_MESSAGE } from './contract.js';
+import { housingFundSpec, NOT_CONNECTED_MESSAGE } from './contract.js';
 import { depositBase, depositFen } from './deposit-rules.js';
 import { housingFundRows } from './generator.js';
 import { housingFundSandbox } from './sandbox.js';
 
-const demo = (name: string) => {
-  const person = DEMO_PEOPLE.find((p) => p.name === name);
-  if (!person) throw new Error(name);
-  return person;
-};
 const ctx = seedContext(1);
-const clock = () => new Date('2026-01-15T04:00:00Z');
-const UNKNOWN = makeResidentId('440106', '19880512', 999);
+const batch = seededPeople();
 
-async function inputError(call: Promise<unknown>): Promise<{ code: string; detail: string }> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
+describe.each(ENGINE_TRANSPORTS)('housing-fund contract on %s over %s', (engine, transport) => {
+  const suite = sandboxSuiteHooks(
+    { spec: housingFundSpec, sandbox: (db: Db) => housingFundSandbox(db, sandboxClock) },
+    transport,
+    engine,
   );
-  expect(error).toBeInstanceOf(AppError);
-  return { code: (error as AppError).code, detail: (error as AppError).detail ?? '' };
-}
-
-const combos = ENGINES.flatMap((engine) => TRANSPORTS.map((transport) => [engine, transport] as const));
-
-describe.each(combos)('housing-fund contract on %s over %s', (engine, transport) => {
-  let t: TestApp;
-  let dept: ConnectedDepartment<HousingFundSpec>;
-  let batch: PeopleBatch;
-
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-    dept = await connectDepartment(housingFundSpec, housingFundSandbox(t.database.db, clock), transport);
-    batch = generatePeople({ count: 200, seed: 1 }).next().value as PeopleBatch;
-  });
-  afterAll(async () => {
-    await dept?.close();
-    await t?.close();
-  });
+  const client = () => suite.connector.client;
 
   describe('account and accounts', () => {
     it("shows 张伟's 广州 account: number, balance, monthly deposit of his unit, bound phone masked", async () => {
-      const zhang = demo('张伟');
+      const zhang = demoPerson('张伟');
       const job = lifeOf(zhang, ctx).jobs.at(-1);
-      const answer = await dept.client.account({ idNumber: zhang.idNumber, cityCode: '440100' });
+      const answer = await client().account({ idNumber: zhang.idNumber, cityCode: '440100' });
       if (!answer.connected) throw new Error('广州 is connected');
       const account = answer.account;
       expect(account).toMatchObject({
@@ -71,9 +52,9 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
     });
 
     it('lists the accounts at every connected centre (A5: the city to switch to), sealed where he left', async () => {
-      const zhang = demo('张伟');
+      const zhang = demoPerson('张伟');
       const cities = [...new Set(lifeOf(zhang, ctx).jobs.map((j) => j.cityCode))].sort();
-      const { accounts } = await dept.client.accounts({ idNumber: zhang.idNumber });
+      const { accounts } = await client().accounts({ idNumber: zhang.idNumber });
       expect(accounts.map((a) => a.cityCode)).toEqual(cities);
       expect(accounts.find((a) => a.cityCode === '440100')?.status).toBe('normal');
       for (const a of accounts.filter((x) => x.cityCode !== '440100')) expect(a.status).toBe('sealed');
@@ -81,25 +62,25 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
 
     it('answers not connected for 东莞, 惠州 and 揭阳, null for people without an account there', async () => {
       for (const cityCode of ['441900', '441300', '445200'] as const) {
-        expect(await dept.client.account({ idNumber: demo('张伟').idNumber, cityCode })).toEqual({
+        expect(await client().account({ idNumber: demoPerson('张伟').idNumber, cityCode })).toEqual({
           connected: false,
           cityCode,
           message: NOT_CONNECTED_MESSAGE,
         });
       }
       for (const name of ['张梓轩', '张建国', '王秀英']) {
-        expect(await dept.client.account({ idNumber: demo(name).idNumber, cityCode: '440100' })).toEqual({
+        expect(await client().account({ idNumber: demoPerson(name).idNumber, cityCode: '440100' })).toEqual({
           connected: true,
           account: null,
         });
       }
-      expect(await dept.client.accounts({ idNumber: UNKNOWN })).toEqual({ accounts: [] });
+      expect(await client().accounts({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ accounts: [] });
     });
 
     it('answers about the person asked only', async () => {
       const rows = housingFundRows(batch, ctx);
       for (const a of rows.accounts.slice(0, 30)) {
-        const answer = await dept.client.account({ idNumber: a.idNumber, cityCode: a.cityCode as '440100' });
+        const answer = await client().account({ idNumber: a.idNumber, cityCode: a.cityCode as '440100' });
         expect(answer.connected && answer.account?.accountNumber).toBe(a.accountNumber);
         expect(answer.connected && answer.account?.balance).toBe(a.balanceFen / 100);
       }
@@ -107,9 +88,9 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
 
     it('refuses a bad city code and a bad ID number', async () => {
       expect(
-        await inputError(dept.client.account({ idNumber: demo('张伟').idNumber, cityCode: '440000' as '440100' })),
+        await refusal(client().account({ idNumber: demoPerson('张伟').idNumber, cityCode: '440000' as '440100' })),
       ).toEqual({ code: 'DEPARTMENT_INPUT_INVALID', detail: '城市代码有误' });
-      expect((await inputError(dept.client.account({ idNumber: '4401', cityCode: '440100' }))).code).toBe(
+      expect((await refusal(client().account({ idNumber: '4401', cityCode: '440100' }))).code).toBe(
         'DEPARTMENT_INPUT_INVALID',
       );
     });
@@ -117,15 +98,15 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
 
   describe('deposits', () => {
     it("lists 张伟's 2025 deposits month by month, each side of his base, the balance ending at the account's", async () => {
-      const zhang = demo('张伟');
+      const zhang = demoPerson('张伟');
       const life = lifeOf(zhang, ctx);
-      const answer = await dept.client.deposits({
+      const answer = await client().deposits({
         idNumber: zhang.idNumber,
         cityCode: '440100',
         from: '2025-01',
         to: '2025-12',
       });
-      const account = await dept.client.account({ idNumber: zhang.idNumber, cityCode: '440100' });
+      const account = await client().account({ idNumber: zhang.idNumber, cityCode: '440100' });
       if (!answer.connected || !account.connected) throw new Error('广州 is connected');
       const months = answer.statement?.months ?? [];
       expect(months).toHaveLength(12);
@@ -147,18 +128,16 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
     });
 
     it('refuses more than 36 months and answers not connected / null', async () => {
-      const idNumber = demo('张伟').idNumber;
+      const idNumber = demoPerson('张伟').idNumber;
       expect(
-        await inputError(dept.client.deposits({ idNumber, cityCode: '440100', from: '2022-12', to: '2025-12' })),
+        await refusal(client().deposits({ idNumber, cityCode: '440100', from: '2022-12', to: '2025-12' })),
       ).toEqual({ code: 'DEPARTMENT_INPUT_INVALID', detail: '每次最多可查询36个月的明细，请缩短查询期间' });
-      expect(
-        await dept.client.deposits({ idNumber, cityCode: '441900', from: '2025-01', to: '2025-12' }),
-      ).toMatchObject({
+      expect(await client().deposits({ idNumber, cityCode: '441900', from: '2025-01', to: '2025-12' })).toMatchObject({
         connected: false,
       });
       expect(
-        await dept.client.deposits({
-          idNumber: demo('张梓轩').idNumber,
+        await client().deposits({
+          idNumber: demoPerson('张梓轩').idNumber,
           cityCode: '440100',
           from: '2025-01',
           to: '2025-12',
@@ -169,16 +148,16 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
 
   describe('withdrawals and 再次提取 (B6)', () => {
     const apply = (name: string, cityCode: '440100' | '440300' | '440600', phone?: string, amount = 500) =>
-      dept.client.applyRewithdrawal({
-        idNumber: demo(name).idNumber,
+      client().applyRewithdrawal({
+        idNumber: demoPerson(name).idNumber,
         cityCode,
-        phone: phone ?? (demo(name).phone as string),
+        phone: phone ?? (demoPerson(name).phone as string),
         reason: 'rent',
         amount,
       });
 
     it('accepts 张伟 in 广州 after his counter withdrawal; a second application is 存在未办结服务不能提取', async () => {
-      const before = await dept.client.withdrawals({ idNumber: demo('张伟').idNumber, cityCode: '440100' });
+      const before = await client().withdrawals({ idNumber: demoPerson('张伟').idNumber, cityCode: '440100' });
       expect(before).toMatchObject({ connected: true, history: { unfinished: false } });
       if (!before.connected) throw new Error('connected');
       expect(before.history?.withdrawals.map((w) => [w.channel, w.status, w.appliedAt])).toEqual([
@@ -206,7 +185,7 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
         reason: 'unfinished-service',
         message: '存在未办结服务不能提取',
       });
-      const after = await dept.client.withdrawals({ idNumber: demo('张伟').idNumber, cityCode: '440100' });
+      const after = await client().withdrawals({ idNumber: demoPerson('张伟').idNumber, cityCode: '440100' });
       expect(after).toMatchObject({ connected: true, history: { unfinished: true } });
     });
 
@@ -220,7 +199,7 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
     });
 
     it('refuses 李娜 in 深圳: a withdrawal started at the counter is unfinished', async () => {
-      const history = await dept.client.withdrawals({ idNumber: demo('李娜').idNumber, cityCode: '440300' });
+      const history = await client().withdrawals({ idNumber: demoPerson('李娜').idNumber, cityCode: '440300' });
       expect(history).toMatchObject({ connected: true, history: { unfinished: true } });
       expect(await apply('李娜', '440300')).toEqual({
         outcome: 'refused',
@@ -254,7 +233,7 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
       expect(sealed).toBeDefined();
       if (sealed) {
         expect(
-          await dept.client.applyRewithdrawal({
+          await client().applyRewithdrawal({
             idNumber: sealed.idNumber,
             cityCode: sealed.cityCode as '440100',
             phone: sealed.boundPhone as string,
@@ -265,8 +244,8 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
       }
       expect(await apply('张梓轩', '440100', '13800138000')).toMatchObject({ reason: 'no-account' });
       expect(
-        await dept.client.applyRewithdrawal({
-          idNumber: demo('张伟').idNumber,
+        await client().applyRewithdrawal({
+          idNumber: demoPerson('张伟').idNumber,
           cityCode: '441900',
           phone: '13800138000',
           reason: 'rent',
@@ -276,21 +255,19 @@ describe.each(combos)('housing-fund contract on %s over %s', (engine, transport)
     });
 
     it('refuses malformed applications with Chinese messages', async () => {
-      const base = { idNumber: demo('张伟').idNumber, cityCode: '440100' as const, reason: 'rent' as const };
-      expect(await inputError(dept.client.applyRewithdrawal({ ...base, phone: '12345', amount: 100 }))).toEqual({
+      const base = { idNumber: demoPerson('张伟').idNumber, cityCode: '440100' as const, reason: 'rent' as const };
+      expect(await refusal(client().applyRewithdrawal({ ...base, phone: '12345', amount: 100 }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: '手机号码格式有误，请输入11位手机号码',
       });
-      expect(await inputError(dept.client.applyRewithdrawal({ ...base, phone: '13800138000', amount: 0 }))).toEqual({
+      expect(await refusal(client().applyRewithdrawal({ ...base, phone: '13800138000', amount: 0 }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: '提取金额应大于0',
       });
-      expect(await inputError(dept.client.applyRewithdrawal({ ...base, phone: '13800138000', amount: 1.001 }))).toEqual(
-        {
-          code: 'DEPARTMENT_INPUT_INVALID',
-          detail: '金额最多两位小数',
-        },
-      );
+      expect(await refusal(client().applyRewithdrawal({ ...base, phone: '13800138000', amount: 1.001 }))).toEqual({
+        code: 'DEPARTMENT_INPUT_INVALID',
+        detail: '金额最多两位小数',
+      });
     });
   });
 });

@@ -1,56 +1,38 @@
-import { makeResidentId, RESIDENT_ID_MESSAGES } from '@yss/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../http/app-error.js';
-import { type ConnectedDepartment, connectDepartment, TRANSPORTS } from '../../test-support/department-transports.js';
-import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { DEMO_PEOPLE, generatePeople, type PeopleBatch } from '../population-register/generator.js';
+import { RESIDENT_ID_MESSAGES } from '@yss/contracts';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/database.js';
+import {
+  ENGINE_TRANSPORTS,
+  refusal,
+  sandboxClock,
+  sandboxSuiteHooks,
+  seededPeople,
+  UNKNOWN_ID_NUMBER,
+} from '../../test-support/sandbox-suite.js';
+import { demoPerson } from '../kit/demo.js';
 import { seedContext } from '../province/seed-context.js';
 import { insuranceProfile } from '../social-insurance/profile.js';
 import { amountFen } from '../social-insurance/rates.js';
-import { BALANCE_QUERY_CITIES, type MedicalInsuranceSpec, medicalInsuranceSpec } from './contract.js';
+import { BALANCE_QUERY_CITIES, medicalInsuranceSpec } from './contract.js';
 import { medicalInsuranceRows } from './generator.js';
 import { medicalInsuranceSandbox } from './sandbox.js';
 
-const demo = (name: string) => {
-  const person = DEMO_PEOPLE.find((p) => p.name === name);
-  if (!person) throw new Error(name);
-  return person;
-};
 const ctx = seedContext(1);
-const clock = () => new Date('2026-01-15T04:00:00Z');
-const UNKNOWN = makeResidentId('440106', '19880512', 999);
+const batch = seededPeople();
 
-async function inputError(call: Promise<unknown>): Promise<{ code: string; detail: string }> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
+describe.each(ENGINE_TRANSPORTS)('medical-insurance contract on %s over %s', (engine, transport) => {
+  const suite = sandboxSuiteHooks(
+    { spec: medicalInsuranceSpec, sandbox: (db: Db) => medicalInsuranceSandbox(db, sandboxClock) },
+    transport,
+    engine,
   );
-  expect(error).toBeInstanceOf(AppError);
-  return { code: (error as AppError).code, detail: (error as AppError).detail ?? '' };
-}
-
-const combos = ENGINES.flatMap((engine) => TRANSPORTS.map((transport) => [engine, transport] as const));
-
-describe.each(combos)('medical-insurance contract on %s over %s', (engine, transport) => {
-  let t: TestApp;
-  let dept: ConnectedDepartment<MedicalInsuranceSpec>;
-  let batch: PeopleBatch;
-
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-    dept = await connectDepartment(medicalInsuranceSpec, medicalInsuranceSandbox(t.database.db, clock), transport);
-    batch = generatePeople({ count: 200, seed: 1 }).next().value as PeopleBatch;
-  });
-  afterAll(async () => {
-    await dept?.close();
-    await t?.close();
-  });
+  const client = () => suite.connector.client;
 
   describe('account', () => {
     it('shows the demo accounts: scheme, city, balance and payment activation', async () => {
-      const zhang = await dept.client.account({ idNumber: demo('张伟').idNumber });
+      const zhang = await client().account({ idNumber: demoPerson('张伟').idNumber });
       expect(zhang.account).toMatchObject({
-        idNumber: demo('张伟').idNumber,
+        idNumber: demoPerson('张伟').idNumber,
         name: '张伟',
         scheme: 'employee',
         status: 'active',
@@ -59,17 +41,17 @@ describe.each(combos)('medical-insurance contract on %s over %s', (engine, trans
         updatedAt: '2025-12-31T02:00:00+08:00',
       });
       expect(zhang.account?.balance).toBeGreaterThan(0);
-      const liu = await dept.client.account({ idNumber: demo('刘芳').idNumber });
+      const liu = await client().account({ idNumber: demoPerson('刘芳').idNumber });
       expect(liu.account).toMatchObject({
         insuredCityCode: '440100',
         paymentActivation: { activated: false, activatedAt: null },
       });
       expect(liu.account?.balance).not.toBeNull();
-      const li = await dept.client.account({ idNumber: demo('李娜').idNumber });
+      const li = await client().account({ idNumber: demoPerson('李娜').idNumber });
       expect(li.account).toMatchObject({ insuredCityCode: '440300', paymentActivation: { activated: true } });
-      const child = await dept.client.account({ idNumber: demo('张梓轩').idNumber });
+      const child = await client().account({ idNumber: demoPerson('张梓轩').idNumber });
       expect(child.account).toMatchObject({ scheme: 'resident', balance: null, insuredCityCode: '440100' });
-      const wang = await dept.client.account({ idNumber: demo('王秀英').idNumber });
+      const wang = await client().account({ idNumber: demoPerson('王秀英').idNumber });
       expect(wang.account?.status).toBe('terminated');
     });
 
@@ -82,7 +64,7 @@ describe.each(combos)('medical-insurance contract on %s over %s', (engine, trans
       const elsewhere = employees.find((a) => !(BALANCE_QUERY_CITIES as readonly string[]).includes(a.insuredCityCode));
       for (const a of [inB3, elsewhere]) {
         if (!a) continue;
-        const { account } = await dept.client.account({ idNumber: a.idNumber });
+        const { account } = await client().account({ idNumber: a.idNumber });
         expect(account?.balance).toBe((a.balanceFen ?? 0) / 100);
       }
       expect(elsewhere).toBeDefined();
@@ -90,11 +72,11 @@ describe.each(combos)('medical-insurance contract on %s over %s', (engine, trans
 
     it('answers about the person asked only, and null for unknown people', async () => {
       for (const p of batch.people.slice(0, 40)) {
-        const { account } = await dept.client.account({ idNumber: p.idNumber });
+        const { account } = await client().account({ idNumber: p.idNumber });
         if (account) expect([account.idNumber, account.name]).toEqual([p.idNumber, p.name]);
       }
-      expect(await dept.client.account({ idNumber: UNKNOWN })).toEqual({ account: null });
-      expect(await inputError(dept.client.account({ idNumber: 'x' }))).toEqual({
+      expect(await client().account({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ account: null });
+      expect(await refusal(client().account({ idNumber: 'x' }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: RESIDENT_ID_MESSAGES.format,
       });
@@ -103,13 +85,13 @@ describe.each(combos)('medical-insurance contract on %s over %s', (engine, trans
 
   describe('transactions', () => {
     it("lists 张伟's 2025: monthly credits of 2 % of his base, payments, a consistent running balance", async () => {
-      const zhang = demo('张伟');
-      const { statement } = await dept.client.transactions({
+      const zhang = demoPerson('张伟');
+      const { statement } = await client().transactions({
         idNumber: zhang.idNumber,
         from: '2025-01',
         to: '2025-12',
       });
-      const { account } = await dept.client.account({ idNumber: zhang.idNumber });
+      const { account } = await client().account({ idNumber: zhang.idNumber });
       const list = statement?.transactions ?? [];
       const credits = list.filter((x) => x.kind === 'credit');
       expect(credits).toHaveLength(12);
@@ -128,52 +110,54 @@ describe.each(combos)('medical-insurance contract on %s over %s', (engine, trans
         expect((cur?.occurredAt ?? '') >= (prev?.occurredAt ?? '')).toBe(true);
       }
       expect(list.at(-1)?.balanceAfter).toBe(account?.balance);
-      const march = await dept.client.transactions({ idNumber: zhang.idNumber, from: '2025-03', to: '2025-03' });
+      const march = await client().transactions({ idNumber: zhang.idNumber, from: '2025-03', to: '2025-03' });
       expect(march.statement?.transactions.every((x) => x.occurredAt.startsWith('2025-03'))).toBe(true);
       expect(march.statement?.transactions.filter((x) => x.kind === 'credit')).toHaveLength(1);
     });
 
     it('answers null without a personal account, and refuses more than 12 months', async () => {
       expect(
-        await dept.client.transactions({ idNumber: demo('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
+        await client().transactions({ idNumber: demoPerson('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
       ).toEqual({ statement: null });
-      expect(await dept.client.transactions({ idNumber: UNKNOWN, from: '2025-01', to: '2025-12' })).toEqual({
+      expect(await client().transactions({ idNumber: UNKNOWN_ID_NUMBER, from: '2025-01', to: '2025-12' })).toEqual({
         statement: null,
       });
       expect(
-        await inputError(dept.client.transactions({ idNumber: demo('张伟').idNumber, from: '2024-12', to: '2025-12' })),
+        await refusal(client().transactions({ idNumber: demoPerson('张伟').idNumber, from: '2024-12', to: '2025-12' })),
       ).toEqual({ code: 'DEPARTMENT_INPUT_INVALID', detail: '每次最多可查询12个月的明细，请缩短查询期间' });
     });
   });
 
   describe('activatePayment', () => {
     it('activates 刘芳 in 广州 once; a second call says it is already done', async () => {
-      const idNumber = demo('刘芳').idNumber;
-      expect(await dept.client.activatePayment({ idNumber })).toEqual({
+      const idNumber = demoPerson('刘芳').idNumber;
+      expect(await client().activatePayment({ idNumber })).toEqual({
         outcome: 'activated',
         activatedAt: '2026-01-15T12:00:00+08:00',
         alreadyActivated: false,
       });
-      expect(await dept.client.activatePayment({ idNumber })).toEqual({
+      expect(await client().activatePayment({ idNumber })).toEqual({
         outcome: 'activated',
         activatedAt: '2026-01-15T12:00:00+08:00',
         alreadyActivated: true,
       });
-      const { account } = await dept.client.account({ idNumber });
+      const { account } = await client().account({ idNumber });
       expect(account?.paymentActivation).toEqual({ activated: true, activatedAt: '2026-01-15T12:00:00+08:00' });
     });
 
     it('refuses outside 广州 and 深圳, for terminated and unknown people', async () => {
-      expect(await dept.client.activatePayment({ idNumber: demo('陈志强').idNumber })).toEqual({
+      expect(await client().activatePayment({ idNumber: demoPerson('陈志强').idNumber })).toEqual({
         outcome: 'refused',
         reason: 'city-not-supported',
         message: '开通医保支付暂仅支持广州、深圳参保人员',
       });
-      expect(await dept.client.activatePayment({ idNumber: demo('王秀英').idNumber })).toMatchObject({
+      expect(await client().activatePayment({ idNumber: demoPerson('王秀英').idNumber })).toMatchObject({
         reason: 'terminated',
       });
-      expect(await dept.client.activatePayment({ idNumber: UNKNOWN })).toMatchObject({ reason: 'no-account' });
-      const chen = await dept.client.account({ idNumber: demo('陈志强').idNumber });
+      expect(await client().activatePayment({ idNumber: UNKNOWN_ID_NUMBER })).toMatchObject({
+        reason: 'no-account',
+      });
+      const chen = await client().account({ idNumber: demoPerson('陈志强').idNumber });
       expect(chen.account?.paymentActivation.activated).toBe(false);
     });
   });

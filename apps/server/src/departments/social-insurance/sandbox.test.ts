@@ -1,60 +1,40 @@
-import { makeResidentId, RESIDENT_ID_MESSAGES } from '@yss/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../http/app-error.js';
-import { type ConnectedDepartment, connectDepartment, TRANSPORTS } from '../../test-support/department-transports.js';
-import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { DEMO_PEOPLE, generatePeople, type PeopleBatch } from '../population-register/generator.js';
+import { RESIDENT_ID_MESSAGES } from '@yss/contracts';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/database.js';
+import {
+  ENGINE_TRANSPORTS,
+  refusal,
+  sandboxClock,
+  sandboxSuiteHooks,
+  seededPeople,
+  UNKNOWN_ID_NUMBER,
+} from '../../test-support/sandbox-suite.js';
+import { demoPerson } from '../kit/demo.js';
 import { addMonths, jobIn, lifeOf } from '../province/life.js';
 import { seedContext } from '../province/seed-context.js';
-import { type SocialInsuranceSpec, socialInsuranceSpec } from './contract.js';
+import { socialInsuranceSpec } from './contract.js';
 import { insuranceProfile, spanMonths } from './profile.js';
 import { amountFen, baseBounds, contributionBase } from './rates.js';
 import { socialInsuranceSandbox } from './sandbox.js';
 
-const demo = (name: string) => {
-  const person = DEMO_PEOPLE.find((p) => p.name === name);
-  if (!person) throw new Error(name);
-  return person;
-};
 /** The demo province of createTestApp: seed 1, as of 2026-01-01. */
 const ctx = seedContext(1);
-/** The sandbox's "today": 2026-01-15 12:00 in Guangzhou. */
-const clock = () => new Date('2026-01-15T04:00:00Z');
-const UNKNOWN = makeResidentId('440106', '19880512', 999);
+const batch = seededPeople();
 
-async function inputError(call: Promise<unknown>): Promise<{ code: string; detail: string }> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
+describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (engine, transport) => {
+  const suite = sandboxSuiteHooks(
+    { spec: socialInsuranceSpec, sandbox: (db: Db) => socialInsuranceSandbox(db, sandboxClock) },
+    transport,
+    engine,
   );
-  expect(error).toBeInstanceOf(AppError);
-  const e = error as AppError;
-  return { code: e.code, detail: e.detail ?? '' };
-}
-
-const combos = ENGINES.flatMap((engine) => TRANSPORTS.map((transport) => [engine, transport] as const));
-
-describe.each(combos)('social-insurance contract on %s over %s', (engine, transport) => {
-  let t: TestApp;
-  let dept: ConnectedDepartment<SocialInsuranceSpec>;
-  let batch: PeopleBatch;
-
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-    dept = await connectDepartment(socialInsuranceSpec, socialInsuranceSandbox(t.database.db, clock), transport);
-    batch = generatePeople({ count: 200, seed: 1 }).next().value as PeopleBatch;
-  });
-  afterAll(async () => {
-    await dept?.close();
-    await t?.close();
-  });
+  const client = () => suite.connector.client;
 
   describe('insuredPerson', () => {
     it('returns a contributing employee with the employer and city of the life model', async () => {
-      const zhang = demo('张伟');
+      const zhang = demoPerson('张伟');
       const life = lifeOf(zhang, ctx);
       const current = life.jobs.at(-1);
-      const { person } = await dept.client.insuredPerson({ idNumber: zhang.idNumber });
+      const { person } = await client().insuredPerson({ idNumber: zhang.idNumber });
       expect(person).toMatchObject({
         idNumber: zhang.idNumber,
         name: '张伟',
@@ -72,34 +52,34 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
     });
 
     it('flags a person insured as a Hong Kong resident, whose social-security number is not her ID (B4)', async () => {
-      const chen = demo('陈嘉欣');
-      const { person } = await dept.client.insuredPerson({ idNumber: chen.idNumber });
+      const chen = demoPerson('陈嘉欣');
+      const { person } = await client().insuredPerson({ idNumber: chen.idNumber });
       expect(person?.hkMacauResident).toBe('hong-kong');
       expect(person?.socialSecurityNumber).not.toBe(chen.idNumber);
       expect(person?.socialSecurityNumber).toMatch(/^H19901010\d{8}$/);
     });
 
     it('shows a retiree with a pension, and a deceased person as terminated', async () => {
-      const zhang = demo('张建国');
+      const zhang = demoPerson('张建国');
       const life = lifeOf(zhang, ctx);
-      const { person } = await dept.client.insuredPerson({ idNumber: zhang.idNumber });
+      const { person } = await client().insuredPerson({ idNumber: zhang.idNumber });
       expect(person?.status).toBe('retired');
       expect(person?.pension?.since).toBe(life.retiredIn);
       expect(person?.pension?.monthlyAmount).toBeGreaterThan(1000);
       expect(person?.deemedMonths).toBeGreaterThan(0);
-      const wang = await dept.client.insuredPerson({ idNumber: demo('王秀英').idNumber });
+      const wang = await client().insuredPerson({ idNumber: demoPerson('王秀英').idNumber });
       expect(wang.person).toMatchObject({ status: 'terminated', pension: null });
     });
 
     it('answers null for a child, an unknown and an uninsured person', async () => {
-      expect(await dept.client.insuredPerson({ idNumber: demo('张梓轩').idNumber })).toEqual({ person: null });
-      expect(await dept.client.insuredPerson({ idNumber: UNKNOWN })).toEqual({ person: null });
+      expect(await client().insuredPerson({ idNumber: demoPerson('张梓轩').idNumber })).toEqual({ person: null });
+      expect(await client().insuredPerson({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ person: null });
     });
 
     it('answers about the person asked, never another: name and ID agree with the register', async () => {
       let insured = 0;
       for (const p of batch.people.slice(0, 60)) {
-        const { person } = await dept.client.insuredPerson({ idNumber: p.idNumber.toLowerCase() });
+        const { person } = await client().insuredPerson({ idNumber: p.idNumber.toLowerCase() });
         const expected = insuranceProfile(p, ctx);
         expect(person === null).toBe(expected === null);
         if (person) {
@@ -111,13 +91,13 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
     });
 
     it('refuses a malformed ID number with the Chinese message', async () => {
-      const zhang = demo('张伟').idNumber;
+      const zhang = demoPerson('张伟').idNumber;
       const badCheck = `${zhang.slice(0, 17)}${zhang[17] === '1' ? '2' : '1'}`;
-      expect(await inputError(dept.client.insuredPerson({ idNumber: badCheck }))).toEqual({
+      expect(await refusal(client().insuredPerson({ idNumber: badCheck }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: RESIDENT_ID_MESSAGES['check-digit'],
       });
-      expect(await inputError(dept.client.insuredPerson({ idNumber: '12345' }))).toEqual({
+      expect(await refusal(client().insuredPerson({ idNumber: '12345' }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: RESIDENT_ID_MESSAGES.format,
       });
@@ -126,9 +106,9 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
 
   describe('contributions', () => {
     it('lists 12 months of 2025 for 张伟: base from the wage within the bounds, the five insurances', async () => {
-      const zhang = demo('张伟');
+      const zhang = demoPerson('张伟');
       const life = lifeOf(zhang, ctx);
-      const { statement } = await dept.client.contributions({
+      const { statement } = await client().contributions({
         idNumber: zhang.idNumber,
         from: '2025-01',
         to: '2025-12',
@@ -165,7 +145,7 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
     it('has a month exactly when the life model has a job in it (records from 1998, settled to 2025-12)', async () => {
       for (const p of batch.people.slice(0, 40)) {
         const life = lifeOf(p, ctx);
-        const { statement } = await dept.client.contributions({ idNumber: p.idNumber, from: '2023-01', to: '2025-12' });
+        const { statement } = await client().contributions({ idNumber: p.idNumber, from: '2023-01', to: '2025-12' });
         const profile = insuranceProfile(p, ctx);
         if (!profile) {
           expect(statement).toBeNull();
@@ -179,10 +159,10 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
     });
 
     it("ends a retiree's records the month before retirement", async () => {
-      const zhang = demo('张建国');
+      const zhang = demoPerson('张建国');
       const life = lifeOf(zhang, ctx);
       const retiredIn = life.retiredIn as string;
-      const { statement } = await dept.client.contributions({
+      const { statement } = await client().contributions({
         idNumber: zhang.idNumber,
         from: addMonths(retiredIn, -6),
         to: addMonths(retiredIn, 6),
@@ -193,12 +173,12 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
 
     it('answers null for a person without a record', async () => {
       expect(
-        await dept.client.contributions({ idNumber: demo('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
+        await client().contributions({ idNumber: demoPerson('张梓轩').idNumber, from: '2025-01', to: '2025-12' }),
       ).toEqual({ person: null, statement: null });
     });
 
     it('refuses more than 36 months, a reversed or future period and a malformed month', async () => {
-      const idNumber = demo('张伟').idNumber;
+      const idNumber = demoPerson('张伟').idNumber;
       const cases: [{ from: string; to: string }, string][] = [
         [{ from: '2022-12', to: '2025-12' }, '每次最多可查询36个月的明细，请缩短查询期间'],
         [{ from: '2025-06', to: '2025-01' }, '起始月份不能晚于截止月份'],
@@ -206,43 +186,43 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
         [{ from: '2025-13', to: '2025-12' }, '月份格式应为YYYY-MM，例如2025-01'],
       ];
       for (const [period, detail] of cases) {
-        expect(await inputError(dept.client.contributions({ idNumber, ...period }))).toEqual({
+        expect(await refusal(client().contributions({ idNumber, ...period }))).toEqual({
           code: 'DEPARTMENT_INPUT_INVALID',
           detail,
         });
       }
-      const ok = await dept.client.contributions({ idNumber, from: '2023-01', to: '2025-12' });
+      const ok = await client().contributions({ idNumber, from: '2023-01', to: '2025-12' });
       expect(ok.statement?.months.length).toBeGreaterThan(0);
     });
   });
 
   describe('card', () => {
     it('returns the demo cards: second generation with a masked bank account, a first-generation card (A4)', async () => {
-      const zhang = await dept.client.card({ idNumber: demo('张伟').idNumber });
+      const zhang = await client().card({ idNumber: demoPerson('张伟').idNumber });
       expect(zhang.card).toMatchObject({ generation: 2, bankName: '中国工商银行', issuingCityCode: '440100' });
       expect(zhang.card?.bankAccountMasked).toMatch(/^6222 \*{4} \*{4} \d{4}$/);
       expect(zhang.card?.cardNumber).toMatch(/^[A-Z]\d{8}$/);
-      const chen = await dept.client.card({ idNumber: demo('陈志强').idNumber });
+      const chen = await client().card({ idNumber: demoPerson('陈志强').idNumber });
       expect(chen.card).toMatchObject({
         generation: 1,
         bankName: null,
         bankAccountMasked: null,
         issuingCityCode: '440600',
       });
-      const wang = await dept.client.card({ idNumber: demo('王秀英').idNumber });
+      const wang = await client().card({ idNumber: demoPerson('王秀英').idNumber });
       expect(wang.card?.status).toBe('cancelled');
     });
 
     it('answers null without a card', async () => {
-      expect(await dept.client.card({ idNumber: demo('张梓轩').idNumber })).toEqual({ card: null });
-      expect(await dept.client.card({ idNumber: UNKNOWN })).toEqual({ card: null });
+      expect(await client().card({ idNumber: demoPerson('张梓轩').idNumber })).toEqual({ card: null });
+      expect(await client().card({ idNumber: UNKNOWN_ID_NUMBER })).toEqual({ card: null });
     });
   });
 
   describe('pension certification', () => {
     it("shows 张建国's certification expired, 张伟 certifies for him, then it is valid for 12 months", async () => {
-      const father = demo('张建国').idNumber;
-      const before = await dept.client.pensionCertification({ idNumber: father });
+      const father = demoPerson('张建国').idNumber;
+      const before = await client().pensionCertification({ idNumber: father });
       expect(before.certification).toMatchObject({
         scheme: 'enterprise',
         lastCertifiedOn: '2024-12-05',
@@ -250,12 +230,12 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
         validUntil: '2025-12-04',
         status: 'expired',
       });
-      const result = await dept.client.certifyPension({ idNumber: father, agentIdNumber: demo('张伟').idNumber });
+      const result = await client().certifyPension({ idNumber: father, agentIdNumber: demoPerson('张伟').idNumber });
       expect(result).toEqual({
         outcome: 'certified',
         certification: {
           scheme: 'enterprise',
-          pensionSince: lifeOf(demo('张建国'), ctx).retiredIn,
+          pensionSince: lifeOf(demoPerson('张建国'), ctx).retiredIn,
           lastCertifiedOn: '2026-01-15',
           lastCertifiedBy: 'agent',
           validUntil: '2027-01-14',
@@ -263,33 +243,35 @@ describe.each(combos)('social-insurance contract on %s over %s', (engine, transp
           updatedAt: '2026-01-15T12:00:00+08:00',
         },
       });
-      const after = await dept.client.pensionCertification({ idNumber: father });
+      const after = await client().pensionCertification({ idNumber: father });
       expect(after.certification).toMatchObject({ lastCertifiedOn: '2026-01-15', status: 'valid' });
       // The agent's own record is untouched.
-      expect(await dept.client.pensionCertification({ idNumber: demo('张伟').idNumber })).toEqual({
+      expect(await client().pensionCertification({ idNumber: demoPerson('张伟').idNumber })).toEqual({
         certification: null,
       });
     });
 
     it('refuses people without a pension and terminated records, in Chinese', async () => {
-      expect(await dept.client.certifyPension({ idNumber: demo('张伟').idNumber, agentIdNumber: null })).toEqual({
+      expect(await client().certifyPension({ idNumber: demoPerson('张伟').idNumber, agentIdNumber: null })).toEqual({
         outcome: 'refused',
         reason: 'not-pensioner',
         message: '未查询到养老待遇领取记录，无需进行养老资格认证',
       });
-      expect(await dept.client.certifyPension({ idNumber: UNKNOWN })).toMatchObject({ reason: 'not-pensioner' });
-      expect(await dept.client.certifyPension({ idNumber: demo('王秀英').idNumber })).toMatchObject({
+      expect(await client().certifyPension({ idNumber: UNKNOWN_ID_NUMBER })).toMatchObject({
+        reason: 'not-pensioner',
+      });
+      expect(await client().certifyPension({ idNumber: demoPerson('王秀英').idNumber })).toMatchObject({
         outcome: 'refused',
         reason: 'terminated',
       });
-      expect(await dept.client.pensionCertification({ idNumber: demo('王秀英').idNumber })).toEqual({
+      expect(await client().pensionCertification({ idNumber: demoPerson('王秀英').idNumber })).toEqual({
         certification: null,
       });
     });
 
     it('refuses a malformed agent ID number', async () => {
       expect(
-        await inputError(dept.client.certifyPension({ idNumber: demo('张建国').idNumber, agentIdNumber: 'abc' })),
+        await refusal(client().certifyPension({ idNumber: demoPerson('张建国').idNumber, agentIdNumber: 'abc' })),
       ).toEqual({ code: 'DEPARTMENT_INPUT_INVALID', detail: RESIDENT_ID_MESSAGES.format });
     });
   });

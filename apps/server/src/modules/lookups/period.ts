@@ -4,7 +4,8 @@ import { AppError } from '../../http/app-error.js';
 
 export const MonthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM，例如2025-01');
 
-const shift = (month: string, by: number) => {
+/** `month` (YYYY-MM) moved by `by` months, forwards or back. */
+export const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const n = y * 12 + (m - 1) + by;
   return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
@@ -50,5 +51,5 @@ export function choosePeriod(
   if (asked) return asked;
   const thisMonth = currentChinaMonth(o.now);
   const to = o.last && o.last < thisMonth ? o.last : thisMonth;
-  return { from: shift(to, -(Math.min(q.months ?? 12, o.max) - 1)), to };
+  return { from: shiftMonth(to, -(Math.min(q.months ?? 12, o.max) - 1)), to };
 }

@@ -1,10 +1,11 @@
 import { ActingQuery, CITY_CODES, Problem, RecordSource, RecordSubject } from '@yss/contracts';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Departments } from '../../departments/registry.js';
+import { currentChinaMonth } from '../../departments/social-insurance/shared-schemas.js';
 import { IncomeTaxDetails, MAX_PERIOD_MONTHS, SocialInsuranceFeeDetails } from '../../departments/tax/contract.js';
-import { AppError } from '../../http/app-error.js';
-import { askedPeriod } from './period.js';
+import { askedPeriod, shiftMonth } from './period.js';
 import type { PersonalLookupGate } from './personal-gate.js';
 
 const INCOME_TAX = 'geshui-jiaona-mingxi';
@@ -38,32 +39,32 @@ export const InsuranceFeeLookup = z
   })
   .meta({ id: 'InsuranceFeeLookup', description: '社会保险费缴费明细 (F4)' });
 
-const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const monthOf = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-
-/** This month in China (UTC+8), YYYY-MM. */
-export function chinaMonth(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
-}
-
 /** The period asked, checked (PERIOD_* codes), or null for the default (the last months on record). */
 export const checkedPeriod = (q: { from?: string; to?: string }, now = new Date()) =>
   askedPeriod(q, { max: MAX_PERIOD_MONTHS, now });
 
 /** The widest window one department call covers, ending this month: where the default period is looked for. */
 function searchWindow(now = new Date()) {
-  const to = chinaMonth(now);
-  return { from: monthOf(index(to) - (MAX_PERIOD_MONTHS - 1)), to };
+  const to = currentChinaMonth(now);
+  return { from: shiftMonth(to, -(MAX_PERIOD_MONTHS - 1)), to };
 }
 
 /** The last DEFAULT_MONTHS months up to the last one with a record (or up to this month when there is none). */
 function defaultPeriod(records: { month: string }[], now = new Date()) {
-  const to = records.length > 0 ? (records.at(-1) as { month: string }).month : chinaMonth(now);
-  return { from: monthOf(index(to) - (DEFAULT_MONTHS - 1)), to };
+  const to = records.length > 0 ? (records.at(-1) as { month: string }).month : currentChinaMonth(now);
+  return { from: shiftMonth(to, -(DEFAULT_MONTHS - 1)), to };
 }
 
 const fen = (yuan: number) => Math.round(yuan * 100);
 const sumYuan = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((s, r) => s + fen(pick(r)), 0) / 100;
+
+/** What both lookups' details share: the period they cover, its months and when the department last updated them. */
+interface MonthlyDetails {
+  from: string;
+  to: string;
+  records: { month: string }[];
+  updatedAt: string;
+}
 
 /**
  * 个税缴纳明细 and 社会保险费缴费明细 (F4) from 国家税务总局广东省税务局, behind the personal lookup gate: a chosen
@@ -73,6 +74,39 @@ export const taxLookupRoutes =
   ({ gate, departments }: { gate: PersonalLookupGate; departments: Pick<Departments, 'tax'> }): FastifyPluginAsyncZod =>
   async (app) => {
     const tax = departments.tax;
+
+    /**
+     * One month-by-month lookup: the asked period checked before anything else, the gate, the department
+     * asked for that period or (by default) its widest window cut down to the last months on record with
+     * `totals` summed again over what is left, and the read audited.
+     */
+    async function monthlyLookup<D extends MonthlyDetails>(
+      req: FastifyRequest,
+      query: z.infer<typeof PeriodQuery>,
+      serviceId: string,
+      ask: (q: { idNumber: string; from: string; to: string }) => Promise<{ details: D | null }>,
+      totals: (records: D['records']) => Partial<D>,
+    ) {
+      const asked = checkedPeriod(query);
+      const opened = await gate.open(req, {
+        serviceId,
+        ...(query.city ? { city: query.city } : {}),
+        ...(query.for ? { forDelegation: query.for } : {}),
+      });
+      const idNumber = opened.subject.idNumber;
+      let { details } = await ask({ idNumber, ...(asked ?? searchWindow()) });
+      if (details && !asked) {
+        const period = defaultPeriod(details.records);
+        const records = details.records.filter((r) => r.month >= period.from && r.month <= period.to);
+        details = { ...details, ...period, records, ...totals(records) };
+      }
+      await gate.recordRead(opened, serviceId);
+      return {
+        subject: { self: opened.subject.self, nameMasked: opened.subject.nameMasked },
+        details,
+        source: { department: tax.spec.name, updatedAt: details?.updatedAt ?? null },
+      };
+    }
 
     app.get(
       '/api/v1/lookups/tax/income-tax',
@@ -84,33 +118,14 @@ export const taxLookupRoutes =
           response: { 200: IncomeTaxLookup, ...problems },
         },
       },
-      async (req) => {
-        const asked = checkedPeriod(req.query);
-        const opened = await gate.open(req, {
-          serviceId: INCOME_TAX,
-          ...(req.query.city ? { city: req.query.city } : {}),
-          ...(req.query.for ? { forDelegation: req.query.for } : {}),
-        });
-        const idNumber = opened.subject.idNumber;
-        let { details } = await tax.client.incomeTaxDetails({ idNumber, ...(asked ?? searchWindow()) });
-        if (details && !asked) {
-          const period = defaultPeriod(details.records);
-          const records = details.records.filter((r) => r.month >= period.from && r.month <= period.to);
-          details = {
-            ...details,
-            ...period,
-            records,
-            totalIncome: sumYuan(records, (r) => r.income),
-            totalTax: sumYuan(records, (r) => r.tax),
-          };
-        }
-        await gate.recordRead(opened, INCOME_TAX);
-        return {
-          subject: { self: opened.subject.self, nameMasked: opened.subject.nameMasked },
-          details,
-          source: { department: tax.spec.name, updatedAt: details?.updatedAt ?? null },
-        };
-      },
+      async (req) =>
+        monthlyLookup(
+          req,
+          req.query,
+          INCOME_TAX,
+          (q) => tax.client.incomeTaxDetails(q),
+          (records) => ({ totalIncome: sumYuan(records, (r) => r.income), totalTax: sumYuan(records, (r) => r.tax) }),
+        ),
     );
 
     app.get(
@@ -124,32 +139,16 @@ export const taxLookupRoutes =
           response: { 200: InsuranceFeeLookup, ...problems },
         },
       },
-      async (req) => {
-        const asked = checkedPeriod(req.query);
-        const opened = await gate.open(req, {
-          serviceId: INSURANCE_FEES,
-          ...(req.query.city ? { city: req.query.city } : {}),
-          ...(req.query.for ? { forDelegation: req.query.for } : {}),
-        });
-        const idNumber = opened.subject.idNumber;
-        let { details } = await tax.client.socialInsuranceFeeDetails({ idNumber, ...(asked ?? searchWindow()) });
-        if (details && !asked) {
-          const period = defaultPeriod(details.records);
-          const records = details.records.filter((r) => r.month >= period.from && r.month <= period.to);
-          details = {
-            ...details,
-            ...period,
-            records,
+      async (req) =>
+        monthlyLookup(
+          req,
+          req.query,
+          INSURANCE_FEES,
+          (q) => tax.client.socialInsuranceFeeDetails(q),
+          (records) => ({
             unitTotal: sumYuan(records, (r) => r.unitTotal),
             personalTotal: sumYuan(records, (r) => r.personalTotal),
-          };
-        }
-        await gate.recordRead(opened, INSURANCE_FEES);
-        return {
-          subject: { self: opened.subject.self, nameMasked: opened.subject.nameMasked },
-          details,
-          source: { department: tax.spec.name, updatedAt: details?.updatedAt ?? null },
-        };
-      },
+          }),
+        ),
     );
   };

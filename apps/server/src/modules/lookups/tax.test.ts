@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
+import { currentChinaMonth } from '../../departments/social-insurance/shared-schemas.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { checkedPeriod, chinaMonth } from './tax-routes.js';
+import { checkedPeriod } from './tax-routes.js';
 
 const demo = (name: string) => {
   const p = DEMO_PEOPLE.find((x) => x.name === name);
@@ -18,7 +19,7 @@ describe('checkedPeriod', () => {
   it('passes a period, or none', () => {
     expect(checkedPeriod({}, now)).toBeNull();
     expect(checkedPeriod({ from: '2025-01', to: '2026-03' }, now)).toEqual({ from: '2025-01', to: '2026-03' });
-    expect(chinaMonth(new Date('2026-03-31T17:00:00Z'))).toBe('2026-04'); // already April in China
+    expect(currentChinaMonth(new Date('2026-03-31T17:00:00Z'))).toBe('2026-04'); // already April in China
   });
   it.each([
     [{ from: '2025-06', to: '2025-01' }, 'PERIOD_REVERSED'],

@@ -1,5 +1,5 @@
 import { ActingQuery, CITY_CODES, type CityCode, Problem, RecordSource, RecordSubject } from '@yss/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/database.js';
@@ -167,6 +167,20 @@ function sendPdf(reply: FastifyReply, bytes: Buffer, asciiName: string, chineseN
     .send(bytes);
 }
 
+/** One 高考 route family (准考证 or 成绩): what differs between the two. */
+interface GaokaoFamily<List extends z.ZodType, Details extends z.ZodType> {
+  serviceId: string;
+  /** The family's base path; the routes below it are the same for both. */
+  path: string;
+  summaries: { own: string; byNumber: string; ownPdf: string; byNumberPdf: string };
+  schemas: { own: List; one: Details };
+  /** The view of the candidate's own records, and of one record: the response but for its subject and source. */
+  many: (records: GaokaoRecord[]) => Omit<z.input<List>, 'subject' | 'source'>;
+  one: (record: GaokaoRecord) => Omit<z.input<Details>, 'subject' | 'source'>;
+  pdf: (record: GaokaoRecord) => Promise<Buffer>;
+  fileName: (record: GaokaoRecord) => { ascii: string; chinese: string };
+}
+
 export interface EducationLookupDeps {
   gate: PersonalLookupGate;
   departments: Pick<Departments, 'education'>;
@@ -325,199 +339,148 @@ export const educationLookupRoutes =
       },
     );
 
+    /** The record a 考生号 and password open, with the attempt limits of byCredentials. */
+    const byCandidateNumber = (opened: OpenedLookup, serviceId: string, body: z.infer<typeof GaokaoByCandidateInput>) =>
+      byCredentials(opened, serviceId, 'gaokao', body.candidateNumber, async () => {
+        return (await edu.client.gaokaoByCandidateNumber(body)).record;
+      });
+
+    /**
+     * 高考准考证 and 高考成绩 are one family of four routes each — the candidate's own records, one by 考生号 and
+     * password, and the PDF of either — that differ only in which part of the record they show and print.
+     */
+    function gaokaoRoutes<List extends z.ZodType, Details extends z.ZodType>(f: GaokaoFamily<List, Details>) {
+      // The response schemas are widened where the routes are declared (the type provider cannot resolve a
+      // generic schema); GaokaoFamily's many/one keep the views checked against them at each call instead.
+      const open = (req: FastifyRequest, query: z.infer<typeof PersonalQuery>) =>
+        gate.open(req, { serviceId: f.serviceId, city: query.city, forDelegation: query.for });
+
+      app.get(
+        f.path,
+        {
+          schema: {
+            tags: ['lookups', 'personal'],
+            summary: f.summaries.own,
+            querystring: PersonalQuery,
+            response: { 200: f.schemas.own as z.ZodType, ...problems },
+          },
+        },
+        async (req) => {
+          const opened = await open(req, req.query);
+          const records = await ownRecords(opened);
+          await gate.recordRead(opened, f.serviceId);
+          return {
+            subject: subjectOf(opened),
+            ...f.many(records),
+            source: { department: GAOKAO_PROVIDER, updatedAt: newest(records) },
+          };
+        },
+      );
+
+      app.post(
+        `${f.path}/by-candidate-number`,
+        {
+          config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+          schema: {
+            tags: ['lookups', 'personal'],
+            summary: f.summaries.byNumber,
+            querystring: PersonalQuery,
+            body: GaokaoByCandidateInput,
+            response: { 200: f.schemas.one as z.ZodType, ...problems },
+          },
+        },
+        async (req) => {
+          const opened = await open(req, req.query);
+          const record = await byCandidateNumber(opened, f.serviceId, req.body);
+          return {
+            subject: subjectOf(opened),
+            ...f.one(record),
+            source: { department: record.provider, updatedAt: record.updatedAt },
+          };
+        },
+      );
+
+      const sendRecordPdf = async (reply: FastifyReply, record: GaokaoRecord) => {
+        const { ascii, chinese } = f.fileName(record);
+        return sendPdf(reply, await f.pdf(record), ascii, chinese);
+      };
+
+      app.get(
+        `${f.path}/:candidateNumber/pdf`,
+        {
+          schema: {
+            tags: ['lookups', 'personal'],
+            summary: f.summaries.ownPdf,
+            querystring: PersonalQuery,
+            params: CandidateNumberParam,
+            response: problems,
+          },
+        },
+        async (req, reply) => {
+          const opened = await open(req, req.query);
+          return sendRecordPdf(reply, await ownRecord(opened, f.serviceId, req.params.candidateNumber));
+        },
+      );
+
+      app.post(
+        `${f.path}/by-candidate-number/pdf`,
+        {
+          config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+          schema: {
+            tags: ['lookups', 'personal'],
+            summary: f.summaries.byNumberPdf,
+            querystring: PersonalQuery,
+            body: GaokaoByCandidateInput,
+            response: problems,
+          },
+        },
+        async (req, reply) => {
+          const opened = await open(req, req.query);
+          return sendRecordPdf(reply, await byCandidateNumber(opened, f.serviceId, req.body));
+        },
+      );
+    }
+
     // ---- 高考准考证查询及下载 ----
 
-    app.get(
-      '/api/v1/lookups/gaokao/admission-tickets',
-      {
-        schema: {
-          tags: ['lookups', 'personal'],
-          summary: '高考准考证 (E3): the logged-in candidate’s own tickets, newest first (fresh verification; audited)',
-          querystring: PersonalQuery,
-          response: { 200: GaokaoTickets, ...problems },
-        },
+    gaokaoRoutes({
+      serviceId: TICKET,
+      path: '/api/v1/lookups/gaokao/admission-tickets',
+      summaries: {
+        own: '高考准考证 (E3): the logged-in candidate’s own tickets, newest first (fresh verification; audited)',
+        byNumber:
+          '高考准考证 (E3): by 考生号 and password; a wrong number or password answers alike; locked after repeated failures (audited)',
+        ownPdf: '高考准考证下载 (E3): one of the logged-in candidate’s own tickets as a PDF (application/pdf; audited)',
+        byNumberPdf:
+          '高考准考证下载 (E3): by 考生号 and password, as a PDF (application/pdf); same attempt limits (audited)',
       },
-      async (req) => {
-        const opened = await gate.open(req, { serviceId: TICKET, city: req.query.city, forDelegation: req.query.for });
-        const records = await ownRecords(opened);
-        await gate.recordRead(opened, TICKET);
-        return {
-          subject: subjectOf(opened),
-          tickets: records.map(ticketOf),
-          source: { department: GAOKAO_PROVIDER, updatedAt: newest(records) },
-        };
-      },
-    );
-
-    app.post(
-      '/api/v1/lookups/gaokao/admission-tickets/by-candidate-number',
-      {
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['lookups', 'personal'],
-          summary:
-            '高考准考证 (E3): by 考生号 and password; a wrong number or password answers alike; locked after repeated failures (audited)',
-          querystring: PersonalQuery,
-          body: GaokaoByCandidateInput,
-          response: { 200: GaokaoTicketDetails, ...problems },
-        },
-      },
-      async (req) => {
-        const opened = await gate.open(req, { serviceId: TICKET, city: req.query.city, forDelegation: req.query.for });
-        const record = await byCredentials(opened, TICKET, 'gaokao', req.body.candidateNumber, async () => {
-          return (await edu.client.gaokaoByCandidateNumber(req.body)).record;
-        });
-        return {
-          subject: subjectOf(opened),
-          ticket: ticketOf(record),
-          source: { department: record.provider, updatedAt: record.updatedAt },
-        };
-      },
-    );
-
-    app.get(
-      '/api/v1/lookups/gaokao/admission-tickets/:candidateNumber/pdf',
-      {
-        schema: {
-          tags: ['lookups', 'personal'],
-          summary:
-            '高考准考证下载 (E3): one of the logged-in candidate’s own tickets as a PDF (application/pdf; audited)',
-          querystring: PersonalQuery,
-          params: CandidateNumberParam,
-          response: problems,
-        },
-      },
-      async (req, reply) => {
-        const opened = await gate.open(req, { serviceId: TICKET, city: req.query.city, forDelegation: req.query.for });
-        const record = await ownRecord(opened, TICKET, req.params.candidateNumber);
-        const pdf = await admissionTicketPdf(record);
-        return sendPdf(
-          reply,
-          pdf,
-          `gaokao-admission-ticket-${record.examYear}.pdf`,
-          `${record.examYear}年高考准考证.pdf`,
-        );
-      },
-    );
-
-    app.post(
-      '/api/v1/lookups/gaokao/admission-tickets/by-candidate-number/pdf',
-      {
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['lookups', 'personal'],
-          summary:
-            '高考准考证下载 (E3): by 考生号 and password, as a PDF (application/pdf); same attempt limits (audited)',
-          querystring: PersonalQuery,
-          body: GaokaoByCandidateInput,
-          response: problems,
-        },
-      },
-      async (req, reply) => {
-        const opened = await gate.open(req, { serviceId: TICKET, city: req.query.city, forDelegation: req.query.for });
-        const record = await byCredentials(opened, TICKET, 'gaokao', req.body.candidateNumber, async () => {
-          return (await edu.client.gaokaoByCandidateNumber(req.body)).record;
-        });
-        const pdf = await admissionTicketPdf(record);
-        return sendPdf(
-          reply,
-          pdf,
-          `gaokao-admission-ticket-${record.examYear}.pdf`,
-          `${record.examYear}年高考准考证.pdf`,
-        );
-      },
-    );
+      schemas: { own: GaokaoTickets, one: GaokaoTicketDetails },
+      many: (records) => ({ tickets: records.map(ticketOf) }),
+      one: (record) => ({ ticket: ticketOf(record) }),
+      pdf: admissionTicketPdf,
+      fileName: (r) => ({
+        ascii: `gaokao-admission-ticket-${r.examYear}.pdf`,
+        chinese: `${r.examYear}年高考准考证.pdf`,
+      }),
+    });
 
     // ---- 高考成绩查询 ----
 
-    app.get(
-      '/api/v1/lookups/gaokao/results',
-      {
-        schema: {
-          tags: ['lookups', 'personal'],
-          summary: '高考成绩 (E3): the logged-in candidate’s own scores and admission, newest first (audited)',
-          querystring: PersonalQuery,
-          response: { 200: GaokaoResults, ...problems },
-        },
+    gaokaoRoutes({
+      serviceId: RESULTS,
+      path: '/api/v1/lookups/gaokao/results',
+      summaries: {
+        own: '高考成绩 (E3): the logged-in candidate’s own scores and admission, newest first (audited)',
+        byNumber:
+          '高考成绩 (E3): by 考生号 and password; a wrong number or password answers alike; locked after repeated failures (audited)',
+        ownPdf: '高考成绩下载 (E3): one of the logged-in candidate’s own results as a PDF (application/pdf; audited)',
+        byNumberPdf:
+          '高考成绩下载 (E3): by 考生号 and password, as a PDF (application/pdf); same attempt limits (audited)',
       },
-      async (req) => {
-        const opened = await gate.open(req, { serviceId: RESULTS, city: req.query.city, forDelegation: req.query.for });
-        const records = await ownRecords(opened);
-        await gate.recordRead(opened, RESULTS);
-        return {
-          subject: subjectOf(opened),
-          results: records.map(resultOf),
-          source: { department: GAOKAO_PROVIDER, updatedAt: newest(records) },
-        };
-      },
-    );
-
-    app.post(
-      '/api/v1/lookups/gaokao/results/by-candidate-number',
-      {
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['lookups', 'personal'],
-          summary:
-            '高考成绩 (E3): by 考生号 and password; a wrong number or password answers alike; locked after repeated failures (audited)',
-          querystring: PersonalQuery,
-          body: GaokaoByCandidateInput,
-          response: { 200: GaokaoResultDetails, ...problems },
-        },
-      },
-      async (req) => {
-        const opened = await gate.open(req, { serviceId: RESULTS, city: req.query.city, forDelegation: req.query.for });
-        const record = await byCredentials(opened, RESULTS, 'gaokao', req.body.candidateNumber, async () => {
-          return (await edu.client.gaokaoByCandidateNumber(req.body)).record;
-        });
-        return {
-          subject: subjectOf(opened),
-          result: resultOf(record),
-          source: { department: record.provider, updatedAt: record.updatedAt },
-        };
-      },
-    );
-
-    app.get(
-      '/api/v1/lookups/gaokao/results/:candidateNumber/pdf',
-      {
-        schema: {
-          tags: ['lookups', 'personal'],
-          summary:
-            '高考成绩下载 (E3): one of the logged-in candidate’s own results as a PDF (application/pdf; audited)',
-          querystring: PersonalQuery,
-          params: CandidateNumberParam,
-          response: problems,
-        },
-      },
-      async (req, reply) => {
-        const opened = await gate.open(req, { serviceId: RESULTS, city: req.query.city, forDelegation: req.query.for });
-        const record = await ownRecord(opened, RESULTS, req.params.candidateNumber);
-        const pdf = await resultsPdf(record);
-        return sendPdf(reply, pdf, `gaokao-results-${record.examYear}.pdf`, `${record.examYear}年高考成绩.pdf`);
-      },
-    );
-
-    app.post(
-      '/api/v1/lookups/gaokao/results/by-candidate-number/pdf',
-      {
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['lookups', 'personal'],
-          summary:
-            '高考成绩下载 (E3): by 考生号 and password, as a PDF (application/pdf); same attempt limits (audited)',
-          querystring: PersonalQuery,
-          body: GaokaoByCandidateInput,
-          response: problems,
-        },
-      },
-      async (req, reply) => {
-        const opened = await gate.open(req, { serviceId: RESULTS, city: req.query.city, forDelegation: req.query.for });
-        const record = await byCredentials(opened, RESULTS, 'gaokao', req.body.candidateNumber, async () => {
-          return (await edu.client.gaokaoByCandidateNumber(req.body)).record;
-        });
-        const pdf = await resultsPdf(record);
-        return sendPdf(reply, pdf, `gaokao-results-${record.examYear}.pdf`, `${record.examYear}年高考成绩.pdf`);
-      },
-    );
+      schemas: { own: GaokaoResults, one: GaokaoResultDetails },
+      many: (records) => ({ results: records.map(resultOf) }),
+      one: (record) => ({ result: resultOf(record) }),
+      pdf: resultsPdf,
+      fileName: (r) => ({ ascii: `gaokao-results-${r.examYear}.pdf`, chinese: `${r.examYear}年高考成绩.pdf` }),
+    });
   };
