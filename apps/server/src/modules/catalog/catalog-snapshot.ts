@@ -27,6 +27,8 @@ export class CatalogSnapshot {
   private readonly services: ServiceRow[];
   private readonly serviceById: Map<string, ServiceRow>;
   private readonly entriesByCity = new Map<string, CatalogEntry[]>();
+  /** city → service id → entry: the availability check every personal lookup and verification makes. */
+  private readonly entryByCity = new Map<string, Map<string, CatalogEntry>>();
   private readonly bodyByCity = new Map<string, PreparedBody>();
   private readonly serviceIndex: SearchIndex<ServiceRow>;
   private readonly faqs: FaqItem[];
@@ -72,6 +74,7 @@ export class CatalogSnapshot {
     for (const city of this.cities) {
       const entries = this.services.map((s) => toEntry(s, city.code));
       this.entriesByCity.set(city.code, entries);
+      this.entryByCity.set(city.code, new Map(entries.map((e) => [e.id, e])));
       this.bodyByCity.set(city.code, prepareBody(JSON.stringify(entries)));
     }
   }
@@ -90,6 +93,11 @@ export class CatalogSnapshot {
     const body = this.bodyByCity.get(city);
     if (!body) throw new Error(`no catalog for city ${city}`);
     return body;
+  }
+
+  /** One service as seen from a city (name, availability and the guide's reason); precomputed. */
+  entry(id: string, city: CityCode): CatalogEntry | undefined {
+    return this.entryByCity.get(city)?.get(id);
   }
 
   filteredEntries(city: CityCode, filter: { group?: ServiceGroupId; zone?: ZoneId }): CatalogEntry[] {

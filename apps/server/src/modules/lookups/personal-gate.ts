@@ -40,7 +40,7 @@ export class PersonalLookupGate {
 
   /** Refuses a service the city does not offer, with the catalog's wording (暂仅支持广州 …). */
   requireOfferedIn(serviceId: string, city: CityCode) {
-    const detail = this.d.catalog.current.detail(serviceId, city);
+    const detail = this.d.catalog.current.entry(serviceId, city);
     if (!detail) throw new AppError('SERVICE_NOT_FOUND', '找不到该服务。');
     if (!detail.available) {
       const cityName = this.d.catalog.current.cities.find((c) => c.code === city)?.name ?? city;

@@ -313,7 +313,7 @@ export class CredentialVerifier {
   private knownType(issuer: Issuer, type: CredentialType | undefined, city: CityCode | undefined): CredentialType {
     if (!type || !issuer.types.includes(type)) throw refuse('unknown-type', REASONS.unknownType);
     if (city && this.d.catalog) {
-      const detail = this.d.catalog.current.detail(credentialTypeSpec(type).serviceId, city);
+      const detail = this.d.catalog.current.entry(credentialTypeSpec(type).serviceId, city);
       if (!detail?.available) {
         const cityName = this.d.catalog.current.cities.find((c) => c.code === city)?.name ?? city;
         throw refuse(
