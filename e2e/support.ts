@@ -179,6 +179,36 @@ export async function smsLogin(page: Page, baseUrl: string, phone: string, optio
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/** One request of the citizen API, answered as status and body text; who sends it (the page, or this process
+ * with a session cookie) is the caller's business. */
+type CitizenCall = (
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: object,
+) => Promise<{ status: number; text: string }>;
+
+/**
+ * After an SMS login: real name bound and PIN set unless the account has them already (the same person logged
+ * in again, e.g. on a second device — a second PIN would need a step-up), then the PIN verified, which gives
+ * the fresh verification that personal data needs. The one copy of these steps for pages and node-side callers.
+ */
+async function verifyLoggedInCitizen(call: CitizenCall, person: DemoCitizen, pin: string) {
+  const expectStatus = (res: { status: number; text: string }, status: number, what: string) =>
+    expect(res.status, `${what}: ${res.text}`).toBe(status);
+  const me = await call('GET', '/api/v1/me');
+  expectStatus(me, 200, 'GET /api/v1/me');
+  const profile = JSON.parse(me.text) as { realName: unknown; hasPin: boolean };
+  if (!profile.realName) {
+    expectStatus(
+      await call('POST', '/api/v1/me/real-name', { name: person.name, idNumber: person.idNumber }),
+      200,
+      'real-name binding',
+    );
+  }
+  if (!profile.hasPin) expectStatus(await call('PUT', '/api/v1/me/pin', { pin }), 204, 'setting the PIN');
+  expectStatus(await call('POST', '/api/v1/me/verify/pin', { pin }), 200, 'PIN verification');
+}
+
 /**
  * `person` logged in by SMS, real name bound, PIN set and verified: the starting point of the journeys that
  * need personal data. Real name and PIN go through the API (the identity journeys test their pages).
@@ -190,20 +220,99 @@ export async function loginVerifiedCitizen(
   options: { pin?: string; city?: string } = {},
 ) {
   await smsLogin(page, baseUrl, person.phone, { city: options.city });
-  const statuses = await page.evaluate(
-    async ({ name, idNumber, pin }) => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name, idNumber }),
-        await post('/api/v1/me/pin', { pin }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin }),
-      ];
-    },
-    { name: person.name, idNumber: person.idNumber, pin: options.pin ?? DEMO_PIN },
-  );
-  expect(statuses).toEqual([200, 204, 200]);
+  // In the page: its session cookie goes with the request, as the app's own calls.
+  const inPage: CitizenCall = (method, url, body) =>
+    page.evaluate(
+      async ({ method, url, body }) => {
+        const res = await fetch(url, {
+          method,
+          ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+        });
+        return { status: res.status, text: await res.text() };
+      },
+      { method, url, body },
+    );
+  await verifyLoggedInCitizen(inPage, person, options.pin ?? DEMO_PIN);
+}
+
+/** A citizen's session held by this process (tests and scripts that act as a phone without a page). */
+export interface CitizenSession {
+  person: DemoCitizen;
+  /** The Cookie header value of the session. */
+  cookie: string;
+  call: CitizenCall;
+}
+
+/**
+ * The node-side sibling of loginVerifiedCitizen: `person` logged in through the SMS login API with the code
+ * from the sandbox outbox, real name bound, PIN set and verified. Logging the same person in again (a browser
+ * page later, or another session) within the platform's SMS resend interval fails: start the platform with
+ * SMS_RESEND_SECONDS '1' where a test does that (one retry after 1.1 s is made here).
+ */
+export async function verifiedCitizenSession(
+  baseUrl: string,
+  person: DemoCitizen,
+  options: { pin?: string } = {},
+): Promise<CitizenSession> {
+  const jar = new Map<string, string>();
+  const call: CitizenCall = async (method, url, body) => {
+    const res = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const pair = c.split(';')[0] ?? '';
+      jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+    }
+    return { status: res.status, text: await res.text() };
+  };
+  const send = () => call('POST', '/api/v1/auth/sms/send', { phone: person.phone, purpose: 'login' });
+  let sent = await send();
+  if (sent.status === 429) {
+    await new Promise((r) => setTimeout(r, 1100));
+    sent = await send();
+  }
+  expect(sent.status, `SMS send: ${sent.text}`).toBe(202);
+  const code = await latestSmsCode(baseUrl, person.phone);
+  const login = await call('POST', '/api/v1/auth/sms/login', { phone: person.phone, code });
+  expect(login.status, `SMS login: ${login.text}`).toBe(200);
+  await verifyLoggedInCitizen(call, person, options.pin ?? DEMO_PIN);
+  return { person, cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), call };
+}
+
+/** What POST /api/v1/me/certificates answers (授权关联): the link and the batch issued to the holder keys. */
+export interface LinkedCertificate {
+  link: { id: string; certificateId: string; status: string };
+  batch: {
+    certificateId: string;
+    issuedAt: string;
+    expiresAt: string;
+    credentials: { sdJwt: string; compact: string }[];
+  };
+}
+
+/**
+ * 授权关联 as the phone does it (apps/citizen/src/lib/wallet/holder.ts): the session links `type` and gets a
+ * batch bound to the public keys it sends, one credential per key in their order. Linking a type again (a new
+ * phone) revokes the previous batch. `city` is the chosen city (default 广州).
+ */
+export async function linkCertificate(
+  session: CitizenSession,
+  type: string,
+  publicJwks: object[],
+  options: { city?: string } = {},
+): Promise<LinkedCertificate> {
+  const res = await session.call('POST', '/api/v1/me/certificates', {
+    type,
+    city: options.city ?? '440100',
+    holderKeys: publicJwks,
+  });
+  expect([200, 201], `linking ${type}: ${res.text}`).toContain(res.status);
+  return JSON.parse(res.text) as LinkedCertificate;
 }
 
 /** The demo people the journeys log in as (README, demo accounts; their records live in the sandboxes). */
@@ -211,3 +320,4 @@ export const ZHANG_WEI: DemoCitizen = { name: '张伟', idNumber: '4401061988051
 export const LI_NA: DemoCitizen = { name: '李娜', idNumber: '440304199208200461', phone: '13800138001' };
 export const CHEN_ZHIQIANG: DemoCitizen = { name: '陈志强', idNumber: '440604197911030174', phone: '13800138002' };
 export const LIU_FANG: DemoCitizen = { name: '刘芳', idNumber: '440105199001250424', phone: '13800138006' };
+export const LIU_YANG: DemoCitizen = { name: '刘洋', idNumber: '430104199503210539', phone: '13800138004' };

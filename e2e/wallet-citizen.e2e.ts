@@ -1,7 +1,16 @@
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  LIU_YANG,
+  launchBrowser,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  ZHANG_WEI,
+} from './support.js';
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
@@ -26,33 +35,6 @@ describe('citizen app: 我的证照', () => {
   const shot = async (p: Page, name: string) => {
     if (SHOTS) await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   };
-
-  /** Logged in by SMS, real name bound, PIN set and verified (the identity journeys are tested elsewhere). */
-  async function verified(p: Page, person: { name: string; idNumber: string; phone: string }) {
-    await p.goto(`${platform.baseUrl}/login`);
-    await p.getByTestId('login-method-sms').click();
-    await p.locator('input[data-testid="phone-input"]').first().fill(person.phone);
-    await p.getByTestId('sms-send').click();
-    await p.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${person.phone}`)).json();
-    await p
-      .locator('input[data-testid="sms-code-input"]')
-      .first()
-      .fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await p.getByTestId('login-submit').click();
-    await p.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await p.evaluate(async ({ name, idNumber }) => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name, idNumber }),
-        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin: '385172' }),
-      ];
-    }, person);
-    expect(statuses).toEqual([200, 204, 200]);
-  }
 
   /** The QR element screenshotted at its CSS size (300 px), decoded with jsQR from the pixels. */
   async function readQr(p: Page): Promise<{ text: string; width: number }> {
@@ -96,7 +78,7 @@ describe('citizen app: 我的证照', () => {
   }
 
   it('张伟 links 居民身份电子凭证 and 驾驶证 from the "+" flow, after verification', async () => {
-    await verified(page, { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' });
+    await loginVerifiedCitizen(page, platform.baseUrl, ZHANG_WEI);
     await page.goto(`${platform.baseUrl}/me`);
     await page.getByTestId('wallet-entry').click();
     await page.waitForURL(/\/wallet$/);
@@ -206,7 +188,7 @@ describe('citizen app: 我的证照', () => {
     expect(verdict.verdict).toBe('valid');
 
     const other = await (await phoneContext(browser)).newPage();
-    await verified(other, { name: '刘洋', idNumber: '430104199503210539', phone: '13800138004' });
+    await loginVerifiedCitizen(other, platform.baseUrl, LIU_YANG);
     await other.goto(`${platform.baseUrl}/wallet/add?type=driving-licence`);
     await other.getByTestId('wallet-authorise').click();
     await other.getByTestId('wallet-link-failed').waitFor({ timeout: 30_000 });

@@ -1,8 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
-
-const ZHANG = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
+import {
+  launchBrowser,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  ZHANG_WEI as ZHANG,
+} from './support.js';
 
 /**
  * Issue 6 end to end, as the people involved do it: 张伟 links his e-ID on his phone and shows it for a hotel;
@@ -52,29 +58,7 @@ describe('我的证照 journey: citizen shows, hotel verifies, department revoke
   }
 
   it('张伟 links his 居民身份电子凭证 and shows it for a hotel; the clerk’s page reads the 300 px screenshot: 有效', async () => {
-    await citizen.goto(`${platform.baseUrl}/login`);
-    await citizen.getByTestId('login-method-sms').click();
-    await citizen.locator('input[data-testid="phone-input"]').first().fill(ZHANG.phone);
-    await citizen.getByTestId('sms-send').click();
-    await citizen.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${ZHANG.phone}`)).json();
-    await citizen
-      .locator('input[data-testid="sms-code-input"]')
-      .first()
-      .fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await citizen.getByTestId('login-submit').click();
-    await citizen.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await citizen.evaluate(async ({ name, idNumber }) => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name, idNumber }),
-        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin: '385172' }),
-      ];
-    }, ZHANG);
-    expect(statuses).toEqual([200, 204, 200]);
+    await loginVerifiedCitizen(citizen, platform.baseUrl, ZHANG);
 
     await citizen.goto(`${platform.baseUrl}/wallet/add?type=resident-id`);
     await citizen.getByTestId('wallet-authorise').click();

@@ -2,9 +2,21 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HolderKey, holderKeys, presentQr } from '../apps/server/src/modules/wallet/holder.js';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  type DemoCitizen,
+  LI_NA,
+  type LinkedCertificate,
+  launchBrowser,
+  linkCertificate,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  verifiedCitizenSession,
+  ZHANG_WEI,
+} from './support.js';
 
-const ZHANG_WEI = '44010619880512031X';
 const shots = process.env.E2E_SCREENSHOTS;
 
 /** A QR text rendered as a PNG of about 300 px at an integer scale (as wallet-verifier.e2e.ts does). */
@@ -14,16 +26,13 @@ async function qrPng(text: string): Promise<Buffer> {
   return QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin: 2, scale, type: 'png' });
 }
 
-interface Issued {
-  certificateId: string;
-  credentials: { compact: string }[];
-}
+type Issued = LinkedCertificate['batch'];
 
 /**
  * Issue 6 item 5, 离线核验: the verifier page is opened online (it keeps every issuer's keys and status lists),
  * then the network goes away (context.setOffline): an uploaded QR is verified on the device → 有效 with the
  * 离线核验 badge and the age of the status data; a certificate revoked before the page cached its list →
- * 已注销; garbage → 无效. A logged-in clerk offline: verified and queued (no request is made), uploaded once
+ * 已注销 (李娜's, revoked by the issuing department); garbage → 无效. A logged-in clerk offline: verified and queued (no request is made), uploaded once
  * online, and it appears in 张伟's 核验记录 as 离线核验.
  */
 describe('offline verification on the verifier page', () => {
@@ -36,14 +45,16 @@ describe('offline verification on the verifier page', () => {
   let revokedKeys: HolderKey[];
   let revoked: Issued;
 
-  async function issue(holder: HolderKey[]): Promise<Issued> {
-    const res = await fetch(`${platform.baseUrl}/api/v1/dev/wallet/issue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'resident-id', idNumber: ZHANG_WEI, holderKeys: holder.map((k) => k.publicJwk) }),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    return res.json();
+  /** `person`'s phone links their e-ID (授权关联) with these holder keys: the batch bound to them. */
+  async function link(person: DemoCitizen, holder: HolderKey[]): Promise<Issued> {
+    const session = await verifiedCitizenSession(platform.baseUrl, person);
+    return (
+      await linkCertificate(
+        session,
+        'resident-id',
+        holder.map((k) => k.publicJwk),
+      )
+    ).batch;
   }
 
   /** The issuing department's staff revoke a certificate through the console API (password, then TOTP). */
@@ -77,47 +88,22 @@ describe('offline verification on the verifier page', () => {
   }
 
   beforeAll(async () => {
-    platform = await startPlatform();
+    // 张伟 logs in twice (his phone links here; his 核验记录 page at the end): a short SMS resend interval.
+    platform = await startPlatform({ SMS_RESEND_SECONDS: '1' });
     browser = await launchBrowser();
     context = await phoneContext(browser);
     page = await context.newPage();
     keys = holderKeys(3);
-    valid = await issue(keys);
+    valid = await link(ZHANG_WEI, keys);
+    // Another person's: linking 张伟's type again would itself revoke his first batch (a new phone).
     revokedKeys = holderKeys(1);
-    revoked = await issue(revokedKeys);
+    revoked = await link(LI_NA, revokedKeys);
     await staffRevoke(revoked.certificateId);
   });
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
   });
-
-  /** Logged in by SMS, real name bound, PIN set and verified (as in wallet-citizen.e2e.ts). */
-  async function verified(p: Page, person: { name: string; idNumber: string; phone: string }) {
-    await p.goto(`${platform.baseUrl}/login`);
-    await p.getByTestId('login-method-sms').click();
-    await p.locator('input[data-testid="phone-input"]').first().fill(person.phone);
-    await p.getByTestId('sms-send').click();
-    await p.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=${person.phone}`)).json();
-    await p
-      .locator('input[data-testid="sms-code-input"]')
-      .first()
-      .fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await p.getByTestId('login-submit').click();
-    await p.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await p.evaluate(async ({ name, idNumber }) => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name, idNumber }),
-        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin: '385172' }),
-      ];
-    }, person);
-    expect(statuses).toEqual([200, 204, 200]);
-  }
 
   const hotelQr = (cert: Issued, key: HolderKey, i = 0) =>
     presentQr({ compact: cert.credentials[i]?.compact as string, key, type: 'resident-id', purpose: 'hotel' });
@@ -167,7 +153,7 @@ describe('offline verification on the verifier page', () => {
     expect(card).toContain('重复使用');
     expect(card).toContain('张伟');
     expect(card).toContain('031X');
-    expect(card).not.toContain(ZHANG_WEI);
+    expect(card).not.toContain(ZHANG_WEI.idNumber);
     expect(await page.getByTestId('verify-issuer').textContent()).toContain('公安');
     expect(await seriousA11yViolations(page)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/offline-valid.png`, fullPage: true });
@@ -241,7 +227,7 @@ describe('offline verification on the verifier page', () => {
     // 张伟's 核验记录 shows it, marked 离线核验
     const citizenContext = await phoneContext(browser);
     const citizen = await citizenContext.newPage();
-    await verified(citizen, { name: '张伟', idNumber: ZHANG_WEI, phone: '13800138000' });
+    await loginVerifiedCitizen(citizen, platform.baseUrl, ZHANG_WEI);
     await citizen.goto(`${platform.baseUrl}/wallet/verifications`);
     const entry = citizen.getByTestId('wallet-verification').filter({ hasText: '广州白云宾馆' });
     await entry.first().waitFor({ timeout: 20_000 });

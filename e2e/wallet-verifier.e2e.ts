@@ -3,9 +3,19 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HolderKey, holderKeys, presentQr } from '../apps/server/src/modules/wallet/holder.js';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  type LinkedCertificate,
+  launchBrowser,
+  linkCertificate,
+  loginVerifiedCitizen,
+  phoneContext,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+  verifiedCitizenSession,
+  ZHANG_WEI,
+} from './support.js';
 
-const ZHANG_WEI = '44010619880512031X';
 const shots = process.env.E2E_SCREENSHOTS;
 
 /** A QR text rendered as a PNG of about 300 px at an integer scale (fractional scaling breaks dense codes). */
@@ -30,22 +40,24 @@ describe('verifier page, console revocation and the verification log', () => {
   let verifierContext: BrowserContext;
   let page: Page;
   let keys: HolderKey[];
-  let issued: { certificateId: string; credentials: { compact: string }[] };
+  let issued: LinkedCertificate['batch'];
 
   beforeAll(async () => {
-    platform = await startPlatform();
+    // 张伟 logs in twice (here, and on the citizen page at the end): a short SMS resend interval.
+    platform = await startPlatform({ SMS_RESEND_SECONDS: '1' });
     browser = await launchBrowser();
     verifierContext = await phoneContext(browser);
     page = await verifierContext.newPage();
     keys = holderKeys(4);
-    // Stands in for 我的证照's link flow (demo mode only): 张伟's e-ID as a batch bound to our holder keys.
-    const res = await fetch(`${platform.baseUrl}/api/v1/dev/wallet/issue`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'resident-id', idNumber: ZHANG_WEI, holderKeys: keys.map((k) => k.publicJwk) }),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    issued = await res.json();
+    // 张伟's phone links his e-ID (我的证照, 授权关联) with holder keys of the reference holder: a batch bound to them.
+    const zhang = await verifiedCitizenSession(platform.baseUrl, ZHANG_WEI);
+    issued = (
+      await linkCertificate(
+        zhang,
+        'resident-id',
+        keys.map((k) => k.publicJwk),
+      )
+    ).batch;
   });
   afterAll(async () => {
     await browser?.close();
@@ -96,7 +108,7 @@ describe('verifier page, console revocation and the verification log', () => {
     const claims = (await page.getByTestId('verify-claims').textContent()) ?? '';
     expect(claims).toContain('张伟');
     expect(claims).toContain('031X');
-    expect(claims).not.toContain(ZHANG_WEI);
+    expect(claims).not.toContain(ZHANG_WEI.idNumber);
     expect(await page.getByTestId('verify-recorded').textContent()).toContain('已登记核验记录（广州白云宾馆）');
     expect(await seriousA11yViolations(page)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/verify-valid.png`, fullPage: true });
@@ -115,12 +127,12 @@ describe('verifier page, console revocation and the verification log', () => {
     await staff.getByTestId('totp-submit').click();
     await staff.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/console');
     await staff.goto(`${platform.baseUrl}/console/wallet`);
-    await staff.getByTestId('wallet-id-number').fill(ZHANG_WEI);
+    await staff.getByTestId('wallet-id-number').fill(ZHANG_WEI.idNumber);
     await staff.getByTestId('wallet-search').click();
     const status = staff.getByTestId(`wallet-status-${issued.certificateId}`);
     await status.waitFor();
     expect(await status.textContent()).toBe('正常');
-    expect(await staff.locator('body').textContent()).not.toContain(ZHANG_WEI);
+    expect(await staff.locator('body').textContent()).not.toContain(ZHANG_WEI.idNumber);
     expect(await staff.locator('body').textContent()).toContain('440***********031X');
     const a11y = await seriousA11yViolations(staff);
     expect(a11y, JSON.stringify(a11y.map((v) => v.nodes.map((n) => n.html)))).toEqual([]);
@@ -202,29 +214,7 @@ describe('verifier page, console revocation and the verification log', () => {
 
   it('张伟 sees the hotel’s check-in in 核验记录', async () => {
     const citizen = await (await phoneContext(browser)).newPage();
-    await citizen.goto(`${platform.baseUrl}/login`);
-    await citizen.getByTestId('login-method-sms').click();
-    await citizen.locator('input[data-testid="phone-input"]').first().fill('13800138000');
-    await citizen.getByTestId('sms-send').click();
-    await citizen.waitForTimeout(300);
-    const outbox = await (await fetch(`${platform.baseUrl}/api/v1/dev/sms-outbox?phone=13800138000`)).json();
-    await citizen
-      .locator('input[data-testid="sms-code-input"]')
-      .first()
-      .fill(/验证码为(\d{6})/.exec(outbox[0].text)?.[1] ?? '');
-    await citizen.getByTestId('login-submit').click();
-    await citizen.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const statuses = await citizen.evaluate(async () => {
-      const json = { 'content-type': 'application/json' };
-      const post = (url: string, body: object, method = 'POST') =>
-        fetch(url, { method, headers: json, body: JSON.stringify(body) }).then((r) => r.status);
-      return [
-        await post('/api/v1/me/real-name', { name: '张伟', idNumber: '44010619880512031X' }),
-        await post('/api/v1/me/pin', { pin: '385172' }, 'PUT'),
-        await post('/api/v1/me/verify/pin', { pin: '385172' }),
-      ];
-    });
-    expect(statuses).toEqual([200, 204, 200]);
+    await loginVerifiedCitizen(citizen, platform.baseUrl, ZHANG_WEI);
     await citizen.goto(`${platform.baseUrl}/wallet/verifications`);
     await citizen.getByTestId('wallet-verification').first().waitFor();
     const items = await citizen.getByTestId('wallet-verification').allTextContents();

@@ -383,7 +383,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       staffCookie: staffConfig.cookieName,
       gate,
       audit,
-      demo: config.mode === 'demo',
     }),
   );
   await registerWebApps(app, { citizen: config.citizenDist, console: config.consoleDist });

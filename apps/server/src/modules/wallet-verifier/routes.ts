@@ -8,7 +8,6 @@ import {
   ConsoleCertificateSearch,
   ConsoleCertificateStatusInput,
   type CredentialType,
-  CredentialTypeSchema,
   credentialTypeSpec,
   OfflineCheckInRequest,
   OfflineCheckInResult,
@@ -45,8 +44,6 @@ export interface WalletVerifierDeps {
   checkInsPerMinute?: number;
   /** The clock of offline check-ins' time bounds (tests). */
   now?: () => number;
-  /** Demo mode only: POST /api/v1/dev/wallet/issue (stands in for 我的证照's link flow in end-to-end tests). */
-  demo?: boolean;
 }
 
 type CertRow = Awaited<ReturnType<WalletService['certificatesOf']>>[number] & { status_changed_at?: Date | null };
@@ -135,28 +132,6 @@ export const walletVerifierRoutes =
         };
       },
     );
-
-    if (d.demo) {
-      app.post(
-        '/api/v1/dev/wallet/issue',
-        {
-          schema: {
-            tags: ['sandbox'],
-            summary:
-              'Issue a certificate of a sandbox person to holder keys (demo mode only: stands in for 我的证照 linking in tests)',
-            body: z
-              .object({
-                type: CredentialTypeSchema,
-                idNumber: z.string().regex(/^\d{17}[\dX]$/),
-                holderKeys: z.array(z.record(z.string(), z.unknown())).min(1).max(20),
-              })
-              .strict(),
-            response: { 200: z.unknown(), ...problems },
-          },
-        },
-        async (req) => d.wallet.issue(req.body),
-      );
-    }
 
     // ---- console: the issuing department's staff ----
 

@@ -324,4 +324,23 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
       expect((await at(0)).verdict).toBe('revoked');
     });
   });
+
+  describe('no demo back door', () => {
+    it('POST /api/v1/dev/wallet/issue is gone, in demo mode too: certificates come only from 我的证照’s 授权关联', async () => {
+      expect(t.config.mode).toBe('demo');
+      // The demo-only helpers are mounted (the SMS outbox answers) …
+      expect((await c.call('GET', `/api/v1/dev/sms-outbox?phone=${demo('张伟').phone}`)).statusCode).toBe(200);
+      const before = (await t.app.wallet.certificatesOf(demo('张伟').idNumber)).length;
+      // … but no route mints a certificate for an ID number without a verified login.
+      const res = await c.call('POST', '/api/v1/dev/wallet/issue', {
+        type: 'resident-id',
+        idNumber: demo('张伟').idNumber,
+        holderKeys: holderKeys(1).map((k) => k.publicJwk),
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ code: 'NOT_FOUND' });
+      expect((await t.app.wallet.certificatesOf(demo('张伟').idNumber)).length).toBe(before);
+    });
+  });
 });
