@@ -110,3 +110,66 @@ export async function timedRequests(url, { amount, request, concurrency = 10 }) 
   const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
   return { rps: latencies.length / seconds, count: latencies.length, p50: at(0.5), p99: at(0.99) };
 }
+
+/** The PIN the demo logins set (six digits, neither a run nor a repeat: the PIN rules accept it). */
+export const DEMO_PIN = '385172';
+
+/**
+ * A citizen's session as a phone gets one — SMS code from the sandbox outbox, real name bound and PIN set
+ * (unless the account has them already), PIN verified (the fresh verification personal data needs) — and
+ * `call(method, path, body)` that sends its cookie. The same steps as e2e/support.ts (verifiedCitizenSession),
+ * which the benchmarks do not import. Each request from another client address: the servers here trust
+ * X-Forwarded-For, and the per-address login limit is for people, not for a load generator.
+ */
+export async function verifiedCitizen(url, person, { pin = DEMO_PIN } = {}) {
+  let cookie = '';
+  let ip = 0;
+  const call = async (method, path, body) => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        'x-forwarded-for': `10.250.${(++ip >> 8) & 255}.${ip & 255}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(cookie ? { cookie } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const set = res.headers.getSetCookie().find((c) => c.includes('session='));
+    if (set) cookie = set.split(';')[0];
+    const text = await res.text();
+    return { status: res.status, text, json: () => JSON.parse(text) };
+  };
+  const must = (res, status, what) => {
+    if (res.status !== status) throw new Error(`${what}: ${res.status} ${res.text}`);
+    return res;
+  };
+  must(await call('POST', '/api/v1/auth/sms/send', { phone: person.phone, purpose: 'login' }), 202, 'SMS send');
+  const outbox = await (await fetch(`${url}/api/v1/dev/sms-outbox?phone=${person.phone}`)).json();
+  const code = /验证码为(\d{6})/.exec(outbox[0]?.text ?? '')?.[1];
+  if (!code) throw new Error(`no SMS code for ${person.phone} in the sandbox outbox`);
+  must(await call('POST', '/api/v1/auth/sms/login', { phone: person.phone, code }), 200, 'SMS login');
+  const me = must(await call('GET', '/api/v1/me'), 200, 'GET /api/v1/me').json();
+  if (!me.realName) {
+    must(
+      await call('POST', '/api/v1/me/real-name', { name: person.name, idNumber: person.idNumber }),
+      200,
+      'real-name binding',
+    );
+  }
+  if (!me.hasPin) must(await call('PUT', '/api/v1/me/pin', { pin }), 204, 'setting the PIN');
+  must(await call('POST', '/api/v1/me/verify/pin', { pin }), 200, 'PIN verification');
+  return { person, call };
+}
+
+/**
+ * 我的证照 授权关联 as the phone does it: the session links `type` and gets a batch bound to the public keys it
+ * sends (one credential per key, in their order). Returns the batch ({ certificateId, credentials, … }).
+ */
+export async function linkCertificate(session, type, publicJwks, { city = '440100' } = {}) {
+  const res = await session.call('POST', '/api/v1/me/certificates', { type, city, holderKeys: publicJwks });
+  if (res.status !== 200 && res.status !== 201) throw new Error(`linking ${type}: ${res.status} ${res.text}`);
+  return res.json().batch;
+}
+
+/** Demo person 张伟 (README, demo accounts): his records live in the sandbox departments. */
+export const ZHANG_WEI = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
