@@ -7,6 +7,7 @@ import { type Verdict, type VerifierProfile, verifier } from '../api/verifier';
 import { Page } from '../components/Page';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
+import { useWalletNames } from '../lib/wallet/names';
 import { oldestStatus } from '../lib/wallet/offline-cache';
 import { offlineQueue, type UploadFailure, uploadQueue } from '../lib/wallet/offline-queue';
 import { type OfflineBasis, verifyOffline } from '../lib/wallet/offline-verifier';
@@ -177,6 +178,7 @@ function VerdictCard({
   onAgain: () => void;
 }) {
   const { t, lang } = useLocale();
+  const names = useWalletNames();
   const heading = useId();
   const time = (iso: string) => new Date(iso).toLocaleString(lang, { hour12: false });
   return (
@@ -200,19 +202,19 @@ function VerdictCard({
         {v.issuer && (
           <div>
             <dt>{t('verifier.issuer')}</dt>
-            <dd data-testid="verify-issuer">{v.issuer.name}</dd>
+            <dd data-testid="verify-issuer">{names.issuer(v.issuer)}</dd>
           </div>
         )}
         {v.credentialType && (
           <div>
             <dt>{t('verifier.certificate')}</dt>
-            <dd>{v.credentialType.name}</dd>
+            <dd data-testid="verify-type">{names.type(v.credentialType.id, v.credentialType.name)}</dd>
           </div>
         )}
         {v.purpose && (
           <div>
             <dt>{t('verifier.usedFor')}</dt>
-            <dd>{v.purpose.name}</dd>
+            <dd>{names.purpose(v.purpose.id, v.purpose.name)}</dd>
           </div>
         )}
         {v.expiresAt && v.verdict !== 'invalid' && (
@@ -235,8 +237,10 @@ function VerdictCard({
             <dl className="vf-facts vf-claims" data-testid="verify-claims">
               {v.disclosed.map((c) => (
                 <div key={c.claim} data-testid={`verify-claim-${c.claim}`}>
-                  <dt>{c.label}</dt>
-                  <dd>{c.display}</dd>
+                  <dt>{v.credentialType ? names.claim(v.credentialType.id, c.claim, c.label) : c.label}</dt>
+                  <dd>
+                    {v.credentialType ? names.value(v.credentialType.id, c.claim, c.value, c.display) : c.display}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -440,6 +444,7 @@ function OfflineReadiness({
  */
 export default function Verify() {
   const { t } = useLocale();
+  const names = useWalletNames();
   const [session, setSession] = useState<Session>({ state: 'loading' });
   const [showLogin, setShowLogin] = useState(false);
   const [purpose, setPurpose] = useState<WalletPurpose | null>(null);
@@ -659,7 +664,12 @@ export default function Verify() {
               })}
             </p>
             <p className="field-help">
-              {t('verifier.verifierPurpose', { purpose: session.profile.organisation.purpose.name })}
+              {t('verifier.verifierPurpose', {
+                purpose: names.purpose(
+                  session.profile.organisation.purpose.id,
+                  session.profile.organisation.purpose.name,
+                ),
+              })}
             </p>
             {session.offline && (
               <p className="field-help vf-readiness-offline" data-testid="verifier-offline-session">
@@ -698,7 +708,7 @@ export default function Verify() {
                   }}
                   data-testid={`verify-purpose-${p ?? 'any'}`}
                 >
-                  {p ? WALLET_PURPOSES[p].name : t('verifier.purposeAny')}
+                  {p ? names.purpose(p, WALLET_PURPOSES[p].name) : t('verifier.purposeAny')}
                 </button>
               ))}
             </fieldset>
