@@ -650,7 +650,7 @@ export const CREDENTIAL_TYPES = {
     },
     labelsEn: {
       name: 'Name',
-      accountNumber: 'Housing provident fund account number',
+      accountNumber: 'Fund account number',
       centreName: 'Deposit centre',
       accountStatus: 'Account status',
       unitName: 'Employer (depositing unit)',
