@@ -177,9 +177,12 @@ function VerdictCard({
   offline: { basis: OfflineBasis; loggedIn: boolean } | null;
   onAgain: () => void;
 }) {
-  const { t, lang } = useLocale();
+  const { t, lang, isEn } = useLocale();
   const names = useWalletNames();
   const heading = useId();
+  // The server's reasons are Chinese; English mode words the usual ones by their code and keeps the server's
+  // own words for the rest (a city's rule in the catalog's words …).
+  const reason = isEn ? t(`verifier.reasons.${v.reasonCode}`, { defaultValue: v.reason }) : v.reason;
   const time = (iso: string) => new Date(iso).toLocaleString(lang, { hour12: false });
   return (
     <section
@@ -195,7 +198,7 @@ function VerdictCard({
         </span>
       </h2>
       <p className="vf-verdict-reason" data-testid="verify-reason">
-        {v.reason}
+        {reason}
       </p>
       {offline && <OfflineNote basis={offline.basis} loggedIn={offline.loggedIn} />}
       <dl className="vf-facts">
@@ -695,7 +698,7 @@ export default function Verify() {
                 {t('verifier.notVerifier')}
               </p>
             )}
-            <fieldset className="segmented" aria-label={t('verifier.purpose')}>
+            <fieldset className="segmented vf-purposes" aria-label={t('verifier.purpose')}>
               {([null, ...Object.keys(WALLET_PURPOSES)] as (WalletPurpose | null)[]).map((p) => (
                 <button
                   key={p ?? 'any'}
