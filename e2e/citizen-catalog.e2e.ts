@@ -133,6 +133,10 @@ describe('citizen app: catalog journeys', () => {
     await page.locator('main').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
     expect(await page.evaluate(() => document.documentElement.classList.contains('care-mode'))).toBe(true);
+    // 我的证照's names come from the contracts in English too: the verifier page's purposes (anonymous)
+    await open('/verify');
+    await waitForText(page.getByTestId('verify-purpose-hotel'), 'Hotel check-in');
+    expect(await page.getByTestId('verify-purpose-coach-station').textContent()).toBe('Coach station ID check');
   });
 
   it('home, service and FAQ pages have no serious or critical accessibility violations', async () => {

@@ -11,19 +11,25 @@ import { CredentialTypeSchema, WalletPurposeSchema } from './wallet.js';
 
 const City = z.enum(CITY_CODES, { error: '请选择广东省的地级市' });
 
+/** The issuing department: its catalog id and name, in Chinese and in English (the catalog's `nameEn`). */
+const IssuerRef = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
+
 export const WalletTypesQuery = z.object({ city: City }).strict();
 
 export const WalletTypeInfo = z
   .object({
     type: CredentialTypeSchema,
     name: z.string(),
-    issuer: z.object({ id: z.string(), name: z.string() }),
+    /** The type's English name (the app's English mode). */
+    nameEn: z.string(),
+    issuer: IssuerRef,
     /** The catalog service of the type (its page, notes and city rule). */
     serviceId: z.string(),
     /** Offered in the chosen city (the catalog's rule of the service). */
     available: z.boolean(),
     /** The catalog's words when not offered (暂不支持东莞、惠州、揭阳 …). */
     unavailableReason: z.string().nullable(),
+    unavailableReasonEn: z.string().nullable(),
     /** Search words from the catalog (电子驾照, 网证 …). */
     keywords: z.array(z.string()),
     /** The purposes this type can be shown for, in the order to offer them. */
@@ -52,7 +58,8 @@ export const CertificateLink = z
     id: z.uuid(),
     type: CredentialTypeSchema,
     typeName: z.string(),
-    issuer: z.object({ id: z.string(), name: z.string() }),
+    typeNameEn: z.string(),
+    issuer: IssuerRef,
     /** The current certificate (a new one after each refresh). */
     certificateId: z.uuid(),
     summary: LinkSummary,

@@ -13,6 +13,8 @@ export const IssuerDirectoryEntry = z
     /** The small integer the compact QR credential carries. */
     code: z.number().int().positive(),
     name: z.string(),
+    /** The English name (the verifier page's English mode); optional: a device may hold an older copy. */
+    nameEn: z.string().optional(),
     /** The issuer identifier (`iss` of SD-JWT VCs); status-list tokens carry `sub` = `<iss>/status-lists/<id>`. */
     iss: z.string(),
     jwksUri: z.string(),

@@ -14,12 +14,15 @@ import { CITY_CODES } from './cities.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
-/** Verifier purposes (核验场景), each with a small integer code carried in the holder-signed part of the QR. */
+/**
+ * Verifier purposes (核验场景), each with a small integer code carried in the holder-signed part of the QR, and
+ * its English name for the app's English mode (the server's own words stay Chinese).
+ */
 export const WALLET_PURPOSES = {
-  hotel: { code: 1, name: '酒店入住' },
-  police: { code: 2, name: '民警查验' },
-  employer: { code: 3, name: '用人单位' },
-  'coach-station': { code: 4, name: '客运站实名核验' },
+  hotel: { code: 1, name: '酒店入住', nameEn: 'Hotel check-in' },
+  police: { code: 2, name: '民警查验', nameEn: 'Police check' },
+  employer: { code: 3, name: '用人单位', nameEn: 'Employer' },
+  'coach-station': { code: 4, name: '客运站实名核验', nameEn: 'Coach station ID check' },
 } as const;
 export type WalletPurpose = keyof typeof WALLET_PURPOSES;
 export const WalletPurposeSchema = z.enum(Object.keys(WALLET_PURPOSES) as [WalletPurpose, ...WalletPurpose[]]);
@@ -339,6 +342,11 @@ export interface CredentialTypeSpec<S extends z.ZodObject = z.ZodObject> {
   vct: string;
   /** The guide's name */
   name: string;
+  /**
+   * The English name for the app's English mode: the document's official English title where it has one
+   * (as printed on the card or the State's own translation), else a plain translation.
+   */
+  nameEn: string;
   /** The catalog service (我的证照 entry) of this type: the city rule of that service applies. */
   serviceId: string;
   /** The catalog department that issues it (and signs it: the issuer). */
@@ -347,12 +355,19 @@ export interface CredentialTypeSpec<S extends z.ZodObject = z.ZodObject> {
   /** Integer key of each claim in CBOR; never renumber. */
   claimKeys: Record<keyof z.infer<S> & string, number>;
   labels: Record<keyof z.infer<S> & string, string>;
+  /** The claims' English labels (every claim has one: the type's signature requires it). */
+  labelsEn: Record<keyof z.infer<S> & string, string>;
   /** Claims holding YYYY-MM-DD dates: carried as YYYYMMDD integers in CBOR. */
   dateClaims: readonly (keyof z.infer<S> & string)[];
   /** What each kind of verifier is shown; a purpose missing here cannot be presented with this type. */
   profiles: Partial<Record<WalletPurpose, readonly (keyof z.infer<S> & string)[]>>;
   /** Enum-valued claims shown in Chinese. */
   valueNames?: Partial<Record<keyof z.infer<S> & string, Record<string, string>>>;
+  /**
+   * The same in English — every value of `valueNames`, plus claims whose enum values are Chinese words
+   * themselves (不动产权证书's 用途 住宅 …). Free text from the department (addresses, 发证机关) stays as recorded.
+   */
+  valueNamesEn?: Partial<Record<keyof z.infer<S> & string, Record<string, string>>>;
 }
 
 function defineCredentialType<S extends z.ZodObject>(spec: CredentialTypeSpec<S>): CredentialTypeSpec<S> {
@@ -364,6 +379,7 @@ function travelDocumentType<T extends 'passport' | 'hk-macao-permit' | 'taiwan-p
   code: number;
   type: T;
   name: string;
+  nameEn: string;
   serviceId: string;
   profiles: CredentialTypeSpec<typeof TravelDocumentClaims>['profiles'];
 }) {
@@ -371,6 +387,7 @@ function travelDocumentType<T extends 'passport' | 'hk-macao-permit' | 'taiwan-p
     code: d.code,
     vct: `urn:yss:credential:${d.type}:1`,
     name: d.name,
+    nameEn: d.nameEn,
     serviceId: d.serviceId,
     issuerDepartment: 'gd-exit-entry',
     claims: TravelDocumentClaims,
@@ -383,6 +400,14 @@ function travelDocumentType<T extends 'passport' | 'hk-macao-permit' | 'taiwan-p
       issuedBy: '签发机关',
       issuePlace: '签发地点',
     },
+    labelsEn: {
+      name: 'Name',
+      documentNumber: 'Document number',
+      issuedOn: 'Date of issue',
+      validUntil: 'Date of expiry',
+      issuedBy: 'Issuing authority',
+      issuePlace: 'Place of issue',
+    },
     dateClaims: ['issuedOn', 'validUntil'],
     profiles: d.profiles,
   });
@@ -393,6 +418,7 @@ export const CREDENTIAL_TYPES = {
     code: 1,
     vct: 'urn:yss:credential:resident-id:1',
     name: '居民身份电子凭证',
+    nameEn: 'Resident Identity Card e-credential',
     serviceId: 'zz-jumin-shenfen-dianzi-pingzheng',
     issuerDepartment: 'gd-public-security',
     claims: ResidentIdClaims,
@@ -418,6 +444,17 @@ export const CREDENTIAL_TYPES = {
       validFrom: '有效期起',
       validUntil: '有效期至',
     },
+    labelsEn: {
+      name: 'Name',
+      sex: 'Sex',
+      birthDate: 'Date of birth',
+      idNumber: 'Citizen identification number',
+      idNumberLast4: 'Last 4 characters of the ID number',
+      address: 'Address',
+      photoRef: 'Photo',
+      validFrom: 'Valid from',
+      validUntil: 'Valid until',
+    },
     dateClaims: ['birthDate', 'validFrom', 'validUntil'],
     profiles: {
       hotel: ['name', 'photoRef', 'idNumberLast4', 'validFrom', 'validUntil'],
@@ -426,11 +463,13 @@ export const CREDENTIAL_TYPES = {
       police: ['name', 'sex', 'birthDate', 'idNumber', 'photoRef', 'validUntil'],
     },
     valueNames: { sex: { male: '男', female: '女' } },
+    valueNamesEn: { sex: { male: 'Male', female: 'Female' } },
   }),
   'driving-licence': defineCredentialType({
     code: 2,
     vct: 'urn:yss:credential:driving-licence:1',
     name: '驾驶证',
+    nameEn: 'Driving Licence',
     serviceId: 'zz-jiashizheng',
     issuerDepartment: 'gd-traffic-police',
     claims: DrivingLicenceClaims,
@@ -456,6 +495,17 @@ export const CREDENTIAL_TYPES = {
       issuedBy: '发证机关',
       archiveNumber: '档案编号',
     },
+    labelsEn: {
+      name: 'Name',
+      licenceNumber: 'Licence number',
+      licenceClass: 'Permitted vehicle class',
+      licenceStatus: 'Licence status',
+      firstIssuedOn: 'Date of first issue',
+      validFrom: 'Valid from',
+      validUntil: 'Valid until',
+      issuedBy: 'Issuing authority',
+      archiveNumber: 'File number',
+    },
     dateClaims: ['firstIssuedOn', 'validFrom', 'validUntil'],
     profiles: {
       police: ['name', 'licenceClass', 'licenceStatus', 'validUntil'],
@@ -464,11 +514,20 @@ export const CREDENTIAL_TYPES = {
     valueNames: {
       licenceStatus: { normal: '正常', 'over-points': '超分', 'overdue-renewal': '逾期未换证', suspended: '暂扣' },
     },
+    valueNamesEn: {
+      licenceStatus: {
+        normal: 'Valid',
+        'over-points': 'Penalty points limit reached',
+        'overdue-renewal': 'Overdue for renewal',
+        suspended: 'Suspended',
+      },
+    },
   }),
   'vehicle-licence': defineCredentialType({
     code: 3,
     vct: 'urn:yss:credential:vehicle-licence:1',
     name: '行驶证',
+    nameEn: 'Vehicle Licence',
     serviceId: 'zz-xingshizheng',
     issuerDepartment: 'gd-traffic-police',
     claims: VehicleLicenceClaims,
@@ -496,6 +555,18 @@ export const CREDENTIAL_TYPES = {
       inspectionValidUntil: '检验有效期至',
       vehicleStatus: '机动车状态',
     },
+    labelsEn: {
+      ownerName: 'Owner',
+      plate: 'Plate number',
+      plateType: 'Plate type',
+      vehicleType: 'Vehicle type',
+      brandModel: 'Make and model',
+      vin: 'Vehicle identification number (VIN)',
+      address: 'Address',
+      registeredOn: 'Date of registration',
+      inspectionValidUntil: 'Inspection valid until',
+      vehicleStatus: 'Vehicle status',
+    },
     dateClaims: ['registeredOn', 'inspectionValidUntil'],
     profiles: {
       // 民警路面执法检查: the vehicle in front of them (plate, type, VIN), its owner, inspection and status.
@@ -509,11 +580,20 @@ export const CREDENTIAL_TYPES = {
       },
       vehicleStatus: { normal: '正常', 'overdue-inspection': '逾期未检验', mortgaged: '抵押' },
     },
+    valueNamesEn: {
+      plateType: {
+        'small-car': 'Small vehicle plate',
+        'small-new-energy': 'Small new-energy vehicle plate',
+        'hk-macao': 'Guangdong–Hong Kong–Macao cross-boundary vehicle plate',
+      },
+      vehicleStatus: { normal: 'Normal', 'overdue-inspection': 'Overdue for inspection', mortgaged: 'Mortgaged' },
+    },
   }),
   passport: travelDocumentType({
     code: 4,
     type: 'passport',
     name: '护照',
+    nameEn: 'Passport',
     serviceId: 'zz-huzhao',
     // A passport is a valid ID for hotel check-in and real-name coach tickets.
     profiles: {
@@ -526,6 +606,7 @@ export const CREDENTIAL_TYPES = {
     code: 5,
     type: 'hk-macao-permit',
     name: '港澳通行证',
+    nameEn: 'Exit-Entry Permit for Travelling to and from Hong Kong and Macao',
     serviceId: 'zz-gangao-tongxingzheng',
     // Cross-boundary coaches check the permit at the station.
     profiles: {
@@ -537,6 +618,7 @@ export const CREDENTIAL_TYPES = {
     code: 6,
     type: 'taiwan-permit',
     name: '台湾通行证',
+    nameEn: 'Exit-Entry Permit for Travelling to and from Taiwan',
     serviceId: 'zz-taiwan-tongxingzheng',
     profiles: { police: ['name', 'documentNumber', 'issuedOn', 'validUntil', 'issuedBy'] },
   }),
@@ -544,6 +626,7 @@ export const CREDENTIAL_TYPES = {
     code: 7,
     vct: 'urn:yss:credential:housing-fund:1',
     name: '公积金',
+    nameEn: 'Housing Provident Fund',
     serviceId: 'zz-gongjijin',
     issuerDepartment: 'housing-fund-centres',
     claims: HousingFundClaims,
@@ -565,15 +648,26 @@ export const CREDENTIAL_TYPES = {
       openedOn: '开户日期',
       lastDepositMonth: '缴至年月',
     },
+    labelsEn: {
+      name: 'Name',
+      accountNumber: 'Fund account number',
+      centreName: 'Deposit centre',
+      accountStatus: 'Account status',
+      unitName: 'Employer (depositing unit)',
+      openedOn: 'Account opened on',
+      lastDepositMonth: 'Paid up to (month)',
+    },
     dateClaims: ['openedOn'],
     // 入职: the new employer needs the account (and where it is) to continue or transfer the deposits.
     profiles: { employer: ['name', 'accountNumber', 'centreName', 'accountStatus', 'unitName'] },
     valueNames: { accountStatus: { normal: '正常', sealed: '封存' } },
+    valueNamesEn: { accountStatus: { normal: 'Normal', sealed: 'Sealed' } },
   }),
   'social-security-card': defineCredentialType({
     code: 8,
     vct: 'urn:yss:credential:social-security-card:1',
     name: '社保卡',
+    nameEn: 'Social Security Card',
     serviceId: 'zz-shebaoka',
     issuerDepartment: 'gd-hrss',
     claims: SocialSecurityCardClaims,
@@ -585,6 +679,13 @@ export const CREDENTIAL_TYPES = {
       bankName: '开户银行',
       issuedOn: '发卡日期',
     },
+    labelsEn: {
+      name: 'Name',
+      cardNumber: 'Social security card number',
+      issuingCity: 'City of issue',
+      bankName: 'Bank',
+      issuedOn: 'Date of issue',
+    },
     dateClaims: ['issuedOn'],
     // 入职: the employer registers the new employee's social insurance on the card.
     profiles: { employer: ['name', 'cardNumber', 'issuingCity'] },
@@ -593,6 +694,7 @@ export const CREDENTIAL_TYPES = {
     code: 9,
     vct: 'urn:yss:credential:disability-certificate:1',
     name: '残疾人证',
+    nameEn: "Disabled Person's Certificate",
     serviceId: 'zz-canjirenzheng',
     issuerDepartment: 'gd-disabled-persons-federation',
     claims: DisabilityCertificateClaims,
@@ -616,6 +718,16 @@ export const CREDENTIAL_TYPES = {
       validUntil: '有效期至',
       issuedBy: '发证机关',
     },
+    labelsEn: {
+      name: 'Name',
+      certificateNumber: 'Certificate number',
+      category: 'Category of disability',
+      grade: 'Grade of disability',
+      firstIssuedOn: 'Date of first issue',
+      issuedOn: 'Date of issue',
+      validUntil: 'Valid until',
+      issuedBy: 'Issuing authority',
+    },
     dateClaims: ['firstIssuedOn', 'issuedOn', 'validUntil'],
     profiles: {
       // 按比例安排残疾人就业: the employer records the certificate.
@@ -628,6 +740,7 @@ export const CREDENTIAL_TYPES = {
     code: 10,
     vct: 'urn:yss:credential:residence-permit:1',
     name: '居住证',
+    nameEn: 'Residence Permit',
     serviceId: 'zz-juzhuzheng',
     issuerDepartment: 'gd-public-security',
     claims: ResidencePermitClaims,
@@ -651,6 +764,16 @@ export const CREDENTIAL_TYPES = {
       validUntil: '有效期至',
       endorsedUntil: '签注有效期至',
     },
+    labelsEn: {
+      name: 'Name',
+      permitKind: 'Permit type',
+      cardNumber: 'Permit number',
+      address: 'Address of residence',
+      issuedBy: 'Issuing authority',
+      issuedOn: 'Date of issue',
+      validUntil: 'Valid until',
+      endorsedUntil: 'Endorsement valid until',
+    },
     dateClaims: ['issuedOn', 'validUntil', 'endorsedUntil'],
     profiles: {
       // (The kind shows in the number: 810000/820000/830000 for 港澳台居民居住证.)
@@ -659,11 +782,18 @@ export const CREDENTIAL_TYPES = {
       employer: ['name', 'permitKind', 'address', 'validUntil', 'endorsedUntil'],
     },
     valueNames: { permitKind: { guangdong: '广东省居住证', 'hk-macao-taiwan': '港澳台居民居住证' } },
+    valueNamesEn: {
+      permitKind: {
+        guangdong: 'Guangdong Residence Permit',
+        'hk-macao-taiwan': 'Residence Permit for Hong Kong, Macao and Taiwan Residents',
+      },
+    },
   }),
   'birth-certificate': defineCredentialType({
     code: 11,
     vct: 'urn:yss:credential:birth-certificate:1',
     name: '出生医学证明',
+    nameEn: 'Medical Certificate of Birth',
     serviceId: 'zz-chusheng-yixue-zhengming',
     issuerDepartment: 'gd-health',
     claims: BirthCertificateClaims,
@@ -689,6 +819,17 @@ export const CREDENTIAL_TYPES = {
       fatherName: '父亲姓名',
       issuedOn: '签发日期',
     },
+    labelsEn: {
+      certificateNumber: 'Certificate number',
+      childName: "Newborn's name",
+      childSex: 'Sex',
+      birthDate: 'Date of birth',
+      birthTime: 'Time of birth',
+      birthPlace: 'Place of birth',
+      motherName: "Mother's name",
+      fatherName: "Father's name",
+      issuedOn: 'Date of issue',
+    },
     dateClaims: ['birthDate', 'issuedOn'],
     profiles: {
       // A child without an ID card checks in with its parents: who the child is and whose.
@@ -698,11 +839,13 @@ export const CREDENTIAL_TYPES = {
       police: ['certificateNumber', 'childName', 'childSex', 'birthDate', 'motherName', 'fatherName'],
     },
     valueNames: { childSex: { male: '男', female: '女' } },
+    valueNamesEn: { childSex: { male: 'Male', female: 'Female' } },
   }),
   'marriage-certificate': defineCredentialType({
     code: 12,
     vct: 'urn:yss:credential:marriage-certificate:1',
     name: '结婚证',
+    nameEn: 'Marriage Certificate',
     serviceId: 'zz-jiehunzheng',
     issuerDepartment: 'gd-civil-affairs',
     claims: MarriageCertificateClaims,
@@ -714,6 +857,13 @@ export const CREDENTIAL_TYPES = {
       registeredOn: '登记日期',
       registry: '登记机关',
     },
+    labelsEn: {
+      name: 'Holder',
+      spouseName: "Spouse's name",
+      certificateNumber: 'Marriage certificate number',
+      registeredOn: 'Date of registration',
+      registry: 'Registry office',
+    },
     dateClaims: ['registeredOn'],
     // 婚假: the employer checks the registration.
     profiles: { employer: ['name', 'spouseName', 'certificateNumber', 'registeredOn', 'registry'] },
@@ -722,6 +872,7 @@ export const CREDENTIAL_TYPES = {
     code: 13,
     vct: 'urn:yss:credential:divorce-certificate:1',
     name: '离婚证',
+    nameEn: 'Divorce Certificate',
     serviceId: 'zz-lihunzheng',
     issuerDepartment: 'gd-civil-affairs',
     claims: DivorceCertificateClaims,
@@ -733,6 +884,13 @@ export const CREDENTIAL_TYPES = {
       registeredOn: '登记日期',
       registry: '登记机关',
     },
+    labelsEn: {
+      name: 'Holder',
+      spouseName: "Former spouse's name",
+      certificateNumber: 'Divorce certificate number',
+      registeredOn: 'Date of registration',
+      registry: 'Registry office',
+    },
     dateClaims: ['registeredOn'],
     // None of the four verifiers has a reason to see a divorce: linked and viewed in the wallet only.
     profiles: {},
@@ -741,6 +899,7 @@ export const CREDENTIAL_TYPES = {
     code: 14,
     vct: 'urn:yss:credential:graduate-report-card:1',
     name: '高校毕业生就业报到证',
+    nameEn: 'Employment Registration Certificate for College Graduates',
     serviceId: 'zz-jiuye-baodaozheng',
     issuerDepartment: 'gd-education',
     claims: GraduateReportCardClaims,
@@ -762,16 +921,34 @@ export const CREDENTIAL_TYPES = {
       major: '所学专业',
       level: '学历',
     },
+    labelsEn: {
+      name: 'Name',
+      certificateNumber: 'Certificate number',
+      graduationYear: 'Year of graduation',
+      institution: 'University or college',
+      authority: 'Competent authority',
+      major: 'Major',
+      level: 'Level of education',
+    },
     dateClaims: [],
     // The guide: 出示证照 → 报到证二维码扫码核验 (入职). 主管单位 stays in the details: with it the QR would
     // pass version 20.
     profiles: { employer: ['name', 'certificateNumber', 'graduationYear', 'institution', 'major', 'level'] },
     valueNames: { level: { vocational: '专科', undergraduate: '本科', master: '硕士研究生', doctor: '博士研究生' } },
+    valueNamesEn: {
+      level: {
+        vocational: 'Junior college (associate)',
+        undergraduate: "Bachelor's degree",
+        master: "Master's postgraduate",
+        doctor: 'Doctoral postgraduate',
+      },
+    },
   }),
   'real-estate-proof': defineCredentialType({
     code: 15,
     vct: 'urn:yss:credential:real-estate-proof:1',
     name: '不动产登记证明',
+    nameEn: 'Real Estate Registration Certificate of Proof',
     serviceId: 'zz-budongchan-dengji-zhengming',
     issuerDepartment: 'gd-natural-resources',
     claims: RealEstateProofClaims,
@@ -784,15 +961,25 @@ export const CREDENTIAL_TYPES = {
       obligor: '义务人',
       registeredOn: '登记时间',
     },
+    labelsEn: {
+      name: 'Right holder',
+      proofNumber: 'Registration proof number',
+      proofKind: 'Right or matter proved',
+      location: 'Location',
+      obligor: 'Obligor',
+      registeredOn: 'Date of registration',
+    },
     dateClaims: ['registeredOn'],
     // Banks and registries read it, not a hotel, the police, an employer or a coach station: viewed only.
     profiles: {},
     valueNames: { proofKind: { 'pre-sale': '预告登记' } },
+    valueNamesEn: { proofKind: { 'pre-sale': 'Advance notice registration' } },
   }),
   'real-estate-title': defineCredentialType({
     code: 16,
     vct: 'urn:yss:credential:real-estate-title:1',
     name: '不动产权证书',
+    nameEn: 'Real Estate Title Certificate',
     serviceId: 'zz-budongchan-quanzhengshu',
     issuerDepartment: 'gd-natural-resources',
     claims: RealEstateTitleClaims,
@@ -820,13 +1007,32 @@ export const CREDENTIAL_TYPES = {
       registeredOn: '登记时间',
       landUseUntil: '土地使用期限至',
     },
+    labelsEn: {
+      name: 'Right holder',
+      certificateNumber: 'Title certificate number',
+      unitNumber: 'Real estate unit number',
+      location: 'Location',
+      use: 'Use',
+      floorArea: 'Floor area (m²)',
+      shareKind: 'Co-ownership',
+      rightStatus: 'Status of the right',
+      registeredOn: 'Date of registration',
+      landUseUntil: 'Land use term ends',
+    },
     dateClaims: ['registeredOn', 'landUseUntil'],
     profiles: {},
+    // The register's own enum values are Chinese words (shown as they are in Chinese): English for them only.
+    valueNamesEn: {
+      use: { 住宅: 'Residential', 车位: 'Parking space', 商业: 'Commercial' },
+      shareKind: { 单独所有: 'Sole ownership', 共同共有: 'Joint ownership', 按份共有: 'Ownership in shares' },
+      rightStatus: { 现势: 'Current', 抵押: 'Mortgaged' },
+    },
   }),
   'volunteer-card': defineCredentialType({
     code: 17,
     vct: 'urn:yss:credential:volunteer-card:1',
     name: '注册志愿者证',
+    nameEn: 'Registered Volunteer Certificate',
     serviceId: 'zz-zhuce-zhiyuanzhe-zheng',
     issuerDepartment: 'gd-volunteers',
     claims: VolunteerCardClaims,
@@ -850,6 +1056,16 @@ export const CREDENTIAL_TYPES = {
       organisation: '注册组织',
       city: '注册地',
     },
+    labelsEn: {
+      name: 'Name',
+      volunteerNumber: 'Volunteer number',
+      starLevel: 'Star rating',
+      serviceHours: 'Total volunteer service (hours)',
+      hoursAsOf: 'Hours counted up to',
+      registeredOn: 'Date of registration',
+      organisation: 'Registering organisation',
+      city: 'City of registration',
+    },
     dateClaims: ['hoursAsOf', 'registeredOn'],
     // 入职 (and the recruitment of civil servants and students, where service counts): who the volunteer is,
     // the number to look the record up, and the service — not where or with whom they registered. Hotels,
@@ -865,6 +1081,16 @@ export const CREDENTIAL_TYPES = {
         '5': '五星级志愿者',
       },
     },
+    valueNamesEn: {
+      starLevel: {
+        '0': 'Not yet rated',
+        '1': 'One-star volunteer',
+        '2': 'Two-star volunteer',
+        '3': 'Three-star volunteer',
+        '4': 'Four-star volunteer',
+        '5': 'Five-star volunteer',
+      },
+    },
   }),
 } as const;
 export type CredentialType = keyof typeof CREDENTIAL_TYPES;
@@ -873,6 +1099,37 @@ export const CredentialTypeSchema = z.enum(Object.keys(CREDENTIAL_TYPES) as [Cre
 /** The type spec of a type, widened (for code that handles every type alike). */
 export function credentialTypeSpec(type: CredentialType): CredentialTypeSpec {
   return CREDENTIAL_TYPES[type] as unknown as CredentialTypeSpec;
+}
+
+/** The languages the wallet's names come in: Chinese (the default, and the server's) and English. */
+export type WalletLang = 'zh' | 'en';
+
+/** How a claim without an end date (null: 长期) is shown. */
+export const LONG_TERM: Record<WalletLang, string> = { zh: '长期', en: 'Long-term' };
+
+/** The label of a claim of a type, in Chinese or English (the claim's own key when the type has no such claim). */
+export function claimLabel(type: CredentialType, claim: string, lang: WalletLang = 'zh'): string {
+  const spec = credentialTypeSpec(type);
+  const labels = (lang === 'en' ? spec.labelsEn : spec.labels) as Record<string, string>;
+  return labels[claim] ?? claim;
+}
+
+/**
+ * A claim's value as shown: null as 长期, enum values by their names (English names in English; the Chinese
+ * name rather than a code where an English one were missing), anything else as it is (dates, numbers, the
+ * department's own text).
+ */
+export function displayClaimValue(
+  type: CredentialType,
+  claim: string,
+  value: unknown,
+  lang: WalletLang = 'zh',
+): string {
+  if (value === null) return LONG_TERM[lang];
+  const spec = credentialTypeSpec(type);
+  if (typeof value !== 'string') return String(value);
+  const en = lang === 'en' ? (spec.valueNamesEn?.[claim] as Record<string, string> | undefined)?.[value] : undefined;
+  return en ?? (spec.valueNames?.[claim] as Record<string, string> | undefined)?.[value] ?? value;
 }
 
 /** The type whose integer code this is, if any. */
@@ -921,8 +1178,11 @@ export const Verdict = z
     reason: z.string(),
     /** A stable code for programs: ok, malformed, unknown-issuer, bad-signature, expired, … */
     reasonCode: z.string(),
-    /** Known only once the issuer's signature is checked. */
-    issuer: z.object({ id: z.string(), name: z.string() }).nullable(),
+    /**
+     * Known only once the issuer's signature is checked. `nameEn`: the catalog department's English name; absent
+     * from a device's offline verdict made with an issuer directory cached before it carried one.
+     */
+    issuer: z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional() }).nullable(),
     credentialType: z.object({ id: z.string(), name: z.string() }).nullable(),
     purpose: z.object({ id: z.string(), name: z.string() }).nullable(),
     format: z.enum(['qr', 'sd-jwt-vc']).nullable(),

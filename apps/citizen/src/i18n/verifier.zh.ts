@@ -32,6 +32,32 @@ export const verifierZh = {
     suspended: '已暂停',
     expired: '已过期',
   },
+  /**
+   * The server's verdict reasons by reason code (apps/server/src/modules/wallet/verifier.ts). The page shows the
+   * server's own words in Chinese; the English ones are shown in English mode. Codes missing here (not-in-city,
+   * whose words come from the catalog) keep the server's words.
+   */
+  reasons: {
+    ok: '证照有效。',
+    malformed: '无法识别的二维码或凭证内容，请让持证人刷新后重新出示。',
+    'unknown-issuer': '签发机构未知，无法核验该证照。',
+    'unknown-key': '签发密钥未知，无法核验该证照。',
+    'bad-signature': '证照签名无效，内容可能被篡改。',
+    'unknown-type': '不支持的证照类型。',
+    expired: '证照已过期。',
+    'not-yet-valid': '证照尚未生效。',
+    'holder-signature': '持证人签名无效，请让持证人刷新后重新出示。',
+    stale: '出示码已失效（超过90秒），请让持证人刷新后重新出示。',
+    nonce: '出示码与本次核验的随机数不符，请让持证人扫描本机显示的核验码后重新出示。',
+    'nonce-required': '核验该格式的凭证需要提供本次核验的随机数。',
+    audience: '该凭证不是出示给本核验方的。',
+    replay: '该出示码已被核验过，请让持证人刷新后重新出示。',
+    disclosure: '证照披露信息与签名不符，内容可能被篡改。',
+    purpose: '该出示码不是为本核验场景生成的，请让持证人选择正确的用途后重新出示。',
+    'status-unknown': '暂时无法确认证照状态，请稍后再试。',
+    revoked: '证照已被签发机构注销。',
+    suspended: '证照已被签发机构暂停使用。',
+  },
   issuer: '签发机构',
   certificate: '证照类型',
   usedFor: '出示用途',

@@ -21,6 +21,8 @@ export const walletEn = {
   linked: 'Linked',
   notOffered: 'Not offered in this city',
   confirmTitle: 'Link {{name}}',
+  /** A type the chosen city does not offer, in the catalog's words (驾驶证暂不支持…). */
+  unavailable: '{{name}}: {{reason}}',
   confirmBody:
     '{{issuer}} checks your real-name identity and issues the e-certificate; it is kept on this phone and can be unlinked at any time.',
   authorise: 'Authorise link',
@@ -52,6 +54,8 @@ export const walletEn = {
     employer: 'Employment',
     'coach-station': 'Coach travel',
   },
+  /** Between the names of a list (不会出示：姓名、住址). */
+  listSeparator: ', ',
   willDisclose: 'What will be shown:',
   notDisclosed: 'Not shown: {{list}}',
   qrLabel: '{{name}} QR code, refreshes in {{seconds}} seconds',

@@ -20,6 +20,8 @@ export const walletZh = {
   linked: '已关联',
   notOffered: '当前城市暂不支持',
   confirmTitle: '关联{{name}}',
+  /** A type the chosen city does not offer, in the catalog's words (驾驶证暂不支持…). */
+  unavailable: '{{name}}{{reason}}',
   confirmBody: '将由{{issuer}}核对您的实名信息并签发电子证照，证照保存在本机，可随时解除关联。',
   authorise: '授权关联',
   linking: '正在从{{issuer}}获取证照，请稍候…',
@@ -44,6 +46,8 @@ export const walletZh = {
   showTitle: '出示证照',
   purposeLabel: '核验场景',
   purposes: { hotel: '酒店入住', police: '民警核验', employer: '入职', 'coach-station': '乘车' },
+  /** Between the names of a list (不会出示：姓名、住址). */
+  listSeparator: '、',
   willDisclose: '将向对方出示：',
   notDisclosed: '不会出示：{{list}}',
   qrLabel: '{{name}}二维码，{{seconds}}秒后刷新',

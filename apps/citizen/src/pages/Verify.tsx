@@ -7,6 +7,7 @@ import { type Verdict, type VerifierProfile, verifier } from '../api/verifier';
 import { Page } from '../components/Page';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
+import { useWalletNames } from '../lib/wallet/names';
 import { oldestStatus } from '../lib/wallet/offline-cache';
 import { offlineQueue, type UploadFailure, uploadQueue } from '../lib/wallet/offline-queue';
 import { type OfflineBasis, verifyOffline } from '../lib/wallet/offline-verifier';
@@ -176,8 +177,12 @@ function VerdictCard({
   offline: { basis: OfflineBasis; loggedIn: boolean } | null;
   onAgain: () => void;
 }) {
-  const { t, lang } = useLocale();
+  const { t, lang, isEn } = useLocale();
+  const names = useWalletNames();
   const heading = useId();
+  // The server's reasons are Chinese; English mode words the usual ones by their code and keeps the server's
+  // own words for the rest (a city's rule in the catalog's words …).
+  const reason = isEn ? t(`verifier.reasons.${v.reasonCode}`, { defaultValue: v.reason }) : v.reason;
   const time = (iso: string) => new Date(iso).toLocaleString(lang, { hour12: false });
   return (
     <section
@@ -193,26 +198,26 @@ function VerdictCard({
         </span>
       </h2>
       <p className="vf-verdict-reason" data-testid="verify-reason">
-        {v.reason}
+        {reason}
       </p>
       {offline && <OfflineNote basis={offline.basis} loggedIn={offline.loggedIn} />}
       <dl className="vf-facts">
         {v.issuer && (
           <div>
             <dt>{t('verifier.issuer')}</dt>
-            <dd data-testid="verify-issuer">{v.issuer.name}</dd>
+            <dd data-testid="verify-issuer">{names.issuer(v.issuer)}</dd>
           </div>
         )}
         {v.credentialType && (
           <div>
             <dt>{t('verifier.certificate')}</dt>
-            <dd>{v.credentialType.name}</dd>
+            <dd data-testid="verify-type">{names.type(v.credentialType.id, v.credentialType.name)}</dd>
           </div>
         )}
         {v.purpose && (
           <div>
             <dt>{t('verifier.usedFor')}</dt>
-            <dd>{v.purpose.name}</dd>
+            <dd>{names.purpose(v.purpose.id, v.purpose.name)}</dd>
           </div>
         )}
         {v.expiresAt && v.verdict !== 'invalid' && (
@@ -235,8 +240,10 @@ function VerdictCard({
             <dl className="vf-facts vf-claims" data-testid="verify-claims">
               {v.disclosed.map((c) => (
                 <div key={c.claim} data-testid={`verify-claim-${c.claim}`}>
-                  <dt>{c.label}</dt>
-                  <dd>{c.display}</dd>
+                  <dt>{v.credentialType ? names.claim(v.credentialType.id, c.claim, c.label) : c.label}</dt>
+                  <dd>
+                    {v.credentialType ? names.value(v.credentialType.id, c.claim, c.value, c.display) : c.display}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -440,6 +447,7 @@ function OfflineReadiness({
  */
 export default function Verify() {
   const { t } = useLocale();
+  const names = useWalletNames();
   const [session, setSession] = useState<Session>({ state: 'loading' });
   const [showLogin, setShowLogin] = useState(false);
   const [purpose, setPurpose] = useState<WalletPurpose | null>(null);
@@ -659,7 +667,12 @@ export default function Verify() {
               })}
             </p>
             <p className="field-help">
-              {t('verifier.verifierPurpose', { purpose: session.profile.organisation.purpose.name })}
+              {t('verifier.verifierPurpose', {
+                purpose: names.purpose(
+                  session.profile.organisation.purpose.id,
+                  session.profile.organisation.purpose.name,
+                ),
+              })}
             </p>
             {session.offline && (
               <p className="field-help vf-readiness-offline" data-testid="verifier-offline-session">
@@ -685,7 +698,7 @@ export default function Verify() {
                 {t('verifier.notVerifier')}
               </p>
             )}
-            <fieldset className="segmented" aria-label={t('verifier.purpose')}>
+            <fieldset className="segmented vf-purposes" aria-label={t('verifier.purpose')}>
               {([null, ...Object.keys(WALLET_PURPOSES)] as (WalletPurpose | null)[]).map((p) => (
                 <button
                   key={p ?? 'any'}
@@ -698,7 +711,7 @@ export default function Verify() {
                   }}
                   data-testid={`verify-purpose-${p ?? 'any'}`}
                 >
-                  {p ? WALLET_PURPOSES[p].name : t('verifier.purposeAny')}
+                  {p ? names.purpose(p, WALLET_PURPOSES[p].name) : t('verifier.purposeAny')}
                 </button>
               ))}
             </fieldset>

@@ -7,12 +7,13 @@ import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
+import { useWalletNames } from '../lib/wallet/names';
 import { type StoredCertificate, walletStore } from '../lib/wallet/store';
 import { RequireAuth, useAuth } from '../state/auth';
 import './wallet.css';
 
 type Row = Pick<CertificateLink, 'id' | 'type' | 'typeName' | 'status' | 'summary' | 'expiresAt'> & {
-  issuerName: string;
+  issuer: { name: string; nameEn?: string | undefined };
   onDevice: boolean;
 };
 
@@ -23,16 +24,17 @@ const fromStored = (c: StoredCertificate): Row => ({
   status: c.status,
   summary: c.summary,
   expiresAt: c.expiresAt,
-  issuerName: c.issuerName,
+  issuer: { name: c.issuerName, nameEn: c.issuerNameEn },
   onDevice: true,
 });
 
 export function CertificateCard({ row }: { row: Row }) {
   const { t, lang } = useLocale();
+  const names = useWalletNames();
   return (
     <Link to={`/wallet/${row.id}`} className="wl-item" data-type={row.type} data-testid="wallet-item">
       <div className="wl-item-head">
-        <h2 className="wl-item-name">{row.typeName}</h2>
+        <h2 className="wl-item-name">{names.type(row.type, row.typeName)}</h2>
         <span className="wl-status" data-status={row.status}>
           {t(`wallet.status.${row.status}`)}
         </span>
@@ -41,7 +43,7 @@ export function CertificateCard({ row }: { row: Row }) {
         {row.summary.holderNameMasked}
         {row.summary.numberMasked ? ` · ${row.summary.numberMasked}` : ''}
       </p>
-      <p>{t('wallet.issuer', { name: row.issuerName })}</p>
+      <p>{t('wallet.issuer', { name: names.issuer(row.issuer) })}</p>
       {row.onDevice ? (
         <p>{t('wallet.validUntil', { date: new Date(row.expiresAt).toLocaleDateString(lang) })}</p>
       ) : (
@@ -69,7 +71,8 @@ function Links() {
         for (const c of stored) {
           const link = byId.get(c.linkId);
           if (!link || link.certificateId !== c.certificateId) await walletStore.remove(accountId, c.linkId);
-          else if (link.status !== c.status) await walletStore.put(accountId, { ...c, status: link.status });
+          else if (link.status !== c.status || c.issuerNameEn !== link.issuer.nameEn)
+            await walletStore.put(accountId, { ...c, status: link.status, issuerNameEn: link.issuer.nameEn });
         }
         stored = await walletStore.list(accountId).catch(() => []);
       }
@@ -84,9 +87,7 @@ function Links() {
   if (problem && !offline) return <ErrorState problem={problem} onRetry={reload} />;
   if ((!data && !offline) || local === null) return <ListSkeleton rows={3} />;
   const onDevice = new Set(local.map((c) => c.linkId));
-  const rows: Row[] = data
-    ? data.links.map((l) => ({ ...l, issuerName: l.issuer.name, onDevice: onDevice.has(l.id) }))
-    : local.map(fromStored);
+  const rows: Row[] = data ? data.links.map((l) => ({ ...l, onDevice: onDevice.has(l.id) })) : local.map(fromStored);
 
   return (
     <>

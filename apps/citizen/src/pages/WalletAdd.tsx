@@ -13,14 +13,20 @@ import { ErrorState, ListSkeleton } from '../components/States';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
 import { linkCertificate } from '../lib/wallet/holder';
+import { useWalletNames } from '../lib/wallet/names';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import './wallet.css';
 
 /** The service's notes, without the linking steps (the guide's advice: 切换城市, 二代社保卡 …). */
 function useAdvice(serviceId: string, city: string) {
+  const { isEn } = useLocale();
   const service = useApi(`service:${serviceId}:${city}`, (signal) => api.service(serviceId, city, { signal }));
-  return (service.data?.notes ?? []).filter((n) => !n.includes('授权关联'));
+  const notes = service.data?.notes ?? [];
+  // notesEn is the same list in English, note for note (the catalog's rule); the Chinese decides what to keep
+  const en = service.data?.notesEn ?? [];
+  const keep = notes.map((n, i) => ({ zh: n, shown: isEn && en.length === notes.length ? (en[i] ?? n) : n }));
+  return keep.filter((n) => !n.zh.includes('授权关联'));
 }
 
 function LinkFailed({ type, problem, onRetry }: { type: WalletTypeInfo; problem: ApiProblem; onRetry: () => void }) {
@@ -35,12 +41,12 @@ function LinkFailed({ type, problem, onRetry }: { type: WalletTypeInfo; problem:
           <h2 className="section-title">{t('wallet.advice')}</h2>
           <ul>
             {advice.map((a) => (
-              <li key={a}>{a}</li>
+              <li key={a.zh}>{a.shown}</li>
             ))}
           </ul>
         </>
       )}
-      {(problem.code === 'SERVICE_NOT_IN_CITY' || advice.some((a) => a.includes('切换'))) && (
+      {(problem.code === 'SERVICE_NOT_IN_CITY' || advice.some((a) => a.zh.includes('切换'))) && (
         <p>
           {t('wallet.switchCity')}: <CityPicker />
         </p>
@@ -50,7 +56,10 @@ function LinkFailed({ type, problem, onRetry }: { type: WalletTypeInfo; problem:
 }
 
 function Confirm({ type, onBack }: { type: WalletTypeInfo; onBack: () => void }) {
-  const { t } = useLocale();
+  const { t, pick } = useLocale();
+  const names = useWalletNames();
+  const typeName = names.type(type.type, type.name);
+  const issuerName = names.issuer(type.issuer);
   const auth = useAuth();
   const navigate = useNavigate();
   const { city } = usePreferences();
@@ -73,7 +82,7 @@ function Confirm({ type, onBack }: { type: WalletTypeInfo; onBack: () => void })
     return (
       <section className="card state-block" role="status" aria-live="polite" data-testid="wallet-linking">
         <SpinLoading />
-        <p>{t('wallet.linking', { issuer: type.issuer.name })}</p>
+        <p>{t('wallet.linking', { issuer: issuerName })}</p>
       </section>
     );
   }
@@ -81,13 +90,15 @@ function Confirm({ type, onBack }: { type: WalletTypeInfo; onBack: () => void })
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        {t('wallet.confirmTitle', { name: type.name })}
+        {t('wallet.confirmTitle', { name: typeName })}
       </h2>
-      <p>{t('wallet.confirmBody', { issuer: type.issuer.name })}</p>
+      <p>{t('wallet.confirmBody', { issuer: issuerName })}</p>
       {!type.available && (
         <p className="wl-notice">
-          {type.name}
-          {type.unavailableReason}
+          {t('wallet.unavailable', {
+            name: typeName,
+            reason: pick(type.unavailableReason, type.unavailableReasonEn),
+          })}
         </p>
       )}
       <div className="wl-actions">
@@ -104,6 +115,7 @@ function Confirm({ type, onBack }: { type: WalletTypeInfo; onBack: () => void })
 
 function Picker() {
   const { t } = useLocale();
+  const names = useWalletNames();
   const { city } = usePreferences();
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState('');
@@ -140,6 +152,7 @@ function Picker() {
     (x) =>
       !query ||
       x.name.toLowerCase().includes(query) ||
+      x.nameEn.toLowerCase().includes(query) ||
       x.keywords.some((k) => k.toLowerCase().includes(query)) ||
       pinyinHits.has(x.serviceId),
   );
@@ -170,9 +183,9 @@ function Picker() {
                 data-testid={`wallet-type-${x.type}`}
               >
                 <span>
-                  <strong>{x.name}</strong>
+                  <strong>{names.type(x.type, x.name)}</strong>
                   <br />
-                  <span className="wl-type-meta">{x.issuer.name}</span>
+                  <span className="wl-type-meta">{names.issuer(x.issuer)}</span>
                 </span>
                 <span className="wl-type-meta">
                   {linked.has(x.type) ? t('wallet.linked') : !x.available ? t('wallet.notOffered') : ''}

@@ -12,6 +12,7 @@ import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import { sdJwtClaims } from '../lib/wallet/codec';
 import { renewCertificate } from '../lib/wallet/holder';
+import { useWalletNames } from '../lib/wallet/names';
 import { needsRefresh, type StoredCertificate, walletStore } from '../lib/wallet/store';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
@@ -21,13 +22,6 @@ import './wallet.css';
 const isPersonalNumber = (claim: string) => /Number$/.test(claim);
 const mask = (s: string) =>
   s.length < 8 ? '*'.repeat(s.length) : `${s.slice(0, 3)}${'*'.repeat(s.length - 7)}${s.slice(-4)}`;
-
-export function displayValue(c: StoredCertificate, claim: string, value: unknown): string {
-  if (value === null) return '长期';
-  const names = credentialTypeSpec(c.type).valueNames?.[claim] as Record<string, string> | undefined;
-  if (names && typeof value === 'string' && names[value]) return names[value];
-  return String(value);
-}
 
 export function useStoredCertificate(id: string) {
   const auth = useAuth();
@@ -50,6 +44,7 @@ export function useStoredCertificate(id: string) {
 
 function Detail({ id }: { id: string }) {
   const { t, lang } = useLocale();
+  const names = useWalletNames();
   const auth = useAuth();
   const navigate = useNavigate();
   const { city } = usePreferences();
@@ -84,7 +79,7 @@ function Detail({ id }: { id: string }) {
   }
 
   const spec = credentialTypeSpec(cert.type);
-  const labels = spec.labels as Record<string, string>;
+  const typeName = names.type(cert.type, cert.typeName);
   const claims = sdJwtClaims(cert.credentials[0]?.sdJwt ?? '');
   const order = Object.keys(spec.claimKeys).filter((c) => c in claims && c !== 'idNumberLast4' && c !== 'photoRef');
 
@@ -102,7 +97,7 @@ function Detail({ id }: { id: string }) {
 
   const unlink = async () => {
     const ok = await Dialog.confirm({
-      title: t('wallet.unlinkTitle', { name: cert.typeName }),
+      title: t('wallet.unlinkTitle', { name: typeName }),
       content: t('wallet.unlinkBody'),
       confirmText: t('wallet.unlink'),
       cancelText: t('common.cancel'),
@@ -126,7 +121,7 @@ function Detail({ id }: { id: string }) {
       <section className="card" aria-labelledby={captionId} data-testid="wallet-detail">
         <div className="wl-item-head">
           <h2 id={captionId} className="section-title">
-            {cert.typeName}
+            {typeName}
           </h2>
           <span className="wl-status" data-status={cert.status}>
             {t(`wallet.status.${cert.status}`)}
@@ -134,11 +129,11 @@ function Detail({ id }: { id: string }) {
         </div>
         <dl className="wl-claims" aria-label={t('wallet.claimsCaption')}>
           {order.map((claim) => {
-            const value = displayValue(cert, claim, claims[claim]);
+            const value = names.value(cert.type, claim, claims[claim]);
             const personal = isPersonalNumber(claim);
             return (
               <div key={claim}>
-                <dt>{labels[claim] ?? claim}</dt>
+                <dt>{names.claim(cert.type, claim)}</dt>
                 <dd data-testid={`wallet-claim-${claim}`}>
                   <span>{personal && !revealed ? mask(value) : value}</span>
                 </dd>
@@ -158,7 +153,7 @@ function Detail({ id }: { id: string }) {
           </button>
         )}
         <p className="field-help">
-          {t('wallet.issuer', { name: cert.issuerName })} ·{' '}
+          {t('wallet.issuer', { name: names.issuer({ name: cert.issuerName, nameEn: cert.issuerNameEn }) })} ·{' '}
           {t('wallet.validUntil', { date: new Date(cert.expiresAt).toLocaleDateString(lang) })}
         </p>
         {needsRefresh(cert) && <p className="wl-notice">{t('wallet.refreshDue')}</p>}

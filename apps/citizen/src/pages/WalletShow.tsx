@@ -8,6 +8,7 @@ import { QrScanner } from '../components/QrScanner';
 import { EmptyState, ListSkeleton } from '../components/States';
 import { useLocale } from '../i18n/localize';
 import { disclosedClaims, parseNonce, presentQr } from '../lib/wallet/codec';
+import { useWalletNames } from '../lib/wallet/names';
 import { type StoredCertificate, unusedCount, walletStore } from '../lib/wallet/store';
 import { RequireAuth } from '../state/auth';
 import { useStoredCertificate } from './WalletDetail';
@@ -115,6 +116,7 @@ function PolicePanel({ onNonce }: { onNonce: (nonce: string) => void }) {
 
 function Show({ id }: { id: string }) {
   const { t, lang } = useLocale();
+  const names = useWalletNames();
   const [params, setParams] = useSearchParams();
   const { cert, setCert, accountId } = useStoredCertificate(id);
   const [nonce, setNonce] = useState<string | null>(null);
@@ -227,7 +229,7 @@ function Show({ id }: { id: string }) {
   const codeExpired = failed && (!cert.lastCode || cert.lastCode.validUntil <= now);
 
   const spec = credentialTypeSpec(cert.type);
-  const labels = spec.labels as Record<string, string>;
+  const label = (claim: string) => names.claim(cert.type, claim);
   const shown = disclosedClaims(cert.credentials[0]?.compact ?? '', cert.type, purpose);
   const hidden = Object.keys(spec.claimKeys).filter((c) => !shown.includes(c) && c !== 'photoRef');
   const time = (ms: number) =>
@@ -254,13 +256,13 @@ function Show({ id }: { id: string }) {
         <ul>
           {shown.map((c) => (
             <li key={c} data-testid="wallet-disclose-claim">
-              {labels[c] ?? c}
+              {label(c)}
             </li>
           ))}
         </ul>
         {hidden.length > 0 && (
           <p className="field-help">
-            {t('wallet.notDisclosed', { list: hidden.map((c) => labels[c] ?? c).join('、') })}
+            {t('wallet.notDisclosed', { list: hidden.map(label).join(t('wallet.listSeparator')) })}
           </p>
         )}
       </section>
@@ -277,7 +279,10 @@ function Show({ id }: { id: string }) {
               {online ? t('wallet.codeFailed') : t('wallet.offlineExpired')}
             </p>
           ) : code ? (
-            <QrSvg text={code.text} label={t('wallet.qrLabel', { name: cert.typeName, seconds: secondsLeft })} />
+            <QrSvg
+              text={code.text}
+              label={t('wallet.qrLabel', { name: names.type(cert.type, cert.typeName), seconds: secondsLeft })}
+            />
           ) : (
             <ListSkeleton rows={3} />
           )}

@@ -5,6 +5,7 @@ import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
+import { useWalletNames } from '../lib/wallet/names';
 import { RequireAuth } from '../state/auth';
 import './verify.css';
 
@@ -18,6 +19,7 @@ const VERDICT_COLOR = {
 
 function Log() {
   const { t, lang } = useLocale();
+  const names = useWalletNames();
   const { data, problem, reload } = useVerifiedLoad(() => walletLog.verifications(), []);
   if (problem) return <ErrorState problem={problem} onRetry={reload} />;
   if (!data) return <ListSkeleton rows={4} />;
@@ -65,11 +67,11 @@ function Log() {
               </div>
               <div>
                 <dt>{t('verifier.log.what')}</dt>
-                <dd>{v.certificate.typeName}</dd>
+                <dd>{names.type(v.certificate.type, v.certificate.typeName)}</dd>
               </div>
               <div>
                 <dt>{t('verifier.log.why')}</dt>
-                <dd>{v.purpose.name}</dd>
+                <dd>{names.purpose(v.purpose.id, v.purpose.name)}</dd>
               </div>
             </dl>
           </li>

@@ -148,6 +148,7 @@ export async function refreshTrust(
           id: entry.id,
           code: entry.code,
           name: entry.name,
+          ...(entry.nameEn ? { nameEn: entry.nameEn } : {}),
           iss: entry.iss,
           types: entry.types,
           keys,

@@ -3,6 +3,7 @@ import {
   credentialTypeByCode,
   credentialTypeSpec,
   type DisclosedClaim,
+  displayClaimValue,
   type Verdict,
   type VerdictKind,
   WALLET_PURPOSES,
@@ -46,6 +47,8 @@ export interface TrustedIssuer {
   id: string;
   code: number;
   name: string;
+  /** English name (English mode); absent in a copy cached before the directory carried it. */
+  nameEn?: string;
   /** The `iss` (status-list tokens carry `sub` = `<iss>/status-lists/<id>`). */
   iss: string;
   types: string[];
@@ -377,13 +380,6 @@ function claimOfKey(type: CredentialType, key: unknown): string | undefined {
   return Object.keys(keys).find((k) => keys[k] === key);
 }
 
-function displayClaim(type: CredentialType, claim: string, value: unknown): string {
-  if (value === null) return '长期';
-  const names = (credentialTypeSpec(type).valueNames as Record<string, Record<string, string>> | undefined)?.[claim];
-  if (names && typeof value === 'string' && names[value]) return names[value];
-  return String(value);
-}
-
 function disclosedList(type: CredentialType, claims: Map<string, unknown>): DisclosedClaim[] {
   const spec = credentialTypeSpec(type);
   const parsed = spec.claims.partial().safeParse(Object.fromEntries(claims));
@@ -396,7 +392,7 @@ function disclosedList(type: CredentialType, claims: Map<string, unknown>): Disc
       claim,
       label: labels[claim] ?? claim,
       value: value === null ? null : String(value),
-      display: displayClaim(type, claim, value),
+      display: displayClaimValue(type, claim, value),
     }));
 }
 
@@ -495,7 +491,7 @@ async function verifyQr(
     throw refuse('unknown-key', REASONS.unknownKey);
   }
   if (!(await verifySign1(parsed.issuer, issuerKey))) throw refuse('bad-signature', REASONS.badSignature);
-  ctx.issuer = { id: issuer.id, name: issuer.name };
+  ctx.issuer = { id: issuer.id, name: issuer.name, ...(issuer.nameEn ? { nameEn: issuer.nameEn } : {}) };
 
   const type = credentialTypeByCode(issuerPayload.typeCode);
   if (!type || !issuer.types.includes(type)) throw refuse('unknown-type', REASONS.unknownType);

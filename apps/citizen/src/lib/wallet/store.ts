@@ -28,6 +28,8 @@ export interface StoredCertificate {
   type: CredentialType;
   typeName: string;
   issuerName: string;
+  /** The issuer's English name; absent in a copy stored before it was kept (the list page fills it in). */
+  issuerNameEn?: string;
   certificateId: string;
   summary: LinkSummary;
   status: CertificateLink['status'];
@@ -103,6 +105,7 @@ export function toStored(
     type: link.type,
     typeName: link.typeName,
     issuerName: link.issuer.name,
+    issuerNameEn: link.issuer.nameEn,
     certificateId: link.certificateId,
     summary: link.summary,
     status: link.status,

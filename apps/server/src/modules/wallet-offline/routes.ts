@@ -31,6 +31,7 @@ export const walletOfflineRoutes =
             id: i.id,
             code: i.code,
             name: i.name,
+            nameEn: i.nameEn,
             iss: wallet.issuerUrl(i.id),
             jwksUri: `/api/v1/issuers/${i.id}/jwks.json`,
             types: i.types,

@@ -112,6 +112,13 @@ export const DEMO_VERIFIER_ACCOUNTS: readonly DemoAccount[] = [
     totpSecret: 'GDTRAFFICZHENGZHAODEMOTOTPSECRET',
     grants: [{ role: 'reviewer', departmentId: 'gd-traffic-police', cityCode: null }],
   },
+  {
+    // 注册志愿者证 is issued by the volunteer registry (广东省志愿者联合会), so its reviewer is the registry's.
+    username: 'gd.volunteers.zhengzhao',
+    displayName: '林静（省志愿者联合会 证照管理）',
+    totpSecret: 'GDVOLUNTEERSZHENGZHAODEMOTOTPSEC',
+    grants: [{ role: 'reviewer', departmentId: 'gd-volunteers', cityCode: null }],
+  },
 ];
 export const DEMO_VERIFIER_PASSWORD = 'yss-demo-2026';
 

@@ -24,6 +24,8 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
   let zwLicenceKeys: HolderKey[];
   let lfLicence: IssuedCertificate;
   let lfLicenceKeys: HolderKey[];
+  let lnVolunteer: IssuedCertificate;
+  let lnVolunteerKeys: HolderKey[];
 
   /** Password, then the TOTP code the sandbox helper gives: a staff session cookie header. */
   async function staffLogin(username: string) {
@@ -62,6 +64,7 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
       'sz.police.officer',
       'gd.police.zhengzhao',
       'gd.traffic.zhengzhao',
+      'gd.volunteers.zhengzhao',
       'sz.police.reviewer',
       'gz.hrss.kefu',
     ]) {
@@ -84,6 +87,12 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
       type: 'driving-licence',
       idNumber: demo('刘芳').idNumber,
       holderKeys: lfLicenceKeys.map((k) => k.publicJwk),
+    });
+    lnVolunteerKeys = holderKeys(3);
+    lnVolunteer = await t.app.wallet.issue({
+      type: 'volunteer-card',
+      idNumber: demo('李娜').idNumber,
+      holderKeys: lnVolunteerKeys.map((k) => k.publicJwk),
     });
   });
   afterAll(() => t?.close());
@@ -300,6 +309,37 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
         (await setStatus('gd.traffic.zhengzhao', '00000000-0000-4000-8000-000000000000', 'revoke')).statusCode,
       ).toBe(404);
       expect((await setStatus('gz.hrss.kefu', '00000000-0000-4000-8000-000000000000', 'revoke')).statusCode).toBe(403);
+    });
+
+    it('the volunteer registry’s reviewer revokes a 注册志愿者证, and only certificates of the registry', async () => {
+      const reviewer = 'gd.volunteers.zhengzhao';
+      const id = lnVolunteer.certificateId;
+      const employerScan = (i: number) =>
+        t.app.wallet.verify(qr(lnVolunteer, lnVolunteerKeys, i, 'employer'), { purpose: 'employer' });
+      // the search shows the registry's certificates only: 李娜's 注册志愿者证, not her e-ID or licence
+      const found = await search(reviewer, demo('李娜').idNumber);
+      expect(found.statusCode, found.body).toBe(200);
+      expect(found.json().certificates.map((x: { id: string }) => x.id)).toContain(id);
+      expect(found.json().certificates.every((x: { type: string }) => x.type === 'volunteer-card')).toBe(true);
+      expect((await search(reviewer, demo('张伟').idNumber)).json().certificates).toEqual([]);
+      // another issuer's certificates are not the registry's to touch, nor the registry's theirs
+      expect((await setStatus(reviewer, lfLicence.certificateId, 'revoke')).statusCode).toBe(403);
+      expect((await setStatus(reviewer, zwId.certificateId, 'suspend')).statusCode).toBe(403);
+      expect((await setStatus('gd.traffic.zhengzhao', id, 'revoke')).statusCode).toBe(403);
+      expect((await employerScan(0)).verdict).toBe('valid');
+      const revoked = await setStatus(reviewer, id, 'revoke', '志愿者注册信息已注销');
+      expect(revoked.statusCode, revoked.body).toBe(200);
+      expect(revoked.json()).toMatchObject({ id, type: 'volunteer-card', status: 'revoked' });
+      expect(await employerScan(1)).toMatchObject({ verdict: 'revoked', reason: '证照已被签发机构注销。' });
+      expect((await setStatus(reviewer, id, 'reinstate', '想恢复')).json().code).toBe('WALLET_CERTIFICATE_REVOKED');
+      // the licence the registry could not touch is as it was
+      expect((await t.app.wallet.verify(qr(lfLicence, lfLicenceKeys, 0, 'employer'))).verdict).toBe('valid');
+      const audit = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'detail'])
+        .where('action', '=', 'console.wallet.revoke')
+        .execute();
+      expect(JSON.stringify(audit)).toContain('志愿者注册信息已注销');
     });
 
     it('a verifier elsewhere (its own status-list cache) sees a revocation within the 60 s ttl', async () => {

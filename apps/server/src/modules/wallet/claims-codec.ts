@@ -1,4 +1,4 @@
-import { type CredentialType, credentialTypeSpec } from '@yss/contracts';
+import { type CredentialType, credentialTypeSpec, displayClaimValue } from '@yss/contracts';
 
 /**
  * Claim values as the QR credential carries them: dates as YYYYMMDD integers (5 bytes of CBOR instead of 11),
@@ -29,8 +29,5 @@ export function claimOfKey(type: CredentialType, key: unknown): string | undefin
 
 /** The disclosed value as a verifier reads it: enums in Chinese, null as 长期. */
 export function displayClaim(type: CredentialType, claim: string, value: unknown): string {
-  if (value === null) return '长期';
-  const names = credentialTypeSpec(type).valueNames?.[claim] as Record<string, string> | undefined;
-  if (names && typeof value === 'string' && names[value]) return names[value];
-  return String(value);
+  return displayClaimValue(type, claim, value);
 }

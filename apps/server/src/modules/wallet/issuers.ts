@@ -25,15 +25,18 @@ export interface Issuer {
   id: IssuerId;
   code: number;
   name: string;
+  /** The catalog department's English name. */
+  nameEn: string;
   types: CredentialType[];
 }
 
-const nameOf = (id: string) => DEPARTMENTS.find((d) => d.id === id)?.name ?? id;
+const departmentOf = (id: string) => DEPARTMENTS.find((d) => d.id === id);
 
 export const ISSUERS: readonly Issuer[] = (Object.keys(ISSUER_CODES) as IssuerId[]).map((id) => ({
   id,
   code: ISSUER_CODES[id],
-  name: nameOf(id),
+  name: departmentOf(id)?.name ?? id,
+  nameEn: departmentOf(id)?.nameEn ?? id,
   types: (Object.keys(CREDENTIAL_TYPES) as CredentialType[]).filter((t) => CREDENTIAL_TYPES[t].issuerDepartment === id),
 }));
 

@@ -112,7 +112,8 @@ export const walletLinkRoutes =
         id: row.id,
         type,
         typeName: credentialTypeSpec(type).name,
-        issuer: { id: issuer.id, name: issuer.name },
+        typeNameEn: credentialTypeSpec(type).nameEn,
+        issuer: { id: issuer.id, name: issuer.name, nameEn: issuer.nameEn },
         certificateId: row.certificate_id,
         summary: row.summary,
         status: row.status,
@@ -176,10 +177,13 @@ export const walletLinkRoutes =
           return {
             type,
             name: spec.name,
-            issuer: { id: issuer.id, name: issuer.name },
+            nameEn: spec.nameEn,
+            issuer: { id: issuer.id, name: issuer.name, nameEn: issuer.nameEn },
             serviceId: spec.serviceId,
             available: detail?.available ?? true,
             unavailableReason: detail && !detail.available ? (detail.unavailableReason ?? '暂不支持当前城市') : null,
+            unavailableReasonEn:
+              detail && !detail.available ? (detail.unavailableReasonEn ?? 'Not offered in the current city') : null,
             keywords: catalog().findService(spec.serviceId)?.keywords ?? [],
             purposes: PURPOSE_ORDER.filter((p) => spec.profiles[p]),
           };

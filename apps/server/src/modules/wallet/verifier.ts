@@ -169,7 +169,7 @@ export class CredentialVerifier {
     const key = await this.d.keys.verificationKey(issuer.id, Buffer.from(parsed.issuer.kid).toString('base64url'));
     if (!key) throw refuse('unknown-key', REASONS.unknownKey);
     if (!verifySign1(parsed.issuer, key)) throw refuse('bad-signature', REASONS.badSignature);
-    ctx.issuer = { id: issuer.id, name: issuer.name };
+    ctx.issuer = { id: issuer.id, name: issuer.name, nameEn: issuer.nameEn };
     const type = this.knownType(issuer, credentialTypeByCode(issuerPayload.typeCode), o.city);
     ctx.credentialType = { id: type, name: credentialTypeSpec(type).name };
     ctx.expiresAt = new Date(issuerPayload.exp * 1000).toISOString();
@@ -254,7 +254,7 @@ export class CredentialVerifier {
       if (!issuer) throw refuse('unknown-issuer', REASONS.unknownIssuer);
       if (!keyKnown) throw refuse('unknown-key', REASONS.unknownKey);
       if (!trace.issuerSignature) throw refuse('bad-signature', REASONS.badSignature);
-      ctx.issuer = { id: issuer.id, name: issuer.name };
+      ctx.issuer = { id: issuer.id, name: issuer.name, nameEn: issuer.nameEn };
       const message = err instanceof Error ? err.message : '';
       if (trace.keyBinding === true && /Nonce/.test(message)) throw refuse('nonce', REASONS.nonce);
       // No KB-JWT (stripped), a bad one, a KB signature by another key, or disclosures changed after signing.
@@ -264,7 +264,7 @@ export class CredentialVerifier {
       throw refuse('disclosure', REASONS.disclosure);
     }
     if (!issuer || !trace.issuerSignature || !trace.keyBinding) throw refuse('malformed', REASONS.malformed);
-    ctx.issuer = { id: issuer.id, name: issuer.name };
+    ctx.issuer = { id: issuer.id, name: issuer.name, nameEn: issuer.nameEn };
     const { payload, kb } = result;
     const type = this.knownType(
       issuer,
