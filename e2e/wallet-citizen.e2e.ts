@@ -198,4 +198,14 @@ describe('citizen app: 我的证照', () => {
     expect(await seriousA11yViolations(other)).toEqual([]);
     await shot(other, 'wallet-refused');
   });
+
+  it('a citizen who opens the verifier page on their own phone stays logged in (the staff session is another one)', async () => {
+    await page.goto(`${platform.baseUrl}/verify`);
+    await page.getByTestId('verifier-login-open').waitFor();
+    await page.waitForTimeout(500); // the verifier probe has answered 401 by now
+    expect(new URL(page.url()).pathname).toBe('/verify');
+    await page.goto(`${platform.baseUrl}/wallet`);
+    await page.getByTestId('wallet-verifications-link').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/wallet');
+  });
 });
