@@ -1,5 +1,6 @@
 import { type CredentialType, credentialTypeSpec, WALLET_PURPOSES, type WalletPurpose } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
+import Toast from 'antd-mobile/es/components/toast';
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -177,6 +178,8 @@ function Show({ id }: { id: string }) {
     if (cert) void generate();
   }, [purpose, nonce, cert === undefined || cert === null]);
   useEffect(() => {
+    // nothing may cover the code: a toast of the page before (关联成功) goes at once
+    Toast.clear();
     const timer = setInterval(() => setNow(Date.now()), 1000);
     const on = () => setOnline(navigator.onLine);
     window.addEventListener('online', on);
