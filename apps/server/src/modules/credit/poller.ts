@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { MAX_WATCHED } from '../../departments/credit/contract.js';
 import type { Departments } from '../../departments/registry.js';
-import { JobLease } from '../jobs/index.js';
+import { JobLease, PeriodicJob } from '../jobs/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { changeMessage } from './present.js';
 import * as repo from './repository.js';
@@ -47,9 +47,7 @@ export interface PollerOptions {
  */
 export class CreditChangePoller {
   readonly lease: JobLease;
-  private timer: NodeJS.Timeout | undefined;
-  private chain: Promise<unknown> = Promise.resolve();
-  private stopped = false;
+  private readonly job: PeriodicJob<PollReport>;
   private readonly marginMs: number;
 
   constructor(private readonly o: PollerOptions) {
@@ -61,35 +59,28 @@ export class CreditChangePoller {
       o.holder ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       leaseMs,
     );
+    this.job = new PeriodicJob({
+      name: 'credit poll',
+      intervalMs: o.intervalMs,
+      lease: this.lease,
+      log: o.log,
+      work: () => this.run(),
+    });
   }
 
   /** Poll every interval until stop() (no timer when the interval is 0). */
   start() {
-    if (this.o.intervalMs <= 0 || this.timer || this.stopped) return;
-    const tick = () => {
-      this.pollOnce()
-        .catch((err) => this.o.log.warn({ err }, 'credit poll failed'))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.o.intervalMs).unref();
-        });
-    };
-    this.timer = setTimeout(tick, this.o.intervalMs).unref();
+    this.job.start();
   }
 
   /** Stop the timer, let a running poll finish, and hand the lease over at once. */
-  async stop() {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.chain.catch(() => undefined);
-    await this.lease.release().catch((err) => this.o.log.warn({ err }, 'credit poll lease release failed'));
+  stop() {
+    return this.job.stop();
   }
 
   /** One poll, after any poll already running in this process. */
   pollOnce(): Promise<PollReport> {
-    const run = this.chain.catch(() => undefined).then(() => this.run());
-    this.chain = run;
-    return run;
+    return this.job.runNow();
   }
 
   private async run(): Promise<PollReport> {

@@ -1,1 +1,2 @@
 export { type HeldLease, JobLease } from './lease.js';
+export { PeriodicJob } from './periodic.js';

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditLog } from '../audit/index.js';
 import type { IdentityService } from '../identity/index.js';
-import { JobLease } from '../jobs/index.js';
+import { JobLease, PeriodicJob } from '../jobs/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import {
   type DocumentStanding,
@@ -75,9 +75,7 @@ type Reading =
  */
 export class WalletStatusSynchroniser {
   readonly lease: JobLease;
-  private timer: NodeJS.Timeout | undefined;
-  private chain: Promise<unknown> = Promise.resolve();
-  private stopped = false;
+  private readonly job: PeriodicJob<SyncReport>;
   private readonly batchSize: number;
 
   constructor(private readonly o: SynchroniserOptions) {
@@ -89,6 +87,13 @@ export class WalletStatusSynchroniser {
       o.holder ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       leaseMs,
     );
+    this.job = new PeriodicJob({
+      name: 'wallet status sync',
+      intervalMs: o.intervalMs,
+      lease: this.lease,
+      log: o.log,
+      work: () => this.round(),
+    });
   }
 
   private now() {
@@ -97,31 +102,17 @@ export class WalletStatusSynchroniser {
 
   /** A round every interval until stop() (no timer when the interval is 0). */
   start() {
-    if (this.o.intervalMs <= 0 || this.timer || this.stopped) return;
-    const tick = () => {
-      this.runOnce()
-        .catch((err) => this.o.log.warn({ err }, 'wallet status sync failed'))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.o.intervalMs).unref();
-        });
-    };
-    this.timer = setTimeout(tick, this.o.intervalMs).unref();
+    this.job.start();
   }
 
   /** Stop the timer, let a running round finish, and hand the lease over at once. */
-  async stop() {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.chain.catch(() => undefined);
-    await this.lease.release().catch((err) => this.o.log.warn({ err }, 'wallet sync lease release failed'));
+  stop() {
+    return this.job.stop();
   }
 
   /** One round, after any round already running in this process. */
   runOnce(): Promise<SyncReport> {
-    const run = this.chain.catch(() => undefined).then(() => this.round());
-    this.chain = run;
-    return run;
+    return this.job.runNow();
   }
 
   private async round(): Promise<SyncReport> {
