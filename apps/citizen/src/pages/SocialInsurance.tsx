@@ -30,7 +30,8 @@ function MonthChart({ s }: { s: Statement }) {
             <g key={m.month}>
               <rect x={i * bar + 2} y={h - bh} width={Math.max(1, bar - 4)} height={bh} className="chart-bar" />
               {(i === 0 || i === s.months.length - 1) && (
-                <text x={i * bar + bar / 2} y={h + 14} textAnchor="middle" className="chart-label">
+                // anchored at the chart's edges: a centred label of the first/last bar was cut off ("025-01")
+                <text x={i === 0 ? 0 : w} y={h + 14} textAnchor={i === 0 ? 'start' : 'end'} className="chart-label">
                   {m.month}
                 </text>
               )}
