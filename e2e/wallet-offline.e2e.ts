@@ -1,6 +1,8 @@
+import { WALLET_QR_PREFIX } from '@yss/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base45Decode } from '../apps/server/src/modules/wallet/base45.js';
 import { type HolderKey, holderKeys, presentQr } from '../apps/server/src/modules/wallet/holder.js';
 import {
   type DemoCitizen,
@@ -119,6 +121,39 @@ describe('offline verification on the verifier page', () => {
     };
   }
 
+  /**
+   * The verifier page's queued check-ins exactly as IndexedDB holds them: strings as they are, binary fields as
+   * hex and as UTF-8 text (so that a claim kept in clear inside a byte array would still show).
+   */
+  function queuedRecords(p: Page): Promise<Record<string, unknown>[]> {
+    return p.evaluate(
+      () =>
+        new Promise<Record<string, unknown>[]>((resolve, reject) => {
+          const open = indexedDB.open('yss-verifier-queue');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const all = db.transaction('check-ins').objectStore('check-ins').getAll();
+            all.onerror = () => reject(all.error);
+            all.onsuccess = () => {
+              db.close();
+              const show = (v: unknown): unknown => {
+                if (!(v instanceof ArrayBuffer || ArrayBuffer.isView(v))) return v;
+                const bytes = v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer);
+                const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+                return { hex, utf8: new TextDecoder().decode(bytes) };
+              };
+              resolve(
+                (all.result as Record<string, unknown>[]).map((r) =>
+                  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, show(v)])),
+                ),
+              );
+            };
+          };
+        }),
+    );
+  }
+
   /** Online: the page keeps the keys and status lists (its readiness line says how many and how fresh). */
   async function openOnline(p: Page) {
     await p.goto(`${platform.baseUrl}/verify`);
@@ -205,7 +240,8 @@ describe('offline verification on the verifier page', () => {
       if (r.url().includes('/check-ins')) checkIns.push(r.url());
     });
     await clerkContext.setOffline(true);
-    const v = await upload(clerk, await qrPng(hotelQr(valid, keys[2] as HolderKey, 2)));
+    const scanned = hotelQr(valid, keys[2] as HolderKey, 2);
+    const v = await upload(clerk, await qrPng(scanned));
     expect(v, JSON.stringify(v)).toMatchObject({ verdict: 'valid', badge: true });
     expect(await clerk.getByTestId('verify-offline-queued').textContent()).toContain('恢复网络后将自动上传登记');
     expect(await clerk.getByTestId('verify-recorded').count()).toBe(0);
@@ -213,6 +249,23 @@ describe('offline verification on the verifier page', () => {
     // 离线核验待登记: kept on the device (IndexedDB), counted on the page
     await clerk.getByTestId('verify-queue-pending').waitFor();
     expect(await clerk.getByTestId('verify-queue-pending').textContent()).toContain('1 条离线核验待登记');
+    // …encrypted: the raw record holds neither the scanned code (which carries 张伟's name, CBOR inside base45)
+    // nor the name itself, in any form — only id, organisation, time, IV and ciphertext
+    const nameBytes = Buffer.from(ZHANG_WEI.name, 'utf8');
+    expect(Buffer.from(base45Decode(scanned.slice(WALLET_QR_PREFIX.length))).includes(nameBytes)).toBe(true);
+    const stored = await queuedRecords(clerk);
+    expect(stored).toHaveLength(1);
+    expect(Object.keys(stored[0] ?? {}).sort()).toEqual(['id', 'iv', 'organisationId', 'sealed', 'verifiedAt']);
+    const rawText = JSON.stringify(stored);
+    expect(rawText).toContain(String(stored[0]?.organisationId)); // the check does read the record
+    for (const secret of [
+      scanned,
+      scanned.slice(WALLET_QR_PREFIX.length, 60),
+      ZHANG_WEI.name,
+      nameBytes.toString('hex'),
+    ]) {
+      expect(rawText).not.toContain(secret);
+    }
     expect(await seriousA11yViolations(clerk)).toEqual([]);
     if (shots) await clerk.screenshot({ path: `${shots}/offline-clerk.png`, fullPage: true });
 
@@ -222,6 +275,33 @@ describe('offline verification on the verifier page', () => {
     expect(await clerk.getByTestId('verify-queue-uploaded').textContent()).toContain('已登记 1 条离线核验记录');
     expect(await clerk.getByTestId('verify-queue-pending').count()).toBe(0);
     expect(checkIns.filter((u) => u.endsWith('/check-ins/offline'))).toHaveLength(1);
+
+    // retention: an entry past the 72 h the server accepts is deleted when the page opens, and the page says so
+    await clerk.evaluate(
+      (verifiedAt) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('yss-verifier-queue');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('check-ins', 'readwrite');
+            tx.objectStore('check-ins').put({
+              id: 'stale',
+              organisationId: 'any',
+              verifiedAt,
+              iv: new Uint8Array(12),
+              sealed: new ArrayBuffer(32),
+            });
+            tx.oncomplete = () => resolve(open.result.close());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      Date.now() - 73 * 3_600_000,
+    );
+    await clerk.reload();
+    await clerk.getByTestId('verify-queue-expired').waitFor();
+    expect(await clerk.getByTestId('verify-queue-expired').textContent()).toBe(
+      '有 1 条离线核验记录超过72小时未上传，已按规定删除。',
+    );
+    expect(await queuedRecords(clerk)).toEqual([]);
     await clerkContext.close();
 
     // 张伟's 核验记录 shows it, marked 离线核验

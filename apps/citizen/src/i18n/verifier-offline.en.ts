@@ -22,6 +22,9 @@ export const verifierOfflineEn: Messages['verifierOffline'] = {
   uploading: 'Uploading {{n}} offline check(s)…',
   uploaded: '{{n}} offline check(s) recorded.',
   refused: 'One offline check could not be recorded: {{reason}}',
+  droppedExpired: '{{n}} offline check(s) not uploaded within {{hours}} hours were deleted, as the rules require.',
+  droppedUnreadable:
+    '{{n}} offline check(s) could not be read on this device (encryption key lost or record damaged) and were deleted; check again to record them.',
   offlineSession:
     'No network: verifying offline for the organisation saved on this device; the login is confirmed once online.',
   ageNow: 'just now',

@@ -17,6 +17,9 @@ export const verifierOfflineZh = {
   uploading: '正在上传 {{n}} 条离线核验记录…',
   uploaded: '已登记 {{n}} 条离线核验记录。',
   refused: '1 条离线核验未能登记：{{reason}}',
+  droppedExpired: '有 {{n}} 条离线核验记录超过{{hours}}小时未上传，已按规定删除。',
+  droppedUnreadable:
+    '有 {{n}} 条离线核验记录无法在本机读取（加密密钥已丢失或记录已损坏），已删除；如需登记请重新核验。',
   offlineSession: '当前无网络：按本机保存的核验单位信息离线核验，恢复网络后将确认登录状态。',
   ageNow: '刚刚',
   ageMinutes: '{{n}}分钟前',

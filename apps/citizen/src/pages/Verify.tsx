@@ -1,4 +1,10 @@
-import { type VerdictKind, WALLET_NONCE_PREFIX, WALLET_PURPOSES, type WalletPurpose } from '@yss/contracts';
+import {
+  OFFLINE_CHECK_IN_MAX_AGE_HOURS,
+  type VerdictKind,
+  WALLET_NONCE_PREFIX,
+  WALLET_PURPOSES,
+  type WalletPurpose,
+} from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -9,7 +15,7 @@ import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import { useWalletNames } from '../lib/wallet/names';
 import { oldestStatus } from '../lib/wallet/offline-cache';
-import { offlineQueue, type UploadFailure, uploadQueue } from '../lib/wallet/offline-queue';
+import { NO_DROPS, offlineQueue, type QueueDrops, type UploadFailure, uploadQueue } from '../lib/wallet/offline-queue';
 import { type OfflineBasis, verifyOffline } from '../lib/wallet/offline-verifier';
 import { useOfflineTrust } from '../lib/wallet/use-offline-trust';
 import './verify.css';
@@ -369,15 +375,27 @@ function QueueStatus({
   pending,
   uploading,
   last,
+  dropped,
 }: {
   pending: number;
   uploading: boolean;
   last: { uploaded: number; refused: string[] } | null;
+  dropped: QueueDrops;
 }) {
   const { t } = useLocale();
-  if (pending === 0 && !last) return null;
+  if (pending === 0 && !last && dropped.expired === 0 && dropped.unreadable === 0) return null;
   return (
     <div className="vf-queue" data-testid="verify-queue" data-pending={pending}>
+      {dropped.expired > 0 && (
+        <p className="field-help vf-readiness-offline" role="status" data-testid="verify-queue-expired">
+          {t('verifierOffline.droppedExpired', { n: dropped.expired, hours: OFFLINE_CHECK_IN_MAX_AGE_HOURS })}
+        </p>
+      )}
+      {dropped.unreadable > 0 && (
+        <p className="form-error" role="alert" data-testid="verify-queue-unreadable">
+          {t('verifierOffline.droppedUnreadable', { n: dropped.unreadable })}
+        </p>
+      )}
       {pending > 0 && (
         <p className="field-help vf-readiness-offline" role="status" data-testid="verify-queue-pending">
           {uploading ? t('verifierOffline.uploading', { n: pending }) : t('verifierOffline.pending', { n: pending })}
@@ -494,10 +512,24 @@ export default function Verify() {
   const [uploading, setUploading] = useState(false);
   const [lastUpload, setLastUpload] = useState<{ uploaded: number; refused: string[] } | null>(null);
   const flushing = useRef(false);
+  // queued check-ins deleted unsent (too old, unreadable) since the page opened: said on the page
+  const [dropped, setDropped] = useState<QueueDrops>(NO_DROPS);
+  const noteDropped = useCallback((d: QueueDrops) => {
+    if (d.expired + d.unreadable === 0) return;
+    setDropped((was) => ({ expired: was.expired + d.expired, unreadable: was.unreadable + d.unreadable }));
+  }, []);
+  useEffect(() => {
+    // the retention pass runs when the page opens, whoever is logged in
+    void offlineQueue.purge().then(noteDropped, () => undefined);
+  }, [noteDropped]);
   const countPending = useCallback(async () => {
     if (!organisationId) return setPending(0);
-    setPending((await offlineQueue.list(organisationId).catch(() => [])).length);
-  }, [organisationId]);
+    const { entries, dropped } = await offlineQueue
+      .list(organisationId)
+      .catch(() => ({ entries: [], dropped: NO_DROPS }));
+    noteDropped(dropped);
+    setPending(entries.length);
+  }, [organisationId, noteDropped]);
   /** Uploads the queued offline check-ins (a confirmed session, online), one at a time. */
   const flushQueue = useCallback(async () => {
     if (!organisationId || !confirmed || flushing.current) return;
@@ -505,6 +537,7 @@ export default function Verify() {
     setUploading(true);
     try {
       const outcome = await uploadQueue(organisationId, verifier.checkInOffline, uploadFailure);
+      noteDropped(outcome.dropped);
       if (outcome.uploaded.length > 0 || outcome.refused.length > 0) {
         setLastUpload({ uploaded: outcome.uploaded.length, refused: outcome.refused.map((r) => r.message) });
       }
@@ -515,7 +548,7 @@ export default function Verify() {
       setUploading(false);
       await countPending();
     }
-  }, [organisationId, confirmed, countPending]);
+  }, [organisationId, confirmed, countPending, noteDropped]);
   const police = profile ? profile.organisation.kind === 'police' : twoWay;
   const offlineTrust = useOfflineTrust(
     profile ? { code: profile.organisation.cityCode, name: profile.organisation.cityName } : null,
@@ -736,7 +769,7 @@ export default function Verify() {
 
       {police && <NonceCard nonce={nonce} onRenew={() => setNonce(freshNonce())} />}
 
-      <QueueStatus pending={pending} uploading={uploading} last={lastUpload} />
+      <QueueStatus pending={pending} uploading={uploading} last={lastUpload} dropped={dropped} />
       <OfflineReadiness
         trust={offlineTrust.trust}
         refreshing={offlineTrust.refreshing}

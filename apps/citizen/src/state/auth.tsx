@@ -208,7 +208,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (Date.now() - last < 15_000) return;
       last = Date.now();
       identity.me().then(
-        (profile) => setAccountState(profile),
+        (profile) => {
+          setAccountState(profile);
+          // a confirmed session: the offline wallet's 30 days start again (pwa/offline-account.ts)
+          rememberAccount(profile.id);
+        },
         () => {
           // Session problems reach onSessionProblem; a network blip changes nothing.
         },
