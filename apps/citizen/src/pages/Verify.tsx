@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { type Verdict, type VerifierProfile, verifier } from '../api/verifier';
+import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
@@ -265,7 +266,6 @@ function VerdictCard({
 
 function VerifierLogin({ onDone }: { onDone: () => void }) {
   const { t } = useLocale();
-  const ids = { user: useId(), pass: useId(), code: useId() };
   const [step, setStep] = useState<'password' | 'totp'>('password');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -303,54 +303,33 @@ function VerifierLogin({ onDone }: { onDone: () => void }) {
       <p className="field-help">{t('verifier.loginHelp')}</p>
       {step === 'password' ? (
         <>
-          <div className="field">
-            <label className="field-label" htmlFor={ids.user}>
-              {t('verifier.username')}
-            </label>
-            <input
-              id={ids.user}
-              className="vf-input"
-              autoComplete="username"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              data-testid="verifier-username"
-            />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={ids.pass}>
-              {t('verifier.password')}
-            </label>
-            <input
-              id={ids.pass}
-              className="vf-input"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              data-testid="verifier-password"
-            />
-          </div>
+          <FormField
+            label={t('verifier.username')}
+            testId="verifier-username"
+            autoComplete="username"
+            value={username}
+            onChange={setUsername}
+          />
+          <FormField
+            label={t('verifier.password')}
+            testId="verifier-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+          />
         </>
       ) : (
-        <div className="field">
-          <label className="field-label" htmlFor={ids.code}>
-            {t('verifier.totp')}
-          </label>
-          <input
-            id={ids.code}
-            className="vf-input"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            value={code}
-            aria-describedby={`${ids.code}-help`}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="verifier-totp"
-          />
-          <p id={`${ids.code}-help`} className="field-help">
-            {t('verifier.totpHelp')}
-          </p>
-        </div>
+        <FormField
+          label={t('verifier.totp')}
+          testId="verifier-totp"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          value={code}
+          onChange={setCode}
+          help={t('verifier.totpHelp')}
+        />
       )}
       {error && (
         <p className="form-error" role="alert" data-testid="verifier-login-error">
