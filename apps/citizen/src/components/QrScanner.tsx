@@ -1,23 +1,40 @@
 import Button from 'antd-mobile/es/components/button';
 import { useEffect, useRef, useState } from 'react';
+import './qr-capture.css';
+
+export interface QrScannerLabels {
+  title: string;
+  hint: string;
+  starting: string;
+  video: string;
+  noCamera: string;
+  cancel: string;
+}
+
+/** The pause between two camera frames while no code is found: the next frame is the next try. */
+const FRAME_INTERVAL_MS = 200;
 
 /**
- * A camera QR scanner (zxing-wasm, jsQR as fallback: lib/invoice-scan, loaded on demand). Calls `onText` with
- * the first code read, `onClose` on cancel or with a message when the camera cannot be opened.
+ * The camera, frame by frame through the app's one QR reader (lib/qr-reader.ts: zxing-wasm, jsQR as fallback,
+ * loaded on demand) until a code is read. Calls `onText` with the first code read, `onClose` on cancel, or with
+ * `labels.noCamera` when the camera cannot be opened.
  */
 export function QrScanner({
   labels,
   onText,
   onClose,
   testId,
+  cancelTestId,
 }: {
-  labels: { title: string; hint: string; starting: string; video: string; noCamera: string; cancel: string };
+  labels: QrScannerLabels;
   onText: (text: string) => void;
   onClose: (error?: string) => void;
   testId?: string;
+  cancelTestId?: string;
 }) {
   const video = useRef<HTMLVideoElement>(null);
   const [starting, setStarting] = useState(true);
+  // The camera starts once; the latest callbacks are read through this so that a re-render never restarts it.
   const latest = useRef({ onText, onClose, labels });
   latest.current = { onText, onClose, labels };
 
@@ -34,14 +51,14 @@ export function QrScanner({
         video.current.srcObject = stream;
         await video.current.play();
         setStarting(false);
-        const scan = await import('../lib/invoice-scan');
+        const reader = await import('../lib/qr-reader');
         const tick = async () => {
           if (!live || !video.current) return;
-          const frame = scan.frameOf(video.current, canvas);
-          const text = frame ? await scan.decodeQr(frame).catch(() => null) : null;
+          const frame = reader.frameOf(video.current, canvas);
+          const text = frame ? await reader.decodeQr(frame).catch(() => null) : null;
           if (!live) return;
           if (text) latest.current.onText(text);
-          else timer = window.setTimeout(tick, 250);
+          else timer = window.setTimeout(tick, FRAME_INTERVAL_MS);
         };
         void tick();
       } catch {
@@ -58,13 +75,14 @@ export function QrScanner({
   return (
     <section className="card" aria-label={labels.title} data-testid={testId}>
       <h2 className="section-title">{labels.title}</h2>
-      <div className="wl-scanner-view">
+      <div className="qr-scanner-view">
         <video ref={video} muted playsInline aria-label={labels.video} />
+        <span className="qr-scanner-frame" aria-hidden="true" />
       </div>
       <p className="field-help" role="status">
         {starting ? labels.starting : labels.hint}
       </p>
-      <Button block onClick={() => onClose()}>
+      <Button block onClick={() => onClose()} data-testid={cancelTestId}>
         {labels.cancel}
       </Button>
     </section>

@@ -2,8 +2,6 @@ import type { Messages } from './zh';
 
 /** Utility bills (G1) and real estate (G2) pages (English); same keys as bills.zh.ts. */
 export const billsEn: Messages['bills'] = {
-  notInCity: 'Not available in the chosen city',
-  switchCity: 'You can change the city at the top left of the home page, then try again.',
   utilities: {
     title: { gas: 'Gas', power: 'Electricity', water: 'Water' },
     intro: {

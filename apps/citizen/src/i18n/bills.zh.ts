@@ -1,7 +1,5 @@
 /** 生活缴费 (G1) and 不动产 (G2) pages (zh). Merged into zh.ts as `bills`; bills.en.ts has the same keys. */
 export const billsZh = {
-  notInCity: '当前城市暂不支持该服务',
-  switchCity: '可在首页左上角切换城市后再查询。',
   utilities: {
     title: { gas: '燃气服务', power: '电力服务', water: '水务服务' },
     intro: {

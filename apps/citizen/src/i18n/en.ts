@@ -605,5 +605,7 @@ export const en: Messages = {
     crashBody: 'Please reload the page and try again',
     unexpected: 'The system is busy. Please try again later.',
     reload: 'Reload',
+    notInCity: 'Not available in the chosen city',
+    switchCity: 'Switch the city on the home page',
   },
 };

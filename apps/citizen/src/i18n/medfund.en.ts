@@ -4,7 +4,6 @@ import type { Messages } from './zh';
 export const medfundEn: Messages['medfund'] = {
   yuan: '¥{{amount}}',
   failed: 'Cannot look this up right now',
-  switchCity: 'Switch the city on the home page',
   period: 'Period',
   lastMonths: 'Last {{count}} months',
   payment: {

@@ -2,7 +2,6 @@
 export const medfundZh = {
   yuan: '{{amount}} 元',
   failed: '暂时无法查询',
-  switchCity: '去首页切换城市',
   period: '查询期间',
   lastMonths: '近{{count}}个月',
   payment: {

@@ -598,6 +598,8 @@ export const zh = {
     crashBody: '请刷新页面后重试',
     unexpected: '系统繁忙，请稍后再试',
     reload: '刷新页面',
+    notInCity: '当前城市暂不支持该服务',
+    switchCity: '去首页切换城市',
   },
 } as const;
 

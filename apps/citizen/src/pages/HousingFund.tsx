@@ -3,7 +3,7 @@ import Button from 'antd-mobile/es/components/button';
 import { useId, useState } from 'react';
 import { type HousingFundAccountDetails, medfund } from '../api/medfund';
 import { BalanceChart } from '../components/BalanceChart';
-import { MedfundProblem } from '../components/MedfundProblem';
+import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
 import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
@@ -132,7 +132,7 @@ function Fund() {
   const { t } = useLocale();
   const { city, setCity } = usePreferences();
   const { data, problem, reload } = useVerifiedLoad(() => medfund.housingAccount({ city }), [city]);
-  if (problem) return <MedfundProblem problem={problem} onRetry={reload} title={t('medfund.failed')} />;
+  if (problem) return <LookupProblem problem={problem} onRetry={reload} title={t('medfund.failed')} />;
   if (!data) return <ListSkeleton rows={6} />;
   if (!data.account) {
     return (

@@ -1,9 +1,10 @@
 import { parseInvoiceCode, parseInvoiceQr } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { type InvoiceVerifyRequest, type InvoiceVerifyResult, tax } from '../api/tax';
 import { Page } from '../components/Page';
+import { type PictureMiss, QrCapture } from '../components/QrCapture';
 import { SourceNote } from '../components/SourceNote';
 import { TextField } from '../components/TextField';
 import { useLocale } from '../i18n/localize';
@@ -29,63 +30,6 @@ function neededOf(form: Form): { needed: Needed; kindName: string | null } {
   const parsed = parseInvoiceCode(code);
   if (!parsed.ok) return { needed: 'checkCode', kindName: null };
   return { needed: BY_AMOUNT.has(parsed.kind) ? 'amount' : 'checkCode', kindName: parsed.kindName };
-}
-
-function Scanner({ onText, onClose }: { onText: (text: string) => void; onClose: (error?: string) => void }) {
-  const { t } = useLocale();
-  const video = useRef<HTMLVideoElement>(null);
-  const [starting, setStarting] = useState(true);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: start once; the callbacks are stable for its life
-  useEffect(() => {
-    let stream: MediaStream | null = null;
-    let timer: number | undefined;
-    let live = true;
-    const canvas = document.createElement('canvas');
-    (async () => {
-      try {
-        if (!navigator.mediaDevices?.getUserMedia) throw new Error('no camera API');
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
-        if (!live || !video.current) return;
-        video.current.srcObject = stream;
-        await video.current.play();
-        setStarting(false);
-        const scan = await import('../lib/invoice-scan');
-        const tick = async () => {
-          if (!live || !video.current) return;
-          const frame = scan.frameOf(video.current, canvas);
-          const text = frame ? await scan.decodeQr(frame).catch(() => null) : null;
-          if (!live) return;
-          if (text) onText(text);
-          else timer = window.setTimeout(tick, 250);
-        };
-        void tick();
-      } catch {
-        if (live) onClose(t('tax.scan.noCamera'));
-      }
-    })();
-    return () => {
-      live = false;
-      if (timer) clearTimeout(timer);
-      for (const track of stream?.getTracks() ?? []) track.stop();
-    };
-  }, []);
-
-  return (
-    <section className="card tax-scanner" aria-label={t('tax.scan.title')} data-testid="invoice-scanner">
-      <h2 className="section-title">{t('tax.scan.title')}</h2>
-      <div className="tax-scanner-view">
-        <video ref={video} muted playsInline aria-label={t('tax.scan.video')} />
-        <span className="tax-scanner-frame" aria-hidden="true" />
-      </div>
-      <p className="field-help" role="status">
-        {starting ? t('tax.scan.starting') : t('tax.scan.hint')}
-      </p>
-      <Button block onClick={() => onClose()} data-testid="invoice-scan-cancel">
-        {t('tax.scan.cancel')}
-      </Button>
-    </section>
-  );
 }
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -154,12 +98,10 @@ export default function InvoiceVerify() {
   const { t } = useLocale();
   const [form, setForm] = useState<Form>(EMPTY);
   const [busy, setBusy] = useState(false);
-  const [scanning, setScanning] = useState(false);
   const [fieldError, setFieldError] = useState<{ path: string; message: string } | null>(null);
   const [scanNote, setScanNote] = useState<{ text: string; error: boolean } | null>(null);
   const [result, setResult] = useState<InvoiceVerifyResult | null>(null);
-  const ids = { code: useId(), number: useId(), issuedOn: useId(), amount: useId(), upload: useId() };
-  const fileInput = useRef<HTMLInputElement>(null);
+  const ids = { code: useId(), number: useId(), issuedOn: useId(), amount: useId() };
   const { needed, kindName } = neededOf(form);
 
   const set = (key: keyof Form) => (value: string) => {
@@ -192,7 +134,6 @@ export default function InvoiceVerify() {
 
   /** A QR text from the camera or a photo: fill the form, and verify at once when it carries everything. */
   const onQrText = (text: string) => {
-    setScanning(false);
     const qr = parseInvoiceQr(text);
     if (!qr.ok) {
       setScanNote({ text: qr.message, error: true });
@@ -217,21 +158,13 @@ export default function InvoiceVerify() {
     void run({ qr: text });
   };
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
+  const onPicture = () => {
     setScanNote({ text: t('tax.scan.decoding'), error: false });
     setResult(null);
-    try {
-      const scan = await import('../lib/invoice-scan');
-      const text = await scan.decodeQrFile(file);
-      if (text) onQrText(text);
-      else setScanNote({ text: t('tax.scan.noCode'), error: true });
-    } catch {
-      setScanNote({ text: t('tax.scan.loadFailed'), error: true });
-    } finally {
-      if (fileInput.current) fileInput.current.value = '';
-    }
   };
+
+  const onPictureMiss = (why: PictureMiss) =>
+    setScanNote({ text: why === 'no-code' ? t('tax.scan.noCode') : t('tax.scan.loadFailed'), error: true });
 
   const idOf = (path: keyof Form) => (path === 'checkCode' ? ids.amount : ids[path]);
   const errorOf = (path: keyof Form) =>
@@ -253,32 +186,23 @@ export default function InvoiceVerify() {
   return (
     <Page title={t('tax.invoice.title')}>
       <p className="page-intro">{t('tax.invoice.intro')}</p>
-      <div className="tax-scan-actions">
-        <Button color="primary" fill="outline" onClick={() => setScanning(true)} data-testid="invoice-scan">
-          {t('tax.invoice.scan')}
-        </Button>
-        <input
-          id={ids.upload}
-          ref={fileInput}
-          type="file"
-          accept="image/*"
-          className="visually-hidden"
-          data-testid="invoice-upload"
-          onChange={(e) => void onFile(e.target.files?.[0])}
-        />
-        <label className="tax-upload" htmlFor={ids.upload}>
-          {t('tax.invoice.upload')}
-        </label>
-      </div>
-      {scanning && (
-        <Scanner
-          onText={onQrText}
-          onClose={(error) => {
-            setScanning(false);
-            if (error) setScanNote({ text: error, error: true });
-          }}
-        />
-      )}
+      <QrCapture
+        testIdPrefix="invoice"
+        labels={{
+          scan: t('tax.invoice.scan'),
+          upload: t('tax.invoice.upload'),
+          title: t('tax.scan.title'),
+          hint: t('tax.scan.hint'),
+          starting: t('tax.scan.starting'),
+          video: t('tax.scan.video'),
+          noCamera: t('tax.scan.noCamera'),
+          cancel: t('tax.scan.cancel'),
+        }}
+        onText={onQrText}
+        onPicture={onPicture}
+        onPictureMiss={onPictureMiss}
+        onCameraError={(message) => setScanNote({ text: message, error: true })}
+      />
       {scanNote && (
         <p
           className={scanNote.error ? 'form-error tax-note' : 'field-help tax-note'}

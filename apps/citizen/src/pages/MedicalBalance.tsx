@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { medfund } from '../api/medfund';
 import { BalanceChart } from '../components/BalanceChart';
-import { MedfundProblem } from '../components/MedfundProblem';
+import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
 import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
@@ -35,7 +35,7 @@ function Balance() {
 
   if (problem) {
     return (
-      <MedfundProblem
+      <LookupProblem
         problem={problem}
         onRetry={reload}
         title={t('medfund.failed')}

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { medfund, type MedicalPayCode as PayCode } from '../api/medfund';
-import { MedfundProblem } from '../components/MedfundProblem';
+import { LookupProblem } from '../components/LookupProblem';
 import { Page, useGoBack } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { ListSkeleton } from '../components/States';
@@ -94,7 +94,7 @@ function Code() {
 
   if (problem) {
     return (
-      <MedfundProblem
+      <LookupProblem
         problem={problem}
         onRetry={fetchCode}
         title={t('medfund.code.failed')}

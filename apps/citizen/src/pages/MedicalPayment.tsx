@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { type MedicalPaymentStatus, medfund } from '../api/medfund';
-import { MedfundProblem } from '../components/MedfundProblem';
+import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { ListSkeleton } from '../components/States';
@@ -43,7 +43,7 @@ function Status() {
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiProblem | null>(null);
 
-  if (problem) return <MedfundProblem problem={problem} onRetry={reload} title={t('medfund.failed')} />;
+  if (problem) return <LookupProblem problem={problem} onRetry={reload} title={t('medfund.failed')} />;
   if (!data) return <ListSkeleton rows={5} />;
 
   const activate = async () => {

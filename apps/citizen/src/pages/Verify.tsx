@@ -10,7 +10,9 @@ import QRCode from 'qrcode';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { type Verdict, type VerifierProfile, verifier } from '../api/verifier';
+import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
+import { type PictureMiss, QrCapture } from '../components/QrCapture';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
 import { useWalletNames } from '../lib/wallet/names';
@@ -45,64 +47,6 @@ function uploadFailure(e: unknown): UploadFailure {
     session: e.status === 401 || e.status === 403,
     message: e.userMessage,
   };
-}
-
-/** The camera, frame by frame through the shared QR reader until a code is read. */
-function Scanner({ onText, onClose }: { onText: (text: string) => void; onClose: (error?: string) => void }) {
-  const { t } = useLocale();
-  const video = useRef<HTMLVideoElement>(null);
-  const [starting, setStarting] = useState(true);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: start once; the callbacks are stable for its life
-  useEffect(() => {
-    let stream: MediaStream | null = null;
-    let timer: number | undefined;
-    let live = true;
-    const canvas = document.createElement('canvas');
-    (async () => {
-      try {
-        if (!navigator.mediaDevices?.getUserMedia) throw new Error('no camera API');
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
-        if (!live || !video.current) return;
-        video.current.srcObject = stream;
-        await video.current.play();
-        setStarting(false);
-        const scan = await import('../lib/qr-reader');
-        const tick = async () => {
-          if (!live || !video.current) return;
-          const frame = scan.frameOf(video.current, canvas);
-          const text = frame ? await scan.decodeQr(frame).catch(() => null) : null;
-          if (!live) return;
-          if (text) onText(text);
-          else timer = window.setTimeout(tick, 200);
-        };
-        void tick();
-      } catch {
-        if (live) onClose(t('verifier.noCamera'));
-      }
-    })();
-    return () => {
-      live = false;
-      if (timer) clearTimeout(timer);
-      for (const track of stream?.getTracks() ?? []) track.stop();
-    };
-  }, []);
-
-  return (
-    <section className="card vf-scanner" aria-label={t('verifier.scanTitle')} data-testid="verify-scanner">
-      <h2 className="section-title">{t('verifier.scanTitle')}</h2>
-      <div className="vf-scanner-view">
-        <video ref={video} muted playsInline aria-label={t('verifier.video')} />
-        <span className="vf-scanner-frame" aria-hidden="true" />
-      </div>
-      <p className="field-help" role="status">
-        {starting ? t('verifier.starting') : t('verifier.hint')}
-      </p>
-      <Button block onClick={() => onClose()} data-testid="verify-scan-cancel">
-        {t('verifier.cancel')}
-      </Button>
-    </section>
-  );
 }
 
 /** The two-way flow's first step: the verifier's fresh nonce as a QR (YSSN1:<base64url>) and as text. */
@@ -271,7 +215,6 @@ function VerdictCard({
 
 function VerifierLogin({ onDone }: { onDone: () => void }) {
   const { t } = useLocale();
-  const ids = { user: useId(), pass: useId(), code: useId() };
   const [step, setStep] = useState<'password' | 'totp'>('password');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -309,54 +252,33 @@ function VerifierLogin({ onDone }: { onDone: () => void }) {
       <p className="field-help">{t('verifier.loginHelp')}</p>
       {step === 'password' ? (
         <>
-          <div className="field">
-            <label className="field-label" htmlFor={ids.user}>
-              {t('verifier.username')}
-            </label>
-            <input
-              id={ids.user}
-              className="vf-input"
-              autoComplete="username"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              data-testid="verifier-username"
-            />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={ids.pass}>
-              {t('verifier.password')}
-            </label>
-            <input
-              id={ids.pass}
-              className="vf-input"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              data-testid="verifier-password"
-            />
-          </div>
+          <FormField
+            label={t('verifier.username')}
+            testId="verifier-username"
+            autoComplete="username"
+            value={username}
+            onChange={setUsername}
+          />
+          <FormField
+            label={t('verifier.password')}
+            testId="verifier-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+          />
         </>
       ) : (
-        <div className="field">
-          <label className="field-label" htmlFor={ids.code}>
-            {t('verifier.totp')}
-          </label>
-          <input
-            id={ids.code}
-            className="vf-input"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            value={code}
-            aria-describedby={`${ids.code}-help`}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="verifier-totp"
-          />
-          <p id={`${ids.code}-help`} className="field-help">
-            {t('verifier.totpHelp')}
-          </p>
-        </div>
+        <FormField
+          label={t('verifier.totp')}
+          testId="verifier-totp"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          value={code}
+          onChange={setCode}
+          help={t('verifier.totpHelp')}
+        />
       )}
       {error && (
         <p className="form-error" role="alert" data-testid="verifier-login-error">
@@ -471,7 +393,6 @@ export default function Verify() {
   const [purpose, setPurpose] = useState<WalletPurpose | null>(null);
   const [twoWay, setTwoWay] = useState(false);
   const [nonce, setNonce] = useState(freshNonce);
-  const [scanning, setScanning] = useState(false);
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
   const [result, setResult] = useState<{
     verdict: Verdict;
@@ -479,8 +400,6 @@ export default function Verify() {
     offline?: { basis: OfflineBasis; loggedIn: boolean };
   } | null>(null);
   const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine !== false);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const uploadId = useId();
 
   const loadSession = useCallback(async () => {
     try {
@@ -616,7 +535,6 @@ export default function Verify() {
   };
 
   const check = async (payload: string) => {
-    setScanning(false);
     setResult(null);
     setNote({ text: t('verifier.checking'), error: false });
     try {
@@ -668,20 +586,15 @@ export default function Verify() {
     });
   };
 
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
+  const onPicture = () => {
     setResult(null);
     setNote({ text: t('verifier.decoding'), error: false });
-    try {
-      const scan = await import('../lib/qr-reader');
-      const text = await scan.decodeQrFile(file).catch(() => null);
-      if (text) await check(text);
-      else noCode();
-    } catch {
-      setNote({ text: t('verifier.loadFailed'), error: true });
-    } finally {
-      if (fileInput.current) fileInput.current.value = '';
-    }
+  };
+
+  // a picture that cannot be read is as good as one without a code: 无效, never a silent nothing
+  const onPictureMiss = (why: PictureMiss) => {
+    if (why === 'no-reader') setNote({ text: t('verifier.loadFailed'), error: true });
+    else noCode();
   };
 
   return (
@@ -776,32 +689,24 @@ export default function Verify() {
         online={online}
         readerReady={readerReady}
       />
-      <div className="vf-actions">
-        <Button color="primary" size="large" onClick={() => setScanning(true)} data-testid="verify-scan">
-          {t('verifier.scan')}
-        </Button>
-        <input
-          id={uploadId}
-          ref={fileInput}
-          type="file"
-          accept="image/*"
-          className="visually-hidden"
-          data-testid="verify-upload"
-          onChange={(e) => void onFile(e.target.files?.[0])}
-        />
-        <label className="vf-upload" htmlFor={uploadId}>
-          {t('verifier.upload')}
-        </label>
-      </div>
-      {scanning && (
-        <Scanner
-          onText={(text) => void check(text)}
-          onClose={(error) => {
-            setScanning(false);
-            if (error) setNote({ text: error, error: true });
-          }}
-        />
-      )}
+      <QrCapture
+        testIdPrefix="verify"
+        main
+        labels={{
+          scan: t('verifier.scan'),
+          upload: t('verifier.upload'),
+          title: t('verifier.scanTitle'),
+          hint: t('verifier.hint'),
+          starting: t('verifier.starting'),
+          video: t('verifier.video'),
+          noCamera: t('verifier.noCamera'),
+          cancel: t('verifier.cancel'),
+        }}
+        onText={(text) => void check(text)}
+        onPicture={onPicture}
+        onPictureMiss={onPictureMiss}
+        onCameraError={(message) => setNote({ text: message, error: true })}
+      />
       {note && (
         <p
           className={note.error ? 'form-error' : 'field-help'}
