@@ -232,7 +232,7 @@ try {
 const v = results.verify;
 console.table([
   {
-    name: 'raw: the payload\'s signatures (issuer ES256 + holder key import + holder ES256)',
+    name: "raw: the payload's signatures (issuer ES256 + holder key import + holder ES256)",
     'ops/s': results.rawPresentation.opsPerSecond,
   },
   { name: 'raw: issuer ES256 signature only', 'ops/s': results.rawIssuerOnly.opsPerSecond },
