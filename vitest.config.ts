@@ -2,13 +2,21 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const contracts = fileURLToPath(new URL('./packages/contracts/src/index.ts', import.meta.url));
+// The wallet codec is a subpath of its own (not in the index: see packages/contracts/src/wallet-codec/index.ts);
+// listed first, since '@yss/contracts' would also match '@yss/contracts/wallet-codec'.
+const alias = {
+  '@yss/contracts/wallet-codec': fileURLToPath(
+    new URL('./packages/contracts/src/wallet-codec/index.ts', import.meta.url),
+  ),
+  '@yss/contracts': contracts,
+};
 
 export default defineConfig({
-  resolve: { alias: { '@yss/contracts': contracts } },
+  resolve: { alias },
   test: {
     projects: [
       {
-        resolve: { alias: { '@yss/contracts': contracts } },
+        resolve: { alias },
         test: {
           name: 'unit',
           include: [

@@ -6,6 +6,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 const contracts = fileURLToPath(new URL('../../packages/contracts/src/index.ts', import.meta.url));
+/**
+ * The wallet codec (CBOR, COSE, base45: cbor-x) is a subpath of the contracts, not in their index, so that only
+ * the pages that show or verify a QR load it. Listed before '@yss/contracts', which would match it too.
+ */
+const walletCodec = fileURLToPath(new URL('../../packages/contracts/src/wallet-codec/index.ts', import.meta.url));
 const api = { '/api': { target: 'http://localhost:3000', changeOrigin: true } };
 
 /**
@@ -129,7 +134,7 @@ function serviceWorkerManifest(): Plugin {
 export default defineConfig({
   plugins: [pureContracts(), react(), serviceWorkerManifest()],
   resolve: {
-    alias: { '@yss/contracts': contracts },
+    alias: { '@yss/contracts/wallet-codec': walletCodec, '@yss/contracts': contracts },
     // antd-mobile and react-router resolve `react` from the workspace root; force the app's React 19.
     dedupe: ['react', 'react-dom'],
   },

@@ -1,11 +1,14 @@
+import { type CredentialType, credentialTypeSpec, WALLET_PURPOSES, type WalletPurpose } from '@yss/contracts';
 import {
-  type CredentialType,
-  credentialTypeSpec,
-  WALLET_PURPOSES,
-  WALLET_QR_PREFIX,
-  type WalletPurpose,
-} from '@yss/contracts';
-import { Encoder, Tag } from 'cbor-x';
+  type CoseSign1,
+  decodeStoredCompact,
+  encodeHolderPayload,
+  encodePresentation,
+  es256ProtectedHeader,
+  holderAad,
+  readDisclosure,
+  sigStructure,
+} from '@yss/contracts/wallet-codec';
 
 /**
  * The phone's side of the compact QR presentation, exactly as the server's reference holder
@@ -13,41 +16,9 @@ import { Encoder, Tag } from 'cbor-x';
  * [1, COSE_Sign1, [disclosures]] → "YSS1:" + base45([1, COSE_Sign1, [chosen disclosures], holder COSE_Sign1]).
  * The holder signs {1: iat, 2: nonce, 3: purpose code} as a COSE_Sign1 (ES256, protected {1: -7}) whose
  * Sig_structure carries external_aad = cbor([issuer signature, chosen disclosures]). WebCrypto's ECDSA
- * signatures are already raw r‖s, as COSE wants. Ported, not shared: the server's copies stay the reference.
+ * signatures are already raw r‖s, as COSE wants. The bytes (CBOR, COSE, base45) are the contracts' wallet
+ * codec, the server's own: only the signing is the phone's.
  */
-
-const cbor = new Encoder({
-  useRecords: false,
-  tagUint8Array: false,
-  variableMapSize: true,
-  mapsAsObjects: false,
-  pack: false,
-});
-const encode = (v: unknown): Uint8Array => cbor.encode(v);
-const decode = (b: Uint8Array): unknown => cbor.decode(b);
-
-const FORMAT_VERSION = 1;
-const COSE_SIGN1_TAG = 18;
-
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
-
-/** Base45 (RFC 9285). */
-export function base45Encode(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i + 1 < bytes.length; i += 2) {
-    let n = (bytes[i] as number) * 256 + (bytes[i + 1] as number);
-    const c = n % 45;
-    n = (n - c) / 45;
-    const d = n % 45;
-    const e = (n - d) / 45;
-    out += (ALPHABET[c] as string) + (ALPHABET[d] as string) + (ALPHABET[e] as string);
-  }
-  if (bytes.length % 2) {
-    const n = bytes[bytes.length - 1] as number;
-    out += (ALPHABET[n % 45] as string) + (ALPHABET[Math.floor(n / 45)] as string);
-  }
-  return out;
-}
 
 export function base64urlDecode(text: string): Uint8Array {
   const b64 = text.replaceAll('-', '+').replaceAll('_', '/') + '='.repeat((4 - (text.length % 4)) % 4);
@@ -61,31 +32,7 @@ export function base64urlEncode(bytes: Uint8Array): string {
   return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
-
-interface Stored {
-  /** [protected, unprotected, payload, signature] of the issuer's COSE_Sign1 */
-  sign1: [Uint8Array, Map<number, unknown>, Uint8Array, Uint8Array];
-  disclosures: Uint8Array[];
-}
-
-function decodeStored(compact: string): Stored {
-  const v = decode(base64urlDecode(compact));
-  if (!Array.isArray(v) || v.length !== 3 || v[0] !== FORMAT_VERSION) throw new Error('not a stored credential');
-  const tagged = v[1];
-  const s = tagged instanceof Tag && tagged.tag === COSE_SIGN1_TAG ? tagged.value : tagged;
-  if (!Array.isArray(s) || s.length !== 4 || !isBytes(s[0]) || !isBytes(s[2]) || !isBytes(s[3])) {
-    throw new Error('not a COSE_Sign1');
-  }
-  if (!Array.isArray(v[2]) || !v[2].every(isBytes)) throw new Error('bad disclosures');
-  return { sign1: s as Stored['sign1'], disclosures: v[2] };
-}
-
-/** A disclosure's claim key (salt, key, value). */
-function disclosureKey(bytes: Uint8Array): number | undefined {
-  const v = decode(bytes);
-  return Array.isArray(v) && v.length === 3 && typeof v[1] === 'number' ? v[1] : undefined;
-}
+const decodeStored = (compact: string) => decodeStoredCompact(base64urlDecode(compact));
 
 /** The claims a purpose shows of a type (its disclosure profile), or undefined when it has none. */
 export function profileOf(type: CredentialType, purpose: WalletPurpose): readonly string[] | undefined {
@@ -95,8 +42,11 @@ export function profileOf(type: CredentialType, purpose: WalletPurpose): readonl
 /** The claims of the stored credential that a purpose will disclose (those the credential has). */
 export function disclosedClaims(compact: string, type: CredentialType, purpose: WalletPurpose): string[] {
   const keys = credentialTypeSpec(type).claimKeys as Record<string, number>;
-  const present = new Set(decodeStored(compact).disclosures.map(disclosureKey));
-  return (profileOf(type, purpose) ?? []).filter((c) => present.has(keys[c]));
+  const present = new Set(decodeStored(compact).disclosures.map((d) => readDisclosure(d).key));
+  return (profileOf(type, purpose) ?? []).filter((c) => {
+    const key = keys[c];
+    return key !== undefined && present.has(key);
+  });
 }
 
 export interface PresentInput {
@@ -118,25 +68,18 @@ export async function presentQr(input: PresentInput): Promise<{ text: string; ia
   const stored = decodeStored(input.compact);
   const keys = credentialTypeSpec(input.type).claimKeys as Record<string, number>;
   const wanted = new Set(profile.map((c) => keys[c]));
-  const disclosures = stored.disclosures.filter((d) => wanted.has(disclosureKey(d)));
+  const disclosures = stored.disclosures.filter((d) => wanted.has(readDisclosure(d).key));
   const nonce = input.nonce ? base64urlDecode(input.nonce) : crypto.getRandomValues(new Uint8Array(12));
   const iat = Math.floor((input.now ?? Date.now()) / 1000);
-  const payload = encode(
-    new Map<number, unknown>([
-      [1, iat],
-      [2, nonce],
-      [3, WALLET_PURPOSES[input.purpose].code],
-    ]),
-  );
-  const protectedBytes = encode(new Map<number, unknown>([[1, -7]]));
-  const aad = encode([stored.sign1[3], disclosures]);
-  const toSign = encode(['Signature1', protectedBytes, aad, payload]);
+  const payload = encodeHolderPayload({ iat, nonce, purposeCode: WALLET_PURPOSES[input.purpose].code });
+  const protectedBytes = es256ProtectedHeader();
+  const issuerSign1 = stored.issuer.sign1;
+  const toSign = sigStructure(protectedBytes, holderAad(issuerSign1[3], disclosures), payload);
   const signature = new Uint8Array(
     await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, input.privateKey, toSign as BufferSource),
   );
-  const holder = [protectedBytes, new Map(), payload, signature];
-  const bytes = encode([FORMAT_VERSION, new Tag(stored.sign1, COSE_SIGN1_TAG), disclosures, holder]);
-  return { text: WALLET_QR_PREFIX + base45Encode(bytes), iat };
+  const holder: CoseSign1 = [protectedBytes, new Map(), payload, signature];
+  return { text: encodePresentation(issuerSign1, disclosures, holder), iat };
 }
 
 /** The verifier's nonce QR of the two-way (police) flow: `YSSN1:<base64url of 8–32 bytes>`. */

@@ -1,25 +1,17 @@
-import { Encoder } from 'cbor-x';
+import { encodeCbor as encode } from '@yss/contracts/wallet-codec';
 
 /**
- * Standard CBOR (RFC 8949) with cbor-x: no record extension, no typed-array tags, definite-length maps, and
- * maps decoded as Map (integer keys stay integers). Byte strings are plain Uint8Array (Buffers on decode).
+ * Standard CBOR (RFC 8949) with cbor-x: the wallet's one encoder (`walletCbor` in the contracts' wallet codec,
+ * shared with the web apps: no record extension, no typed-array tags, definite-length maps, maps decoded as
+ * Map). Under Node, cbor-x hands out Buffers; the server's callers use them as such (base64url, equals).
  */
-export const cbor = new Encoder({
-  useRecords: false,
-  tagUint8Array: false,
-  variableMapSize: true,
-  mapsAsObjects: false,
-  pack: false,
-});
+export {
+  decodeCbor,
+  isByteString as isBytes,
+  isUnsignedInt as isUint,
+  walletCbor as cbor,
+} from '@yss/contracts/wallet-codec';
 
 export function encodeCbor(value: unknown): Buffer {
-  return cbor.encode(value);
+  return encode(value) as Buffer;
 }
-
-/** Decodes one complete CBOR item; throws on trailing bytes, truncation and malformed input. */
-export function decodeCbor(bytes: Uint8Array): unknown {
-  return cbor.decode(bytes);
-}
-
-export const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
-export const isUint = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;

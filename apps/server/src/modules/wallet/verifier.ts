@@ -5,35 +5,43 @@ import {
   type CredentialType,
   credentialTypeByCode,
   credentialTypeSpec,
-  type DisclosedClaim,
   type Verdict,
-  type VerdictKind,
-  WALLET_PURPOSES,
   WALLET_QR_PREFIX,
   type WalletPurpose,
 } from '@yss/contracts';
-import type { CatalogService } from '../catalog/index.js';
-import { claimOfKey, decodeClaimValue, displayClaim } from './claims-codec.js';
 import {
-  disclosureDigest,
-  holderAad,
+  checkCredentialStatus,
+  checkCredentialValidity,
+  checkDisclosedClaims,
+  checkIssuedType,
+  checkPresentationFresh,
+  checkPresentationPurpose,
+  type DigestMatches,
   type IssuerPayload,
+  notInCityRefusal,
+  PRESENTATION_WINDOW_SECONDS,
   parsePresentation,
-  readDisclosure,
+  VERDICT_REASONS as REASONS,
+  readDisclosedClaims,
   readHolderPayload,
   readIssuerPayload,
-} from './compact.js';
+  refuseVerification as refuse,
+  refusedVerdict,
+  type VerdictContext,
+  validVerdict,
+} from '@yss/contracts/wallet-codec';
+import type { CatalogService } from '../catalog/index.js';
+import { disclosureDigest, holderAad } from './compact.js';
 import { verifySign1 } from './cose.js';
 import { holderKeyObject } from './es256.js';
 import type { IssuerKeyStore } from './issuer-keys.js';
 import { type Issuer, issuerByCode, issuerById } from './issuers.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { verifySdJwtPresentation } from './sd-jwt.js';
-import { STATUS } from './status-bits.js';
 import type { StatusListCache } from './status-cache.js';
 
-/** Holder signatures are accepted within ±90 s of their iat. */
-export const PRESENTATION_WINDOW_SECONDS = 90;
+/** Holder signatures are accepted within ±90 s of their iat (the rule is the contracts' wallet codec's). */
+export { PRESENTATION_WINDOW_SECONDS };
 
 export interface VerifyOptions {
   /** The verifier's own nonce (two-way flow; required for SD-JWT VC): the presentation must carry it. */
@@ -62,56 +70,8 @@ export interface VerifierDeps {
   now?: () => number;
 }
 
-class Refusal extends Error {
-  constructor(
-    readonly verdict: Exclude<VerdictKind, 'valid'>,
-    readonly reasonCode: string,
-    readonly reason: string,
-  ) {
-    super(reasonCode);
-  }
-}
-const refuse = (code: string, reason: string, verdict: Exclude<VerdictKind, 'valid'> = 'invalid') =>
-  new Refusal(verdict, code, reason);
-
-const REASONS = {
-  malformed: '无法识别的二维码或凭证内容，请让持证人刷新后重新出示。',
-  unknownIssuer: '签发机构未知，无法核验该证照。',
-  unknownKey: '签发密钥未知，无法核验该证照。',
-  badSignature: '证照签名无效，内容可能被篡改。',
-  unknownType: '不支持的证照类型。',
-  expired: '证照已过期。',
-  notYetValid: '证照尚未生效。',
-  holderSignature: '持证人签名无效，请让持证人刷新后重新出示。',
-  stale: '出示码已失效（超过90秒），请让持证人刷新后重新出示。',
-  nonce: '出示码与本次核验的随机数不符，请让持证人扫描本机显示的核验码后重新出示。',
-  nonceRequired: '核验该格式的凭证需要提供本次核验的随机数。',
-  audience: '该凭证不是出示给本核验方的。',
-  replay: '该出示码已被核验过，请让持证人刷新后重新出示。',
-  disclosure: '证照披露信息与签名不符，内容可能被篡改。',
-  purpose: '该出示码不是为本核验场景生成的，请让持证人选择正确的用途后重新出示。',
-  statusUnknown: '暂时无法确认证照状态，请稍后再试。',
-  revoked: '证照已被签发机构注销。',
-  suspended: '证照已被签发机构暂停使用。',
-  valid: '证照有效。',
-} as const;
-
-/**
- * The type's claim schema with every claim optional (a presentation discloses some). Built once per type:
- * `.partial()` makes a new schema whose first parse compiles it, which cost ~0.25 ms on every verification.
- */
-const partialSchemas = new Map<
-  CredentialType,
-  ReturnType<ReturnType<typeof credentialTypeSpec>['claims']['partial']>
->();
-function partialClaims(type: CredentialType) {
-  let schema = partialSchemas.get(type);
-  if (!schema) {
-    schema = credentialTypeSpec(type).claims.partial();
-    partialSchemas.set(type, schema);
-  }
-  return schema;
-}
+/** node:crypto's SHA-256 is synchronous: the disclosures are checked without leaving the call. */
+const digestMatches: DigestMatches = (disclosure, _index, expected) => disclosureDigest(disclosure).equals(expected);
 
 /**
  * Verification of presented certificates: the compact QR (YSS1:…) and SD-JWT VC presentations with key
@@ -127,7 +87,7 @@ export class CredentialVerifier {
 
   async verify(payload: string, options: VerifyOptions = {}): Promise<Verdict> {
     const checkedAt = new Date(this.now()).toISOString();
-    const ctx: Partial<Verdict> = {};
+    const ctx: VerdictContext = {};
     try {
       const text = payload.trim();
       if (text.startsWith(WALLET_QR_PREFIX)) return await this.verifyQr(text, options, ctx, checkedAt);
@@ -136,24 +96,12 @@ export class CredentialVerifier {
       }
       throw refuse('malformed', REASONS.malformed);
     } catch (err) {
-      const r = err instanceof Refusal ? err : refuse('malformed', REASONS.malformed);
-      return {
-        verdict: r.verdict,
-        reason: r.reason,
-        reasonCode: r.reasonCode,
-        issuer: ctx.issuer ?? null,
-        credentialType: ctx.credentialType ?? null,
-        purpose: ctx.purpose ?? null,
-        format: ctx.format ?? null,
-        // Claims only when the signatures held (revoked / suspended): never for a forged credential.
-        disclosed: r.verdict === 'revoked' || r.verdict === 'suspended' ? (ctx.disclosed ?? []) : [],
-        expiresAt: ctx.expiresAt ?? null,
-        checkedAt,
-      };
+      // Claims only when the signatures held (revoked / suspended); anything unexpected is malformed.
+      return refusedVerdict(err, ctx, checkedAt);
     }
   }
 
-  private async verifyQr(text: string, o: VerifyOptions, ctx: Partial<Verdict>, checkedAt: string): Promise<Verdict> {
+  private async verifyQr(text: string, o: VerifyOptions, ctx: VerdictContext, checkedAt: string): Promise<Verdict> {
     ctx.format = 'qr';
     let parsed: ReturnType<typeof parsePresentation>;
     let issuerPayload: IssuerPayload;
@@ -185,33 +133,15 @@ export class CredentialVerifier {
     }
     const aad = holderAad(parsed.issuer.sign1[3], parsed.disclosures);
     if (!verifySign1(parsed.holder, holderKey, aad)) throw refuse('holder-signature', REASONS.holderSignature);
-    const purpose = (Object.keys(WALLET_PURPOSES) as WalletPurpose[]).find(
-      (p) => WALLET_PURPOSES[p].code === holder.purposeCode,
-    );
-    if (purpose) ctx.purpose = { id: purpose, name: WALLET_PURPOSES[purpose].name };
-    if (!purpose || (o.purpose && o.purpose !== purpose)) throw refuse('purpose', REASONS.purpose);
+    checkPresentationPurpose(ctx, holder.purposeCode, o.purpose);
     this.checkFresh(holder.iat, o.at);
     if (o.nonce !== undefined && Buffer.from(holder.nonce).toString('base64url') !== o.nonce) {
       throw refuse('nonce', REASONS.nonce);
     }
 
     // Disclosures: each must match the issuer's digest of its claim, once.
-    const claims = new Map<string, unknown>();
-    for (const d of parsed.disclosures) {
-      let item: { key: number; value: unknown };
-      try {
-        item = readDisclosure(d);
-      } catch {
-        throw refuse('disclosure', REASONS.disclosure);
-      }
-      const expected = issuerPayload.digests.get(item.key);
-      const claim = claimOfKey(type, item.key);
-      if (!expected || !claim || claims.has(claim) || !disclosureDigest(d).equals(expected)) {
-        throw refuse('disclosure', REASONS.disclosure);
-      }
-      claims.set(claim, decodeClaimValue(type, claim, item.value));
-    }
-    ctx.disclosed = this.disclosedList(type, claims);
+    const claims = readDisclosedClaims(type, issuerPayload.digests, parsed.disclosures, digestMatches);
+    ctx.disclosed = checkDisclosedClaims(type, claims);
 
     this.checkValidity(issuerPayload.iat, issuerPayload.exp, o.at);
     await this.checkStatus(issuer, issuerPayload.status.listId, issuerPayload.status.idx);
@@ -222,15 +152,10 @@ export class CredentialVerifier {
     ) {
       throw refuse('replay', REASONS.replay);
     }
-    return this.valid(ctx, checkedAt);
+    return validVerdict(ctx, checkedAt);
   }
 
-  private async verifySdJwt(
-    text: string,
-    o: VerifyOptions,
-    ctx: Partial<Verdict>,
-    checkedAt: string,
-  ): Promise<Verdict> {
+  private async verifySdJwt(text: string, o: VerifyOptions, ctx: VerdictContext, checkedAt: string): Promise<Verdict> {
     ctx.format = 'sd-jwt-vc';
     if (!o.nonce) throw refuse('nonce-required', REASONS.nonceRequired);
     let issuer: Issuer | undefined;
@@ -280,7 +205,7 @@ export class CredentialVerifier {
     const spec = credentialTypeSpec(type);
     const claims = new Map<string, unknown>();
     for (const claim of Object.keys(spec.claimKeys)) if (claim in payload) claims.set(claim, payload[claim]);
-    ctx.disclosed = this.disclosedList(type, claims);
+    ctx.disclosed = checkDisclosedClaims(type, claims);
     const status = (payload.status as { status_list?: { idx?: unknown; uri?: unknown } } | undefined)?.status_list;
     const listId = typeof status?.uri === 'string' ? Number(status.uri.match(/\/status-lists\/(\d+)$/)?.[1]) : NaN;
     if (!status || typeof status.idx !== 'number' || !Number.isSafeInteger(listId)) {
@@ -299,7 +224,7 @@ export class CredentialVerifier {
     ) {
       throw refuse('replay', REASONS.replay);
     }
-    return this.valid(ctx, checkedAt);
+    return validVerdict(ctx, checkedAt);
   }
 
   private issuerOfIss(iss: unknown): Issuer | undefined {
@@ -311,68 +236,27 @@ export class CredentialVerifier {
 
   /** A type this issuer issues, and (with a city) one the city offers. */
   private knownType(issuer: Issuer, type: CredentialType | undefined, city: CityCode | undefined): CredentialType {
-    if (!type || !issuer.types.includes(type)) throw refuse('unknown-type', REASONS.unknownType);
+    const known = checkIssuedType(type, issuer.types);
     if (city && this.d.catalog) {
-      const detail = this.d.catalog.current.entry(credentialTypeSpec(type).serviceId, city);
+      const detail = this.d.catalog.current.entry(credentialTypeSpec(known).serviceId, city);
       if (!detail?.available) {
         const cityName = this.d.catalog.current.cities.find((c) => c.code === city)?.name ?? city;
-        throw refuse(
-          'not-in-city',
-          `${credentialTypeSpec(type).name}${detail?.unavailableReason ?? '暂不支持当前城市'}，当前城市为${cityName}。`,
-        );
+        throw notInCityRefusal(known, detail?.unavailableReason, cityName);
       }
     }
-    return type;
+    return known;
   }
 
   private checkFresh(iat: unknown, at?: number) {
-    const now = (at ?? this.now()) / 1000;
-    if (typeof iat !== 'number' || Math.abs(now - iat) > PRESENTATION_WINDOW_SECONDS)
-      throw refuse('stale', REASONS.stale);
+    checkPresentationFresh(iat, (at ?? this.now()) / 1000);
   }
 
   private checkValidity(iat: number, exp: number, at?: number) {
-    const now = (at ?? this.now()) / 1000;
-    if (iat > now + PRESENTATION_WINDOW_SECONDS) throw refuse('not-yet-valid', REASONS.notYetValid);
-    if (exp <= now) throw refuse('expired', REASONS.expired, 'expired');
+    checkCredentialValidity(iat, exp, (at ?? this.now()) / 1000);
   }
 
   private async checkStatus(issuer: Issuer, listId: number, idx: number) {
     const s = await this.d.status.status(issuer.id, listId, idx);
-    if (!s.ok) throw refuse('status-unknown', REASONS.statusUnknown);
-    if (s.status === STATUS.invalid) throw refuse('revoked', REASONS.revoked, 'revoked');
-    if (s.status === STATUS.suspended) throw refuse('suspended', REASONS.suspended, 'suspended');
-    if (s.status !== STATUS.valid) throw refuse('status-unknown', REASONS.statusUnknown);
-  }
-
-  private disclosedList(type: CredentialType, claims: Map<string, unknown>): DisclosedClaim[] {
-    const spec = credentialTypeSpec(type);
-    const parsed = partialClaims(type).safeParse(Object.fromEntries(claims));
-    if (!parsed.success) throw refuse('disclosure', REASONS.disclosure);
-    const labels = spec.labels as Record<string, string>;
-    const order = spec.claimKeys as Record<string, number>;
-    return [...claims.entries()]
-      .sort(([a], [b]) => (order[a] ?? 0) - (order[b] ?? 0))
-      .map(([claim, value]) => ({
-        claim,
-        label: labels[claim] ?? claim,
-        value: value === null ? null : String(value),
-        display: displayClaim(type, claim, value),
-      }));
-  }
-
-  private valid(ctx: Partial<Verdict>, checkedAt: string): Verdict {
-    return {
-      verdict: 'valid',
-      reason: REASONS.valid,
-      reasonCode: 'ok',
-      issuer: ctx.issuer ?? null,
-      credentialType: ctx.credentialType ?? null,
-      purpose: ctx.purpose ?? null,
-      format: ctx.format ?? null,
-      disclosed: ctx.disclosed ?? [],
-      expiresAt: ctx.expiresAt ?? null,
-      checkedAt,
-    };
+    checkCredentialStatus(s.ok ? s.status : undefined);
   }
 }
