@@ -7,13 +7,22 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { load, root, row, startServer, timedRequests } from './lib.mjs';
+import {
+  DEMO_PIN,
+  interleaved,
+  latestSmsCode,
+  load,
+  root,
+  row,
+  smsSession,
+  startServer,
+  timedRequests,
+  verifiedCitizen,
+  ZHANG_WEI,
+} from './lib.mjs';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const loginCount = Number(process.env.BENCH_LOGINS ?? 300);
-// Demo person 张伟 (README): real-name binding needs the register's phone.
-const PIN_PERSON = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
-const PIN = '385172';
 const json = { 'content-type': 'application/json' };
 // A different client address per request: the per-IP limit on login routes (20/min) is for people, not for
 // this load generator (the servers below trust X-Forwarded-For).
@@ -21,75 +30,34 @@ let ipSeq = 0;
 const clientIp = () => `10.${(++ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq & 255}`;
 const randomPhone = () => `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
 
-async function api(url, path, { method = 'POST', body, cookie } = {}) {
+/** POST a JSON body from another client address each time. */
+function post(url, path, body) {
   return fetch(`${url}${path}`, {
-    method,
-    headers: { ...json, 'x-forwarded-for': clientIp(), ...(cookie ? { cookie } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
+    method: 'POST',
+    headers: { ...json, 'x-forwarded-for': clientIp() },
+    body: JSON.stringify(body),
   });
-}
-
-async function latestCode(url, phone) {
-  const outbox = await (await fetch(`${url}/api/v1/dev/sms-outbox?phone=${phone}`)).json();
-  const code = /验证码为(\d{6})/.exec(outbox[0]?.text ?? '')?.[1];
-  if (!code) throw new Error(`no SMS code for ${phone}`);
-  return code;
-}
-
-async function smsLogin(url, phone) {
-  await api(url, '/api/v1/auth/sms/send', { body: { phone } });
-  const res = await api(url, '/api/v1/auth/sms/login', { body: { phone, code: await latestCode(url, phone) } });
-  const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (!res.ok || !cookie) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return cookie;
-}
-
-/** An account that can log in with a PIN (set up once; the PostgreSQL database keeps it between runs). */
-async function ensurePinAccount(url) {
-  const tried = await api(url, '/api/v1/auth/pin/login', { body: { phone: PIN_PERSON.phone, pin: PIN } });
-  if (tried.ok) return;
-  const cookie = await smsLogin(url, PIN_PERSON.phone);
-  const bound = await api(url, '/api/v1/me/real-name', {
-    cookie,
-    body: { name: PIN_PERSON.name, idNumber: PIN_PERSON.idNumber },
-  });
-  if (!bound.ok) throw new Error(`real-name binding failed: ${bound.status} ${await bound.text()}`);
-  const set = await api(url, '/api/v1/me/pin', { method: 'PUT', cookie, body: { pin: PIN } });
-  if (!set.ok) throw new Error(`setting the PIN failed: ${set.status} ${await set.text()}`);
 }
 
 /**
- * Load each URL for `duration` seconds in all, in ROUNDS alternating slices (A B C A B C …), so that a burst of
- * other work on a shared machine falls on every route alike rather than on one of them. Throughput is the
- * mean of the slices; the server's CPU time per request is measured alongside.
+ * An account that can log in with a PIN: demo person 张伟 (real-name binding needs the register's phone). Set
+ * up once: the PostgreSQL database keeps it between runs.
  */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-async function interleaved(server, urls, headers) {
-  const acc = urls.map(() => ({ rps: 0, total: 0, p50: 0, p99: 0, cpu: 0 }));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, url] of urls.entries()) {
-      const cpu0 = server.cpuSeconds();
-      const m = await load(url, { duration: Math.max(1, Math.round(duration / ROUNDS)), headers });
-      const cpu1 = server.cpuSeconds();
-      const a = acc[i];
-      a.rps += m.rps / ROUNDS;
-      a.total += m.total;
-      a.p50 = Math.max(a.p50, m.p50);
-      a.p99 = Math.max(a.p99, m.p99);
-      if (cpu0 !== undefined && cpu1 !== undefined) a.cpu += cpu1 - cpu0;
-    }
-  }
-  return acc.map((a) => ({ ...a, cpuUsPerRequest: a.cpu ? (a.cpu * 1e6) / a.total : undefined }));
+async function ensurePinAccount(url) {
+  const tried = await post(url, '/api/v1/auth/pin/login', { phone: ZHANG_WEI.phone, pin: DEMO_PIN });
+  if (!tried.ok) await verifiedCitizen(url, ZHANG_WEI);
 }
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** SMS login throughput: codes are sent beforehand to fresh phones, then each request logs one of them in. */
 async function smsLoginThroughput(url) {
   const pending = [];
   for (let i = 0; i < loginCount; i++) {
     const phone = randomPhone();
-    const sent = await api(url, '/api/v1/auth/sms/send', { body: { phone } });
+    const sent = await post(url, '/api/v1/auth/sms/send', { phone });
     if (sent.status !== 202) throw new Error(`SMS send failed: ${sent.status} ${await sent.text()}`);
-    pending.push({ phone, code: await latestCode(url, phone) });
+    pending.push({ phone, code: await latestSmsCode(url, phone) });
   }
   let next = 0;
   return timedRequests(url, {
@@ -113,7 +81,7 @@ function pinLoginThroughput(url) {
       method: 'POST',
       path: '/api/v1/auth/pin/login',
       headers: { ...json, 'x-forwarded-for': clientIp() },
-      body: JSON.stringify({ phone: PIN_PERSON.phone, pin: PIN }),
+      body: JSON.stringify({ phone: ZHANG_WEI.phone, pin: DEMO_PIN }),
     }),
   });
 }
@@ -148,13 +116,13 @@ for (const [label, env, { informative = false } = {}] of setups) {
   if (only && !label.includes(only)) continue;
   const server = await startServer({ TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1', ...env });
   try {
-    const cookie = await smsLogin(server.url, randomPhone());
+    const cookie = (await smsSession(server.url, randomPhone())).cookie();
     const headers = { cookie };
     await load(`${server.url}/api/v1/auth/session`, { duration: 2, headers });
     const [trivial, session, me] = await interleaved(
       server,
       ['/healthz', '/api/v1/auth/session', '/api/v1/me'].map((p) => `${server.url}${p}`),
-      headers,
+      { duration, rounds: ROUNDS, headers },
     );
     await ensurePinAccount(server.url);
     const rows = [

@@ -114,14 +114,26 @@ export async function timedRequests(url, { amount, request, concurrency = 10 }) 
 /** The PIN the demo logins set (six digits, neither a run nor a repeat: the PIN rules accept it). */
 export const DEMO_PIN = '385172';
 
+/** The code the sandbox SMS gateway last sent to `phone` (its outbox stands in for the phone). */
+export async function latestSmsCode(url, phone) {
+  const outbox = await (await fetch(`${url}/api/v1/dev/sms-outbox?phone=${phone}`)).json();
+  const code = /验证码为(\d{6})/.exec(outbox[0]?.text ?? '')?.[1];
+  if (!code) throw new Error(`no SMS code for ${phone} in the sandbox outbox`);
+  return code;
+}
+
+const must = (res, status, what) => {
+  if (res.status !== status) throw new Error(`${what}: ${res.status} ${res.text}`);
+  return res;
+};
+
 /**
- * A citizen's session as a phone gets one — SMS code from the sandbox outbox, real name bound and PIN set
- * (unless the account has them already), PIN verified (the fresh verification personal data needs) — and
- * `call(method, path, body)` that sends its cookie. The same steps as e2e/support.ts (verifiedCitizenSession),
- * which the benchmarks do not import. Each request from another client address: the servers here trust
- * X-Forwarded-For, and the per-address login limit is for people, not for a load generator.
+ * A session of `phone` logged in by SMS with the code from the sandbox outbox (a first login signs up), and
+ * `call(method, path, body)` that sends its cookie; `cookie()` is the Cookie header value. Each request from
+ * another client address: the servers here trust X-Forwarded-For, and the per-address login limit is for
+ * people, not for a load generator.
  */
-export async function verifiedCitizen(url, person, { pin = DEMO_PIN } = {}) {
+export async function smsSession(url, phone) {
   let cookie = '';
   let ip = 0;
   const call = async (method, path, body) => {
@@ -139,15 +151,20 @@ export async function verifiedCitizen(url, person, { pin = DEMO_PIN } = {}) {
     const text = await res.text();
     return { status: res.status, text, json: () => JSON.parse(text) };
   };
-  const must = (res, status, what) => {
-    if (res.status !== status) throw new Error(`${what}: ${res.status} ${res.text}`);
-    return res;
-  };
-  must(await call('POST', '/api/v1/auth/sms/send', { phone: person.phone, purpose: 'login' }), 202, 'SMS send');
-  const outbox = await (await fetch(`${url}/api/v1/dev/sms-outbox?phone=${person.phone}`)).json();
-  const code = /验证码为(\d{6})/.exec(outbox[0]?.text ?? '')?.[1];
-  if (!code) throw new Error(`no SMS code for ${person.phone} in the sandbox outbox`);
-  must(await call('POST', '/api/v1/auth/sms/login', { phone: person.phone, code }), 200, 'SMS login');
+  must(await call('POST', '/api/v1/auth/sms/send', { phone, purpose: 'login' }), 202, 'SMS send');
+  const code = await latestSmsCode(url, phone);
+  must(await call('POST', '/api/v1/auth/sms/login', { phone, code }), 200, 'SMS login');
+  return { call, cookie: () => cookie };
+}
+
+/**
+ * A citizen's session as a phone gets one — SMS code from the sandbox outbox, real name bound and PIN set
+ * (unless the account has them already), PIN verified (the fresh verification personal data needs) — and
+ * `call(method, path, body)` that sends its cookie. The same steps as e2e/support.ts (verifiedCitizenSession),
+ * which the benchmarks do not import.
+ */
+export async function verifiedCitizen(url, person, { pin = DEMO_PIN } = {}) {
+  const { call, cookie } = await smsSession(url, person.phone);
   const me = must(await call('GET', '/api/v1/me'), 200, 'GET /api/v1/me').json();
   if (!me.realName) {
     must(
@@ -158,7 +175,30 @@ export async function verifiedCitizen(url, person, { pin = DEMO_PIN } = {}) {
   }
   if (!me.hasPin) must(await call('PUT', '/api/v1/me/pin', { pin }), 204, 'setting the PIN');
   must(await call('POST', '/api/v1/me/verify/pin', { pin }), 200, 'PIN verification');
-  return { person, call };
+  return { person, call, cookie };
+}
+
+/**
+ * Load each URL for `duration` seconds in all, in `rounds` alternating slices (A B C A B C …), so that a burst
+ * of other work on a shared machine falls on every route alike rather than on one of them. Throughput is the
+ * mean of the slices; the server's CPU time per request is measured alongside.
+ */
+export async function interleaved(server, urls, { duration, rounds, connections, headers }) {
+  const acc = urls.map(() => ({ rps: 0, total: 0, p50: 0, p99: 0, cpu: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, url] of urls.entries()) {
+      const cpu0 = server.cpuSeconds();
+      const m = await load(url, { duration: Math.max(1, Math.round(duration / rounds)), connections, headers });
+      const cpu1 = server.cpuSeconds();
+      const a = acc[i];
+      a.rps += m.rps / rounds;
+      a.total += m.total;
+      a.p50 = Math.max(a.p50, m.p50);
+      a.p99 = Math.max(a.p99, m.p99);
+      if (cpu0 !== undefined && cpu1 !== undefined) a.cpu += cpu1 - cpu0;
+    }
+  }
+  return acc.map((a) => ({ ...a, cpuUsPerRequest: a.cpu ? (a.cpu * 1e6) / a.total : undefined }));
 }
 
 /**

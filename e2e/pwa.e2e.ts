@@ -1,7 +1,6 @@
-import jsQR from 'jsqr';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, startPlatform } from './support.js';
+import { launchBrowser, phoneContext, type RunningPlatform, readQrOnScreen, startPlatform } from './support.js';
 
 /** A1: entry without installing anything — installable web app, and a QR code that opens it. */
 describe('citizen app: installable, and a QR code opens it', () => {
@@ -43,22 +42,8 @@ describe('citizen app: installable, and a QR code opens it', () => {
     await page.goto(`${platform.baseUrl}/app-qr`);
     const qr = page.locator('canvas, svg[role="img"], img[alt*="二维码"], [data-testid="app-qr"]').first();
     await qr.waitFor();
-    const png = await qr.screenshot();
-    const { width, height, data } = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('no 2d context');
-      ctx.drawImage(img, 0, 0);
-      const pixels = ctx.getImageData(0, 0, img.width, img.height);
-      return { width: img.width, height: img.height, data: Array.from(pixels.data) };
-    }, png.toString('base64'));
-    const decoded = jsQR(Uint8ClampedArray.from(data), width, height);
-    expect(decoded?.data).toBe(`${platform.baseUrl}/`);
+    const decoded = await readQrOnScreen(qr, { scale: 'device' });
+    expect(decoded.text).toBe(`${platform.baseUrl}/`);
     await context.close();
   });
 

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import jsQRModule from 'jsqr';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -116,6 +117,36 @@ export function phoneContext(
     locale: 'zh-CN',
     ...options,
   });
+}
+
+/** What most journeys start from: the platform, a browser and one phone-sized page in its own context. */
+export interface Journey {
+  platform: RunningPlatform;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * startPlatform, launchBrowser and a phone page, for a beforeAll. If the browser does not start, the platform
+ * is stopped again: the afterAll of a half-done beforeAll would not know of it.
+ */
+export async function startJourney(env: Record<string, string> = {}): Promise<Journey> {
+  const platform = await startPlatform(env);
+  try {
+    const browser = await launchBrowser();
+    const context = await phoneContext(browser);
+    return { platform, browser, context, page: await context.newPage() };
+  } catch (e) {
+    await platform.stop();
+    throw e;
+  }
+}
+
+/** The afterAll of startJourney: the browser, then the platform (either may be missing if beforeAll failed). */
+export async function endJourney(journey: { browser?: Browser; platform?: RunningPlatform }): Promise<void> {
+  await journey.browser?.close();
+  await journey.platform?.stop();
 }
 
 const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -254,22 +285,7 @@ export async function verifiedCitizenSession(
   person: DemoCitizen,
   options: { pin?: string } = {},
 ): Promise<CitizenSession> {
-  const jar = new Map<string, string>();
-  const call: CitizenCall = async (method, url, body) => {
-    const res = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const pair = c.split(';')[0] ?? '';
-      jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
-    }
-    return { status: res.status, text: await res.text() };
-  };
+  const { call, cookie } = cookieJarCaller(baseUrl);
   const send = () => call('POST', '/api/v1/auth/sms/send', { phone: person.phone, purpose: 'login' });
   let sent = await send();
   if (sent.status === 429) {
@@ -281,7 +297,107 @@ export async function verifiedCitizenSession(
   const login = await call('POST', '/api/v1/auth/sms/login', { phone: person.phone, code });
   expect(login.status, `SMS login: ${login.text}`).toBe(200);
   await verifyLoggedInCitizen(call, person, options.pin ?? DEMO_PIN);
-  return { person, cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), call };
+  return { person, cookie: cookie(), call };
+}
+
+/**
+ * JSON requests from this process that keep the cookies the platform sets, as a browser would: a citizen's
+ * or a staff member's session held without a page. `cookie()` is the Cookie header value they add up to.
+ */
+function cookieJarCaller(baseUrl: string): { call: CitizenCall; cookie: () => string } {
+  const jar = new Map<string, string>();
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const call: CitizenCall = async (method, url, body) => {
+    const res = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(jar.size ? { cookie: cookie() } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const pair = c.split(';')[0] ?? '';
+      jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+    }
+    return { status: res.status, text: await res.text() };
+  };
+  return { call, cookie };
+}
+
+/** The demo staff accounts' password (README, demo accounts). */
+export const DEMO_STAFF_PASSWORD = 'yss-demo-2026';
+
+/** The current TOTP code of a demo staff account (the demo-only endpoint stands in for the authenticator app). */
+export async function staffTotp(baseUrl: string, username: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/dev/staff-totp/${username}`);
+  expect(res.status, `TOTP code of ${username}`).toBe(200);
+  return ((await res.json()) as { code: string }).code;
+}
+
+/** A demo staff member logged in through the console API (password, then TOTP), held by this process. */
+export async function staffApiSession(baseUrl: string, username: string): Promise<CitizenCall> {
+  const { call } = cookieJarCaller(baseUrl);
+  const login = await call('POST', '/api/v1/staff/auth/login', { username, password: DEMO_STAFF_PASSWORD });
+  expect(login.status, `staff login: ${login.text}`).toBe(200);
+  const totp = await call('POST', '/api/v1/staff/auth/totp', { code: await staffTotp(baseUrl, username) });
+  expect(totp.status, `staff TOTP: ${totp.text}`).toBe(200);
+  return call;
+}
+
+/** A demo staff member logs in on the console's page (password, then TOTP); resolves on the console's home. */
+export async function consoleLogin(page: Page, baseUrl: string, username: string) {
+  await page.goto(`${baseUrl}/console/`);
+  await page.waitForURL('**/console/login');
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(DEMO_STAFF_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('totp-code').waitFor();
+  await page.getByTestId('totp-code').fill(await staffTotp(baseUrl, username));
+  await page.getByTestId('totp-submit').click();
+  await page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/console');
+}
+
+/**
+ * jsqr is CommonJS whose types declare `export default`: under NodeNext the default import is typed as the
+ * module object ({ default }), while at run time it is the function itself — which carries .default too.
+ */
+const jsQR = jsQRModule.default;
+
+/** The text of the QR code in RGBA pixels (row by row, 4 bytes a pixel), or null when none is found. */
+export function decodeQr(rgba: ArrayLike<number>, width: number, height: number): string | null {
+  return jsQR(Uint8ClampedArray.from(rgba), width, height)?.data ?? null;
+}
+
+/**
+ * The QR code `element` shows, read off the screen: screenshotted (at its CSS size, as a photo of the phone
+ * shows it, or at the device's pixel ratio) and decoded from the screenshot's pixels. Throws when unreadable.
+ */
+export async function readQrOnScreen(
+  element: Locator,
+  options: { scale?: 'css' | 'device' } = {},
+): Promise<{ text: string; width: number }> {
+  const png = await element.screenshot({ scale: options.scale ?? 'css' });
+  // The PNG is decoded by the page's own image decoder: no image library in the test process.
+  const { width, height, data } = await element.page().evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(img, 0, 0);
+    return {
+      width: img.width,
+      height: img.height,
+      data: Array.from(ctx.getImageData(0, 0, img.width, img.height).data),
+    };
+  }, png.toString('base64'));
+  const text = decodeQr(data, width, height);
+  if (text === null) throw new Error('QR not readable');
+  return { text, width };
 }
 
 /** What POST /api/v1/me/certificates answers (授权关联): the link and the batch issued to the holder keys. */

@@ -1,16 +1,17 @@
-import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  endJourney,
   LIU_YANG,
-  launchBrowser,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
+  readQrOnScreen,
   seriousA11yViolations,
-  startPlatform,
+  startJourney,
   ZHANG_WEI,
 } from './support.js';
+import { linkOnPhone, verifyAtServer } from './wallet-support.js';
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
@@ -22,60 +23,20 @@ describe('citizen app: 我的证照', () => {
   let page: Page;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
-    context = await phoneContext(browser);
-    page = await context.newPage();
+    ({ platform, browser, context, page } = await startJourney());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  afterAll(() => endJourney({ browser, platform }));
 
   const shot = async (p: Page, name: string) => {
     if (SHOTS) await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   };
 
-  /** The QR element screenshotted at its CSS size (300 px), decoded with jsQR from the pixels. */
-  async function readQr(p: Page): Promise<{ text: string; width: number }> {
-    const qr = p.getByTestId('wallet-qr');
-    const png = await qr.screenshot({ scale: 'css' });
-    const { width, height, data } = await p.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('no 2d context');
-      ctx.drawImage(img, 0, 0);
-      return {
-        width: img.width,
-        height: img.height,
-        data: Array.from(ctx.getImageData(0, 0, img.width, img.height).data),
-      };
-    }, png.toString('base64'));
-    const decoded = jsQR(Uint8ClampedArray.from(data), width, height);
-    if (!decoded) throw new Error('QR not readable');
-    return { text: decoded.data, width };
-  }
+  /** The QR element screenshotted at its CSS size (300 px), decoded from the pixels. */
+  const readQr = (p: Page) => readQrOnScreen(p.getByTestId('wallet-qr'));
 
-  const verify = async (payload: string, purpose: string) =>
-    (await (
-      await fetch(`${platform.baseUrl}/api/v1/verify`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ payload, purpose }),
-      })
-    ).json()) as { verdict: string; reason: string; disclosed: { claim: string; display: string }[] };
+  const verify = (payload: string, purpose: string) => verifyAtServer(platform.baseUrl, { payload, purpose });
 
-  async function link(type: string) {
-    await page.goto(`${platform.baseUrl}/wallet/add?type=${type}`);
-    await page.getByTestId('wallet-authorise').click();
-    await page.waitForURL(/\/wallet\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-    await page.getByTestId('wallet-detail').waitFor();
-  }
+  const link = (type: string) => linkOnPhone(page, platform.baseUrl, type);
 
   it('张伟 links 居民身份电子凭证 and 驾驶证 from the "+" flow, after verification', async () => {
     await loginVerifiedCitizen(page, platform.baseUrl, ZHANG_WEI);
@@ -178,13 +139,11 @@ describe('citizen app: 我的证照', () => {
     await page.getByRole('button', { name: '确定' }).click();
     await page.getByTestId('wallet-qr').waitFor();
     const police = await readQr(page);
-    const verdict = (await (
-      await fetch(`${platform.baseUrl}/api/v1/verify`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ payload: police.text, purpose: 'police', nonce: '3q2-7wABAgMEBQYHCAkKCw' }),
-      })
-    ).json()) as { verdict: string };
+    const verdict = await verifyAtServer(platform.baseUrl, {
+      payload: police.text,
+      purpose: 'police',
+      nonce: '3q2-7wABAgMEBQYHCAkKCw',
+    });
     expect(verdict.verdict).toBe('valid');
 
     const other = await (await phoneContext(browser)).newPage();

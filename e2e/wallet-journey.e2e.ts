@@ -1,14 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
+  consoleLogin,
+  endJourney,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
+  startJourney,
   ZHANG_WEI as ZHANG,
 } from './support.js';
+import { linkOnPhone, verifierLogin } from './wallet-support.js';
 
 /**
  * Issue 6 end to end, as the people involved do it: 张伟 links his e-ID on his phone and shows it for a hotel;
@@ -20,24 +22,14 @@ import {
 describe('我的证照 journey: citizen shows, hotel verifies, department revokes', () => {
   let platform: RunningPlatform;
   let browser: Browser;
-  let citizenContext: BrowserContext;
   let citizen: Page;
   let clerk: Page;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
-    citizenContext = await phoneContext(browser);
-    citizen = await citizenContext.newPage();
+    ({ platform, browser, page: citizen } = await startJourney());
     clerk = await (await phoneContext(browser)).newPage();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
-
-  const totp = async (username: string) =>
-    ((await (await fetch(`${platform.baseUrl}/api/v1/dev/staff-totp/${username}`)).json()) as { code: string }).code;
+  afterAll(() => endJourney({ browser, platform }));
 
   /** The QR element exactly as the phone shows it (300 CSS px), as a PNG — what a photo of the screen gives. */
   const screenshotOfQr = () => citizen.getByTestId('wallet-qr').screenshot({ scale: 'css' });
@@ -60,21 +52,12 @@ describe('我的证照 journey: citizen shows, hotel verifies, department revoke
   it('张伟 links his 居民身份电子凭证 and shows it for a hotel; the clerk’s page reads the 300 px screenshot: 有效', async () => {
     await loginVerifiedCitizen(citizen, platform.baseUrl, ZHANG);
 
-    await citizen.goto(`${platform.baseUrl}/wallet/add?type=resident-id`);
-    await citizen.getByTestId('wallet-authorise').click();
-    await citizen.waitForURL(/\/wallet\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    await linkOnPhone(citizen, platform.baseUrl, 'resident-id');
     await citizen.getByTestId('wallet-show').click();
     await citizen.waitForURL(/\/show/);
     await citizen.getByTestId('wallet-qr').waitFor();
 
-    await clerk.goto(`${platform.baseUrl}/verify`);
-    await clerk.getByTestId('verifier-login-open').click();
-    await clerk.getByTestId('verifier-username').fill('gz.hotel.clerk');
-    await clerk.getByTestId('verifier-password').fill('yss-demo-2026');
-    await clerk.getByTestId('verifier-login-submit').click();
-    await clerk.getByTestId('verifier-totp').fill(await totp('gz.hotel.clerk'));
-    await clerk.getByTestId('verifier-login-submit').click();
-    await clerk.getByTestId('verifier-org').waitFor();
+    await verifierLogin(clerk, platform.baseUrl, 'gz.hotel.clerk');
 
     const shown = await screenshotOfQr();
     const v = await clerkUploads(shown);
@@ -107,14 +90,7 @@ describe('我的证照 journey: citizen shows, hotel verifies, department revoke
     await citizen.getByTestId('wallet-qr').waitFor();
     const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const staff = await consoleContext.newPage();
-    await staff.goto(`${platform.baseUrl}/console/`);
-    await staff.waitForURL('**/console/login');
-    await staff.getByTestId('username').fill('gd.police.zhengzhao');
-    await staff.getByTestId('password').fill('yss-demo-2026');
-    await staff.getByTestId('login-submit').click();
-    await staff.getByTestId('totp-code').fill(await totp('gd.police.zhengzhao'));
-    await staff.getByTestId('totp-submit').click();
-    await staff.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/console');
+    await consoleLogin(staff, platform.baseUrl, 'gd.police.zhengzhao');
     await staff.goto(`${platform.baseUrl}/console/wallet`);
     await staff.getByTestId('wallet-id-number').fill(ZHANG.idNumber);
     await staff.getByTestId('wallet-search').click();

@@ -1,20 +1,21 @@
-import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HolderKey, holderKeys, presentQr } from '../apps/server/src/modules/wallet/holder.js';
 import {
+  endJourney,
   LI_NA,
-  launchBrowser,
   linkCertificate,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
+  readQrOnScreen,
   seriousA11yViolations,
-  startPlatform,
+  startJourney,
   verifiedCitizenSession,
   ZHANG_WEI,
 } from './support.js';
+import { verifyAtServer } from './wallet-support.js';
 
 /**
  * Issue 6 item 3: "The QR page works offline once loaded" — including a RELOAD without a network. 张伟 links
@@ -29,47 +30,14 @@ describe('出示二维码 and 证照核验 after a reload without a network', ()
   let page: Page;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
-    context = await phoneContext(browser);
-    page = await context.newPage();
+    ({ platform, browser, context, page } = await startJourney());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  afterAll(() => endJourney({ browser, platform }));
 
-  async function readQr(p: Page): Promise<string> {
-    const png = await p.getByTestId('wallet-qr').screenshot({ scale: 'css' });
-    const { width, height, data } = await p.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('no 2d context');
-      ctx.drawImage(img, 0, 0);
-      return {
-        width: img.width,
-        height: img.height,
-        data: Array.from(ctx.getImageData(0, 0, img.width, img.height).data),
-      };
-    }, png.toString('base64'));
-    const decoded = jsQR(Uint8ClampedArray.from(data), width, height);
-    if (!decoded) throw new Error('QR not readable');
-    return decoded.data;
-  }
+  /** The QR the phone shows, read off its screen at the QR's CSS size. */
+  const readQr = async (p: Page) => (await readQrOnScreen(p.getByTestId('wallet-qr'))).text;
 
-  const verify = async (payload: string) =>
-    (await (
-      await fetch(`${platform.baseUrl}/api/v1/verify`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ payload, purpose: 'hotel' }),
-      })
-    ).json()) as { verdict: string; reason: string };
+  const verify = (payload: string) => verifyAtServer(platform.baseUrl, { payload, purpose: 'hotel' });
 
   /** The service worker controls the page and holds the assets the page loaded before it took over. */
   async function offlineReady(p: Page) {

@@ -1,34 +1,32 @@
 import { WALLET_QR_PREFIX } from '@yss/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base45Decode } from '../apps/server/src/modules/wallet/base45.js';
 import { type HolderKey, holderKeys, presentQr } from '../apps/server/src/modules/wallet/holder.js';
 import {
-  type DemoCitizen,
+  endJourney,
   LI_NA,
-  type LinkedCertificate,
-  launchBrowser,
-  linkCertificate,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
-  verifiedCitizenSession,
+  startJourney,
   ZHANG_WEI,
 } from './support.js';
+import {
+  hotelQr,
+  type IssuedBatch as Issued,
+  linkForHolderKeys,
+  openVerifierOnline,
+  qrPng as renderQr,
+  revokeAsIssuingStaff,
+  uploadQr as upload,
+} from './wallet-support.js';
 
 const shots = process.env.E2E_SCREENSHOTS;
 
-/** A QR text rendered as a PNG of about 300 px at an integer scale (as wallet-verifier.e2e.ts does). */
-async function qrPng(text: string): Promise<Buffer> {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const scale = Math.floor(300 / (qr.modules.size + 4));
-  return QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin: 2, scale, type: 'png' });
-}
-
-type Issued = LinkedCertificate['batch'];
+/** A QR text as a PNG of about 300 px (wallet-support.ts). */
+const qrPng = async (text: string) => (await renderQr(text)).png;
 
 /**
  * Issue 6 item 5, 离线核验: the verifier page is opened online (it keeps every issuer's keys and status lists),
@@ -47,79 +45,17 @@ describe('offline verification on the verifier page', () => {
   let revokedKeys: HolderKey[];
   let revoked: Issued;
 
-  /** `person`'s phone links their e-ID (授权关联) with these holder keys: the batch bound to them. */
-  async function link(person: DemoCitizen, holder: HolderKey[]): Promise<Issued> {
-    const session = await verifiedCitizenSession(platform.baseUrl, person);
-    return (
-      await linkCertificate(
-        session,
-        'resident-id',
-        holder.map((k) => k.publicJwk),
-      )
-    ).batch;
-  }
-
-  /** The issuing department's staff revoke a certificate through the console API (password, then TOTP). */
-  async function staffRevoke(certificateId: string) {
-    const jar = new Map<string, string>();
-    const post = async (url: string, body: unknown) => {
-      const res = await fetch(`${platform.baseUrl}${url}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-        },
-        body: JSON.stringify(body),
-      });
-      for (const c of res.headers.getSetCookie()) {
-        const pair = c.split(';')[0] ?? '';
-        jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
-      }
-      return res;
-    };
-    expect(
-      (await post('/api/v1/staff/auth/login', { username: 'gd.police.zhengzhao', password: 'yss-demo-2026' })).status,
-    ).toBe(200);
-    const { code } = await (await fetch(`${platform.baseUrl}/api/v1/dev/staff-totp/gd.police.zhengzhao`)).json();
-    expect((await post('/api/v1/staff/auth/totp', { code })).ok).toBe(true);
-    const res = await post(`/api/v1/console/wallet/certificates/${certificateId}/status`, {
-      action: 'revoke',
-      reason: '居民身份证已挂失',
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-  }
-
   beforeAll(async () => {
     // 张伟 logs in twice (his phone links here; his 核验记录 page at the end): a short SMS resend interval.
-    platform = await startPlatform({ SMS_RESEND_SECONDS: '1' });
-    browser = await launchBrowser();
-    context = await phoneContext(browser);
-    page = await context.newPage();
+    ({ platform, browser, context, page } = await startJourney({ SMS_RESEND_SECONDS: '1' }));
     keys = holderKeys(3);
-    valid = await link(ZHANG_WEI, keys);
+    valid = await linkForHolderKeys(platform.baseUrl, ZHANG_WEI, keys);
     // Another person's: linking 张伟's type again would itself revoke his first batch (a new phone).
     revokedKeys = holderKeys(1);
-    revoked = await link(LI_NA, revokedKeys);
-    await staffRevoke(revoked.certificateId);
+    revoked = await linkForHolderKeys(platform.baseUrl, LI_NA, revokedKeys);
+    await revokeAsIssuingStaff(platform.baseUrl, 'gd.police.zhengzhao', revoked.certificateId, '居民身份证已挂失');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
-
-  const hotelQr = (cert: Issued, key: HolderKey, i = 0) =>
-    presentQr({ compact: cert.credentials[i]?.compact as string, key, type: 'resident-id', purpose: 'hotel' });
-
-  async function upload(p: Page, png: Buffer) {
-    await p.getByTestId('verify-upload').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
-    await p.getByTestId('verify-verdict').waitFor();
-    return {
-      verdict: await p.getByTestId('verify-verdict').getAttribute('data-verdict'),
-      word: await p.getByTestId('verify-verdict-word').textContent(),
-      reason: await p.getByTestId('verify-reason').textContent(),
-      badge: (await p.getByTestId('verify-offline-badge').count()) > 0,
-    };
-  }
+  afterAll(() => endJourney({ browser, platform }));
 
   /**
    * The verifier page's queued check-ins exactly as IndexedDB holds them: strings as they are, binary fields as
@@ -155,18 +91,7 @@ describe('offline verification on the verifier page', () => {
   }
 
   /** Online: the page keeps the keys and status lists (its readiness line says how many and how fresh). */
-  async function openOnline(p: Page) {
-    await p.goto(`${platform.baseUrl}/verify`);
-    await p.waitForFunction(
-      () => {
-        const ready = document.querySelector('[data-testid="verify-offline-ready"]');
-        // the keys and lists are kept, and the QR reader (WebAssembly) is loaded for use without a network
-        return ready?.textContent?.includes('状态信息更新于') && ready.getAttribute('data-reader') === 'ready';
-      },
-      undefined,
-      { timeout: 20_000 },
-    );
-  }
+  const openOnline = (p: Page) => openVerifierOnline(p, platform.baseUrl);
 
   it('online the page caches the keys and status lists; offline an uploaded QR is 有效 with the 离线核验 badge', async () => {
     await openOnline(page);

@@ -1,31 +1,27 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import QRCode from 'qrcode';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HolderKey, holderKeys, presentQr } from '../apps/server/src/modules/wallet/holder.js';
 import {
-  type LinkedCertificate,
-  launchBrowser,
-  linkCertificate,
+  consoleLogin,
+  endJourney,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
-  verifiedCitizenSession,
+  startJourney,
   ZHANG_WEI,
 } from './support.js';
+import {
+  hotelQr as hotelPresentation,
+  type IssuedBatch,
+  linkForHolderKeys,
+  qrPng,
+  uploadQr,
+  verifierLogin,
+} from './wallet-support.js';
 
 const shots = process.env.E2E_SCREENSHOTS;
-
-/** A QR text rendered as a PNG of about 300 px at an integer scale (fractional scaling breaks dense codes). */
-async function qrPng(text: string): Promise<{ png: Buffer; px: number; version: number }> {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const margin = 2;
-  const scale = Math.floor(300 / (qr.modules.size + 2 * margin));
-  const png = await QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin, scale, type: 'png' });
-  return { png, px: (qr.modules.size + 2 * margin) * scale, version: qr.version };
-}
 
 /**
  * Issue 6, verifiers: a QR made by the reference holder, rendered to a PNG at ~300 px, is uploaded into the
@@ -37,62 +33,24 @@ async function qrPng(text: string): Promise<{ png: Buffer; px: number; version: 
 describe('verifier page, console revocation and the verification log', () => {
   let platform: RunningPlatform;
   let browser: Browser;
-  let verifierContext: BrowserContext;
   let page: Page;
   let keys: HolderKey[];
-  let issued: LinkedCertificate['batch'];
+  let issued: IssuedBatch;
 
   beforeAll(async () => {
     // 张伟 logs in twice (here, and on the citizen page at the end): a short SMS resend interval.
-    platform = await startPlatform({ SMS_RESEND_SECONDS: '1' });
-    browser = await launchBrowser();
-    verifierContext = await phoneContext(browser);
-    page = await verifierContext.newPage();
+    ({ platform, browser, page } = await startJourney({ SMS_RESEND_SECONDS: '1' }));
     keys = holderKeys(4);
     // 张伟's phone links his e-ID (我的证照, 授权关联) with holder keys of the reference holder: a batch bound to them.
-    const zhang = await verifiedCitizenSession(platform.baseUrl, ZHANG_WEI);
-    issued = (
-      await linkCertificate(
-        zhang,
-        'resident-id',
-        keys.map((k) => k.publicJwk),
-      )
-    ).batch;
+    issued = await linkForHolderKeys(platform.baseUrl, ZHANG_WEI, keys);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  afterAll(() => endJourney({ browser, platform }));
 
-  const hotelQr = (i: number) =>
-    presentQr({
-      compact: issued.credentials[i]?.compact as string,
-      key: keys[i] as HolderKey,
-      type: 'resident-id',
-      purpose: 'hotel',
-    });
-  const totp = async (username: string) =>
-    ((await (await fetch(`${platform.baseUrl}/api/v1/dev/staff-totp/${username}`)).json()) as { code: string }).code;
-
-  async function upload(png: Buffer) {
-    await page.getByTestId('verify-upload').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
-    await page.getByTestId('verify-verdict').waitFor();
-    return {
-      verdict: await page.getByTestId('verify-verdict').getAttribute('data-verdict'),
-      word: await page.getByTestId('verify-verdict-word').textContent(),
-      reason: await page.getByTestId('verify-reason').textContent(),
-    };
-  }
+  const hotelQr = (i: number) => hotelPresentation(issued, keys[i] as HolderKey, i);
+  const upload = (png: Buffer) => uploadQr(page, png);
 
   it('a hotel clerk logs in on the verifier page and uploads a 300 px QR: 有效, the issuer and the disclosed claims', async () => {
-    await page.goto(`${platform.baseUrl}/verify`);
-    await page.getByTestId('verifier-login-open').click();
-    await page.getByTestId('verifier-username').fill('gz.hotel.clerk');
-    await page.getByTestId('verifier-password').fill('yss-demo-2026');
-    await page.getByTestId('verifier-login-submit').click();
-    await page.getByTestId('verifier-totp').fill(await totp('gz.hotel.clerk'));
-    await page.getByTestId('verifier-login-submit').click();
-    await page.getByTestId('verifier-org').waitFor();
+    await verifierLogin(page, platform.baseUrl, 'gz.hotel.clerk');
     expect(await page.getByTestId('verifier-org').textContent()).toContain('广州白云宾馆');
 
     const { png, px, version } = await qrPng(hotelQr(0));
@@ -117,15 +75,7 @@ describe('verifier page, console revocation and the verification log', () => {
   it('the issuing department revokes it in the console; the verifier page then says 已注销', async () => {
     const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const staff = await consoleContext.newPage();
-    await staff.goto(`${platform.baseUrl}/console/`);
-    await staff.waitForURL('**/console/login');
-    await staff.getByTestId('username').fill('gd.police.zhengzhao');
-    await staff.getByTestId('password').fill('yss-demo-2026');
-    await staff.getByTestId('login-submit').click();
-    await staff.getByTestId('totp-code').waitFor();
-    await staff.getByTestId('totp-code').fill(await totp('gd.police.zhengzhao'));
-    await staff.getByTestId('totp-submit').click();
-    await staff.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/console');
+    await consoleLogin(staff, platform.baseUrl, 'gd.police.zhengzhao');
     await staff.goto(`${platform.baseUrl}/console/wallet`);
     await staff.getByTestId('wallet-id-number').fill(ZHANG_WEI.idNumber);
     await staff.getByTestId('wallet-search').click();
@@ -201,14 +151,9 @@ describe('verifier page, console revocation and the verification log', () => {
       purpose: 'hotel',
       nonce,
     });
-    await anon.getByTestId('verify-upload').setInputFiles({
-      name: 'qr.png',
-      mimeType: 'image/png',
-      buffer: (await qrPng(qr)).png,
-    });
-    await anon.getByTestId('verify-verdict').waitFor();
+    const anonVerdict = await uploadQr(anon, (await qrPng(qr)).png);
     // revoked above: the certificate stays revoked, and nothing was recorded (no verifier logged in)
-    expect(await anon.getByTestId('verify-verdict').getAttribute('data-verdict')).toBe('revoked');
+    expect(anonVerdict.verdict).toBe('revoked');
     expect(await anon.getByTestId('verify-recorded').textContent()).toContain('不登记');
   });
 

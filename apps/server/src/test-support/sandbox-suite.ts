@@ -1,8 +1,10 @@
 import { makeResidentId } from '@yss/contracts';
-import { afterAll, beforeAll, expect } from 'vitest';
-import type { DepartmentImplementation, DepartmentSpec } from '../departments/framework/contract.js';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import type { Db } from '../db/database.js';
+import type { DepartmentClient, DepartmentImplementation, DepartmentSpec } from '../departments/framework/contract.js';
 import type { SandboxDepartment } from '../departments/framework/sandbox-department.js';
 import { generatePeople, type PeopleBatch } from '../departments/population-register/generator.js';
+import { type SeedContext, seedContext } from '../departments/province/seed-context.js';
 import { AppError } from '../http/app-error.js';
 import {
   type ConnectedDepartment,
@@ -25,6 +27,9 @@ export const UNKNOWN_ID_NUMBER = makeResidentId('440106', '19880512', 999);
 
 /** The first batch of the generated people createTestApp seeds (seed 1): to compare a sandbox with its generator. */
 export const seededPeople = () => generatePeople({ count: 200, seed: 1 }).next().value as PeopleBatch;
+
+/** The seed context of the province createTestApp seeds (seed 1): to derive what a sandbox should answer. */
+export const seededContext = (): SeedContext => seedContext(1);
 
 export interface SandboxSuite<D extends DepartmentSpec> {
   t: TestApp;
@@ -69,6 +74,23 @@ export function sandboxSuiteHooks<D extends DepartmentSpec>(
   });
   afterAll(() => suite.close?.());
   return suite;
+}
+
+/**
+ * The contract suite of a department whose sandbox takes a clock: one describe block per engine and transport
+ * (`<name> contract on <engine> over <transport>`), each on a fresh province with the sandbox on sandboxClock.
+ * `body` declares the tests; `client()` is the department's client once the block's hooks have run.
+ */
+export function describeClockedSandboxContract<D extends DepartmentSpec>(
+  name: string,
+  spec: D,
+  sandbox: (db: Db, clock: () => Date) => DepartmentImplementation<D>,
+  body: (client: () => DepartmentClient<D>) => void,
+): void {
+  describe.each(ENGINE_TRANSPORTS)(`${name} contract on %s over %s`, (engine, transport) => {
+    const suite = sandboxSuiteHooks({ spec, sandbox: (db) => sandbox(db, sandboxClock) }, transport, engine);
+    body(() => suite.connector.client);
+  });
 }
 
 /** The call is refused before it reaches the department, with this Chinese message. */

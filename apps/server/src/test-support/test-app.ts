@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, prepareDatabase } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
@@ -170,6 +171,22 @@ export async function createTestApp(
       if (adminUrl && databaseName) await adminQuery(adminUrl, `drop database if exists ${databaseName} with (force)`);
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * createTestApp as hooks of the enclosing describe block: opened before its tests, closed after them. The getter
+ * gives the app inside tests (it does not exist yet while the tests are being collected).
+ */
+export function testAppHooks(engine: Engine, overrides: Record<string, string> = {}): () => TestApp {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await createTestApp(engine, overrides);
+  });
+  afterAll(() => t?.close());
+  return () => {
+    if (!t) throw new Error('the test app is opened by beforeAll: read it inside a test');
+    return t;
   };
 }
 

@@ -1,32 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/database.js';
 import {
-  ENGINE_TRANSPORTS,
+  describeClockedSandboxContract,
   refusal,
-  sandboxClock,
-  sandboxSuiteHooks,
+  seededContext,
   seededPeople,
   UNKNOWN_ID_NUMBER,
 } from '../../test-support/sandbox-suite.js';
 import { demoPerson } from '../kit/demo.js';
 import { jobIn, lifeOf } from '../province/life.js';
-import { seedContext } from '../province/seed-context.js';
 import { housingFundSpec, NOT_CONNECTED_MESSAGE } from './contract.js';
 import { depositBase, depositFen } from './deposit-rules.js';
 import { housingFundRows } from './generator.js';
 import { housingFundSandbox } from './sandbox.js';
 
-const ctx = seedContext(1);
+const ctx = seededContext();
 const batch = seededPeople();
 
-describe.each(ENGINE_TRANSPORTS)('housing-fund contract on %s over %s', (engine, transport) => {
-  const suite = sandboxSuiteHooks(
-    { spec: housingFundSpec, sandbox: (db: Db) => housingFundSandbox(db, sandboxClock) },
-    transport,
-    engine,
-  );
-  const client = () => suite.connector.client;
-
+describeClockedSandboxContract('housing-fund', housingFundSpec, housingFundSandbox, (client) => {
   describe('account and accounts', () => {
     it("shows 张伟's 广州 account: number, balance, monthly deposit of his unit, bound phone masked", async () => {
       const zhang = demoPerson('张伟');

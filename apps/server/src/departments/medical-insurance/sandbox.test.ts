@@ -1,33 +1,23 @@
 import { RESIDENT_ID_MESSAGES } from '@yss/contracts';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/database.js';
 import {
-  ENGINE_TRANSPORTS,
+  describeClockedSandboxContract,
   refusal,
-  sandboxClock,
-  sandboxSuiteHooks,
+  seededContext,
   seededPeople,
   UNKNOWN_ID_NUMBER,
 } from '../../test-support/sandbox-suite.js';
 import { demoPerson } from '../kit/demo.js';
-import { seedContext } from '../province/seed-context.js';
 import { insuranceProfile } from '../social-insurance/profile.js';
 import { amountFen } from '../social-insurance/rates.js';
 import { BALANCE_QUERY_CITIES, medicalInsuranceSpec } from './contract.js';
 import { medicalInsuranceRows } from './generator.js';
 import { medicalInsuranceSandbox } from './sandbox.js';
 
-const ctx = seedContext(1);
+const ctx = seededContext();
 const batch = seededPeople();
 
-describe.each(ENGINE_TRANSPORTS)('medical-insurance contract on %s over %s', (engine, transport) => {
-  const suite = sandboxSuiteHooks(
-    { spec: medicalInsuranceSpec, sandbox: (db: Db) => medicalInsuranceSandbox(db, sandboxClock) },
-    transport,
-    engine,
-  );
-  const client = () => suite.connector.client;
-
+describeClockedSandboxContract('medical-insurance', medicalInsuranceSpec, medicalInsuranceSandbox, (client) => {
   describe('account', () => {
     it('shows the demo accounts: scheme, city, balance and payment activation', async () => {
       const zhang = await client().account({ idNumber: demoPerson('张伟').idNumber });

@@ -1,42 +1,23 @@
 import { makeResidentId } from '@yss/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppError } from '../../http/app-error.js';
-import { type ConnectedDepartment, connectDepartment, TRANSPORTS } from '../../test-support/department-transports.js';
-import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { TRANSPORTS } from '../../test-support/department-transports.js';
+import { expectInputInvalid, sandboxSuiteHooks } from '../../test-support/sandbox-suite.js';
+import { ENGINES, testAppHooks } from '../../test-support/test-app.js';
 import { DEMO_BATCH } from '../population-register/generator.js';
-import { type RealEstateSpec, realEstateSpec } from './contract.js';
 import { DEMO_REAL_ESTATE as D } from './demo.js';
+import { realEstateDepartment } from './index.js';
 import { realEstateSandbox } from './sandbox.js';
 
 const id = (name: string) => DEMO_BATCH.people.find((p) => p.name === name)?.idNumber as string;
 
-async function expectInputError(call: Promise<unknown>, message: string) {
-  let error: AppError | undefined;
-  try {
-    await call;
-  } catch (e) {
-    error = e as AppError;
-  }
-  expect(error?.code).toBe('DEPARTMENT_INPUT_INVALID');
-  expect(error?.detail).toBe(message);
-}
-
 describe.each(TRANSPORTS)('real-estate department over %s', (transport) => {
-  let t: TestApp;
-  let re: ConnectedDepartment<RealEstateSpec>;
-  beforeAll(async () => {
-    t = await createTestApp('pglite');
-    re = await connectDepartment(realEstateSpec, realEstateSandbox(t.database.db), transport);
-  });
-  afterAll(async () => {
-    await re?.close();
-    await t?.close();
-  });
+  const suite = sandboxSuiteHooks(realEstateDepartment, transport);
+  const client = () => suite.connector.client;
 
   describe('propertiesOf', () => {
     it('shows the flat 张伟 and 刘芳 co-own under a current mortgage, to each of them, without naming the other', async () => {
-      const zhang = await re.client.propertiesOf({ idNumber: id('张伟') });
-      const liu = await re.client.propertiesOf({ idNumber: id('刘芳') });
+      const zhang = await client().propertiesOf({ idNumber: id('张伟') });
+      const liu = await client().propertiesOf({ idNumber: id('刘芳') });
       expect(liu).toEqual(zhang);
       expect(zhang.properties).toHaveLength(1);
       expect(zhang.properties[0]).toMatchObject({
@@ -68,11 +49,11 @@ describe.each(TRANSPORTS)('real-estate department over %s', (transport) => {
     });
 
     it('shows an old 房地产权证 and several titles in order', async () => {
-      const old = (await re.client.propertiesOf({ idNumber: id('张建国') })).properties;
+      const old = (await client().propertiesOf({ idNumber: id('张建国') })).properties;
       expect(old.map((p) => [p.certificateNumber, p.certificateKind, p.shareKind, p.status])).toEqual([
         [D.zhangJianguoTitle, '房地产权证', '单独所有', '现势'],
       ]);
-      const chen = (await re.client.propertiesOf({ idNumber: id('陈志强') })).properties;
+      const chen = (await client().propertiesOf({ idNumber: id('陈志强') })).properties;
       expect(chen.map((p) => [p.certificateNumber, p.status])).toEqual([
         [D.chenZhiqiangFoshanTitle, '抵押'],
         [D.chenZhiqiangZhaoqingTitle, '现势'],
@@ -81,10 +62,10 @@ describe.each(TRANSPORTS)('real-estate department over %s', (transport) => {
 
     it('answers an empty list for people owning nothing and unknown people; refuses a malformed ID', async () => {
       for (const idNumber of [id('刘洋'), id('陈嘉欣'), id('张梓轩'), makeResidentId('440106', '19880512', 999)]) {
-        expect(await re.client.propertiesOf({ idNumber })).toEqual({ properties: [] });
+        expect(await client().propertiesOf({ idNumber })).toEqual({ properties: [] });
       }
-      await expectInputError(
-        re.client.propertiesOf({ idNumber: 'abc' }),
+      await expectInputInvalid(
+        client().propertiesOf({ idNumber: 'abc' }),
         '请输入18位居民身份证号码（前17位为数字，末位为数字或X）',
       );
     });
@@ -92,7 +73,7 @@ describe.each(TRANSPORTS)('real-estate department over %s', (transport) => {
 
   describe('proofsOf', () => {
     it('lists the pre-registration 李娜 holds, and nothing for mortgagors', async () => {
-      expect((await re.client.proofsOf({ idNumber: id('李娜') })).proofs).toEqual([
+      expect((await client().proofsOf({ idNumber: id('李娜') })).proofs).toEqual([
         {
           proofNumber: D.liNaPreSale,
           kind: 'pre-sale',
@@ -104,13 +85,13 @@ describe.each(TRANSPORTS)('real-estate department over %s', (transport) => {
           updatedAt: '2025-05-20T10:00:00+08:00',
         },
       ]);
-      expect(await re.client.proofsOf({ idNumber: id('张伟') })).toEqual({ proofs: [] });
+      expect(await client().proofsOf({ idNumber: id('张伟') })).toEqual({ proofs: [] });
     });
   });
 
   describe('applicationProgress (肇庆, 茂名)', () => {
     it('shows 陈志强’s application in progress and the one done', async () => {
-      const { applications } = await re.client.applicationProgress({ idNumber: id('陈志强') });
+      const { applications } = await client().applicationProgress({ idNumber: id('陈志强') });
       expect(applications.map((a) => [a.applicationNumber, a.cityCode, a.status])).toEqual([
         [D.zhaoqingInProgress, '441200', '办理中'],
         [D.zhaoqingDone, '441200', '已办结'],
@@ -129,27 +110,27 @@ describe.each(TRANSPORTS)('real-estate department over %s', (transport) => {
     });
 
     it('has none for people whose property is elsewhere', async () => {
-      expect(await re.client.applicationProgress({ idNumber: id('张伟') })).toEqual({ applications: [] });
+      expect(await client().applicationProgress({ idNumber: id('张伟') })).toEqual({ applications: [] });
     });
   });
 
   describe('platMap (阳江)', () => {
     it('draws 李娜’s 阳江 parcel, and nothing for another person or a title outside 阳江', async () => {
-      const { platMap } = await re.client.platMap({
+      const { platMap } = await client().platMap({
         idNumber: id('李娜'),
         certificateNumber: '粤（2021）阳江市不动产权第0004567号',
       });
       expect(platMap).toMatchObject({ certificateNumber: D.liNaYangjiangTitle, parcelCode: '441704005002GB00789' });
       expect(platMap?.parcel.length).toBeGreaterThanOrEqual(4);
       expect(platMap?.parcelArea).toBeGreaterThan(300);
-      expect(await re.client.platMap({ idNumber: id('张伟'), certificateNumber: D.liNaYangjiangTitle })).toEqual({
+      expect(await client().platMap({ idNumber: id('张伟'), certificateNumber: D.liNaYangjiangTitle })).toEqual({
         platMap: null,
       });
-      expect(await re.client.platMap({ idNumber: id('张伟'), certificateNumber: D.zhangWeiTitle })).toEqual({
+      expect(await client().platMap({ idNumber: id('张伟'), certificateNumber: D.zhangWeiTitle })).toEqual({
         platMap: null,
       });
-      await expectInputError(
-        re.client.platMap({ idNumber: id('李娜'), certificateNumber: '阳江0004567' }),
+      await expectInputInvalid(
+        client().platMap({ idNumber: id('李娜'), certificateNumber: '阳江0004567' }),
         '不动产权证号格式有误，如 粤(2019)阳江市不动产权第0001234号',
       );
     });
@@ -157,15 +138,12 @@ describe.each(TRANSPORTS)('real-estate department over %s', (transport) => {
 });
 
 describe.each(ENGINES)('real-estate sandbox on %s', (engine) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(engine);
-  });
-  afterAll(() => t?.close());
+  const t = testAppHooks(engine);
 
   it('answers each holder with exactly the titles the register links to them', async () => {
-    const re = realEstateSandbox(t.database.db);
-    const holders = await t.database.db
+    const { db } = t().database;
+    const re = realEstateSandbox(db);
+    const holders = await db
       .selectFrom('dept_real_estate.title_holders')
       .select(['id_number', 'certificate_number'])
       .execute();

@@ -1,34 +1,24 @@
 import { RESIDENT_ID_MESSAGES } from '@yss/contracts';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/database.js';
 import {
-  ENGINE_TRANSPORTS,
+  describeClockedSandboxContract,
   refusal,
-  sandboxClock,
-  sandboxSuiteHooks,
+  seededContext,
   seededPeople,
   UNKNOWN_ID_NUMBER,
 } from '../../test-support/sandbox-suite.js';
 import { demoPerson } from '../kit/demo.js';
 import { addMonths, jobIn, lifeOf } from '../province/life.js';
-import { seedContext } from '../province/seed-context.js';
 import { socialInsuranceSpec } from './contract.js';
 import { insuranceProfile, spanMonths } from './profile.js';
 import { amountFen, baseBounds, contributionBase } from './rates.js';
 import { socialInsuranceSandbox } from './sandbox.js';
 
 /** The demo province of createTestApp: seed 1, as of 2026-01-01. */
-const ctx = seedContext(1);
+const ctx = seededContext();
 const batch = seededPeople();
 
-describe.each(ENGINE_TRANSPORTS)('social-insurance contract on %s over %s', (engine, transport) => {
-  const suite = sandboxSuiteHooks(
-    { spec: socialInsuranceSpec, sandbox: (db: Db) => socialInsuranceSandbox(db, sandboxClock) },
-    transport,
-    engine,
-  );
-  const client = () => suite.connector.client;
-
+describeClockedSandboxContract('social-insurance', socialInsuranceSpec, socialInsuranceSandbox, (client) => {
   describe('insuredPerson', () => {
     it('returns a contributing employee with the employer and city of the life model', async () => {
       const zhang = demoPerson('张伟');

@@ -12,26 +12,17 @@ import {
   refreshTrust,
 } from '../../../../citizen/src/lib/wallet/offline-cache';
 import { verifyOffline } from '../../../../citizen/src/lib/wallet/offline-verifier';
-import { createDepartments } from '../../departments/registry.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { FieldCipher } from '../privacy/index.js';
-import { base45Decode, base45Encode } from '../wallet/base45.js';
+import { editQr, issueToNewKeys, presentCredential, walletCopy } from '../../test-support/wallet.js';
+import { base45Encode } from '../wallet/base45.js';
 import { decodeCbor, encodeCbor } from '../wallet/cbor.js';
 import { signSign1, tagSign1 } from '../wallet/cose.js';
 import { generateEs256, privateKeyObject } from '../wallet/es256.js';
-import { type HolderKey, holderKeys, presentQr } from '../wallet/holder.js';
+import { type HolderKey, presentQr, type QrPresentInput } from '../wallet/holder.js';
 import type { IssuedCertificate } from '../wallet/wallet-service.js';
-import { WalletService } from '../wallet/wallet-service.js';
 
 const ZHANG_WEI = '44010619880512031X';
 const HOUR = 3_600_000;
-
-/** Replace the base45 body of a QR text by the re-encoded CBOR after `edit` (as wallet.test.ts does). */
-function editQr(qr: string, edit: (v: unknown[]) => void): string {
-  const v = decodeCbor(base45Decode(qr.slice(5))) as unknown[];
-  edit(v);
-  return `YSS1:${base45Encode(encodeCbor(v))}`;
-}
 
 /** Everything of a verdict but the time it was made. */
 const comparable = ({ checkedAt: _, ...rest }: Verdict) => rest;
@@ -53,30 +44,14 @@ describe.each(ENGINES)(
         const res = await t.app.inject({ method: 'GET', url: path });
         return { ok: res.statusCode === 200, status: res.statusCode, text: async () => res.body };
       };
-      idKeys = holderKeys(6);
-      id = await t.app.wallet.issue({
-        type: 'resident-id',
-        idNumber: ZHANG_WEI,
-        holderKeys: idKeys.map((k) => k.publicJwk),
-      });
-      licenceKeys = holderKeys(2);
-      licence = await t.app.wallet.issue({
-        type: 'driving-licence',
-        idNumber: ZHANG_WEI,
-        holderKeys: licenceKeys.map((k) => k.publicJwk),
-      });
+      ({ cert: id, keys: idKeys } = await issueToNewKeys(t.app.wallet, 'resident-id', ZHANG_WEI, 6));
+      ({ cert: licence, keys: licenceKeys } = await issueToNewKeys(t.app.wallet, 'driving-licence', ZHANG_WEI, 2));
       trust = await refreshTrust(fetchText, null);
     });
     afterAll(() => t?.close());
 
-    const hotelQr = (i: number, extra: Partial<Parameters<typeof presentQr>[0]> = {}) =>
-      presentQr({
-        compact: id.credentials[i]?.compact as string,
-        key: idKeys[i] as HolderKey,
-        type: 'resident-id',
-        purpose: 'hotel',
-        ...extra,
-      });
+    const hotelQr = (i: number, extra: Partial<QrPresentInput> = {}) =>
+      presentCredential({ cert: id, keys: idKeys }, i, 'hotel', extra);
 
     /** The server's verdict and the offline one for the same payload; each payload goes to the server once (replay guard). */
     async function both(payload: string, options: { nonce?: string; purpose?: 'hotel' | 'police' | 'employer' } = {}) {
@@ -241,13 +216,7 @@ describe.each(ENGINES)(
 
     it('expired: past its exp the credential reads expired, after the signatures (same as a server with that clock)', async () => {
       const later = Date.now() + 40 * 24 * HOUR;
-      const clockWallet = new WalletService({
-        db: t.database.db,
-        cipher: new FieldCipher(t.config.dataEncryptionKey as Buffer),
-        departments: createDepartments(t.config, t.database.db),
-        baseUrl: t.config.publicOrigins[0] ?? '',
-        now: () => later,
-      });
+      const clockWallet = walletCopy(t, () => later);
       const qr = hotelQr(1, { now: later });
       const offline = (await verifyOffline(qr, trust, { now: later })).verdict;
       const server = await clockWallet.verify(qr);
@@ -261,19 +230,9 @@ describe.each(ENGINES)(
     });
 
     it('suspended and revoked once the cache is refreshed after the change; the old snapshot still says valid', async () => {
-      const keys = holderKeys(4);
-      const cert = await t.app.wallet.issue({
-        type: 'resident-id',
-        idNumber: ZHANG_WEI,
-        holderKeys: keys.map((k) => k.publicJwk),
-      });
-      const qr = (i: number) =>
-        presentQr({
-          compact: cert.credentials[i]?.compact as string,
-          key: keys[i] as HolderKey,
-          type: 'resident-id',
-          purpose: 'hotel',
-        });
+      const held = await issueToNewKeys(t.app.wallet, 'resident-id', ZHANG_WEI, 4);
+      const { cert } = held;
+      const qr = (i: number) => presentCredential(held, i, 'hotel');
       const before = await refreshTrust(fetchText, trust);
       expect((await verifyOffline(qr(0), before)).verdict.verdict).toBe('valid');
 

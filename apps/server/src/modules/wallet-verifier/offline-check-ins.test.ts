@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
-import { createDepartments } from '../../departments/registry.js';
+import { demoPerson as demo } from '../../departments/kit/demo.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
+import { staffLogin } from '../../test-support/staff-login.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { FieldCipher } from '../privacy/index.js';
-import { type HolderKey, holderKeys, type IssuedCertificate, presentQr, WalletService } from '../wallet/index.js';
+import { issueToNewKeys, presentCredential, walletCopy } from '../../test-support/wallet.js';
+import type { HolderKey, QrPresentInput } from '../wallet/holder.js';
+import { type IssuedCertificate, presentQr } from '../wallet/index.js';
 import { addVerifier } from './organisations.js';
 
-const STAFF_COOKIE = '__Host-yss_staff';
 const HOUR = 3_600_000;
-const demo = (name: string) => {
-  const p = DEMO_PEOPLE.find((x) => x.name === name);
-  if (!p) throw new Error(`no demo person ${name}`);
-  return p;
-};
 
 /**
  * 离线核验登记 (issue 6, item 5): POST /api/v1/verifier/check-ins/offline. The server re-verifies what the
@@ -27,17 +22,6 @@ describe.each(ENGINES)('offline check-ins uploaded later on %s', (engine) => {
   let zwId: IssuedCertificate;
   let keys: HolderKey[];
 
-  async function staffLogin(username: string) {
-    const pending = await c.call('POST', '/api/v1/staff/auth/login', { username, password: 'yss-demo-2026' });
-    expect(pending.statusCode, pending.body).toBe(200);
-    const pendingCookie = pending.cookies.find((x) => x.name === STAFF_COOKIE)?.value ?? '';
-    const code = (await c.call('GET', `/api/v1/dev/staff-totp/${username}`)).json().code as string;
-    const done = await c.call('POST', '/api/v1/staff/auth/totp', { code }, undefined, {
-      cookie: `${STAFF_COOKIE}=${pendingCookie}`,
-    });
-    expect(done.statusCode, done.body).toBe(200);
-    return `${STAFF_COOKIE}=${done.cookies.find((x) => x.name === STAFF_COOKIE)?.value}`;
-  }
   const upload = (username: string | null, body: object) =>
     c.call(
       'POST',
@@ -47,15 +31,8 @@ describe.each(ENGINES)('offline check-ins uploaded later on %s', (engine) => {
       username ? { cookie: staff.get(username) as string } : {},
     );
   /** A hotel QR of member i, signed by the holder at `at` (ms). */
-  const hotelQr = (i: number, at = Date.now(), extra = {}) =>
-    presentQr({
-      compact: zwId.credentials[i]?.compact as string,
-      key: keys[i] as HolderKey,
-      type: 'resident-id',
-      purpose: 'hotel',
-      now: at,
-      ...extra,
-    });
+  const hotelQr = (i: number, at = Date.now(), extra: Partial<QrPresentInput> = {}) =>
+    presentCredential({ cert: zwId, keys }, i, 'hotel', { now: at, ...extra });
   const deviceValid = { verdict: 'valid', reasonCode: 'ok' };
   const rowsOf = (id: string) =>
     t.database.db.selectFrom('wallet_verifications').selectAll().where('id', '=', id).execute();
@@ -63,23 +40,12 @@ describe.each(ENGINES)('offline check-ins uploaded later on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
     for (const u of ['gz.hotel.clerk', 'sz.police.officer', 'gz.employer.hr', 'gd.police.zhengzhao', 'gz.hrss.kefu']) {
-      staff.set(u, await staffLogin(u));
+      staff.set(u, await staffLogin(c.call, u));
     }
-    keys = holderKeys(12);
     // issued 4 hours ago (a WalletService on the same database with an earlier clock), so that checks made
     // offline hours ago fall within its validity
-    const earlier = new WalletService({
-      db: t.database.db,
-      cipher: new FieldCipher(t.config.dataEncryptionKey as Buffer),
-      departments: createDepartments(t.config, t.database.db),
-      baseUrl: t.config.publicOrigins[0] ?? '',
-      now: () => Date.now() - 4 * HOUR,
-    });
-    zwId = await earlier.issue({
-      type: 'resident-id',
-      idNumber: demo('张伟').idNumber,
-      holderKeys: keys.map((k) => k.publicJwk),
-    });
+    const earlier = walletCopy(t, () => Date.now() - 4 * HOUR);
+    ({ cert: zwId, keys } = await issueToNewKeys(earlier, 'resident-id', demo('张伟').idNumber, 12));
   });
   afterAll(() => t?.close());
 

@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
-import { createDepartments } from '../../departments/registry.js';
+import { demoPerson as demo } from '../../departments/kit/demo.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
+import { staffLogin } from '../../test-support/staff-login.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { FieldCipher } from '../privacy/index.js';
-import { type HolderKey, holderKeys, type IssuedCertificate, presentQr, WalletService } from '../wallet/index.js';
-
-const STAFF_COOKIE = '__Host-yss_staff';
-const demo = (name: string) => {
-  const p = DEMO_PEOPLE.find((x) => x.name === name);
-  if (!p) throw new Error(`no demo person ${name}`);
-  return p;
-};
+import { issueToNewKeys, presentCredential, walletCopy } from '../../test-support/wallet.js';
+import type { HolderKey, QrPresentInput } from '../wallet/holder.js';
+import { holderKeys, type IssuedCertificate } from '../wallet/index.js';
 
 describe.each(ENGINES)('wallet verifiers, verification log and console status on %s', (engine) => {
   let t: TestApp;
@@ -27,18 +21,6 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
   let lnVolunteer: IssuedCertificate;
   let lnVolunteerKeys: HolderKey[];
 
-  /** Password, then the TOTP code the sandbox helper gives: a staff session cookie header. */
-  async function staffLogin(username: string) {
-    const pending = await c.call('POST', '/api/v1/staff/auth/login', { username, password: 'yss-demo-2026' });
-    expect(pending.statusCode, pending.body).toBe(200);
-    const pendingCookie = pending.cookies.find((x) => x.name === STAFF_COOKIE)?.value ?? '';
-    const code = (await c.call('GET', `/api/v1/dev/staff-totp/${username}`)).json().code as string;
-    const done = await c.call('POST', '/api/v1/staff/auth/totp', { code }, undefined, {
-      cookie: `${STAFF_COOKIE}=${pendingCookie}`,
-    });
-    expect(done.statusCode, done.body).toBe(200);
-    return `${STAFF_COOKIE}=${done.cookies.find((x) => x.name === STAFF_COOKIE)?.value}`;
-  }
   const as = (username: string) => ({ cookie: staff.get(username) as string });
   const checkIn = (username: string, body: object) =>
     c.call('POST', '/api/v1/verifier/check-ins', body, undefined, as(username));
@@ -46,16 +28,9 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
     cert: IssuedCertificate,
     keys: HolderKey[],
     i: number,
-    purpose: Parameters<typeof presentQr>[0]['purpose'],
-    extra = {},
-  ) =>
-    presentQr({
-      compact: cert.credentials[i]?.compact as string,
-      key: keys[i] as HolderKey,
-      type: cert.type,
-      purpose,
-      ...extra,
-    });
+    purpose: QrPresentInput['purpose'],
+    extra: Partial<QrPresentInput> = {},
+  ) => presentCredential({ cert, keys }, i, purpose, extra);
 
   beforeAll(async () => {
     t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
@@ -68,32 +43,27 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
       'sz.police.reviewer',
       'gz.hrss.kefu',
     ]) {
-      staff.set(u, await staffLogin(u));
+      staff.set(u, await staffLogin(c.call, u));
     }
-    zwIdKeys = holderKeys(4);
-    zwId = await t.app.wallet.issue({
-      type: 'resident-id',
-      idNumber: demo('张伟').idNumber,
-      holderKeys: zwIdKeys.map((k) => k.publicJwk),
-    });
-    zwLicenceKeys = holderKeys(8);
-    zwLicence = await t.app.wallet.issue({
-      type: 'driving-licence',
-      idNumber: demo('张伟').idNumber,
-      holderKeys: zwLicenceKeys.map((k) => k.publicJwk),
-    });
-    lfLicenceKeys = holderKeys(2);
-    lfLicence = await t.app.wallet.issue({
-      type: 'driving-licence',
-      idNumber: demo('刘芳').idNumber,
-      holderKeys: lfLicenceKeys.map((k) => k.publicJwk),
-    });
-    lnVolunteerKeys = holderKeys(3);
-    lnVolunteer = await t.app.wallet.issue({
-      type: 'volunteer-card',
-      idNumber: demo('李娜').idNumber,
-      holderKeys: lnVolunteerKeys.map((k) => k.publicJwk),
-    });
+    ({ cert: zwId, keys: zwIdKeys } = await issueToNewKeys(t.app.wallet, 'resident-id', demo('张伟').idNumber, 4));
+    ({ cert: zwLicence, keys: zwLicenceKeys } = await issueToNewKeys(
+      t.app.wallet,
+      'driving-licence',
+      demo('张伟').idNumber,
+      8,
+    ));
+    ({ cert: lfLicence, keys: lfLicenceKeys } = await issueToNewKeys(
+      t.app.wallet,
+      'driving-licence',
+      demo('刘芳').idNumber,
+      2,
+    ));
+    ({ cert: lnVolunteer, keys: lnVolunteerKeys } = await issueToNewKeys(
+      t.app.wallet,
+      'volunteer-card',
+      demo('李娜').idNumber,
+      3,
+    ));
   });
   afterAll(() => t?.close());
 
@@ -344,13 +314,7 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
 
     it('a verifier elsewhere (its own status-list cache) sees a revocation within the 60 s ttl', async () => {
       let now = Date.now();
-      const elsewhere = new WalletService({
-        db: t.database.db,
-        cipher: new FieldCipher(t.config.dataEncryptionKey as Buffer),
-        departments: createDepartments(t.config, t.database.db),
-        baseUrl: t.config.publicOrigins[0] ?? '',
-        now: () => now,
-      });
+      const elsewhere = walletCopy(t, () => now);
       const at = (i: number) => elsewhere.verify(qr(zwId, zwIdKeys, i, 'hotel', { now }), { purpose: 'hotel' });
       expect((await at(1)).verdict).toBe('valid');
       const revoked = await setStatus('gd.police.zhengzhao', zwId.certificateId, 'revoke', '居民身份证已挂失');

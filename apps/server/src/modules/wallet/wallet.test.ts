@@ -5,16 +5,14 @@ import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import type { Tag } from 'cbor-x';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDepartments } from '../../departments/registry.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { FieldCipher } from '../privacy/index.js';
+import { editQr, issueToNewKeys, presentCredential, walletCopy } from '../../test-support/wallet.js';
 import { base45Decode, base45Encode } from './base45.js';
 import { decodeCbor, encodeCbor } from './cbor.js';
 import { signSign1, tagSign1 } from './cose.js';
 import { generateEs256, privateKeyObject } from './es256.js';
-import { type HolderKey, holderKeys, presentQr, presentSdJwt } from './holder.js';
+import { type HolderKey, holderKeys, presentQr, presentSdJwt, type QrPresentInput } from './holder.js';
 import type { IssuedCertificate } from './wallet-service.js';
-import { WalletService } from './wallet-service.js';
 
 const ZHANG_WEI = '44010619880512031X';
 const LIU_YANG = '430104199503210539'; // licence past its validity (逾期未换证)
@@ -22,13 +20,6 @@ const ZHANG_ZIXUAN = '440106201704150151'; // a child: no licence
 
 const verifyApi = (t: TestApp, body: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url: '/api/v1/verify', payload: body });
-
-/** Replace the base45 body of a QR text by the re-encoded CBOR after `edit`. */
-function editQr(qr: string, edit: (v: unknown[]) => void): string {
-  const v = decodeCbor(base45Decode(qr.slice(5))) as unknown[];
-  edit(v);
-  return `YSS1:${base45Encode(encodeCbor(v))}`;
-}
 
 describe.each(ENGINES)('wallet trust core on %s', (engine) => {
   let t: TestApp;
@@ -39,30 +30,14 @@ describe.each(ENGINES)('wallet trust core on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    idKeys = holderKeys(3);
-    id = await t.app.wallet.issue({
-      type: 'resident-id',
-      idNumber: ZHANG_WEI,
-      holderKeys: idKeys.map((k) => k.publicJwk),
-    });
-    licenceKeys = holderKeys(2);
-    licence = await t.app.wallet.issue({
-      type: 'driving-licence',
-      idNumber: ZHANG_WEI,
-      holderKeys: licenceKeys.map((k) => k.publicJwk),
-    });
+    ({ cert: id, keys: idKeys } = await issueToNewKeys(t.app.wallet, 'resident-id', ZHANG_WEI, 3));
+    ({ cert: licence, keys: licenceKeys } = await issueToNewKeys(t.app.wallet, 'driving-licence', ZHANG_WEI, 2));
   });
   afterAll(() => t?.close());
 
   const cred = (i = 0) => id.credentials[i] as IssuedCertificate['credentials'][number];
-  const hotelQr = (i = 0, extra: Partial<Parameters<typeof presentQr>[0]> = {}) =>
-    presentQr({
-      compact: cred(i).compact,
-      key: idKeys[i] as HolderKey,
-      type: 'resident-id',
-      purpose: 'hotel',
-      ...extra,
-    });
+  const hotelQr = (i = 0, extra: Partial<QrPresentInput> = {}) =>
+    presentCredential({ cert: id, keys: idKeys }, i, 'hotel', extra);
 
   describe('issuers and keys', () => {
     it('publishes each issuer’s JWKS at /api/v1/issuers/<id>/jwks.json and the SD-JWT VC well-known metadata', async () => {
@@ -440,13 +415,7 @@ describe.each(ENGINES)('wallet trust core on %s', (engine) => {
 
     it('expired: a credential past its exp reads expired (checked after the signatures)', async () => {
       const later = Date.now() + 40 * 86_400_000;
-      const clockWallet = new WalletService({
-        db: t.database.db,
-        cipher: new FieldCipher(t.config.dataEncryptionKey as Buffer),
-        departments: createDepartments(t.config, t.database.db),
-        baseUrl: t.config.publicOrigins[0] ?? '',
-        now: () => later,
-      });
+      const clockWallet = walletCopy(t, () => later);
       const v = await clockWallet.verify(hotelQr(0, { now: later }));
       expect(v).toMatchObject({ verdict: 'expired', reasonCode: 'expired' });
     });
@@ -505,13 +474,7 @@ describe.each(ENGINES)('wallet trust core on %s', (engine) => {
     it('a verifier elsewhere keeps the list decoded and refetches only after the ttl', async () => {
       let now = Date.now();
       let fetches = 0;
-      const other = new WalletService({
-        db: t.database.db,
-        cipher: new FieldCipher(t.config.dataEncryptionKey as Buffer),
-        departments: createDepartments(t.config, t.database.db),
-        baseUrl: t.config.publicOrigins[0] ?? '',
-        now: () => now,
-      });
+      const other = walletCopy(t, () => now);
       const fetch = other.statusLists.token.bind(other.statusLists);
       other.statusLists.token = async (...a) => {
         fetches++;
@@ -547,12 +510,7 @@ describe.each(ENGINES)('wallet trust core on %s', (engine) => {
     it('no status answer, no valid verdict: an unknown list reads invalid', async () => {
       const noList = editQr(hotelQr(0), () => {});
       expect((await verifyApi(t, { payload: noList })).json().verdict).toBe('valid');
-      const other = new WalletService({
-        db: t.database.db,
-        cipher: new FieldCipher(t.config.dataEncryptionKey as Buffer),
-        departments: createDepartments(t.config, t.database.db),
-        baseUrl: t.config.publicOrigins[0] ?? '',
-      });
+      const other = walletCopy(t);
       other.statusLists.token = async () => undefined;
       expect(await other.verify(hotelQr(0))).toMatchObject({ verdict: 'invalid', reasonCode: 'status-unknown' });
     });
