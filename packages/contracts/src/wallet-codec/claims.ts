@@ -50,6 +50,9 @@ function partialClaims(type: CredentialType) {
  */
 export function disclosedClaimList(type: CredentialType, claims: Map<string, unknown>): DisclosedClaim[] | undefined {
   const spec = credentialTypeSpec(type);
+  // A claim that did not decode (a date that is not YYYYMMDD) is undefined, which `.partial()` would let through
+  // as "not disclosed" and the verdict would show as the text "undefined": refuse it like any schema break.
+  for (const value of claims.values()) if (value === undefined) return undefined;
   if (!partialClaims(type).safeParse(Object.fromEntries(claims)).success) return undefined;
   const labels = spec.labels as Record<string, string>;
   const order = spec.claimKeys as Record<string, number>;

@@ -341,6 +341,11 @@ describe('wallet codec: claims', () => {
     expect(list[0]).toMatchObject({ label: '姓名', value: '张伟', display: '张伟' });
     expect(() => checkDisclosedClaims('resident-id', new Map([['validUntil', 20260131]]))).toThrow(VerificationRefusal);
     expect(() => checkDisclosedClaims('resident-id', new Map([['idNumber', '123']]))).toThrow(VerificationRefusal);
+    // a date that did not decode (not 8 digits) is refused, not shown as "undefined"
+    const undecodable = decodeClaimValue('resident-id', 'validUntil', 2026013);
+    expect(() => checkDisclosedClaims('resident-id', new Map([['validUntil', undecodable]]))).toThrow(
+      VerificationRefusal,
+    );
   });
 });
 
