@@ -5,48 +5,21 @@
 // Target (on PostgreSQL): ≥ 40% of the trivial route's throughput, p99 < 50 ms. PGlite runs for context.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { load, root, row, startServer } from './lib.mjs';
+import { interleaved, load, root, row, startServer, verifiedCitizen, ZHANG_WEI } from './lib.mjs';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 12);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 50;
-const ZHANG = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
-const PIN = '385172';
 const LOOKUP = '/api/v1/lookups/social-insurance/contributions?city=440100&from=2025-01&to=2025-12';
-const json = { 'content-type': 'application/json' };
 
-async function api(url, p, { method = 'POST', body, cookie } = {}) {
-  const res = await fetch(`${url}${p}`, {
-    method,
-    headers: { ...json, 'x-forwarded-for': '10.9.9.9', ...(cookie ? { cookie } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return res;
-}
-
-/** 张伟 logged in by SMS, real name bound, PIN set and verified: what a citizen has before a personal lookup. */
+/** 张伟 verified as a phone would be (bench/lib.mjs), and his lookup answered once: what the load then repeats. */
 async function verifiedSession(url) {
-  await api(url, '/api/v1/auth/sms/send', { body: { phone: ZHANG.phone, purpose: 'login' } });
-  const outbox = await (await fetch(`${url}/api/v1/dev/sms-outbox?phone=${ZHANG.phone}`)).json();
-  const code = /验证码为(\d{6})/.exec(outbox[0]?.text ?? '')?.[1];
-  const login = await api(url, '/api/v1/auth/sms/login', { body: { phone: ZHANG.phone, code } });
-  const cookie = login.headers.get('set-cookie')?.split(';')[0];
-  if (!login.ok || !cookie) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const me = await (await api(url, '/api/v1/me', { method: 'GET', cookie })).json();
-  if (!me.realName) {
-    const bound = await api(url, '/api/v1/me/real-name', {
-      cookie,
-      body: { name: ZHANG.name, idNumber: ZHANG.idNumber },
-    });
-    if (!bound.ok) throw new Error(`real-name binding failed: ${bound.status} ${await bound.text()}`);
+  const session = await verifiedCitizen(url, ZHANG_WEI);
+  const probe = await session.call('GET', LOOKUP);
+  if (probe.status !== 200 || probe.json().statement?.months?.length !== 12) {
+    throw new Error(`lookup failed: ${probe.status} ${probe.text}`);
   }
-  if (!me.hasPin) await api(url, '/api/v1/me/pin', { method: 'PUT', cookie, body: { pin: PIN } });
-  const verified = await api(url, '/api/v1/me/verify/pin', { cookie, body: { pin: PIN } });
-  if (!verified.ok) throw new Error(`verification failed: ${verified.status} ${await verified.text()}`);
-  const probe = await api(url, LOOKUP, { method: 'GET', cookie });
-  const body = await probe.json();
-  if (!probe.ok || body.statement?.months?.length !== 12) throw new Error(`lookup failed: ${probe.status}`);
-  return cookie;
+  return session.cookie();
 }
 
 const setups = [['embedded PGlite', { DATABASE_URL: '', REDIS_URL: '' }, { informative: true }]];
@@ -64,25 +37,12 @@ for (const [label, env, { informative }] of setups) {
     const headers = { cookie, 'x-forwarded-for': '10.9.9.9' };
     const urls = [`${server.url}/healthz`, `${server.url}${LOOKUP}`];
     await load(urls[1], { duration: 2, connections: CONNECTIONS, headers }); // warm-up
-    const acc = urls.map(() => ({ rps: 0, total: 0, p50: 0, p99: 0, cpu: 0 }));
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, url] of urls.entries()) {
-        const cpu0 = server.cpuSeconds();
-        const m = await load(url, {
-          duration: Math.max(1, Math.round(duration / ROUNDS)),
-          connections: CONNECTIONS,
-          headers,
-        });
-        const cpu1 = server.cpuSeconds();
-        const a = acc[i];
-        a.rps += m.rps / ROUNDS;
-        a.total += m.total;
-        a.p50 = Math.max(a.p50, m.p50);
-        a.p99 = Math.max(a.p99, m.p99);
-        if (cpu0 !== undefined && cpu1 !== undefined) a.cpu += cpu1 - cpu0;
-      }
-    }
-    const [trivial, lookup] = acc.map((a) => ({ ...a, cpuUsPerRequest: a.cpu ? (a.cpu * 1e6) / a.total : undefined }));
+    const [trivial, lookup] = await interleaved(server, urls, {
+      duration,
+      rounds: ROUNDS,
+      connections: CONNECTIONS,
+      headers,
+    });
     const rows = [
       row(`${label}: GET /healthz (trivial)`, trivial),
       row(`${label}: 社保缴费明细, 12 months (personal lookup)`, lookup, trivial),
