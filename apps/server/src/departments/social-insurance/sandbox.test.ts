@@ -173,7 +173,7 @@ describeClockedSandboxContract('social-insurance', socialInsuranceSpec, socialIn
         [{ from: '2022-12', to: '2025-12' }, '每次最多可查询36个月的明细，请缩短查询期间'],
         [{ from: '2025-06', to: '2025-01' }, '起始月份不能晚于截止月份'],
         [{ from: '2025-01', to: '2099-01' }, '截止月份不能晚于本月'],
-        [{ from: '2025-13', to: '2025-12' }, '月份格式应为YYYY-MM，例如2025-01'],
+        [{ from: '2025-13', to: '2025-12' }, '月份格式应为YYYY-MM，如2025-01'],
       ];
       for (const [period, detail] of cases) {
         expect(await refusal(client().contributions({ idNumber, ...period }))).toEqual({

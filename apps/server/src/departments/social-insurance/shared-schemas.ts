@@ -1,5 +1,6 @@
-import { CITY_CODES, parseResidentId } from '@yss/contracts';
+import { CITY_CODES } from '@yss/contracts';
 import { z } from 'zod';
+import { IdNumberField, MonthField } from '../province/zod-inputs.js';
 
 /**
  * Building blocks of the 社保 / 医保 / 公积金 contracts (these three departments share them: they are
@@ -8,21 +9,9 @@ import { z } from 'zod';
  * "数据更新于" timestamps are China time with their offset.
  */
 
-/** 公民身份号码 (or a 港澳台居民居住证 number, same structure): trimmed, upper-case X, checked digit. */
-export const IdNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((value, ctx) => {
-    const parsed = parseResidentId(value);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
-  })
-  .meta({ description: '身份证号码（18位）', example: '440106198805120311' });
-
-export const Month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM，例如2025-01')
-  .meta({ description: '年月 YYYY-MM', example: '2025-01' });
+/** 公民身份号码 (or a 港澳台居民居住证 number, same structure) and YYYY-MM months: the province-wide fields. */
+export const IdNumber = IdNumberField;
+export const Month = MonthField;
 
 export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

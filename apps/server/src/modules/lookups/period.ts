@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import { MonthField } from '../../departments/province/zod-inputs.js';
 import { currentChinaMonth, monthCount } from '../../departments/social-insurance/shared-schemas.js';
 import { AppError } from '../../http/app-error.js';
 
-export const MonthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM，例如2025-01');
+/** A month in a route's query (from / to): the province-wide input field, one wording everywhere. */
+export const MonthParam = MonthField;
 
 /** `month` (YYYY-MM) moved by `by` months, forwards or back. */
 export const shiftMonth = (month: string, by: number) => {

@@ -5,11 +5,10 @@ import type { Departments } from '../../departments/registry.js';
 import { ContributionStatement, HK_MACAU_NOTICE } from '../../departments/social-insurance/contract.js';
 import { AppError } from '../../http/app-error.js';
 import { maskIdNumber } from '../privacy/index.js';
-import { askedPeriod, choosePeriod } from './period.js';
+import { askedPeriod, choosePeriod, MonthParam } from './period.js';
 import type { PersonalLookupGate } from './personal-gate.js';
 
 const SERVICE_ID = 'shebao-jiaofei-mingxi';
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM，例如2025-01');
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 502: Problem, 503: Problem };
 
 export const ContributionDetails = z
@@ -42,8 +41,8 @@ export const socialInsuranceLookupRoutes =
           summary: '社保缴费明细 (B2): month by month, at most 36 months (fresh verification; audited)',
           querystring: ActingQuery.extend({
             city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }),
-            from: Month.optional(),
-            to: Month.optional(),
+            from: MonthParam.optional(),
+            to: MonthParam.optional(),
             /** Without from/to: this many months up to the last month with a contribution (default 12). */
             months: z.coerce.number().int().min(1, '至少查询1个月').max(36, '最多查询36个月').optional(),
           }),

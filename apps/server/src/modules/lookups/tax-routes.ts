@@ -5,21 +5,20 @@ import { z } from 'zod';
 import type { Departments } from '../../departments/registry.js';
 import { currentChinaMonth } from '../../departments/social-insurance/shared-schemas.js';
 import { IncomeTaxDetails, MAX_PERIOD_MONTHS, SocialInsuranceFeeDetails } from '../../departments/tax/contract.js';
-import { askedPeriod, shiftMonth } from './period.js';
+import { askedPeriod, MonthParam, shiftMonth } from './period.js';
 import type { PersonalLookupGate } from './personal-gate.js';
 
 const INCOME_TAX = 'geshui-jiaona-mingxi';
 const INSURANCE_FEES = 'shebaofei-jiaofei-mingxi';
 /** Without a period: this many months up to the last month the tax system holds. */
 const DEFAULT_MONTHS = 12;
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM，如2025-01');
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 502: Problem, 503: Problem };
 
 const PeriodQuery = ActingQuery.extend({
   /** The city the citizen has chosen (both services are offered everywhere; checked like every personal lookup). */
   city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }).optional(),
-  from: Month.optional(),
-  to: Month.optional(),
+  from: MonthParam.optional(),
+  to: MonthParam.optional(),
 });
 
 export const IncomeTaxLookup = z
