@@ -17,11 +17,12 @@ import {
   SmsSendInput,
   SmsSendReceipt,
 } from '@yss/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { OutboxSmsGateway } from '../../connectors/sms/outbox-gateway.js';
 import { AppError } from '../../http/app-error.js';
+import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.js';
 import type { AuditLog } from '../audit/index.js';
 import { presentAccessLog } from './access-log.js';
 import type { AuthContext, IdentityService } from './identity-service.js';
@@ -58,14 +59,6 @@ export interface IdentityRouteDeps {
 export const identityRoutes =
   ({ identity, passkeys, audit, settings, outbox }: IdentityRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const setSessionCookie = (reply: FastifyReply, token: string, expiresAt: Date) =>
-      reply.setCookie(settings.cookieName, token, {
-        path: '/',
-        httpOnly: true,
-        secure: settings.cookieSecure,
-        sameSite: 'strict',
-        expires: expiresAt,
-      });
     const auth = (req: FastifyRequest) => identity.authenticate(req.cookies[settings.cookieName], req.id);
     const sessionInfo = async (started: Awaited<ReturnType<IdentityService['startSession']>>) => ({
       account: await identity.profile(started.session.accountId, started.session.verifiedAt),
@@ -107,7 +100,7 @@ export const identityRoutes =
       },
       async (req, reply) => {
         const started = await identity.loginWithSms(req.body.phone, req.body.code, req.id);
-        setSessionCookie(reply, started.token, started.expiresAt);
+        setSessionCookie(reply, settings, started.token, started.expiresAt);
         return sessionInfo(started);
       },
     );
@@ -125,7 +118,7 @@ export const identityRoutes =
       },
       async (req, reply) => {
         const started = await identity.loginWithPin(req.body.phone, req.body.pin, req.id);
-        setSessionCookie(reply, started.token, started.expiresAt);
+        setSessionCookie(reply, settings, started.token, started.expiresAt);
         return sessionInfo(started);
       },
     );
@@ -170,7 +163,7 @@ export const identityRoutes =
           throw new AppError('PASSKEY_FAILED', '刷脸验证未通过，请重试或使用其他登录方式。');
         }
         const started = await identity.startSession(accountId, 'passkey', true, req.id);
-        setSessionCookie(reply, started.token, started.expiresAt);
+        setSessionCookie(reply, settings, started.token, started.expiresAt);
         return sessionInfo(started);
       },
     );
@@ -186,12 +179,7 @@ export const identityRoutes =
           throw err;
         });
         if (ctx) await identity.logout(ctx);
-        reply.clearCookie(settings.cookieName, {
-          path: '/',
-          secure: settings.cookieSecure,
-          httpOnly: true,
-          sameSite: 'strict',
-        });
+        clearSessionCookie(reply, settings);
         return reply.status(204).send(null);
       },
     );

@@ -7,9 +7,10 @@ import {
   StaffTotpEnrolment,
   StaffTotpInput,
 } from '@yss/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.js';
 import type { StaffSettings } from './settings.js';
 import type { StaffService } from './staff-service.js';
 
@@ -28,14 +29,6 @@ export const staffRoutes =
   ({ staff, settings, demo }: StaffRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const cookie = (req: FastifyRequest) => req.cookies[settings.cookieName];
-    const setCookie = (reply: FastifyReply, token: string, expiresAt: Date) =>
-      reply.setCookie(settings.cookieName, token, {
-        path: '/',
-        httpOnly: true,
-        secure: settings.cookieSecure,
-        sameSite: 'strict',
-        expires: expiresAt,
-      });
 
     app.post(
       '/api/v1/staff/auth/login',
@@ -50,7 +43,7 @@ export const staffRoutes =
       },
       async (req, reply) => {
         const started = await staff.login(req.body.username, req.body.password, req.id);
-        setCookie(reply, started.token, started.expiresAt);
+        setSessionCookie(reply, settings, started.token, started.expiresAt);
         return { next: started.next, expiresInSeconds: started.expiresInSeconds };
       },
     );
@@ -81,7 +74,7 @@ export const staffRoutes =
       },
       async (req, reply) => {
         const done = await staff.completeWithTotp(cookie(req), req.body.code, req.id);
-        setCookie(reply, done.token, done.expiresAt);
+        setSessionCookie(reply, settings, done.token, done.expiresAt);
         return staff.profile(await staff.authenticate(done.token, req.id));
       },
     );
@@ -91,12 +84,7 @@ export const staffRoutes =
       { schema: { tags: ['staff'], summary: '退出登录 (console)', response: { 204: z.null(), ...problems } } },
       async (req, reply) => {
         await staff.logout(cookie(req), req.id);
-        reply.clearCookie(settings.cookieName, {
-          path: '/',
-          secure: settings.cookieSecure,
-          httpOnly: true,
-          sameSite: 'strict',
-        });
+        clearSessionCookie(reply, settings);
         return reply.status(204).send(null);
       },
     );
