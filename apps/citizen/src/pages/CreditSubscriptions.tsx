@@ -1,14 +1,15 @@
-import { CREDIT_SUBSCRIPTION_LIMIT, type CreditSubscription, type CreditSubscriptionList } from '@yss/contracts';
+import { CREDIT_SUBSCRIPTION_LIMIT, type CreditSubscription } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import Dialog from 'antd-mobile/es/components/dialog';
 import Toast from 'antd-mobile/es/components/toast';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
-import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import { isVerificationCancelled } from '../api/client';
 import { credit } from '../api/credit';
-import { Page, useGoBack } from '../components/Page';
+import { Page } from '../components/Page';
 import { LinkItem } from '../components/ServiceItem';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { formatDate } from '../lib/delegation';
 import { errorText } from '../lib/errors';
@@ -43,33 +44,9 @@ function Row({ s, onRemove }: { s: CreditSubscription; onRemove: () => void }) {
 function Subscriptions() {
   const { t } = useLocale();
   const auth = useAuth();
-  const goBack = useGoBack();
-  const [data, setData] = useState<CreditSubscriptionList | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // behind a fresh verification; a citizen who cancels goes back (the hook)
+  const { data, problem, reload, setData } = useVerifiedLoad(() => credit.subscriptions(), []);
   const listId = useId();
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on retry only
-  useEffect(() => {
-    let live = true;
-    setProblem(null);
-    auth
-      .withVerification(() => credit.subscriptions())
-      .then(
-        (d) => live && setData(d),
-        (e: unknown) => {
-          if (!live) return;
-          if (isVerificationCancelled(e)) {
-            if (!e.redirected) goBack();
-            return;
-          }
-          if (isApiProblem(e)) setProblem(e);
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
 
   const remove = async (s: CreditSubscription) => {
     const ok = await Dialog.confirm({
@@ -80,15 +57,14 @@ function Subscriptions() {
     if (!ok) return;
     try {
       await auth.withVerification(() => credit.unsubscribe(s.uscc));
-      setData((d) => (d ? { ...d, items: d.items.filter((x) => x.uscc !== s.uscc) } : d));
+      if (data) setData({ ...data, items: data.items.filter((x) => x.uscc !== s.uscc) });
       Toast.show({ content: t('credit.unsubscribeDone') });
     } catch (e) {
       if (!isVerificationCancelled(e)) void Dialog.alert({ content: errorText(e, t), confirmText: t('common.gotIt') });
     }
   };
 
-  if (problem)
-    return <ErrorState problem={problem} title={t('credit.failed')} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (problem) return <ErrorState problem={problem} title={t('credit.failed')} onRetry={reload} />;
   if (!data) return <ListSkeleton rows={3} />;
   if (data.items.length === 0) {
     return (
