@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { citizenClient } from '../test-support/citizen-client.js';
+import { gatewayDepartment } from '../test-support/department-transports.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { createConnector } from './framework/client.js';
 import { buildDepartmentGateway, type Fault } from './framework/gateway.js';
@@ -31,16 +32,16 @@ describe('platform with a department down', () => {
     };
     const gateway = await buildDepartmentGateway({
       departments: [
-        {
-          spec: DEPARTMENTS.populationRegister.spec,
-          impl: {
-            matchIdentity: (i: never) => register().matchIdentity(i),
-            getPerson: (i: never) => register().getPerson(i),
-            familyOf: (i: never) => register().familyOf(i),
-            findByPhone: (i: never) => register().findByPhone(i),
-            countByName: (i: never) => register().countByName(i),
-          },
-        },
+        gatewayDepartment(DEPARTMENTS.populationRegister.spec, {
+          matchIdentity: (i) => register().matchIdentity(i),
+          getPerson: (i) => register().getPerson(i),
+          familyOf: (i) => register().familyOf(i),
+          findByPhone: (i) => register().findByPhone(i),
+          countByName: (i) => register().countByName(i),
+          idCardApplications: (i) => register().idCardApplications(i),
+          householdApprovals: (i) => register().householdApprovals(i),
+          residenceRecords: (i) => register().residenceRecords(i),
+        }),
       ],
       keys: new Map([[key.id, key.secret]]),
       faults,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type Connector, createConnector } from '../departments/framework/client.js';
 import type { DepartmentImplementation, DepartmentSpec } from '../departments/framework/contract.js';
-import { buildDepartmentGateway, type Fault } from '../departments/framework/gateway.js';
+import { buildDepartmentGateway, type Fault, type GatewayDepartment } from '../departments/framework/gateway.js';
 import { httpTransport } from '../departments/framework/http-transport.js';
 import { inProcessTransport } from '../departments/framework/in-process.js';
 import type { ResiliencePolicy } from '../departments/framework/resilience.js';
@@ -16,6 +16,17 @@ export interface ConnectedDepartment<D extends DepartmentSpec> extends Connector
   faults: Map<string, Fault>;
   gateway?: FastifyInstance;
   close(): Promise<void>;
+}
+
+/**
+ * One department for `buildDepartmentGateway`: the implementation is checked against its own contract here,
+ * then widened to the gateway's untyped table (the gateway validates every input and output with the spec).
+ */
+export function gatewayDepartment<D extends DepartmentSpec>(
+  spec: D,
+  impl: DepartmentImplementation<D>,
+): GatewayDepartment {
+  return { spec, impl: impl as DepartmentImplementation<DepartmentSpec> };
 }
 
 /**
@@ -35,7 +46,7 @@ export async function connectDepartment<D extends DepartmentSpec>(
   }
   const key = { id: 'test-platform', secret: randomBytes(32) };
   const gateway = await buildDepartmentGateway({
-    departments: [{ spec, impl: impl as DepartmentImplementation<DepartmentSpec> }],
+    departments: [gatewayDepartment(spec, impl)],
     keys: new Map([[key.id, key.secret]]),
     faults,
   });

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../db/database.js';
 import { migrate } from '../../db/migrate.js';
-import { generatePeople } from '../population-register/generator.js';
+import { generatePeople, type PeopleBatch } from '../population-register/generator.js';
 import { enterprise, poolSize } from '../province/enterprises.js';
 import { lifeOf } from '../province/life.js';
 import { seedContext } from '../province/seed-context.js';
@@ -21,7 +21,8 @@ const guangzhou = emptyCreditRecords();
 creditRecordsOfCity(ctx, '440100', guangzhou);
 const yunfu = emptyCreditRecords();
 creditRecordsOfCity(ctx, '445300', yunfu);
-const both: CreditRecords = {
+// The rows of both cities (the USCC set only guards generation, and is not needed here).
+const both: Omit<CreditRecords, 'usccs'> = {
   enterprises: [...guangzhou.enterprises, ...yunfu.enterprises],
   penalties: [...guangzhou.penalties, ...yunfu.penalties],
   judicial: [...guangzhou.judicial, ...yunfu.judicial],
@@ -63,7 +64,7 @@ describe('credit generator', () => {
     for (const city of CITIES) creditRecordsOfCity(ctx, city.code, r);
     for (const e of r.enterprises) all.set(e.uscc, e.status);
     expect(all.size).toBe(r.enterprises.length);
-    const people = generatePeople({ count: 2_000, seed: 1 }).next().value?.people ?? [];
+    const people = (generatePeople({ count: 2_000, seed: 1 }).next().value as PeopleBatch).people;
     const employers = people.flatMap((p) => lifeOf(p, ctx).jobs.map((j) => j.employer.uscc));
     expect(employers.length).toBeGreaterThan(1_000);
     for (const uscc of employers) expect(all.get(uscc)).toBe('存续');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { connectDepartment, TRANSPORTS } from '../../test-support/department-transports.js';
+import { connectDepartment, gatewayDepartment, TRANSPORTS } from '../../test-support/department-transports.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { DEMO_PEOPLE } from '../population-register/generator.js';
 import { DEPARTMENTS } from '../registry.js';
@@ -83,10 +83,7 @@ describe('department gateway', () => {
 
   beforeAll(async () => {
     const gateway = await buildDepartmentGateway({
-      departments: [
-        { spec: sick, impl },
-        { spec: healthy, impl },
-      ],
+      departments: [gatewayDepartment(sick, impl), gatewayDepartment(healthy, impl)],
       keys: new Map([[key.id, key.secret]]),
       faults,
     });

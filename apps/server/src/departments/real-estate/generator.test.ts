@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../db/database.js';
 import { migrate } from '../../db/migrate.js';
+import { concatTables } from '../../test-support/generator-records.js';
 import { DEMO_BATCH, generatePeople, insertPeopleBatch, type PeopleBatch } from '../population-register/generator.js';
 import { seedContext } from '../province/seed-context.js';
 import { LEGACY_TITLE_NUMBER, PLAT_MAP_CITIES, PROGRESS_CITIES, TITLE_NUMBER } from './contract.js';
@@ -11,7 +12,7 @@ import { ageOn, ownerGroups, realEstateRecordsFor, realEstateSeeder } from './ge
 const ctx = seedContext(1);
 const batches = [...generatePeople({ count: 4_000, seed: 1, batchSize: 1_000 })];
 const records = batches.map((b) => realEstateRecordsFor(b, ctx));
-const all = <K extends keyof (typeof records)[number]>(key: K) => records.flatMap((r) => r[key]);
+const all = <K extends keyof (typeof records)[number]>(key: K) => concatTables(records, key);
 const people = new Map(batches.flatMap((b) => b.people).map((p) => [p.idNumber, p]));
 const spouses = new Set(
   batches.flatMap((b) => {

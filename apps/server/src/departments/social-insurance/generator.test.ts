@@ -96,7 +96,7 @@ describe('social-insurance generator: consistency with the life model and the ru
     const byPerson = new Map<string, typeof rows.spans>();
     for (const s of rows.spans) byPerson.set(s.idNumber, [...(byPerson.get(s.idNumber) ?? []), s]);
     for (const [idNumber, spans] of byPerson) {
-      for (let i = 1; i < spans.length; i++) expect(spans[i]?.from > (spans[i - 1]?.to ?? '')).toBe(true);
+      for (let i = 1; i < spans.length; i++) expect((spans[i]?.from ?? '') > (spans[i - 1]?.to ?? '')).toBe(true);
       const life = lives.get(idNumber);
       if (life?.retiredIn) expect((spans.at(-1)?.to ?? '') < life.retiredIn).toBe(true);
     }

@@ -7,7 +7,7 @@ import { DEMO_BATCH, generatePeople, insertPeopleBatch } from '../population-reg
 import { addMonths } from '../province/life.js';
 import { seedContext } from '../province/seed-context.js';
 import { accountNumber, BILL_MONTHS, householdsOf, lastBilledPeriod } from './accounts.js';
-import { COMPANIES, charge, POWER_CITIES } from './companies.js';
+import { COMPANIES, charge, POWER_CITIES, type TariffTier } from './companies.js';
 import { insertUtilityAccounts, utilitiesSeeder, utilityAccounts } from './generator.js';
 import { utilitiesDb } from './tables.js';
 
@@ -16,7 +16,7 @@ const batches = [...generatePeople({ count: 10_000, seed: 42 })];
 const accounts = batches.flatMap((b) => utilityAccounts(b, ctx));
 
 /** Tier charges the slow way: unit by unit. */
-function slowCharge(tiers: { upTo: number | null; priceFen: number }[], quantity: number, before: number): number {
+function slowCharge(tiers: readonly Pick<TariffTier, 'upTo' | 'priceFen'>[], quantity: number, before: number): number {
   let fen = 0;
   for (let unit = before + 1; unit <= before + quantity; unit++) {
     fen += (tiers.find((t) => t.upTo === null || unit <= t.upTo) as { priceFen: number }).priceFen;
@@ -113,7 +113,7 @@ describe('utilities generator', () => {
         if (prev) expect(b.previousReading).toBe(prev.currentReading);
         expect(b.currentReading - b.previousReading).toBe(b.consumption);
         const month = Number(b.period.slice(5));
-        const tiers = a.company.tariff.tiers(month) as { upTo: number | null; priceFen: number }[];
+        const tiers = a.company.tariff.tiers(month);
         if (a.company.tariff.period === 'month') {
           expect(b.amountFen).toBe(slowCharge(tiers, b.consumption, 0));
         } else {

@@ -10,8 +10,7 @@ function memoryRepo(): PayCodeKeyRepository & { rows: PayCodeKeyRow[] } {
   const rows: PayCodeKeyRow[] = [];
   let tick = 0;
   let lock: Promise<unknown> = Promise.resolve();
-  return {
-    rows,
+  const repo: Pick<PayCodeKeyRepository, 'newest' | 'byKid' | 'all' | 'insert'> = {
     newest: async () => rows.at(-1),
     byKid: async (kid: string) => rows.find((r) => r.kid === kid),
     all: async () => [...rows].reverse(),
@@ -27,7 +26,9 @@ function memoryRepo(): PayCodeKeyRepository & { rows: PayCodeKeyRow[] } {
       lock = run.catch(() => undefined);
       return run;
     },
-  } as unknown as PayCodeKeyRepository & { rows: PayCodeKeyRow[] };
+  };
+  // The service takes the class, whose private database handle a stand-in cannot have.
+  return Object.assign(repo as PayCodeKeyRepository, { rows });
 }
 
 const claims = { holderRef: 'ref-1', nameMasked: '张*', scheme: 'employee' as const, insuredCityCode: '440100' };

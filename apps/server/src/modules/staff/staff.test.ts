@@ -327,12 +327,14 @@ describe.each(ENGINES)('staff accounts and console API on %s', (engine) => {
 
     const s = await newStaff([{ role: 'service_desk', departmentId: 'gd-hrss', cityCode: '440100' }]);
     // citizen cookie on staff routes, also when its token is put under the staff cookie's name
-    for (const cookies of [{ [CITIZEN_COOKIE]: citizen }, { [STAFF_COOKIE]: citizen }]) {
+    const citizenCookies: Record<string, string>[] = [{ [CITIZEN_COOKIE]: citizen }, { [STAFF_COOKIE]: citizen }];
+    for (const cookies of citizenCookies) {
       expect((await call('GET', '/api/v1/staff/me', undefined, cookies)).statusCode).toBe(401);
       expect((await call('GET', '/api/v1/console/feedback', undefined, cookies)).statusCode).toBe(401);
     }
     // staff cookie on citizen personal routes
-    for (const cookies of [{ [STAFF_COOKIE]: s.cookie }, { [CITIZEN_COOKIE]: s.cookie }]) {
+    const staffCookies: Record<string, string>[] = [{ [STAFF_COOKIE]: s.cookie }, { [CITIZEN_COOKIE]: s.cookie }];
+    for (const cookies of staffCookies) {
       const me = await call('GET', '/api/v1/me', undefined, cookies);
       expect(me.statusCode).toBe(401);
       expect(me.json()).toMatchObject({ code: 'UNAUTHENTICATED' });

@@ -10,8 +10,8 @@ import {
   decodeStatusListToken,
   type FetchText,
   refreshTrust,
-} from '../../../../citizen/src/lib/wallet/offline-cache';
-import { verifyOffline } from '../../../../citizen/src/lib/wallet/offline-verifier';
+} from '../../../../citizen/src/lib/wallet/offline-cache.js';
+import { verifyOffline } from '../../../../citizen/src/lib/wallet/offline-verifier.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { editQr, issueToNewKeys, presentCredential, walletCopy } from '../../test-support/wallet.js';
 import { base45Encode } from '../wallet/base45.js';

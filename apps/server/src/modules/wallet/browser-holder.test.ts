@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The citizen app's holder (WebCrypto, non-extractable keys): what the phone runs, checked here against the
 // server's verifier. Node 20 has the same WebCrypto API as the browser.
-import { disclosedClaims, parseNonce, presentQr, sdJwtClaims } from '../../../../citizen/src/lib/wallet/codec';
+import { disclosedClaims, parseNonce, presentQr, sdJwtClaims } from '../../../../citizen/src/lib/wallet/codec.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import type { IssuedCertificate } from './wallet-service.js';
 
