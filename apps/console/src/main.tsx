@@ -16,7 +16,13 @@ import { SessionProvider } from './session';
 const theme = {
   token: {
     colorPrimary: '#1763d6',
+    // antd derives hover/active shades LIGHTER than the primary: white text on a hovered primary button fell
+    // below 4.5:1 (axe, console e2e). Darker shades keep it ≥ 6:1.
+    colorPrimaryHover: '#1257be',
+    colorPrimaryActive: '#0e4aa3',
     colorLink: '#1763d6',
+    colorLinkHover: '#1257be',
+    colorLinkActive: '#0e4aa3',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
