@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { MAX_WATCHED } from '../../departments/credit/contract.js';
 import type { Departments } from '../../departments/registry.js';
-import { JobLease, PeriodicJob } from '../jobs/index.js';
+import { JobLease, leaseHolderName, PeriodicJob } from '../jobs/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { changeMessage } from './present.js';
 import * as repo from './repository.js';
@@ -53,12 +51,7 @@ export class CreditChangePoller {
   constructor(private readonly o: PollerOptions) {
     this.marginMs = o.marginMs ?? 5 * 60_000;
     const leaseMs = o.leaseMs ?? Math.max(3 * o.intervalMs, 30_000);
-    this.lease = new JobLease(
-      o.db,
-      CREDIT_POLL_JOB,
-      o.holder ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-      leaseMs,
-    );
+    this.lease = new JobLease(o.db, CREDIT_POLL_JOB, o.holder ?? leaseHolderName(), leaseMs);
     this.job = new PeriodicJob({
       name: 'credit poll',
       intervalMs: o.intervalMs,

@@ -1,2 +1,2 @@
-export { type HeldLease, JobLease } from './lease.js';
+export { type HeldLease, JobLease, leaseHolderName } from './lease.js';
 export { PeriodicJob } from './periodic.js';

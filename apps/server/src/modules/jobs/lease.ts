@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
@@ -59,4 +61,9 @@ export class JobLease {
       .where('holder', '=', this.holder)
       .execute();
   }
+}
+
+/** A lease holder's name for this server copy: host, process and a random suffix (two jobs of one process differ). */
+export function leaseHolderName(): string {
+  return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import { type CityCode, credentialTypeSpec } from '@yss/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditLog } from '../audit/index.js';
 import type { IdentityService } from '../identity/index.js';
-import { JobLease, PeriodicJob } from '../jobs/index.js';
+import { JobLease, leaseHolderName, PeriodicJob } from '../jobs/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import {
   type DocumentStanding,
@@ -81,12 +79,7 @@ export class WalletStatusSynchroniser {
   constructor(private readonly o: SynchroniserOptions) {
     this.batchSize = o.batchSize ?? 200;
     const leaseMs = o.leaseMs ?? Math.max(3 * o.intervalMs, 60_000);
-    this.lease = new JobLease(
-      o.db,
-      WALLET_SYNC_JOB,
-      o.holder ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-      leaseMs,
-    );
+    this.lease = new JobLease(o.db, WALLET_SYNC_JOB, o.holder ?? leaseHolderName(), leaseMs);
     this.job = new PeriodicJob({
       name: 'wallet status sync',
       intervalMs: o.intervalMs,
