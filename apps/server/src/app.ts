@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -23,6 +22,7 @@ import { createDepartments, type Departments } from './departments/registry.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { genReqId, loggerOptions } from './http/logging.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApps } from './http/static-app.js';
 import { connectRedis } from './infra/redis.js';
 import { AuditLog } from './modules/audit/index.js';
@@ -139,7 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await catalog.reload();
 
   const production = config.mode === 'production';
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

@@ -3,7 +3,6 @@
  * 5.5 bits each. Decoding refuses characters outside the alphabet and values out of range.
  */
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
-const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
 
 export function base45Encode(bytes: Uint8Array): string {
   let out = '';
@@ -22,27 +21,32 @@ export function base45Encode(bytes: Uint8Array): string {
   return out;
 }
 
+/** Character code → value in the alphabet, -1 outside it (a table, not a Map: decoding runs per verification). */
+const VALUE_OF_CODE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUE_OF_CODE[ALPHABET.charCodeAt(i)] = i;
+
+function valueAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  const v = code < 128 ? (VALUE_OF_CODE[code] as number) : -1;
+  if (v < 0) throw new Error('base45: bad character');
+  return v;
+}
+
 export function base45Decode(text: string): Uint8Array {
   if (text.length % 3 === 1) throw new Error('base45: bad length');
   const out = new Uint8Array(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0));
   let o = 0;
-  for (let i = 0; i < text.length; i += 3) {
-    const chunk = text.slice(i, i + 3);
-    const v = [...chunk].map((ch) => {
-      const x = VALUE.get(ch);
-      if (x === undefined) throw new Error('base45: bad character');
-      return x;
-    });
-    if (v.length === 3) {
-      const n = (v[0] as number) + (v[1] as number) * 45 + (v[2] as number) * 45 * 45;
-      if (n > 0xffff) throw new Error('base45: value out of range');
-      out[o++] = n >> 8;
-      out[o++] = n & 0xff;
-    } else {
-      const n = (v[0] as number) + (v[1] as number) * 45;
-      if (n > 0xff) throw new Error('base45: value out of range');
-      out[o++] = n;
-    }
+  let i = 0;
+  for (; i + 3 <= text.length; i += 3) {
+    const n = valueAt(text, i) + valueAt(text, i + 1) * 45 + valueAt(text, i + 2) * 2025;
+    if (n > 0xffff) throw new Error('base45: value out of range');
+    out[o++] = n >> 8;
+    out[o++] = n & 0xff;
+  }
+  if (i < text.length) {
+    const n = valueAt(text, i) + valueAt(text, i + 1) * 45;
+    if (n > 0xff) throw new Error('base45: value out of range');
+    out[o] = n;
   }
   return out;
 }

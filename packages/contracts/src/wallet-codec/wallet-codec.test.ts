@@ -142,6 +142,7 @@ describe('wallet codec: base45 (RFC 9285)', () => {
   it('refuses a bad length, characters outside the alphabet and values out of range', () => {
     expect(() => base45Decode('BB8B')).toThrow(/length/);
     expect(() => base45Decode('bb8')).toThrow(/character/);
+    expect(() => base45Decode('中AB')).toThrow(/character/); // beyond ASCII: outside the table
     expect(() => base45Decode('GGW')).toThrow(/range/); // 16 + 16·45 + 32·45² = 65536
     expect(() => base45Decode(':Z')).toThrow(/range/); // 44 + 35·45 = 1619 > 255
   });

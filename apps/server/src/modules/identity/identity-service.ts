@@ -499,6 +499,32 @@ export class IdentityService {
 
   /** The account's bound identity for other modules' server-side use (never sent as is; not audited here). */
   async realIdentity(accountId: string) {
+    const bound = await this.boundIdentity(accountId);
+    if (!bound) return null;
+    return {
+      name: this.d.cipher.decrypt(bound.nameEncrypted, 'account.name'),
+      idNumber: this.d.cipher.decrypt(bound.idNumberEncrypted, 'account.id_number'),
+      personId: bound.personId,
+      nameMasked: bound.nameMasked,
+    };
+  }
+
+  /**
+   * What a personal lookup needs of the caller: the ID number the department is asked with, and the masked
+   * name shown beside the answer. The name itself stays sealed (one decryption fewer per lookup, and a
+   * plain name that is never in memory cannot leak from it).
+   */
+  async lookupIdentity(accountId: string) {
+    const bound = await this.boundIdentity(accountId);
+    if (!bound) return null;
+    return {
+      idNumber: this.d.cipher.decrypt(bound.idNumberEncrypted, 'account.id_number'),
+      personId: bound.personId,
+      nameMasked: bound.nameMasked,
+    };
+  }
+
+  private async boundIdentity(accountId: string) {
     let bound = this.identities.get(accountId);
     if (!bound) {
       const a = await this.getAccount(accountId);
@@ -508,16 +534,12 @@ export class IdentityService {
         nameEncrypted: a.real_name_encrypted,
         idNumberEncrypted: a.id_number_encrypted,
         personId: a.person_id,
-        nameMasked: a.name_masked ?? '',
+        // Written with the name at binding; an account bound before that column existed masks it here, once.
+        nameMasked: a.name_masked ?? maskName(this.d.cipher.decrypt(a.real_name_encrypted, 'account.name')),
       };
       this.identities.set(accountId, bound);
     }
-    return {
-      name: this.d.cipher.decrypt(bound.nameEncrypted, 'account.name'),
-      idNumber: this.d.cipher.decrypt(bound.idNumberEncrypted, 'account.id_number'),
-      personId: bound.personId,
-      nameMasked: bound.nameMasked,
-    };
+    return bound;
   }
 
   /** The account bound to a register person, if they have one (principal of a delegation). */

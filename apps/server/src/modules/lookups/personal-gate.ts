@@ -5,7 +5,6 @@ import type { AuditLog } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { DelegationService } from '../delegation/index.js';
 import type { AuthContext, IdentityService } from '../identity/index.js';
-import { maskName } from '../privacy/index.js';
 
 /** Whose records a personal lookup reads: the verified caller, or the principal of a delegation. */
 export interface LookupSubject extends RecordSubject {
@@ -72,13 +71,13 @@ export class PersonalLookupGate {
         },
       };
     }
-    const me = await this.d.identity.realIdentity(ctx.accountId);
+    const me = await this.d.identity.lookupIdentity(ctx.accountId);
     if (!me) throw new AppError('REAL_NAME_REQUIRED', '请先完成实名认证，再查询个人信息。');
     return {
       ctx,
       subject: {
         self: true,
-        nameMasked: maskName(me.name),
+        nameMasked: me.nameMasked,
         personId: me.personId,
         idNumber: me.idNumber,
         accountId: ctx.accountId,
