@@ -7,7 +7,6 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -22,6 +21,7 @@ import { createDepartments, type Departments } from './departments/registry.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { genReqId, loggerOptions } from './http/logging.js';
 import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import { createResponseSerializerCompiler } from './http/response-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApps } from './http/static-app.js';
 import { connectRedis } from './infra/redis.js';
@@ -104,7 +104,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializerCompiler({ crossCheck: config.responseCrossCheck }));
   registerProblemHandlers(app);
   // Our write APIs take JSON only; anything else is answered 415 rather than parsed as text.
   app.removeContentTypeParser('text/plain');

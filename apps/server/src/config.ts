@@ -65,6 +65,11 @@ const Env = z.object({
   VERIFICATION_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /** Seconds before another SMS code may be sent to the same phone. */
   SMS_RESEND_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  /**
+   * Serialize every response both ways (fast-json-stringify and zod) and fail on any difference: on in the
+   * test suites (vitest sets VITEST), off otherwise (http/response-serializer.ts).
+   */
+  RESPONSE_CROSS_CHECK: z.enum(['true', 'false']).optional(),
   /** In-process session cache in ms (several copies without Redis may accept a replaced session this long). */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /**
@@ -113,6 +118,8 @@ export type Config = {
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   dataEncryptionKey: Buffer | undefined;
   trustProxy: boolean | number;
+  /** Responses serialized by zod too and compared (tests). */
+  responseCrossCheck: boolean;
   feedbackRateLimitPerMinute: number;
   citizenDist: string | undefined;
   consoleDist: string | undefined;
@@ -186,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64') : undefined,
     trustProxy: e.TRUST_PROXY,
+    responseCrossCheck: e.RESPONSE_CROSS_CHECK ? e.RESPONSE_CROSS_CHECK === 'true' : Boolean(env.VITEST),
     feedbackRateLimitPerMinute: e.FEEDBACK_RATE_LIMIT_PER_MINUTE,
     citizenDist: e.CITIZEN_DIST === undefined ? path.join(repoRoot, 'apps/citizen/dist') : e.CITIZEN_DIST || undefined,
     consoleDist: e.CONSOLE_DIST === undefined ? path.join(repoRoot, 'apps/console/dist') : e.CONSOLE_DIST || undefined,
