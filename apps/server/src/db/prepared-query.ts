@@ -1,4 +1,9 @@
-import { type Compilable, type CompiledQuery, createQueryId, type Kysely } from 'kysely';
+import { type Compilable, type CompiledQuery, createQueryId, type QueryResult } from 'kysely';
+
+/** What is needed of a Kysely instance, whatever its database type. */
+interface QueryExecutor {
+  executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>>;
+}
 
 /**
  * A query of fixed shape built and compiled once, run many times with other values.
@@ -12,7 +17,7 @@ import { type Compilable, type CompiledQuery, createQueryId, type Kysely } from 
  * (a column, a join, whether a clause is there): the shape is decided once, with the markers.
  */
 export function preparedQuery<Args extends unknown[], Row>(
-  db: Kysely<any>,
+  db: QueryExecutor,
   build: (...args: Args) => Compilable<Row>,
 ): (...args: Args) => Promise<Row[]> {
   let template: Template<Row> | undefined;
