@@ -1,4 +1,5 @@
 import { type Compilable, type CompiledQuery, createQueryId, type QueryResult } from 'kysely';
+import { nameStatement } from './named-statements.js';
 
 /** What is needed of a Kysely instance, whatever its database type. */
 interface QueryExecutor {
@@ -15,6 +16,9 @@ interface QueryExecutor {
  *
  * `build` must use each argument only as a value (in `where`, `values`, …), never to choose the shape
  * (a column, a join, whether a clause is there): the shape is decided once, with the markers.
+ *
+ * On PostgreSQL the statement also runs as a named statement (db/named-statements.ts): parsed and planned once
+ * per connection instead of on every call.
  */
 export function preparedQuery<Args extends unknown[], Row>(
   db: QueryExecutor,
@@ -52,5 +56,6 @@ function compileTemplate<Args extends unknown[], Row>(
   if (misused || markers.some((m, i) => compiled.sql.includes(m) || !slots.includes(i))) {
     throw new Error('preparedQuery: every argument must be used as a value of the query, unchanged');
   }
+  nameStatement(compiled.sql);
   return { compiled, slots };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { nameStatement } from '../../db/named-statements.js';
 
 /** At most this many presentations go into one insert. */
 const MAX_BATCH = 200;
@@ -101,11 +102,14 @@ export class ReplayGuard {
         .where('expires_at', '<', sql<Date>`${new Date(this.now())}`)
         .execute();
     }
-    const inserted = await sql<{ digest: string }>`
+    // One text whatever the batch size (arrays, not VALUES rows): on PostgreSQL a named statement, planned once.
+    const insert = sql<{ digest: string }>`
       insert into wallet_seen_presentations (digest, expires_at)
       select d, e from unnest(${digests}::text[], ${expiries}::timestamptz[]) as t (d, e)
       on conflict (digest) do nothing
-      returning digest`.execute(this.db);
+      returning digest`.compile(this.db);
+    nameStatement(insert.sql);
+    const inserted = await this.db.executeQuery(insert);
     const outcome = new Map<string, boolean | Failure>(inserted.rows.map((r) => [r.digest, true]));
     // A digest already there: a replay, unless its window has passed and no sweep removed it yet — then it is
     // taken over (rare). The row lock makes two copies taking over the same row at once agree: the second
