@@ -1,6 +1,6 @@
 // Shared helpers for the benchmarks: start the built server on a free port, run autocannon, report.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +57,32 @@ export async function startServer(env = {}, { nodeArgs = [] } = {}) {
   };
 }
 
+/**
+ * CPU seconds used so far by the PostgreSQL processes of this machine (its back ends serve the server's
+ * queries; Linux /proc; undefined elsewhere). Other clients of the same PostgreSQL count too: a measure for a
+ * quiet database, reported beside the server's own CPU so that the database's share of a request shows.
+ */
+export function postgresCpuSeconds() {
+  try {
+    let total = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // the process ended meanwhile
+      }
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1].split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function load(url, { duration = 10, connections = 20, headers = {}, paths } = {}) {
   const requests = paths?.map((path) => ({ method: 'GET', path }));
   const r = await autocannon({ url, duration, connections, pipelining: 1, headers, ...(requests ? { requests } : {}) });
@@ -79,6 +105,9 @@ export function row(name, m, baseline) {
     'p99 ms': m.p99,
     'vs trivial': `${(ratio * 100).toFixed(0)}%`,
     ...(m.cpuUsPerRequest !== undefined ? { 'server CPU µs/req': Math.round(m.cpuUsPerRequest) } : {}),
+    ...(m.postgresCpuUsPerRequest !== undefined
+      ? { 'PostgreSQL CPU µs/req': Math.round(m.postgresCpuUsPerRequest) }
+      : {}),
     ratio,
   };
 }
@@ -183,22 +212,29 @@ export async function verifiedCitizen(url, person, { pin = DEMO_PIN } = {}) {
  * of other work on a shared machine falls on every route alike rather than on one of them. Throughput is the
  * mean of the slices; the server's CPU time per request is measured alongside.
  */
-export async function interleaved(server, urls, { duration, rounds, connections, headers }) {
-  const acc = urls.map(() => ({ rps: 0, total: 0, p50: 0, p99: 0, cpu: 0 }));
+export async function interleaved(server, urls, { duration, rounds, connections, headers, postgres = false }) {
+  const acc = urls.map(() => ({ rps: 0, total: 0, p50: 0, p99: 0, cpu: 0, pgCpu: 0 }));
   for (let round = 0; round < rounds; round++) {
     for (const [i, url] of urls.entries()) {
       const cpu0 = server.cpuSeconds();
+      const pg0 = postgres ? postgresCpuSeconds() : undefined;
       const m = await load(url, { duration: Math.max(1, Math.round(duration / rounds)), connections, headers });
       const cpu1 = server.cpuSeconds();
+      const pg1 = postgres ? postgresCpuSeconds() : undefined;
       const a = acc[i];
       a.rps += m.rps / rounds;
       a.total += m.total;
       a.p50 = Math.max(a.p50, m.p50);
       a.p99 = Math.max(a.p99, m.p99);
       if (cpu0 !== undefined && cpu1 !== undefined) a.cpu += cpu1 - cpu0;
+      if (pg0 !== undefined && pg1 !== undefined) a.pgCpu += pg1 - pg0;
     }
   }
-  return acc.map((a) => ({ ...a, cpuUsPerRequest: a.cpu ? (a.cpu * 1e6) / a.total : undefined }));
+  return acc.map(({ pgCpu, ...a }) => ({
+    ...a,
+    cpuUsPerRequest: a.cpu ? (a.cpu * 1e6) / a.total : undefined,
+    postgresCpuUsPerRequest: postgres && pgCpu >= 0 ? (pgCpu * 1e6) / a.total : undefined,
+  }));
 }
 
 /**

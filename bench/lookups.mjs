@@ -42,6 +42,7 @@ for (const [label, env, { informative }] of setups) {
       rounds: ROUNDS,
       connections: CONNECTIONS,
       headers,
+      postgres: label === 'PostgreSQL',
     });
     const rows = [
       row(`${label}: GET /healthz (trivial)`, trivial),

@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import QRCode from 'qrcode';
-import { linkCertificate, root, startServer, verifiedCitizen, ZHANG_WEI } from './lib.mjs';
+import { linkCertificate, postgresCpuSeconds, root, startServer, verifiedCitizen, ZHANG_WEI } from './lib.mjs';
 
 const dist = (p) => path.join(root, 'apps/server/dist', p);
 const { holderKeys, presentQr } = await import(dist('modules/wallet/holder.js'));
@@ -126,6 +126,7 @@ try {
   let rawIssuerSum = 0;
   let verifySum = 0;
   let cpuSum = 0;
+  let pgCpuSum = 0;
   let totalSum = 0;
   let p99 = 0;
   const verdicts = {};
@@ -138,6 +139,7 @@ try {
     );
     let next = 0;
     const cpu0 = server.cpuSeconds();
+    const pg0 = adminUrl ? postgresCpuSeconds() : undefined;
     const r = await autocannon({
       url: server.url,
       duration: warm ? 2 : slice,
@@ -165,6 +167,7 @@ try {
       ],
     });
     const cpu1 = server.cpuSeconds();
+    const pg1 = adminUrl ? postgresCpuSeconds() : undefined;
     if (r.non2xx || r.errors) throw new Error(`verify: ${r.non2xx} non-2xx, ${r.errors} errors`);
     estimate = Math.max(estimate, r.requests.average);
     if (next > pool.length) throw new Error('presentation pool exhausted: replays would be measured');
@@ -176,6 +179,7 @@ try {
     rawIssuerSum += rawIssuerOnly;
     totalSum += r.requests.total;
     if (cpu0 !== undefined && cpu1 !== undefined) cpuSum += cpu1 - cpu0;
+    if (pg0 !== undefined && pg1 !== undefined) pgCpuSum += pg1 - pg0;
     p99 = Math.max(p99, r.latency.p99);
   }
   const verify = verifySum / ROUNDS;
@@ -185,6 +189,8 @@ try {
     rps: Math.round(verify),
     p99ms: p99,
     serverCpuUsPerVerification: cpuSum ? Math.round((cpuSum * 1e6) / totalSum) : undefined,
+    // PostgreSQL's back ends (the replay guard's insert), when the server runs on PostgreSQL.
+    postgresCpuUsPerVerification: adminUrl ? Math.round((pgCpuSum * 1e6) / totalSum) : undefined,
     verdicts,
   };
   results.rawPresentation = {
@@ -241,6 +247,7 @@ console.table([
     'ops/s': v.rps,
     'p99 ms': v.p99ms,
     'server CPU µs/op': v.serverCpuUsPerVerification,
+    ...(v.postgresCpuUsPerVerification !== undefined ? { 'PostgreSQL CPU µs/op': v.postgresCpuUsPerVerification } : {}),
   },
 ]);
 console.log('verdicts:', JSON.stringify(v.verdicts));

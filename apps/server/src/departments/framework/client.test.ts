@@ -28,10 +28,13 @@ const spec = defineDepartment({
 const ID = '44010619880512031X';
 
 /** A transport that answers as told, counting calls. */
-function scripted(answer: (op: string, n: number, signal: AbortSignal) => Promise<unknown>) {
+function scripted(
+  answer: (op: string, n: number, signal: AbortSignal) => Promise<unknown>,
+  kind: Transport['kind'] = 'in-process',
+) {
   const calls: string[] = [];
   const transport: Transport = {
-    kind: 'in-process',
+    kind,
     call(op, _input, signal) {
       calls.push(op);
       return answer(op, calls.length, signal);
@@ -66,7 +69,7 @@ describe('department connector', () => {
     expect(health().inFlight).toBe(0);
   });
 
-  it('aborts the transport’s work when the deadline passes', async () => {
+  it('aborts the work of a remote transport when the deadline passes', async () => {
     let aborted = false;
     const { transport } = scripted(
       (_op, _n, signal) =>
@@ -76,6 +79,7 @@ describe('department connector', () => {
             reject(new Error('aborted'));
           }),
         ),
+      'http',
     );
     const { client } = createConnector(spec, transport, { policy: { ...fast, retries: 0 } });
     await client.read({ idNumber: ID }).catch(() => {});
