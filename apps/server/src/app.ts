@@ -20,7 +20,7 @@ import { seedProvince } from './departments/province/seed-province.js';
 import { createDepartments, type Departments } from './departments/registry.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { genReqId, loggerOptions } from './http/logging.js';
-import { registerProblemHandlers, sendProblem } from './http/problem.js';
+import { frameworkProblem, registerProblemHandlers, sendProblem } from './http/problem.js';
 import { createResponseSerializerCompiler } from './http/response-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApps } from './http/static-app.js';
@@ -102,6 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy as boolean,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createResponseSerializerCompiler({ crossCheck: config.responseCrossCheck }));

@@ -37,6 +37,15 @@ describe.each(ENGINES)('platform HTTP on %s', (engine) => {
     expect([200, 302]).toContain(docs.statusCode);
   });
 
+  it('answers a URL that does not decode, or an over-long path parameter, with a 400 problem in Chinese', async () => {
+    for (const url of ['/api/v1/services/%E0%A4%A', `/api/v1/services/${'a'.repeat(300)}`]) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+      expect(res.json(), url).toMatchObject({ code: 'VALIDATION_FAILED', detail: '链接地址有误，请检查后重试。' });
+    }
+  });
+
   it('answers unknown API paths with 404 problem+json', async () => {
     const res = await t.app.inject('/api/v1/nope');
     expect(res.statusCode).toBe(404);

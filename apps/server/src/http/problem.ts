@@ -51,6 +51,19 @@ export function registerProblemHandlers(app: FastifyInstance) {
   });
 }
 
+/**
+ * Errors the router raises before any route or hook runs (Fastify's `frameworkErrors` option): a URL component
+ * that does not decode (`%E0%A4%A`) or a path parameter over the router's length limit. Without this Fastify
+ * answers them itself, in English JSON that is not a problem.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    request.log.info({ code: error.code }, 'malformed URL');
+    return sendProblem(reply, request, 'VALIDATION_FAILED', '链接地址有误，请检查后重试。');
+  }
+  return toProblem(error, request, reply);
+}
+
 function toProblem(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     return sendProblem(reply, request, error.code, error.detail, error.errors);
