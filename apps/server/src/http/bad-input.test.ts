@@ -7,8 +7,9 @@ import { ENGINES, testAppHooks } from '../test-support/test-app.js';
 /**
  * "Bad input never produces a 500": every route of the OpenAPI document gets garbage — odd path segments,
  * query values of the wrong kind, random JSON bodies (and some that are not JSON at all), and inputs that follow
- * the route's schemas but for one field — from an anonymous caller, a verified citizen and a staff member. Each answer must be below 500, and each refusal a problem+json with a
- * stable code and a Chinese message a person can read. A 2xx is allowed: garbage may be a valid search.
+ * the route's schemas but for one field — from an anonymous caller, a verified citizen and a staff member.
+ * Each answer must be below 500, and each refusal a problem+json with a stable code, its status and a Chinese
+ * message a person can read. A 2xx is allowed: garbage may be a valid search.
  */
 
 const ZHANG_WEI = { name: '张伟', idNumber: '44010619880512031X', phone: '13800138000' };
@@ -256,7 +257,7 @@ describe.each(ENGINES)('bad input on every documented route (%s)', (engine) => {
               ...(body ? { body } : {}),
               method: m.toUpperCase() as Route['method'],
               query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-              bodyProperties: bodyProperties(op.requestBody?.content?.['application/json']?.schema, doc),
+              bodyProperties: bodyProperties(body, doc),
             };
           }),
     );

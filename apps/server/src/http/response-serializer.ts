@@ -20,7 +20,17 @@ type Serialize = (data: unknown) => string;
  * checks) keeps the zod path.
  */
 export function createResponseSerializerCompiler({ crossCheck }: { crossCheck: boolean }) {
+  // Built on a route's first answer of each status, not when the route is registered: compiling all ~125 routes'
+  // schemas took ~1.4 s of every start on a slow machine (a fifth of it) — every test app paid it, and
+  // `npm start`, for routes most runs never call. A schema's problem shows the same way, on its first answer.
   const compiler: FastifySerializerCompiler<unknown> = (routeSchema) => {
+    let serialize: Serialize | undefined;
+    return (data: unknown) => {
+      serialize ??= build(routeSchema);
+      return serialize(data);
+    };
+  };
+  const build = (routeSchema: Parameters<FastifySerializerCompiler<unknown>>[0]): Serialize => {
     const viaZod = zodSerializerCompiler(routeSchema as never) as Serialize;
     const fast = fastSerializer(routeSchema.schema);
     if (!fast) return viaZod;
