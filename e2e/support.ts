@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,8 +32,72 @@ export interface RunningPlatform {
  * DATA_DIR) and wait until it is ready. Uses the host name localhost (WebAuthn needs it).
  */
 export async function startPlatform(env: Record<string, string> = {}): Promise<RunningPlatform> {
-  const port = await freePort();
+  const template = await seededTemplate();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yss-e2e-'));
+  if (template) cpSync(template, dataDir, { recursive: true });
+  return launchPlatform(dataDir, env);
+}
+
+/**
+ * The data folder of a platform that has started once (migrated, demo province seeded) and stopped cleanly,
+ * made once per test run and copied into each platform's own folder: seeding the province took ~20 s of every
+ * e2e file's start on a slow machine, a start on a seeded folder ~10 s. A copy is the state a fresh start
+ * leaves, before any request. The first worker to get here makes it; the others wait for it. Folders of
+ * earlier runs are removed. E2E_FRESH_SEED=1 seeds every platform anew instead.
+ */
+async function seededTemplate(): Promise<string | undefined> {
+  if (process.env.E2E_FRESH_SEED === '1') return undefined;
+  // One vitest run: its workers share the parent process.
+  const run = String(process.ppid);
+  const prefix = 'yss-e2e-template-';
+  const template = path.join(os.tmpdir(), `${prefix}${run}`);
+  const lock = `${template}.lock`;
+  let mine = false;
+  try {
+    mkdirSync(lock);
+    mine = true;
+  } catch {
+    // another worker of this run is making it (or has made it)
+  }
+  if (mine) {
+    for (const name of readdirSync(os.tmpdir())) {
+      const pid = Number(name.slice(prefix.length).split('.')[0]);
+      if (name.startsWith(prefix) && pid !== Number(run) && !processAlive(pid)) {
+        rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+      }
+    }
+    const building = `${template}.building`;
+    rmSync(building, { recursive: true, force: true });
+    mkdirSync(building);
+    const platform = await launchPlatform(building, {}, { keepDataDir: true });
+    await platform.stop();
+    renameSync(building, template);
+    return template;
+  }
+  const deadline = Date.now() + 180_000;
+  while (!existsSync(template)) {
+    if (Date.now() > deadline) throw new Error(`no seeded template at ${template} after 180 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return template;
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function launchPlatform(
+  dataDir: string,
+  env: Record<string, string>,
+  { keepDataDir = false }: { keepDataDir?: boolean } = {},
+): Promise<RunningPlatform> {
+  const port = await freePort();
   // With REDIS_URL (CI) sessions and rate limits live in Redis, which other runs may share: a prefix of our own.
   const redisPrefix = `yss-e2e-${randomBytes(6).toString('hex')}:`;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], {
@@ -69,7 +133,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<R
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepDataDir) rmSync(dataDir, { recursive: true, force: true });
       if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, redisPrefix);
     },
   };
