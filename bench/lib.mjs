@@ -1,6 +1,6 @@
 // Shared helpers for the benchmarks: start the built server on a free port, run autocannon, report.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,19 +40,54 @@ export async function startServer(env = {}, { nodeArgs = [] } = {}) {
      * CPU seconds the server process has used so far (Linux /proc; undefined elsewhere). Per request, it is
      * a cost measure that other load on a shared machine disturbs much less than throughput.
      */
-    cpuSeconds() {
-      try {
-        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100 on Linux)
-      } catch {
-        return undefined;
-      }
-    },
+    cpuSeconds: () => processCpuSeconds(child.pid),
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** CPU seconds process `pid` has used so far (Linux /proc; undefined elsewhere). */
+function processCpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * bench/ceiling-server.mjs in its own process, answering `body` (a lookup's JSON) from memory: see that file.
+ * Returns { url, cpuSeconds, stop } like startServer.
+ */
+export async function startCeilingServer(body) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'yss-ceiling-'));
+  const bodyFile = path.join(dir, 'body.json');
+  writeFileSync(bodyFile, JSON.stringify(body));
+  const child = spawn(process.execPath, [path.join(root, 'bench/ceiling-server.mjs'), bodyFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /listening (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`ceiling server exited (${code}) before listening`)));
+  });
+  return {
+    url,
+    cpuSeconds: () => processCpuSeconds(child.pid),
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -210,16 +245,18 @@ export async function verifiedCitizen(url, person, { pin = DEMO_PIN } = {}) {
 /**
  * Load each URL for `duration` seconds in all, in `rounds` alternating slices (A B C A B C …), so that a burst
  * of other work on a shared machine falls on every route alike rather than on one of them. Throughput is the
- * mean of the slices; the server's CPU time per request is measured alongside.
+ * mean of the slices; the server's CPU time per request is measured alongside. A URL may be given as
+ * { url, server } when another server (bench/ceiling-server.mjs) answers it: its own CPU is measured then.
  */
 export async function interleaved(server, urls, { duration, rounds, connections, headers, postgres = false }) {
   const acc = urls.map(() => ({ rps: 0, total: 0, p50: 0, p99: 0, cpu: 0, pgCpu: 0 }));
   for (let round = 0; round < rounds; round++) {
-    for (const [i, url] of urls.entries()) {
-      const cpu0 = server.cpuSeconds();
+    for (const [i, target] of urls.entries()) {
+      const { url, server: answering } = typeof target === 'string' ? { url: target, server } : target;
+      const cpu0 = answering.cpuSeconds();
       const pg0 = postgres ? postgresCpuSeconds() : undefined;
       const m = await load(url, { duration: Math.max(1, Math.round(duration / rounds)), connections, headers });
-      const cpu1 = server.cpuSeconds();
+      const cpu1 = answering.cpuSeconds();
       const pg1 = postgres ? postgresCpuSeconds() : undefined;
       const a = acc[i];
       a.rps += m.rps / rounds;
