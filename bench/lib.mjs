@@ -61,14 +61,15 @@ function processCpuSeconds(pid) {
 }
 
 /**
- * bench/ceiling-server.mjs in its own process, answering `body` (a lookup's JSON) from memory: see that file.
+ * bench/ceiling-server.mjs in its own process, configured with { body } (a lookup's JSON, answered from memory)
+ * and/or { issuerJwk } (the signatures of a QR presentation checked): see that file.
  * Returns { url, cpuSeconds, stop } like startServer.
  */
-export async function startCeilingServer(body) {
+export async function startCeilingServer(config) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yss-ceiling-'));
-  const bodyFile = path.join(dir, 'body.json');
-  writeFileSync(bodyFile, JSON.stringify(body));
-  const child = spawn(process.execPath, [path.join(root, 'bench/ceiling-server.mjs'), bodyFile], {
+  const configFile = path.join(dir, 'config.json');
+  writeFileSync(configFile, JSON.stringify(config));
+  const child = spawn(process.execPath, [path.join(root, 'bench/ceiling-server.mjs'), configFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise((resolve, reject) => {

@@ -37,7 +37,7 @@ for (const [label, env, { informative }] of setups) {
   let ceiling;
   try {
     const { cookie, body } = await verifiedSession(server.url);
-    ceiling = await startCeilingServer(body);
+    ceiling = await startCeilingServer({ body });
     const headers = { cookie, 'x-forwarded-for': '10.9.9.9' };
     const urls = [
       `${server.url}/healthz`,
