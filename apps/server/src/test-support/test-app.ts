@@ -60,28 +60,46 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string) {
 }
 
 /**
+ * What a template's content depends on: the migrations and, for 'seeded', the server and contracts sources (the
+ * seeders and the data they write). Any change to those makes a new template; one computed per module graph.
+ */
+const sourceHashes = new Map<'migrated' | 'seeded', string>();
+function templateSourceHash(kind: 'migrated' | 'seeded'): string {
+  let digest = sourceHashes.get(kind);
+  if (digest) return digest;
+  const hash = createHash('sha256').update(kind);
+  hash.update(JSON.stringify(readMigrations().map((m) => [m.version, m.sql])));
+  if (kind === 'seeded') {
+    hashTree(hash, path.resolve(import.meta.dirname, '..'));
+    hashTree(hash, path.resolve(import.meta.dirname, '../../../../packages/contracts/src'));
+  }
+  digest = hash.digest('hex');
+  sourceHashes.set(kind, digest);
+  return digest;
+}
+
+/** Migrate, and for 'seeded' also seed the demo province with the template key, as a test app would at start. */
+async function prepareTemplate(db: DatabaseHandle, kind: 'migrated' | 'seeded') {
+  if (kind === 'seeded') await prepareDatabase(db, { demo: true, cipher: new FieldCipher(TEMPLATE_DATA_KEY) });
+  else await migrate(db.db);
+}
+
+/**
  * A PGlite cluster as a tarball, so that test apps start from a copy instead of running initdb (seconds) and
  * — for 'seeded' — instead of seeding the demo province again (every department's records). Kept in the
- * temp folder under a hash of the migrations, the PGlite version and, for 'seeded', the server and contracts
- * sources, so every test file (each has its own module graph) and later runs reuse it, and any change to
- * the code that writes it makes a new one.
+ * temp folder under templateSourceHash and the PGlite version, so every test file (each has its own module
+ * graph) and later runs reuse it, and any change to the code that writes it makes a new one.
  */
 function pgliteTemplate(kind: 'migrated' | 'seeded'): Promise<Blob> {
   let template = templates.get(kind);
   if (template) return template;
   template = (async () => {
-    const hash = createHash('sha256').update(kind).update(pgliteVersion);
-    hash.update(JSON.stringify(readMigrations().map((m) => [m.version, m.sql])));
-    if (kind === 'seeded') {
-      hashTree(hash, path.resolve(import.meta.dirname, '..'));
-      hashTree(hash, path.resolve(import.meta.dirname, '../../../../packages/contracts/src'));
-    }
-    const file = path.join(os.tmpdir(), `yss-pglite-${kind}-${hash.digest('hex').slice(0, 16)}.tar`);
+    const digest = createHash('sha256').update(templateSourceHash(kind)).update(pgliteVersion).digest('hex');
+    const file = path.join(os.tmpdir(), `yss-pglite-${kind}-${digest.slice(0, 16)}.tar`);
     if (existsSync(file)) return new Blob([readFileSync(file)]);
     const db = await openDatabase({ pgliteDataDir: 'memory://' });
     try {
-      if (kind === 'seeded') await prepareDatabase(db, { demo: true, cipher: new FieldCipher(TEMPLATE_DATA_KEY) });
-      else await migrate(db.db);
+      await prepareTemplate(db, kind);
       const dump = await db.dump?.();
       if (!dump) throw new Error('PGlite dump unavailable');
       // Written aside then renamed: parallel workers never read a half-written file.
@@ -95,6 +113,71 @@ function pgliteTemplate(kind: 'migrated' | 'seeded'): Promise<Blob> {
   })();
   templates.set(kind, template);
   return template;
+}
+
+/** Templates of other code versions are dropped once this much older than the newest (other runs may use them). */
+const STALE_TEMPLATE_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * A test database on PostgreSQL as a copy of a template database (`create database … template …`, a file copy
+ * of a fraction of a second) instead of migrating and seeding the demo province anew (5–9 s each on the CI
+ * machine, for every PostgreSQL test app). The template is named after templateSourceHash, so test files, the
+ * two vitest workers and later runs share it and a change to the code makes a new one. It is built under a
+ * temporary name and renamed when complete: a copy never starts from a half-built template, and of two
+ * workers building at once, one rename wins and the other's copy is dropped.
+ */
+async function clonePostgresTemplate(adminUrl: string, kind: 'migrated' | 'seeded', databaseName: string) {
+  const template = `yss_tpl_${kind}_${templateSourceHash(kind).slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [template]);
+      if (!rowCount) await buildPostgresTemplate(admin, adminUrl, kind, template);
+      try {
+        await admin.query(`create database ${databaseName} template ${template}`);
+        return;
+      } catch (err) {
+        // Dropped meanwhile as stale by another run, or still being renamed: look again, a few times.
+        if (attempt >= 3) throw err;
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+async function buildPostgresTemplate(admin: pg.Client, adminUrl: string, kind: 'migrated' | 'seeded', name: string) {
+  const building = `yss_tplbuild_${randomBytes(6).toString('hex')}`;
+  await admin.query(`create database ${building}`);
+  // When it was made, for the clean-up of stale templates below (a build in progress counts as fresh).
+  await admin.query(`comment on database ${building} is '${Date.now()}'`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${building}`;
+  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+  try {
+    await prepareTemplate(db, kind);
+  } finally {
+    await db.close();
+  }
+  try {
+    await admin.query(`alter database ${building} rename to ${name}`);
+  } catch (err) {
+    await admin.query(`drop database if exists ${building} with (force)`);
+    if ((err as { code?: string }).code !== '42P04') throw err; // 42P04: another worker's template won
+    return;
+  }
+  // Templates of older code versions (and builds that died half-way) take disk space: drop the stale ones. One
+  // still being copied refuses the drop; it goes next time.
+  const { rows } = await admin.query<{ datname: string; made: string | null }>(
+    `select datname, shobj_description(oid, 'pg_database') as made from pg_database
+      where (datname like 'yss_tpl_%' or datname like 'yss_tplbuild_%') and datname <> $1`,
+    [name],
+  );
+  for (const { datname, made } of rows) {
+    if (Date.now() - Number(made ?? 0) < STALE_TEMPLATE_MS) continue;
+    await admin.query(`drop database if exists ${datname}`).catch(() => {});
+  }
 }
 
 /**
@@ -119,22 +202,23 @@ export async function createTestApp(
   // Other engineers' test runs share the Redis: every test app gets its own key prefix, removed afterwards.
   if (env.REDIS_URL && !env.REDIS_KEY_PREFIX)
     env = { ...env, REDIS_KEY_PREFIX: `yss-test-${randomBytes(6).toString('hex')}:` };
+  // A demo-mode app starts from the seeded template (already migrated and seeded with its key); anything else
+  // (production mode, its own key) from the migrated one, and is seeded at start as in production.
+  const fromSeeded = env.APP_MODE === undefined && env.DATA_ENCRYPTION_KEY === undefined;
+  const templateKind = fromSeeded ? 'seeded' : 'migrated';
   if (engine !== 'pglite') {
     if (!adminUrl) throw new Error(`DATABASE_URL is needed for the ${engine} engine`);
     databaseName = `yss_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(adminUrl, `create database ${databaseName}`);
+    await clonePostgresTemplate(adminUrl, templateKind, databaseName);
     const url = new URL(adminUrl);
     url.pathname = `/${databaseName}`;
     databaseUrl = url.toString();
   }
-  // A demo-mode PGlite app starts from the seeded template (already migrated and seeded with its key);
-  // anything else (production mode, its own key, PostgreSQL) is prepared from scratch.
-  const fromSeeded = !databaseUrl && env.APP_MODE === undefined && env.DATA_ENCRYPTION_KEY === undefined;
   const database = await openDatabase({
     databaseUrl,
     pgliteDataDir: 'memory://',
     poolSize: 4,
-    pgliteLoadDataDir: databaseUrl ? undefined : await pgliteTemplate(fromSeeded ? 'seeded' : 'migrated'),
+    pgliteLoadDataDir: databaseUrl ? undefined : await pgliteTemplate(templateKind),
   });
   const config = loadConfig({
     NODE_ENV: 'test',
