@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createResponseSerializerCompiler, fastSerializer } from './response-serializer.js';
+import { createResponseSerializerCompiler, fastSerializer, nullableWithoutUnion } from './response-serializer.js';
 
 const Answer = z.object({
   name: z.string(),
@@ -39,6 +39,32 @@ describe('response serializer', () => {
     expect(text).not.toContain('44010619880512031X');
     expect(text).not.toContain('internal');
     expect(JSON.parse(text).kind).toEqual({ kind: 'owed', reason: '未足额缴费' });
+  });
+
+  it('writes nullable objects and arrays as zod does, null or not (no union left for ajv to decide)', () => {
+    const Nullables = z.object({
+      unit: z.object({ name: z.string() }).nullable(),
+      months: z.array(z.object({ month: z.string() })).nullable(),
+      note: z.string().nullable(),
+    });
+    const fast = fastSerializer(Nullables);
+    for (const value of [
+      { unit: null, months: null, note: null },
+      { unit: { name: '某某公司', uscc: 'x' }, months: [{ month: '2025-01', extra: 1 }], note: '备注' },
+    ]) {
+      expect(fast?.(value)).toBe(JSON.stringify(Nullables.parse(value)));
+    }
+    const object = { type: 'object', properties: { name: { type: 'string' } } };
+    expect(nullableWithoutUnion({ description: 'd', anyOf: [object, { type: 'null' }] })).toEqual({
+      description: 'd',
+      ...object,
+      nullable: true,
+    });
+    // Other unions stay unions: two object branches, or a branch that is a reference.
+    const two = { anyOf: [object, { type: 'object', properties: {} }] };
+    expect(nullableWithoutUnion(two)).toEqual(two);
+    const ref = { anyOf: [{ $ref: '#/definitions/x' }, { type: 'null' }] };
+    expect(nullableWithoutUnion(ref)).toEqual(ref);
   });
 
   it('keeps the zod path for a schema JSON Schema cannot express', () => {
