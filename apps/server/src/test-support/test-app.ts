@@ -252,7 +252,7 @@ export async function createTestApp(
         await deleteRedisKeys(config.redisUrl ?? '', config.redisKeyPrefix);
       }
       await database.close();
-      if (adminUrl && databaseName) await adminQuery(adminUrl, `drop database if exists ${databaseName} with (force)`);
+      if (adminUrl && databaseName) await dropTestDatabase(adminUrl, databaseName);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -290,11 +290,25 @@ async function deleteRedisKeys(url: string, prefix: string) {
   }
 }
 
-async function adminQuery(url: string, text: string) {
+/**
+ * Drop a test database once its connections have gone. pg-pool's end() resolves as soon as it has asked its
+ * clients to close, before their sockets are; dropping `with (force)` at once terminated back ends of clients
+ * still closing, which the pool then reported as "idle connection lost" warnings. Forced only after ~2 s.
+ */
+async function dropTestDatabase(url: string, name: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(text);
+    for (let attempt = 0; attempt < 40; attempt++) {
+      try {
+        await client.query(`drop database if exists ${name}`);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006') throw err; // 55006: still being accessed
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    await client.query(`drop database if exists ${name} with (force)`);
   } finally {
     await client.end();
   }
