@@ -34,18 +34,22 @@ export async function startServer(env = {}, { nodeArgs = [] } = {}) {
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }
+  return { url, ...childControls(child, dataDir) };
+}
+
+/**
+ * What the benchmarks control of a child process they started: cpuSeconds — the CPU seconds it has used so far
+ * (Linux /proc; undefined elsewhere; per request a cost measure that other load on a shared machine disturbs much
+ * less than throughput) — and stop (SIGTERM, wait for the exit, remove `dir`).
+ */
+function childControls(child, dir) {
   return {
-    url,
-    /**
-     * CPU seconds the server process has used so far (Linux /proc; undefined elsewhere). Per request, it is
-     * a cost measure that other load on a shared machine disturbs much less than throughput.
-     */
     cpuSeconds: () => processCpuSeconds(child.pid),
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -81,16 +85,7 @@ export async function startCeilingServer(config) {
     });
     child.once('exit', (code) => reject(new Error(`ceiling server exited (${code}) before listening`)));
   });
-  return {
-    url,
-    cpuSeconds: () => processCpuSeconds(child.pid),
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url, ...childControls(child, dir) };
 }
 
 /**

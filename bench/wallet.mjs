@@ -64,6 +64,22 @@ function opsPerSecond(fn, ms = 1500) {
 // BENCH_DATABASE_URL / BENCH_REDIS_URL: run the server on PostgreSQL / with Redis (default: embedded PGlite, no Redis).
 // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
 // On PostgreSQL the server gets a database of its own, dropped afterwards (the given one is only for admin).
+/**
+ * POSTs to `url` + `path` from CONNECTIONS clients for `duration` s, each request's body and headers from
+ * `request()`; throws on any non-2xx answer or error.
+ */
+async function postLoad(url, path, { duration, request, onResponse }) {
+  const r = await autocannon({
+    url,
+    duration,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    requests: [{ method: 'POST', path, setupRequest: (req) => Object.assign(req, request()), onResponse }],
+  });
+  if (r.non2xx || r.errors) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return r;
+}
+
 const profDir = process.env.BENCH_CPU_PROF;
 const adminUrl = process.env.BENCH_DATABASE_URL;
 let benchDatabaseUrl = '';
@@ -154,60 +170,37 @@ try {
     let next = 0;
     const cpu0 = server.cpuSeconds();
     const pg0 = adminUrl ? postgresCpuSeconds() : undefined;
-    const r = await autocannon({
-      url: server.url,
+    const r = await postLoad(server.url, '/api/v1/verify', {
       duration: warm ? 2 : slice,
-      connections: CONNECTIONS,
-      pipelining: 1,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/v1/verify',
-          setupRequest: (req) => {
-            const n = next++;
-            req.body = pool[n % pool.length];
-            req.headers = {
-              'content-type': 'application/json',
-              'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-            };
-            return req;
+      request: () => {
+        const n = next++;
+        return {
+          body: pool[n % pool.length],
+          headers: {
+            'content-type': 'application/json',
+            'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
           },
-          onResponse: (status, body) => {
-            if (warm) return;
-            const v = status === 200 ? JSON.parse(body).reasonCode : `http-${status}`;
-            verdicts[v] = (verdicts[v] ?? 0) + 1;
-          },
-        },
-      ],
+        };
+      },
+      onResponse: (status, body) => {
+        if (warm) return;
+        const v = status === 200 ? JSON.parse(body).reasonCode : `http-${status}`;
+        verdicts[v] = (verdicts[v] ?? 0) + 1;
+      },
     });
     const cpu1 = server.cpuSeconds();
     const pg1 = adminUrl ? postgresCpuSeconds() : undefined;
-    if (r.non2xx || r.errors) throw new Error(`verify: ${r.non2xx} non-2xx, ${r.errors} errors`);
     estimate = Math.max(estimate, r.requests.average);
     if (next > pool.length) throw new Error('presentation pool exhausted: replays would be measured');
     const ceilingCpu0 = ceiling.cpuSeconds();
-    const c = await autocannon({
-      url: ceiling.url,
+    const c = await postLoad(ceiling.url, '/verify', {
       duration: warm ? 2 : slice,
-      connections: CONNECTIONS,
-      pipelining: 1,
-      requests: [
-        {
-          method: 'POST',
-          path: '/verify',
-          setupRequest: (req) => {
-            req.body = pool[next++ % pool.length];
-            req.headers = { 'content-type': 'application/json' };
-            return req;
-          },
-          onResponse: (status, body) => {
-            if (status !== 200 || !JSON.parse(body).valid) throw new Error(`ceiling: ${status} ${body}`);
-          },
-        },
-      ],
+      request: () => ({ body: pool[next++ % pool.length], headers: { 'content-type': 'application/json' } }),
+      onResponse: (status, body) => {
+        if (status !== 200 || !JSON.parse(body).valid) throw new Error(`ceiling: ${status} ${body}`);
+      },
     });
     const ceilingCpu1 = ceiling.cpuSeconds();
-    if (c.non2xx || c.errors) throw new Error(`ceiling verify: ${c.non2xx} non-2xx, ${c.errors} errors`);
     const raw = await asyncOpsPerSecond(rawPresentation);
     const rawIssuerOnly = opsPerSecond(rawIssuer);
     if (warm) continue;
