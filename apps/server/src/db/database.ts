@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -50,6 +51,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('error', (err) => {
       process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
     });
+    // pg-pool's end() resolves once it has asked its clients to close, before their sockets have: close() waits
+    // for every connection to be gone, so that what follows (a process exiting, a database being dropped) never
+    // cuts one still closing — a forced drop of a test database did, and the pool warned of lost connections.
+    let connections = 0;
+    pool.on('connect', () => connections++);
+    pool.on('remove', () => connections--);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
     const handle: DatabaseHandle = {
       db,
@@ -57,7 +64,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       ping: async () => {
         await sql`select 1`.execute(db);
       },
-      close: () => db.destroy(),
+      close: async () => {
+        await db.destroy();
+        while (connections > 0) await once(pool, 'remove');
+      },
     };
     await handle.ping();
     return handle;

@@ -115,7 +115,7 @@ function pgliteTemplate(kind: 'migrated' | 'seeded'): Promise<Blob> {
   return template;
 }
 
-/** Templates of other code versions are dropped once this much older than the newest (other runs may use them). */
+/** Templates of other code versions are dropped once made this long ago (other runs may still use them). */
 const STALE_TEMPLATE_MS = 6 * 60 * 60 * 1000;
 
 /**
@@ -290,24 +290,11 @@ async function deleteRedisKeys(url: string, prefix: string) {
   }
 }
 
-/**
- * Drop a test database once its connections have gone. pg-pool's end() resolves as soon as it has asked its
- * clients to close, before their sockets are; dropping `with (force)` at once terminated back ends of clients
- * still closing, which the pool then reported as "idle connection lost" warnings. Forced only after ~2 s.
- */
+/** Drop a test database (its connections are gone: DatabaseHandle.close waits for them). */
 async function dropTestDatabase(url: string, name: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (let attempt = 0; attempt < 40; attempt++) {
-      try {
-        await client.query(`drop database if exists ${name}`);
-        return;
-      } catch (err) {
-        if ((err as { code?: string }).code !== '55006') throw err; // 55006: still being accessed
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
     await client.query(`drop database if exists ${name} with (force)`);
   } finally {
     await client.end();
