@@ -69,11 +69,11 @@ function processCpuSeconds(pid) {
  * and/or { issuerJwk } (the signatures of a QR presentation checked): see that file.
  * Returns { url, cpuSeconds, stop } like startServer.
  */
-export async function startCeilingServer(config) {
+export async function startCeilingServer(config, { nodeArgs = [] } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yss-ceiling-'));
   const configFile = path.join(dir, 'config.json');
   writeFileSync(configFile, JSON.stringify(config));
-  const child = spawn(process.execPath, [path.join(root, 'bench/ceiling-server.mjs'), configFile], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bench/ceiling-server.mjs'), configFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise((resolve, reject) => {

@@ -62,7 +62,8 @@ function opsPerSecond(fn, ms = 1500) {
 }
 
 // BENCH_DATABASE_URL / BENCH_REDIS_URL: run the server on PostgreSQL / with Redis (default: embedded PGlite, no Redis).
-// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools), the
+// ceiling server one into <dir>/ceiling.
 // On PostgreSQL the server gets a database of its own, dropped afterwards (the given one is only for admin).
 /**
  * POSTs to `url` + `path` from CONNECTIONS clients for `duration` s, each request's body and headers from
@@ -136,7 +137,10 @@ try {
   };
   if (!rawIssuer() || !(await rawPresentation())) throw new Error('raw verification failed');
   // The ceiling: a bare Fastify checking the same two signatures per POST, nothing else (bench/ceiling-server.mjs).
-  ceiling = await startCeilingServer({ issuerJwk: jwks.keys[0] });
+  ceiling = await startCeilingServer(
+    { issuerJwk: jwks.keys[0] },
+    { nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, 'ceiling')}`] : [] },
+  );
 
   // QR generation: what the phone does every minute (holder signature + CBOR + base45) and the QR matrix (SVG).
   const qrAwaited = [];

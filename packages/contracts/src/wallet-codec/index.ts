@@ -15,3 +15,4 @@ export * from './compact.js';
 export * from './cose.js';
 export * from './status-list.js';
 export * from './verification.js';
+export * from './verify-qr.js';

@@ -26,11 +26,8 @@ export function base64urlDecode(text: string): Uint8Array {
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
-export function base64urlEncode(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
+/** base64url without padding: the codec's, which the shared QR checks use for key ids and nonces. */
+export { bytesToBase64url as base64urlEncode } from '@yss/contracts/wallet-codec';
 
 const decodeStored = (compact: string) => decodeStoredCompact(base64urlDecode(compact));
 

@@ -1,32 +1,13 @@
+import { type Verdict, WALLET_QR_PREFIX, type WalletPurpose } from '@yss/contracts';
 import {
-  type CredentialType,
-  credentialTypeByCode,
-  credentialTypeSpec,
-  type Verdict,
-  WALLET_QR_PREFIX,
-  type WalletPurpose,
-} from '@yss/contracts';
-import {
-  checkCredentialStatus,
-  checkCredentialValidity,
-  checkDisclosedClaims,
-  checkIssuedType,
-  checkPresentationFresh,
-  checkPresentationPurpose,
-  type DigestMatches,
+  checkQrPresentation,
   es256SignedBytes,
   getStatusEntry,
-  holderAad,
-  type IssuerPayload,
   notInCityRefusal,
-  type ParsedPresentation,
   type ParsedSign1,
-  parsePresentation,
   QR_DIGEST_BYTES,
+  type QrVerifierPorts,
   VERDICT_REASONS as REASONS,
-  readDisclosedClaims,
-  readHolderPayload,
-  readIssuerPayload,
   refuseVerification as refuse,
   refusedVerdict,
   type VerdictContext,
@@ -37,12 +18,9 @@ import { base64urlEncode } from './codec';
 /**
  * 离线核验: the verifier page's own verification of a compact QR presentation ("YSS1:" + base45 → CBOR →
  * COSE_Sign1), with WebCrypto and the issuers' keys and status lists the page cached while online
- * (offline-cache.ts). It follows the server's order of checks (apps/server/src/modules/wallet/verifier.ts)
- * and gives the same verdicts, reason codes and Chinese reasons:
- *
- *   structure → issuer known → kid published → issuer signature (ES256 only) → type issued by that issuer (and
- *   offered in the city) → holder signature with the bound key → purpose → iat ±90 s → nonce → each
- *   disclosure against its digest and the claim schema → validity (expired / not yet valid) → status.
+ * (offline-cache.ts). The checks and their order are the server's own, written once in the contracts'
+ * wallet codec (`checkQrPresentation`, verify-qr.ts); this file brings the page's side of them (`offlinePorts`),
+ * so it gives the same verdicts, reason codes and Chinese reasons as `POST /api/v1/verify`.
  *
  * The one check it cannot make is the server's replay guard (a second use of the same presentation within
  * its 90 s): an offline verifier does not know what other verifiers saw (WALLET.md). Nothing is valid by
@@ -219,84 +197,49 @@ export async function verifyOffline(
     const text = payload.trim();
     // SD-JWT VC presentations (online integrations) are verified by the server only.
     if (!text.startsWith(WALLET_QR_PREFIX)) throw refuse('malformed', REASONS.malformed);
-    await verifyQr(text, trust, options, now, ctx, basis);
+    await checkQrPresentation(
+      text,
+      offlinePorts(trust, options, now, basis),
+      { purpose: options.purpose, nonce: options.nonce, at: now / 1000 },
+      ctx,
+    );
     return { verdict: validVerdict(ctx, checkedAt), basis };
   } catch (err) {
     return { verdict: refusedVerdict(err, ctx, checkedAt), basis };
   }
 }
 
-async function verifyQr(
-  text: string,
-  trust: TrustSnapshot,
-  o: OfflineVerifyOptions,
-  nowMs: number,
-  ctx: VerdictContext,
-  basis: OfflineBasis,
-): Promise<void> {
-  const now = nowMs / 1000;
-  ctx.format = 'qr';
-  let parsed: ParsedPresentation;
-  let issuerPayload: IssuerPayload;
-  try {
-    parsed = parsePresentation(text);
-    issuerPayload = readIssuerPayload(parsed.issuer.sign1);
-  } catch {
-    throw refuse('malformed', REASONS.malformed);
-  }
-  const issuer = trust.issuers.find((i) => i.code === issuerPayload.issuerCode);
-  if (!issuer) throw refuse('unknown-issuer', REASONS.unknownIssuer);
-  if (!parsed.issuer.kid) throw refuse('unknown-key', REASONS.unknownKey);
-  const kid = base64urlEncode(parsed.issuer.kid);
-  const jwk = issuer.keys.find((k) => k.kid === kid);
-  if (!jwk) throw refuse('unknown-key', REASONS.unknownKey);
-  basis.keysFetchedAt = issuer.fetchedAt;
-  let issuerKey: CryptoKey;
-  try {
-    issuerKey = await importJwk(jwk);
-  } catch {
-    throw refuse('unknown-key', REASONS.unknownKey);
-  }
-  if (!(await verifySign1(parsed.issuer, issuerKey))) throw refuse('bad-signature', REASONS.badSignature);
-  ctx.issuer = { id: issuer.id, name: issuer.name, ...(issuer.nameEn ? { nameEn: issuer.nameEn } : {}) };
-
-  const type: CredentialType = checkIssuedType(credentialTypeByCode(issuerPayload.typeCode), issuer.types);
-  if (o.city) {
-    const rule = o.city.offered[type];
-    if (!rule?.available) throw notInCityRefusal(type, rule?.unavailableReason, o.city.name);
-  }
-  ctx.credentialType = { id: type, name: credentialTypeSpec(type).name };
-  ctx.expiresAt = new Date(issuerPayload.exp * 1000).toISOString();
-
-  // Holder binding: the key the issuer bound, over this credential and exactly these disclosures.
-  let holderKey: CryptoKey;
-  let holder: ReturnType<typeof readHolderPayload>;
-  try {
-    holderKey = await importCompressedPoint(issuerPayload.cnf);
-    holder = readHolderPayload(parsed.holder.sign1);
-  } catch {
-    throw refuse('holder-signature', REASONS.holderSignature);
-  }
-  const aad = holderAad(parsed.issuer.sign1[3], parsed.disclosures);
-  if (!(await verifySign1(parsed.holder, holderKey, aad))) throw refuse('holder-signature', REASONS.holderSignature);
-  checkPresentationPurpose(ctx, holder.purposeCode, o.purpose);
-  checkPresentationFresh(holder.iat, now);
-  if (o.nonce !== undefined && base64urlEncode(holder.nonce) !== o.nonce) throw refuse('nonce', REASONS.nonce);
-
-  // Disclosures: each must match the issuer's digest of its claim, once. WebCrypto hashes asynchronously, so
-  // the digests are computed first and the shared (synchronous) check compares them.
-  const digests = await Promise.all(parsed.disclosures.map(disclosureDigest));
-  const digestMatches: DigestMatches = (_d, i, expected) => sameBytes(digests[i] as Uint8Array, expected);
-  const claims = readDisclosedClaims(type, issuerPayload.digests, parsed.disclosures, digestMatches);
-  ctx.disclosed = checkDisclosedClaims(type, claims);
-
-  // Validity after the signatures, so a forgery never reads as merely expired.
-  checkCredentialValidity(issuerPayload.iat, issuerPayload.exp, now);
-
-  // Status: only from a cached list of this issuer that is still within its exp.
-  const list = trust.lists.find((l) => l.issuerId === issuer.id && l.listId === issuerPayload.status.listId);
-  if (!list || list.exp * 1000 <= nowMs) throw refuse('status-unknown', REASONS.statusUnknown);
-  basis.statusFetchedAt = list.fetchedAt;
-  basis.statusExpiresAt = list.exp * 1000;
-  checkCredentialStatus(getStatusEntry(list.bytes, list.bits, issuerPayload.status.idx));
+/** The verifier page's side of the shared QR checks: WebCrypto and the trust it cached while online. */
+function offlinePorts(trust: TrustSnapshot, o: OfflineVerifyOptions, nowMs: number, basis: OfflineBasis) {
+  const ports: QrVerifierPorts<CryptoKey, TrustedIssuer> = {
+    issuerByCode: (code) => trust.issuers.find((i) => i.code === code),
+    issuerKey: async (issuer, kid) => {
+      const jwk = issuer.keys.find((k) => k.kid === kid);
+      if (!jwk) return undefined;
+      basis.keysFetchedAt = issuer.fetchedAt;
+      // A published key WebCrypto cannot import is as good as unknown.
+      return importJwk(jwk).catch(() => undefined);
+    },
+    verifySign1,
+    holderKey: importCompressedPoint,
+    // WebCrypto hashes asynchronously, so the digests are computed first and the shared check compares them.
+    digestMatches: async (disclosures) => {
+      const digests = await Promise.all(disclosures.map(disclosureDigest));
+      return (_d, i, expected) => sameBytes(digests[i] as Uint8Array, expected);
+    },
+    checkCity: (type) => {
+      if (!o.city) return;
+      const rule = o.city.offered[type];
+      if (!rule?.available) throw notInCityRefusal(type, rule?.unavailableReason, o.city.name);
+    },
+    // Only from a cached list of this issuer that is still within its exp.
+    status: (issuer, listId, idx) => {
+      const list = trust.lists.find((l) => l.issuerId === issuer.id && l.listId === listId);
+      if (!list || list.exp * 1000 <= nowMs) return undefined;
+      basis.statusFetchedAt = list.fetchedAt;
+      basis.statusExpiresAt = list.exp * 1000;
+      return getStatusEntry(list.bytes, list.bits, idx);
+    },
+  };
+  return ports;
 }

@@ -121,6 +121,36 @@ describe.each(ENGINES)(
       expect(comparable(offlineOther)).toEqual(comparable(serverOther));
     });
 
+    it('a type the verifier’s city does not offer: refused in the catalog’s words (公积金 in 东莞), same as the server', async () => {
+      const fund = await issueToNewKeys(t.app.wallet, 'housing-fund', ZHANG_WEI, 2);
+      // the housing-fund centres' status list is new: the page caches it on its next refresh
+      const withFund = await refreshTrust(fetchText, trust);
+      /** The city's rules as the verifier page caches them (GET /api/v1/wallet/types?city=). */
+      const rulesOf = async (code: string, name: string) => {
+        const { types } = (await t.app.inject(`/api/v1/wallet/types?city=${code}`)).json() as {
+          types: { type: string; available: boolean; unavailableReason: string | null }[];
+        };
+        const offered = Object.fromEntries(
+          types.map((x) => [x.type, { available: x.available, unavailableReason: x.unavailableReason }]),
+        );
+        return { code, name, offered };
+      };
+      const dongguan = await rulesOf('441900', '东莞');
+      const qr = presentCredential(fund, 0, 'employer');
+      const offline = (await verifyOffline(qr, withFund, { purpose: 'employer', city: dongguan })).verdict;
+      const server = await t.app.wallet.verify(qr, { purpose: 'employer', city: '441900' });
+      expect(offline).toMatchObject({ verdict: 'invalid', reasonCode: 'not-in-city', disclosed: [] });
+      expect(offline.reason).toMatch(/^公积金.*当前城市为东莞。$/);
+      expect(comparable(offline)).toEqual(comparable(server));
+      // the same kind of credential where the city offers it is valid on both sides
+      const guangzhou = await rulesOf('440100', '广州');
+      const other = presentCredential(fund, 1, 'employer');
+      const offlineOk = (await verifyOffline(other, withFund, { purpose: 'employer', city: guangzhou })).verdict;
+      const serverOk = await t.app.wallet.verify(other, { purpose: 'employer', city: '440100' });
+      expect(offlineOk).toMatchObject({ verdict: 'valid', credentialType: { id: 'housing-fund' } });
+      expect(comparable(offlineOk)).toEqual(comparable(serverOk));
+    });
+
     it('refuses exactly as the server does: tampering, forgery, purpose, stale, unknown key, garbage', async () => {
       const tamperedByThirdParty = editQr(hotelQr(1), (v) => {
         const ds = v[2] as Uint8Array[];

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import {
   type CityCode,
   CREDENTIAL_TYPES,
   type CredentialType,
-  credentialTypeByCode,
   credentialTypeSpec,
   type Verdict,
   WALLET_QR_PREFIX,
@@ -15,23 +14,19 @@ import {
   checkDisclosedClaims,
   checkIssuedType,
   checkPresentationFresh,
-  checkPresentationPurpose,
+  checkQrPresentation,
   type DigestMatches,
-  type IssuerPayload,
   notInCityRefusal,
   PRESENTATION_WINDOW_SECONDS,
-  parsePresentation,
+  type QrVerifierPorts,
   VERDICT_REASONS as REASONS,
-  readDisclosedClaims,
-  readHolderPayload,
-  readIssuerPayload,
   refuseVerification as refuse,
   refusedVerdict,
   type VerdictContext,
   validVerdict,
 } from '@yss/contracts/wallet-codec';
 import type { CatalogService } from '../catalog/index.js';
-import { disclosureDigest, holderAad } from './compact.js';
+import { disclosureDigest } from './compact.js';
 import { verifySign1 } from './cose.js';
 import { holderKeyObject } from './es256.js';
 import type { IssuerKeyStore } from './issuer-keys.js';
@@ -79,7 +74,22 @@ const digestMatches: DigestMatches = (disclosure, _index, expected) => disclosur
  * unexpected failure is an invalid verdict (never a 500, never valid by default).
  */
 export class CredentialVerifier {
-  constructor(private readonly d: VerifierDeps) {}
+  /** The server's side of the shared QR checks: node:crypto (synchronous) and its key and status caches. */
+  private readonly qrPorts: QrVerifierPorts<KeyObject, Issuer>;
+
+  constructor(private readonly d: VerifierDeps) {
+    this.qrPorts = {
+      issuerByCode,
+      issuerKey: (issuer, kid) => d.keys.verificationKey(issuer.id, kid),
+      verifySign1,
+      holderKey: holderKeyObject,
+      digestMatches: () => digestMatches,
+      status: async (issuer, listId, idx) => {
+        const s = await d.status.status(issuer.id, listId, idx);
+        return s.ok ? s.status : undefined;
+      },
+    };
+  }
 
   private now() {
     return this.d.now?.() ?? Date.now();
@@ -102,49 +112,15 @@ export class CredentialVerifier {
   }
 
   private async verifyQr(text: string, o: VerifyOptions, ctx: VerdictContext, checkedAt: string): Promise<Verdict> {
-    ctx.format = 'qr';
-    let parsed: ReturnType<typeof parsePresentation>;
-    let issuerPayload: IssuerPayload;
-    try {
-      parsed = parsePresentation(text);
-      issuerPayload = readIssuerPayload(parsed.issuer.sign1);
-    } catch {
-      throw refuse('malformed', REASONS.malformed);
-    }
-    const issuer = issuerByCode(issuerPayload.issuerCode);
-    if (!issuer) throw refuse('unknown-issuer', REASONS.unknownIssuer);
-    if (!parsed.issuer.kid) throw refuse('unknown-key', REASONS.unknownKey);
-    const key = await this.d.keys.verificationKey(issuer.id, Buffer.from(parsed.issuer.kid).toString('base64url'));
-    if (!key) throw refuse('unknown-key', REASONS.unknownKey);
-    if (!verifySign1(parsed.issuer, key)) throw refuse('bad-signature', REASONS.badSignature);
-    ctx.issuer = { id: issuer.id, name: issuer.name, nameEn: issuer.nameEn };
-    const type = this.knownType(issuer, credentialTypeByCode(issuerPayload.typeCode), o.city);
-    ctx.credentialType = { id: type, name: credentialTypeSpec(type).name };
-    ctx.expiresAt = new Date(issuerPayload.exp * 1000).toISOString();
-
-    // Holder binding: the key the issuer bound, over this credential and exactly these disclosures.
-    let holderKey: Awaited<ReturnType<typeof holderKeyObject>>;
-    let holder: ReturnType<typeof readHolderPayload>;
-    try {
-      holderKey = await holderKeyObject(issuerPayload.cnf);
-      holder = readHolderPayload(parsed.holder.sign1);
-    } catch {
-      throw refuse('holder-signature', REASONS.holderSignature);
-    }
-    const aad = holderAad(parsed.issuer.sign1[3], parsed.disclosures);
-    if (!verifySign1(parsed.holder, holderKey, aad)) throw refuse('holder-signature', REASONS.holderSignature);
-    checkPresentationPurpose(ctx, holder.purposeCode, o.purpose);
-    this.checkFresh(holder.iat, o.at);
-    if (o.nonce !== undefined && Buffer.from(holder.nonce).toString('base64url') !== o.nonce) {
-      throw refuse('nonce', REASONS.nonce);
-    }
-
-    // Disclosures: each must match the issuer's digest of its claim, once.
-    const claims = readDisclosedClaims(type, issuerPayload.digests, parsed.disclosures, digestMatches);
-    ctx.disclosed = checkDisclosedClaims(type, claims);
-
-    this.checkValidity(issuerPayload.iat, issuerPayload.exp, o.at);
-    await this.checkStatus(issuer, issuerPayload.status.listId, issuerPayload.status.idx);
+    const ports = o.city
+      ? { ...this.qrPorts, checkCity: (type: CredentialType) => this.checkCity(type, o.city) }
+      : this.qrPorts;
+    const { issuerPayload, holder, parsed } = await checkQrPresentation(
+      text,
+      ports,
+      { purpose: o.purpose, nonce: o.nonce, at: (o.at ?? this.now()) / 1000 },
+      ctx,
+    );
     const digest = createHash('sha256').update(issuerPayload.cnf).update(parsed.holder.sign1[2]).digest('base64url');
     if (
       o.replay !== false &&
@@ -237,14 +213,18 @@ export class CredentialVerifier {
   /** A type this issuer issues, and (with a city) one the city offers. */
   private knownType(issuer: Issuer, type: CredentialType | undefined, city: CityCode | undefined): CredentialType {
     const known = checkIssuedType(type, issuer.types);
-    if (city && this.d.catalog) {
-      const detail = this.d.catalog.current.entry(credentialTypeSpec(known).serviceId, city);
-      if (!detail?.available) {
-        const cityName = this.d.catalog.current.cities.find((c) => c.code === city)?.name ?? city;
-        throw notInCityRefusal(known, detail?.unavailableReason, cityName);
-      }
-    }
+    this.checkCity(known, city);
     return known;
+  }
+
+  /** Refuses a type the verifier's city does not offer, in the catalog's words. */
+  private checkCity(type: CredentialType, city: CityCode | undefined) {
+    if (!city || !this.d.catalog) return;
+    const detail = this.d.catalog.current.entry(credentialTypeSpec(type).serviceId, city);
+    if (!detail?.available) {
+      const cityName = this.d.catalog.current.cities.find((c) => c.code === city)?.name ?? city;
+      throw notInCityRefusal(type, detail?.unavailableReason, cityName);
+    }
   }
 
   private checkFresh(iat: unknown, at?: number) {
@@ -256,7 +236,6 @@ export class CredentialVerifier {
   }
 
   private async checkStatus(issuer: Issuer, listId: number, idx: number) {
-    const s = await this.d.status.status(issuer.id, listId, idx);
-    checkCredentialStatus(s.ok ? s.status : undefined);
+    checkCredentialStatus(await this.qrPorts.status(issuer, listId, idx));
   }
 }
