@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { sql } from 'kysely';
 import { stringify as canonicalJson } from 'safe-stable-stringify';
 import type { Db } from '../../db/database.js';
@@ -47,7 +47,7 @@ function chainHash(prev: string, e: AuditEntry, at: string): string {
     e.subjectAccountId ?? null,
     e.detail ?? {},
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical, 'hex');
 }
 
 interface Pending {

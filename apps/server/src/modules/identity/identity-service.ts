@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import {
   type AccountProfile,
@@ -11,7 +11,7 @@ import type { SmsGateway } from '../../connectors/sms/contract.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditLog } from '../audit/index.js';
-import { type FieldCipher, maskIdNumber, maskName, maskPhone } from '../privacy/index.js';
+import { type FieldCipher, maskIdNumber, maskName, maskPhone, sessionTokenHash } from '../privacy/index.js';
 import { pinWeakness } from './pin-policy.js';
 import type { IdentityProofing } from './proofing.js';
 import * as repo from './repository.js';
@@ -54,10 +54,6 @@ export interface IdentityDeps {
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 // Verified against when the phone has no account or no PIN, so that the answer takes as long either way.
 const DUMMY_PIN_HASH = await argon2Hash('000000-dummy', ARGON2);
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
 
 /** Refresh a session's idle clock at most this often (a write per active user per minute, not per request). */
 const TOUCH_EVERY_MS = 60_000;
@@ -259,7 +255,7 @@ export class IdentityService {
     this.sessions.dropAccount(accountId);
     const { session, replaced } = await this.d.sessions.createExclusive({
       accountId,
-      tokenHash: hashToken(token),
+      tokenHash: sessionTokenHash(token),
       method,
       expiresAt,
       verified,
@@ -281,7 +277,7 @@ export class IdentityService {
   /** Resolve the caller from a session token; throws the precise 401 the web app needs. */
   async authenticate(token: string | undefined, requestId: string): Promise<AuthContext> {
     if (!token) throw new AppError('UNAUTHENTICATED', '请先登录后再继续。');
-    const tokenHash = hashToken(token);
+    const tokenHash = sessionTokenHash(token);
     let session = this.sessions.get(tokenHash);
     if (!session) {
       const found = await this.d.sessions.find(tokenHash);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { hashToken } from './identity-service.js';
+import { sessionTokenHash } from '../privacy/index.js';
 
 const redisUrl = process.env.REDIS_URL;
 const COOKIE = '__Host-yss_session';
@@ -52,7 +52,7 @@ describe.runIf(redisUrl && process.env.DATABASE_URL)('Redis session store', () =
   });
   afterAll(() => raw?.quit());
   const sessionHash = (t: TestApp, cookie: string) =>
-    raw.hgetall(`${t.config.redisKeyPrefix}sess:t:${hashToken(cookie)}`);
+    raw.hgetall(`${t.config.redisKeyPrefix}sess:t:${sessionTokenHash(cookie)}`);
 
   describe('two server copies sharing Redis', () => {
     let a: TestApp;

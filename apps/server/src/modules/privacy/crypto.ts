@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -49,4 +49,12 @@ export function resolveDataKey(configured: Buffer | undefined, dataDir: string, 
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return key;
+}
+
+/**
+ * What is stored of a session token (citizen or staff): its SHA-256 (base64url), so that a read of the sessions
+ * table gives no token that could be used. One-shot `hash`, not a Hash object: it runs on every request.
+ */
+export function sessionTokenHash(token: string): string {
+  return hash('sha256', token, 'base64url');
 }

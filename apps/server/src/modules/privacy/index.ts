@@ -1,2 +1,2 @@
-export { FieldCipher, resolveDataKey } from './crypto.js';
+export { FieldCipher, resolveDataKey, sessionTokenHash } from './crypto.js';
 export { maskContact, maskEmail, maskIdNumber, maskName, maskPhone } from './mask.js';

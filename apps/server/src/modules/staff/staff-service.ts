@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { findCity, type StaffProfile, type StaffTotpEnrolment } from '@yss/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditLog } from '../audit/index.js';
 import type { CatalogService } from '../catalog/index.js';
-import type { FieldCipher } from '../privacy/index.js';
+import { type FieldCipher, sessionTokenHash } from '../privacy/index.js';
 import * as repo from './repository.js';
 import {
   type Grant,
@@ -50,10 +50,6 @@ const TOTP_AAD = 'staff.totp_secret';
 const LOGIN_FAILED = '用户名或密码不正确，请重试。';
 const NOT_LOGGED_IN = '请先登录工作台后再继续。';
 const PENDING_LAPSED = '登录已超时，请重新输入用户名和密码。';
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
 
 export function hashStaffPassword(password: string) {
   return argon2Hash(password, ARGON2);
@@ -106,7 +102,7 @@ export class StaffService {
     const expiresAt = new Date(Date.now() + s.pendingMs);
     await repo.insertSession(this.d.db, {
       accountId: account.id,
-      tokenHash: hashToken(token),
+      tokenHash: sessionTokenHash(token),
       state: 'pending',
       expiresAt,
     });
@@ -118,7 +114,7 @@ export class StaffService {
   /** The pending login behind a token, with its account; 401 when there is none or it lapsed. */
   private async pending(token: string | undefined) {
     if (!token) throw new AppError('UNAUTHENTICATED', PENDING_LAPSED);
-    const row = await repo.findSession(this.d.db, hashToken(token));
+    const row = await repo.findSession(this.d.db, sessionTokenHash(token));
     if (row?.state !== 'pending' || row.ended_at || row.disabled) {
       throw new AppError('UNAUTHENTICATED', PENDING_LAPSED);
     }
@@ -199,7 +195,7 @@ export class StaffService {
     const expiresAt = new Date(Date.now() + s.sessionAbsoluteMs);
     await repo.insertSession(this.d.db, {
       accountId: account.id,
-      tokenHash: hashToken(newToken),
+      tokenHash: sessionTokenHash(newToken),
       state: 'active',
       expiresAt,
     });
@@ -212,7 +208,7 @@ export class StaffService {
   /** Resolve an active staff session (a pending one is not a session); the precise 401 otherwise. */
   async authenticate(token: string | undefined, requestId: string): Promise<StaffContext> {
     if (!token) throw new AppError('UNAUTHENTICATED', NOT_LOGGED_IN);
-    const row = await repo.findSession(this.d.db, hashToken(token));
+    const row = await repo.findSession(this.d.db, sessionTokenHash(token));
     if (row?.state !== 'active' || row.end_reason === 'logout' || row.end_reason === 'completed') {
       throw new AppError('UNAUTHENTICATED', NOT_LOGGED_IN);
     }
@@ -277,7 +273,7 @@ export class StaffService {
 
   async logout(token: string | undefined, requestId: string) {
     if (!token) return;
-    const row = await repo.findSession(this.d.db, hashToken(token));
+    const row = await repo.findSession(this.d.db, sessionTokenHash(token));
     if (!row || row.ended_at) return;
     await repo.endSession(this.d.db, row.id, 'logout');
     await this.auditStaff(row.account_id, 'staff.logout', 'success', undefined, requestId);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { type CredentialType, credentialTypeSpec } from '@yss/contracts';
 import {
   encodeClaimValue,
@@ -36,7 +36,7 @@ export {
 } from '@yss/contracts/wallet-codec';
 
 export function disclosureDigest(disclosure: Uint8Array): Buffer {
-  return createHash('sha256').update(disclosure).digest().subarray(0, QR_DIGEST_BYTES);
+  return hash('sha256', disclosure, 'buffer').subarray(0, QR_DIGEST_BYTES);
 }
 
 export interface CompactIssueInput {

@@ -4,6 +4,7 @@ export { holderKeys, presentQr, presentSdJwt, profileClaims } from './holder.js'
 export { ISSUERS, issuerById, issuerOfType } from './issuers.js';
 export { linksDueForSync, markSynced, type SyncCandidate, type SyncStanding } from './link-repository.js';
 export { walletLinkRoutes } from './link-routes.js';
+export { qrPresentationDigest, sdJwtPresentationDigest } from './presentation-digest.js';
 export { walletRoutes } from './routes.js';
 export type { WalletTables } from './tables.js';
 export { PRESENTATION_WINDOW_SECONDS } from './verifier.js';

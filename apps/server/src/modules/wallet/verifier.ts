@@ -1,4 +1,4 @@
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import {
   type CityCode,
   CREDENTIAL_TYPES,
@@ -31,6 +31,7 @@ import { verifySign1 } from './cose.js';
 import { holderKeyObject } from './es256.js';
 import type { IssuerKeyStore } from './issuer-keys.js';
 import { type Issuer, issuerByCode, issuerById } from './issuers.js';
+import { qrPresentationDigest, sdJwtPresentationDigest } from './presentation-digest.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { verifySdJwtPresentation } from './sd-jwt.js';
 import type { StatusListCache } from './status-cache.js';
@@ -121,7 +122,7 @@ export class CredentialVerifier {
       { purpose: o.purpose, nonce: o.nonce, at: (o.at ?? this.now()) / 1000 },
       ctx,
     );
-    const digest = createHash('sha256').update(issuerPayload.cnf).update(parsed.holder.sign1[2]).digest('base64url');
+    const digest = qrPresentationDigest(issuerPayload.cnf, parsed.holder.sign1[2]);
     if (
       o.replay !== false &&
       !(await this.d.replay.firstUse(digest, (holder.iat + PRESENTATION_WINDOW_SECONDS + 1) * 1000))
@@ -191,9 +192,7 @@ export class CredentialVerifier {
       throw refuse('malformed', REASONS.malformed);
     this.checkValidity(iat, exp, o.at);
     await this.checkStatus(issuer, listId, status.idx);
-    const digest = createHash('sha256')
-      .update(text.slice(text.lastIndexOf('~')))
-      .digest('base64url');
+    const digest = sdJwtPresentationDigest(text);
     if (
       o.replay !== false &&
       !(await this.d.replay.firstUse(digest, (kb.payload.iat + PRESENTATION_WINDOW_SECONDS + 1) * 1000))
