@@ -14,6 +14,7 @@ import {
   load,
   root,
   row,
+  scratchDatabase,
   smsSession,
   startServer,
   timedRequests,
@@ -114,8 +115,15 @@ const summary = [];
 const results = { date: new Date().toISOString(), setups: [] };
 for (const [label, env, { informative = false } = {}] of setups) {
   if (only && !label.includes(only)) continue;
-  const server = await startServer({ TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1', ...env });
+  // On PostgreSQL a database of its own (DATABASE_URL's server is only used to create and drop it).
+  const scratch = env.DATABASE_URL === undefined ? await scratchDatabase(process.env.DATABASE_URL) : undefined;
+  let server;
   try {
+    server = await startServer(
+      { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1', ...env, ...(scratch ? { DATABASE_URL: scratch.url } : {}) },
+      // BENCH_CPU_PROF=<dir>: each setup's server writes a V8 CPU profile there when it stops.
+      { nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] },
+    );
     const cookie = (await smsSession(server.url, randomPhone())).cookie();
     const headers = { cookie };
     await load(`${server.url}/api/v1/auth/session`, { duration: 2, headers });
@@ -150,7 +158,8 @@ for (const [label, env, { informative = false } = {}] of setups) {
       );
     }
   } finally {
-    await server.stop();
+    await server?.stop();
+    await scratch?.drop();
   }
 }
 if (process.env.REDIS_URL && process.env.DATABASE_URL) await dropRedisKeys(process.env.REDIS_URL, redisPrefix);

@@ -38,6 +38,29 @@ export async function startServer(env = {}, { nodeArgs = [] } = {}) {
 }
 
 /**
+ * A database of its own for one benchmark run, on the PostgreSQL server of `adminUrl` (used only to create and
+ * drop it): a run neither sees another's rows (audit log, replay guard, seeded departments) nor leaves any behind.
+ * Returns { url, drop }.
+ */
+export async function scratchDatabase(adminUrl) {
+  const name = `yss_bench_${process.pid}_${Date.now().toString(36)}`;
+  const admin = async (text) => {
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/**
  * What the benchmarks control of a child process they started: cpuSeconds — the CPU seconds it has used so far
  * (Linux /proc; undefined elsewhere; per request a cost measure that other load on a shared machine disturbs much
  * less than throughput) — and stop (SIGTERM, wait for the exit, remove `dir`).

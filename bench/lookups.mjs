@@ -7,7 +7,17 @@
 // Fastify and the route's own serializer): the most any lookup returning this answer could reach here.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { interleaved, load, root, row, startCeilingServer, startServer, verifiedCitizen, ZHANG_WEI } from './lib.mjs';
+import {
+  interleaved,
+  load,
+  root,
+  row,
+  scratchDatabase,
+  startCeilingServer,
+  startServer,
+  verifiedCitizen,
+  ZHANG_WEI,
+} from './lib.mjs';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 12);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -33,9 +43,17 @@ const summary = [];
 const results = { date: new Date().toISOString(), connections: CONNECTIONS, setups: [] };
 for (const [label, env, { informative }] of setups) {
   // A fresh verification lasts VERIFICATION_MAX_AGE_SECONDS: long enough for the whole run.
-  const server = await startServer({ TRUST_PROXY: 'true', VERIFICATION_MAX_AGE_SECONDS: '1800', ...env });
+  // On PostgreSQL a database of its own (DATABASE_URL's server is only used to create and drop it).
+  const scratch = env.DATABASE_URL === undefined ? await scratchDatabase(process.env.DATABASE_URL) : undefined;
+  let server;
   let ceiling;
   try {
+    server = await startServer({
+      TRUST_PROXY: 'true',
+      VERIFICATION_MAX_AGE_SECONDS: '1800',
+      ...env,
+      ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+    });
     const { cookie, body } = await verifiedSession(server.url);
     ceiling = await startCeilingServer({ body });
     const headers = { cookie, 'x-forwarded-for': '10.9.9.9' };
@@ -74,7 +92,8 @@ for (const [label, env, { informative }] of setups) {
     );
   } finally {
     await ceiling?.stop();
-    await server.stop();
+    await server?.stop();
+    await scratch?.drop();
   }
 }
 console.log(`\n${summary.join('\n')}`);

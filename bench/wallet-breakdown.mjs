@@ -6,11 +6,11 @@
 //   node bench/wallet-breakdown.mjs            (embedded PGlite)
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/wallet-breakdown.mjs
 //   BENCH_REDIS_URL=redis://127.0.0.1:6379 node bench/wallet-breakdown.mjs
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { linkCertificate, root, verifiedCitizen, ZHANG_WEI } from './lib.mjs';
+import { linkCertificate, root, scratchDatabase, verifiedCitizen, ZHANG_WEI } from './lib.mjs';
 
 const dist = (p) => import(path.join(root, 'apps/server/dist', p));
 const { buildApp } = await dist('app.js');
@@ -22,7 +22,6 @@ const es256 = await dist('modules/wallet/es256.js');
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yss-bench-'));
-const benchDatabase = `yss_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const env = {
   ...process.env,
@@ -33,22 +32,8 @@ const env = {
   REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
 };
 // On PostgreSQL: a database of its own (department schemas and all), dropped afterwards.
-const adminQuery = async (text) => {
-  const pg = (await import('pg')).default;
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-};
-if (databaseUrl) {
-  await adminQuery(`create database ${benchDatabase}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${benchDatabase}`;
-  env.DATABASE_URL = url.toString();
-}
+const scratch = databaseUrl ? await scratchDatabase(databaseUrl) : undefined;
+if (scratch) env.DATABASE_URL = scratch.url;
 const app = await buildApp(loadConfig(env));
 await app.ready();
 
@@ -175,5 +160,5 @@ try {
 } finally {
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
-  if (databaseUrl) await adminQuery(`drop database if exists ${benchDatabase} with (force)`);
+  await scratch?.drop();
 }

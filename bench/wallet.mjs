@@ -19,6 +19,7 @@ import {
   linkCertificate,
   postgresCpuSeconds,
   root,
+  scratchDatabase,
   startCeilingServer,
   startServer,
   verifiedCitizen,
@@ -83,28 +84,11 @@ async function postLoad(url, path, { duration, request, onResponse }) {
 
 const profDir = process.env.BENCH_CPU_PROF;
 const adminUrl = process.env.BENCH_DATABASE_URL;
-let benchDatabaseUrl = '';
-const benchDatabase = `yss_bench_${process.pid}_${Date.now().toString(36)}`;
-const adminQuery = async (text) => {
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-};
-if (adminUrl) {
-  await adminQuery(`create database ${benchDatabase}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${benchDatabase}`;
-  benchDatabaseUrl = url.toString();
-}
+const scratch = adminUrl ? await scratchDatabase(adminUrl) : undefined;
 const server = await startServer(
   {
     TRUST_PROXY: 'true',
-    DATABASE_URL: benchDatabaseUrl,
+    DATABASE_URL: scratch?.url ?? '',
     REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
   },
   { nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [] },
@@ -276,7 +260,7 @@ try {
 } finally {
   await ceiling?.stop();
   await server.stop();
-  if (adminUrl) await adminQuery(`drop database if exists ${benchDatabase} with (force)`);
+  await scratch?.drop();
 }
 
 const v = results.verify;
