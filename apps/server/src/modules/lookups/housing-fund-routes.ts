@@ -1,4 +1,4 @@
-import { ActingQuery, CITY_CODES, type CityCode, findCity, Problem, RecordSource, RecordSubject } from '@yss/contracts';
+import { ActingQuery, type CityCode, findCity, Problem, RecordSource, RecordSubject } from '@yss/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,8 +11,9 @@ import {
 } from '../../departments/housing-fund/contract.js';
 import type { Departments } from '../../departments/registry.js';
 import { AppError } from '../../http/app-error.js';
-import { choosePeriod, MonthParam } from './period.js';
+import { choosePeriod } from './period.js';
 import type { PersonalLookupGate } from './personal-gate.js';
+import { CityParam, monthlyLookupQuery } from './query-params.js';
 
 const SERVICE_ID = 'gongjijin-jiaocun-xinxi';
 const DEPOSITS_SERVICE_ID = 'gongjijin-jiaocun-mingxi';
@@ -100,7 +101,7 @@ export const housingFundLookupRoutes =
         schema: {
           tags: ['lookups', 'personal'],
           summary: '公积金缴存信息 (B5): account number, balance, monthly deposit (fresh verification; audited)',
-          querystring: ActingQuery.extend({ city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }) }),
+          querystring: ActingQuery.extend({ city: CityParam }),
           response: { 200: HousingFundAccountDetails, ...problems },
         },
       },
@@ -146,18 +147,7 @@ export const housingFundLookupRoutes =
           tags: ['lookups', 'personal'],
           summary:
             '公积金缴存明细 (B5): deposits month by month with the month-end balance, at most 36 months (fresh verification; audited)',
-          querystring: ActingQuery.extend({
-            city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }),
-            from: MonthParam.optional(),
-            to: MonthParam.optional(),
-            /** Without from/to: this many months up to the last deposit (default 12). */
-            months: z.coerce
-              .number()
-              .int()
-              .min(1, '至少查询1个月')
-              .max(MAX_DEPOSIT_MONTHS, `每次最多可查询${MAX_DEPOSIT_MONTHS}个月的明细`)
-              .optional(),
-          }),
+          querystring: monthlyLookupQuery(MAX_DEPOSIT_MONTHS),
           response: { 200: HousingFundDeposits, ...problems },
         },
       },

@@ -1,9 +1,5 @@
-import { MonthField } from '../../departments/province/zod-inputs.js';
 import { currentChinaMonth, monthCount } from '../../departments/social-insurance/shared-schemas.js';
 import { AppError } from '../../http/app-error.js';
-
-/** A month in a route's query (from / to): the province-wide input field, one wording everywhere. */
-export const MonthParam = MonthField;
 
 /** `month` (YYYY-MM) moved by `by` months, forwards or back. */
 export const shiftMonth = (month: string, by: number) => {

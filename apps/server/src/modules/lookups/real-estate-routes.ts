@@ -1,4 +1,4 @@
-import { ActingQuery, CITY_CODES, Problem, RecordSource, RecordSubject } from '@yss/contracts';
+import { ActingQuery, Problem, RecordSource, RecordSubject } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -12,6 +12,7 @@ import {
 import type { Departments } from '../../departments/registry.js';
 import { AppError } from '../../http/app-error.js';
 import type { OpenedLookup, PersonalLookupGate } from './personal-gate.js';
+import { CityParam } from './query-params.js';
 
 export const REAL_ESTATE_SERVICES = {
   info: 'budongchan-xinxi-chaxun',
@@ -20,7 +21,6 @@ export const REAL_ESTATE_SERVICES = {
 } as const;
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 502: Problem, 503: Problem };
-const CityField = z.enum(CITY_CODES, { error: '请选择广东省的地级市' });
 const CertificateNumber = z
   .string({ error: '请输入不动产权证号' })
   .trim()
@@ -106,7 +106,7 @@ export const realEstateLookupRoutes =
         schema: {
           tags: ['lookups', 'personal'],
           summary: '不动产信息查询 (G2): 不动产权证号, 坐落, 建筑面积, 状态 and mortgages of one’s titles (audited)',
-          querystring: ActingQuery.extend({ city: CityField }),
+          querystring: ActingQuery.extend({ city: CityParam }),
           response: { 200: RealEstateInfo, ...problems },
         },
       },
@@ -137,7 +137,7 @@ export const realEstateLookupRoutes =
         schema: {
           tags: ['lookups', 'personal'],
           summary: '不动产登记办理进度查询 (G2): one’s applications, 暂仅支持肇庆、茂名 (audited)',
-          querystring: ActingQuery.extend({ city: CityField }),
+          querystring: ActingQuery.extend({ city: CityParam }),
           response: { 200: RealEstateProgress, ...problems },
         },
       },
@@ -177,7 +177,7 @@ export const realEstateLookupRoutes =
         schema: {
           tags: ['lookups', 'personal'],
           summary: '权证附图查询 (G2): one’s titles with a plat map, 仅支持阳江地区 (audited)',
-          querystring: ActingQuery.extend({ city: CityField }),
+          querystring: ActingQuery.extend({ city: CityParam }),
           response: { 200: PlatMapTitles, ...problems },
         },
       },
@@ -200,7 +200,7 @@ export const realEstateLookupRoutes =
         schema: {
           tags: ['lookups', 'personal'],
           summary: '权证附图 (G2): the plat map of one of one’s titles (parcel and building outlines), 阳江 (audited)',
-          querystring: ActingQuery.extend({ city: CityField, certificate: CertificateNumber }),
+          querystring: ActingQuery.extend({ city: CityParam, certificate: CertificateNumber }),
           response: { 200: PlatMapView, ...problems },
         },
       },

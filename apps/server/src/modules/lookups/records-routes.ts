@@ -15,6 +15,7 @@ import type { DrivingLicence, Vehicle, Violation } from '../../departments/traff
 import type { CatalogService } from '../catalog/index.js';
 import { maskName } from '../privacy/index.js';
 import type { OpenedLookup, PersonalLookupGate } from './personal-gate.js';
+import { CityParam } from './query-params.js';
 
 /**
  * The records lookups of issue 5, each behind the personal lookup gate (fresh verification, the city rule in
@@ -32,7 +33,7 @@ export const RECORDS_SERVICES = {
 } as const;
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 502: Problem, 503: Problem };
-const CityQuery = ActingQuery.extend({ city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }) });
+const CityQuery = ActingQuery.extend({ city: CityParam });
 const Day = z.string().meta({ description: 'YYYY-MM-DD' });
 
 // ------------------------------------------------------------------------------------------------------

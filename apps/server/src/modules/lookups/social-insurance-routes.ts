@@ -1,12 +1,13 @@
-import { ActingQuery, CITY_CODES, Problem, RecordSource, RecordSubject } from '@yss/contracts';
+import { Problem, RecordSource, RecordSubject } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Departments } from '../../departments/registry.js';
 import { ContributionStatement, HK_MACAU_NOTICE } from '../../departments/social-insurance/contract.js';
 import { AppError } from '../../http/app-error.js';
 import { maskIdNumber } from '../privacy/index.js';
-import { askedPeriod, choosePeriod, MonthParam } from './period.js';
+import { askedPeriod, choosePeriod } from './period.js';
 import type { PersonalLookupGate } from './personal-gate.js';
+import { monthlyLookupQuery } from './query-params.js';
 
 const SERVICE_ID = 'shebao-jiaofei-mingxi';
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 502: Problem, 503: Problem };
@@ -39,13 +40,7 @@ export const socialInsuranceLookupRoutes =
         schema: {
           tags: ['lookups', 'personal'],
           summary: '社保缴费明细 (B2): month by month, at most 36 months (fresh verification; audited)',
-          querystring: ActingQuery.extend({
-            city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }),
-            from: MonthParam.optional(),
-            to: MonthParam.optional(),
-            /** Without from/to: this many months up to the last month with a contribution (default 12). */
-            months: z.coerce.number().int().min(1, '至少查询1个月').max(36, '最多查询36个月').optional(),
-          }),
+          querystring: monthlyLookupQuery(36),
           response: { 200: ContributionDetails, ...problems },
         },
       },

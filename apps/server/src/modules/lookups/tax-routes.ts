@@ -1,12 +1,13 @@
-import { ActingQuery, CITY_CODES, Problem, RecordSource, RecordSubject } from '@yss/contracts';
+import { ActingQuery, Problem, RecordSource, RecordSubject } from '@yss/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Departments } from '../../departments/registry.js';
 import { currentChinaMonth } from '../../departments/social-insurance/shared-schemas.js';
 import { IncomeTaxDetails, MAX_PERIOD_MONTHS, SocialInsuranceFeeDetails } from '../../departments/tax/contract.js';
-import { askedPeriod, MonthParam, shiftMonth } from './period.js';
+import { askedPeriod, shiftMonth } from './period.js';
 import type { PersonalLookupGate } from './personal-gate.js';
+import { CityParam, MonthParam } from './query-params.js';
 
 const INCOME_TAX = 'geshui-jiaona-mingxi';
 const INSURANCE_FEES = 'shebaofei-jiaofei-mingxi';
@@ -16,7 +17,7 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: 
 
 const PeriodQuery = ActingQuery.extend({
   /** The city the citizen has chosen (both services are offered everywhere; checked like every personal lookup). */
-  city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }).optional(),
+  city: CityParam.optional(),
   from: MonthParam.optional(),
   to: MonthParam.optional(),
 });

@@ -1,4 +1,4 @@
-import { ActingQuery, CITY_CODES, findCity, Problem, RecordSource, RecordSubject } from '@yss/contracts';
+import { findCity, Problem, RecordSource, RecordSubject } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -10,8 +10,9 @@ import {
 } from '../../departments/medical-insurance/contract.js';
 import type { Departments } from '../../departments/registry.js';
 import { AppError } from '../../http/app-error.js';
-import { choosePeriod, MonthParam } from '../lookups/period.js';
+import { choosePeriod } from '../lookups/period.js';
 import type { PersonalLookupGate } from '../lookups/personal-gate.js';
+import { monthlyLookupQuery } from '../lookups/query-params.js';
 import { insuredRecords, MedicalAccountSummary, summarise } from './routes.js';
 
 export const BALANCE_SERVICE = 'yibao-zhanghu-yue';
@@ -58,17 +59,7 @@ export const medicalBalanceRoutes =
           tags: ['lookups', 'personal'],
           summary:
             '医保账户余额查询 (B3): balance and 个人账户明细, at most 12 months (广州 after 开通医保支付, 肇庆, 潮州, 清远; fresh verification; audited)',
-          querystring: ActingQuery.extend({
-            city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }),
-            from: MonthParam.optional(),
-            to: MonthParam.optional(),
-            months: z.coerce
-              .number()
-              .int()
-              .min(1, '至少查询1个月')
-              .max(MAX_TRANSACTION_MONTHS, `每次最多可查询${MAX_TRANSACTION_MONTHS}个月的明细`)
-              .optional(),
-          }),
+          querystring: monthlyLookupQuery(MAX_TRANSACTION_MONTHS),
           response: { 200: MedicalBalance, ...problems },
         },
       },

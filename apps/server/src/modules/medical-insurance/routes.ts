@@ -1,4 +1,4 @@
-import { ActingQuery, CITY_CODES, type CityCode, findCity, Problem, RecordSource, RecordSubject } from '@yss/contracts';
+import { ActingQuery, type CityCode, findCity, Problem, RecordSource, RecordSubject } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -11,6 +11,7 @@ import { HK_MACAU_NOTICE, maskCardNumber } from '../../departments/social-insura
 import { AppError } from '../../http/app-error.js';
 import type { AuditLog } from '../audit/index.js';
 import type { OpenedLookup, PersonalLookupGate } from '../lookups/personal-gate.js';
+import { CityParam } from '../lookups/query-params.js';
 import type { FieldCipher } from '../privacy/index.js';
 import { PAY_CODE_TTL_SECONDS, type PayCodeService } from './pay-code.js';
 
@@ -18,7 +19,7 @@ export const ACTIVATION_SERVICE = 'kaitong-yibao-zhifu';
 export const PAY_CODE_SERVICE = 'yibao-saoma-zhifu';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 502: Problem, 503: Problem };
-const CityQuery = ActingQuery.extend({ city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }) });
+const CityQuery = ActingQuery.extend({ city: CityParam });
 
 /** The guide: where the medical-insurance QR code is accepted (医保支付支持范围). */
 export const PAYMENT_PLACES: Partial<Record<CityCode, { hospitals: string[]; pharmacies: string[] }>> = {

@@ -1,4 +1,4 @@
-import { ActingQuery, CITY_CODES, type CityCode, Problem, RecordSource, RecordSubject } from '@yss/contracts';
+import { ActingQuery, type CityCode, Problem, RecordSource, RecordSubject } from '@yss/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,6 +17,7 @@ import type { Departments } from '../../../departments/registry.js';
 import { AppError } from '../../../http/app-error.js';
 import type { FieldCipher } from '../../privacy/index.js';
 import type { OpenedLookup, PersonalLookupGate } from '../personal-gate.js';
+import { CityParam } from '../query-params.js';
 import { type AttemptPolicy, ExamAttemptGuard, type ExamKind } from './attempts.js';
 import { admissionTicketPdf, resultsPdf } from './pdf.js';
 
@@ -37,8 +38,7 @@ const problems = {
 };
 const publicProblems = { 400: Problem, 429: Problem, 502: Problem, 503: Problem };
 
-const City = z.enum(CITY_CODES, { error: '请选择广东省的地级市' });
-const PersonalQuery = ActingQuery.extend({ city: City });
+const PersonalQuery = ActingQuery.extend({ city: CityParam });
 const CandidateNumberParam = z.object({
   candidateNumber: z.string().regex(/^\d{14}$/, '考生号格式有误，请输入14位考生号'),
 });
@@ -56,7 +56,7 @@ export const SchoolSearchResult = z
   .meta({ id: 'SchoolSearchResult', description: '学校查询 (E3): a page of schools' });
 
 export const SchoolDistricts = z
-  .object({ city: City, districts: z.array(z.object({ code: z.string(), name: z.string() })) })
+  .object({ city: CityParam, districts: z.array(z.object({ code: z.string(), name: z.string() })) })
   .meta({ id: 'SchoolDistricts', description: '学校查询: the districts of a city to filter by' });
 
 const ZhongkaoView = ZhongkaoResult.omit({ provider: true, updatedAt: true });
@@ -256,7 +256,7 @@ export const educationLookupRoutes =
             .object({
               name: z.string().trim().max(30, '学校名称不能超过30个字').optional(),
               address: z.string().trim().max(30, '学校地址不能超过30个字').optional(),
-              city: City.optional(),
+              city: CityParam.optional(),
               district: z
                 .string()
                 .regex(/^44\d{4}$/, '区县代码格式有误')
@@ -303,7 +303,7 @@ export const educationLookupRoutes =
         schema: {
           tags: ['lookups'],
           summary: '学校查询: the districts of a city (东莞 and 中山 have none: search the whole city)',
-          querystring: z.object({ city: City }),
+          querystring: z.object({ city: CityParam }),
           response: { 200: SchoolDistricts, ...publicProblems },
         },
       },

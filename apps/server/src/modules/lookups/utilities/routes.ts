@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ActingQuery, CITY_CODES, type CityCode, Problem, RecordSource, RecordSubject } from '@yss/contracts';
+import { ActingQuery, type CityCode, Problem, RecordSource, RecordSubject } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../db/database.js';
@@ -9,6 +9,7 @@ import { Bill } from '../../../departments/utilities/contract.js';
 import { AppError } from '../../../http/app-error.js';
 import { type FieldCipher, maskName } from '../../privacy/index.js';
 import type { OpenedLookup, PersonalLookupGate } from '../personal-gate.js';
+import { CityParam, MonthsParam } from '../query-params.js';
 import {
   type BindingRow,
   bindingsOf,
@@ -50,7 +51,6 @@ const problems = {
 };
 
 const UtilityParam = z.enum(UTILITY_KINDS, { error: '缴费类型应为 gas（燃气）、power（电力）或 water（水务）' });
-const CityField = z.enum(CITY_CODES, { error: '请选择广东省的地级市' });
 const AccountNumber = z
   .string({ error: '请输入户号' })
   .trim()
@@ -229,7 +229,7 @@ export const utilityLookupRoutes =
           tags: ['lookups', 'personal'],
           summary: '我的户号 (G1): accounts in one’s own name and the bound ones, by the city’s rule (audited)',
           params: z.object({ utility: UtilityParam }),
-          querystring: ActingQuery.extend({ city: CityField }),
+          querystring: ActingQuery.extend({ city: CityParam }),
           response: { 200: MyUtilityAccounts, ...problems },
         },
       },
@@ -267,7 +267,7 @@ export const utilityLookupRoutes =
           summary:
             '户号绑定 (G1): bind an account by 户号 + 户主姓名; a wrong number and a wrong name get one answer (audited)',
           params: z.object({ utility: UtilityParam }),
-          querystring: ActingQuery.extend({ city: CityField }),
+          querystring: ActingQuery.extend({ city: CityParam }),
           body: BindBody,
           response: { 201: MyUtilityAccount, ...problems },
         },
@@ -361,10 +361,10 @@ export const utilityLookupRoutes =
             '账单查询 (G1): monthly bills of one’s own or bound account, newest first, and the amount due (audited)',
           params: z.object({ utility: UtilityParam }),
           querystring: ActingQuery.extend({
-            city: CityField,
+            city: CityParam,
             account: AccountNumber,
             /** The newest this many monthly bills (default 12; the companies keep 24). */
-            months: z.coerce.number().int().min(1, '至少查询1个月').max(24, '最多查询24个月').optional(),
+            months: MonthsParam(24, '最多查询24个月').optional(),
           }),
           response: { 200: UtilityBills, ...problems },
         },
@@ -404,7 +404,7 @@ export const utilityLookupRoutes =
         schema: {
           tags: ['lookups', 'personal'],
           summary: '水费应缴查询 (G1, 阳江): the unpaid water bills of each of one’s accounts (audited)',
-          querystring: ActingQuery.extend({ city: CityField }),
+          querystring: ActingQuery.extend({ city: CityParam }),
           response: { 200: WaterAmountDue, ...problems },
         },
       },
