@@ -48,12 +48,16 @@ for (const [label, env, { informative }] of setups) {
   let server;
   let ceiling;
   try {
-    server = await startServer({
-      TRUST_PROXY: 'true',
-      VERIFICATION_MAX_AGE_SECONDS: '1800',
-      ...env,
-      ...(scratch ? { DATABASE_URL: scratch.url } : {}),
-    });
+    server = await startServer(
+      {
+        TRUST_PROXY: 'true',
+        VERIFICATION_MAX_AGE_SECONDS: '1800',
+        ...env,
+        ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+      },
+      // BENCH_CPU_PROF=<dir>: each setup's server writes a V8 CPU profile there when it stops.
+      { nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] },
+    );
     const { cookie, body } = await verifiedSession(server.url);
     ceiling = await startCeilingServer({ body });
     const headers = { cookie, 'x-forwarded-for': '10.9.9.9' };
