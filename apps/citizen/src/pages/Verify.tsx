@@ -441,33 +441,39 @@ export default function Verify() {
     // the retention pass runs when the page opens, whoever is logged in
     void offlineQueue.purge().then(noteDropped, () => undefined);
   }, [noteDropped]);
-  const countPending = useCallback(async () => {
-    if (!organisationId) return setPending(0);
+  /** How many check-ins of this organisation wait on the device (noting any the queue dropped). */
+  const readPending = useCallback(async () => {
+    if (!organisationId) return 0;
     const { entries, dropped } = await offlineQueue
       .list(organisationId)
       .catch(() => ({ entries: [], dropped: NO_DROPS }));
     noteDropped(dropped);
-    setPending(entries.length);
+    return entries.length;
   }, [organisationId, noteDropped]);
+  const countPending = useCallback(async () => setPending(await readPending()), [readPending]);
   /** Uploads the queued offline check-ins (a confirmed session, online), one at a time. */
   const flushQueue = useCallback(async () => {
     if (!organisationId || !confirmed || flushing.current) return;
     flushing.current = true;
     setUploading(true);
+    let outcome: Awaited<ReturnType<typeof uploadQueue>> | undefined;
     try {
-      const outcome = await uploadQueue(organisationId, verifier.checkInOffline, uploadFailure);
+      outcome = await uploadQueue(organisationId, verifier.checkInOffline, uploadFailure);
       noteDropped(outcome.dropped);
-      if (outcome.uploaded.length > 0 || outcome.refused.length > 0) {
-        setLastUpload({ uploaded: outcome.uploaded.length, refused: outcome.refused.map((r) => r.message) });
-      }
     } catch {
       // IndexedDB unavailable: nothing was queued either
     } finally {
       flushing.current = false;
+      // What is left is read first and shown together with the outcome, in one render: the page never says
+      // "已登记 1 条" while still counting that check-in as waiting.
+      const left = await readPending();
       setUploading(false);
-      await countPending();
+      setPending(left);
+      if (outcome && (outcome.uploaded.length > 0 || outcome.refused.length > 0)) {
+        setLastUpload({ uploaded: outcome.uploaded.length, refused: outcome.refused.map((r) => r.message) });
+      }
     }
-  }, [organisationId, confirmed, countPending, noteDropped]);
+  }, [organisationId, confirmed, readPending, noteDropped]);
   const police = profile ? profile.organisation.kind === 'police' : twoWay;
   const offlineTrust = useOfflineTrust(
     profile ? { code: profile.organisation.cityCode, name: profile.organisation.cityName } : null,
