@@ -12,6 +12,7 @@ import {
   interleaved,
   latestSmsCode,
   load,
+  profileArgs,
   root,
   row,
   scratchDatabase,
@@ -121,8 +122,7 @@ for (const [label, env, { informative = false } = {}] of setups) {
   try {
     server = await startServer(
       { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1', ...env, ...(scratch ? { DATABASE_URL: scratch.url } : {}) },
-      // BENCH_CPU_PROF=<dir>: each setup's server writes a V8 CPU profile there when it stops.
-      { nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] },
+      { nodeArgs: profileArgs() },
     );
     const cookie = (await smsSession(server.url, randomPhone())).cookie();
     const headers = { cookie };

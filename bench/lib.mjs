@@ -38,6 +38,15 @@ export async function startServer(env = {}, { nodeArgs = [] } = {}) {
 }
 
 /**
+ * Node's flags for a server the benchmark starts: with BENCH_CPU_PROF=<dir> it writes a V8 CPU profile into
+ * <dir> (or <dir>/<sub>) when it stops — open it in Chrome DevTools.
+ */
+export function profileArgs(sub = '') {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${sub ? path.join(dir, sub) : dir}`] : [];
+}
+
+/**
  * A database of its own for one benchmark run, on the PostgreSQL server of `adminUrl` (used only to create and
  * drop it): a run neither sees another's rows (audit log, replay guard, seeded departments) nor leaves any behind.
  * Returns { url, drop }.

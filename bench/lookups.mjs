@@ -10,6 +10,7 @@ import path from 'node:path';
 import {
   interleaved,
   load,
+  profileArgs,
   root,
   row,
   scratchDatabase,
@@ -55,8 +56,7 @@ for (const [label, env, { informative }] of setups) {
         ...env,
         ...(scratch ? { DATABASE_URL: scratch.url } : {}),
       },
-      // BENCH_CPU_PROF=<dir>: each setup's server writes a V8 CPU profile there when it stops.
-      { nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] },
+      { nodeArgs: profileArgs() },
     );
     const { cookie, body } = await verifiedSession(server.url);
     ceiling = await startCeilingServer({ body });

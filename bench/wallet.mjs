@@ -18,6 +18,7 @@ import QRCode from 'qrcode';
 import {
   linkCertificate,
   postgresCpuSeconds,
+  profileArgs,
   root,
   scratchDatabase,
   startCeilingServer,
@@ -82,7 +83,6 @@ async function postLoad(url, path, { duration, request, onResponse }) {
   return r;
 }
 
-const profDir = process.env.BENCH_CPU_PROF;
 const adminUrl = process.env.BENCH_DATABASE_URL;
 const scratch = adminUrl ? await scratchDatabase(adminUrl) : undefined;
 const server = await startServer(
@@ -91,7 +91,7 @@ const server = await startServer(
     DATABASE_URL: scratch?.url ?? '',
     REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
   },
-  { nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [] },
+  { nodeArgs: profileArgs() },
 );
 const results = {
   date: new Date().toISOString(),
@@ -121,10 +121,7 @@ try {
   };
   if (!rawIssuer() || !(await rawPresentation())) throw new Error('raw verification failed');
   // The ceiling: a bare Fastify checking the same two signatures per POST, nothing else (bench/ceiling-server.mjs).
-  ceiling = await startCeilingServer(
-    { issuerJwk: jwks.keys[0] },
-    { nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, 'ceiling')}`] : [] },
-  );
+  ceiling = await startCeilingServer({ issuerJwk: jwks.keys[0] }, { nodeArgs: profileArgs('ceiling') });
 
   // QR generation: what the phone does every minute (holder signature + CBOR + base45) and the QR matrix (SVG).
   const qrAwaited = [];
