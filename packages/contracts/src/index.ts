@@ -1,4 +1,5 @@
 export * from './calculators/index.js';
+export * from './cases.js';
 export * from './catalog.js';
 export * from './cities.js';
 export * from './credit.js';

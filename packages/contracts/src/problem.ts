@@ -101,6 +101,17 @@ export const ERROR_CODES = {
   UTILITY_BINDING_NOT_FOUND: { status: 404, title: '找不到该绑定户号' },
   UTILITY_BIND_LOCKED: { status: 429, title: '户号绑定已暂停' },
   REAL_ESTATE_PLAT_MAP_NOT_FOUND: { status: 404, title: '未查询到权证附图' },
+  // 办件 (online applications) and their uploaded materials
+  APPLICATION_NOT_OFFERED: { status: 404, title: '该服务暂不支持在线申请' },
+  APPLICATION_FORM_INVALID: { status: 400, title: '申请信息有误' },
+  ATTACHMENT_REQUIRED: { status: 400, title: '请上传所需材料' },
+  ATTACHMENT_INVALID: { status: 400, title: '材料文件有误' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, title: '仅支持上传JPG、PNG图片或PDF文件' },
+  ATTACHMENT_TOO_LARGE: { status: 413, title: '文件不能超过5MB' },
+  ATTACHMENT_NOT_FOUND: { status: 404, title: '找不到该材料' },
+  CASE_NOT_FOUND: { status: 404, title: '找不到该办件' },
+  CASE_ACTION_NOT_ALLOWED: { status: 409, title: '当前状态不能进行该操作' },
+  CASE_CHANGED: { status: 409, title: '办件已有新的进展，请刷新后重试' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  APPLICATION_FORMS,
+  allowedCaseActions,
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  CASE_WORKFLOW,
+  ConsoleCaseActionInput,
+  caseStatusOf,
+  caseTransition,
+  displayFormValue,
+  findApplicationForm,
+} from './cases.js';
+
+describe('the case workflow', () => {
+  it('derives the status from the log of actions', () => {
+    expect(caseStatusOf(['submit'])).toBe('submitted');
+    expect(caseStatusOf(['submit', 'request_supplement', 'supplement', 'accept', 'approve', 'complete'])).toBe(
+      'completed',
+    );
+    expect(caseStatusOf(['submit', 'accept', 'reject'])).toBe('rejected');
+    expect(caseStatusOf(['submit', 'withdraw'])).toBe('withdrawn');
+  });
+
+  it('refuses logs the workflow does not allow', () => {
+    expect(() => caseStatusOf([])).toThrow();
+    expect(() => caseStatusOf(['accept'])).toThrow();
+    expect(() => caseStatusOf(['submit', 'approve'])).toThrow(/approve/);
+    expect(() => caseStatusOf(['submit', 'accept', 'withdraw'])).toThrow(/withdraw/);
+    expect(() => caseStatusOf(['submit', 'withdraw', 'accept'])).toThrow();
+  });
+
+  it('ends in final statuses only, and every non-final status can move on', () => {
+    for (const status of CASE_STATUSES) {
+      const moves = Object.keys(CASE_WORKFLOW[status].next);
+      expect(moves.length === 0, status).toBe(CASE_WORKFLOW[status].final);
+      for (const action of CASE_ACTIONS)
+        expect(caseTransition(status, action) === undefined).toBe(!moves.includes(action));
+    }
+  });
+
+  it('splits the allowed actions by who takes them', () => {
+    expect(allowedCaseActions('submitted', 'citizen')).toEqual(['withdraw']);
+    expect(allowedCaseActions('submitted', 'staff')).toEqual(['accept', 'request_supplement', 'reject']);
+    expect(allowedCaseActions('supplement_requested', 'citizen')).toEqual(['supplement', 'withdraw']);
+    expect(allowedCaseActions('accepted', 'citizen')).toEqual([]);
+    expect(allowedCaseActions('approved', 'staff')).toEqual(['complete']);
+    expect(allowedCaseActions('completed', 'staff')).toEqual([]);
+  });
+});
+
+describe('application forms', () => {
+  const form = findApplicationForm('wufanzui-jilu-zhengming');
+
+  it('are found by service id only', () => {
+    expect(form?.title).toBe('无犯罪记录证明申请');
+    expect(findApplicationForm('toString')).toBeUndefined();
+    expect(findApplicationForm('unknown')).toBeUndefined();
+  });
+
+  it('check values with Chinese messages', () => {
+    if (!form) throw new Error('form missing');
+    const ok = form.schema.safeParse({
+      purpose: 'employment',
+      receivingUnit: ' 某公司 ',
+      residenceAddress: '广州市天河区',
+    });
+    expect(ok.success && ok.data.receivingUnit).toBe('某公司');
+    const other = form.schema.safeParse({ purpose: 'other', receivingUnit: 'a', residenceAddress: 'b' });
+    expect(other.success).toBe(false);
+    expect(other.error?.issues[0]?.message).toBe('用途选择“其他”时，请填写具体用途');
+    const missing = form.schema.safeParse({ purpose: 'employment' });
+    expect(missing.error?.issues.map((i) => i.message)).toContain('请填写使用单位（证明提交给哪个单位）');
+    const extra = form.schema.safeParse({ purpose: 'employment', receivingUnit: 'a', residenceAddress: 'b', x: '1' });
+    expect(extra.success).toBe(false);
+  });
+
+  it('name every field the schema knows, and their words', () => {
+    for (const f of Object.values(APPLICATION_FORMS)) {
+      expect(f.fields.some((field) => field.name === f.summaryField)).toBe(true);
+      for (const field of f.fields) if (field.kind === 'select') expect(field.options?.length).toBeGreaterThan(0);
+    }
+    if (!form) throw new Error('form missing');
+    expect(displayFormValue(form, 'purpose', 'abroad')).toBe('出国（境）');
+    expect(displayFormValue(form, 'receivingUnit', '某公司')).toBe('某公司');
+  });
+});
+
+describe('console actions', () => {
+  it('need a reason to reject or ask for more, and a place to collect on approval', () => {
+    expect(ConsoleCaseActionInput.safeParse({ action: 'accept', version: 1 }).success).toBe(true);
+    const reject = ConsoleCaseActionInput.safeParse({ action: 'reject', version: 2 });
+    expect(reject.error?.issues[0]?.message).toBe('请填写不予办理的原因');
+    const approve = ConsoleCaseActionInput.safeParse({ action: 'approve', version: 2 });
+    expect(approve.error?.issues[0]?.message).toBe('请填写领取地点和时间');
+    expect(
+      ConsoleCaseActionInput.safeParse({
+        action: 'approve',
+        version: 2,
+        collection: { place: '天河区公安分局户政窗口', hours: '工作日 9:00–17:00' },
+      }).success,
+    ).toBe(true);
+  });
+});

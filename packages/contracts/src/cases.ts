@@ -1,0 +1,502 @@
+import { z } from 'zod';
+import { CITY_CODES } from './cities.js';
+
+/**
+ * 办件 (cases): an application a citizen submits online and department staff handle in the console.
+ *
+ * A case is an append-only log of actions (提交, 受理, 补正, 办结 …). Its status and the actions allowed next are
+ * derived from that log by the pure functions below, from one exhaustive table — the server enforces them, the
+ * apps use them to show the right buttons, and the timeline the citizen sees is the log itself.
+ *
+ * Which services take applications online, and what their forms ask, is data: `APPLICATION_FORMS`. The server
+ * validates a submission with the form's schema; the citizen app renders the form from the same definition.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Status and actions
+// ---------------------------------------------------------------------------------------------------------------
+
+export const CASE_STATUSES = [
+  'submitted',
+  'supplement_requested',
+  'accepted',
+  'approved',
+  'completed',
+  'rejected',
+  'withdrawn',
+] as const;
+export const CaseStatus = z.enum(CASE_STATUSES).meta({
+  id: 'CaseStatus',
+  description:
+    'submitted 已提交，待受理; supplement_requested 待补正材料; accepted 已受理，审核中; approved 审核通过，待领取; ' +
+    'completed 已办结（已领取）; rejected 不予办理; withdrawn 已撤回',
+});
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** Who may take an action: the applicant (citizen) or the department's staff (console). */
+export type CaseActor = 'citizen' | 'staff';
+
+export const CASE_ACTIONS = [
+  'submit',
+  'withdraw',
+  'supplement',
+  'accept',
+  'request_supplement',
+  'approve',
+  'reject',
+  'complete',
+] as const;
+export const CaseAction = z.enum(CASE_ACTIONS).meta({ id: 'CaseAction' });
+export type CaseAction = z.infer<typeof CaseAction>;
+
+export const STAFF_CASE_ACTIONS = ['accept', 'request_supplement', 'approve', 'reject', 'complete'] as const;
+export type StaffCaseAction = (typeof STAFF_CASE_ACTIONS)[number];
+export const CITIZEN_CASE_ACTIONS = ['withdraw', 'supplement'] as const;
+export type CitizenCaseAction = (typeof CITIZEN_CASE_ACTIONS)[number];
+
+/** Each action: who takes it, the Chinese (and English) words for the timeline and the button. */
+export const CASE_ACTION_SPECS = {
+  submit: { actor: 'citizen', label: '提交申请', labelEn: 'Application submitted' },
+  withdraw: { actor: 'citizen', label: '撤回申请', labelEn: 'Application withdrawn' },
+  supplement: { actor: 'citizen', label: '补正材料', labelEn: 'Materials supplemented' },
+  accept: { actor: 'staff', label: '受理', labelEn: 'Accepted' },
+  request_supplement: { actor: 'staff', label: '要求补正', labelEn: 'Supplement requested' },
+  approve: { actor: 'staff', label: '审核通过', labelEn: 'Approved' },
+  reject: { actor: 'staff', label: '不予办理', labelEn: 'Rejected' },
+  complete: { actor: 'staff', label: '办结（已领取）', labelEn: 'Completed (collected)' },
+} as const satisfies Record<CaseAction, { actor: CaseActor; label: string; labelEn: string }>;
+
+/**
+ * The workflow as one table: for each status, its words, whether it is final, and what each action leads to.
+ * An action missing from a status's `next` is not allowed there. `satisfies Record<CaseStatus, …>` makes adding a
+ * status without deciding its actions a compile error.
+ */
+export const CASE_WORKFLOW = {
+  submitted: {
+    label: '已提交，待受理',
+    labelEn: 'Submitted, awaiting acceptance',
+    final: false,
+    next: { accept: 'accepted', request_supplement: 'supplement_requested', reject: 'rejected', withdraw: 'withdrawn' },
+  },
+  supplement_requested: {
+    label: '待补正材料',
+    labelEn: 'Awaiting supplementary materials',
+    final: false,
+    next: { supplement: 'submitted', withdraw: 'withdrawn', reject: 'rejected' },
+  },
+  accepted: {
+    label: '已受理，审核中',
+    labelEn: 'Accepted, under review',
+    final: false,
+    next: { approve: 'approved', reject: 'rejected', request_supplement: 'supplement_requested' },
+  },
+  approved: {
+    label: '审核通过，待领取',
+    labelEn: 'Approved, ready for collection',
+    final: false,
+    next: { complete: 'completed' },
+  },
+  completed: { label: '已办结', labelEn: 'Completed', final: true, next: {} },
+  rejected: { label: '不予办理', labelEn: 'Rejected', final: true, next: {} },
+  withdrawn: { label: '已撤回', labelEn: 'Withdrawn', final: true, next: {} },
+} as const satisfies Record<
+  CaseStatus,
+  { label: string; labelEn: string; final: boolean; next: Partial<Record<Exclude<CaseAction, 'submit'>, CaseStatus>> }
+>;
+
+/** The status an action leads to from `status`, or undefined when the action is not allowed there. */
+export function caseTransition(status: CaseStatus, action: CaseAction): CaseStatus | undefined {
+  if (action === 'submit') return undefined;
+  return (CASE_WORKFLOW[status].next as Partial<Record<CaseAction, CaseStatus>>)[action];
+}
+
+/** The status after a log of actions (the first must be `submit`); throws on a log the workflow does not allow. */
+export function caseStatusOf(actions: readonly CaseAction[]): CaseStatus {
+  if (actions[0] !== 'submit') throw new Error('a case starts with submit');
+  let status: CaseStatus = 'submitted';
+  for (const action of actions.slice(1)) {
+    const next = caseTransition(status, action);
+    if (!next) throw new Error(`action ${action} not allowed in status ${status}`);
+    status = next;
+  }
+  return status;
+}
+
+/** The actions `actor` may take in `status`, in the table's order. */
+export function allowedCaseActions(status: CaseStatus, actor: CaseActor): CaseAction[] {
+  return (Object.keys(CASE_WORKFLOW[status].next) as CaseAction[]).filter((a) => CASE_ACTION_SPECS[a].actor === actor);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Application forms (data): which services take applications online, and what they ask
+// ---------------------------------------------------------------------------------------------------------------
+
+export type FormFieldKind = 'text' | 'textarea' | 'select';
+
+export interface FormFieldSpec {
+  readonly name: string;
+  readonly label: string;
+  readonly labelEn: string;
+  readonly kind: FormFieldKind;
+  readonly required: boolean;
+  readonly maxLength?: number;
+  readonly placeholder?: string;
+  readonly placeholderEn?: string;
+  /** select only: the values and their words. */
+  readonly options?: readonly { readonly value: string; readonly label: string; readonly labelEn: string }[];
+  /** Shown only when another field has one of these values (e.g. 其他用途 when 用途 is 其他). */
+  readonly showWhen?: { readonly field: string; readonly values: readonly string[] };
+}
+
+/** A kind of material to upload (身份证正反面 …): photos or PDFs, at most `maxFiles` of them. */
+export interface AttachmentSlotSpec {
+  readonly id: string;
+  readonly label: string;
+  readonly labelEn: string;
+  readonly required: boolean;
+  readonly maxFiles: number;
+  readonly hint?: string;
+  readonly hintEn?: string;
+}
+
+export interface ApplicationFormSpec {
+  readonly serviceId: string;
+  /** The catalog service whose page is its progress query (办理进度查询), if the guide names one. */
+  readonly progressServiceId?: string;
+  readonly title: string;
+  readonly titleEn: string;
+  /** What the applicant reads and confirms before submitting (须知), from the guide's wording where it has one. */
+  readonly notice: readonly string[];
+  readonly noticeEn: readonly string[];
+  readonly fields: readonly FormFieldSpec[];
+  readonly attachments: readonly AttachmentSlotSpec[];
+  /** The server's check of the form values (field names as in `fields`), with Chinese messages. */
+  readonly schema: z.ZodType<Record<string, string | undefined>>;
+  /** The form value shown as the case's one-line summary in lists (e.g. the purpose). */
+  readonly summaryField: string;
+  /** How the result is handed over once approved (the guide: 无犯罪记录证明 目前暂仅支持现场领取). */
+  readonly collection: 'in_person';
+}
+
+const NO_CRIMINAL_RECORD_PURPOSES = [
+  { value: 'employment', label: '就业入职', labelEn: 'Employment' },
+  { value: 'abroad', label: '出国（境）', labelEn: 'Going abroad' },
+  { value: 'study', label: '升学', labelEn: 'Study' },
+  { value: 'qualification', label: '资格考试或职业资格', labelEn: 'Exams or professional qualifications' },
+  { value: 'other', label: '其他', labelEn: 'Other' },
+] as const;
+
+const trimmed = (required: string, max: number, tooLong: string) =>
+  z.string({ error: required }).trim().min(1, required).max(max, tooLong);
+
+const noCriminalRecordSchema = z
+  .object({
+    purpose: z.enum(NO_CRIMINAL_RECORD_PURPOSES.map((p) => p.value) as [string, ...string[]], {
+      error: '请选择开具用途',
+    }),
+    purposeDetail: z.string().trim().max(100, '其他用途不能超过100个字').optional(),
+    receivingUnit: trimmed('请填写使用单位（证明提交给哪个单位）', 100, '使用单位不能超过100个字'),
+    residenceAddress: trimmed('请填写现居住地址', 120, '现居住地址不能超过120个字'),
+    workUnit: z.string().trim().max(100, '工作单位不能超过100个字').optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.purpose === 'other' && !v.purposeDetail) {
+      ctx.addIssue({ code: 'custom', path: ['purposeDetail'], message: '用途选择“其他”时，请填写具体用途' });
+    }
+  });
+
+/** Every service that takes applications online, by catalog service id. */
+export const APPLICATION_FORMS: Readonly<Record<string, ApplicationFormSpec>> = {
+  'wufanzui-jilu-zhengming': {
+    serviceId: 'wufanzui-jilu-zhengming',
+    progressServiceId: 'wufanzui-jilu-zhengming-jindu',
+    title: '无犯罪记录证明申请',
+    titleEn: 'Apply for a certificate of no criminal record',
+    notice: [
+      '本证明用于证明申请人在本省户籍或居住期间无犯罪记录，由公安机关出具。',
+      '请如实填写申请信息并上传身份证正反面照片；信息不全或不清晰的，将通知您补正材料。',
+      '审核通过后，目前暂仅支持现场领取：请按通知的时间和地点，携带身份证原件前往领取。',
+    ],
+    noticeEn: [
+      'The police issue this certificate to show that the applicant has no criminal record while registered or resident in the province.',
+      'Fill in the form truthfully and upload photos of both sides of your ID card; if anything is missing or unclear you will be asked to supplement it.',
+      'Once approved, the certificate can currently only be collected in person: bring your original ID card to the place and at the time given in the notice.',
+    ],
+    fields: [
+      {
+        name: 'purpose',
+        label: '开具用途',
+        labelEn: 'Purpose',
+        kind: 'select',
+        required: true,
+        options: NO_CRIMINAL_RECORD_PURPOSES,
+      },
+      {
+        name: 'purposeDetail',
+        label: '具体用途',
+        labelEn: 'Purpose in detail',
+        kind: 'text',
+        required: true,
+        maxLength: 100,
+        placeholder: '请填写具体用途',
+        placeholderEn: 'What is it for?',
+        showWhen: { field: 'purpose', values: ['other'] },
+      },
+      {
+        name: 'receivingUnit',
+        label: '使用单位',
+        labelEn: 'Receiving organisation',
+        kind: 'text',
+        required: true,
+        maxLength: 100,
+        placeholder: '证明提交给哪个单位，如：广州某某科技有限公司',
+        placeholderEn: 'Who the certificate is for, e.g. the employer',
+      },
+      {
+        name: 'residenceAddress',
+        label: '现居住地址',
+        labelEn: 'Current address',
+        kind: 'textarea',
+        required: true,
+        maxLength: 120,
+        placeholder: '请填写现居住的详细地址',
+        placeholderEn: 'Your full current address',
+      },
+      {
+        name: 'workUnit',
+        label: '现工作单位',
+        labelEn: 'Current employer',
+        kind: 'text',
+        required: false,
+        maxLength: 100,
+        placeholder: '选填',
+        placeholderEn: 'Optional',
+      },
+    ],
+    attachments: [
+      {
+        id: 'id-card',
+        label: '居民身份证正反面照片',
+        labelEn: 'Both sides of your resident ID card',
+        required: true,
+        maxFiles: 2,
+        hint: '请拍摄清晰、完整的正面（人像面）和反面（国徽面）',
+        hintEn: 'Clear, complete photos of the front (photo side) and back (emblem side)',
+      },
+      {
+        id: 'supporting',
+        label: '其他证明材料',
+        labelEn: 'Other supporting documents',
+        required: false,
+        maxFiles: 3,
+        hint: '如单位开具的证明函（选填）',
+        hintEn: 'E.g. a letter from the organisation (optional)',
+      },
+    ],
+    schema: noCriminalRecordSchema as unknown as z.ZodType<Record<string, string | undefined>>,
+    summaryField: 'purpose',
+    collection: 'in_person',
+  },
+};
+
+/** The form of a service, if it takes applications online. */
+export function findApplicationForm(serviceId: string): ApplicationFormSpec | undefined {
+  return Object.hasOwn(APPLICATION_FORMS, serviceId) ? APPLICATION_FORMS[serviceId] : undefined;
+}
+
+/** A form value in words (a select's label), for summaries, the timeline and the console. */
+export function displayFormValue(form: ApplicationFormSpec, field: string, value: string | undefined): string {
+  if (value === undefined || value === '') return '';
+  const spec = form.fields.find((f) => f.name === field);
+  return spec?.options?.find((o) => o.value === value)?.label ?? value;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Attachments
+// ---------------------------------------------------------------------------------------------------------------
+
+/** What may be uploaded (checked by the file's first bytes, not by its name or the header alone). */
+export const ATTACHMENT_CONTENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
+/** 5 MB: a phone photo; the app shrinks larger photos before uploading. */
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+export const Attachment = z
+  .object({
+    id: z.uuid(),
+    /** The file name as uploaded (for the citizen's own list); never used as a path. */
+    name: z.string(),
+    contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
+    size: z.number().int(),
+    /** The form's attachment slot, once the file is part of a submission. */
+    slot: z.string().nullable(),
+    uploadedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Attachment' });
+export type Attachment = z.infer<typeof Attachment>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Citizen API
+// ---------------------------------------------------------------------------------------------------------------
+
+const City = z.enum(CITY_CODES, { error: '请选择广东省的地级市' });
+const AttachmentIds = z.array(z.uuid({ error: '材料编号有误' })).max(10, '每类材料最多上传10个文件');
+
+export const SubmitCaseInput = z
+  .object({
+    serviceId: z.string().min(1).max(80),
+    /** The city the application is made in (the city switcher's); the service must be offered there. */
+    city: City,
+    /** The form's values by field name (checked against the service's form). */
+    form: z.record(z.string(), z.string().max(2000, '填写内容过长')),
+    /** Uploaded attachment ids by the form's slot id. */
+    attachments: z.record(z.string(), AttachmentIds).default({}),
+    /**
+     * Chosen by the app once per filled-in form: submitting twice (a double tap, a retry after a lost answer)
+     * returns the first case instead of making a second.
+     */
+    submissionId: z.uuid({ error: '提交编号有误' }),
+  })
+  .strict()
+  .meta({ id: 'SubmitCaseInput' });
+export type SubmitCaseInput = z.input<typeof SubmitCaseInput>;
+
+export const WithdrawCaseInput = z
+  .object({ reason: z.string().trim().max(200, '撤回原因不能超过200个字').optional() })
+  .strict()
+  .meta({ id: 'WithdrawCaseInput' });
+
+export const SupplementCaseInput = z
+  .object({
+    note: z.string().trim().max(500, '补正说明不能超过500个字').optional(),
+    /** New files by slot; they are added to the case (earlier files stay in the record). */
+    attachments: z.record(z.string(), AttachmentIds),
+  })
+  .strict()
+  .meta({ id: 'SupplementCaseInput' });
+
+/** Where and when to collect the result in person (set by staff on approval). */
+export const CollectionInfo = z
+  .object({
+    place: z.string().trim().min(1, '请填写领取地点').max(120, '领取地点不能超过120个字'),
+    /** 领取时间说明, e.g. 工作日 9:00–17:00，自通知之日起30日内. */
+    hours: z.string().trim().min(1, '请填写领取时间').max(120, '领取时间不能超过120个字'),
+  })
+  .strict()
+  .meta({ id: 'CollectionInfo' });
+export type CollectionInfo = z.infer<typeof CollectionInfo>;
+
+export const CaseEvent = z
+  .object({
+    action: CaseAction,
+    label: z.string(),
+    labelEn: z.string(),
+    actor: z.enum(['citizen', 'staff']),
+    /** Staff are named by their department only (not by name) to the citizen. */
+    actorName: z.string(),
+    /** The reason or note given (补正原因, 不予办理原因, 撤回原因 …). */
+    note: z.string().nullable(),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'CaseEvent' });
+export type CaseEvent = z.infer<typeof CaseEvent>;
+
+export const CaseSummary = z
+  .object({
+    id: z.uuid(),
+    /** 办件编号: what the citizen quotes on the phone or at the counter. */
+    caseNumber: z.string(),
+    serviceId: z.string(),
+    serviceName: z.string(),
+    serviceNameEn: z.string(),
+    cityCode: z.string(),
+    cityName: z.string(),
+    departmentName: z.string(),
+    status: CaseStatus,
+    statusLabel: z.string(),
+    statusLabelEn: z.string(),
+    /** One line from the form (e.g. 开具用途：就业入职). */
+    summary: z.string(),
+    submittedAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'CaseSummary' });
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseFormEntry = z.object({ name: z.string(), label: z.string(), labelEn: z.string(), value: z.string() });
+export type CaseFormEntry = z.infer<typeof CaseFormEntry>;
+
+export const CaseDetail = CaseSummary.extend({
+  /** The applicant as the record holds them: name masked, ID number masked. */
+  applicantNameMasked: z.string(),
+  applicantIdMasked: z.string(),
+  form: z.array(CaseFormEntry),
+  attachments: z.array(Attachment),
+  events: z.array(CaseEvent),
+  /** What the applicant can do now (撤回, 补正). */
+  allowedActions: z.array(z.enum(CITIZEN_CASE_ACTIONS)),
+  /** Set once approved: where and when to collect in person. */
+  collection: CollectionInfo.nullable(),
+  /** The latest supplement request's reason while one is open. */
+  supplementReason: z.string().nullable(),
+  /** Number of actions so far; the console sends it back to act on the version it saw. */
+  version: z.number().int(),
+}).meta({ id: 'CaseDetail' });
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CaseListQuery = z.object({ serviceId: z.string().max(80).optional() }).strict();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Console API (staff with application.review for the case's department and city)
+// ---------------------------------------------------------------------------------------------------------------
+
+export const ConsoleCaseQuery = z
+  .object({
+    status: CaseStatus.optional(),
+    cityCode: City.optional(),
+    serviceId: z.string().max(80).optional(),
+  })
+  .strict();
+
+export const ConsoleCaseSummary = CaseSummary.extend({
+  applicantNameMasked: z.string(),
+}).meta({ id: 'ConsoleCaseSummary' });
+export type ConsoleCaseSummary = z.infer<typeof ConsoleCaseSummary>;
+
+export const ConsoleCaseDetail = CaseDetail.omit({ allowedActions: true })
+  .extend({
+    /** The reviewer sees the applicant's full name (the ID number stays masked; the uploaded ID photo shows it). */
+    applicantName: z.string(),
+    staffAllowedActions: z.array(z.enum(STAFF_CASE_ACTIONS)),
+    /** In the console, staff names are shown with each of their actions. */
+    events: z.array(CaseEvent.extend({ staffName: z.string().nullable() })),
+  })
+  .meta({ id: 'ConsoleCaseDetail' });
+export type ConsoleCaseDetail = z.infer<typeof ConsoleCaseDetail>;
+
+export const ConsoleCaseActionInput = z
+  .object({
+    action: z.enum(STAFF_CASE_ACTIONS, { error: '请选择办理操作' }),
+    /** The case's `version` the reviewer saw: acting on a case someone else changed meanwhile is refused. */
+    version: z.number().int().min(1),
+    /** Required for request_supplement and reject (the citizen reads it), optional otherwise. */
+    note: z.string().trim().max(500, '说明不能超过500个字').optional(),
+    /** Required for approve. */
+    collection: CollectionInfo.optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.action === 'request_supplement' || v.action === 'reject') && !v.note) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['note'],
+        message: v.action === 'reject' ? '请填写不予办理的原因' : '请填写需要补正的内容',
+      });
+    }
+    if (v.action === 'approve' && !v.collection) {
+      ctx.addIssue({ code: 'custom', path: ['collection'], message: '请填写领取地点和时间' });
+    }
+  })
+  .meta({ id: 'ConsoleCaseActionInput' });
+export type ConsoleCaseActionInput = z.input<typeof ConsoleCaseActionInput>;
