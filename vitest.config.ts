@@ -50,13 +50,18 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: consoleAlias, mainFields: ['module', 'main'] },
+        resolve: {
+          alias: consoleAlias,
+          mainFields: ['module', 'main'],
+          conditions: ['module', 'browser', 'development'],
+        },
         test: {
           name: 'console',
           include: ['apps/console/src/**/*.test.tsx'],
           environment: 'jsdom',
+          // antd's CSS-in-JS under jsdom is slow: a test that opens dialogs and selects takes seconds
+          testTimeout: 60_000,
           setupFiles: ['apps/console/src/test/setup.ts'],
-          testTimeout: 30_000,
           unstubGlobals: true,
           server: {
             deps: { inline: [/[\\/]node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component|react-router)[\\/]/] },

@@ -116,6 +116,7 @@ export function CaseActionModal({ detail, action, onClose, onDone, onConflict }:
       onOk={() => void submit()}
       onCancel={onClose}
       maskClosable={!saving}
+      closable={{ 'aria-label': '关闭' }}
     >
       <Typography.Paragraph>
         办件编号：{detail.caseNumber}（{detail.serviceName}，申请人 {detail.applicantName}）

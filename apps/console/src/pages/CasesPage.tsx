@@ -195,6 +195,7 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
         title={openNumber ? `办件详情：${openNumber}` : '办件详情'}
         width={920}
         onClose={() => navigate('/cases')}
+        closable={{ 'aria-label': '关闭办件详情' }}
         destroyOnHidden
         data-testid="case-drawer"
       >

@@ -17,7 +17,7 @@ export async function render(ui: ReactNode): Promise<HTMLElement> {
   mounted.push({ root, container });
   await act(async () => {
     root.render(
-      <ConfigProvider locale={zhCN}>
+      <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }}>
         <AntApp>{ui}</AntApp>
       </ConfigProvider>,
     );

@@ -1,7 +1,38 @@
-// The DOM that antd expects of a browser and jsdom does not have.
+// The DOM that antd expects of a browser and jsdom does not have, and Testing Library's DOM queries wired to
+// React's act() as its React binding does (that binding is not used: it would load the root's React 18).
+import { configure } from '@testing-library/dom';
+import { act } from 'react';
 
-// React 19 checks this flag before warning that updates are not wrapped in act().
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
+
+configure({
+  // events run inside act(): React's updates are flushed before the test goes on
+  eventWrapper: (cb) => {
+    let result: unknown;
+    act(() => {
+      result = cb();
+    });
+    return result;
+  },
+  // while waiting (findBy…, waitFor), React renders as in a browser, without act()
+  asyncWrapper: async (cb) => {
+    actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      const result = await cb();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return result;
+    } finally {
+      actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
+    }
+  },
+});
+
+// jsdom has no blob: URLs; the tests stub these where they look at them
+if (!URL.createObjectURL) {
+  URL.createObjectURL = () => 'blob:stub';
+  URL.revokeObjectURL = () => undefined;
+}
 
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
