@@ -147,7 +147,6 @@ export function CaseActionModal({ detail, action, onClose, onDone, onConflict }:
               value={note}
               rows={4}
               maxLength={500}
-              showCount
               placeholder={dialog.note.placeholder}
               aria-invalid={errors.note ? true : undefined}
               onChange={(e) => setNote(e.target.value)}

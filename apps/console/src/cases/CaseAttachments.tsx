@@ -76,9 +76,20 @@ function AttachmentItem({ caseId, attachment }: { caseId: string; attachment: At
           </Button>
         )}
         {url && !isImage && (
-          <Typography.Link href={url} target="_blank" rel="noopener noreferrer" aria-label={`打开 ${attachment.name}`}>
-            打开
-          </Typography.Link>
+          <>
+            <Typography.Link
+              href={url}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={`打开 ${attachment.name}`}
+            >
+              打开
+            </Typography.Link>
+            {/* where the browser cannot show the PDF itself */}
+            <Typography.Link href={url} download={attachment.name} aria-label={`下载 ${attachment.name}`}>
+              下载
+            </Typography.Link>
+          </>
         )}
       </Space>
     </li>
