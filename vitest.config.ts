@@ -11,6 +11,16 @@ const alias = {
   '@yss/contracts': contracts,
 };
 
+// The console's React 19 lives in apps/console/node_modules (the workspace root holds React 18 for other
+// packages). Its tests load antd, react-router and Testing Library through Vite (inlined, below) so that every
+// `react` import resolves to that one copy, as the console's own build does with `dedupe`.
+const consoleModules = fileURLToPath(new URL('./apps/console/node_modules/', import.meta.url));
+const consoleAlias = [
+  { find: /^react-dom(\/.*)?$/, replacement: `${consoleModules}react-dom$1` },
+  { find: /^react(\/.*)?$/, replacement: `${consoleModules}react$1` },
+  ...Object.entries(alias).map(([find, replacement]) => ({ find, replacement })),
+];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -37,6 +47,25 @@ export default defineConfig({
           // top level is meant to be shared: the database templates, the named-statement registry.
           isolate: false,
           unstubGlobals: true,
+        },
+      },
+      {
+        resolve: {
+          alias: consoleAlias,
+          mainFields: ['module', 'main'],
+          conditions: ['module', 'browser', 'development'],
+        },
+        test: {
+          name: 'console',
+          include: ['apps/console/src/**/*.test.tsx'],
+          environment: 'jsdom',
+          // antd's CSS-in-JS under jsdom is slow: a test that opens dialogs and selects takes seconds
+          testTimeout: 60_000,
+          setupFiles: ['apps/console/src/test/setup.ts'],
+          unstubGlobals: true,
+          server: {
+            deps: { inline: [/[\\/]node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component|react-router)[\\/]/] },
+          },
         },
       },
       {

@@ -1,5 +1,7 @@
 import { Button, Layout, Menu, Spin, Typography } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { hasPermission } from './grants';
+import { CasesPage } from './pages/CasesPage';
 import { FeedbackPage } from './pages/FeedbackPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -25,7 +27,11 @@ function Shell() {
     ? 'feedback'
     : location.pathname.startsWith('/wallet')
       ? 'wallet'
-      : 'home';
+      : location.pathname.startsWith('/cases')
+        ? 'cases'
+        : 'home';
+  // 办件审核 only for those whose grants give application.review (the reviewer role); the server checks it too
+  const canReview = hasPermission(profile, 'application.review');
   return (
     <Layout className="shell">
       <Layout.Header className="shell-header">
@@ -54,6 +60,7 @@ function Shell() {
               onClick={({ key }) => navigate(key === 'home' ? '/' : `/${key}`)}
               items={[
                 { key: 'home', label: '首页' },
+                ...(canReview ? [{ key: 'cases', label: '办件审核' }] : []),
                 { key: 'feedback', label: '意见反馈' },
                 { key: 'wallet', label: '电子证照状态' },
               ]}
@@ -64,6 +71,7 @@ function Shell() {
           <main>
             <Routes>
               <Route path="/" element={<HomePage />} />
+              <Route path="/cases/:caseId?" element={<CasesPage />} />
               <Route path="/feedback" element={<FeedbackPage />} />
               <Route path="/wallet" element={<WalletStatusPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />

@@ -38,4 +38,23 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: str
   return data as T;
 }
 
+/**
+ * A file of the API (an uploaded material) as a Blob, for a blob: URL: <img> and new tabs cannot send the staff
+ * session cookie's request through `api`, and the file must not be cached by its URL.
+ */
+export async function apiBlob(path: string): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'GET', credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。');
+  }
+  if (!res.ok) {
+    const problem = ((await res.json().catch(() => null)) ?? {}) as { code?: string; detail?: string };
+    if (res.status === 401) onSessionLost?.();
+    throw new ApiError(res.status, problem.code ?? 'INTERNAL', problem.detail ?? '材料加载失败，请稍后再试。');
+  }
+  return res.blob();
+}
+
 export const errorText = (err: unknown) => (err instanceof ApiError ? err.detail : '系统繁忙，请稍后再试。');

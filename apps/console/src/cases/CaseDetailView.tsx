@@ -1,0 +1,254 @@
+import { CASE_ACTION_SPECS, type ConsoleCaseDetail, STAFF_CASE_ACTIONS, type StaffCaseAction } from '@yss/contracts';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { type ApiError, api, errorText } from '../api';
+import { CaseActionModal } from './CaseActionModal';
+import { CaseAttachments } from './CaseAttachments';
+import { CaseStatusTag, formatTime } from './status';
+
+type Event = ConsoleCaseDetail['events'][number];
+
+/** What the note of an event is, by its action. */
+const NOTE_LABEL: Partial<Record<Event['action'], string>> = {
+  request_supplement: '补正要求',
+  reject: '不予办理原因',
+  withdraw: '撤回原因',
+  supplement: '补正说明',
+};
+
+const BUTTON_TYPE: Record<StaffCaseAction, { primary?: boolean; danger?: boolean }> = {
+  accept: { primary: true },
+  request_supplement: {},
+  approve: { primary: true },
+  reject: { danger: true },
+  complete: { primary: true },
+};
+
+function actorOf(e: Event): string {
+  if (e.actor === 'citizen') return `申请人（${e.actorName}）`;
+  return e.staffName ? `${e.staffName}（${e.actorName}）` : e.actorName;
+}
+
+/**
+ * One case as the reviewer handles it: the applicant, what they filled in and uploaded, the record so far,
+ * and the actions the server allows now (`staffAllowedActions`, never derived here).
+ */
+export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChanged(): void }) {
+  const { message } = App.useApp();
+  const [detail, setDetail] = useState<ConsoleCaseDetail | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [action, setAction] = useState<StaffCaseAction | null>(null);
+  // a new key per opening: the dialog starts empty each time
+  const [dialogKey, setDialogKey] = useState(0);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      setDetail(await api<ConsoleCaseDetail>('GET', `/api/v1/console/cases/${encodeURIComponent(caseId)}`));
+    } catch (err) {
+      setDetail(null);
+      setError(errorText(err));
+    } finally {
+      setLoading(false);
+    }
+  }, [caseId]);
+  useEffect(() => {
+    setNotice(null);
+    void load();
+  }, [load]);
+
+  const done = (updated: ConsoleCaseDetail, a: StaffCaseAction) => {
+    setAction(null);
+    setNotice(null);
+    setDetail(updated);
+    message.success(`已${CASE_ACTION_SPECS[a].label}：${updated.caseNumber}`);
+    onChanged();
+  };
+
+  const conflict = (err: ApiError) => {
+    setAction(null);
+    const text =
+      err.code === 'CASE_CHANGED'
+        ? '办件已有新的进展（可能其他人员已办理），已为您重新加载，请核对后再操作。'
+        : `${err.detail}已为您重新加载办件，请核对后再操作。`;
+    setNotice(text);
+    message.warning(text);
+    void load();
+    onChanged();
+  };
+
+  if (!detail) {
+    if (error) {
+      return (
+        <Result
+          status="warning"
+          title={error}
+          extra={
+            <Button onClick={() => void load()} data-testid="case-retry">
+              重新加载
+            </Button>
+          }
+        />
+      );
+    }
+    return (
+      <div className="case-loading">
+        <Spin tip="办件加载中…">
+          <div className="spin-box" />
+        </Spin>
+      </div>
+    );
+  }
+
+  const allowed = STAFF_CASE_ACTIONS.filter((a) => detail.staffAllowedActions.includes(a));
+  // the collection notice belongs to the latest 审核通过
+  const lastApprove = detail.events.map((e) => e.action).lastIndexOf('approve');
+
+  return (
+    <Spin spinning={loading} tip="刷新中…">
+      <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="case-detail">
+        {notice && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            message={notice}
+            closable
+            onClose={() => setNotice(null)}
+            data-testid="case-notice"
+          />
+        )}
+        {error && <Alert type="error" showIcon role="alert" message={error} />}
+        <Card>
+          <Descriptions
+            title={
+              <Space wrap>
+                <span data-testid="case-number">办件编号 {detail.caseNumber}</span>
+                <CaseStatusTag status={detail.status} />
+              </Space>
+            }
+            column={2}
+            size="small"
+          >
+            <Descriptions.Item label="事项">{detail.serviceName}</Descriptions.Item>
+            <Descriptions.Item label="城市">{detail.cityName}</Descriptions.Item>
+            <Descriptions.Item label="办理部门">{detail.departmentName}</Descriptions.Item>
+            <Descriptions.Item label="摘要">{detail.summary || '—'}</Descriptions.Item>
+            <Descriptions.Item label="提交时间">{formatTime(detail.submittedAt)}</Descriptions.Item>
+            <Descriptions.Item label="更新时间">{formatTime(detail.updatedAt)}</Descriptions.Item>
+          </Descriptions>
+          {detail.status === 'supplement_requested' && detail.supplementReason && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginTop: 12 }}
+              message="等待申请人补正材料"
+              description={`补正要求：${detail.supplementReason}`}
+            />
+          )}
+          {detail.collection && (
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginTop: 12 }}
+              message="现场领取"
+              description={`领取地点：${detail.collection.place}；领取时间：${detail.collection.hours}`}
+            />
+          )}
+          <section aria-label="办理操作" className="case-actions">
+            {allowed.length === 0 ? (
+              <Typography.Text type="secondary" data-testid="case-no-actions">
+                {detail.status === 'supplement_requested'
+                  ? '等待申请人补正，暂无可办理的操作。'
+                  : '该办件当前无需您办理。'}
+              </Typography.Text>
+            ) : (
+              <Space wrap>
+                {allowed.map((a) => (
+                  <Button
+                    key={a}
+                    type={BUTTON_TYPE[a].primary ? 'primary' : 'default'}
+                    danger={BUTTON_TYPE[a].danger}
+                    data-testid={`case-action-${a}`}
+                    onClick={() => {
+                      setDialogKey((k) => k + 1);
+                      setAction(a);
+                    }}
+                  >
+                    {CASE_ACTION_SPECS[a].label}
+                  </Button>
+                ))}
+              </Space>
+            )}
+          </section>
+        </Card>
+        <Card title={<h3 className="case-section-title">申请人</h3>} size="small">
+          <Descriptions column={2} size="small">
+            <Descriptions.Item label="姓名">
+              <span data-testid="case-applicant-name">{detail.applicantName}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="公民身份号码">{detail.applicantIdMasked}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+        <Card title={<h3 className="case-section-title">申请信息</h3>} size="small">
+          {detail.form.length === 0 ? (
+            <Typography.Text type="secondary">无</Typography.Text>
+          ) : (
+            <Descriptions column={1} size="small" bordered data-testid="case-form">
+              {detail.form.map((f) => (
+                <Descriptions.Item key={f.name} label={f.label}>
+                  {f.value || '—'}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          )}
+        </Card>
+        <Card title={<h3 className="case-section-title">申请材料</h3>} size="small">
+          <CaseAttachments caseId={detail.id} serviceId={detail.serviceId} attachments={detail.attachments} />
+        </Card>
+        <Card title={<h3 className="case-section-title">办理记录</h3>} size="small">
+          <Timeline
+            data-testid="case-events"
+            items={detail.events.map((e, i) => ({
+              key: `${i}-${e.at}`,
+              color: e.action === 'reject' ? 'red' : e.actor === 'staff' ? 'blue' : 'gray',
+              children: (
+                <div className="case-event">
+                  <Typography.Text strong>{e.label}</Typography.Text>
+                  <div>
+                    <Typography.Text type="secondary">
+                      {formatTime(e.at)} · {actorOf(e)}
+                    </Typography.Text>
+                  </div>
+                  {e.note && (
+                    <div>
+                      {NOTE_LABEL[e.action] ?? '备注'}：{e.note}
+                    </div>
+                  )}
+                  {i === lastApprove && detail.collection && (
+                    <div>
+                      领取地点：{detail.collection.place}；领取时间：{detail.collection.hours}
+                    </div>
+                  )}
+                </div>
+              ),
+            }))}
+          />
+        </Card>
+        {action && (
+          <CaseActionModal
+            key={dialogKey}
+            detail={detail}
+            action={action}
+            onClose={() => setAction(null)}
+            onDone={done}
+            onConflict={conflict}
+          />
+        )}
+      </Space>
+    </Spin>
+  );
+}

@@ -1,0 +1,39 @@
+import { CASE_STATUSES, CASE_WORKFLOW, type CaseStatus } from '@yss/contracts';
+import { Tag } from 'antd';
+
+/**
+ * Solid tags with white text, each dark enough for WCAG AA (≥ 4.5:1; antd's preset light tags are not), one
+ * colour per status: blue for new work, orange while the applicant owes material, purple under review, green
+ * ready for collection, red refused, greys for the closed ones.
+ */
+export const CASE_STATUS_COLOR: Record<CaseStatus, string> = {
+  submitted: '#1763d6',
+  supplement_requested: '#a35200',
+  accepted: '#6b3fc4',
+  approved: '#007a4d',
+  completed: '#4b5563',
+  rejected: '#c4161c',
+  withdrawn: '#5f6b7a',
+};
+
+/** The statuses that wait on staff (受理, 审核, 办结): the queue's default. */
+export const STAFF_WORK_STATUSES = ['submitted', 'accepted', 'approved'] as const satisfies readonly CaseStatus[];
+
+export const caseStatusOptions = CASE_STATUSES.map((s) => ({ value: s, label: CASE_WORKFLOW[s].label }));
+
+export function CaseStatusTag({ status }: { status: CaseStatus }) {
+  return (
+    <Tag color={CASE_STATUS_COLOR[status]} data-testid="case-status">
+      {CASE_WORKFLOW[status].label}
+    </Tag>
+  );
+}
+
+export const formatTime = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—';
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

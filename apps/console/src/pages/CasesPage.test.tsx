@@ -1,0 +1,550 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/dom';
+import type { ConsoleCaseDetail, ConsoleCaseSummary, StaffProfile } from '@yss/contracts';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../App';
+import { SessionProvider } from '../session';
+import { render } from '../test/render';
+
+// ---- fixtures (shaped as the contract's ConsoleCaseSummary / ConsoleCaseDetail) ----
+
+const reviewerGrant = (cityCode: string, cityName: string) => ({
+  role: 'reviewer' as const,
+  roleName: '审核人员',
+  permissions: [
+    { id: 'application.review', name: '审核办件申请' },
+    { id: 'wallet.status', name: '注销、暂停或恢复本部门签发的电子证照' },
+  ],
+  departmentId: 'gd-police',
+  departmentName: '广东省公安厅',
+  cityCode,
+  cityName,
+});
+
+const reviewer: StaffProfile = {
+  username: 'lisi',
+  displayName: '李四',
+  passwordChangeRequired: false,
+  grants: [reviewerGrant('440100', '广州'), reviewerGrant('440300', '深圳')],
+};
+
+const serviceDesk: StaffProfile = {
+  username: 'wangwu',
+  displayName: '王五',
+  passwordChangeRequired: false,
+  grants: [
+    {
+      role: 'service_desk',
+      roleName: '客服人员',
+      permissions: [{ id: 'feedback.read', name: '查看意见反馈' }],
+      departmentId: 'gd-police',
+      departmentName: '广东省公安厅',
+      cityCode: '440100',
+      cityName: '广州',
+    },
+  ],
+};
+
+const CASE_ID = '0b6b8a52-4c2f-4e36-9d0e-5a1f1e7c2a11';
+const IMAGE_ID = '1c7c9b63-5d30-4f47-8e1f-6b2a2f8d3b22';
+const PDF_ID = '2d8dac74-6e41-4a58-9f20-7c3b3a9e4c33';
+
+const summary = (over: Partial<ConsoleCaseSummary>): ConsoleCaseSummary => ({
+  id: CASE_ID,
+  caseNumber: 'YSS-2025-000123',
+  serviceId: 'wufanzui-jilu-zhengming',
+  serviceName: '无犯罪记录证明',
+  serviceNameEn: 'Certificate of no criminal record',
+  cityCode: '440100',
+  cityName: '广州',
+  departmentName: '广州市公安局',
+  status: 'submitted',
+  statusLabel: '已提交，待受理',
+  statusLabelEn: 'Submitted, awaiting acceptance',
+  summary: '开具用途：就业入职',
+  submittedAt: '2025-03-01T02:00:00.000Z',
+  updatedAt: '2025-03-01T02:00:00.000Z',
+  applicantNameMasked: '张*',
+  ...over,
+});
+
+const submittedCase = summary({});
+const acceptedCase = summary({
+  id: '3e9ebd85-7f52-4b69-8a31-8d4c4b0f5d44',
+  caseNumber: 'YSS-2025-000124',
+  cityCode: '440300',
+  cityName: '深圳',
+  status: 'accepted',
+  statusLabel: '已受理，审核中',
+  applicantNameMasked: '陈**',
+  submittedAt: '2025-02-27T02:00:00.000Z',
+});
+
+const detail = (over: Partial<ConsoleCaseDetail> = {}): ConsoleCaseDetail => {
+  const { applicantNameMasked, ...s } = submittedCase;
+  return {
+    ...s,
+    applicantNameMasked,
+    applicantName: '张三',
+    applicantIdMasked: '4401**********1234',
+    form: [
+      { name: 'purpose', label: '开具用途', labelEn: 'Purpose', value: '就业入职' },
+      { name: 'receivingUnit', label: '使用单位', labelEn: 'Receiving organisation', value: '广州某某科技有限公司' },
+      { name: 'residenceAddress', label: '现居住地址', labelEn: 'Current address', value: '广州市天河区某某路1号' },
+    ],
+    attachments: [
+      {
+        id: IMAGE_ID,
+        name: '身份证正面.jpg',
+        contentType: 'image/jpeg',
+        size: 204_800,
+        slot: 'id-card',
+        uploadedAt: '2025-03-01T01:59:00.000Z',
+      },
+      {
+        id: PDF_ID,
+        name: '单位证明.pdf',
+        contentType: 'application/pdf',
+        size: 1_572_864,
+        slot: 'supporting',
+        uploadedAt: '2025-03-01T01:59:30.000Z',
+      },
+    ],
+    events: [
+      {
+        action: 'submit',
+        label: '提交申请',
+        labelEn: 'Application submitted',
+        actor: 'citizen',
+        actorName: '张*',
+        note: null,
+        at: '2025-03-01T02:00:00.000Z',
+        staffName: null,
+      },
+    ],
+    staffAllowedActions: ['accept', 'request_supplement', 'reject'],
+    collection: null,
+    supplementReason: null,
+    version: 1,
+    ...over,
+  };
+};
+
+// ---- a mocked API: each test sets what the routes answer; every request is recorded ----
+
+type Handler = (init: { method: string; url: URL; body: unknown }) => Response | Promise<Response>;
+const json = (data: unknown, status = 200) =>
+  new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
+const problem = (status: number, code: string, title: string, detail: string) =>
+  new Response(JSON.stringify({ type: 'about:blank', code, title, status, detail }), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
+
+let requests: { method: string; url: URL; body: unknown }[];
+let handlers: { match: (method: string, path: string) => boolean; handle: Handler }[];
+
+function on(method: string, path: string | RegExp, handle: Handler) {
+  handlers.unshift({
+    match: (m, p) => m === method && (typeof path === 'string' ? p === path : path.test(p)),
+    handle,
+  });
+}
+
+const caseListRequests = () =>
+  requests.filter((r) => r.method === 'GET' && r.url.pathname === '/api/v1/console/cases').map((r) => r.url);
+const detailRequests = () =>
+  requests.filter((r) => r.method === 'GET' && r.url.pathname === `/api/v1/console/cases/${CASE_ID}`);
+const actionRequests = () => requests.filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/actions'));
+
+beforeEach(() => {
+  requests = [];
+  handlers = [];
+  on('GET', '/api/v1/staff/me', () => json(reviewer));
+  on('GET', '/api/v1/console/cases', ({ url }) => {
+    const rows = [submittedCase, acceptedCase].filter(
+      (c) =>
+        (!url.searchParams.get('status') || c.status === url.searchParams.get('status')) &&
+        (!url.searchParams.get('cityCode') || c.cityCode === url.searchParams.get('cityCode')),
+    );
+    return json(rows);
+  });
+  on('GET', `/api/v1/console/cases/${CASE_ID}`, () => json(detail()));
+  on('GET', /^\/api\/v1\/console\/cases\/[^/]+\/attachments\/[^/]+$/, ({ url }) =>
+    url.pathname.endsWith(PDF_ID)
+      ? new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }))
+      : new Response(new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' })),
+  );
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init: RequestInit = {}) => {
+      const url = new URL(input, 'http://console.test');
+      const method = init.method ?? 'GET';
+      const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+      requests.push({ method, url, body });
+      const handler = handlers.find((h) => h.match(method, url.pathname));
+      if (!handler) throw new Error(`unexpected request ${method} ${url}`);
+      return handler.handle({ method, url, body });
+    }),
+  );
+  let n = 0;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:http://console.test/${++n}`);
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const renderAt = (path: string) =>
+  render(
+    <MemoryRouter initialEntries={[path]}>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </MemoryRouter>,
+  );
+
+/** Opens an antd Select (by its data-testid) and picks the option with this text. */
+async function choose(testId: string, option: string) {
+  const select = screen.getByTestId(testId);
+  fireEvent.mouseDown(select.querySelector('.ant-select-selector') as Element);
+  const item = await waitFor(() => {
+    const found = [...document.querySelectorAll('.ant-select-item-option')].find(
+      (el) => el.getAttribute('title') === option,
+    );
+    if (!found) throw new Error(`option ${option} not shown`);
+    return found;
+  });
+  fireEvent.click(item);
+}
+
+/**
+ * The open antd dialog with this title. (By title text, not by accessible name: under NODE_ENV=test rc-util's
+ * useId gives every dialog the id "test-id", so aria-labelledby cannot tell the drawer and the modal apart.)
+ */
+function dialogTitled(title: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const found = [...document.querySelectorAll<HTMLElement>('.ant-modal[role="dialog"]')].find(
+      (d) => d.querySelector('.ant-modal-title')?.textContent === title,
+    );
+    if (!found) throw new Error(`no dialog titled ${title}`);
+    return found;
+  });
+}
+
+const tableRows = () => [...screen.getByTestId('cases-table').querySelectorAll('tbody tr.case-row')];
+
+describe('办件审核: the menu', () => {
+  it('shows 办件审核 to a reviewer (application.review)', async () => {
+    await renderAt('/');
+    expect(await screen.findByRole('menuitem', { name: '办件审核' })).toBeTruthy();
+  });
+
+  it('hides it from staff without application.review, and the page says so', async () => {
+    on('GET', '/api/v1/staff/me', () => json(serviceDesk));
+    await renderAt('/cases');
+    expect(await screen.findByText('您没有审核办件的权限')).toBeTruthy();
+    expect(screen.queryByRole('menuitem', { name: '办件审核' })).toBeNull();
+    expect(caseListRequests()).toHaveLength(0);
+  });
+});
+
+describe('办件审核: the queue', () => {
+  it('asks for the statuses that wait on staff and lists the cases, oldest first', async () => {
+    await renderAt('/cases');
+    await waitFor(() => expect(tableRows()).toHaveLength(2));
+    expect(caseListRequests().map((u) => u.searchParams.get('status'))).toEqual(['submitted', 'accepted', 'approved']);
+    const [first, second] = tableRows();
+    // 2025-02-27 before 2025-03-01
+    expect(within(first as HTMLElement).getByText('YSS-2025-000124')).toBeTruthy();
+    expect(within(first as HTMLElement).getByText('陈**')).toBeTruthy();
+    expect(within(first as HTMLElement).getByText('已受理，审核中')).toBeTruthy();
+    expect(within(first as HTMLElement).getByText('深圳')).toBeTruthy();
+    expect(within(second as HTMLElement).getByText('YSS-2025-000123')).toBeTruthy();
+    expect(within(second as HTMLElement).getByText('张*')).toBeTruthy();
+    expect(within(second as HTMLElement).getByText('已提交，待受理')).toBeTruthy();
+    expect(within(second as HTMLElement).getByText('开具用途：就业入职')).toBeTruthy();
+  });
+
+  it('filters by city, status and service, and says when nothing matches', async () => {
+    await renderAt('/cases');
+    await waitFor(() => expect(tableRows()).toHaveLength(2));
+
+    requests = [];
+    await choose('cases-filter-city', '深圳');
+    await waitFor(() => expect(tableRows()).toHaveLength(1));
+    expect(caseListRequests().every((u) => u.searchParams.get('cityCode') === '440300')).toBe(true);
+    expect(within(tableRows()[0] as HTMLElement).getByText('YSS-2025-000124')).toBeTruthy();
+
+    requests = [];
+    await choose('cases-filter-status', '全部状态');
+    await waitFor(() => expect(caseListRequests()).toHaveLength(1));
+    expect(caseListRequests()[0]?.searchParams.has('status')).toBe(false);
+    expect(caseListRequests()[0]?.searchParams.get('cityCode')).toBe('440300');
+
+    requests = [];
+    await choose('cases-filter-status', '审核通过，待领取');
+    expect(await screen.findByText('暂无符合条件的办件')).toBeTruthy();
+    expect(caseListRequests().map((u) => u.searchParams.get('status'))).toEqual(['approved']);
+
+    requests = [];
+    await choose('cases-filter-service', '无犯罪记录证明');
+    await waitFor(() => expect(caseListRequests()).toHaveLength(1));
+    expect(caseListRequests()[0]?.searchParams.get('serviceId')).toBe('wufanzui-jilu-zhengming');
+  });
+
+  it('offers only the cities of the reviewer grants', async () => {
+    await renderAt('/cases');
+    fireEvent.mouseDown(screen.getByTestId('cases-filter-city').querySelector('.ant-select-selector') as Element);
+    await waitFor(() => expect(document.querySelectorAll('.ant-select-item-option').length).toBeGreaterThan(0));
+    const titles = [...document.querySelectorAll('.ant-select-item-option')].map((el) => el.getAttribute('title'));
+    expect(titles).toEqual(['广州', '深圳']);
+  });
+
+  it('shows the problem when the list fails, and 刷新 asks again', async () => {
+    on('GET', '/api/v1/console/cases', () => problem(403, 'FORBIDDEN', '没有权限', '您没有审核该部门办件的权限。'));
+    await renderAt('/cases');
+    expect(await screen.findByText('您没有审核该部门办件的权限。')).toBeTruthy();
+    on('GET', '/api/v1/console/cases', () => json([]));
+    requests = [];
+    fireEvent.click(screen.getByTestId('cases-refresh'));
+    expect(await screen.findByText('暂无待办理的办件')).toBeTruthy();
+    expect(screen.queryByTestId('cases-error')).toBeNull();
+    expect(caseListRequests()).toHaveLength(3);
+  });
+
+  it('opens the case when its row is clicked', async () => {
+    await renderAt('/cases');
+    await waitFor(() => expect(tableRows()).toHaveLength(2));
+    fireEvent.click(within(tableRows()[1] as HTMLElement).getByText('张*'));
+    expect(await screen.findByTestId('case-detail')).toBeTruthy();
+    expect(detailRequests()).toHaveLength(1);
+  });
+});
+
+describe('办件审核: the case', () => {
+  it('shows the applicant, the form, the materials and the record', async () => {
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () =>
+      json(
+        detail({
+          events: [
+            ...detail().events,
+            {
+              action: 'request_supplement',
+              label: '要求补正',
+              labelEn: 'Supplement requested',
+              actor: 'staff',
+              actorName: '广州市公安局',
+              note: '身份证反面照片不清晰',
+              at: '2025-03-01T03:00:00.000Z',
+              staffName: '李四',
+            },
+            {
+              action: 'supplement',
+              label: '补正材料',
+              labelEn: 'Materials supplemented',
+              actor: 'citizen',
+              actorName: '张*',
+              note: null,
+              at: '2025-03-01T04:00:00.000Z',
+              staffName: null,
+            },
+          ],
+        }),
+      ),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    const view = await screen.findByTestId('case-detail');
+    expect(within(view).getByTestId('case-applicant-name').textContent).toBe('张三');
+    expect(within(view).getByText('4401**********1234')).toBeTruthy();
+    const form = within(view).getByTestId('case-form');
+    expect(within(form).getByText('使用单位')).toBeTruthy();
+    expect(within(form).getByText('广州某某科技有限公司')).toBeTruthy();
+
+    // the materials: fetched with the session (not linked), shown from blob: URLs
+    const image = (await within(view).findByAltText('身份证正面.jpg')) as HTMLImageElement;
+    expect(image.src).toMatch(/^blob:/);
+    const pdf = (await within(view).findByTestId('case-attachment-pdf')) as HTMLAnchorElement;
+    expect(pdf.href).toMatch(/^blob:/);
+    expect(pdf.target).toBe('_blank');
+    expect(within(view).getByText('200 KB')).toBeTruthy();
+    expect(within(view).getByText('1.5 MB')).toBeTruthy();
+    expect(within(view).getByText('居民身份证正反面照片（1）')).toBeTruthy();
+    const fetched = requests.filter((r) => r.url.pathname.includes('/attachments/')).map((r) => r.url.pathname);
+    expect(fetched.sort()).toEqual(
+      [
+        `/api/v1/console/cases/${CASE_ID}/attachments/${IMAGE_ID}`,
+        `/api/v1/console/cases/${CASE_ID}/attachments/${PDF_ID}`,
+      ].sort(),
+    );
+
+    const events = within(view).getByTestId('case-events');
+    expect(within(events).getByText('要求补正')).toBeTruthy();
+    expect(within(events).getByText(/李四（广州市公安局）/)).toBeTruthy();
+    expect(within(events).getByText('补正要求：身份证反面照片不清晰')).toBeTruthy();
+  });
+
+  it('offers exactly the actions of staffAllowedActions, in their words', async () => {
+    await renderAt(`/cases/${CASE_ID}`);
+    await screen.findByTestId('case-detail');
+    const buttons = ['accept', 'request_supplement', 'approve', 'reject', 'complete'].filter(
+      (a) => screen.queryByTestId(`case-action-${a}`) !== null,
+    );
+    expect(buttons).toEqual(['accept', 'request_supplement', 'reject']);
+    expect(screen.getByTestId('case-action-reject').textContent).toBe('不予办理');
+    expect(screen.getByTestId('case-action-request_supplement').textContent).toBe('要求补正');
+  });
+
+  it('offers no action when the server allows none', async () => {
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () =>
+      json(detail({ status: 'completed', statusLabel: '已办结', staffAllowedActions: [] })),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    expect(await screen.findByTestId('case-no-actions')).toBeTruthy();
+    expect(screen.queryByTestId('case-action-accept')).toBeNull();
+  });
+
+  it('不予办理 refuses an empty reason, then sends the action with the version', async () => {
+    on('POST', `/api/v1/console/cases/${CASE_ID}/actions`, () =>
+      json(detail({ status: 'rejected', statusLabel: '不予办理', staffAllowedActions: [], version: 2 })),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    await waitFor(() => expect(tableRows()).toHaveLength(2));
+    fireEvent.click(await screen.findByTestId('case-action-reject'));
+    const dialog = await dialogTitled('不予办理');
+
+    fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
+    expect(await within(dialog).findByText('请填写不予办理的原因')).toBeTruthy();
+    // blanks are no reason either
+    fireEvent.change(within(dialog).getByLabelText('不予办理的原因'), { target: { value: '   ' } });
+    fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
+    expect(await within(dialog).findByText('请填写不予办理的原因')).toBeTruthy();
+    expect(actionRequests()).toHaveLength(0);
+
+    requests = [];
+    fireEvent.change(within(dialog).getByLabelText('不予办理的原因'), {
+      target: { value: ' 申请人不属于本市受理范围 ' },
+    });
+    fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
+    await waitFor(() => expect(actionRequests()).toHaveLength(1));
+    expect(actionRequests()[0]?.body).toEqual({ action: 'reject', version: 1, note: '申请人不属于本市受理范围' });
+
+    // the detail is the server's answer, and the queue is asked again
+    await waitFor(() =>
+      expect(within(screen.getByTestId('case-detail')).getAllByTestId('case-status')[0]?.textContent).toBe('不予办理'),
+    );
+    expect(screen.queryByTestId('case-action-reject')).toBeNull();
+    await waitFor(() => expect(caseListRequests()).toHaveLength(3));
+  });
+
+  it('审核通过 asks for the place and hours of collection and sends them', async () => {
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () =>
+      json(
+        detail({
+          status: 'accepted',
+          statusLabel: '已受理，审核中',
+          staffAllowedActions: ['request_supplement', 'approve', 'reject'],
+          version: 2,
+        }),
+      ),
+    );
+    const collection = { place: '广州市公安局出入境与户政服务大厅', hours: '工作日 9:00–17:00，自通知之日起30日内' };
+    on('POST', `/api/v1/console/cases/${CASE_ID}/actions`, () =>
+      json(
+        detail({
+          status: 'approved',
+          statusLabel: '审核通过，待领取',
+          staffAllowedActions: ['complete'],
+          version: 3,
+          collection,
+        }),
+      ),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    fireEvent.click(await screen.findByTestId('case-action-approve'));
+    const dialog = await dialogTitled('审核通过');
+    fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
+    expect(await within(dialog).findByText('请填写领取地点')).toBeTruthy();
+    expect(within(dialog).getByText('请填写领取时间')).toBeTruthy();
+    expect(actionRequests()).toHaveLength(0);
+
+    fireEvent.change(within(dialog).getByLabelText('领取地点'), { target: { value: collection.place } });
+    fireEvent.change(within(dialog).getByLabelText('领取时间'), { target: { value: collection.hours } });
+    fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
+    await waitFor(() => expect(actionRequests()).toHaveLength(1));
+    expect(actionRequests()[0]?.body).toEqual({ action: 'approve', version: 2, collection });
+    expect(await screen.findByTestId('case-action-complete')).toBeTruthy();
+    expect(screen.getAllByText(`领取地点：${collection.place}；领取时间：${collection.hours}`).length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('受理 is a confirmation that sends only the action and version', async () => {
+    on('POST', `/api/v1/console/cases/${CASE_ID}/actions`, () =>
+      json(detail({ status: 'accepted', statusLabel: '已受理，审核中', staffAllowedActions: ['approve'], version: 2 })),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    fireEvent.click(await screen.findByTestId('case-action-accept'));
+    const dialog = await dialogTitled('确认受理该办件？');
+    fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
+    await waitFor(() => expect(actionRequests()).toHaveLength(1));
+    expect(actionRequests()[0]?.body).toEqual({ action: 'accept', version: 1 });
+    expect(await screen.findByTestId('case-action-approve')).toBeTruthy();
+  });
+
+  it('CASE_CHANGED: says someone else acted, reloads the case and the queue', async () => {
+    let version = 1;
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () =>
+      json(
+        version === 1
+          ? detail()
+          : detail({
+              status: 'accepted',
+              statusLabel: '已受理，审核中',
+              staffAllowedActions: ['approve', 'reject'],
+              version,
+            }),
+      ),
+    );
+    on('POST', `/api/v1/console/cases/${CASE_ID}/actions`, () => {
+      version = 2; // a colleague accepted it meanwhile
+      return problem(409, 'CASE_CHANGED', '办件已有新的进展，请刷新后重试', '办件已有新的进展，请刷新后重试。');
+    });
+    await renderAt(`/cases/${CASE_ID}`);
+    fireEvent.click(await screen.findByTestId('case-action-request_supplement'));
+    const dialog = await dialogTitled('要求申请人补正材料');
+    fireEvent.change(within(dialog).getByLabelText('需要补正的内容'), { target: { value: '请补充单位证明' } });
+    requests = [];
+    fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
+
+    expect((await screen.findByTestId('case-notice')).textContent).toContain('办件已有新的进展');
+    expect(actionRequests()[0]?.body).toEqual({ action: 'request_supplement', version: 1, note: '请补充单位证明' });
+    await waitFor(() => expect(detailRequests()).toHaveLength(1));
+    expect(await screen.findByTestId('case-action-approve')).toBeTruthy();
+    expect(screen.queryByTestId('case-action-accept')).toBeNull();
+    expect(document.querySelector('.ant-modal')).toBeNull();
+    await waitFor(() => expect(caseListRequests()).toHaveLength(3));
+  });
+
+  it('shows the server’s problem detail when an action fails otherwise, and keeps the dialog', async () => {
+    on('POST', `/api/v1/console/cases/${CASE_ID}/actions`, () =>
+      problem(403, 'FORBIDDEN', '没有权限', '您没有审核该部门办件的权限。'),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    fireEvent.click(await screen.findByTestId('case-action-accept'));
+    const dialog = await dialogTitled('确认受理该办件？');
+    fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
+    expect((await within(dialog).findByTestId('case-action-error')).textContent).toContain(
+      '您没有审核该部门办件的权限。',
+    );
+  });
+
+  it('says when the case cannot be found', async () => {
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () =>
+      problem(404, 'CASE_NOT_FOUND', '找不到该办件', '找不到该办件，可能已被撤回或不在您的审核范围内。'),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    expect(await screen.findByText('找不到该办件，可能已被撤回或不在您的审核范围内。')).toBeTruthy();
+  });
+});

@@ -1,0 +1,216 @@
+import { APPLICATION_FORMS, type CaseStatus, type ConsoleCaseSummary } from '@yss/contracts';
+import { Alert, Button, Card, ConfigProvider, Drawer, Result, Select, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, errorText } from '../api';
+import { CaseDetailView } from '../cases/CaseDetailView';
+import { CaseStatusTag, caseStatusOptions, formatTime, STAFF_WORK_STATUSES } from '../cases/status';
+import { citiesOf, grantsWith } from '../grants';
+import { useSession } from '../session';
+
+/**
+ * antd's danger red (#ff4d4f) is too light for text on white (the 不予办理 button, the dialogs' field messages):
+ * the darker red of the 电子证照状态 page, ≥ 4.5:1.
+ */
+const PAGE_THEME = { token: { colorError: '#c4161c', colorErrorHover: '#a31217', colorErrorActive: '#8a0f13' } };
+
+/** 待办理: the statuses that wait on staff (the default); 全部: no status filter. */
+type StatusFilter = 'todo' | 'all' | CaseStatus;
+
+const statusFilterOptions: { value: StatusFilter; label: string }[] = [
+  { value: 'todo', label: '待办理（待受理、审核中、待领取）' },
+  ...caseStatusOptions,
+  { value: 'all', label: '全部状态' },
+];
+
+const serviceOptions = Object.values(APPLICATION_FORMS).map((f) => ({
+  value: f.serviceId,
+  label: f.title.replace(/申请$/, ''),
+}));
+
+/**
+ * 办件审核: the cases of the departments and cities the staff member's reviewer grants cover (the server decides
+ * the scope; this page only filters within it), and the case itself in a drawer at /cases/:caseId.
+ */
+export function CasesPage() {
+  const { profile } = useSession();
+  if (!profile) return null;
+  const grants = grantsWith(profile, 'application.review');
+  if (grants.length === 0) {
+    return (
+      <Result
+        status="403"
+        title="您没有审核办件的权限"
+        subTitle="如需审核办件，请联系本部门管理员开通“审核人员”角色。"
+        data-testid="cases-forbidden"
+      />
+    );
+  }
+  return (
+    <ConfigProvider theme={PAGE_THEME}>
+      <CaseQueue cities={citiesOf(grants)} />
+    </ConfigProvider>
+  );
+}
+
+function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
+  const navigate = useNavigate();
+  const { caseId } = useParams();
+  const [status, setStatus] = useState<StatusFilter>('todo');
+  const [cityCode, setCityCode] = useState<string | undefined>();
+  const [serviceId, setServiceId] = useState<string | undefined>();
+  const [rows, setRows] = useState<ConsoleCaseSummary[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  // the answer of the latest request only (filters changed quickly, a refresh during a load)
+  const latest = useRef(0);
+
+  const load = useCallback(async () => {
+    const request = ++latest.current;
+    setLoading(true);
+    setError(null);
+    // the API takes one status: 待办理 asks for each of its statuses
+    const statuses: (CaseStatus | undefined)[] =
+      status === 'todo' ? [...STAFF_WORK_STATUSES] : status === 'all' ? [undefined] : [status];
+    try {
+      const lists = await Promise.all(
+        statuses.map((s) => {
+          const query = new URLSearchParams();
+          if (s) query.set('status', s);
+          if (cityCode) query.set('cityCode', cityCode);
+          if (serviceId) query.set('serviceId', serviceId);
+          return api<ConsoleCaseSummary[]>('GET', `/api/v1/console/cases?${query}`);
+        }),
+      );
+      if (request !== latest.current) return;
+      const byId = new Map(lists.flat().map((c) => [c.id, c]));
+      // oldest first: the applicant who has waited longest comes first
+      setRows([...byId.values()].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)));
+    } catch (err) {
+      if (request !== latest.current) return;
+      setRows([]);
+      setError(errorText(err));
+    } finally {
+      if (request === latest.current) setLoading(false);
+    }
+  }, [status, cityCode, serviceId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const open = useCallback((id: string) => navigate(`/cases/${encodeURIComponent(id)}`), [navigate]);
+  const openNumber = useMemo(() => rows.find((r) => r.id === caseId)?.caseNumber, [rows, caseId]);
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        办件审核
+      </Typography.Title>
+      <Card>
+        <Space wrap>
+          <span id="cases-filter-status-label">状态</span>
+          <Select
+            aria-labelledby="cases-filter-status-label"
+            data-testid="cases-filter-status"
+            style={{ width: 260 }}
+            options={statusFilterOptions}
+            value={status}
+            onChange={(v) => setStatus(v)}
+          />
+          <span id="cases-filter-city-label">城市</span>
+          <Select
+            aria-labelledby="cases-filter-city-label"
+            data-testid="cases-filter-city"
+            allowClear
+            placeholder="全部城市"
+            style={{ width: 140 }}
+            options={cities}
+            value={cityCode}
+            onChange={(v) => setCityCode(v)}
+          />
+          <span id="cases-filter-service-label">事项</span>
+          <Select
+            aria-labelledby="cases-filter-service-label"
+            data-testid="cases-filter-service"
+            allowClear
+            placeholder="全部事项"
+            style={{ width: 200 }}
+            options={serviceOptions}
+            value={serviceId}
+            onChange={(v) => setServiceId(v)}
+          />
+          <Button onClick={() => void load()} loading={loading} data-testid="cases-refresh">
+            刷新
+          </Button>
+        </Space>
+      </Card>
+      {error && <Alert type="error" showIcon message={error} role="alert" data-testid="cases-error" />}
+      <Table<ConsoleCaseSummary>
+        data-testid="cases-table"
+        rowKey="id"
+        loading={loading}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 件` }}
+        locale={{ emptyText: status === 'todo' ? '暂无待办理的办件' : '暂无符合条件的办件' }}
+        rowClassName={(r) => (r.id === caseId ? 'case-row case-row-open' : 'case-row')}
+        onRow={(r) => ({ onClick: () => open(r.id) })}
+        columns={[
+          {
+            title: '办件编号',
+            dataIndex: 'caseNumber',
+            width: 190,
+            // a link: keyboard users reach the case with Tab and Enter (the row's click is for the mouse)
+            render: (v: string, r) => (
+              <Link to={`/cases/${encodeURIComponent(r.id)}`} onClick={(e) => e.stopPropagation()}>
+                {v}
+              </Link>
+            ),
+          },
+          {
+            title: '事项',
+            key: 'service',
+            render: (_: unknown, r) => (
+              <>
+                <div>{r.serviceName}</div>
+                {r.summary && <Typography.Text type="secondary">{r.summary}</Typography.Text>}
+              </>
+            ),
+          },
+          { title: '城市', dataIndex: 'cityName', width: 80 },
+          { title: '申请人', dataIndex: 'applicantNameMasked', width: 100 },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 150,
+            render: (v: CaseStatus) => <CaseStatusTag status={v} />,
+          },
+          {
+            title: '提交时间',
+            dataIndex: 'submittedAt',
+            width: 170,
+            sorter: (a, b) => a.submittedAt.localeCompare(b.submittedAt),
+            render: (v: string) => formatTime(v),
+          },
+          {
+            title: '更新时间',
+            dataIndex: 'updatedAt',
+            width: 170,
+            sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+            render: (v: string) => formatTime(v),
+          },
+        ]}
+      />
+      <Drawer
+        open={caseId !== undefined}
+        title={openNumber ? `办件详情：${openNumber}` : '办件详情'}
+        width={920}
+        onClose={() => navigate('/cases')}
+        closable={{ 'aria-label': '关闭办件详情' }}
+        destroyOnHidden
+        data-testid="case-drawer"
+      >
+        {caseId && <CaseDetailView key={caseId} caseId={caseId} onChanged={() => void load()} />}
+      </Drawer>
+    </Space>
+  );
+}
