@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const contracts = fileURLToPath(new URL('./packages/contracts/src/index.ts', import.meta.url));
+const citizenModules = fileURLToPath(new URL('./apps/citizen/node_modules/', import.meta.url));
 // The wallet codec is a subpath of its own (not in the index: see packages/contracts/src/wallet-codec/index.ts);
 // listed first, since '@yss/contracts' would also match '@yss/contracts/wallet-codec'.
 const alias = {
@@ -23,11 +24,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: [
-            'packages/*/src/**/*.test.ts',
-            'apps/server/src/**/*.test.ts',
-            'apps/citizen/src/**/*.test.{ts,tsx}',
-          ],
+          include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/citizen/src/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // The files of a worker share one module graph instead of importing the platform anew each (~1 s a
@@ -36,6 +33,29 @@ export default defineConfig({
           // after each test (unstubGlobals; fake timers are restored in a finally). What modules keep at the
           // top level is meant to be shared: the database templates, the named-statement registry.
           isolate: false,
+          unstubGlobals: true,
+        },
+      },
+      {
+        // The citizen app's component tests (*.test.tsx): its pages rendered in happy-dom with fetch mocked. The
+        // app runs React 19 from its own node_modules while an older React is hoisted to the root (another
+        // package's), so React is resolved from the app's folder and the UI libraries that import it are
+        // transformed (inlined) rather than loaded by Node from the root, as the app's Vite build does (dedupe).
+        resolve: {
+          alias: [
+            { find: '@yss/contracts', replacement: contracts },
+            { find: /^react$/, replacement: `${citizenModules}react/index.js` },
+            { find: /^react\/(.*)$/, replacement: `${citizenModules}react/$1` },
+            { find: /^react-dom$/, replacement: `${citizenModules}react-dom/index.js` },
+            { find: /^react-dom\/(.*)$/, replacement: `${citizenModules}react-dom/$1` },
+          ],
+        },
+        test: {
+          name: 'citizen-ui',
+          include: ['apps/citizen/src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          server: { deps: { inline: true } },
+          testTimeout: 30_000,
           unstubGlobals: true,
         },
       },
