@@ -39,8 +39,8 @@ export default defineConfig({
       {
         // The citizen app's component tests (*.test.tsx): its pages rendered in happy-dom with fetch mocked. The
         // app runs React 19 from its own node_modules while an older React is hoisted to the root (another
-        // package's), so React is resolved from the app's folder and the UI libraries that import it are
-        // transformed (inlined) rather than loaded by Node from the root, as the app's Vite build does (dedupe).
+        // package's): imports of React resolve to the app's copy (these aliases for transformed modules, the
+        // setup file for the CommonJS ones Node loads), as the app's Vite build dedupes it.
         resolve: {
           alias: [
             { find: '@yss/contracts', replacement: contracts },
@@ -54,6 +54,7 @@ export default defineConfig({
           name: 'citizen-ui',
           include: ['apps/citizen/src/**/*.test.tsx'],
           environment: 'happy-dom',
+          setupFiles: ['apps/citizen/src/test/setup-react.ts'],
           server: { deps: { inline: true } },
           testTimeout: 30_000,
           unstubGlobals: true,
