@@ -63,8 +63,7 @@ function backend(submit: (call: Call, n: number) => ReturnType<typeof json> | Pr
 }
 
 const input = (name: string) => {
-  const el = byTestId(`input-${name}`);
-  return (el instanceof HTMLInputElement ? el : el.querySelector('textarea, input')) as HTMLInputElement;
+  return byTestId<HTMLInputElement>(`input-${name}`);
 };
 
 async function chooseFile(slot: string, file: File) {

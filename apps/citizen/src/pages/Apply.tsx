@@ -11,7 +11,6 @@ import Button from 'antd-mobile/es/components/button';
 import NoticeBar from 'antd-mobile/es/components/notice-bar';
 import Result from 'antd-mobile/es/components/result';
 import Steps from 'antd-mobile/es/components/steps';
-import TextArea from 'antd-mobile/es/components/text-area';
 import Toast from 'antd-mobile/es/components/toast';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -23,6 +22,7 @@ import { FormField } from '../components/FormField';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
+import { TextAreaField } from '../components/TextAreaField';
 import { useApi } from '../hooks/use-api';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
@@ -141,19 +141,18 @@ function SpecField({
         <label htmlFor={id} className="field-label">
           {label}
         </label>
-        <TextArea
+        <TextAreaField
           id={id}
-          className="case-textarea"
           value={value}
           onChange={onChange}
           placeholder={placeholder}
           maxLength={field.maxLength}
           showCount={Boolean(field.maxLength)}
           autoSize={{ minRows: 2, maxRows: 5 }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          aria-required={field.required || undefined}
-          data-testid={`input-${field.name}`}
+          invalid={Boolean(error)}
+          describedBy={error ? `${id}-error` : undefined}
+          required={field.required}
+          testId={`input-${field.name}`}
         />
         {error && (
           <p id={`${id}-error`} className="field-error" data-testid={`error-${field.name}`}>

@@ -136,7 +136,7 @@ describe('办件详情 (/cases/:id)', () => {
     Object.defineProperty(el, 'files', { value: [new File([new Uint8Array(100)], 'back.png', { type: 'image/png' })] });
     el.dispatchEvent(new Event('change', { bubbles: true }));
     await waitFor(() => expect(byTestId('upload-item').dataset.status).toBe('done'));
-    await typeInto(byTestId('supplement-note').querySelector('textarea') as Element, '已重新拍摄');
+    await typeInto(byTestId('supplement-note'), '已重新拍摄');
     await click(byTestId('supplement-submit'));
     await waitFor(() => expect(byTestId('case-head').textContent).toContain('已提交，待受理'));
     const sent = calls.find((c) => c.url === `/api/v1/me/cases/${CASE_ID}/supplement`);

@@ -10,7 +10,6 @@ import Dialog from 'antd-mobile/es/components/dialog';
 import ImageViewer from 'antd-mobile/es/components/image-viewer';
 import Steps from 'antd-mobile/es/components/steps';
 import Tag from 'antd-mobile/es/components/tag';
-import TextArea from 'antd-mobile/es/components/text-area';
 import Toast from 'antd-mobile/es/components/toast';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -20,6 +19,7 @@ import { AttachmentSlotField, useSlotUploads } from '../components/AttachmentSlo
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { ErrorState, ListSkeleton, useProblemText } from '../components/States';
+import { TextAreaField } from '../components/TextAreaField';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import {
@@ -121,16 +121,15 @@ function SupplementForm({
         <label htmlFor={noteId} className="field-label">
           {t('cases.detail.supplementNote')}
         </label>
-        <TextArea
+        <TextAreaField
           id={noteId}
-          className="case-textarea"
           value={note}
           onChange={setNote}
           maxLength={500}
           showCount
           autoSize={{ minRows: 2, maxRows: 5 }}
           placeholder={t('cases.detail.supplementNotePlaceholder')}
-          data-testid="supplement-note"
+          testId="supplement-note"
         />
       </div>
       {error && (
@@ -433,15 +432,14 @@ export function CaseView({
             <label htmlFor={reasonId} className="field-label">
               {t('cases.detail.withdrawReason')}
             </label>
-            <TextArea
+            <TextAreaField
               id={reasonId}
-              className="case-textarea"
               value={reason}
               onChange={setReason}
               maxLength={200}
               showCount
               placeholder={t('cases.detail.withdrawReasonPlaceholder')}
-              data-testid="withdraw-reason"
+              testId="withdraw-reason"
             />
             {withdrawError && (
               <p className="field-error" role="alert">
