@@ -42,7 +42,6 @@ export const casesEn: Messages['cases'] = {
     tooLarge: 'Files must not exceed 5 MB',
     type: 'Only JPG or PNG pictures and PDF files can be uploaded',
     types: 'JPG or PNG pictures or PDF files up to 5 MB each; large photos are shrunk automatically',
-    pdf: 'PDF file',
     preview: 'View {{name}}',
   },
   summary: {
@@ -51,11 +50,9 @@ export const casesEn: Messages['cases'] = {
     info: 'Application details',
     materials: 'Documents',
     noFiles: 'None uploaded',
-    files: '{{count}} file(s)',
   },
   submit: 'Submit',
   submitting: 'Submitting…',
-  submitFailed: 'Could not submit',
   result: {
     title: 'Application submitted',
     desc: 'Your application has been submitted. Keep an eye on its progress.',
@@ -75,7 +72,6 @@ export const casesEn: Messages['cases'] = {
     title: 'My applications',
     entryDesc: 'Follow the progress of your online applications',
     refresh: 'Refresh',
-    refreshed: 'Refreshed',
     filtered: 'Showing only: {{service}}',
     showAll: 'Show all applications',
     empty: 'No applications yet',

@@ -40,7 +40,6 @@ export const casesZh = {
     tooLarge: '文件不能超过5MB',
     type: '仅支持上传JPG、PNG图片或PDF文件',
     types: '支持JPG、PNG图片或PDF文件，单个不超过5MB，较大的照片会自动压缩',
-    pdf: 'PDF文件',
     preview: '查看 {{name}}',
   },
   summary: {
@@ -49,11 +48,9 @@ export const casesZh = {
     info: '申请信息',
     materials: '申请材料',
     noFiles: '未上传',
-    files: '{{count}}个文件',
   },
   submit: '提交',
   submitting: '正在提交…',
-  submitFailed: '提交失败',
   result: {
     title: '提交成功',
     desc: '您的申请已提交，请留意办理进度。',
@@ -73,7 +70,6 @@ export const casesZh = {
     title: '我的办件',
     entryDesc: '查看在线申请的办理进度',
     refresh: '刷新',
-    refreshed: '已刷新',
     filtered: '仅显示：{{service}}',
     showAll: '查看全部办件',
     empty: '暂无办件',

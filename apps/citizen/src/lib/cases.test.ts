@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiProblem, apiRequest } from '../api/client';
 import { en } from '../i18n/en';
 import { zh } from '../i18n/zh';
+import { clearDraft, draftKey, forgetDrafts, readDraft, saveDraft } from './apply-drafts';
 import { APPLY_ONLINE, appliesOnline, PROGRESS_ROUTES } from './apply-services';
 import {
   attachmentIds,
@@ -180,5 +181,20 @@ describe('the API client for files', () => {
       code: 'ATTACHMENT_NOT_FOUND',
       userMessage: '找不到该材料',
     });
+  });
+});
+
+describe('drafts', () => {
+  it('keep one submissionId per filled-in form until submitted, per account, and are forgotten on logout', () => {
+    const key = draftKey('acc-1', 'wufanzui-jilu-zhengming');
+    const draft = readDraft(key);
+    saveDraft(key, { ...draft, step: 2, values: { purpose: 'study' } });
+    expect(readDraft(key)).toMatchObject({ step: 2, values: { purpose: 'study' }, submissionId: draft.submissionId });
+    expect(readDraft(draftKey('acc-2', 'wufanzui-jilu-zhengming')).step).toBe(0);
+    clearDraft(key);
+    expect(readDraft(key).submissionId).not.toBe(draft.submissionId);
+    saveDraft(key, draft);
+    forgetDrafts();
+    expect(readDraft(key).values).toEqual({});
   });
 });

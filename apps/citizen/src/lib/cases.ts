@@ -201,16 +201,6 @@ export function formatDateTime(iso: string, lang: string): string {
   });
 }
 
-/** A v4 UUID: crypto.randomUUID where the page is a secure context, else from getRandomValues. */
-export function newSubmissionId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 /* ── Uploads in progress ───────────────────────────────────────────────────────────────────────────────── */
 
 export interface UploadItem {
@@ -228,6 +218,8 @@ export interface UploadItem {
 export type SlotUploads = Record<string, UploadItem[]>;
 
 /** The uploaded attachment ids by slot (slots with none left out). */
+export { newSubmissionId } from './apply-drafts';
+
 export function attachmentIds(uploads: SlotUploads): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [slot, items] of Object.entries(uploads)) {
@@ -239,38 +231,6 @@ export function attachmentIds(uploads: SlotUploads): Record<string, string[]> {
 
 export function anyUploading(uploads: SlotUploads): boolean {
   return Object.values(uploads).some((items) => items.some((i) => i.status === 'uploading'));
-}
-
-/* ── Drafts ────────────────────────────────────────────────────────────────────────────────────────────── */
-
-/** A form being filled in: kept in memory (never in storage) while the app is open, per account and service. */
-export interface ApplyDraft {
-  step: number;
-  agreed: boolean;
-  values: FormValues;
-  uploads: SlotUploads;
-  /** Chosen once per filled-in form; a retry sends the same, so the server makes one case. */
-  submissionId: string;
-}
-
-const drafts = new Map<string, ApplyDraft>();
-
-export function draftKey(accountId: string, serviceId: string): string {
-  return `${accountId}:${serviceId}`;
-}
-
-export function readDraft(key: string): ApplyDraft {
-  return drafts.get(key) ?? { step: 0, agreed: false, values: {}, uploads: {}, submissionId: newSubmissionId() };
-}
-
-export function saveDraft(key: string, draft: ApplyDraft) {
-  drafts.set(key, draft);
-}
-
-export function clearDraft(key: string) {
-  const draft = drafts.get(key);
-  drafts.delete(key);
-  for (const items of Object.values(draft?.uploads ?? {})) for (const i of items) revokePreview(i);
 }
 
 export function revokePreview(item: UploadItem) {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { APPLICATION_FORMS } from '@yss/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearDraft, draftKey } from '../lib/cases';
+import { clearDraft, draftKey } from '../lib/apply-drafts';
 import {
   ACCOUNT,
   allByTestId,

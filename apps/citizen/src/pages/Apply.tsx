@@ -26,18 +26,14 @@ import { TextAreaField } from '../components/TextAreaField';
 import { useApi } from '../hooks/use-api';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
+import { type ApplyDraft, clearDraft, draftKey, readDraft, saveDraft } from '../lib/apply-drafts';
 import {
-  type ApplyDraft,
   anyUploading,
   attachmentIds,
-  clearDraft,
-  draftKey,
   formForSubmit,
   isFieldShown,
   placeProblem,
-  readDraft,
   type Shrinker,
-  saveDraft,
   validateForm,
 } from '../lib/cases';
 import { errorText } from '../lib/errors';
