@@ -263,4 +263,18 @@ describe('在线办理 (/apply/:serviceId)', () => {
     expect(byTestId('field-purpose').textContent).toContain('Purpose');
     expect(byTestId('field-purpose').textContent).toContain('Going abroad');
   });
+
+  it('asks for a fresh verification before the form, like other personal pages', async () => {
+    mockFetch((call) => {
+      if (call.url.startsWith(`/api/v1/services/${SERVICE}`)) return json(200, serviceDetail());
+      if (call.url.startsWith('/api/v1/me/cases')) {
+        return problem(403, 'VERIFICATION_REQUIRED', '需要验证身份', '为保护您的个人信息，请先完成身份验证');
+      }
+      return undefined;
+    });
+    await renderRoute(routes, `/apply/${SERVICE}`);
+    const prompt = await findByTestId('verify-prompt');
+    expect(prompt.textContent).toContain('为保护您的个人信息，请先完成身份验证');
+    expect(allByTestId('step-notice')).toHaveLength(0);
+  });
 });

@@ -166,6 +166,23 @@ describe('办件详情 (/cases/:id)', () => {
     expect(allByTestId('withdraw')).toHaveLength(0);
   });
 
+  it('opens one’s own uploaded file from the server (with the session) as a preview', async () => {
+    const calls = backend(caseDetail(), (call) =>
+      call.url === `/api/v1/me/attachments/${caseDetail().attachments[0]?.id}`
+        ? new Response(new Uint8Array([0xff, 0xd8, 0xff]), { status: 200, headers: { 'content-type': 'image/jpeg' } })
+        : undefined,
+    );
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    const open = (await findByTestId('case-file')).querySelector('button') as HTMLButtonElement;
+    expect(open.getAttribute('aria-label')).toBe('查看 front.jpg');
+    await click(open);
+    await waitFor(() =>
+      expect(document.querySelector('.adm-image-viewer-content img, .adm-image-viewer img')).not.toBeNull(),
+    );
+    const get = calls.find((c) => c.url.startsWith('/api/v1/me/attachments/'));
+    expect(get?.method).toBe('GET');
+  });
+
   it('says so when the case is not found, with a way back to the list', async () => {
     mockFetch(() => problem(404, 'CASE_NOT_FOUND', '找不到该办件'));
     await renderRoute(routes, `/cases/${CASE_ID}`);
