@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const contracts = fileURLToPath(new URL('./packages/contracts/src/index.ts', import.meta.url));
+const citizenModules = fileURLToPath(new URL('./apps/citizen/node_modules/', import.meta.url));
 // The wallet codec is a subpath of its own (not in the index: see packages/contracts/src/wallet-codec/index.ts);
 // listed first, since '@yss/contracts' would also match '@yss/contracts/wallet-codec'.
 const alias = {
@@ -33,11 +34,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: [
-            'packages/*/src/**/*.test.ts',
-            'apps/server/src/**/*.test.ts',
-            'apps/citizen/src/**/*.test.{ts,tsx}',
-          ],
+          include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/citizen/src/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // The files of a worker share one module graph instead of importing the platform anew each (~1 s a
@@ -66,6 +63,30 @@ export default defineConfig({
           server: {
             deps: { inline: [/[\\/]node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component|react-router)[\\/]/] },
           },
+        },
+      },
+      {
+        // The citizen app's component tests (*.test.tsx): its pages rendered in happy-dom with fetch mocked. The
+        // app runs React 19 from its own node_modules while an older React is hoisted to the root (another
+        // package's): imports of React resolve to the app's copy (these aliases for transformed modules, the
+        // setup file for the CommonJS ones Node loads), as the app's Vite build dedupes it.
+        resolve: {
+          alias: [
+            { find: '@yss/contracts', replacement: contracts },
+            { find: /^react$/, replacement: `${citizenModules}react/index.js` },
+            { find: /^react\/(.*)$/, replacement: `${citizenModules}react/$1` },
+            { find: /^react-dom$/, replacement: `${citizenModules}react-dom/index.js` },
+            { find: /^react-dom\/(.*)$/, replacement: `${citizenModules}react-dom/$1` },
+          ],
+        },
+        test: {
+          name: 'citizen-ui',
+          include: ['apps/citizen/src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['apps/citizen/src/test/setup-react.ts'],
+          server: { deps: { inline: true } },
+          testTimeout: 30_000,
+          unstubGlobals: true,
         },
       },
       {

@@ -58,6 +58,9 @@ const Wallet = lazy(() => import('./pages/Wallet'));
 const WalletAdd = lazy(() => import('./pages/WalletAdd'));
 const WalletDetail = lazy(() => import('./pages/WalletDetail'));
 const WalletShow = lazy(() => import('./pages/WalletShow'));
+const Apply = lazy(() => import('./pages/Apply'));
+const Cases = lazy(() => import('./pages/Cases'));
+const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -201,6 +204,9 @@ export const router = createBrowserRouter([
       { path: 'wallet/add', element: <WalletAdd /> },
       { path: 'wallet/:id', element: <WalletDetail /> },
       { path: 'wallet/:id/show', element: <WalletShow /> },
+      { path: 'apply/:serviceId', element: <Apply /> },
+      { path: 'cases', element: <Cases /> },
+      { path: 'cases/:id', element: <CaseDetail /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -91,6 +91,12 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined | null>;
   /** JSON body. */
   body?: unknown;
+  /** A body sent as it is (a file's bytes), with its own Content-Type; instead of `body`. */
+  raw?: { body: Blob | ArrayBuffer | Uint8Array; contentType: string };
+  /** Extra request headers (e.g. x-file-name of an upload). */
+  headers?: Record<string, string>;
+  /** 'blob': the answer is a file (not JSON), resolved as a Blob. */
+  responseType?: 'json' | 'blob';
   /** Cancels the request (e.g. the component unmounted); rejects with the AbortError untouched. */
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -141,17 +147,24 @@ export async function apiRequest<T>(
     else options.signal.addEventListener('abort', onCallerAbort, { once: true });
   }
 
-  const headers: Record<string, string> = { Accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
+  const headers: Record<string, string> = { Accept: `application/json, ${PROBLEM_CONTENT_TYPE}`, ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
   if (options.lang) headers['Accept-Language'] = options.lang;
+  if (options.responseType === 'blob') headers.Accept = `*/*, ${PROBLEM_CONTENT_TYPE}`;
+  const hasBody = options.body !== undefined || options.raw !== undefined;
 
   try {
     let response: Response;
     try {
       response = await fetchImpl(buildUrl(path, options.query), {
-        method: options.method ?? (options.body !== undefined ? 'POST' : 'GET'),
+        method: options.method ?? (hasBody ? 'POST' : 'GET'),
         headers,
-        body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+        body: options.raw
+          ? (options.raw.body as BodyInit)
+          : options.body !== undefined
+            ? JSON.stringify(options.body)
+            : undefined,
         signal: controller.signal,
         credentials: 'same-origin',
       });
@@ -170,6 +183,7 @@ export async function apiRequest<T>(
 
     const contentType = response.headers.get('content-type') ?? '';
     const isJson = contentType.includes('json');
+    if (response.ok && options.responseType === 'blob') return (await response.blob()) as T;
     let body: unknown = null;
     if (isJson && response.status !== 204) {
       try {

@@ -1,5 +1,6 @@
 import { billsEn } from './bills.en';
 import { calcEn } from './calc.en';
+import { casesEn } from './cases.en';
 import { creditEn } from './credit.en';
 import { educationEn } from './education.en';
 import { medfundEn } from './medfund.en';
@@ -13,6 +14,7 @@ import type { Messages } from './zh';
 /** English, the second language: complete, and written for people (not a word-for-word gloss). */
 export const en: Messages = {
   calc: calcEn,
+  cases: casesEn,
   wallet: walletEn,
   records: recordsEn,
   tax: taxEn,

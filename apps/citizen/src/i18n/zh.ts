@@ -4,6 +4,7 @@
  */
 import { billsZh } from './bills.zh';
 import { calcZh } from './calc.zh';
+import { casesZh } from './cases.zh';
 import { creditZh } from './credit.zh';
 import { educationZh } from './education.zh';
 import { medfundZh } from './medfund.zh';
@@ -15,6 +16,7 @@ import { walletZh } from './wallet.zh';
 
 export const zh = {
   calc: calcZh,
+  cases: casesZh,
   wallet: walletZh,
   records: recordsZh,
   tax: taxZh,

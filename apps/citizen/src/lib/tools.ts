@@ -1,4 +1,5 @@
 import { CREDENTIAL_TYPES } from '@yss/contracts';
+import { PROGRESS_ROUTES } from './apply-services';
 
 /** Services that open a page of this app (tools, lookups): the service page's action button goes there. */
 export const TOOL_ROUTES: Readonly<Record<string, string>> = {
@@ -42,4 +43,6 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
     Object.entries(CREDENTIAL_TYPES).map(([type, spec]) => [spec.serviceId, `/wallet/add?type=${type}`]),
   ),
+  // 在线办理: a form's progress query (办理进度查询) is the citizen's own cases of that service (我的办件)
+  ...PROGRESS_ROUTES,
 };

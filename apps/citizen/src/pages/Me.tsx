@@ -186,6 +186,14 @@ function AccountSection() {
           {t('wallet.title')}
         </LinkItem>
         <LinkItem
+          to="/cases"
+          prefix={<Icon name="document" className="list-icon" />}
+          description={t('cases.list.entryDesc')}
+          data-testid="cases-entry"
+        >
+          {t('cases.list.title')}
+        </LinkItem>
+        <LinkItem
           to="/me/family"
           prefix={<Icon name="users" className="list-icon" />}
           description={t('me.familyDesc')}

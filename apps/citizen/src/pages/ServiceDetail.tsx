@@ -16,6 +16,7 @@ import { IconBadge, serviceVisual } from '../components/ServiceIcon';
 import { EmptyState, ErrorState } from '../components/States';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
+import { appliesOnline, applyRoute } from '../lib/apply-services';
 import { TOOL_ROUTES } from '../lib/tools';
 import { loginPath, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
@@ -175,8 +176,11 @@ export default function ServiceDetailPage() {
   const needsLogin = s.whoMayAct !== 'anyone';
   // A service for a person needs a login first; the online flows themselves arrive in later releases.
   const toolRoute = TOOL_ROUTES[s.id];
+  // 在线办理: a service whose application form is in the contracts opens its form (after logging in).
+  const applyOnline = appliesOnline(s.id);
   const onAction = () => {
-    if (toolRoute) navigate(toolRoute);
+    if (applyOnline) navigate(auth.status === 'in' ? applyRoute(s.id) : loginPath(applyRoute(s.id)));
+    else if (toolRoute) navigate(toolRoute);
     else if (needsLogin && auth.status !== 'in') navigate(loginPath(`/services/${encodeURIComponent(s.id)}`));
     else void showServiceComing(t);
   };
@@ -279,7 +283,7 @@ export default function ServiceDetailPage() {
           onClick={onAction}
           data-testid="service-action"
         >
-          {t(`action.${s.kind}`)}
+          {applyOnline ? t('cases.applyOnline') : t(`action.${s.kind}`)}
         </Button>
       </div>
     </Page>

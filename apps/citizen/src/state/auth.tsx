@@ -26,6 +26,7 @@ import {
 } from '../api/client';
 import { identity } from '../api/identity';
 import { ListSkeleton } from '../components/States';
+import { forgetDrafts } from '../lib/apply-drafts';
 import { forgetAccount, rememberAccount, rememberedAccount } from '../pwa/offline-account';
 import { browserStore, writeLastLogin } from './storage';
 
@@ -116,6 +117,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setStatus('out');
     setOfflineAccountId(null);
     forgetAccount();
+    // forms being filled in (在线办理) hold personal data: not for whoever uses this phone next
+    forgetDrafts();
     const pending = promptRef.current;
     if (pending) {
       promptRef.current = null;

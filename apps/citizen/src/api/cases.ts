@@ -1,0 +1,45 @@
+import type { Attachment, AttachmentContentType, CaseDetail, CaseSummary, SubmitCaseInput } from '@yss/contracts';
+import { apiRequest } from './client';
+
+type Opts = { signal?: AbortSignal; lang?: string };
+const BASE = '/api/v1/me';
+
+/** 在线办理 and 我的办件: uploads, submissions and the citizen's own cases. */
+export const casesApi = {
+  /** The file's bytes as the body; the name (encodeURIComponent) in x-file-name. 201 → the stored attachment. */
+  upload: (file: { body: Blob; contentType: AttachmentContentType; name: string }, o: Opts = {}) =>
+    apiRequest<Attachment>(`${BASE}/attachments`, {
+      ...o,
+      method: 'POST',
+      raw: { body: file.body, contentType: file.contentType },
+      headers: { 'x-file-name': encodeURIComponent(file.name) },
+      timeoutMs: 60_000,
+    }),
+  removeAttachment: (id: string, o: Opts = {}) =>
+    apiRequest<null>(`${BASE}/attachments/${encodeURIComponent(id)}`, { ...o, method: 'DELETE' }),
+  /** One's own uploaded file (with the session cookie), for a preview. */
+  attachmentFile: (id: string, o: Opts = {}) =>
+    apiRequest<Blob>(`${BASE}/attachments/${encodeURIComponent(id)}`, {
+      ...o,
+      responseType: 'blob',
+      timeoutMs: 60_000,
+    }),
+  submit: (body: SubmitCaseInput, o: Opts = {}) =>
+    apiRequest<CaseDetail>(`${BASE}/cases`, { ...o, method: 'POST', body, timeoutMs: 30_000 }),
+  list: (serviceId: string | undefined, o: Opts = {}) =>
+    apiRequest<CaseSummary[]>(`${BASE}/cases`, { ...o, query: { serviceId } }),
+  get: (id: string, o: Opts = {}) => apiRequest<CaseDetail>(`${BASE}/cases/${encodeURIComponent(id)}`, o),
+  withdraw: (id: string, reason: string | undefined, o: Opts = {}) =>
+    apiRequest<CaseDetail>(`${BASE}/cases/${encodeURIComponent(id)}/withdraw`, {
+      ...o,
+      method: 'POST',
+      body: reason ? { reason } : {},
+    }),
+  supplement: (id: string, body: { note?: string; attachments: Record<string, string[]> }, o: Opts = {}) =>
+    apiRequest<CaseDetail>(`${BASE}/cases/${encodeURIComponent(id)}/supplement`, {
+      ...o,
+      method: 'POST',
+      body,
+      timeoutMs: 30_000,
+    }),
+};

@@ -1,0 +1,233 @@
+// @vitest-environment happy-dom
+import type { CaseDetail } from '@yss/contracts';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  allByTestId,
+  byTestId,
+  CASE_ID,
+  caseDetail,
+  caseSummary,
+  findByTestId,
+  json,
+  mockFetch,
+  problem,
+  renderRoute,
+} from '../test/harness';
+import { cleanup, click, flush, typeInto, waitFor } from '../test/render';
+import CaseDetailPage from './CaseDetail';
+import Cases from './Cases';
+
+const routes = [
+  { path: '/cases', element: <Cases /> },
+  { path: '/cases/:id', element: <CaseDetailPage /> },
+];
+const ATT_ID = '9b2f3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+
+afterEach(cleanup);
+
+function backend(detail: CaseDetail, handle?: Parameters<typeof mockFetch>[0]) {
+  return mockFetch((call) => {
+    const own = handle?.(call);
+    if (own) return own;
+    if (call.url === `/api/v1/me/cases/${CASE_ID}` && call.method === 'GET') return json(200, detail);
+    return undefined;
+  });
+}
+
+describe('办件详情 (/cases/:id)', () => {
+  it('shows the 领取信息 card when approved, the timeline with department names, the masked applicant', async () => {
+    backend(
+      caseDetail({
+        status: 'approved',
+        statusLabel: '审核通过，待领取',
+        statusLabelEn: 'Approved, ready for collection',
+        allowedActions: [],
+        collection: { place: '广州市公安局天河分局户政窗口', hours: '工作日 9:00–17:00，自通知之日起30日内' },
+        events: [
+          ...caseDetail().events,
+          {
+            action: 'accept',
+            label: '受理',
+            labelEn: 'Accepted',
+            actor: 'staff',
+            actorName: '广州市公安局',
+            note: null,
+            at: '2026-11-27T03:00:00.000Z',
+          },
+          {
+            action: 'approve',
+            label: '审核通过',
+            labelEn: 'Approved',
+            actor: 'staff',
+            actorName: '广州市公安局',
+            note: '请按时领取',
+            at: '2026-11-28T03:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    const card = await findByTestId('collection-card');
+    expect(byTestId('collection-place').textContent).toBe('广州市公安局天河分局户政窗口');
+    expect(byTestId('collection-hours').textContent).toContain('工作日 9:00–17:00');
+    expect(card.textContent).toContain('请携带身份证原件');
+    expect(byTestId('case-head').textContent).toContain('审核通过，待领取');
+    expect(byTestId('case-number').textContent).toBe('GD2026112700001');
+
+    const timeline = byTestId('timeline');
+    const titles = [...timeline.querySelectorAll('.adm-step-title')].map((e) => e.textContent);
+    expect(titles).toEqual(['审核通过', '受理', '提交申请']);
+    expect(timeline.textContent).toContain('广州市公安局');
+    expect(timeline.textContent).toContain('请按时领取');
+    expect(timeline.textContent).toContain('2026年11月28日');
+
+    expect(byTestId('case-form').textContent).toContain('张*');
+    expect(byTestId('case-form').textContent).toContain('440***********123X');
+    expect(byTestId('case-form').textContent).toContain('就业入职');
+    expect(byTestId('case-file').textContent).toContain('front.jpg');
+    expect(byTestId('case-file').textContent).toContain('200 KB');
+    // nothing to withdraw once approved, no supplement card
+    expect(allByTestId('withdraw')).toHaveLength(0);
+    expect(allByTestId('supplement-card')).toHaveLength(0);
+  });
+
+  it('shows the supplement reason and sends 补正材料 (files per slot and a note)', async () => {
+    const requested = caseDetail({
+      status: 'supplement_requested',
+      statusLabel: '待补正材料',
+      statusLabelEn: 'Awaiting supplementary materials',
+      allowedActions: ['withdraw', 'supplement'],
+      supplementReason: '身份证反面照片不清晰，请重新拍摄上传',
+    });
+    const calls = backend(requested, (call) => {
+      if (call.url === '/api/v1/me/attachments' && call.method === 'POST') {
+        return json(201, {
+          id: ATT_ID,
+          name: 'back.png',
+          contentType: 'image/png',
+          size: 100,
+          slot: null,
+          uploadedAt: '2026-11-28T01:00:00.000Z',
+        });
+      }
+      if (call.url.endsWith('/supplement')) {
+        return json(200, {
+          ...requested,
+          status: 'submitted',
+          statusLabel: '已提交，待受理',
+          allowedActions: ['withdraw'],
+          supplementReason: null,
+        });
+      }
+      return undefined;
+    });
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    await findByTestId('supplement-card');
+    expect(byTestId('supplement-reason').textContent).toContain('身份证反面照片不清晰，请重新拍摄上传');
+    expect(allByTestId('withdraw')).toHaveLength(1);
+
+    await click(byTestId('supplement-start'));
+    await findByTestId('supplement-form');
+    // nothing chosen: say what is needed
+    await click(byTestId('supplement-submit'));
+    expect(byTestId('supplement-error').textContent).toBe('请上传需补正的材料或填写补正说明');
+
+    const el = byTestId<HTMLInputElement>('slot-input-id-card');
+    Object.defineProperty(el, 'files', { value: [new File([new Uint8Array(100)], 'back.png', { type: 'image/png' })] });
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => expect(byTestId('upload-item').dataset.status).toBe('done'));
+    await typeInto(byTestId('supplement-note'), '已重新拍摄');
+    await click(byTestId('supplement-submit'));
+    await waitFor(() => expect(byTestId('case-head').textContent).toContain('已提交，待受理'));
+    const sent = calls.find((c) => c.url === `/api/v1/me/cases/${CASE_ID}/supplement`);
+    expect(sent?.method).toBe('POST');
+    expect(sent?.body).toEqual({ note: '已重新拍摄', attachments: { 'id-card': [ATT_ID] } });
+    expect(allByTestId('supplement-card')).toHaveLength(0);
+  });
+
+  it('withdraws after the confirm dialog, with the optional reason', async () => {
+    const calls = backend(caseDetail(), (call) =>
+      call.url.endsWith('/withdraw')
+        ? json(
+            200,
+            caseDetail({ status: 'withdrawn', statusLabel: '已撤回', statusLabelEn: 'Withdrawn', allowedActions: [] }),
+          )
+        : undefined,
+    );
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    await click(await findByTestId('withdraw'));
+    const dialog = await findByTestId('withdraw-dialog');
+    await typeInto(dialog.querySelector('textarea') as Element, '不需要了');
+    const confirm = [...document.querySelectorAll('.adm-dialog-button')].find((b) => b.textContent === '确认撤回');
+    await click(confirm as Element);
+    await waitFor(() => expect(byTestId('case-head').textContent).toContain('已撤回'));
+    expect(calls.find((c) => c.url.endsWith('/withdraw'))?.body).toEqual({ reason: '不需要了' });
+    await flush();
+    expect(allByTestId('withdraw')).toHaveLength(0);
+  });
+
+  it('opens one’s own uploaded file from the server (with the session) as a preview', async () => {
+    const calls = backend(caseDetail(), (call) =>
+      call.url === `/api/v1/me/attachments/${caseDetail().attachments[0]?.id}`
+        ? new Response(new Uint8Array([0xff, 0xd8, 0xff]), { status: 200, headers: { 'content-type': 'image/jpeg' } })
+        : undefined,
+    );
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    const open = (await findByTestId('case-file')).querySelector('button') as HTMLButtonElement;
+    expect(open.getAttribute('aria-label')).toBe('查看 front.jpg');
+    await click(open);
+    await waitFor(() =>
+      expect(document.querySelector('.adm-image-viewer-content img, .adm-image-viewer img')).not.toBeNull(),
+    );
+    const get = calls.find((c) => c.url.startsWith('/api/v1/me/attachments/'));
+    expect(get?.method).toBe('GET');
+  });
+
+  it('says so when the case is not found, with a way back to the list', async () => {
+    mockFetch(() => problem(404, 'CASE_NOT_FOUND', '找不到该办件'));
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    await waitFor(() => expect(document.body.textContent).toContain('找不到该办件'));
+    expect(document.querySelector('a[href="/cases"]')).not.toBeNull();
+  });
+});
+
+describe('我的办件 (/cases)', () => {
+  it('lists the cases with coloured status tags, filtered by ?service=, and refreshes', async () => {
+    const calls = mockFetch((call) =>
+      call.url.startsWith('/api/v1/me/cases')
+        ? json(200, [
+            caseSummary(),
+            caseSummary({
+              id: '1b0c6a8e-1f0e-4a53-9a8e-3c1b2d4e5f61',
+              caseNumber: 'GD2026112800002',
+              status: 'approved',
+              statusLabel: '审核通过，待领取',
+              updatedAt: '2026-11-28T02:00:00.000Z',
+            }),
+          ])
+        : undefined,
+    );
+    await renderRoute(routes, '/cases?service=wufanzui-jilu-zhengming');
+    await waitFor(() => expect(allByTestId('case-card')).toHaveLength(2));
+    expect(calls.some((c) => c.url === '/api/v1/me/cases?serviceId=wufanzui-jilu-zhengming')).toBe(true);
+    const [first, second] = allByTestId('case-card');
+    // the latest change first
+    expect(first?.textContent).toContain('GD2026112800002');
+    expect(first?.querySelector('[data-status="approved"]')?.className).toContain('adm-tag');
+    expect(second?.textContent).toContain('开具用途：就业入职');
+    expect(first?.getAttribute('href')).toBe('/cases/1b0c6a8e-1f0e-4a53-9a8e-3c1b2d4e5f61');
+    expect(byTestId('case-filter').textContent).toContain('无犯罪记录证明');
+
+    const before = calls.length;
+    await click(byTestId('cases-refresh'));
+    await waitFor(() => expect(calls.length).toBeGreaterThan(before));
+  });
+
+  it('shows the empty state with a way to the services', async () => {
+    mockFetch((call) => (call.url.startsWith('/api/v1/me/cases') ? json(200, []) : undefined));
+    await renderRoute(routes, '/cases');
+    const link = await findByTestId('cases-browse');
+    expect(link.getAttribute('href')).toBe('/services');
+    expect(document.body.textContent).toContain('暂无办件');
+  });
+});

@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { useLocation } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { byTestId, findByTestId, json, mockFetch, renderRoute, serviceDetail } from '../test/harness';
+import { cleanup, click, waitFor } from '../test/render';
+import ServiceDetailPage from './ServiceDetail';
+
+function Where() {
+  const location = useLocation();
+  return <p data-testid="where">{`${location.pathname}${location.search}`}</p>;
+}
+
+const routes = [
+  { path: '/services/:id', element: <ServiceDetailPage /> },
+  { path: '/apply/:serviceId', element: <Where /> },
+  { path: '/cases', element: <Where /> },
+];
+
+afterEach(cleanup);
+
+function backend(over: Parameters<typeof serviceDetail>[0] = {}, loggedIn = true) {
+  return mockFetch(
+    (call) => (call.url.startsWith('/api/v1/services/') ? json(200, serviceDetail(over)) : undefined),
+    loggedIn ? undefined : null,
+  );
+}
+
+describe('service page action for online applications', () => {
+  it('reads 在线办理 and opens /apply/<id>', async () => {
+    backend();
+    await renderRoute(routes, '/services/wufanzui-jilu-zhengming');
+    const button = await findByTestId('service-action');
+    expect(button.textContent).toBe('在线办理');
+    await click(button);
+    expect((await findByTestId('where')).textContent).toBe('/apply/wufanzui-jilu-zhengming');
+  });
+
+  it('logs in first when logged out, coming back to the form', async () => {
+    backend({}, false);
+    const { router } = await renderRoute(routes, '/services/wufanzui-jilu-zhengming');
+    const button = await findByTestId('service-action');
+    await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
+    await click(button);
+    await findByTestId('login-page');
+    expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/apply/wufanzui-jilu-zhengming')}`);
+  });
+
+  it('keeps the unavailable behaviour where the city does not offer it', async () => {
+    backend({ available: false, unavailableReason: '暂不支持深圳' });
+    await renderRoute(routes, '/services/wufanzui-jilu-zhengming', { city: '440300' });
+    const button = await findByTestId('service-action');
+    expect(button.textContent).toBe('在线办理');
+    expect(button.hasAttribute('disabled')).toBe(true);
+    expect(byTestId('availability').textContent).toContain('暂不支持深圳');
+  });
+
+  it('reads Apply online in English', async () => {
+    backend();
+    await renderRoute(routes, '/services/wufanzui-jilu-zhengming', { lang: 'en' });
+    expect((await findByTestId('service-action')).textContent).toBe('Apply online');
+  });
+
+  it('opens 我的办件 of the service from its progress query', async () => {
+    backend({ id: 'wufanzui-jilu-zhengming-jindu', name: '无犯罪记录证明办理进度查询', kind: 'query' });
+    await renderRoute(routes, '/services/wufanzui-jilu-zhengming-jindu');
+    const button = await findByTestId('service-action');
+    expect(button.textContent).toBe('查询');
+    await click(button);
+    expect((await findByTestId('where')).textContent).toBe('/cases?service=wufanzui-jilu-zhengming');
+  });
+});
