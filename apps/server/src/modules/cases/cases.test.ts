@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
+import { CASE_FILE_TYPES, caseFile } from '../../test-support/case-files.js';
 import { citizenClient, SESSION_COOKIE } from '../../test-support/citizen-client.js';
 import { staffLogin } from '../../test-support/staff-login.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
@@ -19,16 +20,6 @@ const FORM = {
 };
 const COLLECTION = { place: '广州市公安局天河区分局户政窗口（天河路100号）', hours: '工作日 9:00–17:00，自通知之日起30日内' };
 
-/** A file of the given kind: its magic bytes, random bytes, and a marker to look for in the database. */
-export function fileOf(kind: 'jpeg' | 'png' | 'pdf', marker = `PLAIN-${randomUUID()}`) {
-  const head = {
-    jpeg: [0xff, 0xd8, 0xff, 0xe0],
-    png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-    pdf: [...Buffer.from('%PDF-1.7\n')],
-  }[kind];
-  return { bytes: Buffer.concat([Buffer.from(head), randomBytes(2048), Buffer.from(marker)]), marker };
-}
-const TYPES = { jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' } as const;
 
 describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
   let t: TestApp;
@@ -58,8 +49,8 @@ describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
       payload: bytes,
     });
   const uploaded = async (cookie: string, kind: 'jpeg' | 'png' | 'pdf' = 'jpeg', name?: string) => {
-    const f = fileOf(kind);
-    const res = await upload(cookie, f.bytes, TYPES[kind], name);
+    const f = caseFile(kind);
+    const res = await upload(cookie, f.bytes, CASE_FILE_TYPES[kind], name);
     expect(res.statusCode, res.body).toBe(201);
     return { ...f, id: res.json().id as string, body: res.json() };
   };
@@ -352,7 +343,7 @@ describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
     expect((await staff(gzReviewer, 'GET', `/api/v1/console/cases/${randomUUID()}`)).json().code).toBe(
       'CASE_NOT_FOUND',
     );
-    expect((await staff(gzReviewer, 'GET', '/api/v1/console/cases/not-a-uuid')).statusCode).toBe(400);
+    expect((await staff(gzReviewer, 'GET', '/api/v1/console/cases/not-a-uuid')).json().code).toBe('CASE_NOT_FOUND');
     const other = await submitted(zhang.cookie);
     const foreignFile = await staff(
       gzReviewer,

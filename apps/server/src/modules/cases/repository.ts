@@ -30,6 +30,10 @@ export function isUniqueViolation(err: unknown, constraint: string): boolean {
   return e.constraint === constraint || (typeof e.message === 'string' && e.message.includes(constraint));
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids come from URLs: one that is not a uuid names nothing (and must not reach a uuid column as an error). */
+export const isUuid = (id: string) => UUID.test(id);
+
 // ---- attachments ----
 
 /** Uploads never made part of a case, older than `before`: deleted by the partial index on uploaded_at. */
@@ -47,7 +51,8 @@ export function insertAttachment(db: Db, row: Insertable<CaseTables['case_attach
 }
 
 /** The account's own upload with its (encrypted) bytes; another account's reads as absent. */
-export function findOwnAttachment(db: Db, accountId: string, id: string) {
+export async function findOwnAttachment(db: Db, accountId: string, id: string) {
+  if (!isUuid(id)) return undefined;
   return db
     .selectFrom('case_attachments')
     .selectAll()
@@ -57,7 +62,8 @@ export function findOwnAttachment(db: Db, accountId: string, id: string) {
 }
 
 /** One attachment of a case with its bytes (console): an attachment of another case reads as absent. */
-export function findCaseAttachment(db: Db, caseId: string, id: string) {
+export async function findCaseAttachment(db: Db, caseId: string, id: string) {
+  if (!isUuid(id)) return undefined;
   return db
     .selectFrom('case_attachments')
     .selectAll()
@@ -89,6 +95,7 @@ export function listCaseAttachments(db: Db, caseId: string) {
 
 /** Delete an upload that is not part of a case: 'deleted', 'attached' (kept) or 'missing' (or someone else's). */
 export async function deleteUnattached(db: Db, accountId: string, id: string) {
+  if (!isUuid(id)) return 'missing' as const;
   const deleted = await db
     .deleteFrom('case_attachments')
     .where('id', '=', id)
@@ -152,16 +159,19 @@ export function insertEvent(db: Db, event: NewCaseEvent) {
   return db.insertInto('case_events').values(event).execute();
 }
 
-export function findCase(db: Db, id: string) {
+export async function findCase(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findOwnCase(db: Db, accountId: string, id: string) {
+export async function findOwnCase(db: Db, accountId: string, id: string) {
+  if (!isUuid(id)) return undefined;
   return db.selectFrom('cases').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
 }
 
 /** The case row locked until the transaction ends: one writer at a time appends to its log. */
-export function lockCase(db: Db, id: string) {
+export async function lockCase(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
   return db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
