@@ -214,7 +214,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           description: '查询服务: lookups of department records (personal ones need a fresh verification)',
         },
         { name: 'wallet', description: '我的证照: issuers’ keys (JWKS), status lists, 证照核验 (POST /api/v1/verify)' },
-        { name: 'cases', description: '我的办件: online applications (e.g. 无犯罪记录证明), their materials and progress' },
+        {
+          name: 'cases',
+          description: '我的办件: online applications (e.g. 无犯罪记录证明), their materials and progress',
+        },
         { name: 'inbox', description: '消息: the citizen’s own messages (e.g. 信用信息变更提醒)' },
         { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
         { name: 'staff', description: '工作人员账号: console login (password + TOTP), roles and grants' },

@@ -95,8 +95,7 @@ export function openAttachment(cipher: FieldCipher, row: { id: string; content_e
   return cipher.decryptBytes(row.content_encrypted, aadOf(row.id));
 }
 
-export const tooLarge = () =>
-  new AppError('ATTACHMENT_TOO_LARGE', '文件不能超过5MB，请压缩或重新拍摄后上传。');
+export const tooLarge = () => new AppError('ATTACHMENT_TOO_LARGE', '文件不能超过5MB，请压缩或重新拍摄后上传。');
 
 /**
  * The upload's body parser: the raw bytes, read with our own limit so an oversized file is answered

@@ -65,7 +65,10 @@ describe.each(ENGINES)('办件: bad input on %s', (engine) => {
     const png = caseFile('png');
     // A PNG declared as a PDF (named .pdf) is refused; declared as what it is, its name follows its real type.
     refused(
-      await upload(cookie, png.bytes, { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('扫描件.pdf') }),
+      await upload(cookie, png.bytes, {
+        'content-type': 'application/pdf',
+        'x-file-name': encodeURIComponent('扫描件.pdf'),
+      }),
       'ATTACHMENT_TYPE_NOT_ALLOWED',
       415,
     );
@@ -93,7 +96,10 @@ describe.each(ENGINES)('办件: bad input on %s', (engine) => {
     const big = Buffer.concat([caseFile('jpeg').bytes, Buffer.alloc(ATTACHMENT_MAX_BYTES)]);
     refused(await upload(cookie, big, { 'content-type': 'image/jpeg' }), 'ATTACHMENT_TOO_LARGE', 413);
     // An odd file-name header is only a name: undecodable or empty gives the default.
-    const odd = await upload(cookie, caseFile('pdf').bytes, { 'content-type': 'application/pdf', 'x-file-name': '%E0%A4%A' });
+    const odd = await upload(cookie, caseFile('pdf').bytes, {
+      'content-type': 'application/pdf',
+      'x-file-name': '%E0%A4%A',
+    });
     expect(odd.json().name).toBe('材料.pdf');
     const long = await upload(cookie, caseFile('jpeg').bytes, {
       'content-type': 'image/jpeg; charset=binary',
@@ -110,16 +116,20 @@ describe.each(ENGINES)('办件: bad input on %s', (engine) => {
     const li = await c.verifiedAccount(demo('李娜'));
     const mine = await uploaded(zhang.cookie);
     refused(await c.call('GET', `/api/v1/me/attachments/${mine}`, undefined, li.cookie), 'ATTACHMENT_NOT_FOUND', 404);
-    refused(await c.call('DELETE', `/api/v1/me/attachments/${mine}`, undefined, li.cookie), 'ATTACHMENT_NOT_FOUND', 404);
-    refused(await c.call('GET', '/api/v1/me/attachments/not-an-id', undefined, li.cookie), 'ATTACHMENT_NOT_FOUND', 404);
     refused(
-      await submit(li.cookie, { attachments: { 'id-card': [mine] } }),
-      'ATTACHMENT_INVALID',
-      400,
+      await c.call('DELETE', `/api/v1/me/attachments/${mine}`, undefined, li.cookie),
+      'ATTACHMENT_NOT_FOUND',
+      404,
     );
+    refused(await c.call('GET', '/api/v1/me/attachments/not-an-id', undefined, li.cookie), 'ATTACHMENT_NOT_FOUND', 404);
+    refused(await submit(li.cookie, { attachments: { 'id-card': [mine] } }), 'ATTACHMENT_INVALID', 400);
     const del = await c.call('DELETE', `/api/v1/me/attachments/${mine}`, undefined, zhang.cookie);
     expect(del.statusCode).toBe(204);
-    refused(await c.call('GET', `/api/v1/me/attachments/${mine}`, undefined, zhang.cookie), 'ATTACHMENT_NOT_FOUND', 404);
+    refused(
+      await c.call('GET', `/api/v1/me/attachments/${mine}`, undefined, zhang.cookie),
+      'ATTACHMENT_NOT_FOUND',
+      404,
+    );
 
     const old = await uploaded(zhang.cookie);
     await t.database.db
@@ -156,7 +166,10 @@ describe.each(ENGINES)('办件: bad input on %s', (engine) => {
       400,
     );
     expect(missing.detail).toBe('请填写使用单位（证明提交给哪个单位）');
-    expect(missing.errors).toContainEqual({ path: 'form.receivingUnit', message: '请填写使用单位（证明提交给哪个单位）' });
+    expect(missing.errors).toContainEqual({
+      path: 'form.receivingUnit',
+      message: '请填写使用单位（证明提交给哪个单位）',
+    });
     const other = refused(
       await submit(cookie, { form: { ...FORM, purpose: 'other' } }),
       'APPLICATION_FORM_INVALID',

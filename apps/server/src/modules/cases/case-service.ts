@@ -69,7 +69,8 @@ export class CaseService {
     const service = this.catalog.findService(serviceId);
     if (!service) throw new AppError('SERVICE_NOT_FOUND', '找不到该服务。');
     const form = findApplicationForm(serviceId);
-    if (!form) throw new AppError('APPLICATION_NOT_OFFERED', `${service.name}暂不支持在线申请，请按办事指南到窗口办理。`);
+    if (!form)
+      throw new AppError('APPLICATION_NOT_OFFERED', `${service.name}暂不支持在线申请，请按办事指南到窗口办理。`);
     const entry = this.catalog.entry(serviceId, city);
     if (entry && !entry.available) {
       const cityName = findCity(city)?.name ?? city;
@@ -192,7 +193,12 @@ export class CaseService {
             actor_kind: 'citizen',
             actor_account_id: o.accountId,
           });
-          const claimed = await repo.claimAttachments(tx, { accountId: o.accountId, caseId: id, seq: 1, slots: o.slots });
+          const claimed = await repo.claimAttachments(tx, {
+            accountId: o.accountId,
+            caseId: id,
+            seq: 1,
+            slots: o.slots,
+          });
           if (claimed !== o.slots.length) {
             throw new AppError('ATTACHMENT_INVALID', '部分材料文件已用于其他申请，请重新上传。');
           }

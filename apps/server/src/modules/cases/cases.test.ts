@@ -18,8 +18,10 @@ const FORM = {
   receivingUnit: '广州某某科技有限公司',
   residenceAddress: '广州市天河区天河路385号3栋1201房',
 };
-const COLLECTION = { place: '广州市公安局天河区分局户政窗口（天河路100号）', hours: '工作日 9:00–17:00，自通知之日起30日内' };
-
+const COLLECTION = {
+  place: '广州市公安局天河区分局户政窗口（天河路100号）',
+  hours: '工作日 9:00–17:00，自通知之日起30日内',
+};
 
 describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
   let t: TestApp;
@@ -87,12 +89,7 @@ describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
     expect(front.body).toMatchObject({ name: '身份证正面.jpg', contentType: 'image/jpeg', slot: null });
     const back = await uploaded(zhang.cookie, 'png');
     expect(back.body.name).toBe('材料.png');
-    const res = await c.call(
-      'POST',
-      '/api/v1/me/cases',
-      submitBody({ 'id-card': [front.id, back.id] }),
-      zhang.cookie,
-    );
+    const res = await c.call('POST', '/api/v1/me/cases', submitBody({ 'id-card': [front.id, back.id] }), zhang.cookie);
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json();
     expect(created.caseNumber).toMatch(/^\d{8}440100\d{6}$/);
@@ -166,7 +163,11 @@ describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
     });
     const approved = await act(gzReviewer, created.id, { action: 'approve', version: 2, collection: COLLECTION });
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json()).toMatchObject({ status: 'approved', collection: COLLECTION, staffAllowedActions: ['complete'] });
+    expect(approved.json()).toMatchObject({
+      status: 'approved',
+      collection: COLLECTION,
+      staffAllowedActions: ['complete'],
+    });
 
     const mineNow = await c.call('GET', `/api/v1/me/cases/${created.id}`, undefined, zhang.cookie);
     expect(mineNow.statusCode, mineNow.body).toBe(200);
@@ -191,10 +192,25 @@ describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
     expect((await inbox(zhang.cookie))[0]?.title).toBe('您的无犯罪记录证明申请已办结');
 
     // Audited: the applicant's own steps and the staff's reads of their case both show in 我的访问记录.
-    const log = (await c.call('GET', '/api/v1/me/access-log', undefined, zhang.cookie)).json() as { action: string }[];
-    const actions = log.map((e) => e.action);
-    expect(actions).toEqual(
+    const log = (await c.call('GET', '/api/v1/me/access-log', undefined, zhang.cookie)).json() as {
+      action: string;
+      actionLabel: string;
+      actor: string;
+      detail: string | null;
+    }[];
+    expect(log.map((e) => e.action)).toEqual(
       expect.arrayContaining([`application.${SERVICE}`, 'case.read', 'case.attachment.read', 'console.case.read']),
+    );
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        action: 'console.case.read',
+        actionLabel: '工作人员查看办件',
+        actor: '工作人员',
+        detail: '无犯罪记录证明',
+      }),
+    );
+    expect(log).toContainEqual(
+      expect.objectContaining({ action: `application.${SERVICE}`, actionLabel: '办理业务', actor: '本人' }),
     );
   });
 
@@ -286,7 +302,11 @@ describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
     for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().code).toBe('CASE_CHANGED');
-    const events = await t.database.db.selectFrom('case_events').select('seq').where('case_id', '=', detail.id).execute();
+    const events = await t.database.db
+      .selectFrom('case_events')
+      .select('seq')
+      .where('case_id', '=', detail.id)
+      .execute();
     expect(events).toHaveLength(2);
     const stale = await act(gzReviewer, detail.id, { action: 'reject', version: 1, note: '过期的版本' });
     expect(stale.json()).toMatchObject({ code: 'CASE_CHANGED', status: 409 });
@@ -308,7 +328,11 @@ describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
         expect(stored.includes(f.bytes.subarray(0, 64))).toBe(false);
       }
     }
-    const row = await t.database.db.selectFrom('cases').selectAll().where('id', '=', detail.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', detail.id)
+      .executeTakeFirstOrThrow();
     const text = JSON.stringify(row);
     expect(text).not.toContain(FORM.residenceAddress);
     expect(text).not.toContain(FORM.receivingUnit);

@@ -70,7 +70,8 @@ export const caseConsoleRoutes =
       {
         schema: {
           tags: ['console'],
-          summary: '办件审核 queue: cases of the departments and cities the caller’s grants cover (oldest first, 200 at most)',
+          summary:
+            '办件审核 queue: cases of the departments and cities the caller’s grants cover (oldest first, 200 at most)',
           querystring: ConsoleCaseQuery,
           response: { 200: z.array(ConsoleCaseSummary), ...problems },
         },
@@ -99,7 +100,8 @@ export const caseConsoleRoutes =
       {
         schema: {
           tags: ['console'],
-          summary: '办件详情 for the reviewer: applicant’s name, masked ID number, form, files, timeline with staff names',
+          summary:
+            '办件详情 for the reviewer: applicant’s name, masked ID number, form, files, timeline with staff names',
           params: CaseParams,
           response: { 200: ConsoleCaseDetail, ...problems },
         },

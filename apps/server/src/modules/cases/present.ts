@@ -1,7 +1,7 @@
 import {
+  type Attachment,
   type AttachmentContentType,
   allowedCaseActions,
-  type Attachment,
   CASE_ACTION_SPECS,
   CASE_WORKFLOW,
   type CaseDetail,
@@ -144,11 +144,7 @@ export function presentDetail(
   };
 }
 
-export function presentConsoleSummary(
-  catalog: CatalogSnapshot,
-  cipher: FieldCipher,
-  row: CaseRow,
-): ConsoleCaseSummary {
+export function presentConsoleSummary(catalog: CatalogSnapshot, cipher: FieldCipher, row: CaseRow): ConsoleCaseSummary {
   return { ...presentSummary(catalog, row, decryptForm(cipher, row)), applicantNameMasked: row.applicant_name_masked };
 }
 

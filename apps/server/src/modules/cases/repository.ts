@@ -176,11 +176,7 @@ export async function lockCase(db: Db, id: string) {
 }
 
 export function setCaseState(db: Db, id: string, status: CaseStatus, version: number) {
-  return db
-    .updateTable('cases')
-    .set({ status, version, updated_at: sql<Date>`now()` })
-    .where('id', '=', id)
-    .execute();
+  return db.updateTable('cases').set({ status, version, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
 }
 
 export function listEvents(db: Db, caseId: string) {
