@@ -27,6 +27,13 @@ import { registerWebApps } from './http/static-app.js';
 import { connectRedis } from './infra/redis.js';
 import { AuditLog } from './modules/audit/index.js';
 import { calculatorRoutes } from './modules/calculators/index.js';
+import {
+  CaseService,
+  CitizenGate,
+  caseAttachmentRoutes,
+  caseCitizenRoutes,
+  caseConsoleRoutes,
+} from './modules/cases/index.js';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
 import { registerCredit } from './modules/credit/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
@@ -207,6 +214,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           description: '查询服务: lookups of department records (personal ones need a fresh verification)',
         },
         { name: 'wallet', description: '我的证照: issuers’ keys (JWKS), status lists, 证照核验 (POST /api/v1/verify)' },
+        {
+          name: 'cases',
+          description: '我的办件: online applications (e.g. 无犯罪记录证明), their materials and progress',
+        },
         { name: 'inbox', description: '消息: the citizen’s own messages (e.g. 信用信息变更提醒)' },
         { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
         { name: 'staff', description: '工作人员账号: console login (password + TOTP), roles and grants' },
@@ -376,6 +387,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const staff = new StaffService({ db: database.db, cipher, audit, settings: staffConfig, catalog });
   await app.register(staffRoutes({ staff, settings: staffConfig, demo: config.mode === 'demo' }));
   await app.register(feedbackConsoleRoutes({ db: database.db, catalog, staff }));
+  // 办件: applications submitted online, their encrypted materials, and their review in the console.
+  const cases = new CaseService({ db: database.db, cipher, catalog, notifications });
+  const caseGate = new CitizenGate({ identity, delegations, audit, authenticate });
+  await app.register(
+    caseAttachmentRoutes({ db: database.db, cipher, gate: caseGate, sessionCookie: settings.cookieName }),
+  );
+  await app.register(caseCitizenRoutes({ db: database.db, cipher, cases, gate: caseGate }));
+  await app.register(caseConsoleRoutes({ cases, cipher, staff }));
   await app.register(
     walletVerifierRoutes({
       db: database.db,

@@ -16,6 +16,7 @@ import type { TrafficTables } from '../departments/traffic/tables.js';
 import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { VolunteersTables } from '../departments/volunteers/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
+import type { CaseTables } from '../modules/cases/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { CreditSubscriptionTables } from '../modules/credit/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
@@ -48,6 +49,7 @@ export interface Database
     JobTables,
     ExamLookupTables,
     MedicalPaymentTables,
+    CaseTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,

@@ -33,6 +33,14 @@ const LABELS: Record<string, string> = {
   'wallet.reveal': '查看证照完整信息',
   'wallet.unlink': '解除关联电子证照',
   'wallet.status.sync': '签发机构变更电子证照状态',
+  'case.attachment.upload': '上传申请材料',
+  'case.attachment.read': '查看申请材料',
+  'case.read': '查看办件',
+  'case.withdraw': '撤回办件申请',
+  'case.supplement': '补正办件材料',
+  'console.case.read': '工作人员查看办件',
+  'console.case.attachment': '工作人员查看申请材料',
+  'console.case.action': '工作人员办理办件',
 };
 
 export function presentAccessLog(records: AuditRecord[], selfAccountId?: string): AccessLogEntry[] {

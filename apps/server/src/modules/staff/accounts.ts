@@ -101,6 +101,13 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     grants: [{ role: 'reviewer', departmentId: 'gd-public-security', cityCode: '440300' }],
   },
   {
+    username: 'gz.police.reviewer',
+    displayName: '郑伟明（广州公安审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZPOLICEREVIEWERDEMOTOTPSECRETAA',
+    grants: [{ role: 'reviewer', departmentId: 'gd-public-security', cityCode: '440100' }],
+  },
+  {
     username: 'gd.auditor',
     displayName: '周明（省政务服务数据管理局审计）',
     password: 'yss-demo-2026',

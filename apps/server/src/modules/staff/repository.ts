@@ -15,6 +15,10 @@ export function findAccount(db: Db, id: string) {
   return db.selectFrom('staff_accounts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findDisplayNames(db: Db, ids: string[]) {
+  return db.selectFrom('staff_accounts').select(['id', 'display_name']).where('id', 'in', ids).execute();
+}
+
 export function countAccounts(db: Db) {
   return db
     .selectFrom('staff_accounts')

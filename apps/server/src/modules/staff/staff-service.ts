@@ -342,8 +342,25 @@ export class StaffService {
     result: 'success' | 'denied' | 'failure',
     detail: Record<string, unknown> | undefined,
     requestId: string,
+    /** The citizen account whose data the action concerned (their 我的访问记录 shows it), if any. */
+    subjectAccountId?: string | null,
   ) {
-    return this.d.audit.record({ action, result, actorKind: 'staff', actorAccountId: accountId, detail, requestId });
+    return this.d.audit.record({
+      action,
+      result,
+      actorKind: 'staff',
+      actorAccountId: accountId,
+      subjectAccountId: subjectAccountId ?? null,
+      detail,
+      requestId,
+    });
+  }
+
+  /** Staff members' display names by account id (the console names who took each step of a case). */
+  async displayNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await repo.findDisplayNames(this.d.db, [...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, r.display_name]));
   }
 
   /** Before the second factor nobody is logged in: the attempt concerns the account, if there is one. */

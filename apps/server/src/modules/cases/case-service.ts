@@ -1,0 +1,339 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  type ApplicationFormSpec,
+  CASE_ACTION_SPECS,
+  CASE_WORKFLOW,
+  type CaseAction,
+  type CaseStatus,
+  type CityCode,
+  type CollectionInfo,
+  caseStatusOf,
+  caseTransition,
+  findApplicationForm,
+  findCity,
+} from '@yss/contracts';
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import type { CatalogService } from '../catalog/index.js';
+import type { NotificationService } from '../notifications/index.js';
+import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
+import { caseMessage } from './messages.js';
+import { FORM_AAD, ID_AAD, NAME_AAD } from './present.js';
+import * as repo from './repository.js';
+
+export interface CaseServiceDeps {
+  db: Db;
+  cipher: FieldCipher;
+  catalog: CatalogService;
+  notifications: NotificationService;
+}
+
+export type CaseActor = { kind: 'citizen'; accountId: string } | { kind: 'staff'; staffId: string };
+
+/** Attachment ids by the form's slot id, as the API takes them. */
+export type SlotFiles = Record<string, readonly string[]>;
+
+const NOT_FOUND = '找不到该办件，请返回我的办件重新查看。';
+
+const notAllowed = (status: CaseStatus, action: CaseAction) =>
+  new AppError(
+    'CASE_ACTION_NOT_ALLOWED',
+    `办件当前状态为“${CASE_WORKFLOW[status].label}”，不能${CASE_ACTION_SPECS[action].label}。`,
+  );
+
+/** 办件编号: the day in China time, the city code and 6 random digits (20 digits: read out at a counter). */
+export function newCaseNumber(cityCode: string, now = new Date()): string {
+  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return `${day}${cityCode}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}
+
+/**
+ * The commands of 办件: submit, the applicant's 撤回 and 补正, the staff's steps. Every step is an event appended
+ * under a lock of the case row, checked against the workflow derived from the log, with the cached status
+ * written in the same transaction; the applicant's 消息 goes out after the commit (once per event).
+ */
+export class CaseService {
+  constructor(private readonly d: CaseServiceDeps) {}
+
+  /** For the read-only lookups of the routes (repository functions take the database). */
+  get db() {
+    return this.d.db;
+  }
+
+  get catalog() {
+    return this.d.catalog.current;
+  }
+
+  /** The service and its form (SERVICE_NOT_FOUND, APPLICATION_NOT_OFFERED), offered in the city (catalog words). */
+  requireForm(serviceId: string, city: CityCode): ApplicationFormSpec {
+    const service = this.catalog.findService(serviceId);
+    if (!service) throw new AppError('SERVICE_NOT_FOUND', '找不到该服务。');
+    const form = findApplicationForm(serviceId);
+    if (!form)
+      throw new AppError('APPLICATION_NOT_OFFERED', `${service.name}暂不支持在线申请，请按办事指南到窗口办理。`);
+    const entry = this.catalog.entry(serviceId, city);
+    if (entry && !entry.available) {
+      const cityName = findCity(city)?.name ?? city;
+      throw new AppError(
+        'SERVICE_NOT_IN_CITY',
+        `${entry.name}${entry.unavailableReason ?? '暂不支持当前城市'}，当前城市为${cityName}。`,
+      );
+    }
+    return form;
+  }
+
+  /** The form's own check, with its Chinese messages; field errors as `form.<field>`. */
+  parseForm(form: ApplicationFormSpec, values: Record<string, string>): Record<string, string> {
+    const parsed = form.schema.safeParse(values);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((i) => ({
+        path: ['form', ...i.path.map(String)].join('.'),
+        message: i.message,
+      }));
+      throw new AppError('APPLICATION_FORM_INVALID', errors[0]?.message ?? '申请信息有误，请检查后重试。', errors);
+    }
+    return Object.fromEntries(
+      Object.entries(parsed.data).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+    );
+  }
+
+  /**
+   * The files of a submission or a supplement: slots of the form, at most maxFiles each, each file named once,
+   * required slots filled (submission only), and every file the caller's own upload not yet part of a case.
+   */
+  async checkAttachments(
+    accountId: string,
+    form: ApplicationFormSpec,
+    files: SlotFiles,
+    o: { requireRequired: boolean },
+  ): Promise<{ id: string; slot: string }[]> {
+    const slots: { id: string; slot: string }[] = [];
+    for (const [slotId, ids] of Object.entries(files)) {
+      const spec = form.attachments.find((s) => s.id === slotId);
+      if (!spec) throw new AppError('ATTACHMENT_INVALID', `申请材料中没有“${slotId}”这一项，请刷新页面后重试。`);
+      if (ids.length > spec.maxFiles) {
+        throw new AppError('ATTACHMENT_INVALID', `${spec.label}最多上传${spec.maxFiles}个文件。`);
+      }
+      for (const id of ids) slots.push({ id, slot: slotId });
+    }
+    if (o.requireRequired) {
+      for (const spec of form.attachments) {
+        if (spec.required && !(files[spec.id]?.length ?? 0)) {
+          throw new AppError('ATTACHMENT_REQUIRED', `请上传${spec.label}。`);
+        }
+      }
+    }
+    const ids = slots.map((s) => s.id);
+    if (new Set(ids).size !== ids.length) throw new AppError('ATTACHMENT_INVALID', '同一个文件不能重复提交。');
+    const found = await repo.findAttachmentsMeta(this.d.db, accountId, ids);
+    if (found.length !== ids.length || found.some((a) => a.case_id !== null)) {
+      throw new AppError('ATTACHMENT_INVALID', '部分材料文件无效、已过期或已用于其他申请，请重新上传。');
+    }
+    return slots;
+  }
+
+  /** The form a case was made with (a service whose form was withdrawn since takes no more steps). */
+  formOf(row: repo.CaseRow): ApplicationFormSpec {
+    const form = findApplicationForm(row.service_id);
+    if (!form) throw new AppError('APPLICATION_NOT_OFFERED', '该服务暂不支持在线申请。');
+    return form;
+  }
+
+  /** Refuse an action the case's current status (from its log) does not allow; act() checks again under the lock. */
+  async requireAllowed(row: repo.CaseRow, action: Exclude<CaseAction, 'submit'>) {
+    const events = await repo.listEvents(this.d.db, row.id);
+    const status = caseStatusOf(events.map((e) => e.action));
+    if (!caseTransition(status, action)) throw notAllowed(status, action);
+  }
+
+  findBySubmission(accountId: string, submissionId: string) {
+    return repo.findBySubmission(this.d.db, accountId, submissionId);
+  }
+
+  /**
+   * Create the case with its first event and its files in one transaction. A repeat of the submission id (the
+   * same account) returns the first case: `created` false.
+   */
+  async submit(o: {
+    accountId: string;
+    applicant: { name: string; idNumber: string };
+    serviceId: string;
+    city: CityCode;
+    submissionId: string;
+    form: Record<string, string>;
+    slots: { id: string; slot: string }[];
+  }): Promise<{ row: repo.CaseRow; created: boolean }> {
+    const service = this.catalog.findService(o.serviceId);
+    if (!service) throw new AppError('SERVICE_NOT_FOUND', '找不到该服务。');
+    for (let attempt = 0; ; attempt++) {
+      const id = randomUUID();
+      try {
+        const row = await this.d.db.transaction().execute(async (tx) => {
+          const inserted = await repo.insertCase(tx, {
+            id,
+            case_number: newCaseNumber(o.city),
+            account_id: o.accountId,
+            submission_id: o.submissionId,
+            service_id: o.serviceId,
+            city_code: o.city,
+            department_id: service.department_id,
+            form_encrypted: this.d.cipher.encrypt(JSON.stringify(o.form), `${FORM_AAD}:${id}`),
+            applicant_name_encrypted: this.d.cipher.encrypt(o.applicant.name, `${NAME_AAD}:${id}`),
+            applicant_name_masked: maskName(o.applicant.name),
+            applicant_id_number_encrypted: this.d.cipher.encrypt(o.applicant.idNumber, `${ID_AAD}:${id}`),
+            applicant_id_number_masked: maskIdNumber(o.applicant.idNumber),
+            status: 'submitted',
+            version: 1,
+          });
+          if (!inserted) return undefined;
+          await repo.insertEvent(tx, {
+            case_id: id,
+            seq: 1,
+            action: 'submit',
+            actor_kind: 'citizen',
+            actor_account_id: o.accountId,
+          });
+          const claimed = await repo.claimAttachments(tx, {
+            accountId: o.accountId,
+            caseId: id,
+            seq: 1,
+            slots: o.slots,
+          });
+          if (claimed !== o.slots.length) {
+            throw new AppError('ATTACHMENT_INVALID', '部分材料文件已用于其他申请，请重新上传。');
+          }
+          return inserted;
+        });
+        if (!row) {
+          // The same submission committed meanwhile (a double tap racing itself): that case is the answer.
+          const first = await repo.findBySubmission(this.d.db, o.accountId, o.submissionId);
+          if (!first) throw new AppError('CASE_CHANGED', '申请正在提交，请稍后在我的办件中查看。');
+          return { row: first, created: false };
+        }
+        await this.announce(row, 1, 'submit', null, null, row.submitted_at);
+        return { row, created: true };
+      } catch (err) {
+        // Two cases drew the same number the same day in the same city: draw again (rare; bounded).
+        if (attempt < 5 && repo.isUniqueViolation(err, 'cases_case_number_key')) continue;
+        throw err;
+      }
+    }
+  }
+
+  /**
+   * Append one action to a case's log. The row lock serialises writers: of two reviewers acting on the same
+   * version, the second sees the first's event and is refused CASE_CHANGED. `owner` restricts to the applicant.
+   */
+  async act(o: {
+    caseId: string;
+    owner?: string;
+    actor: CaseActor;
+    action: Exclude<CaseAction, 'submit'>;
+    expectedVersion?: number;
+    note?: string | null;
+    collection?: CollectionInfo | null;
+    slots?: { id: string; slot: string }[];
+  }): Promise<repo.CaseRow> {
+    const result = await this.d.db
+      .transaction()
+      .execute(async (tx) => {
+        const row = await repo.lockCase(tx, o.caseId);
+        if (!row || (o.owner !== undefined && row.account_id !== o.owner)) {
+          throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+        }
+        const events = await repo.listEvents(tx, row.id);
+        const status = caseStatusOf(events.map((e) => e.action));
+        if (o.expectedVersion !== undefined && o.expectedVersion !== events.length) {
+          throw new AppError('CASE_CHANGED', '该办件已有新的办理进展，请刷新后再操作。');
+        }
+        const next = caseTransition(status, o.action);
+        if (!next || CASE_ACTION_SPECS[o.action].actor !== o.actor.kind) {
+          throw notAllowed(status, o.action);
+        }
+        const seq = events.length + 1;
+        await repo.insertEvent(tx, {
+          case_id: row.id,
+          seq,
+          action: o.action,
+          actor_kind: o.actor.kind,
+          actor_account_id: o.actor.kind === 'citizen' ? o.actor.accountId : null,
+          actor_staff_id: o.actor.kind === 'staff' ? o.actor.staffId : null,
+          note: o.note || null,
+          collection: o.collection ?? null,
+        });
+        if (o.slots?.length) {
+          const claimed = await repo.claimAttachments(tx, {
+            accountId: row.account_id,
+            caseId: row.id,
+            seq,
+            slots: o.slots,
+          });
+          if (claimed !== o.slots.length) {
+            throw new AppError('ATTACHMENT_INVALID', '部分材料文件已用于其他申请，请重新上传。');
+          }
+        }
+        await repo.setCaseState(tx, row.id, next, seq);
+        return { row, seq };
+      })
+      .catch((err: unknown) => {
+        // Without the lock (never expected) the primary key still lets one writer win.
+        if (repo.isUniqueViolation(err, 'case_events_pkey')) {
+          throw new AppError('CASE_CHANGED', '该办件已有新的办理进展，请刷新后再操作。');
+        }
+        throw err;
+      });
+    const row = (await repo.findCase(this.d.db, result.row.id)) as repo.CaseRow;
+    await this.announce(row, result.seq, o.action, o.note ?? null, o.collection ?? null, row.updated_at);
+    return row;
+  }
+
+  /** The applicant's 消息 for a step (staff steps and the submission; their own 撤回/补正 need none). */
+  private async announce(
+    row: repo.CaseRow,
+    seq: number,
+    action: CaseAction,
+    note: string | null,
+    collection: CollectionInfo | null,
+    at: Date,
+  ) {
+    const message = caseMessage({
+      accountId: row.account_id,
+      caseId: row.id,
+      caseNumber: row.case_number,
+      seq,
+      action,
+      serviceName: this.catalog.findService(row.service_id)?.name ?? row.service_id,
+      departmentName: this.catalog.departmentName(row.department_id),
+      note,
+      collection,
+      at,
+    });
+    if (message) await this.d.notifications.deliver([message]);
+  }
+
+  // ---- reads ----
+
+  findOwnCase(accountId: string, id: string) {
+    return repo.findOwnCase(this.d.db, accountId, id);
+  }
+
+  findCase(id: string) {
+    return repo.findCase(this.d.db, id);
+  }
+
+  listOwnCases(accountId: string, serviceId: string | undefined) {
+    return repo.listOwnCases(this.d.db, accountId, serviceId);
+  }
+
+  listInScopes(scopes: repo.CaseScope[], filter: Parameters<typeof repo.listCasesInScopes>[2]) {
+    return repo.listCasesInScopes(this.d.db, scopes, filter);
+  }
+
+  async eventsAndFiles(caseId: string) {
+    const [events, attachments] = await Promise.all([
+      repo.listEvents(this.d.db, caseId),
+      repo.listCaseAttachments(this.d.db, caseId),
+    ]);
+    return { events, attachments };
+  }
+}

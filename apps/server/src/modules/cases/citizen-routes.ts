@@ -1,0 +1,198 @@
+import {
+  ActingQuery,
+  CaseDetail,
+  CaseListQuery,
+  CaseSummary,
+  Problem,
+  SubmitCaseInput,
+  SupplementCaseInput,
+  WithdrawCaseInput,
+} from '@yss/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import type { FieldCipher } from '../privacy/index.js';
+import type { CaseService } from './case-service.js';
+import type { CitizenGate } from './citizen-gate.js';
+import { decryptForm, presentDetail, presentSummary } from './present.js';
+import type { CaseRow } from './repository.js';
+
+export interface CaseCitizenRoutesDeps {
+  db: Db;
+  cipher: FieldCipher;
+  cases: CaseService;
+  gate: CitizenGate;
+}
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+// Any short string: an id that is not one of the caller's cases (malformed ones included) is CASE_NOT_FOUND.
+const Params = z.object({ id: z.string().max(100) });
+const NOT_FOUND = '找不到该办件，请返回我的办件重新查看。';
+
+/** 我的办件: the applicant submits, follows, withdraws and supplements their own applications. */
+export const caseCitizenRoutes =
+  (d: CaseCitizenRoutesDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const detailOf = async (row: CaseRow) => {
+      const { events, attachments } = await d.cases.eventsAndFiles(row.id);
+      return presentDetail(d.cases.catalog, d.cipher, row, events, attachments);
+    };
+    const whatOf = (row: CaseRow) => d.cases.catalog.findService(row.service_id)?.name ?? row.service_id;
+
+    app.post(
+      '/api/v1/me/cases',
+      {
+        schema: {
+          tags: ['cases', 'personal'],
+          summary:
+            '提交申请: the form and the uploaded files of a service that takes applications online (fresh verification; ' +
+            'a repeated submissionId answers 200 with the first case)',
+          querystring: ActingQuery,
+          body: SubmitCaseInput,
+          response: { 200: CaseDetail, 201: CaseDetail, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const input = req.body;
+        // The catalog's answers first: whether this service takes applications here is public knowledge.
+        const form = d.cases.requireForm(input.serviceId, input.city);
+        const { ctx, me } = await d.gate.open(req, 'cases.submit', req.query.for, input.serviceId);
+        reply.header('cache-control', 'no-store');
+        const repeat = await d.cases.findBySubmission(ctx.accountId, input.submissionId);
+        if (repeat) return reply.code(200).send(await detailOf(repeat));
+        const values = d.cases.parseForm(form, input.form);
+        const slots = await d.cases.checkAttachments(ctx.accountId, form, input.attachments, { requireRequired: true });
+        const { row, created } = await d.cases.submit({
+          accountId: ctx.accountId,
+          applicant: { name: me.name, idNumber: me.idNumber },
+          serviceId: input.serviceId,
+          city: input.city,
+          submissionId: input.submissionId,
+          form: values,
+          slots,
+        });
+        if (created) {
+          await d.gate.record(ctx, `application.${row.service_id}`, {
+            what: whatOf(row),
+            serviceId: row.service_id,
+            caseId: row.id,
+            caseNumber: row.case_number,
+          });
+        }
+        return reply.code(created ? 201 : 200).send(await detailOf(row));
+      },
+    );
+
+    app.get(
+      '/api/v1/me/cases',
+      {
+        schema: {
+          tags: ['cases', 'personal'],
+          summary: '我的办件: the applicant’s cases, newest first (optionally of one service)',
+          querystring: CaseListQuery.extend(ActingQuery.shape),
+          response: { 200: z.array(CaseSummary), ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx } = await d.gate.open(req, 'cases.list', req.query.for);
+        const rows = await d.cases.listOwnCases(ctx.accountId, req.query.serviceId);
+        reply.header('cache-control', 'no-store');
+        return rows.map((row) => presentSummary(d.cases.catalog, row, decryptForm(d.cipher, row)));
+      },
+    );
+
+    app.get(
+      '/api/v1/me/cases/:id',
+      {
+        schema: {
+          tags: ['cases', 'personal'],
+          summary: '办件详情: the form, files, timeline, status and what the applicant can do now (audited case.read)',
+          params: Params,
+          querystring: ActingQuery,
+          response: { 200: CaseDetail, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx } = await d.gate.open(req, 'cases.read', req.query.for);
+        const row = await d.cases.findOwnCase(ctx.accountId, req.params.id);
+        if (!row) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+        const detail = await detailOf(row);
+        await d.gate.record(ctx, 'case.read', { what: whatOf(row), caseId: row.id, caseNumber: row.case_number });
+        reply.header('cache-control', 'no-store');
+        return detail;
+      },
+    );
+
+    app.post(
+      '/api/v1/me/cases/:id/withdraw',
+      {
+        schema: {
+          tags: ['cases', 'personal'],
+          summary: '撤回申请: while not yet decided (待受理 or 待补正)',
+          params: Params,
+          querystring: ActingQuery,
+          body: WithdrawCaseInput,
+          response: { 200: CaseDetail, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx } = await d.gate.open(req, 'cases.withdraw', req.query.for);
+        const row = await d.cases.act({
+          caseId: req.params.id,
+          owner: ctx.accountId,
+          actor: { kind: 'citizen', accountId: ctx.accountId },
+          action: 'withdraw',
+          note: req.body.reason ?? null,
+        });
+        await d.gate.record(ctx, 'case.withdraw', { what: whatOf(row), caseId: row.id, caseNumber: row.case_number });
+        reply.header('cache-control', 'no-store');
+        return detailOf(row);
+      },
+    );
+
+    app.post(
+      '/api/v1/me/cases/:id/supplement',
+      {
+        schema: {
+          tags: ['cases', 'personal'],
+          summary: '补正材料: new files and/or a note while a supplement is requested; the case returns to 待受理',
+          params: Params,
+          querystring: ActingQuery,
+          body: SupplementCaseInput,
+          response: { 200: CaseDetail, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx } = await d.gate.open(req, 'cases.supplement', req.query.for);
+        const current = await d.cases.findOwnCase(ctx.accountId, req.params.id);
+        if (!current) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+        // The status first: files sent to a case that asks for none are refused for that, not for the files.
+        await d.cases.requireAllowed(current, 'supplement');
+        const form = d.cases.formOf(current);
+        const slots = await d.cases.checkAttachments(ctx.accountId, form, req.body.attachments, {
+          requireRequired: false,
+        });
+        const note = req.body.note || null;
+        if (!slots.length && !note) {
+          throw new AppError('ATTACHMENT_REQUIRED', '请上传补正材料或填写补正说明。');
+        }
+        const row = await d.cases.act({
+          caseId: current.id,
+          owner: ctx.accountId,
+          actor: { kind: 'citizen', accountId: ctx.accountId },
+          action: 'supplement',
+          note,
+          slots,
+        });
+        await d.gate.record(ctx, 'case.supplement', {
+          what: whatOf(row),
+          caseId: row.id,
+          caseNumber: row.case_number,
+          files: slots.length,
+        });
+        reply.header('cache-control', 'no-store');
+        return detailOf(row);
+      },
+    );
+  };

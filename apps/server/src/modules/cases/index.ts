@@ -1,0 +1,5 @@
+export { caseAttachmentRoutes } from './attachment-routes.js';
+export { CaseService } from './case-service.js';
+export { CitizenGate } from './citizen-gate.js';
+export { caseCitizenRoutes } from './citizen-routes.js';
+export { caseConsoleRoutes } from './console-routes.js';

@@ -1,0 +1,70 @@
+import type { CaseAction, CollectionInfo } from '@yss/contracts';
+import type { NewNotification } from '../notifications/index.js';
+
+/**
+ * 消息 to the applicant at each step of their case, in plain Chinese, with a link to the case page. The dedupe key
+ * is the event (case and seq): a step is announced once, whatever retries happen.
+ */
+export function caseMessage(o: {
+  accountId: string;
+  caseId: string;
+  caseNumber: string;
+  seq: number;
+  action: CaseAction;
+  serviceName: string;
+  departmentName: string;
+  note: string | null;
+  collection: CollectionInfo | null;
+  at: Date;
+}): NewNotification | null {
+  const number = `办件编号：${o.caseNumber}。`;
+  const text = ((): { title: string; body: string } | null => {
+    switch (o.action) {
+      case 'submit':
+        return {
+          title: `${o.serviceName}申请已提交`,
+          body: `您的${o.serviceName}申请已提交，${number}${o.departmentName}将尽快受理，办理进展会通过消息通知您。`,
+        };
+      case 'accept':
+        return {
+          title: `您的${o.serviceName}申请已受理`,
+          body: `${o.departmentName}已受理您的${o.serviceName}申请，正在审核。${number}`,
+        };
+      case 'request_supplement':
+        return {
+          title: `您的${o.serviceName}申请需要补正材料`,
+          body: `${o.departmentName}审核您的申请时发现需要补正：${o.note ?? ''}。请在办件详情中补正材料后重新提交。${number}`,
+        };
+      case 'approve':
+        return {
+          title: `您的${o.serviceName}申请已审核通过`,
+          body:
+            `您的${o.serviceName}申请已审核通过，请携带身份证原件前往领取。` +
+            `领取地点：${o.collection?.place ?? ''}；领取时间：${o.collection?.hours ?? ''}。${number}`,
+        };
+      case 'reject':
+        return {
+          title: `您的${o.serviceName}申请不予办理`,
+          body: `${o.departmentName}对您的${o.serviceName}申请决定不予办理，原因：${o.note ?? ''}。${number}`,
+        };
+      case 'complete':
+        return {
+          title: `您的${o.serviceName}申请已办结`,
+          body: `您已领取${o.serviceName}，本次申请已办结。${number}`,
+        };
+      // The applicant's own steps (撤回, 补正) need no message: they just took them.
+      default:
+        return null;
+    }
+  })();
+  if (!text) return null;
+  return {
+    accountId: o.accountId,
+    kind: 'case-update',
+    dedupeKey: `case:${o.caseId}:${o.seq}`,
+    title: text.title.slice(0, 100),
+    body: text.body.slice(0, 1000),
+    link: `/cases/${o.caseId}`,
+    occurredAt: o.at,
+  };
+}

@@ -1,0 +1,170 @@
+import {
+  type Attachment,
+  type AttachmentContentType,
+  allowedCaseActions,
+  CASE_ACTION_SPECS,
+  CASE_WORKFLOW,
+  type CaseDetail,
+  type CaseEvent,
+  type CaseSummary,
+  type CitizenCaseAction,
+  type CollectionInfo,
+  type ConsoleCaseDetail,
+  type ConsoleCaseSummary,
+  caseStatusOf,
+  displayFormValue,
+  findApplicationForm,
+  findCity,
+  type StaffCaseAction,
+} from '@yss/contracts';
+import type { CatalogSnapshot } from '../catalog/index.js';
+import type { FieldCipher } from '../privacy/index.js';
+import type { AttachmentMeta, CaseEventRow, CaseRow } from './repository.js';
+
+/**
+ * Explicit mappers from rows to the contract's shapes: the status and the allowed actions always come from the
+ * event log (caseStatusOf), never from the cached column; personal fields leave masked unless a shape asks for
+ * them (the console's applicantName).
+ */
+
+export const FORM_AAD = 'cases.form';
+export const NAME_AAD = 'cases.applicant_name';
+export const ID_AAD = 'cases.applicant_id_number';
+
+export function decryptForm(cipher: FieldCipher, row: CaseRow): Record<string, string> {
+  return JSON.parse(cipher.decrypt(row.form_encrypted, `${FORM_AAD}:${row.id}`)) as Record<string, string>;
+}
+
+function summaryLine(row: CaseRow, form: Record<string, string>): string {
+  const spec = findApplicationForm(row.service_id);
+  if (!spec) return '';
+  const field = spec.fields.find((f) => f.name === spec.summaryField);
+  const value = displayFormValue(spec, spec.summaryField, form[spec.summaryField]);
+  return field && value ? `${field.label}：${value}` : '';
+}
+
+export function presentSummary(
+  catalog: CatalogSnapshot,
+  row: CaseRow,
+  form: Record<string, string>,
+  status = row.status,
+): CaseSummary {
+  const service = catalog.findService(row.service_id);
+  const workflow = CASE_WORKFLOW[status];
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    serviceId: row.service_id,
+    serviceName: service?.name ?? row.service_id,
+    serviceNameEn: service?.name_en ?? row.service_id,
+    cityCode: row.city_code,
+    cityName: findCity(row.city_code)?.name ?? row.city_code,
+    departmentName: catalog.departmentName(row.department_id),
+    status,
+    statusLabel: workflow.label,
+    statusLabelEn: workflow.labelEn,
+    summary: summaryLine(row, form),
+    submittedAt: row.submitted_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export function presentAttachment(a: AttachmentMeta): Attachment {
+  return {
+    id: a.id,
+    name: a.name,
+    contentType: a.content_type as AttachmentContentType,
+    size: a.size,
+    slot: a.slot,
+    uploadedAt: a.uploaded_at.toISOString(),
+  };
+}
+
+function formEntries(row: CaseRow, form: Record<string, string>) {
+  const spec = findApplicationForm(row.service_id);
+  if (!spec) return [];
+  return spec.fields.flatMap((f) => {
+    const value = displayFormValue(spec, f.name, form[f.name]);
+    return value ? [{ name: f.name, label: f.label, labelEn: f.labelEn, value }] : [];
+  });
+}
+
+/** What the log says beyond the status: the collection details once approved, an open supplement request's reason. */
+function fromLog(events: readonly CaseEventRow[], status: CaseDetail['status']) {
+  const last = <T>(pick: (e: CaseEventRow) => T | null | undefined) => {
+    for (let i = events.length - 1; i >= 0; i--) {
+      const v = pick(events[i] as CaseEventRow);
+      if (v !== null && v !== undefined) return v;
+    }
+    return null;
+  };
+  const collection: CollectionInfo | null =
+    status === 'approved' || status === 'completed'
+      ? last((e) => (e.action === 'approve' ? e.collection : null))
+      : null;
+  const supplementReason =
+    status === 'supplement_requested' ? last((e) => (e.action === 'request_supplement' ? e.note : null)) : null;
+  return { collection, supplementReason };
+}
+
+function citizenEvent(catalog: CatalogSnapshot, row: CaseRow, e: CaseEventRow): CaseEvent {
+  const spec = CASE_ACTION_SPECS[e.action];
+  return {
+    action: e.action,
+    label: spec.label,
+    labelEn: spec.labelEn,
+    actor: e.actor_kind,
+    // The citizen learns which department acted, not which person.
+    actorName: e.actor_kind === 'staff' ? catalog.departmentName(row.department_id) : '申请人',
+    note: e.note,
+    at: e.created_at.toISOString(),
+  };
+}
+
+/** The case as its applicant sees it. */
+export function presentDetail(
+  catalog: CatalogSnapshot,
+  cipher: FieldCipher,
+  row: CaseRow,
+  events: readonly CaseEventRow[],
+  attachments: readonly AttachmentMeta[],
+): CaseDetail {
+  const form = decryptForm(cipher, row);
+  const status = caseStatusOf(events.map((e) => e.action));
+  return {
+    ...presentSummary(catalog, row, form, status),
+    applicantNameMasked: row.applicant_name_masked,
+    applicantIdMasked: row.applicant_id_number_masked,
+    form: formEntries(row, form),
+    attachments: attachments.map(presentAttachment),
+    events: events.map((e) => citizenEvent(catalog, row, e)),
+    allowedActions: allowedCaseActions(status, 'citizen') as CitizenCaseAction[],
+    ...fromLog(events, status),
+    version: events.length,
+  };
+}
+
+export function presentConsoleSummary(catalog: CatalogSnapshot, cipher: FieldCipher, row: CaseRow): ConsoleCaseSummary {
+  return { ...presentSummary(catalog, row, decryptForm(cipher, row)), applicantNameMasked: row.applicant_name_masked };
+}
+
+/** The case as a reviewer sees it: the applicant's full name (the ID number stays masked), staff named. */
+export function presentConsoleDetail(
+  catalog: CatalogSnapshot,
+  cipher: FieldCipher,
+  row: CaseRow,
+  events: readonly CaseEventRow[],
+  attachments: readonly AttachmentMeta[],
+  staffNames: ReadonlyMap<string, string>,
+): ConsoleCaseDetail {
+  const { allowedActions: _citizen, ...detail } = presentDetail(catalog, cipher, row, events, attachments);
+  return {
+    ...detail,
+    applicantName: cipher.decrypt(row.applicant_name_encrypted, `${NAME_AAD}:${row.id}`),
+    staffAllowedActions: allowedCaseActions(detail.status, 'staff') as StaffCaseAction[],
+    events: events.map((e) => ({
+      ...citizenEvent(catalog, row, e),
+      staffName: e.actor_staff_id ? (staffNames.get(e.actor_staff_id) ?? '工作人员') : null,
+    })),
+  };
+}

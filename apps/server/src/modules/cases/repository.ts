@@ -1,0 +1,221 @@
+import type { CaseStatus } from '@yss/contracts';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { CaseTables } from './tables.js';
+
+/** The only file of the module that queries: cases, their event log and their uploaded materials. */
+
+export type CaseRow = Selectable<CaseTables['cases']>;
+export type CaseEventRow = Selectable<CaseTables['case_events']>;
+export type NewCaseEvent = Insertable<CaseTables['case_events']>;
+/** An attachment without its bytes: what lists and checks need. */
+export type AttachmentMeta = Omit<Selectable<CaseTables['case_attachments']>, 'content_encrypted'>;
+
+const META = [
+  'id',
+  'account_id',
+  'case_id',
+  'slot',
+  'attached_seq',
+  'name',
+  'content_type',
+  'size',
+  'uploaded_at',
+] as const;
+
+/** A unique violation of the named constraint (PostgreSQL and PGlite both report code 23505). */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  if (e?.code !== '23505') return false;
+  return e.constraint === constraint || (typeof e.message === 'string' && e.message.includes(constraint));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids come from URLs: one that is not a uuid names nothing (and must not reach a uuid column as an error). */
+export const isUuid = (id: string) => UUID.test(id);
+
+// ---- attachments ----
+
+/** Uploads never made part of a case, older than `before`: deleted by the partial index on uploaded_at. */
+export async function sweepUnattached(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('case_attachments')
+    .where('case_id', 'is', null)
+    .where('uploaded_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export function insertAttachment(db: Db, row: Insertable<CaseTables['case_attachments']>) {
+  return db.insertInto('case_attachments').values(row).returning(META).executeTakeFirstOrThrow();
+}
+
+/** The account's own upload with its (encrypted) bytes; another account's reads as absent. */
+export async function findOwnAttachment(db: Db, accountId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom('case_attachments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+}
+
+/** One attachment of a case with its bytes (console): an attachment of another case reads as absent. */
+export async function findCaseAttachment(db: Db, caseId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom('case_attachments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+}
+
+export function findAttachmentsMeta(db: Db, accountId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([] as AttachmentMeta[]);
+  return db
+    .selectFrom('case_attachments')
+    .select(META)
+    .where('id', 'in', [...ids])
+    .where('account_id', '=', accountId)
+    .execute();
+}
+
+export function listCaseAttachments(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_attachments')
+    .select(META)
+    .where('case_id', '=', caseId)
+    .orderBy('attached_seq')
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Delete an upload that is not part of a case: 'deleted', 'attached' (kept) or 'missing' (or someone else's). */
+export async function deleteUnattached(db: Db, accountId: string, id: string) {
+  if (!isUuid(id)) return 'missing' as const;
+  const deleted = await db
+    .deleteFrom('case_attachments')
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .where('case_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(deleted.numDeletedRows) > 0) return 'deleted' as const;
+  const row = await db
+    .selectFrom('case_attachments')
+    .select('id')
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row ? ('attached' as const) : ('missing' as const);
+}
+
+/**
+ * Make uploads part of a case (in the caller's transaction). Only the account's own, still unattached uploads
+ * move: the count tells whether all did (a concurrent submission may have taken one meanwhile).
+ */
+export async function claimAttachments(
+  db: Db,
+  o: { accountId: string; caseId: string; seq: number; slots: readonly { id: string; slot: string }[] },
+): Promise<number> {
+  let claimed = 0;
+  for (const { id, slot } of o.slots) {
+    const r = await db
+      .updateTable('case_attachments')
+      .set({ case_id: o.caseId, slot, attached_seq: o.seq })
+      .where('id', '=', id)
+      .where('account_id', '=', o.accountId)
+      .where('case_id', 'is', null)
+      .executeTakeFirst();
+    claimed += Number(r.numUpdatedRows);
+  }
+  return claimed;
+}
+
+// ---- cases and events ----
+
+export function findBySubmission(db: Db, accountId: string, submissionId: string) {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('submission_id', '=', submissionId)
+    .executeTakeFirst();
+}
+
+/** Insert a case; undefined when this account's submission id already made one (a concurrent repeat). */
+export async function insertCase(db: Db, row: Insertable<CaseTables['cases']>) {
+  return db
+    .insertInto('cases')
+    .values(row)
+    .onConflict((oc) => oc.columns(['account_id', 'submission_id']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function insertEvent(db: Db, event: NewCaseEvent) {
+  return db.insertInto('case_events').values(event).execute();
+}
+
+export async function findCase(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOwnCase(db: Db, accountId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom('cases').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+}
+
+/** The case row locked until the transaction ends: one writer at a time appends to its log. */
+export async function lockCase(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function setCaseState(db: Db, id: string, status: CaseStatus, version: number) {
+  return db.updateTable('cases').set({ status, version, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+}
+
+export function listEvents(db: Db, caseId: string) {
+  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+export function listOwnCases(db: Db, accountId: string, serviceId: string | undefined) {
+  let q = db.selectFrom('cases').selectAll().where('account_id', '=', accountId);
+  if (serviceId) q = q.where('service_id', '=', serviceId);
+  return q.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(200).execute();
+}
+
+/** A grant's reach: one department, in one city or (null) the whole province. */
+export interface CaseScope {
+  departmentId: string;
+  cityCode: string | null;
+}
+
+/** The console's queue: cases inside the union of the caller's scopes, oldest first, 200 at most. */
+export function listCasesInScopes(
+  db: Db,
+  scopes: readonly CaseScope[],
+  filter: { status?: CaseStatus; cityCode?: string; serviceId?: string },
+) {
+  if (scopes.length === 0) return Promise.resolve([] as CaseRow[]);
+  let q = db
+    .selectFrom('cases')
+    .selectAll()
+    .where((eb) =>
+      eb.or(
+        scopes.map((s) =>
+          s.cityCode === null
+            ? eb('department_id', '=', s.departmentId)
+            : eb.and([eb('department_id', '=', s.departmentId), eb('city_code', '=', s.cityCode)]),
+        ),
+      ),
+    );
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.cityCode) q = q.where('city_code', '=', filter.cityCode);
+  if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
+  return q.orderBy('submitted_at', 'asc').orderBy('id', 'asc').limit(200).execute();
+}

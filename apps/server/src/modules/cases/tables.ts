@@ -1,0 +1,49 @@
+import type { CaseAction, CaseStatus, CollectionInfo } from '@yss/contracts';
+import type { Generated } from 'kysely';
+
+/** Tables owned by the cases module (migrations/0047_cases.sql). */
+export interface CaseTables {
+  cases: {
+    id: Generated<string>;
+    case_number: string;
+    account_id: string;
+    submission_id: string;
+    service_id: string;
+    city_code: string;
+    department_id: string;
+    form_encrypted: string;
+    applicant_name_encrypted: string;
+    applicant_name_masked: string;
+    applicant_id_number_encrypted: string;
+    applicant_id_number_masked: string;
+    /** Cache of caseStatusOf(events), written with each event (the queue filters on it). */
+    status: CaseStatus;
+    /** Number of events: the version the console acts on. */
+    version: number;
+    submitted_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  case_events: {
+    case_id: string;
+    seq: number;
+    action: CaseAction;
+    actor_kind: 'citizen' | 'staff';
+    actor_account_id: string | null;
+    actor_staff_id: string | null;
+    note: string | null;
+    collection: CollectionInfo | null;
+    created_at: Generated<Date>;
+  };
+  case_attachments: {
+    id: string;
+    account_id: string;
+    case_id: string | null;
+    slot: string | null;
+    attached_seq: number | null;
+    name: string;
+    content_type: 'image/jpeg' | 'image/png' | 'application/pdf';
+    size: number;
+    content_encrypted: Uint8Array;
+    uploaded_at: Generated<Date>;
+  };
+}
