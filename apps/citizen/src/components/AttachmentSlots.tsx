@@ -19,6 +19,11 @@ import { Icon } from './icons';
 
 let seq = 0;
 
+/** The files that take a place of the slot's maximum: uploaded or uploading, not failed. */
+function countedFiles(items: readonly UploadItem[]): number {
+  return items.filter((i) => i.status !== 'failed').length;
+}
+
 /**
  * The files of a form's attachment slots: choosing uploads at once (shrunk photos, behind a fresh verification
  * when the server asks), deleting removes the upload on the server too. `onChange` gets every new state, so the
@@ -47,7 +52,8 @@ export function useSlotUploads(initial: SlotUploads, onChange?: (uploads: SlotUp
 
   const add = useCallback(
     async (slot: AttachmentSlotSpec, files: File[]) => {
-      const room = slot.maxFiles - (ref.current[slot.id]?.length ?? 0);
+      // A failed file keeps its place in the list (with why) but not in the count: it is not part of the case.
+      const room = slot.maxFiles - countedFiles(ref.current[slot.id] ?? []);
       if (files.length > room) Toast.show({ content: t('cases.slot.tooMany', { max: String(slot.maxFiles) }) });
       const chosen = files.slice(0, Math.max(0, room));
       await Promise.all(
@@ -131,7 +137,8 @@ export function AttachmentSlotField({
   const { t, pick, lang } = useLocale();
   const id = useId();
   const hint = slot.hint ? pick(slot.hint, slot.hintEn) : null;
-  const full = items.length >= slot.maxFiles;
+  const counted = countedFiles(items);
+  const full = counted >= slot.maxFiles;
   const label = pick(slot.label, slot.labelEn);
   const errorRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -156,7 +163,7 @@ export function AttachmentSlotField({
           <span className="visually-hidden">{slot.required ? t('cases.required') : t('cases.optional')}</span>
         </span>
         <span className="case-slot-count" data-testid={`slot-count-${slot.id}`}>
-          {t('cases.slot.count', { count: items.length, max: String(slot.maxFiles) })}
+          {t('cases.slot.count', { count: counted, max: String(slot.maxFiles) })}
         </span>
       </legend>
       {hint && (
@@ -212,7 +219,7 @@ export function AttachmentSlotField({
             type="file"
             className="visually-hidden"
             accept="image/*,application/pdf"
-            multiple={slot.maxFiles - items.length > 1}
+            multiple={slot.maxFiles - counted > 1}
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
               e.target.value = '';

@@ -84,6 +84,7 @@ export const creditEn: typeof creditZh = {
     open: 'Open',
     openSubject: 'View the credit record',
     openCertificate: 'View the certificate',
+    openCase: 'View the application',
     close: 'Close',
     tabBadge: '{{count}} unread messages',
     empty: 'No messages yet',

@@ -52,7 +52,9 @@ function Item({ m, onOpen }: { m: Notification; onOpen: () => void }) {
               ? t('credit.inbox.openSubject')
               : m.kind === 'wallet-status'
                 ? t('credit.inbox.openCertificate')
-                : t('credit.inbox.open')}
+                : m.kind === 'case-update'
+                  ? t('credit.inbox.openCase')
+                  : t('credit.inbox.open')}
           </Link>
         )}
       </div>
