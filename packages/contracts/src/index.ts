@@ -1,3 +1,4 @@
+export * from './appointments.js';
 export * from './calculators/index.js';
 export * from './cases.js';
 export * from './catalog.js';

@@ -112,6 +112,18 @@ export const ERROR_CODES = {
   CASE_NOT_FOUND: { status: 404, title: '找不到该办件' },
   CASE_ACTION_NOT_ALLOWED: { status: 409, title: '当前状态不能进行该操作' },
   CASE_CHANGED: { status: 409, title: '办件已有新的进展，请刷新后重试' },
+  // 预约 (appointments with quotas) and 号源 (slots)
+  APPOINTMENT_NOT_OFFERED: { status: 404, title: '该服务暂不支持在线预约' },
+  APPOINTMENT_NOT_FOUND: { status: 404, title: '找不到该预约' },
+  APPOINTMENT_EXISTS: { status: 409, title: '您已预约该事项，请勿重复预约' },
+  APPOINTMENT_CANCEL_TOO_LATE: { status: 409, title: '预约时段已开始，无法取消' },
+  APPOINTMENT_NOT_CANCELLABLE: { status: 409, title: '该预约已取消' },
+  SLOT_NOT_FOUND: { status: 404, title: '找不到该预约时段' },
+  SLOT_FULL: { status: 409, title: '该时段已约满，请选择其他时段' },
+  SLOT_UNAVAILABLE: { status: 409, title: '该时段已开始或已停用，请选择其他时段' },
+  SLOT_INVALID: { status: 400, title: '号源设置有误' },
+  SLOT_OVERLAP: { status: 409, title: '与已发布的时段重叠' },
+  SLOT_CAPACITY_BELOW_BOOKED: { status: 409, title: '可预约人数不能少于已预约人数' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
