@@ -242,7 +242,7 @@ describe.each(ENGINES)('预约 (appointments) on %s', (engine) => {
     const [slot] = await publish(civil, { serviceId: CIVIL, capacity: 4, times: [{ start: '10:00', end: '11:00' }] });
     const id = (slot as Slot).id;
     const liu = await c.verifiedAccount(demo('刘洋'));
-    // 刘洋 may hold the last test's civil booking on a full slot? No: that one was refused. Book here.
+    // 刘洋's earlier 补领 attempt was refused SLOT_FULL: he holds no live booking of this service.
     const booked = await book(liu.cookie, id);
     expect(booked.statusCode, booked.body).toBe(201);
     const bad = await staff(civil, 'POST', `/api/v1/console/slots/${id}/cancel`, { reason: '' });
