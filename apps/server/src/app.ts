@@ -25,6 +25,15 @@ import { createResponseSerializerCompiler } from './http/response-serializer.js'
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApps } from './http/static-app.js';
 import { connectRedis } from './infra/redis.js';
+import {
+  AppointmentGate,
+  appointmentCitizenRoutes,
+  appointmentConsoleRoutes,
+  appointmentPublicRoutes,
+  BookingService,
+  SlotService,
+  seedDemoSlots,
+} from './modules/appointments/index.js';
 import { AuditLog } from './modules/audit/index.js';
 import { calculatorRoutes } from './modules/calculators/index.js';
 import {
@@ -76,6 +85,8 @@ export interface BuildOptions {
   prepare?: boolean;
   /** Department connectors to use instead of those the config describes (tests: faults, other transports). */
   departments?: Departments;
+  /** The clock of 预约's time rules (tests move it to after a slot's start); default the system clock. */
+  now?: () => Date;
 }
 
 /**
@@ -94,6 +105,8 @@ export async function prepareDatabase(
   if (options.demo !== false) await seedProvince(database.db, { count: 200, seed: 1 });
   if (options.demo !== false && options.cipher) await seedDemoStaff(database.db, options.cipher);
   if (options.demo !== false && options.cipher) await seedDemoVerifiers(database.db, options.cipher);
+  // 预约: the demo service points keep the next working days published (each start tops them up).
+  if (options.demo !== false) await seedDemoSlots(database.db);
   return { applied, seeded };
 }
 
@@ -217,6 +230,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         {
           name: 'cases',
           description: '我的办件: online applications (e.g. 无犯罪记录证明), their materials and progress',
+        },
+        {
+          name: 'appointments',
+          description: '预约: open slots (号源) of services that take appointments, booking and cancelling a place',
         },
         { name: 'inbox', description: '消息: the citizen’s own messages (e.g. 信用信息变更提醒)' },
         { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
@@ -395,6 +412,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   await app.register(caseCitizenRoutes({ db: database.db, cipher, cases, gate: caseGate }));
   await app.register(caseConsoleRoutes({ cases, cipher, staff }));
+  // 预约: slots published in the console, booked and cancelled by citizens, never beyond their places.
+  const now = options.now ?? (() => new Date());
+  const bookings = new BookingService({ db: database.db, cipher, catalog, notifications, now });
+  await app.register(appointmentPublicRoutes({ bookings }));
+  await app.register(
+    appointmentCitizenRoutes({
+      bookings,
+      gate: new AppointmentGate({ identity, delegations, audit, authenticate }),
+    }),
+  );
+  await app.register(
+    appointmentConsoleRoutes({
+      slots: new SlotService({ db: database.db, catalog, notifications, now }),
+      staff,
+    }),
+  );
   await app.register(
     walletVerifierRoutes({
       db: database.db,

@@ -15,6 +15,7 @@ import type { TaxTables } from '../departments/tax/tables.js';
 import type { TrafficTables } from '../departments/traffic/tables.js';
 import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { VolunteersTables } from '../departments/volunteers/tables.js';
+import type { AppointmentTables } from '../modules/appointments/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CaseTables } from '../modules/cases/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
@@ -50,6 +51,7 @@ export interface Database
     ExamLookupTables,
     MedicalPaymentTables,
     CaseTables,
+    AppointmentTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,

@@ -188,7 +188,7 @@ async function buildPostgresTemplate(admin: pg.Client, adminUrl: string, kind: '
 export async function createTestApp(
   engine: Engine,
   overrides: Record<string, string> = {},
-  options: { departments?: (db: DatabaseHandle['db']) => Departments } = {},
+  options: { departments?: (db: DatabaseHandle['db']) => Departments; now?: () => Date } = {},
 ): Promise<TestApp> {
   let env = overrides;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yss-test-'));
@@ -233,6 +233,7 @@ export async function createTestApp(
     database,
     departments: options.departments?.(database.db),
     prepare: !fromSeeded,
+    now: options.now,
   });
   let redis: RedisLink | undefined;
   let sessions: SessionStore = new DatabaseSessionStore(database.db);

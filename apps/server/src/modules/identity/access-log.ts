@@ -41,6 +41,8 @@ const LABELS: Record<string, string> = {
   'console.case.read': '工作人员查看办件',
   'console.case.attachment': '工作人员查看申请材料',
   'console.case.action': '工作人员办理办件',
+  'appointment.book': '预约办理',
+  'appointment.cancel': '取消预约',
 };
 
 export function presentAccessLog(records: AuditRecord[], selfAccountId?: string): AccessLogEntry[] {

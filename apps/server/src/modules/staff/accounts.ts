@@ -108,6 +108,20 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     grants: [{ role: 'reviewer', departmentId: 'gd-public-security', cityCode: '440100' }],
   },
   {
+    username: 'gz.hf.slots',
+    displayName: '梁嘉欣（广州公积金号源管理）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZHFSLOTSDEMOTOTPSECRETAAAAAAAAA',
+    grants: [{ role: 'slot_manager', departmentId: 'housing-fund-centres', cityCode: '440100' }],
+  },
+  {
+    username: 'gz.civil.slots',
+    displayName: '吴志强（广州民政号源管理）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZCIVILSLOTSDEMOTOTPSECRETAAAAAA',
+    grants: [{ role: 'slot_manager', departmentId: 'gd-civil-affairs', cityCode: '440100' }],
+  },
+  {
     username: 'gd.auditor',
     displayName: '周明（省政务服务数据管理局审计）',
     password: 'yss-demo-2026',

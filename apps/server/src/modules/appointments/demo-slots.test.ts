@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES, testAppHooks } from '../../test-support/test-app.js';
+import { DEMO_SLOT_PLANS, seedDemoSlots } from './demo-slots.js';
+
+describe.each(ENGINES)('demo 号源 seed on %s', (engine) => {
+  const t = testAppHooks(engine);
+
+  it('publishes the next 7 working days once, and tops up as days pass', async () => {
+    const db = t().database.db;
+    const perDay = DEMO_SLOT_PLANS.reduce((n, p) => n + p.times.length, 0);
+    // Monday 2030-01-07 10:00 in China: Tuesday 8th … Wednesday 16th.
+    const monday = new Date('2030-01-07T02:00:00Z');
+    expect(await seedDemoSlots(db, monday)).toBe(7 * perDay);
+    expect(await seedDemoSlots(db, monday)).toBe(0);
+    const tuesday = new Date('2030-01-08T02:00:00Z');
+    expect(await seedDemoSlots(db, tuesday)).toBe(perDay);
+    const rows = await db
+      .selectFrom('appointment_slots')
+      .select(['service_id', 'city_code', 'department_id', 'capacity', 'starts_at'])
+      .where('starts_at', '>=', monday)
+      .execute();
+    expect(rows).toHaveLength(8 * perDay);
+    expect(new Set(rows.map((r) => `${r.service_id}|${r.department_id}|${r.city_code}`))).toEqual(
+      new Set([
+        'gongjijin-qiantai-tiqu-yuyue|housing-fund-centres|440100',
+        'bulin-jiehunzheng-lihunzheng-yuyue|gd-civil-affairs|440100',
+      ]),
+    );
+    // No weekend slot (2030-01-12/13 are Saturday and Sunday).
+    const days = new Set(rows.map((r) => new Date(r.starts_at.getTime() + 8 * 3600_000).getUTCDay()));
+    expect(days.has(0) || days.has(6)).toBe(false);
+  });
+});

@@ -1,0 +1,107 @@
+import { findAppointmentService } from '@yss/contracts';
+import type { Db } from '../../db/database.js';
+import { ALL_SERVICES } from '../../services/index.js';
+import { addDays, chinaDate, chinaInstant, isWeekday, lastBookableDate } from './china-time.js';
+import * as repo from './repository.js';
+
+/** A demo service point publishing the same windows every working day (the README's 预约 walkthrough). */
+export interface DemoSlotPlan {
+  serviceId: string;
+  cityCode: string;
+  place: string;
+  address: string;
+  times: readonly { start: string; end: string }[];
+  capacity: number;
+}
+
+export const DEMO_SLOT_PLANS: readonly DemoSlotPlan[] = [
+  {
+    serviceId: 'gongjijin-qiantai-tiqu-yuyue',
+    cityCode: '440100',
+    place: '广州住房公积金管理中心天河办事处',
+    address: '广州市天河区天河北路（演示地址）',
+    times: [
+      { start: '09:00', end: '10:00' },
+      { start: '10:00', end: '11:00' },
+      { start: '14:00', end: '15:00' },
+      { start: '15:00', end: '16:00' },
+    ],
+    capacity: 10,
+  },
+  {
+    serviceId: 'bulin-jiehunzheng-lihunzheng-yuyue',
+    cityCode: '440100',
+    place: '天河区婚姻登记处',
+    address: '广州市天河区天府路（演示地址）',
+    times: [
+      { start: '09:00', end: '10:00' },
+      { start: '10:00', end: '11:00' },
+      { start: '14:30', end: '15:30' },
+      { start: '15:30', end: '16:30' },
+    ],
+    capacity: 6,
+  },
+];
+
+/** How many working days ahead the demo keeps published. */
+export const DEMO_WORKING_DAYS = 7;
+
+/** The next n working days after today (China time). */
+export function nextWorkingDays(now: Date, n: number): string[] {
+  const days: string[] = [];
+  for (let d = addDays(chinaDate(now), 1); days.length < n; d = addDays(d, 1)) if (isWeekday(d)) days.push(d);
+  return days;
+}
+
+/**
+ * Publish the demo slots for the next working days (demo mode only: prepareDatabase never calls this in
+ * production mode). Idempotent: a window that exists at the place — even one staff stopped — is not added again,
+ * so each start only tops up the days that came into reach. Returns how many slots were added.
+ */
+export async function seedDemoSlots(db: Db, now = new Date()): Promise<number> {
+  let added = 0;
+  for (const plan of DEMO_SLOT_PLANS) {
+    const spec = findAppointmentService(plan.serviceId);
+    const service = ALL_SERVICES.find((s) => s.id === plan.serviceId);
+    if (!spec || !service) continue;
+    const last = lastBookableDate(now, spec.bookingWindowDays);
+    const dates = nextWorkingDays(now, DEMO_WORKING_DAYS).filter((d) => d <= last);
+    await db.transaction().execute(async (tx) => {
+      // The same lock as publishing in the console: two server copies starting at once add nothing twice.
+      await repo.lockKey(tx, repo.PUBLISH_LOCK, `${plan.serviceId}:${plan.cityCode}`);
+      const existing = await repo.listSlotsAtPlace(tx, {
+        serviceId: plan.serviceId,
+        cityCode: plan.cityCode,
+        place: plan.place,
+        dates,
+        includeCancelled: true,
+      });
+      const rows: repo.NewSlot[] = [];
+      for (const date of dates) {
+        for (const t of plan.times) {
+          const startsAt = chinaInstant(date, t.start);
+          const endsAt = chinaInstant(date, t.end);
+          if (!startsAt || !endsAt) continue;
+          // Anything already at the place in that window (published by staff, or an earlier seed) wins.
+          if (existing.some((s) => s.starts_at < endsAt && startsAt < s.ends_at)) continue;
+          rows.push({
+            service_id: plan.serviceId,
+            city_code: plan.cityCode,
+            department_id: service.department,
+            place: plan.place,
+            address: plan.address,
+            local_date: date,
+            starts_at: startsAt,
+            ends_at: endsAt,
+            capacity: plan.capacity,
+            cancelled_at: null,
+            cancel_reason: null,
+            created_by: null,
+          });
+        }
+      }
+      added += (await repo.insertSlots(tx, rows)).length;
+    });
+  }
+  return added;
+}

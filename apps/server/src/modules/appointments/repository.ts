@@ -1,0 +1,269 @@
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { AppointmentTables } from './tables.js';
+
+/** The only file of the module that queries: slots (号源) and the bookings on them. */
+
+type SlotTable = AppointmentTables['appointment_slots'];
+/** A slot as read: local_date is left out (drivers parse a date in the server's zone; see china-time.ts). */
+export type SlotRow = Omit<Selectable<SlotTable>, 'local_date'>;
+export type NewSlot = Insertable<SlotTable>;
+export type AppointmentRow = Selectable<AppointmentTables['appointments']>;
+/** A booking with the slot it is on: what every citizen-facing answer needs. */
+export type BookingRow = AppointmentRow & { slot: SlotRow };
+
+const SLOT_COLUMNS = [
+  'id',
+  'service_id',
+  'city_code',
+  'department_id',
+  'place',
+  'address',
+  'starts_at',
+  'ends_at',
+  'capacity',
+  'booked',
+  'cancelled_at',
+  'cancel_reason',
+  'created_by',
+  'created_at',
+] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids come from URLs and bodies: one that is not a uuid names nothing (and must not reach a uuid column). */
+export const isUuid = (id: string) => UUID.test(id);
+
+/** A unique violation of the named constraint (PostgreSQL and PGlite both report code 23505). */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  if (e?.code !== '23505') return false;
+  return e.constraint === constraint || (typeof e.message === 'string' && e.message.includes(constraint));
+}
+
+/**
+ * Serialise writers of one key until the transaction ends (PostgreSQL and PGlite alike). Used where a rule spans
+ * rows that may not exist yet: one live booking per account and service; no overlapping slots of a service point.
+ */
+export async function lockKey(db: Db, namespace: 7420148 | 7420149, key: string) {
+  await sql`select pg_advisory_xact_lock(${namespace}::int, hashtext(${key}))`.execute(db);
+}
+export const BOOKING_LOCK = 7420148;
+export const PUBLISH_LOCK = 7420149;
+
+// ---- slots ----
+
+export function findSlot(db: Db, id: string) {
+  if (!isUuid(id)) return Promise.resolve(undefined);
+  return db.selectFrom('appointment_slots').select(SLOT_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export function lockSlot(db: Db, id: string) {
+  if (!isUuid(id)) return Promise.resolve(undefined);
+  return db.selectFrom('appointment_slots').select(SLOT_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Citizens' view: open slots (not started, not stopped) of a service in a city up to a last local date. */
+export function listOpenSlots(db: Db, o: { serviceId: string; cityCode: string; now: Date; lastDate: string }) {
+  return db
+    .selectFrom('appointment_slots')
+    .select(SLOT_COLUMNS)
+    .where('service_id', '=', o.serviceId)
+    .where('city_code', '=', o.cityCode)
+    .where('cancelled_at', 'is', null)
+    .where('starts_at', '>', o.now)
+    .where('local_date', '<=', o.lastDate)
+    .orderBy('starts_at')
+    .orderBy('place')
+    .orderBy('id')
+    .limit(2000)
+    .execute();
+}
+
+/** The console's view: every slot (past and stopped ones too) of a service in a city between two local dates. */
+export function listSlotsBetween(db: Db, o: { serviceId: string; cityCode: string; from: string; to: string }) {
+  return db
+    .selectFrom('appointment_slots')
+    .select(SLOT_COLUMNS)
+    .where('service_id', '=', o.serviceId)
+    .where('city_code', '=', o.cityCode)
+    .where('local_date', '>=', o.from)
+    .where('local_date', '<=', o.to)
+    .orderBy('starts_at')
+    .orderBy('place')
+    .orderBy('id')
+    .limit(5000)
+    .execute();
+}
+
+/** Slots of one service point on some dates (the overlap check; stopped ones included when asked). */
+export function listSlotsAtPlace(
+  db: Db,
+  o: { serviceId: string; cityCode: string; place: string; dates: readonly string[]; includeCancelled: boolean },
+) {
+  if (o.dates.length === 0) return Promise.resolve([] as SlotRow[]);
+  let q = db
+    .selectFrom('appointment_slots')
+    .select(SLOT_COLUMNS)
+    .where('service_id', '=', o.serviceId)
+    .where('city_code', '=', o.cityCode)
+    .where('place', '=', o.place)
+    .where('local_date', 'in', o.dates);
+  if (!o.includeCancelled) q = q.where('cancelled_at', 'is', null);
+  return q.orderBy('starts_at').execute();
+}
+
+export function insertSlots(db: Db, rows: NewSlot[]) {
+  if (rows.length === 0) return Promise.resolve([] as SlotRow[]);
+  return db.insertInto('appointment_slots').values(rows).returning(SLOT_COLUMNS).execute();
+}
+
+/**
+ * Take one place, atomically: the row only changes while a place is left, the slot is not stopped and has not
+ * started. Of any number of concurrent bookings, at most `capacity − booked` see a row back.
+ */
+export function takePlace(db: Db, slotId: string, now: Date) {
+  return db
+    .updateTable('appointment_slots')
+    .set((eb) => ({ booked: eb('booked', '+', 1) }))
+    .where('id', '=', slotId)
+    .where((eb) => eb('booked', '<', eb.ref('capacity')))
+    .where('cancelled_at', 'is', null)
+    .where('starts_at', '>', now)
+    .returning(SLOT_COLUMNS)
+    .executeTakeFirst();
+}
+
+/** Give a place back (a booking cancelled by its citizen). */
+export function returnPlace(db: Db, slotId: string) {
+  return db
+    .updateTable('appointment_slots')
+    .set((eb) => ({ booked: eb('booked', '-', 1) }))
+    .where('id', '=', slotId)
+    .where('booked', '>', 0)
+    .execute();
+}
+
+export function setCapacity(db: Db, slotId: string, capacity: number) {
+  return db
+    .updateTable('appointment_slots')
+    .set({ capacity })
+    .where('id', '=', slotId)
+    .returning(SLOT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** Stop a slot: no place is live any more (its bookings become slot_cancelled in the same transaction). */
+export function stopSlot(db: Db, slotId: string, reason: string, at: Date) {
+  return db
+    .updateTable('appointment_slots')
+    .set({ cancelled_at: at, cancel_reason: reason, booked: 0 })
+    .where('id', '=', slotId)
+    .returning(SLOT_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+// ---- bookings ----
+
+/** Each booking with its slot (a second query by the slots' ids: simpler than unpicking a join's columns). */
+async function withSlots(db: Db, rows: AppointmentRow[]): Promise<BookingRow[]> {
+  if (rows.length === 0) return [];
+  const ids = [...new Set(rows.map((r) => r.slot_id))];
+  const slots = await db.selectFrom('appointment_slots').select(SLOT_COLUMNS).where('id', 'in', ids).execute();
+  const byId = new Map(slots.map((s) => [s.id, s]));
+  return rows.flatMap((r) => {
+    const slot = byId.get(r.slot_id);
+    return slot ? [{ ...r, slot }] : [];
+  });
+}
+
+export async function findOwnBooking(db: Db, accountId: string, id: string): Promise<BookingRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row ? (await withSlots(db, [row]))[0] : undefined;
+}
+
+export async function findBookingBySubmission(db: Db, accountId: string, submissionId: string) {
+  const row = await db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('submission_id', '=', submissionId)
+    .executeTakeFirst();
+  return row ? (await withSlots(db, [row]))[0] : undefined;
+}
+
+export async function listOwnBookings(db: Db, accountId: string, serviceId: string | undefined) {
+  let q = db.selectFrom('appointments').selectAll().where('account_id', '=', accountId);
+  if (serviceId) q = q.where('service_id', '=', serviceId);
+  return withSlots(db, await q.orderBy('booked_at', 'desc').orderBy('id').limit(200).execute());
+}
+
+/** The account's live booking of a service on a slot that has not started yet (one at a time). */
+export function findLiveBooking(db: Db, accountId: string, serviceId: string, now: Date) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+    .select(['a.id', 'a.appointment_number'])
+    .where('a.account_id', '=', accountId)
+    .where('a.service_id', '=', serviceId)
+    .where('a.status', '=', 'booked')
+    .where('s.starts_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Insert a booking unless its 预约号 is taken (then undefined: draw another number). */
+export function insertBooking(db: Db, row: Insertable<AppointmentTables['appointments']>) {
+  return db
+    .insertInto('appointments')
+    .values(row)
+    .onConflict((oc) => oc.column('appointment_number').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function lockBooking(db: Db, accountId: string, id: string) {
+  if (!isUuid(id)) return Promise.resolve(undefined);
+  return db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function cancelBooking(db: Db, id: string, reason: string | null, at: Date) {
+  return db
+    .updateTable('appointments')
+    .set({ status: 'cancelled', cancel_reason: reason, cancelled_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Every live booking of a stopped slot becomes slot_cancelled; returns them (to tell each citizen). */
+export function cancelSlotBookings(db: Db, slotId: string, reason: string, at: Date) {
+  return db
+    .updateTable('appointments')
+    .set({ status: 'slot_cancelled', cancel_reason: reason, cancelled_at: at })
+    .where('slot_id', '=', slotId)
+    .where('status', '=', 'booked')
+    .returning(['id', 'account_id', 'appointment_number', 'service_id'])
+    .execute();
+}
+
+/** Who booked a slot, for the counter: masked copies only (the encrypted columns are not even read). */
+export function listSlotBookings(db: Db, slotId: string) {
+  return db
+    .selectFrom('appointments')
+    .select(['appointment_number', 'applicant_name_masked', 'applicant_id_number_masked', 'status', 'booked_at'])
+    .where('slot_id', '=', slotId)
+    .orderBy('booked_at')
+    .orderBy('appointment_number')
+    .limit(2000)
+    .execute();
+}

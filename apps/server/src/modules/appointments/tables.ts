@@ -1,0 +1,40 @@
+import type { AppointmentStatus } from '@yss/contracts';
+import type { Generated } from 'kysely';
+
+/** Tables owned by the appointments module (migrations/0048_appointments.sql). */
+export interface AppointmentTables {
+  appointment_slots: {
+    id: Generated<string>;
+    service_id: string;
+    city_code: string;
+    department_id: string;
+    place: string;
+    address: string;
+    /** The local (China) date, written as 'yyyy-mm-dd'; never read back (drivers would parse it in the server's zone): dates come from starts_at. */
+    local_date: string;
+    starts_at: Date;
+    ends_at: Date;
+    capacity: number;
+    booked: Generated<number>;
+    cancelled_at: Date | null;
+    cancel_reason: string | null;
+    created_by: string | null;
+    created_at: Generated<Date>;
+  };
+  appointments: {
+    id: string;
+    appointment_number: string;
+    account_id: string;
+    submission_id: string;
+    slot_id: string;
+    service_id: string;
+    status: AppointmentStatus;
+    applicant_name_encrypted: string;
+    applicant_name_masked: string;
+    applicant_id_number_encrypted: string;
+    applicant_id_number_masked: string;
+    cancel_reason: string | null;
+    booked_at: Date;
+    cancelled_at: Date | null;
+  };
+}

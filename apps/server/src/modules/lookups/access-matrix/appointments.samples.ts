@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { PersonalRouteSample } from './sample.js';
+
+/**
+ * 我的预约 (appointments): the citizen's own bookings. The matrix checks who gets in; the appointments module's
+ * own tests check what the routes do. Booking is sampled with a slot that does not exist (SLOT_NOT_FOUND: it
+ * passed the gate), the routes of one booking with an id the owner does not have (404).
+ */
+const SERVICE = 'gongjijin-qiantai-tiqu-yuyue';
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+export const samples: PersonalRouteSample[] = [
+  {
+    serviceId: SERVICE,
+    method: 'POST',
+    url: '/api/v1/me/appointments',
+    body: { slotId: NO_SUCH_ID, submissionId: randomUUID() },
+    owner: '张伟',
+    ownerStatus: 404,
+    auditAction: null,
+  },
+  {
+    serviceId: SERVICE,
+    method: 'GET',
+    url: `/api/v1/me/appointments?serviceId=${SERVICE}`,
+    owner: '张伟',
+    auditAction: null,
+  },
+  {
+    serviceId: SERVICE,
+    method: 'GET',
+    url: `/api/v1/me/appointments/${NO_SUCH_ID}`,
+    owner: '张伟',
+    ownerStatus: 404,
+    auditAction: null,
+  },
+  {
+    serviceId: SERVICE,
+    method: 'POST',
+    url: `/api/v1/me/appointments/${NO_SUCH_ID}/cancel`,
+    body: {},
+    owner: '张伟',
+    ownerStatus: 404,
+    auditAction: null,
+  },
+];
