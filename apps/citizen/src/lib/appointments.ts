@@ -67,6 +67,9 @@ export function pickDate(days: readonly SlotDate[], wanted: string | null): stri
 }
 
 const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+// written out rather than Intl's: browsers differ in commas and order, and a booked time must read the same everywhere
+const EN_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function parts(date: string) {
   const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
@@ -77,24 +80,14 @@ function parts(date: string) {
 /** 11月28日 周五 / Fri 28 Nov. */
 export function formatSlotDate(date: string, lang: string): string {
   const { m, d, at } = parts(date);
-  if (lang === 'en') {
-    return at.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-  }
+  if (lang === 'en') return `${EN_WEEKDAYS[at.getUTCDay()]} ${d} ${EN_MONTHS[m - 1]}`;
   return `${m}月${d}日 ${ZH_WEEKDAYS[at.getUTCDay()]}`;
 }
 
 /** 2026年11月28日 周五 / Fri 28 Nov 2026. */
 export function formatFullDate(date: string, lang: string): string {
   const { y, m, d, at } = parts(date);
-  if (lang === 'en') {
-    return at.toLocaleDateString('en-GB', {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-  }
+  if (lang === 'en') return `${EN_WEEKDAYS[at.getUTCDay()]} ${d} ${EN_MONTHS[m - 1]} ${y}`;
   return `${y}年${m}月${d}日 ${ZH_WEEKDAYS[at.getUTCDay()]}`;
 }
 
