@@ -14,11 +14,11 @@ import { TextAreaField } from '../components/TextAreaField';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { bookRoute, booksOnline } from '../lib/appointment-services';
-import { APPOINTMENT_STATUS_COLOR, formatWhen, isUpcoming } from '../lib/appointments';
+import { APPOINTMENT_STATUS_COLOR, isUpcoming } from '../lib/appointments';
 import { formatDateTime } from '../lib/cases';
 import { errorText } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
-import { AppointmentNumber, NoticeList, useNotice } from './appointments-shared';
+import { AppointmentNumber, NoticeList, useNotice, When } from './appointments-shared';
 import './cases.css';
 import './appointments.css';
 
@@ -86,7 +86,9 @@ export function AppointmentView({
           </div>
           <div>
             <dt>{t('appointments.detail.time')}</dt>
-            <dd data-testid="appointment-time">{formatWhen(a, lang)}</dd>
+            <dd data-testid="appointment-time">
+              <When x={a} />
+            </dd>
           </div>
           <div>
             <dt>{t('appointments.detail.place')}</dt>

@@ -8,14 +8,15 @@ import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { APPOINTMENT_STATUS_COLOR, formatWhen, isUpcoming, sortAppointments } from '../lib/appointments';
+import { APPOINTMENT_STATUS_COLOR, isUpcoming, sortAppointments } from '../lib/appointments';
 import { RequireAuth } from '../state/auth';
+import { When } from './appointments-shared';
 import './cases.css';
 import './appointments.css';
 
 /** One appointment in the list: service, status, when, where, 预约号. */
 export function AppointmentCard({ a }: { a: Appointment }) {
-  const { t, pick, lang } = useLocale();
+  const { t, pick } = useLocale();
   const past = a.status === 'booked' && !isUpcoming(a);
   return (
     <li>
@@ -31,7 +32,9 @@ export function AppointmentCard({ a }: { a: Appointment }) {
             {pick(a.statusLabel, a.statusLabelEn)}
           </Tag>
         </span>
-        <span className="case-card-line appt-card-when">{formatWhen(a, lang)}</span>
+        <span className="case-card-line appt-card-when">
+          <When x={a} />
+        </span>
         <span className="case-card-line">{a.place}</span>
         <span className="case-card-meta">{t('appointments.list.number', { number: a.appointmentNumber })}</span>
         {past && <span className="case-card-meta">{t('appointments.list.past')}</span>}

@@ -36,7 +36,7 @@ import {
 import { errorText } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
-import { AppointmentNumber, NoticeList, useNotice } from './appointments-shared';
+import { AppointmentNumber, NoticeList, useNotice, When } from './appointments-shared';
 import './cases.css';
 import './appointments.css';
 
@@ -62,7 +62,7 @@ function NotInCity({ serviceId, reason }: { serviceId: string; reason: string })
 
 /** 预约成功: 预约号 (copyable), when and where, what to bring, and where to go next. */
 function Booked({ appointment }: { appointment: Appointment }) {
-  const { t, lang } = useLocale();
+  const { t } = useLocale();
   const notice = useNotice(appointment.serviceId, appointment.notice);
   const ref = useRef<HTMLElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -78,7 +78,9 @@ function Booked({ appointment }: { appointment: Appointment }) {
         </div>
         <div>
           <dt>{t('appointments.result.time')}</dt>
-          <dd data-testid="done-time">{formatWhen(appointment, lang)}</dd>
+          <dd data-testid="done-time">
+            <When x={appointment} />
+          </dd>
         </div>
         <div>
           <dt>{t('appointments.result.place')}</dt>
@@ -455,7 +457,9 @@ export function BookFlow({
               </div>
               <div>
                 <dt>{t('appointments.confirm.time')}</dt>
-                <dd data-testid="confirm-time">{formatWhen(chosen, lang)}</dd>
+                <dd data-testid="confirm-time">
+                  <When x={chosen} />
+                </dd>
               </div>
               <div>
                 <dt>{t('appointments.confirm.applicant')}</dt>

@@ -1,6 +1,7 @@
 import { findAppointmentService } from '@yss/contracts';
 import Toast from 'antd-mobile/es/components/toast';
 import { useLocale } from '../i18n/localize';
+import { formatFullDate, formatWindow } from '../lib/appointments';
 
 /** 预约号 with a copy button (the number is what the citizen shows at the counter). */
 export function AppointmentNumber({ value }: { value: string }) {
@@ -44,5 +45,15 @@ export function NoticeList({ items, testId }: { items: readonly string[]; testId
         <li key={n}>{n}</li>
       ))}
     </ol>
+  );
+}
+
+/** 2026年12月1日 周二 09:30–10:00, the time window kept on one line. */
+export function When({ x }: { x: { date: string; start: string; end: string } }) {
+  const { lang } = useLocale();
+  return (
+    <>
+      {formatFullDate(x.date, lang)} <span className="appt-nowrap">{formatWindow(x)}</span>
+    </>
   );
 }
