@@ -262,6 +262,20 @@ export function BookFlow({
     if (pageError) pageErrorRef.current?.focus();
   }, [pageError]);
 
+  // the sheet takes the focus when it opens (a screen reader reads its title); closing gives it back to the window
+  const sheetHeadingRef = useRef<HTMLHeadingElement>(null);
+  const lastChosen = useRef<string | null>(null);
+  useEffect(() => {
+    if (chosen) {
+      lastChosen.current = chosen.id;
+      sheetHeadingRef.current?.focus();
+    } else if (lastChosen.current) {
+      const id = lastChosen.current;
+      lastChosen.current = null;
+      document.querySelector<HTMLButtonElement>(`[data-slot-id="${id}"]:not(:disabled)`)?.focus();
+    }
+  }, [chosen]);
+
   const open = (slot: AvailableSlot) => {
     setChosen(slot);
     setSheetError(null);
@@ -435,7 +449,7 @@ export function BookFlow({
             className="appt-sheet"
             data-testid="confirm-sheet"
           >
-            <h2 id={sheetTitleId} className="case-subheading appt-sheet-title">
+            <h2 id={sheetTitleId} className="case-subheading appt-sheet-title" ref={sheetHeadingRef} tabIndex={-1}>
               {t('appointments.confirm.title')}
             </h2>
             <dl className="case-facts" data-testid="confirm-facts">
