@@ -61,6 +61,9 @@ const WalletShow = lazy(() => import('./pages/WalletShow'));
 const Apply = lazy(() => import('./pages/Apply'));
 const Cases = lazy(() => import('./pages/Cases'));
 const CaseDetail = lazy(() => import('./pages/CaseDetail'));
+const Book = lazy(() => import('./pages/Book'));
+const Appointments = lazy(() => import('./pages/Appointments'));
+const AppointmentDetail = lazy(() => import('./pages/AppointmentDetail'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -207,6 +210,9 @@ export const router = createBrowserRouter([
       { path: 'apply/:serviceId', element: <Apply /> },
       { path: 'cases', element: <Cases /> },
       { path: 'cases/:id', element: <CaseDetail /> },
+      { path: 'book/:serviceId', element: <Book /> },
+      { path: 'appointments', element: <Appointments /> },
+      { path: 'appointments/:id', element: <AppointmentDetail /> },
       { path: '*', element: <NotFound /> },
     ],
   },

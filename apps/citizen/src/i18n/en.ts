@@ -1,3 +1,4 @@
+import { appointmentsEn } from './appointments.en';
 import { billsEn } from './bills.en';
 import { calcEn } from './calc.en';
 import { casesEn } from './cases.en';
@@ -15,6 +16,7 @@ import type { Messages } from './zh';
 export const en: Messages = {
   calc: calcEn,
   cases: casesEn,
+  appointments: appointmentsEn,
   wallet: walletEn,
   records: recordsEn,
   tax: taxEn,

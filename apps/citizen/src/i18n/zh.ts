@@ -2,6 +2,7 @@
  * Chinese (zh-CN), the primary language. Wording follows the user guide (shared/spec) wherever it has one.
  * en.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts).
  */
+import { appointmentsZh } from './appointments.zh';
 import { billsZh } from './bills.zh';
 import { calcZh } from './calc.zh';
 import { casesZh } from './cases.zh';
@@ -17,6 +18,7 @@ import { walletZh } from './wallet.zh';
 export const zh = {
   calc: calcZh,
   cases: casesZh,
+  appointments: appointmentsZh,
   wallet: walletZh,
   records: recordsZh,
   tax: taxZh,

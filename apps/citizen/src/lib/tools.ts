@@ -1,5 +1,6 @@
 import { CREDENTIAL_TYPES } from '@yss/contracts';
 import { PROGRESS_ROUTES } from './apply-services';
+import { APPOINTMENT_QUERY_ROUTES } from './appointment-services';
 
 /** Services that open a page of this app (tools, lookups): the service page's action button goes there. */
 export const TOOL_ROUTES: Readonly<Record<string, string>> = {
@@ -45,4 +46,6 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   ),
   // 在线办理: a form's progress query (办理进度查询) is the citizen's own cases of that service (我的办件)
   ...PROGRESS_ROUTES,
+  // 在线预约: a service's 预约查询 is the citizen's own appointments of that service (我的预约)
+  ...APPOINTMENT_QUERY_ROUTES,
 };

@@ -194,6 +194,14 @@ function AccountSection() {
           {t('cases.list.title')}
         </LinkItem>
         <LinkItem
+          to="/appointments"
+          prefix={<Icon name="calendar" className="list-icon" />}
+          description={t('appointments.list.entryDesc')}
+          data-testid="appointments-entry"
+        >
+          {t('appointments.list.title')}
+        </LinkItem>
+        <LinkItem
           to="/me/family"
           prefix={<Icon name="users" className="list-icon" />}
           description={t('me.familyDesc')}

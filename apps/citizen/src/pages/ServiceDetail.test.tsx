@@ -14,6 +14,7 @@ const routes = [
   { path: '/services/:id', element: <ServiceDetailPage /> },
   { path: '/apply/:serviceId', element: <Where /> },
   { path: '/cases', element: <Where /> },
+  { path: '/book/:serviceId', element: <Where /> },
 ];
 
 afterEach(cleanup);
@@ -67,5 +68,46 @@ describe('service page action for online applications', () => {
     expect(button.textContent).toBe('查询');
     await click(button);
     expect((await findByTestId('where')).textContent).toBe('/cases?service=wufanzui-jilu-zhengming');
+  });
+});
+
+describe('service page action for online appointments', () => {
+  const BOOKABLE: Parameters<typeof serviceDetail>[0] = {
+    id: 'nianshen-yuyue',
+    name: '年审预约',
+    nameEn: 'Annual vehicle inspection appointment',
+    kind: 'appointment',
+    availableCities: ['440100'],
+  };
+
+  it('reads 在线预约 and opens /book/<id>', async () => {
+    backend(BOOKABLE);
+    await renderRoute(routes, '/services/nianshen-yuyue');
+    const button = await findByTestId('service-action');
+    expect(button.textContent).toBe('在线预约');
+    await click(button);
+    expect((await findByTestId('where')).textContent).toBe('/book/nianshen-yuyue');
+  });
+
+  it('logs in first when logged out, coming back to the booking', async () => {
+    backend(BOOKABLE, false);
+    const { router } = await renderRoute(routes, '/services/nianshen-yuyue');
+    const button = await findByTestId('service-action');
+    await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
+    await click(button);
+    await findByTestId('login-page');
+    expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/book/nianshen-yuyue')}`);
+  });
+
+  it('reads Book online in English', async () => {
+    backend(BOOKABLE);
+    await renderRoute(routes, '/services/nianshen-yuyue', { lang: 'en' });
+    expect((await findByTestId('service-action')).textContent).toBe('Book online');
+  });
+
+  it('keeps the usual action for an appointment service not booked online', async () => {
+    backend({ ...BOOKABLE, id: 'hunyin-dengji-yuyue', name: '婚姻登记预约' });
+    await renderRoute(routes, '/services/hunyin-dengji-yuyue');
+    expect((await findByTestId('service-action')).textContent).toBe('预约');
   });
 });

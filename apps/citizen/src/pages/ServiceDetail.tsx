@@ -17,6 +17,7 @@ import { EmptyState, ErrorState } from '../components/States';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
 import { appliesOnline, applyRoute } from '../lib/apply-services';
+import { bookRoute, booksOnline } from '../lib/appointment-services';
 import { TOOL_ROUTES } from '../lib/tools';
 import { loginPath, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
@@ -178,8 +179,11 @@ export default function ServiceDetailPage() {
   const toolRoute = TOOL_ROUTES[s.id];
   // 在线办理: a service whose application form is in the contracts opens its form (after logging in).
   const applyOnline = appliesOnline(s.id);
+  // 在线预约: a service in APPOINTMENT_SERVICES opens its slot picker (after logging in).
+  const bookOnline = booksOnline(s.id);
   const onAction = () => {
     if (applyOnline) navigate(auth.status === 'in' ? applyRoute(s.id) : loginPath(applyRoute(s.id)));
+    else if (bookOnline) navigate(auth.status === 'in' ? bookRoute(s.id) : loginPath(bookRoute(s.id)));
     else if (toolRoute) navigate(toolRoute);
     else if (needsLogin && auth.status !== 'in') navigate(loginPath(`/services/${encodeURIComponent(s.id)}`));
     else void showServiceComing(t);
@@ -283,7 +287,7 @@ export default function ServiceDetailPage() {
           onClick={onAction}
           data-testid="service-action"
         >
-          {applyOnline ? t('cases.applyOnline') : t(`action.${s.kind}`)}
+          {applyOnline ? t('cases.applyOnline') : bookOnline ? t('appointments.bookOnline') : t(`action.${s.kind}`)}
         </Button>
       </div>
     </Page>

@@ -1,4 +1,11 @@
-import type { AccountProfile, CaseDetail, CaseSummary, ServiceDetail } from '@yss/contracts';
+import type {
+  AccountProfile,
+  Appointment,
+  AvailableSlot,
+  CaseDetail,
+  CaseSummary,
+  ServiceDetail,
+} from '@yss/contracts';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
@@ -180,6 +187,55 @@ export function caseDetail(over: Partial<CaseDetail> = {}): CaseDetail {
     collection: null,
     supplementReason: null,
     version: 1,
+    ...over,
+  };
+}
+
+/* ── 预约 ──────────────────────────────────────────────────────────────────────────────────────────────── */
+
+export const APPT_SERVICE = 'bulin-jiehunzheng-lihunzheng-yuyue';
+export const APPOINTMENT_ID = '3c9e2f4a-6b7d-4e8f-9a0b-1c2d3e4f5a6b';
+
+/** A slot in China time: `date` and `start`/`end`, the instants derived (UTC+8). */
+export function slot(
+  over: Partial<AvailableSlot> & { id: string; date: string; start: string; end: string },
+): AvailableSlot {
+  const toIso = (time: string) => new Date(`${over.date}T${time}:00+08:00`).toISOString();
+  return {
+    place: '天河区婚姻登记处',
+    address: '广州市天河区天河路1号',
+    startsAt: toIso(over.start),
+    endsAt: toIso(over.end),
+    capacity: 10,
+    remaining: 5,
+    ...over,
+  };
+}
+
+export function appointment(over: Partial<Appointment> = {}): Appointment {
+  return {
+    id: APPOINTMENT_ID,
+    appointmentNumber: 'YY2026112800001',
+    serviceId: APPT_SERVICE,
+    serviceName: '补领结婚证/离婚证预约',
+    serviceNameEn: 'Marriage/divorce certificate replacement appointment',
+    cityCode: '440100',
+    cityName: '广州',
+    departmentName: '广州市民政局',
+    place: '天河区婚姻登记处',
+    address: '广州市天河区天河路1号',
+    date: '2099-11-28',
+    start: '09:00',
+    end: '09:30',
+    startsAt: '2099-11-28T01:00:00.000Z',
+    endsAt: '2099-11-28T01:30:00.000Z',
+    status: 'booked',
+    statusLabel: '已预约',
+    statusLabelEn: 'Booked',
+    bookedAt: '2026-11-27T02:00:00.000Z',
+    cancelledAt: null,
+    canCancel: true,
+    notice: ['补领结婚证须双方共同到场，补领离婚证本人到场即可；请携带身份证、户口簿原件及近期2寸免冠照片。'],
     ...over,
   };
 }

@@ -1,0 +1,327 @@
+// @vitest-environment happy-dom
+import { APPOINTMENT_SERVICES, type AvailableSlot } from '@yss/contracts';
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ACCOUNT,
+  APPT_SERVICE,
+  allByTestId,
+  appointment,
+  byTestId,
+  type Call,
+  findByTestId,
+  json,
+  mockFetch,
+  problem,
+  renderRoute,
+  serviceDetail,
+  slot,
+} from '../test/harness';
+import { cleanup, click, flush, waitFor } from '../test/render';
+import Book from './Book';
+
+const routes = [{ path: '/book/:serviceId', element: <Book /> }];
+const SLOTS_URL = `/api/v1/appointments/slots?serviceId=${APPT_SERVICE}&city=440100`;
+
+const ID = {
+  d1a: '11111111-1111-4111-8111-111111111111',
+  d1b: '11111111-1111-4111-8111-111111111112',
+  d1full: '11111111-1111-4111-8111-111111111113',
+  d1yx: '11111111-1111-4111-8111-111111111114',
+  d2: '22222222-2222-4222-8222-222222222221',
+  d3a: '33333333-3333-4333-8333-333333333331',
+  d3b: '33333333-3333-4333-8333-333333333332',
+};
+
+/** 12月1日 (周二): two places, one window full; 12月2日 (周三): nothing left; 12月3日 (周四): two windows. */
+function theSlots(over: Record<string, Partial<AvailableSlot>> = {}): AvailableSlot[] {
+  const yx = { place: '越秀区婚姻登记处', address: '广州市越秀区东风中路2号' };
+  return [
+    slot({ id: ID.d3b, date: '2026-12-03', start: '10:00', end: '10:30', remaining: 2, ...over[ID.d3b] }),
+    slot({ id: ID.d1a, date: '2026-12-01', start: '09:00', end: '09:30', remaining: 5, ...over[ID.d1a] }),
+    slot({ id: ID.d1b, date: '2026-12-01', start: '09:30', end: '10:00', remaining: 1, ...over[ID.d1b] }),
+    slot({ id: ID.d1yx, date: '2026-12-01', start: '09:00', end: '09:30', remaining: 3, ...yx, ...over[ID.d1yx] }),
+    slot({ id: ID.d1full, date: '2026-12-01', start: '10:00', end: '10:30', remaining: 0, ...over[ID.d1full] }),
+    slot({ id: ID.d2, date: '2026-12-02', start: '09:00', end: '09:30', remaining: 0, ...over[ID.d2] }),
+    slot({ id: ID.d3a, date: '2026-12-03', start: '09:00', end: '09:30', remaining: 4, ...over[ID.d3a] }),
+  ];
+}
+
+const SERVICE = serviceDetail({
+  id: APPT_SERVICE,
+  name: '补领结婚证/离婚证预约',
+  nameEn: 'Marriage/divorce certificate replacement appointment',
+  kind: 'appointment',
+  availableCities: ['440100', '440300'],
+});
+
+type Reply = ReturnType<typeof json> | Promise<never>;
+
+/** The service offered, no appointments yet; `slots(n)` answers the n-th slot load, `book(call, n)` each POST. */
+function backend({
+  slots = () => json(200, slotsBody(theSlots())),
+  book = () => json(201, appointment()),
+  service = SERVICE,
+}: {
+  slots?: (n: number) => Reply;
+  book?: (call: Call, n: number) => Reply;
+  service?: typeof SERVICE;
+} = {}) {
+  let slotLoads = 0;
+  let books = 0;
+  return mockFetch((call) => {
+    if (call.url.startsWith(`/api/v1/services/${APPT_SERVICE}`)) return json(200, service);
+    if (call.url.startsWith('/api/v1/appointments/slots')) {
+      slotLoads += 1;
+      return slots(slotLoads);
+    }
+    if (call.url.startsWith('/api/v1/me/appointments') && call.method === 'GET') return json(200, []);
+    if (call.url === '/api/v1/me/appointments' && call.method === 'POST') {
+      books += 1;
+      return book(call, books);
+    }
+    return undefined;
+  });
+}
+
+function slotsBody(slots: AvailableSlot[]) {
+  return { serviceId: APPT_SERVICE, serviceName: '补领结婚证/离婚证预约', cityCode: '440100', cityName: '广州', slots };
+}
+
+const dates = () => allByTestId('slot-date');
+const times = () => allByTestId('slot-time');
+const timeById = (id: string) => {
+  const el = times().find((b) => b.dataset.slotId === id);
+  if (!el) throw new Error(`no window ${id}`);
+  return el as HTMLButtonElement;
+};
+const activeDate = () => dates().find((d) => d.getAttribute('aria-pressed') === 'true')?.dataset.date;
+const bookCalls = (calls: Call[]) => calls.filter((c) => c.url === '/api/v1/me/appointments' && c.method === 'POST');
+
+afterEach(cleanup);
+
+describe('在线预约 (/book/:serviceId): the slot picker', () => {
+  it('shows the notice first, then the days that have slots (已约满 on a full day) and the windows by place', async () => {
+    const calls = backend();
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    // the notice comes before the picker
+    const notice = byTestId('book-notice');
+    expect(notice.textContent).toContain(APPOINTMENT_SERVICES[APPT_SERVICE]?.notice[0]);
+    expect(notice.compareDocumentPosition(byTestId('date-picker')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(calls.some((c) => c.url === SLOTS_URL)).toBe(true);
+
+    // days in order, China-time labels, the full one marked
+    expect(dates().map((d) => d.textContent)).toEqual([
+      '12月1日 周二可预约',
+      '12月2日 周三已约满',
+      '12月3日 周四可预约',
+    ]);
+    expect(dates()[1]?.getAttribute('aria-label')).toBe('12月2日 周三，已约满');
+    expect(activeDate()).toBe('2026-12-01');
+
+    // the first day: two places, each with its address; windows by start time; 余 N, or 已约满 and disabled
+    const places = allByTestId('slot-place');
+    expect(places).toHaveLength(2);
+    expect(places[0]?.textContent).toContain('天河区婚姻登记处');
+    expect(places[0]?.textContent).toContain('地址：广州市天河区天河路1号');
+    expect(places[1]?.textContent).toContain('越秀区婚姻登记处');
+    expect(places[1]?.textContent).toContain('广州市越秀区东风中路2号');
+    const tianhe = [...(places[0]?.querySelectorAll<HTMLButtonElement>('[data-testid="slot-time"]') ?? [])];
+    expect(tianhe.map((b) => b.textContent)).toEqual(['09:00–09:30余 5', '09:30–10:00余 1', '10:00–10:30已约满']);
+    expect(tianhe.map((b) => b.disabled)).toEqual([false, false, true]);
+    expect(tianhe[2]?.getAttribute('aria-label')).toBe('10:00–10:30，已约满');
+    expect(places[1]?.querySelectorAll('[data-testid="slot-time"]')).toHaveLength(1);
+
+    // a full day shows its windows, all disabled, and says so
+    await click(dates()[1] as HTMLElement);
+    expect(activeDate()).toBe('2026-12-02');
+    expect(byTestId('day-full').textContent).toBe('当天已约满，请选择其他日期');
+    expect(times().every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+
+    await click(dates()[2] as HTMLElement);
+    expect(times().map((b) => b.dataset.slotId)).toEqual([ID.d3a, ID.d3b]);
+    expect(allByTestId('slot-place')).toHaveLength(1);
+  });
+
+  it('starts on the first day with places left', async () => {
+    backend({
+      slots: () =>
+        json(
+          200,
+          slotsBody(theSlots({ [ID.d1a]: { remaining: 0 }, [ID.d1b]: { remaining: 0 }, [ID.d1yx]: { remaining: 0 } })),
+        ),
+    });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    expect(dates()[0]?.textContent).toContain('已约满');
+    expect(activeDate()).toBe('2026-12-03');
+  });
+
+  it('says 暂无可预约时段 when there are no slots at all, with a way back', async () => {
+    backend({ slots: () => json(200, slotsBody([])) });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    const empty = await findByTestId('book-empty');
+    expect(empty.textContent).toContain('暂无可预约时段，请稍后再试');
+    expect(empty.querySelector(`a[href="/services/${APPT_SERVICE}"]`)).not.toBeNull();
+    expect(allByTestId('date-picker')).toHaveLength(0);
+  });
+
+  it('in a city that does not offer the service, says so in the catalog’s words with a way back', async () => {
+    backend({ service: { ...SERVICE, available: false, unavailableReason: '暂不支持深圳' } as typeof SERVICE });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`, { city: '440300' });
+    const block = await findByTestId('book-not-offered');
+    expect(block.textContent).toContain('暂不支持深圳');
+    expect(block.textContent).toContain('返回服务页面');
+  });
+
+  it('shows SERVICE_NOT_IN_CITY of the slots in the server’s words', async () => {
+    backend({ slots: () => problem(409, 'SERVICE_NOT_IN_CITY', '当前城市暂不支持该服务', '暂不支持深圳') });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`, { city: '440300' });
+    const block = await findByTestId('book-not-offered');
+    expect(block.textContent).toContain('暂不支持深圳');
+  });
+
+  it('reads in English', async () => {
+    backend();
+    await renderRoute(routes, `/book/${APPT_SERVICE}`, { lang: 'en' });
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    expect(dates()[0]?.textContent).toBe('Tue 1 Decavailable');
+    expect(dates()[1]?.textContent).toContain('Fully booked');
+    expect(byTestId('book-notice').textContent).toContain(APPOINTMENT_SERVICES[APPT_SERVICE]?.noticeEn[0]);
+    expect(timeById(ID.d1a).querySelector('.appt-time-state')?.textContent).toBe('5 left');
+    expect(timeById(ID.d1a).getAttribute('aria-label')).toBe('09:00–09:30, 5 left');
+  });
+});
+
+describe('在线预约: booking', () => {
+  it('confirms in a sheet (service, place, address, time, the masked applicant), then books once per attempt: a retry sends the same submissionId', async () => {
+    const calls = backend({
+      book: (_call, n) => (n === 1 ? Promise.reject(new TypeError('Failed to fetch')) : json(201, appointment())),
+    });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    await click(timeById(ID.d1b));
+    const sheet = await findByTestId('confirm-sheet');
+    expect(timeById(ID.d1b).getAttribute('aria-pressed')).toBe('true');
+    const facts = byTestId('confirm-facts').textContent ?? '';
+    expect(facts).toContain('补领结婚证/离婚证预约');
+    expect(facts).toContain('天河区婚姻登记处');
+    expect(facts).toContain('广州市天河区天河路1号');
+    expect(byTestId('confirm-time').textContent).toBe('2026年12月1日 周二 09:30–10:00');
+    expect(byTestId('confirm-applicant').textContent).toBe(ACCOUNT.realName?.nameMasked);
+    expect(facts).toContain('440***********123X');
+    expect(sheet.textContent).toContain('确认预约');
+
+    // the answer is lost: say so, keep the sheet
+    await click(byTestId('confirm-submit'));
+    await waitFor(() => expect(byTestId('confirm-error').textContent).toContain('网络连接失败'));
+    expect(allByTestId('confirm-sheet')).toHaveLength(1);
+
+    await click(byTestId('confirm-submit'));
+    await findByTestId('book-done');
+    const [first, second] = bookCalls(calls).map((c) => c.body as Record<string, unknown>);
+    expect(bookCalls(calls)).toHaveLength(2);
+    expect(first).toEqual({ slotId: ID.d1b, submissionId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(second).toEqual(first);
+
+    // 预约成功: 预约号, when and where, what to bring, and where next
+    const done = byTestId('book-done');
+    expect(done.textContent).toContain('预约成功');
+    expect(byTestId('appointment-number').textContent).toBe('YY2026112800001');
+    expect(byTestId('done-time').textContent).toBe('2099年11月28日 周六 09:00–09:30');
+    expect(byTestId('done-place').textContent).toBe('天河区婚姻登记处');
+    expect(byTestId('done-notice').textContent).toContain('补领结婚证须双方共同到场');
+    expect(byTestId('view-mine').getAttribute('href')).toBe('/appointments');
+    expect(done.querySelector('a[href="/"]')?.textContent).toBe('返回首页');
+  });
+
+  it('a double tap on 确认预约 books once', async () => {
+    let release: (v: unknown) => void = () => {};
+    const calls = backend({
+      book: () =>
+        new Promise((resolve) => {
+          release = resolve;
+        }).then(() => json(201, appointment())) as Promise<never>,
+    });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    await click(timeById(ID.d1a));
+    const submit = await findByTestId('confirm-submit');
+    await act(async () => {
+      submit.click();
+      submit.click();
+    });
+    await flush();
+    expect(bookCalls(calls)).toHaveLength(1);
+    release(undefined);
+    await findByTestId('book-done');
+    expect(bookCalls(calls)).toHaveLength(1);
+  });
+
+  it('on SLOT_FULL says so in the server’s words, loads the slots again and keeps the chosen date; a new attempt has a new submissionId', async () => {
+    const calls = backend({
+      slots: (n) => json(200, slotsBody(theSlots(n === 1 ? {} : { [ID.d3a]: { remaining: 0 } }))),
+      book: (_call, n) =>
+        n === 1
+          ? problem(409, 'SLOT_FULL', '该时段已约满，请选择其他时段', '该时段已约满，请选择其他时段')
+          : json(201, appointment()),
+    });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    await click(dates()[2] as HTMLElement);
+    await click(timeById(ID.d3a));
+    await click(await findByTestId('confirm-submit'));
+
+    await waitFor(() => expect(byTestId('book-error').textContent).toBe('该时段已约满，请选择其他时段'));
+    await waitFor(() => expect(calls.filter((c) => c.url === SLOTS_URL)).toHaveLength(2));
+    await waitFor(() => expect(timeById(ID.d3a).disabled).toBe(true));
+    expect(activeDate()).toBe('2026-12-03');
+    expect(timeById(ID.d3a).textContent).toContain('已约满');
+    expect(allByTestId('confirm-sheet')).toHaveLength(0);
+
+    await click(timeById(ID.d3b));
+    await click(await findByTestId('confirm-submit'));
+    await findByTestId('book-done');
+    const [first, second] = bookCalls(calls).map((c) => c.body as { slotId: string; submissionId: string });
+    expect(second?.slotId).toBe(ID.d3b);
+    expect(second?.submissionId).not.toBe(first?.submissionId);
+  });
+
+  it('on APPOINTMENT_EXISTS says so with a link to 我的预约', async () => {
+    backend({ book: () => problem(409, 'APPOINTMENT_EXISTS', '您已预约该事项，请勿重复预约') });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    await click(timeById(ID.d1a));
+    await click(await findByTestId('confirm-submit'));
+    await waitFor(() => expect(byTestId('book-error').textContent).toContain('您已预约该事项，请勿重复预约'));
+    expect(byTestId('book-error-mine').getAttribute('href')).toBe(`/appointments?service=${APPT_SERVICE}`);
+  });
+
+  it('asks for a fresh verification before the picker, like other personal pages', async () => {
+    mockFetch((call) => {
+      if (call.url.startsWith(`/api/v1/services/${APPT_SERVICE}`)) return json(200, SERVICE);
+      if (call.url.startsWith('/api/v1/me/appointments')) {
+        return problem(403, 'VERIFICATION_REQUIRED', '需要验证身份', '为保护您的个人信息，请先完成身份验证');
+      }
+      return json(200, slotsBody(theSlots()));
+    });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    const prompt = await findByTestId('verify-prompt');
+    expect(prompt.textContent).toContain('为保护您的个人信息，请先完成身份验证');
+    expect(allByTestId('date-picker')).toHaveLength(0);
+  });
+
+  it('points to the upcoming appointment already made for the service', async () => {
+    mockFetch((call) => {
+      if (call.url.startsWith(`/api/v1/services/${APPT_SERVICE}`)) return json(200, SERVICE);
+      if (call.url.startsWith('/api/v1/me/appointments')) return json(200, [appointment()]);
+      if (call.url.startsWith('/api/v1/appointments/slots')) return json(200, slotsBody(theSlots()));
+      return undefined;
+    });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    const hint = await findByTestId('book-existing');
+    expect(hint.textContent).toContain('2099年11月28日 周六 09:00–09:30');
+    expect(hint.querySelector('a')?.getAttribute('href')).toBe(`/appointments/${appointment().id}`);
+  });
+});

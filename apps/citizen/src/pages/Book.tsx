@@ -1,0 +1,583 @@
+import {
+  type Appointment,
+  type AppointmentServiceSpec,
+  type AvailableSlot,
+  type AvailableSlots,
+  findAppointmentService,
+  type ServiceDetail,
+} from '@yss/contracts';
+import Button from 'antd-mobile/es/components/button';
+import NoticeBar from 'antd-mobile/es/components/notice-bar';
+import Popup from 'antd-mobile/es/components/popup';
+import Result from 'antd-mobile/es/components/result';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { appointmentsApi } from '../api/appointments';
+import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import { api } from '../api/endpoints';
+import { Icon } from '../components/icons';
+import { Page } from '../components/Page';
+import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
+import { useApi } from '../hooks/use-api';
+import { useVerifiedLoad } from '../hooks/use-verified-load';
+import { useLocale } from '../i18n/localize';
+import { newSubmissionId } from '../lib/apply-drafts';
+import {
+  formatSlotDate,
+  formatWhen,
+  formatWindow,
+  isUpcoming,
+  outcomeUnknown,
+  pickDate,
+  SLOT_GONE_CODES,
+  slotDates,
+  slotPlaces,
+} from '../lib/appointments';
+import { errorText } from '../lib/errors';
+import { RequireAuth, useAuth } from '../state/auth';
+import { usePreferences } from '../state/preferences';
+import { AppointmentNumber, NoticeList, useNotice, When } from './appointments-shared';
+import './cases.css';
+import './appointments.css';
+
+const serviceLink = (serviceId: string) => `/services/${encodeURIComponent(serviceId)}`;
+const mineLink = (serviceId: string) => `/appointments?service=${encodeURIComponent(serviceId)}`;
+
+/** The city does not offer the service (or takes no bookings there): the catalog's words and a way back. */
+function NotInCity({ serviceId, reason }: { serviceId: string; reason: string }) {
+  const { t } = useLocale();
+  const navigate = useNavigate();
+  return (
+    <section className="card case-not-offered" data-testid="book-not-offered">
+      <Result status="warning" title={t('appointments.notInCityTitle')} description={reason} />
+      <p className="field-help">{t('appointments.notInCityHint')}</p>
+      <div className="case-actions">
+        <Button block color="primary" size="large" onClick={() => navigate(serviceLink(serviceId), { replace: true })}>
+          {t('appointments.backToService')}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+/** 预约成功: 预约号 (copyable), when and where, what to bring, and where to go next. */
+function Booked({ appointment }: { appointment: Appointment }) {
+  const { t } = useLocale();
+  const notice = useNotice(appointment.serviceId, appointment.notice);
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section className="card case-result" data-testid="book-done" ref={ref} tabIndex={-1}>
+      <Result status="success" title={t('appointments.result.title')} description={t('appointments.result.desc')} />
+      <dl className="case-facts">
+        <div>
+          <dt>{t('appointments.result.number')}</dt>
+          <dd>
+            <AppointmentNumber value={appointment.appointmentNumber} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('appointments.result.time')}</dt>
+          <dd data-testid="done-time">
+            <When x={appointment} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('appointments.result.place')}</dt>
+          <dd data-testid="done-place">{appointment.place}</dd>
+        </div>
+        <div>
+          <dt>{t('appointments.result.address')}</dt>
+          <dd>{appointment.address}</dd>
+        </div>
+      </dl>
+      <h2 className="case-subheading">{t('appointments.result.bring')}</h2>
+      <NoticeList items={notice} testId="done-notice" />
+      <div className="case-actions">
+        <Link
+          to="/appointments"
+          replace
+          className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default state-link"
+          data-testid="view-mine"
+        >
+          {t('appointments.result.viewMine')}
+        </Link>
+        <Link
+          to="/"
+          className="adm-button adm-button-default adm-button-block adm-button-large adm-button-shape-default"
+        >
+          {t('appointments.result.home')}
+        </Link>
+      </div>
+    </section>
+  );
+}
+
+/** The dates that have slots, as a row that scrolls sideways; 已约满 on a day without places left. */
+function DatePicker({
+  slots,
+  active,
+  onPick,
+}: {
+  slots: AvailableSlot[];
+  active: string | null;
+  onPick: (date: string) => void;
+}) {
+  const { t, lang } = useLocale();
+  const days = slotDates(slots);
+  return (
+    <fieldset className="appt-dates" data-testid="date-picker">
+      <legend className="visually-hidden">{t('appointments.pick.dates')}</legend>
+      {days.map((d) => {
+        const label = formatSlotDate(d.date, lang);
+        const state = d.remaining > 0 ? t('appointments.pick.available') : t('appointments.pick.full');
+        return (
+          <button
+            key={d.date}
+            type="button"
+            className="appt-date"
+            aria-pressed={d.date === active}
+            aria-label={t('appointments.pick.dateLabel', { date: label, state })}
+            data-date={d.date}
+            data-full={d.remaining > 0 ? undefined : 'true'}
+            data-testid="slot-date"
+            onClick={() => onPick(d.date)}
+          >
+            <span className="appt-date-day">{label}</span>
+            <span className="appt-date-state">{state}</span>
+          </button>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** The windows of one day, by place (place and address), each with 余 N or 已约满 (not choosable). */
+function TimePicker({
+  slots,
+  chosen,
+  onPick,
+}: {
+  slots: AvailableSlot[];
+  chosen: string | null;
+  onPick: (slot: AvailableSlot) => void;
+}) {
+  const { t } = useLocale();
+  const id = useId();
+  return (
+    <div className="appt-places" data-testid="time-picker">
+      {slotPlaces(slots).map((p, i) => (
+        <section
+          key={`${p.place}-${p.address}`}
+          className="card appt-place"
+          aria-labelledby={`${id}-${i}`}
+          data-testid="slot-place"
+        >
+          <h3 id={`${id}-${i}`} className="appt-place-name">
+            <Icon name="building" /> {p.place}
+          </h3>
+          <p className="appt-place-address">{t('appointments.pick.address', { address: p.address })}</p>
+          <fieldset className="appt-times">
+            <legend className="visually-hidden">{t('appointments.pick.times')}</legend>
+            {p.slots.map((s) => {
+              const full = s.remaining <= 0;
+              const state = full
+                ? t('appointments.pick.full')
+                : t('appointments.pick.remaining', { count: s.remaining });
+              return (
+                <button
+                  key={s.id}
+                  type="button"
+                  className="appt-time"
+                  disabled={full}
+                  aria-pressed={chosen === s.id}
+                  aria-label={t('appointments.pick.timeLabel', { time: formatWindow(s), state })}
+                  data-slot-id={s.id}
+                  data-testid="slot-time"
+                  onClick={() => onPick(s)}
+                >
+                  <span className="appt-time-window">{formatWindow(s)}</span>
+                  <span className="appt-time-state">{state}</span>
+                </button>
+              );
+            })}
+          </fieldset>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+type PageError = { text: string; exists?: boolean };
+
+/** The notice, then a date and a window; the confirm sheet books it (one submissionId per confirm attempt). */
+export function BookFlow({
+  spec,
+  service,
+  existing,
+}: {
+  spec: AppointmentServiceSpec;
+  service: Pick<ServiceDetail, 'name' | 'nameEn'>;
+  /** The citizen's upcoming appointment of this service, if any (a hint, not a block: the server decides). */
+  existing: Appointment | undefined;
+}) {
+  const { t, pick, name, lang } = useLocale();
+  const auth = useAuth();
+  const { city, cityInfo } = usePreferences();
+  const problemText = useProblemText();
+  const [slots, setSlots] = useState<AvailableSlots | undefined>(undefined);
+  const [slotsProblem, setSlotsProblem] = useState<ApiProblem | null>(null);
+  const [wantedDate, setWantedDate] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<AvailableSlot | null>(null);
+  const [sheetError, setSheetError] = useState<string | null>(null);
+  const [pageError, setPageError] = useState<PageError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Appointment | null>(null);
+  const busyRef = useRef(false);
+  /** The confirm attempt in progress: its slot and submissionId, kept while a retry may still be needed. */
+  const attemptRef = useRef<{ slotId: string; submissionId: string } | null>(null);
+  const loadSeq = useRef(0);
+  const pageErrorRef = useRef<HTMLDivElement>(null);
+  const sheetTitleId = useId();
+
+  const loadSlots = useCallback(async () => {
+    const seq = ++loadSeq.current;
+    setSlotsProblem(null);
+    try {
+      const data = await appointmentsApi.slots(spec.serviceId, city);
+      if (seq === loadSeq.current) setSlots(data);
+    } catch (e) {
+      if (seq !== loadSeq.current) return;
+      setSlots(undefined);
+      if (isApiProblem(e)) setSlotsProblem(e);
+    }
+  }, [spec.serviceId, city]);
+
+  useEffect(() => {
+    setSlots(undefined);
+    void loadSlots();
+  }, [loadSlots]);
+
+  useEffect(() => {
+    if (pageError) pageErrorRef.current?.focus();
+  }, [pageError]);
+
+  // the sheet takes the focus when it opens (a screen reader reads its title); closing gives it back to the window
+  const sheetHeadingRef = useRef<HTMLHeadingElement>(null);
+  const lastChosen = useRef<string | null>(null);
+  useEffect(() => {
+    if (chosen) {
+      lastChosen.current = chosen.id;
+      sheetHeadingRef.current?.focus();
+    } else if (lastChosen.current) {
+      const id = lastChosen.current;
+      lastChosen.current = null;
+      document.querySelector<HTMLButtonElement>(`[data-slot-id="${id}"]:not(:disabled)`)?.focus();
+    }
+  }, [chosen]);
+
+  const open = (slot: AvailableSlot) => {
+    setChosen(slot);
+    setSheetError(null);
+  };
+
+  const close = () => {
+    if (busyRef.current) return;
+    setChosen(null);
+    setSheetError(null);
+  };
+
+  const confirm = async () => {
+    if (busyRef.current || !chosen) return;
+    busyRef.current = true;
+    setBusy(true);
+    setSheetError(null);
+    // once per confirm attempt: a retry of the same slot after an unknown outcome sends the same id
+    if (attemptRef.current?.slotId !== chosen.id) {
+      attemptRef.current = { slotId: chosen.id, submissionId: newSubmissionId() };
+    }
+    const { submissionId } = attemptRef.current;
+    try {
+      const appointment = await auth.withVerification(() => appointmentsApi.book({ slotId: chosen.id, submissionId }));
+      attemptRef.current = null;
+      setChosen(null);
+      setDone(appointment);
+      window.scrollTo?.(0, 0);
+    } catch (e) {
+      if (isVerificationCancelled(e)) return;
+      if (!isApiProblem(e)) {
+        setSheetError(errorText(e, t));
+        return;
+      }
+      if (!outcomeUnknown(e)) attemptRef.current = null;
+      if (SLOT_GONE_CODES.includes(e.code)) {
+        // the window was taken or stopped meanwhile: say so, show the slots as they are now, on the same day
+        setChosen(null);
+        setPageError({ text: problemText(e) });
+        void loadSlots();
+      } else if (e.code === 'APPOINTMENT_EXISTS') {
+        setChosen(null);
+        setPageError({ text: problemText(e), exists: true });
+      } else {
+        setSheetError(problemText(e));
+      }
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
+    }
+  };
+
+  if (done) return <Booked appointment={done} />;
+
+  const notInCity = slotsProblem && ['SERVICE_NOT_IN_CITY', 'APPOINTMENT_NOT_OFFERED'].includes(slotsProblem.code);
+  const days = slots ? slotDates(slots.slots) : [];
+  const active = pickDate(days, wantedDate);
+  const day = days.find((d) => d.date === active);
+  const realName = auth.account?.realName ?? null;
+
+  return (
+    <div className="appt-book">
+      <p className="appt-service-name" data-testid="book-service">
+        {pick(service.name, service.nameEn)}
+      </p>
+      <section className="card case-notice" data-testid="book-notice">
+        <h2 className="case-subheading">{t('appointments.noticeTitle')}</h2>
+        <NoticeList items={pick(spec.notice, spec.noticeEn)} />
+      </section>
+
+      {existing && (
+        <NoticeBar
+          color="info"
+          wrap
+          data-testid="book-existing"
+          content={
+            <span>
+              {t('appointments.existing', { when: formatWhen(existing, lang) })}{' '}
+              <Link to={`/appointments/${encodeURIComponent(existing.id)}`}>{t('appointments.viewExisting')}</Link>
+            </span>
+          }
+        />
+      )}
+
+      {pageError && (
+        <div
+          className="form-error appt-page-error"
+          role="alert"
+          tabIndex={-1}
+          ref={pageErrorRef}
+          data-testid="book-error"
+        >
+          <span>{pageError.text}</span>
+          {pageError.exists && (
+            <>
+              {' '}
+              <Link to={mineLink(spec.serviceId)} data-testid="book-error-mine">
+                {t('appointments.confirm.viewMine')}
+              </Link>
+            </>
+          )}
+        </div>
+      )}
+
+      <section className="appt-pick" aria-labelledby={`${sheetTitleId}-pick`}>
+        <div className="appt-pick-head">
+          <h2 id={`${sheetTitleId}-pick`} className="case-step-title appt-pick-title">
+            {t('appointments.pick.title')}
+          </h2>
+          <span className="appt-pick-city">{t('appointments.pick.city', { city: name(cityInfo) })}</span>
+        </div>
+
+        {notInCity ? (
+          <NotInCity serviceId={spec.serviceId} reason={problemText(slotsProblem)} />
+        ) : slotsProblem ? (
+          <ErrorState
+            problem={slotsProblem}
+            onRetry={() => void loadSlots()}
+            title={t('appointments.pick.loadFailed')}
+          />
+        ) : !slots ? (
+          <ListSkeleton rows={3} />
+        ) : days.length === 0 ? (
+          <div data-testid="book-empty">
+            <EmptyState
+              title={t('appointments.pick.empty')}
+              description={t('appointments.pick.emptyDesc')}
+              action={
+                <div className="case-actions appt-empty-actions">
+                  <Button color="primary" fill="outline" onClick={() => void loadSlots()}>
+                    {t('appointments.pick.reload')}
+                  </Button>
+                  <Link to={serviceLink(spec.serviceId)} className="state-link">
+                    <Icon name="left" /> {t('appointments.backToService')}
+                  </Link>
+                </div>
+              }
+            />
+          </div>
+        ) : (
+          <>
+            <DatePicker
+              slots={slots.slots}
+              active={active}
+              onPick={(date) => {
+                setWantedDate(date);
+                setPageError(null);
+              }}
+            />
+            {day && day.remaining === 0 && (
+              <p className="field-help appt-day-full" data-testid="day-full">
+                {t('appointments.pick.dayFull')}
+              </p>
+            )}
+            {day && <TimePicker slots={day.slots} chosen={chosen?.id ?? null} onPick={open} />}
+          </>
+        )}
+      </section>
+
+      <Popup
+        visible={chosen !== null}
+        onMaskClick={close}
+        onClose={close}
+        showCloseButton={!busy}
+        bodyClassName="appt-sheet-body"
+      >
+        {chosen && (
+          <div
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby={sheetTitleId}
+            className="appt-sheet"
+            data-testid="confirm-sheet"
+          >
+            <h2 id={sheetTitleId} className="case-subheading appt-sheet-title" ref={sheetHeadingRef} tabIndex={-1}>
+              {t('appointments.confirm.title')}
+            </h2>
+            <dl className="case-facts" data-testid="confirm-facts">
+              <div>
+                <dt>{t('appointments.confirm.service')}</dt>
+                <dd>{pick(service.name, service.nameEn)}</dd>
+              </div>
+              <div>
+                <dt>{t('appointments.confirm.city')}</dt>
+                <dd>{name(cityInfo)}</dd>
+              </div>
+              <div>
+                <dt>{t('appointments.confirm.place')}</dt>
+                <dd>{chosen.place}</dd>
+              </div>
+              <div>
+                <dt>{t('appointments.confirm.address')}</dt>
+                <dd>{chosen.address}</dd>
+              </div>
+              <div>
+                <dt>{t('appointments.confirm.time')}</dt>
+                <dd data-testid="confirm-time">
+                  <When x={chosen} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('appointments.confirm.applicant')}</dt>
+                <dd data-testid="confirm-applicant">{realName?.nameMasked ?? t('me.noRealName')}</dd>
+              </div>
+              {realName && (
+                <div>
+                  <dt>{t('appointments.confirm.applicantId')}</dt>
+                  <dd>{realName.idNumberMasked}</dd>
+                </div>
+              )}
+            </dl>
+            <p className="field-help">{t('appointments.confirm.applicantNote')}</p>
+            {sheetError && (
+              <p className="form-error" role="alert" data-testid="confirm-error">
+                {sheetError}
+              </p>
+            )}
+            <div className="case-nav appt-sheet-actions">
+              <Button size="large" onClick={close} disabled={busy}>
+                {t('appointments.confirm.cancel')}
+              </Button>
+              <Button
+                color="primary"
+                size="large"
+                onClick={() => void confirm()}
+                loading={busy}
+                disabled={busy}
+                data-testid="confirm-submit"
+              >
+                {busy ? t('appointments.confirm.submitting') : t('appointments.confirm.submit')}
+              </Button>
+            </div>
+          </div>
+        )}
+      </Popup>
+    </div>
+  );
+}
+
+/** The fresh verification personal pages ask for (loading the citizen's appointments of this service), then the picker. */
+function VerifiedBook({ spec, service }: { spec: AppointmentServiceSpec; service: ServiceDetail }) {
+  const mine = useVerifiedLoad(() => appointmentsApi.list(spec.serviceId), [spec.serviceId]);
+  if (mine.problem) return <ErrorState problem={mine.problem} onRetry={mine.reload} />;
+  if (!mine.data) return <ListSkeleton rows={4} />;
+  const existing = mine.data
+    .filter((a) => a.serviceId === spec.serviceId && isUpcoming(a))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+  return <BookFlow spec={spec} service={service} existing={existing} />;
+}
+
+/** Before the picker: the service offered in the chosen city, a verified real name. */
+function BookGate({ spec }: { spec: AppointmentServiceSpec }) {
+  const { t, pick } = useLocale();
+  const { city } = usePreferences();
+  const auth = useAuth();
+  const service = useApi(`service:${spec.serviceId}:${city}`, (signal) =>
+    api.service(spec.serviceId, city, { signal }),
+  );
+  if (service.error) return <ErrorState problem={service.error} onRetry={service.reload} />;
+  if (!service.data) return <ListSkeleton rows={4} />;
+  const s = service.data;
+  if (!s.available) {
+    const reason = pick(s.unavailableReason ?? '', s.unavailableReasonEn) || t('common.unavailable');
+    return <NotInCity serviceId={spec.serviceId} reason={reason} />;
+  }
+  if (auth.account && !auth.account.realName) {
+    return (
+      <section className="card" data-testid="book-need-real-name">
+        <Result status="info" title={t('appointments.needRealName')} description={t('realName.reason')} />
+        <Link to="/me/real-name" className="state-link">
+          {t('appointments.needRealNameAction')}
+        </Link>
+      </section>
+    );
+  }
+  return <VerifiedBook spec={spec} service={s} />;
+}
+
+/** /book/:serviceId — 在线预约 of a service in APPOINTMENT_SERVICES. */
+export default function Book() {
+  const { serviceId = '' } = useParams();
+  const { t } = useLocale();
+  const spec = findAppointmentService(serviceId);
+  if (!spec) {
+    return (
+      <Page title={t('appointments.bookOnline')}>
+        <EmptyState
+          title={t('appointments.notOffered')}
+          description={t('appointments.notOfferedDesc')}
+          action={
+            <Link to={serviceLink(serviceId)} className="state-link">
+              <Icon name="left" /> {t('appointments.backToService')}
+            </Link>
+          }
+        />
+      </Page>
+    );
+  }
+  return (
+    <Page title={t('appointments.bookOnline')}>
+      <RequireAuth>
+        <BookGate spec={spec} />
+      </RequireAuth>
+    </Page>
+  );
+}
