@@ -85,6 +85,7 @@ export const creditEn: typeof creditZh = {
     openSubject: 'View the credit record',
     openCertificate: 'View the certificate',
     openCase: 'View the application',
+    openAppointment: 'View the appointment',
     close: 'Close',
     tabBadge: '{{count}} unread messages',
     empty: 'No messages yet',

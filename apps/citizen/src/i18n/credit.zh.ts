@@ -83,6 +83,7 @@ export const creditZh = {
     openSubject: '查看信用主体信息',
     openCertificate: '查看证照',
     openCase: '查看办件',
+    openAppointment: '查看预约',
     close: '收起',
     tabBadge: '{{count}}条未读消息',
     empty: '暂无消息',

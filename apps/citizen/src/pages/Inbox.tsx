@@ -54,7 +54,9 @@ function Item({ m, onOpen }: { m: Notification; onOpen: () => void }) {
                 ? t('credit.inbox.openCertificate')
                 : m.kind === 'case-update'
                   ? t('credit.inbox.openCase')
-                  : t('credit.inbox.open')}
+                  : m.kind === 'appointment-update'
+                    ? t('credit.inbox.openAppointment')
+                    : t('credit.inbox.open')}
           </Link>
         )}
       </div>
