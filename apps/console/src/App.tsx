@@ -5,6 +5,7 @@ import { CasesPage } from './pages/CasesPage';
 import { FeedbackPage } from './pages/FeedbackPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { SlotsPage } from './pages/SlotsPage';
 import { WalletStatusPage } from './pages/WalletStatusPage';
 import { useSession } from './session';
 
@@ -29,9 +30,13 @@ function Shell() {
       ? 'wallet'
       : location.pathname.startsWith('/cases')
         ? 'cases'
-        : 'home';
+        : location.pathname.startsWith('/slots')
+          ? 'slots'
+          : 'home';
   // 办件审核 only for those whose grants give application.review (the reviewer role); the server checks it too
   const canReview = hasPermission(profile, 'application.review');
+  // 号源管理 only for those whose grants give slot.manage (the 号源管理员 role); the server checks it too
+  const canManageSlots = hasPermission(profile, 'slot.manage');
   return (
     <Layout className="shell">
       <Layout.Header className="shell-header">
@@ -61,6 +66,7 @@ function Shell() {
               items={[
                 { key: 'home', label: '首页' },
                 ...(canReview ? [{ key: 'cases', label: '办件审核' }] : []),
+                ...(canManageSlots ? [{ key: 'slots', label: '号源管理' }] : []),
                 { key: 'feedback', label: '意见反馈' },
                 { key: 'wallet', label: '电子证照状态' },
               ]}
@@ -72,6 +78,7 @@ function Shell() {
             <Routes>
               <Route path="/" element={<HomePage />} />
               <Route path="/cases/:caseId?" element={<CasesPage />} />
+              <Route path="/slots" element={<SlotsPage />} />
               <Route path="/feedback" element={<FeedbackPage />} />
               <Route path="/wallet" element={<WalletStatusPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
