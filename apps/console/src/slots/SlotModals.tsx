@@ -84,7 +84,7 @@ export function SlotCapacityModal({ slot, onClose, onDone }: Props) {
             max={500}
             precision={0}
             value={capacity}
-            addonAfter="人"
+            suffix="人"
             aria-invalid={fieldError ? true : undefined}
             onChange={(v) => setCapacity(v)}
             onPressEnter={() => void submit()}

@@ -409,7 +409,7 @@ export function SlotPublishDrawer({ target, onClose, onPublished }: Props) {
             min={1}
             max={500}
             precision={0}
-            addonAfter="人"
+            suffix="人"
             value={capacity}
             aria-invalid={errors.capacity ? true : undefined}
             onChange={(v) => setCapacity(v)}
