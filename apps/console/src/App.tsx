@@ -1,13 +1,16 @@
 import { Button, Layout, Menu, Spin, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { hasPermission } from './grants';
 import { CasesPage } from './pages/CasesPage';
 import { FeedbackPage } from './pages/FeedbackPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
-import { SlotsPage } from './pages/SlotsPage';
 import { WalletStatusPage } from './pages/WalletStatusPage';
 import { useSession } from './session';
+
+// 号源管理 brings the date and time pickers: its own chunk, loaded when the page is first opened
+const SlotsPage = lazy(() => import('./pages/SlotsPage').then((m) => ({ default: m.SlotsPage })));
 
 /** The pages behind the login: a side menu, the staff member's name and 退出登录. */
 function Shell() {
@@ -78,7 +81,20 @@ function Shell() {
             <Routes>
               <Route path="/" element={<HomePage />} />
               <Route path="/cases/:caseId?" element={<CasesPage />} />
-              <Route path="/slots" element={<SlotsPage />} />
+              <Route
+                path="/slots"
+                element={
+                  <Suspense
+                    fallback={
+                      <Spin tip="加载中…">
+                        <div className="spin-box" />
+                      </Spin>
+                    }
+                  >
+                    <SlotsPage />
+                  </Suspense>
+                }
+              />
               <Route path="/feedback" element={<FeedbackPage />} />
               <Route path="/wallet" element={<WalletStatusPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />

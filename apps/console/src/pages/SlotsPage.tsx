@@ -48,8 +48,9 @@ const MAX_RANGE_DAYS = 62;
  */
 export function SlotsPage() {
   const { profile } = useSession();
+  // the same array while the profile is: the service list, and with it the slot list, is not asked for again
+  const grants = useMemo(() => (profile ? grantsWith(profile, 'slot.manage') : []), [profile]);
   if (!profile) return null;
-  const grants = grantsWith(profile, 'slot.manage');
   if (grants.length === 0) {
     return (
       <Result
@@ -167,12 +168,13 @@ function SlotCalendar({ grants, services }: { grants: StaffGrant[]; services: Se
   const [publishing, setPublishing] = useState(0);
   const latest = useRef(0);
 
+  const currentServiceId = service?.value;
   const load = useCallback(async () => {
-    if (!service || !cityCode) return;
+    if (!currentServiceId || !cityCode) return;
     const request = ++latest.current;
     setLoading(true);
     setError(null);
-    const query = new URLSearchParams({ serviceId: service.value, cityCode, from: range[0], to: range[1] });
+    const query = new URLSearchParams({ serviceId: currentServiceId, cityCode, from: range[0], to: range[1] });
     try {
       const list = await api<ConsoleSlot[]>('GET', `/api/v1/console/slots?${query}`);
       if (request !== latest.current) return;
@@ -184,7 +186,7 @@ function SlotCalendar({ grants, services }: { grants: StaffGrant[]; services: Se
     } finally {
       if (request === latest.current) setLoading(false);
     }
-  }, [service, cityCode, range]);
+  }, [currentServiceId, cityCode, range]);
   useEffect(() => {
     void load();
   }, [load]);
