@@ -1,4 +1,5 @@
 import { Button, Layout, Menu, Spin, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { hasPermission } from './grants';
 import { CasesPage } from './pages/CasesPage';
@@ -7,6 +8,9 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { WalletStatusPage } from './pages/WalletStatusPage';
 import { useSession } from './session';
+
+// 号源管理 brings the date and time pickers: its own chunk, loaded when the page is first opened
+const SlotsPage = lazy(() => import('./pages/SlotsPage').then((m) => ({ default: m.SlotsPage })));
 
 /** The pages behind the login: a side menu, the staff member's name and 退出登录. */
 function Shell() {
@@ -29,9 +33,13 @@ function Shell() {
       ? 'wallet'
       : location.pathname.startsWith('/cases')
         ? 'cases'
-        : 'home';
+        : location.pathname.startsWith('/slots')
+          ? 'slots'
+          : 'home';
   // 办件审核 only for those whose grants give application.review (the reviewer role); the server checks it too
   const canReview = hasPermission(profile, 'application.review');
+  // 号源管理 only for those whose grants give slot.manage (the 号源管理员 role); the server checks it too
+  const canManageSlots = hasPermission(profile, 'slot.manage');
   return (
     <Layout className="shell">
       <Layout.Header className="shell-header">
@@ -61,6 +69,7 @@ function Shell() {
               items={[
                 { key: 'home', label: '首页' },
                 ...(canReview ? [{ key: 'cases', label: '办件审核' }] : []),
+                ...(canManageSlots ? [{ key: 'slots', label: '号源管理' }] : []),
                 { key: 'feedback', label: '意见反馈' },
                 { key: 'wallet', label: '电子证照状态' },
               ]}
@@ -72,6 +81,20 @@ function Shell() {
             <Routes>
               <Route path="/" element={<HomePage />} />
               <Route path="/cases/:caseId?" element={<CasesPage />} />
+              <Route
+                path="/slots"
+                element={
+                  <Suspense
+                    fallback={
+                      <Spin tip="加载中…">
+                        <div className="spin-box" />
+                      </Spin>
+                    }
+                  >
+                    <SlotsPage />
+                  </Suspense>
+                }
+              />
               <Route path="/feedback" element={<FeedbackPage />} />
               <Route path="/wallet" element={<WalletStatusPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,7 +1,7 @@
 import { CITIES, type StaffGrant, type StaffProfile } from '@yss/contracts';
 
 /** The permission ids the console asks for (apps/server/src/modules/staff/roles.ts). */
-export type ConsolePermission = 'application.review' | 'feedback.read' | 'wallet.status';
+export type ConsolePermission = 'application.review' | 'slot.manage' | 'feedback.read' | 'wallet.status';
 
 /** The staff member's grants that give `permission` (a grant is one role in one department and city). */
 export function grantsWith(profile: StaffProfile, permission: ConsolePermission): StaffGrant[] {

@@ -1,0 +1,511 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/dom';
+import type { CatalogEntry, ConsoleBooking, ConsoleSlot, StaffGrant, StaffProfile } from '@yss/contracts';
+import { act } from 'react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../App';
+import { SessionProvider } from '../session';
+import { render } from '../test/render';
+
+// ---- fixtures (shaped as the contract's StaffProfile, CatalogEntry, ConsoleSlot, ConsoleBooking) ----
+
+const slotManagerGrant = (departmentId: string, departmentName: string, cityCode: string, cityName: string) =>
+  ({
+    role: 'slot_manager',
+    roleName: '号源管理员',
+    permissions: [{ id: 'slot.manage', name: '管理预约号源' }],
+    departmentId,
+    departmentName,
+    cityCode,
+    cityName,
+  }) satisfies StaffGrant;
+
+/** 民政 in 广州 and 佛山 (补领结婚证/离婚证预约, 最低生活保障申请预约), 公积金 in 深圳. */
+const slotManager: StaffProfile = {
+  username: 'zhaoliu',
+  displayName: '赵六',
+  passwordChangeRequired: false,
+  grants: [
+    slotManagerGrant('gd-civil-affairs', '广东省民政厅', '440100', '广州'),
+    slotManagerGrant('gd-civil-affairs', '广东省民政厅', '440600', '佛山'),
+    slotManagerGrant('housing-fund-centres', '住房公积金管理中心', '440300', '深圳'),
+  ],
+};
+
+const reviewer: StaffProfile = {
+  username: 'lisi',
+  displayName: '李四',
+  passwordChangeRequired: false,
+  grants: [
+    {
+      role: 'reviewer',
+      roleName: '审核人员',
+      permissions: [{ id: 'application.review', name: '审核办件申请' }],
+      departmentId: 'gd-civil-affairs',
+      departmentName: '广东省民政厅',
+      cityCode: '440100',
+      cityName: '广州',
+    },
+  ],
+};
+
+const entry = (id: string, name: string, departmentId: string): CatalogEntry => ({
+  id,
+  name,
+  nameEn: name,
+  group: 'hunyin',
+  zones: [],
+  kind: 'appointment',
+  featureIds: [],
+  departmentId,
+  whoMayAct: 'self',
+  requiresVerification: true,
+  available: true,
+  unavailableReason: null,
+  unavailableReasonEn: null,
+});
+
+const catalog: CatalogEntry[] = [
+  entry('hunyin-dengji-yuyue', '婚姻登记预约', 'gd-civil-affairs'), // not in APPOINTMENT_SERVICES
+  entry('gongjijin-qiantai-tiqu-yuyue', '公积金前台提取预约', 'housing-fund-centres'),
+  entry('dibao-shenqing-yuyue', '最低生活保障申请预约', 'gd-civil-affairs'),
+  entry('nianshen-yuyue', '年审预约', 'gd-traffic-police'), // no grant for 交警
+  entry('bulin-jiehunzheng-lihunzheng-yuyue', '补领结婚证/离婚证预约', 'gd-civil-affairs'),
+];
+
+let ids = 0;
+const uuid = () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`;
+
+/** China time 09:00 on 2025-03-03 is 01:00Z. */
+const instant = (date: string, time: string) => new Date(Date.parse(`${date}T${time}:00+08:00`)).toISOString();
+
+const slot = (over: Partial<ConsoleSlot> & Pick<ConsoleSlot, 'date' | 'start' | 'end'>): ConsoleSlot => {
+  const capacity = over.capacity ?? 5;
+  const booked = over.booked ?? 0;
+  return {
+    id: uuid(),
+    place: '深圳市住房公积金管理中心福田管理部',
+    address: '深圳市福田区福中路某某号',
+    startsAt: instant(over.date, over.start),
+    endsAt: instant(over.date, over.end),
+    serviceId: 'gongjijin-qiantai-tiqu-yuyue',
+    cityCode: '440300',
+    cancelled: false,
+    ...over,
+    capacity,
+    booked,
+    remaining: over.remaining ?? capacity - booked,
+  };
+};
+
+// ---- a mocked API: each test sets what the routes answer; every request is recorded ----
+
+type Handler = (init: { method: string; url: URL; body: unknown }) => Response | Promise<Response>;
+const json = (data: unknown, status = 200) =>
+  new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
+const problem = (status: number, code: string, title: string, detail: string) =>
+  new Response(JSON.stringify({ type: 'about:blank', code, title, status, detail }), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
+
+let requests: { method: string; url: URL; body: unknown }[];
+let handlers: { match: (method: string, path: string) => boolean; handle: Handler }[];
+
+function on(method: string, path: string | RegExp, handle: Handler) {
+  handlers.unshift({
+    match: (m, p) => m === method && (typeof path === 'string' ? p === path : path.test(p)),
+    handle,
+  });
+}
+
+const slotListRequests = () =>
+  requests.filter((r) => r.method === 'GET' && r.url.pathname === '/api/v1/console/slots').map((r) => r.url);
+const writes = () => requests.filter((r) => r.method !== 'GET');
+
+beforeEach(() => {
+  // 2025-03-03 00:30 in China (a Monday), still 2 March in UTC: "today" must be China's date
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2025-03-02T16:30:00Z'));
+  requests = [];
+  handlers = [];
+  on('GET', '/api/v1/staff/me', () => json(slotManager));
+  on('GET', '/api/v1/catalog', () => json(catalog));
+  on('GET', '/api/v1/console/slots', () => json([]));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init: RequestInit = {}) => {
+      const url = new URL(input, 'http://console.test');
+      const method = init.method ?? 'GET';
+      const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+      requests.push({ method, url, body });
+      const handler = handlers.find((h) => h.match(method, url.pathname));
+      if (!handler) throw new Error(`unexpected request ${method} ${url}`);
+      return handler.handle({ method, url, body });
+    }),
+  );
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+const renderAt = (path: string) =>
+  render(
+    <MemoryRouter initialEntries={[path]}>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </MemoryRouter>,
+  );
+
+/** Opens an antd Select (by its data-testid) and picks the option with this text. */
+async function choose(testId: string, option: string) {
+  const select = screen.getByTestId(testId);
+  fireEvent.mouseDown(select.querySelector('.ant-select-selector') as Element);
+  const item = await waitFor(() => {
+    const found = [...document.querySelectorAll('.ant-select-item-option')].find(
+      (el) => el.getAttribute('title') === option,
+    );
+    if (!found) throw new Error(`option ${option} not shown`);
+    return found;
+  });
+  fireEvent.click(item);
+}
+
+/** Types a value into an antd picker's input (as a keyboard user does) and confirms it with Enter. */
+function typeInto(input: HTMLElement, value: string) {
+  fireEvent.mouseDown(input);
+  act(() => input.focus());
+  fireEvent.change(input, { target: { value } });
+  fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
+}
+
+function dialogTitled(title: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const found = [...document.querySelectorAll<HTMLElement>('.ant-modal[role="dialog"]')].find(
+      (d) => d.querySelector('.ant-modal-title')?.textContent === title,
+    );
+    if (!found) throw new Error(`no dialog titled ${title}`);
+    return found;
+  });
+}
+
+/** Slots of 公积金前台提取预约 in 深圳 (the default: the first service the grants allow, its first city). */
+const nine = slot({ date: '2025-03-03', start: '09:00', end: '10:00', capacity: 5, booked: 3 });
+const ten = slot({ date: '2025-03-03', start: '10:00', end: '11:00', capacity: 5, booked: 5 });
+const stopped = slot({ date: '2025-03-03', start: '14:00', end: '15:00', capacity: 4, booked: 0, cancelled: true });
+const wednesday = slot({ date: '2025-03-05', start: '09:00', end: '10:00', capacity: 10, booked: 1 });
+// out of order, as nothing promises the server's order
+const listed = [wednesday, stopped, ten, nine];
+
+const days = () => screen.getAllByTestId('slots-day');
+const rowsOf = (day: HTMLElement) => within(day).getAllByTestId('slot-row');
+const rowOf = (s: ConsoleSlot) => document.querySelector<HTMLElement>(`[data-slot-id="${s.id}"]`) as HTMLElement;
+
+describe('号源管理: the menu', () => {
+  it('shows 号源管理 to a 号源管理员 (slot.manage) and not 办件审核', async () => {
+    await renderAt('/');
+    expect(await screen.findByRole('menuitem', { name: '号源管理' })).toBeTruthy();
+    expect(screen.queryByRole('menuitem', { name: '办件审核' })).toBeNull();
+  });
+
+  it('hides it from staff without slot.manage, and the page says so without asking for slots', async () => {
+    on('GET', '/api/v1/staff/me', () => json(reviewer));
+    await renderAt('/slots');
+    expect(await screen.findByText('您没有管理号源的权限')).toBeTruthy();
+    expect(screen.getByRole('menuitem', { name: '办件审核' })).toBeTruthy();
+    expect(screen.queryByRole('menuitem', { name: '号源管理' })).toBeNull();
+    expect(slotListRequests()).toHaveLength(0);
+  });
+});
+
+describe('号源管理: the slots by date', () => {
+  it('offers the services and cities of the grants, asks for two weeks from China’s today', async () => {
+    await renderAt('/slots');
+    await waitFor(() => expect(slotListRequests()).toHaveLength(1));
+    const first = slotListRequests()[0] as URL;
+    expect(Object.fromEntries(first.searchParams)).toEqual({
+      serviceId: 'gongjijin-qiantai-tiqu-yuyue',
+      cityCode: '440300',
+      from: '2025-03-03',
+      to: '2025-03-16',
+    });
+    expect(screen.getByTestId('slots-filter-service').textContent).toContain('公积金前台提取预约');
+    expect(screen.getByTestId('slots-filter-city').textContent).toContain('深圳');
+    expect(await screen.findByText('所选日期内暂无号源，可点“发布号源”发布。')).toBeTruthy();
+
+    // only the appointment services of 民政 and 公积金 (not 婚姻登记预约: not in APPOINTMENT_SERVICES; not 年审预约)
+    fireEvent.mouseDown(screen.getByTestId('slots-filter-service').querySelector('.ant-select-selector') as Element);
+    await waitFor(() => expect(document.querySelectorAll('.ant-select-item-option').length).toBeGreaterThan(0));
+    const services = [...document.querySelectorAll('.ant-select-item-option')].map((el) => el.getAttribute('title'));
+    expect(services).toEqual(['公积金前台提取预约', '最低生活保障申请预约', '补领结婚证/离婚证预约']);
+
+    // a 民政 service: the cities of the 民政 grants, the first chosen
+    requests = [];
+    await choose('slots-filter-service', '补领结婚证/离婚证预约');
+    await waitFor(() => expect(slotListRequests()).toHaveLength(1));
+    expect(slotListRequests()[0]?.searchParams.get('serviceId')).toBe('bulin-jiehunzheng-lihunzheng-yuyue');
+    expect(slotListRequests()[0]?.searchParams.get('cityCode')).toBe('440100');
+    fireEvent.mouseDown(screen.getByTestId('slots-filter-city').querySelector('.ant-select-selector') as Element);
+    await waitFor(() => {
+      const titles = [...document.querySelectorAll('.ant-select-item-option')].map((el) => el.getAttribute('title'));
+      expect(titles).toContain('佛山');
+    });
+    const cities = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')]
+      .flatMap((d) => [...d.querySelectorAll('.ant-select-item-option')])
+      .map((el) => el.getAttribute('title'));
+    expect(cities).toEqual(['广州', '佛山']);
+  });
+
+  it('groups the slots by date, in time order, with 已约/容量 and their state', async () => {
+    on('GET', '/api/v1/console/slots', () => json(listed));
+    await renderAt('/slots');
+    await waitFor(() => expect(days()).toHaveLength(2));
+    const [monday, wed] = days() as [HTMLElement, HTMLElement];
+    expect(monday.getAttribute('data-date')).toBe('2025-03-03');
+    expect(monday.querySelector('h3')?.textContent).toContain('3月3日（周一）');
+    expect(rowsOf(monday).map((r) => within(r).getByTestId('slot-time').textContent)).toEqual([
+      '09:00–10:00',
+      '10:00–11:00',
+      '14:00–15:00',
+    ]);
+    expect(rowsOf(monday).map((r) => within(r).getByTestId('slot-booked').textContent)).toEqual(['3/5', '5/5', '0/4']);
+    expect(rowsOf(monday).map((r) => within(r).getByTestId('slot-state').textContent)).toEqual([
+      '可预约',
+      '已约满',
+      '已停用',
+    ]);
+    // the day's total leaves out the stopped slot
+    expect(within(monday).getByTestId('slots-day-total').textContent).toBe('2 个时段，已约 8/10');
+    expect(wed.querySelector('h3')?.textContent).toContain('3月5日（周三）');
+    expect(within(rowsOf(wed)[0] as HTMLElement).getByTestId('slot-booked').textContent).toBe('1/10');
+    // a stopped slot can still show its bookings but not be changed
+    const stoppedRow = rowOf(stopped);
+    expect((within(stoppedRow).getByTestId('slot-action-capacity') as HTMLButtonElement).disabled).toBe(true);
+    expect((within(stoppedRow).getByTestId('slot-action-cancel') as HTMLButtonElement).disabled).toBe(true);
+    expect((within(stoppedRow).getByTestId('slot-action-bookings') as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByTestId('slots-empty-days').textContent).toContain('3月4日（周二）');
+    // the actions name their slot for screen readers, starting with the visible words
+    expect(within(rowOf(nine)).getByTestId('slot-action-capacity').getAttribute('aria-label')).toBe(
+      '修改人数（3月3日（周一） 09:00–10:00）',
+    );
+  });
+
+  it('shows the problem when the list is refused', async () => {
+    on('GET', '/api/v1/console/slots', () => problem(403, 'FORBIDDEN', '无权访问', '您没有管理该事项号源的权限。'));
+    await renderAt('/slots');
+    expect(await screen.findByText('您没有管理该事项号源的权限。')).toBeTruthy();
+  });
+});
+
+describe('号源管理: 发布号源', () => {
+  const openPublish = async () => {
+    await renderAt('/slots');
+    await waitFor(() => expect(slotListRequests()).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('slots-publish'));
+    return screen.findByTestId('slot-publish');
+  };
+  const timeInputs = (drawer: HTMLElement) =>
+    within(drawer)
+      .getAllByTestId('slot-time-row')
+      .map((row) => [...row.querySelectorAll('input')] as [HTMLInputElement, HTMLInputElement]);
+
+  it('checks the form with the contract’s words by the fields and sends nothing', async () => {
+    const drawer = await openPublish();
+    expect(within(drawer).getByText('发布号源：公积金前台提取预约（深圳）')).toBeTruthy();
+    fireEvent.click(within(drawer).getByTestId('slot-publish-submit'));
+    expect(await within(drawer).findByText('请填写办理地点')).toBeTruthy();
+    expect(within(drawer).getByText('请填写地址')).toBeTruthy();
+    expect(within(drawer).getByText('请选择日期范围')).toBeTruthy();
+    expect(within(drawer).getByText('请选择开始时间')).toBeTruthy();
+    expect(within(drawer).getByText('请选择结束时间')).toBeTruthy();
+    expect(within(drawer).getByText('请填写可预约人数')).toBeTruthy();
+    expect((within(drawer).getByLabelText('办理地点') as HTMLInputElement).getAttribute('aria-invalid')).toBe('true');
+
+    // an end before its start
+    const [[start, end]] = timeInputs(drawer) as [[HTMLInputElement, HTMLInputElement]];
+    typeInto(start, '10:00');
+    typeInto(end, '09:00');
+    fireEvent.click(within(drawer).getByTestId('slot-publish-submit'));
+    expect(await within(drawer).findByText('结束时间须晚于开始时间')).toBeTruthy();
+    expect(within(drawer).queryByText('请选择开始时间')).toBeNull();
+    expect(writes()).toHaveLength(0);
+  });
+
+  it('sends the dates the range and weekdays expand into, HH:mm windows and the capacity; reloads the list', async () => {
+    let published: unknown;
+    on('POST', '/api/v1/console/slots', ({ body }) => {
+      published = body;
+      const b = body as { dates: string[]; times: { start: string; end: string }[] };
+      return json(
+        b.dates.flatMap((date) => b.times.map((t) => slot({ date, ...t }))),
+        201,
+      );
+    });
+    const drawer = await openPublish();
+    fireEvent.change(within(drawer).getByLabelText('办理地点'), { target: { value: ' 福田管理部 ' } });
+    fireEvent.change(within(drawer).getByLabelText('地址'), { target: { value: '深圳市福田区福中路某某号' } });
+    // 周五 7 March to 周三 12 March; 工作日 by default: the weekend drops out
+    typeInto(document.getElementById('slot-date-from') as HTMLElement, '2025-03-07');
+    typeInto(document.getElementById('slot-date-to') as HTMLElement, '2025-03-12');
+    await waitFor(() => expect(within(drawer).getAllByTestId('slot-date')).toHaveLength(4));
+    // 11 March is taken out (e.g. a holiday)
+    fireEvent.click(drawer.querySelector('button[aria-label="去掉3月11日（周二）"]') as HTMLElement);
+    expect(
+      within(drawer)
+        .getAllByTestId('slot-date')
+        .map((t) => t.textContent?.replace('×', '')),
+    ).toEqual(['3月7日（周五）', '3月10日（周一）', '3月12日（周三）']);
+    // 下午 then 上午 hourly: the windows come in time order
+    fireEvent.click(within(drawer).getByText('下午每小时（14:00–17:00）'));
+    fireEvent.click(within(drawer).getByText('上午每小时（09:00–12:00）'));
+    await waitFor(() => expect(within(drawer).getAllByTestId('slot-time-row')).toHaveLength(6));
+    fireEvent.change(within(drawer).getByLabelText('每个时段可预约人数'), { target: { value: '8' } });
+    await waitFor(() =>
+      expect(within(drawer).getByTestId('slot-publish-summary').textContent).toBe(
+        '将发布 3 天 × 6 个时段，共 18 个号源',
+      ),
+    );
+
+    requests = [];
+    fireEvent.click(within(drawer).getByTestId('slot-publish-submit'));
+    await waitFor(() => expect(published).toBeDefined());
+    expect(published).toEqual({
+      serviceId: 'gongjijin-qiantai-tiqu-yuyue',
+      cityCode: '440300',
+      place: '福田管理部',
+      address: '深圳市福田区福中路某某号',
+      dates: ['2025-03-07', '2025-03-10', '2025-03-12'],
+      times: [
+        { start: '09:00', end: '10:00' },
+        { start: '10:00', end: '11:00' },
+        { start: '11:00', end: '12:00' },
+        { start: '14:00', end: '15:00' },
+        { start: '15:00', end: '16:00' },
+        { start: '16:00', end: '17:00' },
+      ],
+      capacity: 8,
+    });
+    expect(await screen.findByText('已发布 18 个号源')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId('slot-publish')).toBeNull());
+    await waitFor(() => expect(slotListRequests()).toHaveLength(1));
+  });
+
+  it('shows the server’s SLOT_OVERLAP detail and keeps the form', async () => {
+    on('POST', '/api/v1/console/slots', () =>
+      problem(409, 'SLOT_OVERLAP', '与已发布的时段重叠', '3月7日 09:00–10:00 与已发布的时段重叠，请调整后再发布。'),
+    );
+    const drawer = await openPublish();
+    fireEvent.change(within(drawer).getByLabelText('办理地点'), { target: { value: '福田管理部' } });
+    fireEvent.change(within(drawer).getByLabelText('地址'), { target: { value: '深圳市福田区福中路某某号' } });
+    typeInto(document.getElementById('slot-date-from') as HTMLElement, '2025-03-07');
+    typeInto(document.getElementById('slot-date-to') as HTMLElement, '2025-03-07');
+    fireEvent.click(within(drawer).getByText('上午每小时（09:00–12:00）'));
+    fireEvent.change(within(drawer).getByLabelText('每个时段可预约人数'), { target: { value: '5' } });
+    fireEvent.click(within(drawer).getByTestId('slot-publish-submit'));
+    expect((await within(drawer).findByTestId('slot-publish-error')).textContent).toContain(
+      '3月7日 09:00–10:00 与已发布的时段重叠，请调整后再发布。',
+    );
+    expect(writes()).toHaveLength(1);
+    expect(screen.getByTestId('slot-publish')).toBeTruthy();
+  });
+});
+
+describe('号源管理: a slot', () => {
+  it('修改人数 shows the server’s words when below the booked, then saves', async () => {
+    let answer = () =>
+      problem(
+        409,
+        'SLOT_CAPACITY_BELOW_BOOKED',
+        '可预约人数不能少于已预约人数',
+        '该时段已有3人预约，可预约人数不能少于3。',
+      );
+    on('PATCH', `/api/v1/console/slots/${nine.id}`, () => answer());
+    on('GET', '/api/v1/console/slots', () => json(listed));
+    await renderAt('/slots');
+    await waitFor(() => expect(days()).toHaveLength(2));
+    fireEvent.click(within(rowOf(nine)).getByTestId('slot-action-capacity'));
+    const dialog = await dialogTitled('修改可预约人数');
+    expect(within(dialog).getByText(/已预约 3 人/)).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('可预约人数'), { target: { value: '2' } });
+    fireEvent.click(within(dialog).getByTestId('slot-capacity-confirm'));
+    expect((await within(dialog).findByTestId('slot-capacity-error')).textContent).toContain(
+      '该时段已有3人预约，可预约人数不能少于3。',
+    );
+    expect(writes()[0]?.body).toEqual({ capacity: 2 });
+
+    answer = () => json({ ...nine, capacity: 8, remaining: 5 });
+    fireEvent.change(within(dialog).getByLabelText('可预约人数'), { target: { value: '8' } });
+    fireEvent.click(within(dialog).getByTestId('slot-capacity-confirm'));
+    await waitFor(() => expect(within(rowOf(nine)).getByTestId('slot-booked').textContent).toBe('3/8'));
+    expect(writes()[1]?.body).toEqual({ capacity: 8 });
+    expect(await screen.findByText('已将可预约人数改为 8 人')).toBeTruthy();
+  });
+
+  it('停用 warns how many people are told, requires a reason and sends it', async () => {
+    on('POST', `/api/v1/console/slots/${nine.id}/cancel`, () => json({ ...nine, cancelled: true }));
+    on('GET', '/api/v1/console/slots', () => json(listed));
+    await renderAt('/slots');
+    await waitFor(() => expect(days()).toHaveLength(2));
+    fireEvent.click(within(rowOf(nine)).getByTestId('slot-action-cancel'));
+    const dialog = await dialogTitled('停用该时段');
+    expect(within(dialog).getByTestId('slot-cancel-warning').textContent).toContain(
+      '该时段已有 3 人预约。停用后，这 3 人的预约将被取消',
+    );
+    fireEvent.click(within(dialog).getByTestId('slot-cancel-confirm'));
+    expect(await within(dialog).findByText('请填写停用原因（将通知已预约的群众）')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('停用原因'), { target: { value: '   ' } });
+    fireEvent.click(within(dialog).getByTestId('slot-cancel-confirm'));
+    expect(await within(dialog).findByText('请填写停用原因（将通知已预约的群众）')).toBeTruthy();
+    expect(writes()).toHaveLength(0);
+
+    fireEvent.change(within(dialog).getByLabelText('停用原因'), { target: { value: ' 系统升级，当天暂停办理 ' } });
+    fireEvent.click(within(dialog).getByTestId('slot-cancel-confirm'));
+    await waitFor(() => expect(writes()).toHaveLength(1));
+    expect(writes()[0]?.url.pathname).toBe(`/api/v1/console/slots/${nine.id}/cancel`);
+    expect(writes()[0]?.body).toEqual({ reason: '系统升级，当天暂停办理' });
+    await waitFor(() => expect(within(rowOf(nine)).getByTestId('slot-state').textContent).toBe('已停用'));
+    expect(await screen.findByText('已停用该时段，并通知 3 位预约群众')).toBeTruthy();
+  });
+
+  it('查看预约 lists the masked bookings', async () => {
+    const bookings: ConsoleBooking[] = [
+      {
+        appointmentNumber: 'YY20250303000101',
+        nameMasked: '张*',
+        idNumberMasked: '4403**********1234',
+        status: 'booked',
+        bookedAt: '2025-03-01T02:05:00.000Z',
+      },
+      {
+        appointmentNumber: 'YY20250303000102',
+        nameMasked: '欧阳**',
+        idNumberMasked: '4401**********567X',
+        status: 'cancelled',
+        bookedAt: '2025-03-01T03:00:00.000Z',
+      },
+    ];
+    on('GET', `/api/v1/console/slots/${nine.id}/bookings`, () => json(bookings));
+    on('GET', '/api/v1/console/slots', () => json(listed));
+    await renderAt('/slots');
+    await waitFor(() => expect(days()).toHaveLength(2));
+    fireEvent.click(within(rowOf(nine)).getByTestId('slot-action-bookings'));
+    const drawer = await screen.findByTestId('slot-bookings');
+    await waitFor(() => expect(drawer.querySelectorAll('tbody tr.ant-table-row')).toHaveLength(2));
+    const [first, second] = [...drawer.querySelectorAll<HTMLElement>('tbody tr.ant-table-row')] as [
+      HTMLElement,
+      HTMLElement,
+    ];
+    expect(within(first).getByText('YY20250303000101')).toBeTruthy();
+    expect(within(first).getByText('张*')).toBeTruthy();
+    expect(within(first).getByText('4403**********1234')).toBeTruthy();
+    expect(within(first).getByText('已预约')).toBeTruthy();
+    // China time, whatever the test machine's zone
+    expect(within(first).getByText('2025-03-01 10:05')).toBeTruthy();
+    expect(within(second).getByText('欧阳**')).toBeTruthy();
+    expect(within(second).getByText('已取消')).toBeTruthy();
+    expect(screen.getByText(/有效预约 1 人，共 2 条记录/)).toBeTruthy();
+  });
+});
