@@ -36,8 +36,9 @@ describe('办件: apply online, review in the console, collect', () => {
 
     // The service page opens the application.
     await page.goto(`${base}/services/wufanzui-jilu-zhengming`);
+    await page.getByRole('heading', { name: '无犯罪记录证明' }).waitFor();
     await page.getByRole('button', { name: '在线办理' }).click();
-    await page.waitForURL('**/apply/wufanzui-jilu-zhengming');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/apply/wufanzui-jilu-zhengming');
 
     // ① 须知: not without agreeing.
     await page.getByTestId('step-notice').waitFor();

@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleLogin, endJourney, type Journey, loginVerifiedCitizen, startJourney, ZHANG_WEI } from './support.js';
+
+/**
+ * 预约 with quotas (B6 公积金前台提取预约), end to end: the 广州 公积金 号源管理员 publishes a one-place slot; 张伟
+ * books it on his phone (须知, date, time, confirm → 预约号); the slot is then full for everyone; the 号源管理员
+ * sees the booking, masked, in the console's 号源管理; 张伟 cancels in 我的预约 and the place is free again.
+ * E2E_SCREENSHOTS=<dir> keeps screenshots.
+ */
+const shots = process.env.E2E_SCREENSHOTS;
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `appointments-${name}.png`), fullPage: true });
+}
+
+const SERVICE = 'gongjijin-qiantai-tiqu-yuyue';
+const PLACE = '广州住房公积金管理中心越秀办事处';
+
+/** The China-time date `days` from today (YYYY-MM-DD). */
+function chinaDate(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('预约: publish a slot, book it, see it in the console, cancel it', () => {
+  let journey: Journey;
+  beforeAll(async () => {
+    journey = await startJourney();
+  });
+  afterAll(() => endJourney(journey));
+
+  it('张伟 books the last place, the 号源管理员 sees it masked, 张伟 cancels and the place is free again', async () => {
+    const { page, platform, browser } = journey;
+    const base = platform.baseUrl;
+    const date = chinaDate(3);
+
+    // The 号源管理员 logs in to the console and publishes one place at 16:00–17:00 (through the console's API from
+    // the logged-in page; the publishing form has its own tests).
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const console_ = await desk.newPage();
+    await consoleLogin(console_, base, 'gz.hf.slots');
+    const published = await console_.evaluate(
+      async (body) => {
+        const res = await fetch('/api/v1/console/slots', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return { status: res.status, text: await res.text() };
+      },
+      {
+        serviceId: SERVICE,
+        cityCode: '440100',
+        place: PLACE,
+        address: '广州市越秀区东风中路300号',
+        dates: [date],
+        times: [{ start: '16:00', end: '17:00' }],
+        capacity: 1,
+      },
+    );
+    expect(published.status, published.text).toBe(201);
+    const [slot] = JSON.parse(published.text) as { id: string }[];
+    const remaining = async () => {
+      const res = await fetch(`${base}/api/v1/appointments/slots?serviceId=${SERVICE}&city=440100`);
+      const body = (await res.json()) as { slots: { id: string; remaining: number }[] };
+      return body.slots.find((s) => s.id === slot?.id)?.remaining;
+    };
+    expect(await remaining()).toBe(1);
+
+    // 张伟 books it on his phone.
+    await loginVerifiedCitizen(page, base, ZHANG_WEI, { city: '440100' });
+    await page.goto(`${base}/services/${SERVICE}`);
+    await page.getByRole('heading', { name: '公积金前台提取预约' }).waitFor();
+    await page.getByRole('button', { name: '在线预约' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/book/${SERVICE}`);
+    await page.getByTestId('book-notice').waitFor();
+    await shot(page, '1-notice');
+    const dayButton = page
+      .getByTestId('slot-date')
+      .filter({ hasText: `${Number(date.slice(8))}日` })
+      .first();
+    if (await page.getByTestId('date-picker').isHidden()) {
+      // the notice is read first: its button leads on to the picker
+      await page
+        .getByRole('button', { name: /阅读|同意|开始|下一步|选择/ })
+        .first()
+        .click();
+    }
+    await dayButton.click();
+    const placeGroup = page.getByTestId('slot-place').filter({ hasText: PLACE });
+    await placeGroup.waitFor();
+    await shot(page, '2-picker');
+    await placeGroup.getByTestId('slot-time').filter({ hasText: '16:00' }).click();
+    await page.getByTestId('confirm-sheet').waitFor();
+    expect(await page.getByTestId('confirm-facts').textContent()).toContain(PLACE);
+    await shot(page, '3-confirm');
+    await page.getByTestId('confirm-submit').click();
+    await page.getByTestId('book-done').waitFor();
+    const number = ((await page.getByTestId('appointment-number').first().textContent()) ?? '').replace(/\D/g, '');
+    expect(number).toMatch(/^\d{16,24}$/);
+    await shot(page, '4-done');
+    expect(await remaining()).toBe(0);
+
+    // The 号源管理员 sees 1/1 and who booked, masked.
+    await console_.getByRole('menuitem', { name: '号源管理' }).click();
+    const row = console_.locator(`[data-testid="slot-row"][data-slot-id="${slot?.id}"]`);
+    await row.waitFor();
+    expect(await row.getByTestId('slot-booked').textContent()).toContain('1/1');
+    await row.getByTestId('slot-action-bookings').click();
+    const bookings = console_.getByTestId('slot-bookings-drawer');
+    await bookings.waitFor();
+    await expect.poll(() => bookings.textContent()).toContain(number);
+    const listed = (await bookings.textContent()) ?? '';
+    expect(listed).toContain('张*');
+    expect(listed).not.toContain(ZHANG_WEI.idNumber);
+    await shot(console_, '5-console-bookings');
+    await desk.close();
+
+    // 张伟 cancels in 我的预约; the place is free again.
+    await page.goto(`${base}/appointments`);
+    await page.getByTestId('appointment-card').filter({ hasText: number }).click();
+    await page.getByTestId('cancel-appointment').click();
+    await page.getByTestId('cancel-dialog').waitFor();
+    await page.getByRole('button', { name: '确认取消' }).click();
+    await expect.poll(() => page.getByTestId('appointment-status').textContent()).toContain('已取消');
+    await shot(page, '6-cancelled');
+    expect(await remaining()).toBe(1);
+  });
+});
