@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleLogin, endJourney, type Journey, loginVerifiedCitizen, startJourney, ZHANG_WEI } from './support.js';
+import {
+  consoleLogin,
+  endJourney,
+  type Journey,
+  loginVerifiedCitizen,
+  seriousA11yViolations,
+  startJourney,
+  ZHANG_WEI,
+} from './support.js';
 
 /**
  * 预约 with quotas (B6 公积金前台提取预约), end to end: the 广州 公积金 号源管理员 publishes a one-place slot; 张伟
@@ -82,17 +90,13 @@ describe('预约: publish a slot, book it, see it in the console, cancel it', ()
       .getByTestId('slot-date')
       .filter({ hasText: `${Number(date.slice(8))}日` })
       .first();
-    if (await page.getByTestId('date-picker').isHidden()) {
-      // the notice is read first: its button leads on to the picker
-      await page
-        .getByRole('button', { name: /阅读|同意|开始|下一步|选择/ })
-        .first()
-        .click();
-    }
+    // the notice and the picker show together, once the slots have loaded
+    await page.getByTestId('date-picker').waitFor();
     await dayButton.click();
     const placeGroup = page.getByTestId('slot-place').filter({ hasText: PLACE });
     await placeGroup.waitFor();
     await shot(page, '2-picker');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await placeGroup.getByTestId('slot-time').filter({ hasText: '16:00' }).click();
     await page.getByTestId('confirm-sheet').waitFor();
     expect(await page.getByTestId('confirm-facts').textContent()).toContain(PLACE);
@@ -102,6 +106,7 @@ describe('预约: publish a slot, book it, see it in the console, cancel it', ()
     const number = ((await page.getByTestId('appointment-number').first().textContent()) ?? '').replace(/\D/g, '');
     expect(number).toMatch(/^\d{16,24}$/);
     await shot(page, '4-done');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await remaining()).toBe(0);
 
     // The 号源管理员 sees 1/1 and who booked, masked.
@@ -117,6 +122,7 @@ describe('预约: publish a slot, book it, see it in the console, cancel it', ()
     expect(listed).toContain('张*');
     expect(listed).not.toContain(ZHANG_WEI.idNumber);
     await shot(console_, '5-console-bookings');
+    expect(await seriousA11yViolations(console_)).toEqual([]);
     await desk.close();
 
     // 张伟 cancels in 我的预约; the place is free again.
@@ -127,6 +133,7 @@ describe('预约: publish a slot, book it, see it in the console, cancel it', ()
     await page.getByRole('button', { name: '确认取消' }).click();
     await expect.poll(() => page.getByTestId('appointment-status').textContent()).toContain('已取消');
     await shot(page, '6-cancelled');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await remaining()).toBe(1);
   });
 });

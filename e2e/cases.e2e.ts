@@ -3,7 +3,15 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleLogin, endJourney, type Journey, loginVerifiedCitizen, startJourney, ZHANG_WEI } from './support.js';
+import {
+  consoleLogin,
+  endJourney,
+  type Journey,
+  loginVerifiedCitizen,
+  seriousA11yViolations,
+  startJourney,
+  ZHANG_WEI,
+} from './support.js';
 
 /**
  * 办件 (G5 无犯罪记录证明), end to end in two browsers: 张伟 in 广州 applies on his phone (须知, the form with its
@@ -61,6 +69,7 @@ describe('办件: apply online, review in the console, collect', () => {
       .first()
       .fill('广州市天河区体育西路100号');
     await shot(page, '2-form');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByTestId('next').click();
 
     // ③ 上传材料: a text file named .jpg is refused by the server in its words; two real photos are taken.
@@ -88,6 +97,7 @@ describe('办件: apply online, review in the console, collect', () => {
     }
     await expect.poll(() => page.getByTestId('slot-count-id-card').textContent()).toContain('2');
     await shot(page, '3-materials');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByTestId('next').click();
 
     // ④ 确认提交 → 办件编号.
@@ -123,6 +133,7 @@ describe('办件: apply online, review in the console, collect', () => {
       )
       .toBe(2);
     await shot(console_, '6-console-case');
+    expect(await seriousA11yViolations(console_)).toEqual([]);
 
     await console_.getByTestId('case-action-accept').click();
     await console_.getByTestId('case-action-confirm').click();
@@ -150,6 +161,7 @@ describe('办件: apply online, review in the console, collect', () => {
     for (const step of ['提交申请', '受理', '审核通过']) expect(timeline).toContain(step);
     expect(await page.getByTestId('withdraw').count()).toBe(0);
     await shot(page, '8-case-approved');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.goto(`${base}/inbox`);
     await page.getByText('无犯罪记录证明').first().waitFor();
