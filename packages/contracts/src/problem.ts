@@ -124,6 +124,27 @@ export const ERROR_CODES = {
   SLOT_INVALID: { status: 400, title: '号源设置有误' },
   SLOT_OVERLAP: { status: 409, title: '与已发布的时段重叠' },
   SLOT_CAPACITY_BELOW_BOOKED: { status: 409, title: '可预约人数不能少于已预约人数' },
+  // 支付 (payments) and 燃气缴费 (G1)
+  PAYMENT_NOT_FOUND: { status: 404, title: '找不到该支付订单' },
+  PAYMENT_NOT_PAYABLE: { status: 409, title: '该订单已支付或已关闭' },
+  PAYMENT_EXPIRED: { status: 409, title: '订单已超时关闭，请重新下单' },
+  PAYMENT_NOTIFICATION_INVALID: { status: 400, title: '支付通知验签失败' },
+  PAYMENT_PROVIDER_UNAVAILABLE: { status: 503, title: '支付服务暂时不可用，请稍后再试' },
+  BILL_NOT_FOUND: { status: 404, title: '未查询到该月待缴账单' },
+  BILL_AMOUNT_CHANGED: { status: 409, title: '账单金额已变化，请刷新后重新缴费' },
+  BILL_ALREADY_PAID: { status: 409, title: '该账单已缴费' },
+  // 长途车 (D1)
+  COACH_DEPARTURE_NOT_FOUND: { status: 404, title: '找不到该班次' },
+  COACH_NOT_ON_SALE: { status: 409, title: '该班次已停止网上售票' },
+  COACH_SEATS_INSUFFICIENT: { status: 409, title: '余票不足，请减少乘客或选择其他班次' },
+  COACH_ORDER_NOT_FOUND: { status: 404, title: '找不到该订单' },
+  COACH_ORDER_NOT_CANCELLABLE: { status: 409, title: '该订单已支付或已关闭，不能取消' },
+  COACH_TICKET_NOT_FOUND: { status: 404, title: '找不到该车票' },
+  COACH_TICKET_NOT_SHOWABLE: { status: 409, title: '该车票当前不能出示' },
+  COACH_REFUND_NOT_ALLOWED: { status: 409, title: '该车票不能在线退票，请到客运站办理' },
+  COACH_REFUND_CHANGED: { status: 409, title: '退票金额已变化，请重新确认' },
+  COACH_TICKET_ACTION_NOT_ALLOWED: { status: 409, title: '该车票当前不能进行此操作' },
+  COACH_STATION_ONLY: { status: 403, title: '仅客运站工作人员可以验票' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
