@@ -1,11 +1,12 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type AvailableSlots, type CityCode, findCity } from '@yss/contracts';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
-import { chinaDate, lastBookableDate } from './china-time.js';
+import { withReferenceNumber } from '../shared/index.js';
+import { lastBookableDate } from './china-time.js';
 import { type AppointmentEvent, appointmentMessage } from './messages.js';
 import { requireOffered } from './offering.js';
 import { ID_AAD, NAME_AAD, presentAvailableSlot, slotWhen, sortAppointments } from './present.js';
@@ -22,11 +23,6 @@ export interface AppointmentDeps {
 
 const NOT_FOUND = '找不到该预约，请返回我的预约重新查看。';
 const SLOT_NOT_FOUND = '找不到该预约时段，请刷新后重新选择。';
-
-/** 预约号: the booking day in China time, the city code and 6 random digits (20 digits: read out at a counter). */
-export function newAppointmentNumber(cityCode: string, now: Date): string {
-  return `${chinaDate(now).replaceAll('-', '')}${cityCode}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-}
 
 /**
  * The citizen's side of 预约: what is open, booking a place, their bookings, cancelling. A place is taken by one
@@ -110,10 +106,10 @@ export class BookingService {
           applicant_id_number_masked: maskIdNumber(o.applicant.idNumber),
         };
         // Two bookings drawing the same number: draw again (on conflict do nothing keeps the transaction usable).
-        for (let attempt = 0; attempt < 8; attempt++) {
-          const inserted = await repo.insertBooking(tx, {
+        const inserted = await withReferenceNumber({ prefix: slot.city_code, now, attempts: 8 }, (number) =>
+          repo.insertBooking(tx, {
             id,
-            appointment_number: newAppointmentNumber(slot.city_code, now),
+            appointment_number: number,
             account_id: o.accountId,
             submission_id: o.submissionId,
             slot_id: slot.id,
@@ -123,10 +119,9 @@ export class BookingService {
             cancel_reason: null,
             booked_at: now,
             cancelled_at: null,
-          });
-          if (inserted) return { id };
-        }
-        throw new Error('could not draw a free appointment number');
+          }),
+        );
+        return { id: inserted.id };
       });
     } catch (err) {
       // The same submission id used on a slot of another service, committed meanwhile: that booking is the answer.

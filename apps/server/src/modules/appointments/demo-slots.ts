@@ -53,54 +53,84 @@ export function nextWorkingDays(now: Date, n: number): string[] {
   return days;
 }
 
+/** A plan's windows on the dates it keeps published (its booking window cut to the next working days). */
+interface PlannedDay {
+  plan: DemoSlotPlan;
+  departmentId: string;
+  dates: string[];
+}
+
+function plannedDays(now: Date): PlannedDay[] {
+  const working = nextWorkingDays(now, DEMO_WORKING_DAYS);
+  return DEMO_SLOT_PLANS.flatMap((plan) => {
+    const spec = findAppointmentService(plan.serviceId);
+    const service = ALL_SERVICES.find((s) => s.id === plan.serviceId);
+    if (!spec || !service) return [];
+    const last = lastBookableDate(now, spec.bookingWindowDays);
+    return [{ plan, departmentId: service.department, dates: working.filter((d) => d <= last) }];
+  });
+}
+
+/** The plan's slots that no slot at its place (published by staff, an earlier seed, even a stopped one) overlaps. */
+function missingSlots(p: PlannedDay, existing: readonly { starts_at: Date; ends_at: Date }[]): repo.NewSlot[] {
+  const rows: repo.NewSlot[] = [];
+  for (const date of p.dates) {
+    for (const t of p.plan.times) {
+      const startsAt = chinaInstant(date, t.start);
+      const endsAt = chinaInstant(date, t.end);
+      if (!startsAt || !endsAt) continue;
+      if (existing.some((s) => s.starts_at < endsAt && startsAt < s.ends_at)) continue;
+      rows.push({
+        service_id: p.plan.serviceId,
+        city_code: p.plan.cityCode,
+        department_id: p.departmentId,
+        place: p.plan.place,
+        address: p.plan.address,
+        local_date: date,
+        starts_at: startsAt,
+        ends_at: endsAt,
+        capacity: p.plan.capacity,
+        cancelled_at: null,
+        cancel_reason: null,
+        created_by: null,
+      });
+    }
+  }
+  return rows;
+}
+
 /**
  * Publish the demo slots for the next working days (demo mode only: prepareDatabase never calls this in
  * production mode). Idempotent: a window that exists at the place — even one staff stopped — is not added again,
  * so each start only tops up the days that came into reach. Returns how many slots were added.
+ *
+ * Most starts have nothing to add: one query over every plan's places and dates decides that, without a
+ * transaction or a lock. Only a plan with a window missing takes the publishing lock and decides again under it.
  */
 export async function seedDemoSlots(db: Db, now = new Date()): Promise<number> {
+  const planned = plannedDays(now);
+  const windows = await repo.listWindowsAtPlaces(db, {
+    places: planned.map(({ plan }) => ({ serviceId: plan.serviceId, cityCode: plan.cityCode, place: plan.place })),
+    dates: [...new Set(planned.flatMap((p) => p.dates))],
+  });
+  const atPlace = (p: PlannedDay) =>
+    windows.filter(
+      (w) => w.service_id === p.plan.serviceId && w.city_code === p.plan.cityCode && w.place === p.plan.place,
+    );
   let added = 0;
-  for (const plan of DEMO_SLOT_PLANS) {
-    const spec = findAppointmentService(plan.serviceId);
-    const service = ALL_SERVICES.find((s) => s.id === plan.serviceId);
-    if (!spec || !service) continue;
-    const last = lastBookableDate(now, spec.bookingWindowDays);
-    const dates = nextWorkingDays(now, DEMO_WORKING_DAYS).filter((d) => d <= last);
+  for (const p of planned) {
+    if (missingSlots(p, atPlace(p)).length === 0) continue;
     await db.transaction().execute(async (tx) => {
       // The same lock as publishing in the console: two server copies starting at once add nothing twice.
-      await repo.lockKey(tx, repo.PUBLISH_LOCK, `${plan.serviceId}:${plan.cityCode}`);
+      await repo.lockKey(tx, repo.PUBLISH_LOCK, `${p.plan.serviceId}:${p.plan.cityCode}`);
       const existing = await repo.listSlotsAtPlace(tx, {
-        serviceId: plan.serviceId,
-        cityCode: plan.cityCode,
-        place: plan.place,
-        dates,
+        serviceId: p.plan.serviceId,
+        cityCode: p.plan.cityCode,
+        place: p.plan.place,
+        dates: p.dates,
         includeCancelled: true,
       });
-      const rows: repo.NewSlot[] = [];
-      for (const date of dates) {
-        for (const t of plan.times) {
-          const startsAt = chinaInstant(date, t.start);
-          const endsAt = chinaInstant(date, t.end);
-          if (!startsAt || !endsAt) continue;
-          // Anything already at the place in that window (published by staff, or an earlier seed) wins.
-          if (existing.some((s) => s.starts_at < endsAt && startsAt < s.ends_at)) continue;
-          rows.push({
-            service_id: plan.serviceId,
-            city_code: plan.cityCode,
-            department_id: service.department,
-            place: plan.place,
-            address: plan.address,
-            local_date: date,
-            starts_at: startsAt,
-            ends_at: endsAt,
-            capacity: plan.capacity,
-            cancelled_at: null,
-            cancel_reason: null,
-            created_by: null,
-          });
-        }
-      }
-      added += (await repo.insertSlots(tx, rows)).length;
+      added += (await repo.insertSlots(tx, missingSlots(p, existing))).length;
     });
   }
   return added;

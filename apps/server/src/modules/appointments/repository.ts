@@ -112,6 +112,29 @@ export function listSlotsAtPlace(
   return q.orderBy('starts_at').execute();
 }
 
+/**
+ * The windows (start, end) of every slot, stopped ones included, at any of these service points on these dates:
+ * one query for what the demo top-up compares against before it takes any lock.
+ */
+export function listWindowsAtPlaces(
+  db: Db,
+  o: { places: readonly { serviceId: string; cityCode: string; place: string }[]; dates: readonly string[] },
+) {
+  if (o.places.length === 0 || o.dates.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('appointment_slots')
+    .select(['service_id', 'city_code', 'place', 'starts_at', 'ends_at'])
+    .where('local_date', 'in', o.dates)
+    .where((eb) =>
+      eb.or(
+        o.places.map((p) =>
+          eb.and([eb('service_id', '=', p.serviceId), eb('city_code', '=', p.cityCode), eb('place', '=', p.place)]),
+        ),
+      ),
+    )
+    .execute();
+}
+
 export function insertSlots(db: Db, rows: NewSlot[]) {
   if (rows.length === 0) return Promise.resolve([] as SlotRow[]);
   return db.insertInto('appointment_slots').values(rows).returning(SLOT_COLUMNS).execute();

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   type ApplicationFormSpec,
   CASE_ACTION_SPECS,
@@ -17,6 +17,7 @@ import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
+import { referenceNumber, withReferenceNumber } from '../shared/index.js';
 import { caseMessage } from './messages.js';
 import { FORM_AAD, ID_AAD, NAME_AAD } from './present.js';
 import * as repo from './repository.js';
@@ -43,8 +44,7 @@ const notAllowed = (status: CaseStatus, action: CaseAction) =>
 
 /** 办件编号: the day in China time, the city code and 6 random digits (20 digits: read out at a counter). */
 export function newCaseNumber(cityCode: string, now = new Date()): string {
-  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return `${day}${cityCode}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+  return referenceNumber(cityCode, now);
 }
 
 /**
@@ -165,13 +165,15 @@ export class CaseService {
   }): Promise<{ row: repo.CaseRow; created: boolean }> {
     const service = this.catalog.findService(o.serviceId);
     if (!service) throw new AppError('SERVICE_NOT_FOUND', '找不到该服务。');
-    for (let attempt = 0; ; attempt++) {
+    // Two cases drawing the same number the same day in the same city: the transaction is refused by the unique
+    // key and the whole submission tried again with another number (rare; at most 6 draws).
+    const { row } = await withReferenceNumber({ prefix: o.city, now: new Date(), attempts: 6 }, async (caseNumber) => {
       const id = randomUUID();
       try {
         const row = await this.d.db.transaction().execute(async (tx) => {
           const inserted = await repo.insertCase(tx, {
             id,
-            case_number: newCaseNumber(o.city),
+            case_number: caseNumber,
             account_id: o.accountId,
             submission_id: o.submissionId,
             service_id: o.serviceId,
@@ -204,20 +206,20 @@ export class CaseService {
           }
           return inserted;
         });
-        if (!row) {
-          // The same submission committed meanwhile (a double tap racing itself): that case is the answer.
-          const first = await repo.findBySubmission(this.d.db, o.accountId, o.submissionId);
-          if (!first) throw new AppError('CASE_CHANGED', '申请正在提交，请稍后在我的办件中查看。');
-          return { row: first, created: false };
-        }
-        await this.announce(row, 1, 'submit', null, null, row.submitted_at);
-        return { row, created: true };
+        return { row };
       } catch (err) {
-        // Two cases drew the same number the same day in the same city: draw again (rare; bounded).
-        if (attempt < 5 && repo.isUniqueViolation(err, 'cases_case_number_key')) continue;
+        if (repo.isUniqueViolation(err, 'cases_case_number_key')) return undefined;
         throw err;
       }
+    });
+    if (!row) {
+      // The same submission committed meanwhile (a double tap racing itself): that case is the answer.
+      const first = await repo.findBySubmission(this.d.db, o.accountId, o.submissionId);
+      if (!first) throw new AppError('CASE_CHANGED', '申请正在提交，请稍后在我的办件中查看。');
+      return { row: first, created: false };
     }
+    await this.announce(row, 1, 'submit', null, null, row.submitted_at);
+    return { row, created: true };
   }
 
   /**
