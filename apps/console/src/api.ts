@@ -15,8 +15,16 @@ export function setSessionLostHandler(handler: (() => void) | undefined) {
   onSessionLost = handler;
 }
 
-/** JSON request to the platform API (same origin; the staff session cookie travels by itself). */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
+/**
+ * JSON request to the platform API (same origin; the staff session cookie travels by itself). `signal` aborts it
+ * (useConsoleQuery: the filters changed, or the page closed); the caller ignores what an aborted request throws.
+ */
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -24,6 +32,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: str
       credentials: 'same-origin',
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      ...(signal ? { signal } : {}),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。');

@@ -1,26 +1,30 @@
 // @vitest-environment happy-dom
 import type { Appointment } from '@yss/contracts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   APPOINTMENT_ID,
   APPT_SERVICE,
   allByTestId,
   appointment,
   byTestId,
+  detailPageSuite,
   findByTestId,
   json,
   mockFetch,
   problem,
   renderRoute,
 } from '../test/harness';
-import { cleanup, click, flush, typeInto, waitFor } from '../test/render';
+import { click, flush, typeInto, waitFor } from '../test/render';
 import AppointmentDetailPage from './AppointmentDetail';
 import Appointments from './Appointments';
 
-const routes = [
-  { path: '/appointments', element: <Appointments /> },
-  { path: '/appointments/:id', element: <AppointmentDetailPage /> },
-];
+const { routes, backend } = detailPageSuite<Appointment>({
+  routes: [
+    { path: '/appointments', element: <Appointments /> },
+    { path: '/appointments/:id', element: <AppointmentDetailPage /> },
+  ],
+  detailUrl: `/api/v1/me/appointments/${APPOINTMENT_ID}`,
+});
 const CANCELLED = {
   status: 'cancelled',
   statusLabel: '已取消',
@@ -28,17 +32,6 @@ const CANCELLED = {
   canCancel: false,
   cancelledAt: '2026-11-27T03:00:00.000Z',
 } as const;
-
-afterEach(cleanup);
-
-function backend(detail: Appointment, handle?: Parameters<typeof mockFetch>[0]) {
-  return mockFetch((call) => {
-    const own = handle?.(call);
-    if (own) return own;
-    if (call.url === `/api/v1/me/appointments/${APPOINTMENT_ID}` && call.method === 'GET') return json(200, detail);
-    return undefined;
-  });
-}
 
 const confirmButton = () =>
   [...document.querySelectorAll('.adm-dialog-button')].find((b) => b.textContent === '确认取消') as Element;

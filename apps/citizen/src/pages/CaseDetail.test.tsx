@@ -1,38 +1,31 @@
 // @vitest-environment happy-dom
 import type { CaseDetail } from '@yss/contracts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   allByTestId,
   byTestId,
   CASE_ID,
   caseDetail,
   caseSummary,
+  detailPageSuite,
   findByTestId,
   json,
   mockFetch,
   problem,
   renderRoute,
 } from '../test/harness';
-import { cleanup, click, flush, typeInto, waitFor } from '../test/render';
+import { click, flush, typeInto, waitFor } from '../test/render';
 import CaseDetailPage from './CaseDetail';
 import Cases from './Cases';
 
-const routes = [
-  { path: '/cases', element: <Cases /> },
-  { path: '/cases/:id', element: <CaseDetailPage /> },
-];
+const { routes, backend } = detailPageSuite<CaseDetail>({
+  routes: [
+    { path: '/cases', element: <Cases /> },
+    { path: '/cases/:id', element: <CaseDetailPage /> },
+  ],
+  detailUrl: `/api/v1/me/cases/${CASE_ID}`,
+});
 const ATT_ID = '9b2f3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
-
-afterEach(cleanup);
-
-function backend(detail: CaseDetail, handle?: Parameters<typeof mockFetch>[0]) {
-  return mockFetch((call) => {
-    const own = handle?.(call);
-    if (own) return own;
-    if (call.url === `/api/v1/me/cases/${CASE_ID}` && call.method === 'GET') return json(200, detail);
-    return undefined;
-  });
-}
 
 describe('办件详情 (/cases/:id)', () => {
   it('shows the 领取信息 card when approved, the timeline with department names, the masked applicant', async () => {

@@ -8,11 +8,11 @@ import type {
 } from '@yss/contracts';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { initI18n } from '../i18n';
 import { AuthProvider } from '../state/auth';
 import { PreferencesProvider } from '../state/preferences';
-import { renderUi, waitFor } from './render';
+import { cleanup, renderUi, waitFor } from './render';
 
 export const ACCOUNT: AccountProfile = {
   id: 'acc-1',
@@ -64,6 +64,23 @@ export function mockFetch(handler: Handler, account: AccountProfile | null = ACC
   });
   vi.stubGlobal('fetch', fetchMock);
   return calls;
+}
+
+/**
+ * The set-up of a detail page's tests (办件详情, 预约详情): its routes, unmounted after each test, and `backend`: the
+ * fetch mock where GET `detailUrl` answers `detail` and `handle` sees every call first (a step's answer, a
+ * refusal). Call it at the top of the test file.
+ */
+export function detailPageSuite<T>(o: { routes: { path: string; element: ReactNode }[]; detailUrl: string }) {
+  afterEach(cleanup);
+  const backend = (detail: T, handle?: Handler) =>
+    mockFetch((call) => {
+      const own = handle?.(call);
+      if (own) return own;
+      if (call.url === o.detailUrl && call.method === 'GET') return json(200, detail);
+      return undefined;
+    });
+  return { routes: o.routes, backend };
 }
 
 /** Renders `path` of the given routes inside the app's providers (preferences, router, auth). */

@@ -4,9 +4,10 @@ import {
   type ConsoleCaseDetail,
   type StaffCaseAction,
 } from '@yss/contracts';
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, errorText } from '../api';
+import { ApiError, api } from '../api';
+import { ProblemAlert, useSubmission } from '../ValidatedModal';
 
 /** What each action's dialog says and asks. */
 const DIALOG: Record<
@@ -60,8 +61,7 @@ export function CaseActionModal({ detail, action, onClose, onDone, onConflict }:
   const [place, setPlace] = useState('');
   const [hours, setHours] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, problem, setProblem, send } = useSubmission();
 
   const dialog = DIALOG[action];
   const label = CASE_ACTION_SPECS[action].label;
@@ -86,24 +86,23 @@ export function CaseActionModal({ detail, action, onClose, onDone, onConflict }:
       return;
     }
     setErrors({});
-    setProblem(null);
-    setSaving(true);
-    try {
-      const updated = await api<ConsoleCaseDetail>(
-        'POST',
-        `/api/v1/console/cases/${encodeURIComponent(detail.id)}/actions`,
-        checked.data,
-      );
-      onDone(updated, action);
-    } catch (err) {
-      if (err instanceof ApiError && (err.code === 'CASE_CHANGED' || err.code === 'CASE_ACTION_NOT_ALLOWED')) {
-        onConflict(err);
-      } else {
-        setProblem(errorText(err));
-      }
-    } finally {
-      setSaving(false);
-    }
+    await send(
+      async () => {
+        const updated = await api<ConsoleCaseDetail>(
+          'POST',
+          `/api/v1/console/cases/${encodeURIComponent(detail.id)}/actions`,
+          checked.data,
+        );
+        onDone(updated, action);
+      },
+      (err) => {
+        if (err instanceof ApiError && (err.code === 'CASE_CHANGED' || err.code === 'CASE_ACTION_NOT_ALLOWED')) {
+          onConflict(err);
+          return true;
+        }
+        return false;
+      },
+    );
   };
 
   return (
@@ -122,16 +121,7 @@ export function CaseActionModal({ detail, action, onClose, onDone, onConflict }:
         办件编号：{detail.caseNumber}（{detail.serviceName}，申请人 {detail.applicantName}）
       </Typography.Paragraph>
       <Typography.Paragraph>{dialog.text}</Typography.Paragraph>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={problem}
-          style={{ marginBottom: 16 }}
-          data-testid="case-action-error"
-        />
-      )}
+      <ProblemAlert problem={problem} testId="case-action-error" />
       <Form layout="vertical" component="div">
         {dialog.note && (
           <Form.Item

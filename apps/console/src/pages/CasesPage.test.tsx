@@ -1,49 +1,17 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/dom';
-import type { ConsoleCaseDetail, ConsoleCaseSummary, StaffProfile } from '@yss/contracts';
-import { MemoryRouter } from 'react-router';
+import type { ConsoleCaseDetail, ConsoleCaseSummary } from '@yss/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../App';
-import { SessionProvider } from '../session';
-import { render } from '../test/render';
+import { choose, dialogTitled, forgetRequests, json, mockApi, on, problem, renderAt, requests } from '../test/harness';
+import { grant, POLICE, staffProfile } from '../test/staff';
 
 // ---- fixtures (shaped as the contract's ConsoleCaseSummary / ConsoleCaseDetail) ----
 
-const reviewerGrant = (cityCode: string, cityName: string) => ({
-  role: 'reviewer' as const,
-  roleName: '审核人员',
-  permissions: [
-    { id: 'application.review', name: '审核办件申请' },
-    { id: 'wallet.status', name: '注销、暂停或恢复本部门签发的电子证照' },
-  ],
-  departmentId: 'gd-police',
-  departmentName: '广东省公安厅',
-  cityCode,
-  cityName,
-});
-
-const reviewer: StaffProfile = {
-  username: 'lisi',
-  displayName: '李四',
-  passwordChangeRequired: false,
-  grants: [reviewerGrant('440100', '广州'), reviewerGrant('440300', '深圳')],
-};
-
-const serviceDesk: StaffProfile = {
-  username: 'wangwu',
-  displayName: '王五',
-  passwordChangeRequired: false,
-  grants: [
-    {
-      role: 'service_desk',
-      roleName: '客服人员',
-      permissions: [{ id: 'feedback.read', name: '查看意见反馈' }],
-      departmentId: 'gd-police',
-      departmentName: '广东省公安厅',
-      cityCode: '440100',
-      cityName: '广州',
-    },
-  ],
-};
+const WALLET_STATUS = { id: 'wallet.status', name: '注销、暂停或恢复本部门签发的电子证照' };
+const reviewer = staffProfile('lisi', '李四', [
+  grant('reviewer', POLICE, '440100', '广州', [WALLET_STATUS]),
+  grant('reviewer', POLICE, '440300', '深圳', [WALLET_STATUS]),
+]);
+const serviceDesk = staffProfile('wangwu', '王五', [grant('service_desk', POLICE, '440100', '广州')]);
 
 const CASE_ID = '0b6b8a52-4c2f-4e36-9d0e-5a1f1e7c2a11';
 const IMAGE_ID = '1c7c9b63-5d30-4f47-8e1f-6b2a2f8d3b22';
@@ -130,27 +98,6 @@ const detail = (over: Partial<ConsoleCaseDetail> = {}): ConsoleCaseDetail => {
   };
 };
 
-// ---- a mocked API: each test sets what the routes answer; every request is recorded ----
-
-type Handler = (init: { method: string; url: URL; body: unknown }) => Response | Promise<Response>;
-const json = (data: unknown, status = 200) =>
-  new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
-const problem = (status: number, code: string, title: string, detail: string) =>
-  new Response(JSON.stringify({ type: 'about:blank', code, title, status, detail }), {
-    status,
-    headers: { 'content-type': 'application/problem+json' },
-  });
-
-let requests: { method: string; url: URL; body: unknown }[];
-let handlers: { match: (method: string, path: string) => boolean; handle: Handler }[];
-
-function on(method: string, path: string | RegExp, handle: Handler) {
-  handlers.unshift({
-    match: (m, p) => m === method && (typeof path === 'string' ? p === path : path.test(p)),
-    handle,
-  });
-}
-
 const caseListRequests = () =>
   requests.filter((r) => r.method === 'GET' && r.url.pathname === '/api/v1/console/cases').map((r) => r.url);
 const detailRequests = () =>
@@ -158,9 +105,7 @@ const detailRequests = () =>
 const actionRequests = () => requests.filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/actions'));
 
 beforeEach(() => {
-  requests = [];
-  handlers = [];
-  on('GET', '/api/v1/staff/me', () => json(reviewer));
+  mockApi(reviewer);
   on('GET', '/api/v1/console/cases', ({ url }) => {
     const rows = [submittedCase, acceptedCase].filter(
       (c) =>
@@ -175,18 +120,6 @@ beforeEach(() => {
       ? new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }))
       : new Response(new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' })),
   );
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init: RequestInit = {}) => {
-      const url = new URL(input, 'http://console.test');
-      const method = init.method ?? 'GET';
-      const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-      requests.push({ method, url, body });
-      const handler = handlers.find((h) => h.match(method, url.pathname));
-      if (!handler) throw new Error(`unexpected request ${method} ${url}`);
-      return handler.handle({ method, url, body });
-    }),
-  );
   let n = 0;
   vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:http://console.test/${++n}`);
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
@@ -195,43 +128,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-const renderAt = (path: string) =>
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </MemoryRouter>,
-  );
-
-/** Opens an antd Select (by its data-testid) and picks the option with this text. */
-async function choose(testId: string, option: string) {
-  const select = screen.getByTestId(testId);
-  fireEvent.mouseDown(select.querySelector('.ant-select-selector') as Element);
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll('.ant-select-item-option')].find(
-      (el) => el.getAttribute('title') === option,
-    );
-    if (!found) throw new Error(`option ${option} not shown`);
-    return found;
-  });
-  fireEvent.click(item);
-}
-
-/**
- * The open antd dialog with this title. (By title text, not by accessible name: under NODE_ENV=test rc-util's
- * useId gives every dialog the id "test-id", so aria-labelledby cannot tell the drawer and the modal apart.)
- */
-function dialogTitled(title: string): Promise<HTMLElement> {
-  return waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('.ant-modal[role="dialog"]')].find(
-      (d) => d.querySelector('.ant-modal-title')?.textContent === title,
-    );
-    if (!found) throw new Error(`no dialog titled ${title}`);
-    return found;
-  });
-}
 
 const tableRows = () => [...screen.getByTestId('cases-table').querySelectorAll('tbody tr.case-row')];
 
@@ -271,24 +167,24 @@ describe('办件审核: the queue', () => {
     await renderAt('/cases');
     await waitFor(() => expect(tableRows()).toHaveLength(2));
 
-    requests = [];
+    forgetRequests();
     await choose('cases-filter-city', '深圳');
     await waitFor(() => expect(tableRows()).toHaveLength(1));
     expect(caseListRequests().every((u) => u.searchParams.get('cityCode') === '440300')).toBe(true);
     expect(within(tableRows()[0] as HTMLElement).getByText('YSS-2025-000124')).toBeTruthy();
 
-    requests = [];
+    forgetRequests();
     await choose('cases-filter-status', '全部状态');
     await waitFor(() => expect(caseListRequests()).toHaveLength(1));
     expect(caseListRequests()[0]?.searchParams.has('status')).toBe(false);
     expect(caseListRequests()[0]?.searchParams.get('cityCode')).toBe('440300');
 
-    requests = [];
+    forgetRequests();
     await choose('cases-filter-status', '审核通过，待领取');
     expect(await screen.findByText('暂无符合条件的办件')).toBeTruthy();
     expect(caseListRequests().map((u) => u.searchParams.get('status'))).toEqual(['approved']);
 
-    requests = [];
+    forgetRequests();
     await choose('cases-filter-service', '无犯罪记录证明');
     await waitFor(() => expect(caseListRequests()).toHaveLength(1));
     expect(caseListRequests()[0]?.searchParams.get('serviceId')).toBe('wufanzui-jilu-zhengming');
@@ -307,7 +203,7 @@ describe('办件审核: the queue', () => {
     await renderAt('/cases');
     expect(await screen.findByText('您没有审核该部门办件的权限。')).toBeTruthy();
     on('GET', '/api/v1/console/cases', () => json([]));
-    requests = [];
+    forgetRequests();
     fireEvent.click(screen.getByTestId('cases-refresh'));
     expect(await screen.findByText('暂无待办理的办件')).toBeTruthy();
     expect(screen.queryByTestId('cases-error')).toBeNull();
@@ -422,7 +318,7 @@ describe('办件审核: the case', () => {
     expect(await within(dialog).findByText('请填写不予办理的原因')).toBeTruthy();
     expect(actionRequests()).toHaveLength(0);
 
-    requests = [];
+    forgetRequests();
     fireEvent.change(within(dialog).getByLabelText('不予办理的原因'), {
       target: { value: ' 申请人不属于本市受理范围 ' },
     });
@@ -515,7 +411,7 @@ describe('办件审核: the case', () => {
     fireEvent.click(await screen.findByTestId('case-action-request_supplement'));
     const dialog = await dialogTitled('要求申请人补正材料');
     fireEvent.change(within(dialog).getByLabelText('需要补正的内容'), { target: { value: '请补充单位证明' } });
-    requests = [];
+    forgetRequests();
     fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
 
     expect((await screen.findByTestId('case-notice')).textContent).toContain('办件已有新的进展');

@@ -1,18 +1,13 @@
 import { APPLICATION_FORMS, type CaseStatus, type ConsoleCaseSummary } from '@yss/contracts';
-import { Alert, Button, Card, ConfigProvider, Drawer, Result, Select, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Drawer, Select, Space, Table, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, errorText } from '../api';
+import { api } from '../api';
 import { CaseDetailView } from '../cases/CaseDetailView';
 import { CaseStatusTag, caseStatusOptions, formatTime, STAFF_WORK_STATUSES } from '../cases/status';
-import { citiesOf, grantsWith } from '../grants';
-import { useSession } from '../session';
-
-/**
- * antd's danger red (#ff4d4f) is too light for text on white (the 不予办理 button, the dialogs' field messages):
- * the darker red of the 电子证照状态 page, ≥ 4.5:1.
- */
-const PAGE_THEME = { token: { colorError: '#c4161c', colorErrorHover: '#a31217', colorErrorActive: '#8a0f13' } };
+import { citiesOf } from '../grants';
+import { RequireGrant } from '../RequireGrant';
+import { useConsoleQuery } from '../useConsoleQuery';
 
 /** 待办理: the statuses that wait on staff (the default); 全部: no status filter. */
 type StatusFilter = 'todo' | 'all' | CaseStatus;
@@ -33,25 +28,19 @@ const serviceOptions = Object.values(APPLICATION_FORMS).map((f) => ({
  * the scope; this page only filters within it), and the case itself in a drawer at /cases/:caseId.
  */
 export function CasesPage() {
-  const { profile } = useSession();
-  if (!profile) return null;
-  const grants = grantsWith(profile, 'application.review');
-  if (grants.length === 0) {
-    return (
-      <Result
-        status="403"
-        title="您没有审核办件的权限"
-        subTitle="如需审核办件，请联系本部门管理员开通“审核人员”角色。"
-        data-testid="cases-forbidden"
-      />
-    );
-  }
   return (
-    <ConfigProvider theme={PAGE_THEME}>
-      <CaseQueue cities={citiesOf(grants)} />
-    </ConfigProvider>
+    <RequireGrant
+      permission="application.review"
+      title="您没有审核办件的权限"
+      subTitle="如需审核办件，请联系本部门管理员开通“审核人员”角色。"
+      testId="cases-forbidden"
+    >
+      {(grants) => <CaseQueue cities={citiesOf(grants)} />}
+    </RequireGrant>
   );
 }
+
+const NO_CASES: ConsoleCaseSummary[] = [];
 
 function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
   const navigate = useNavigate();
@@ -59,44 +48,29 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
   const [status, setStatus] = useState<StatusFilter>('todo');
   const [cityCode, setCityCode] = useState<string | undefined>();
   const [serviceId, setServiceId] = useState<string | undefined>();
-  const [rows, setRows] = useState<ConsoleCaseSummary[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  // the answer of the latest request only (filters changed quickly, a refresh during a load)
-  const latest = useRef(0);
 
-  const load = useCallback(async () => {
-    const request = ++latest.current;
-    setLoading(true);
-    setError(null);
-    // the API takes one status: 待办理 asks for each of its statuses
-    const statuses: (CaseStatus | undefined)[] =
-      status === 'todo' ? [...STAFF_WORK_STATUSES] : status === 'all' ? [undefined] : [status];
-    try {
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      // the API takes one status: 待办理 asks for each of its statuses
+      const statuses: (CaseStatus | undefined)[] =
+        status === 'todo' ? [...STAFF_WORK_STATUSES] : status === 'all' ? [undefined] : [status];
       const lists = await Promise.all(
         statuses.map((s) => {
           const query = new URLSearchParams();
           if (s) query.set('status', s);
           if (cityCode) query.set('cityCode', cityCode);
           if (serviceId) query.set('serviceId', serviceId);
-          return api<ConsoleCaseSummary[]>('GET', `/api/v1/console/cases?${query}`);
+          return api<ConsoleCaseSummary[]>('GET', `/api/v1/console/cases?${query}`, undefined, signal);
         }),
       );
-      if (request !== latest.current) return;
       const byId = new Map(lists.flat().map((c) => [c.id, c]));
       // oldest first: the applicant who has waited longest comes first
-      setRows([...byId.values()].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)));
-    } catch (err) {
-      if (request !== latest.current) return;
-      setRows([]);
-      setError(errorText(err));
-    } finally {
-      if (request === latest.current) setLoading(false);
-    }
-  }, [status, cityCode, serviceId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return [...byId.values()].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    },
+    [status, cityCode, serviceId],
+  );
+  // the answer of the latest request only (filters changed quickly, a refresh during a load)
+  const { data: rows, loading, problem: error, reload } = useConsoleQuery(load, NO_CASES);
 
   const open = useCallback((id: string) => navigate(`/cases/${encodeURIComponent(id)}`), [navigate]);
   const openNumber = useMemo(() => rows.find((r) => r.id === caseId)?.caseNumber, [rows, caseId]);
@@ -139,7 +113,7 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
             value={serviceId}
             onChange={(v) => setServiceId(v)}
           />
-          <Button onClick={() => void load()} loading={loading} data-testid="cases-refresh">
+          <Button onClick={() => void reload()} loading={loading} data-testid="cases-refresh">
             刷新
           </Button>
         </Space>
@@ -209,7 +183,7 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
         destroyOnHidden
         data-testid="case-drawer"
       >
-        {caseId && <CaseDetailView key={caseId} caseId={caseId} onChanged={() => void load()} />}
+        {caseId && <CaseDetailView key={caseId} caseId={caseId} onChanged={() => void reload()} />}
       </Drawer>
     </Space>
   );

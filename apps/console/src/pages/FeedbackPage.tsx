@@ -2,6 +2,7 @@ import type { ConsoleFeedbackItem, FeedbackStatus } from '@yss/contracts';
 import { Alert, App, Card, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
+import { useConsoleQuery } from '../useConsoleQuery';
 
 const STATUS_LABELS: Record<FeedbackStatus, string> = {
   new: '待处理',
@@ -15,6 +16,7 @@ const CATEGORY_LABELS: Record<ConsoleFeedbackItem['category'], string> = {
   complaint: '投诉',
   bug: '功能问题',
 };
+const NO_ROWS: ConsoleFeedbackItem[] = [];
 const statusOptions = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
 
 /**
@@ -26,9 +28,6 @@ export function FeedbackPage() {
   const [cities, setCities] = useState<{ value: string; label: string }[]>([]);
   const [cityCode, setCityCode] = useState<string | undefined>();
   const [status, setStatus] = useState<FeedbackStatus | undefined>();
-  const [rows, setRows] = useState<ConsoleFeedbackItem[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api<{ code: string; name: string }[]>('GET', '/api/v1/cities')
@@ -36,24 +35,16 @@ export function FeedbackPage() {
       .catch(() => setCities([]));
   }, []);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    const query = new URLSearchParams();
-    if (cityCode) query.set('cityCode', cityCode);
-    if (status) query.set('status', status);
-    try {
-      setRows(await api<ConsoleFeedbackItem[]>('GET', `/api/v1/console/feedback?${query}`));
-    } catch (err) {
-      setRows([]);
-      setError(errorText(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [cityCode, status]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = useCallback(
+    (signal: AbortSignal) => {
+      const query = new URLSearchParams();
+      if (cityCode) query.set('cityCode', cityCode);
+      if (status) query.set('status', status);
+      return api<ConsoleFeedbackItem[]>('GET', `/api/v1/console/feedback?${query}`, undefined, signal);
+    },
+    [cityCode, status],
+  );
+  const { data: rows, setData: setRows, loading, problem: error } = useConsoleQuery(load, NO_ROWS);
 
   const changeStatus = async (id: string, next: FeedbackStatus) => {
     try {

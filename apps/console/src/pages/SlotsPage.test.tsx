@@ -1,53 +1,20 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/dom';
-import type { CatalogEntry, ConsoleBooking, ConsoleSlot, StaffGrant, StaffProfile } from '@yss/contracts';
+import type { CatalogEntry, ConsoleBooking, ConsoleSlot } from '@yss/contracts';
 import { act } from 'react';
-import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../App';
-import { SessionProvider } from '../session';
-import { render } from '../test/render';
+import { choose, dialogTitled, forgetRequests, json, mockApi, on, problem, renderAt, requests } from '../test/harness';
+import { CIVIL_AFFAIRS, grant, HOUSING_FUND, staffProfile } from '../test/staff';
 
 // ---- fixtures (shaped as the contract's StaffProfile, CatalogEntry, ConsoleSlot, ConsoleBooking) ----
 
-const slotManagerGrant = (departmentId: string, departmentName: string, cityCode: string, cityName: string) =>
-  ({
-    role: 'slot_manager',
-    roleName: '号源管理员',
-    permissions: [{ id: 'slot.manage', name: '管理预约号源' }],
-    departmentId,
-    departmentName,
-    cityCode,
-    cityName,
-  }) satisfies StaffGrant;
-
 /** 民政 in 广州 and 佛山 (补领结婚证/离婚证预约, 最低生活保障申请预约), 公积金 in 深圳. */
-const slotManager: StaffProfile = {
-  username: 'zhaoliu',
-  displayName: '赵六',
-  passwordChangeRequired: false,
-  grants: [
-    slotManagerGrant('gd-civil-affairs', '广东省民政厅', '440100', '广州'),
-    slotManagerGrant('gd-civil-affairs', '广东省民政厅', '440600', '佛山'),
-    slotManagerGrant('housing-fund-centres', '住房公积金管理中心', '440300', '深圳'),
-  ],
-};
+const slotManager = staffProfile('zhaoliu', '赵六', [
+  grant('slot_manager', CIVIL_AFFAIRS, '440100', '广州'),
+  grant('slot_manager', CIVIL_AFFAIRS, '440600', '佛山'),
+  grant('slot_manager', HOUSING_FUND, '440300', '深圳'),
+]);
 
-const reviewer: StaffProfile = {
-  username: 'lisi',
-  displayName: '李四',
-  passwordChangeRequired: false,
-  grants: [
-    {
-      role: 'reviewer',
-      roleName: '审核人员',
-      permissions: [{ id: 'application.review', name: '审核办件申请' }],
-      departmentId: 'gd-civil-affairs',
-      departmentName: '广东省民政厅',
-      cityCode: '440100',
-      cityName: '广州',
-    },
-  ],
-};
+const reviewer = staffProfile('lisi', '李四', [grant('reviewer', CIVIL_AFFAIRS, '440100', '广州')]);
 
 const entry = (id: string, name: string, departmentId: string): CatalogEntry => ({
   id,
@@ -98,27 +65,6 @@ const slot = (over: Partial<ConsoleSlot> & Pick<ConsoleSlot, 'date' | 'start' | 
   };
 };
 
-// ---- a mocked API: each test sets what the routes answer; every request is recorded ----
-
-type Handler = (init: { method: string; url: URL; body: unknown }) => Response | Promise<Response>;
-const json = (data: unknown, status = 200) =>
-  new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json' } });
-const problem = (status: number, code: string, title: string, detail: string) =>
-  new Response(JSON.stringify({ type: 'about:blank', code, title, status, detail }), {
-    status,
-    headers: { 'content-type': 'application/problem+json' },
-  });
-
-let requests: { method: string; url: URL; body: unknown }[];
-let handlers: { match: (method: string, path: string) => boolean; handle: Handler }[];
-
-function on(method: string, path: string | RegExp, handle: Handler) {
-  handlers.unshift({
-    match: (m, p) => m === method && (typeof path === 'string' ? p === path : path.test(p)),
-    handle,
-  });
-}
-
 const slotListRequests = () =>
   requests.filter((r) => r.method === 'GET' && r.url.pathname === '/api/v1/console/slots').map((r) => r.url);
 const writes = () => requests.filter((r) => r.method !== 'GET');
@@ -127,23 +73,9 @@ beforeEach(() => {
   // 2025-03-03 00:30 in China (a Monday), still 2 March in UTC: "today" must be China's date
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2025-03-02T16:30:00Z'));
-  requests = [];
-  handlers = [];
-  on('GET', '/api/v1/staff/me', () => json(slotManager));
+  mockApi(slotManager);
   on('GET', '/api/v1/catalog', () => json(catalog));
   on('GET', '/api/v1/console/slots', () => json([]));
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init: RequestInit = {}) => {
-      const url = new URL(input, 'http://console.test');
-      const method = init.method ?? 'GET';
-      const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-      requests.push({ method, url, body });
-      const handler = handlers.find((h) => h.match(method, url.pathname));
-      if (!handler) throw new Error(`unexpected request ${method} ${url}`);
-      return handler.handle({ method, url, body });
-    }),
-  );
 });
 
 afterEach(() => {
@@ -151,45 +83,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const renderAt = (path: string) =>
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </MemoryRouter>,
-  );
-
-/** Opens an antd Select (by its data-testid) and picks the option with this text. */
-async function choose(testId: string, option: string) {
-  const select = screen.getByTestId(testId);
-  fireEvent.mouseDown(select.querySelector('.ant-select-selector') as Element);
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll('.ant-select-item-option')].find(
-      (el) => el.getAttribute('title') === option,
-    );
-    if (!found) throw new Error(`option ${option} not shown`);
-    return found;
-  });
-  fireEvent.click(item);
-}
-
 /** Types a value into an antd picker's input (as a keyboard user does) and confirms it with Enter. */
 function typeInto(input: HTMLElement, value: string) {
   fireEvent.mouseDown(input);
   act(() => input.focus());
   fireEvent.change(input, { target: { value } });
   fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
-}
-
-function dialogTitled(title: string): Promise<HTMLElement> {
-  return waitFor(() => {
-    const found = [...document.querySelectorAll<HTMLElement>('.ant-modal[role="dialog"]')].find(
-      (d) => d.querySelector('.ant-modal-title')?.textContent === title,
-    );
-    if (!found) throw new Error(`no dialog titled ${title}`);
-    return found;
-  });
 }
 
 /** Slots of 公积金前台提取预约 in 深圳 (the default: the first service the grants allow, its first city). */
@@ -243,7 +142,7 @@ describe('号源管理: the slots by date', () => {
     expect(services).toEqual(['公积金前台提取预约', '最低生活保障申请预约', '补领结婚证/离婚证预约']);
 
     // a 民政 service: the cities of the 民政 grants, the first chosen
-    requests = [];
+    forgetRequests();
     await choose('slots-filter-service', '补领结婚证/离婚证预约');
     await waitFor(() => expect(slotListRequests()).toHaveLength(1));
     expect(slotListRequests()[0]?.searchParams.get('serviceId')).toBe('bulin-jiehunzheng-lihunzheng-yuyue');
@@ -369,7 +268,7 @@ describe('号源管理: 发布号源', () => {
       ),
     );
 
-    requests = [];
+    forgetRequests();
     fireEvent.click(within(drawer).getByTestId('slot-publish-submit'));
     await waitFor(() => expect(published).toBeDefined());
     expect(published).toEqual({

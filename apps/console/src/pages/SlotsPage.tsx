@@ -10,7 +10,6 @@ import {
   App,
   Button,
   Card,
-  ConfigProvider,
   DatePicker,
   Empty,
   Progress,
@@ -23,17 +22,15 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { type HTMLAttributes, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, errorText } from '../api';
-import { citiesOf, grantsWith } from '../grants';
-import { useSession } from '../session';
+import { type HTMLAttributes, useCallback, useMemo, useState } from 'react';
+import { api } from '../api';
+import { citiesOf } from '../grants';
+import { RequireGrant } from '../RequireGrant';
 import { addDays, chinaToday, formatDay, fromDate, toDate } from '../slots/dates';
 import { SlotBookingsDrawer } from '../slots/SlotBookingsDrawer';
 import { SlotCancelModal, SlotCapacityModal } from '../slots/SlotModals';
 import { type PublishTarget, SlotPublishDrawer } from '../slots/SlotPublishDrawer';
-
-/** antd's danger red (#ff4d4f) is too light for text on white: the darker red of the other pages (≥ 4.5:1). */
-const PAGE_THEME = { token: { colorError: '#c4161c', colorErrorHover: '#a31217', colorErrorActive: '#8a0f13' } };
+import { useConsoleQuery } from '../useConsoleQuery';
 
 /** Solid tags with white text, dark enough for WCAG AA. */
 const TAG = { open: '#007a4d', full: '#a35200', started: '#5f6b7a', cancelled: '#c4161c' } as const;
@@ -47,24 +44,15 @@ const MAX_RANGE_DAYS = 62;
  * 停用 (with a reason the bookers are told), 查看预约, and 发布号源.
  */
 export function SlotsPage() {
-  const { profile } = useSession();
-  // the same array while the profile is: the service list, and with it the slot list, is not asked for again
-  const grants = useMemo(() => (profile ? grantsWith(profile, 'slot.manage') : []), [profile]);
-  if (!profile) return null;
-  if (grants.length === 0) {
-    return (
-      <Result
-        status="403"
-        title="您没有管理号源的权限"
-        subTitle="如需发布或管理预约号源，请联系本部门管理员开通“号源管理员”角色。"
-        data-testid="slots-forbidden"
-      />
-    );
-  }
   return (
-    <ConfigProvider theme={PAGE_THEME}>
-      <SlotBoard grants={grants} />
-    </ConfigProvider>
+    <RequireGrant
+      permission="slot.manage"
+      title="您没有管理号源的权限"
+      subTitle="如需发布或管理预约号源，请联系本部门管理员开通“号源管理员”角色。"
+      testId="slots-forbidden"
+    >
+      {(grants) => <SlotBoard grants={grants} />}
+    </RequireGrant>
   );
 }
 
@@ -79,20 +67,13 @@ interface ServiceOption {
  * these grants cover. The catalog's names and departments do not depend on the city asked about.
  */
 function useServiceOptions(grants: StaffGrant[]) {
-  const [entries, setEntries] = useState<CatalogEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const city = citiesOf(grants)[0]?.value ?? '440100';
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setEntries(await api<CatalogEntry[]>('GET', `/api/v1/catalog?city=${encodeURIComponent(city)}`));
-    } catch (err) {
-      setError(errorText(err));
-    }
-  }, [city]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = useCallback(
+    (signal: AbortSignal) =>
+      api<CatalogEntry[]>('GET', `/api/v1/catalog?city=${encodeURIComponent(city)}`, undefined, signal),
+    [city],
+  );
+  const { data: entries, problem: error, reload } = useConsoleQuery<CatalogEntry[] | null>(load, null);
   const options = useMemo<ServiceOption[] | null>(() => {
     if (!entries) return null;
     const departments = new Set(grants.map((g) => g.departmentId));
@@ -103,7 +84,7 @@ function useServiceOptions(grants: StaffGrant[]) {
         : [];
     });
   }, [entries, grants]);
-  return { options, error, retry: load };
+  return { options, error, retry: reload };
 }
 
 function SlotBoard({ grants }: { grants: StaffGrant[] }) {
@@ -142,6 +123,8 @@ function SlotBoard({ grants }: { grants: StaffGrant[] }) {
   return <SlotCalendar grants={grants} services={services.options} />;
 }
 
+const NO_SLOTS: ConsoleSlot[] = [];
+
 type Dialog = { kind: 'capacity' | 'cancel'; slot: ConsoleSlot } | null;
 
 function SlotCalendar({ grants, services }: { grants: StaffGrant[]; services: ServiceOption[] }) {
@@ -160,36 +143,17 @@ function SlotCalendar({ grants, services }: { grants: StaffGrant[]; services: Se
     const today = chinaToday();
     return [today, addDays(today, 13)];
   });
-  const [slots, setSlots] = useState<ConsoleSlot[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [bookingsOf, setBookingsOf] = useState<ConsoleSlot | null>(null);
   const [publishing, setPublishing] = useState(0);
-  const latest = useRef(0);
 
   const currentServiceId = service?.value;
-  const load = useCallback(async () => {
-    if (!currentServiceId || !cityCode) return;
-    const request = ++latest.current;
-    setLoading(true);
-    setError(null);
+  const load = useMemo(() => {
+    if (!currentServiceId || !cityCode) return null;
     const query = new URLSearchParams({ serviceId: currentServiceId, cityCode, from: range[0], to: range[1] });
-    try {
-      const list = await api<ConsoleSlot[]>('GET', `/api/v1/console/slots?${query}`);
-      if (request !== latest.current) return;
-      setSlots(list);
-    } catch (err) {
-      if (request !== latest.current) return;
-      setSlots([]);
-      setError(errorText(err));
-    } finally {
-      if (request === latest.current) setLoading(false);
-    }
+    return (signal: AbortSignal) => api<ConsoleSlot[]>('GET', `/api/v1/console/slots?${query}`, undefined, signal);
   }, [currentServiceId, cityCode, range]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: slots, setData: setSlots, loading, problem: error, reload } = useConsoleQuery(load, NO_SLOTS);
 
   const days = useMemo(() => {
     const byDate = new Map<string, ConsoleSlot[]>();
@@ -262,7 +226,7 @@ function SlotCalendar({ grants, services }: { grants: StaffGrant[]; services: Se
               if (from && to) setRange([toDate(from), toDate(to)]);
             }}
           />
-          <Button onClick={() => void load()} loading={loading} data-testid="slots-refresh">
+          <Button onClick={() => void reload()} loading={loading} data-testid="slots-refresh">
             刷新
           </Button>
         </Space>
@@ -328,7 +292,7 @@ function SlotCalendar({ grants, services }: { grants: StaffGrant[]; services: Se
           onClose={() => setPublishing(0)}
           onPublished={() => {
             setPublishing(0);
-            void load();
+            void reload();
           }}
         />
       )}

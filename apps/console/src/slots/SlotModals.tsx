@@ -1,7 +1,8 @@
 import { CancelSlotInput, type ConsoleSlot, UpdateSlotInput } from '@yss/contracts';
-import { Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Alert, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { ValidatedModal } from '../ValidatedModal';
 import { formatDay } from './dates';
 
 /** 3月3日（周一） 09:00–10:00 · 天河区婚姻登记处 */
@@ -15,83 +16,48 @@ interface Props {
   onDone(updated: ConsoleSlot): void;
 }
 
+const slotPath = (slot: ConsoleSlot) => `/api/v1/console/slots/${encodeURIComponent(slot.id)}`;
+
 /**
  * 修改人数: the slot's capacity, checked with UpdateSlotInput; the server refuses less than the people already
  * booked (SLOT_CAPACITY_BELOW_BOOKED) and its words are shown.
  */
 export function SlotCapacityModal({ slot, onClose, onDone }: Props) {
   const [capacity, setCapacity] = useState<number | null>(slot.capacity);
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    const checked = UpdateSlotInput.safeParse({ capacity: capacity ?? undefined });
-    if (!checked.success) {
-      setFieldError(checked.error.issues[0]?.message ?? '请填写可预约人数');
-      return;
-    }
-    setFieldError(null);
-    setProblem(null);
-    setSaving(true);
-    try {
-      onDone(await api<ConsoleSlot>('PATCH', `/api/v1/console/slots/${encodeURIComponent(slot.id)}`, checked.data));
-    } catch (err) {
-      setProblem(errorText(err));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
-      open
+    <ValidatedModal
       title="修改可预约人数"
       okText="保存"
-      cancelText="取消"
-      okButtonProps={{ loading: saving, 'data-testid': 'slot-capacity-confirm' }}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      maskClosable={!saving}
-      closable={{ 'aria-label': '关闭' }}
+      testId="slot-capacity"
+      intro={
+        <>
+          <Typography.Paragraph>{slotText(slot)}</Typography.Paragraph>
+          <Typography.Paragraph>
+            已预约 {slot.booked} 人，当前可预约人数 {slot.capacity} 人。可预约人数不能少于已预约人数。
+          </Typography.Paragraph>
+        </>
+      }
+      field={{ id: 'slot-capacity', label: '可预约人数' }}
+      check={() => UpdateSlotInput.safeParse({ capacity: capacity ?? undefined })}
+      fallbackMessage="请填写可预约人数"
+      send={async (body) => onDone(await api<ConsoleSlot>('PATCH', slotPath(slot), body))}
+      onClose={onClose}
     >
-      <Typography.Paragraph>{slotText(slot)}</Typography.Paragraph>
-      <Typography.Paragraph>
-        已预约 {slot.booked} 人，当前可预约人数 {slot.capacity} 人。可预约人数不能少于已预约人数。
-      </Typography.Paragraph>
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={problem}
-          style={{ marginBottom: 16 }}
-          data-testid="slot-capacity-error"
+      {({ invalid, submit }) => (
+        <InputNumber
+          id="slot-capacity"
+          data-testid="slot-capacity-input"
+          min={1}
+          max={500}
+          precision={0}
+          value={capacity}
+          suffix="人"
+          aria-invalid={invalid || undefined}
+          onChange={(v) => setCapacity(v)}
+          onPressEnter={submit}
         />
       )}
-      <Form layout="vertical" component="div">
-        <Form.Item
-          label="可预约人数"
-          htmlFor="slot-capacity"
-          required
-          validateStatus={fieldError ? 'error' : undefined}
-          help={fieldError}
-        >
-          <InputNumber
-            id="slot-capacity"
-            data-testid="slot-capacity-input"
-            min={1}
-            max={500}
-            precision={0}
-            value={capacity}
-            suffix="人"
-            aria-invalid={fieldError ? true : undefined}
-            onChange={(v) => setCapacity(v)}
-            onPressEnter={() => void submit()}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </ValidatedModal>
   );
 }
 
@@ -101,87 +67,48 @@ export function SlotCapacityModal({ slot, onClose, onDone }: Props) {
  */
 export function SlotCancelModal({ slot, onClose, onDone }: Props) {
   const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    const checked = CancelSlotInput.safeParse({ reason });
-    if (!checked.success) {
-      setFieldError(checked.error.issues[0]?.message ?? '请填写停用原因');
-      return;
-    }
-    setFieldError(null);
-    setProblem(null);
-    setSaving(true);
-    try {
-      onDone(
-        await api<ConsoleSlot>('POST', `/api/v1/console/slots/${encodeURIComponent(slot.id)}/cancel`, checked.data),
-      );
-    } catch (err) {
-      setProblem(errorText(err));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
-      open
+    <ValidatedModal
       title="停用该时段"
       okText="确认停用"
-      cancelText="取消"
-      okButtonProps={{ danger: true, loading: saving, 'data-testid': 'slot-cancel-confirm' }}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      maskClosable={!saving}
-      closable={{ 'aria-label': '关闭' }}
+      danger
+      testId="slot-cancel"
+      intro={
+        <>
+          <Typography.Paragraph>{slotText(slot)}</Typography.Paragraph>
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="slot-cancel-warning"
+            message={
+              slot.booked > 0
+                ? `该时段已有 ${slot.booked} 人预约。停用后，这 ${slot.booked} 人的预约将被取消，并收到包含停用原因的通知。`
+                : '该时段暂无预约。停用后群众不能再预约该时段。'
+            }
+            description="停用后不能恢复；如需继续接受预约，请重新发布号源。"
+          />
+        </>
+      }
+      field={{ id: 'slot-cancel-reason', label: '停用原因', extra: '原因将通知已预约的群众。' }}
+      check={() => CancelSlotInput.safeParse({ reason })}
+      fallbackMessage="请填写停用原因"
+      send={async (body) => onDone(await api<ConsoleSlot>('POST', `${slotPath(slot)}/cancel`, body))}
+      onClose={onClose}
     >
-      <Typography.Paragraph>{slotText(slot)}</Typography.Paragraph>
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        data-testid="slot-cancel-warning"
-        message={
-          slot.booked > 0
-            ? `该时段已有 ${slot.booked} 人预约。停用后，这 ${slot.booked} 人的预约将被取消，并收到包含停用原因的通知。`
-            : '该时段暂无预约。停用后群众不能再预约该时段。'
-        }
-        description="停用后不能恢复；如需继续接受预约，请重新发布号源。"
-      />
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={problem}
-          style={{ marginBottom: 16 }}
-          data-testid="slot-cancel-error"
+      {({ invalid }) => (
+        <Input.TextArea
+          id="slot-cancel-reason"
+          data-testid="slot-cancel-reason"
+          value={reason}
+          rows={3}
+          maxLength={200}
+          showCount
+          placeholder="如：因系统升级，当天暂停办理，请改约其他时段"
+          aria-invalid={invalid || undefined}
+          onChange={(e) => setReason(e.target.value)}
         />
       )}
-      <Form layout="vertical" component="div">
-        <Form.Item
-          label="停用原因"
-          htmlFor="slot-cancel-reason"
-          required
-          extra="原因将通知已预约的群众。"
-          validateStatus={fieldError ? 'error' : undefined}
-          help={fieldError}
-        >
-          <Input.TextArea
-            id="slot-cancel-reason"
-            data-testid="slot-cancel-reason"
-            value={reason}
-            rows={3}
-            maxLength={200}
-            showCount
-            placeholder="如：因系统升级，当天暂停办理，请改约其他时段"
-            aria-invalid={fieldError ? true : undefined}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </ValidatedModal>
   );
 }

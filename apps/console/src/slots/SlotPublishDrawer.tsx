@@ -1,6 +1,5 @@
 import { type ConsoleSlot, CreateSlotsInput } from '@yss/contracts';
 import {
-  Alert,
   App,
   Button,
   Checkbox,
@@ -16,7 +15,8 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
-import { api, errorText } from '../api';
+import { api } from '../api';
+import { ProblemAlert, useSubmission } from '../ValidatedModal';
 import {
   addDays,
   chinaToday,
@@ -90,8 +90,7 @@ export function SlotPublishDrawer({ target, onClose, onPublished }: Props) {
   const [rows, setRows] = useState<TimeRow[]>([{ key: 0, start: null, end: null }]);
   const [capacity, setCapacity] = useState<number | null>(null);
   const [errors, setErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, problem, setProblem, send } = useSubmission();
 
   const dates = useMemo(
     () => (range ? expandDates(range[0], range[1], weekdays).filter((d) => !excluded.includes(d)) : []),
@@ -175,16 +174,11 @@ export function SlotPublishDrawer({ target, onClose, onPublished }: Props) {
     setProblem(null);
     const body = validate();
     if (!body) return;
-    setSaving(true);
-    try {
+    await send(async () => {
       const created = await api<ConsoleSlot[]>('POST', '/api/v1/console/slots', body);
       message.success(`已发布 ${created.length} 个号源`);
       onPublished(created);
-    } catch (err) {
-      setProblem(errorText(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const fieldStatus = (text: string | undefined) => (text ? ('error' as const) : undefined);
@@ -216,16 +210,7 @@ export function SlotPublishDrawer({ target, onClose, onPublished }: Props) {
         </Space>
       }
     >
-      {problem && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={problem}
-          style={{ marginBottom: 16 }}
-          data-testid="slot-publish-error"
-        />
-      )}
+      <ProblemAlert problem={problem} testId="slot-publish-error" />
       <Form layout="vertical" component="div">
         <Form.Item
           label="办理地点"
