@@ -1,10 +1,11 @@
 import { APPLICATION_FORMS, type CaseStatus, type ConsoleCaseSummary } from '@yss/contracts';
-import { Alert, Button, Card, Drawer, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Drawer, Space, Table, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api';
 import { CaseDetailView } from '../cases/CaseDetailView';
 import { CaseStatusTag, caseStatusOptions, formatTime, STAFF_WORK_STATUSES } from '../cases/status';
+import { FilterSelect } from '../FilterSelect';
 import { citiesOf } from '../grants';
 import { RequireGrant } from '../RequireGrant';
 import { useConsoleQuery } from '../useConsoleQuery';
@@ -82,33 +83,30 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
       </Typography.Title>
       <Card>
         <Space wrap>
-          <span id="cases-filter-status-label">状态</span>
-          <Select
-            aria-labelledby="cases-filter-status-label"
-            data-testid="cases-filter-status"
-            style={{ width: 260 }}
+          <FilterSelect
+            testId="cases-filter-status"
+            label="状态"
+            width={260}
             options={statusFilterOptions}
             value={status}
             onChange={(v) => setStatus(v)}
           />
-          <span id="cases-filter-city-label">城市</span>
-          <Select
-            aria-labelledby="cases-filter-city-label"
-            data-testid="cases-filter-city"
+          <FilterSelect
+            testId="cases-filter-city"
+            label="城市"
+            width={140}
             allowClear
             placeholder="全部城市"
-            style={{ width: 140 }}
             options={cities}
             value={cityCode}
             onChange={(v) => setCityCode(v)}
           />
-          <span id="cases-filter-service-label">事项</span>
-          <Select
-            aria-labelledby="cases-filter-service-label"
-            data-testid="cases-filter-service"
+          <FilterSelect
+            testId="cases-filter-service"
+            label="事项"
+            width={200}
             allowClear
             placeholder="全部事项"
-            style={{ width: 200 }}
             options={serviceOptions}
             value={serviceId}
             onChange={(v) => setServiceId(v)}

@@ -2,6 +2,7 @@ import type { ConsoleFeedbackItem, FeedbackStatus } from '@yss/contracts';
 import { Alert, App, Card, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
+import { FilterSelect } from '../FilterSelect';
 import { useConsoleQuery } from '../useConsoleQuery';
 
 const STATUS_LABELS: Record<FeedbackStatus, string> = {
@@ -63,24 +64,22 @@ export function FeedbackPage() {
       </Typography.Title>
       <Card>
         <Space wrap>
-          <span id="filter-city-label">城市</span>
-          <Select
-            aria-labelledby="filter-city-label"
-            data-testid="filter-city"
+          <FilterSelect
+            testId="filter-city"
+            label="城市"
+            width={160}
             allowClear
             placeholder="全部城市"
-            style={{ width: 160 }}
             options={cities}
             value={cityCode}
             onChange={(v) => setCityCode(v)}
           />
-          <span id="filter-status-label">状态</span>
-          <Select
-            aria-labelledby="filter-status-label"
-            data-testid="filter-status"
+          <FilterSelect
+            testId="filter-status"
+            label="状态"
+            width={140}
             allowClear
             placeholder="全部状态"
-            style={{ width: 140 }}
             options={statusOptions}
             value={status}
             onChange={(v) => setStatus(v)}

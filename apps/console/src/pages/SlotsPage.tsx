@@ -14,7 +14,6 @@ import {
   Empty,
   Progress,
   Result,
-  Select,
   Space,
   Spin,
   Table,
@@ -24,6 +23,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { type HTMLAttributes, useCallback, useMemo, useState } from 'react';
 import { api } from '../api';
+import { FilterSelect } from '../FilterSelect';
 import { citiesOf } from '../grants';
 import { RequireGrant } from '../RequireGrant';
 import { addDays, chinaToday, formatDay, fromDate, toDate } from '../slots/dates';
@@ -193,20 +193,18 @@ function SlotCalendar({ grants, services }: { grants: StaffGrant[]; services: Se
       </Space>
       <Card>
         <Space wrap>
-          <span id="slots-filter-service-label">事项</span>
-          <Select
-            aria-labelledby="slots-filter-service-label"
-            data-testid="slots-filter-service"
-            style={{ width: 240 }}
+          <FilterSelect
+            testId="slots-filter-service"
+            label="事项"
+            width={240}
             options={services.map(({ value, label }) => ({ value, label }))}
             value={service?.value}
             onChange={(v) => setServiceId(v)}
           />
-          <span id="slots-filter-city-label">城市</span>
-          <Select
-            aria-labelledby="slots-filter-city-label"
-            data-testid="slots-filter-city"
-            style={{ width: 140 }}
+          <FilterSelect
+            testId="slots-filter-city"
+            label="城市"
+            width={140}
             options={cities}
             value={cityCode}
             onChange={(v) => setCityCode(v)}
