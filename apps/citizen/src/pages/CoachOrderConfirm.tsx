@@ -9,7 +9,6 @@ import { FormField } from '../components/FormField';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
-import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
 import { newSubmissionId } from '../lib/apply-drafts';
 import { outcomeUnknown } from '../lib/appointments';
@@ -26,7 +25,7 @@ import {
 } from '../lib/coach';
 import { errorText } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
-import { CoachNotice, DepartureFacts } from './coach-shared';
+import { CoachNotice, DepartureFacts, useDepartures } from './coach-shared';
 import './cases.css';
 import './appointments.css';
 import './coach.css';
@@ -370,9 +369,7 @@ function Confirm({ query, departureId }: { query: Query; departureId: string }) 
   const { t } = useLocale();
   const auth = useAuth();
   const valid = Boolean(query.from && query.to && query.date && departureId);
-  const result = useApi(valid ? `coach:${query.from}:${query.to}:${query.date}` : null, (signal) =>
-    coachApi.search(query, { signal }),
-  );
+  const result = useDepartures(valid ? query : null);
   if (auth.account && !auth.account.realName) {
     return (
       <section className="card" data-testid="order-need-real-name">

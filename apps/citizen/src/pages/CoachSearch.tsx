@@ -2,16 +2,14 @@ import { CITIES, type CoachDeparture, formatFen } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { coachApi } from '../api/coach';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
-import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
 import { formatSlotDate } from '../lib/appointments';
 import { orderLink, type SaleState, saleDates, saleState, searchFromParams } from '../lib/coach';
 import { usePreferences } from '../state/preferences';
-import { CoachNotice, useDurationText } from './coach-shared';
+import { CoachNotice, useDepartures, useDurationText } from './coach-shared';
 import './cases.css';
 import './appointments.css';
 import './coach.css';
@@ -93,8 +91,7 @@ function DepartureRow({ d, query }: { d: CoachDeparture; query: Query }) {
 
 function Results({ query }: { query: Query }) {
   const { t, lang, isEn } = useLocale();
-  const key = `coach:${query.from}:${query.to}:${query.date}`;
-  const result = useApi(key, (signal) => coachApi.search(query, { signal }));
+  const result = useDepartures(query);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const id = useId();
   const date = formatSlotDate(query.date, lang);
@@ -284,6 +281,8 @@ export default function CoachSearch() {
   const initial = searchFromParams(params, city);
   const searched = Boolean(params.get('to')) && initial.to !== initial.from;
   const [formKey, setFormKey] = useState(0);
+  // 查询 again with the same query asks again (seats change)
+  const [searchSeq, setSearchSeq] = useState(0);
 
   // the form starts from the URL; a changed URL (back/forward) starts it again
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-seed the form when the URL query changes
@@ -302,9 +301,12 @@ export default function CoachSearch() {
       <SearchForm
         key={formKey}
         initial={initial}
-        onSearch={(q) => setParams({ from: q.from, to: q.to, date: q.date }, { replace: true })}
+        onSearch={(q) => {
+          setSearchSeq((n) => n + 1);
+          setParams({ from: q.from, to: q.to, date: q.date }, { replace: true });
+        }}
       />
-      {searched && <Results query={initial} />}
+      {searched && <Results key={searchSeq} query={initial} />}
       <CoachNotice />
       <p className="problem-actions">
         <Link to="/coach/orders" className="state-link">

@@ -3,10 +3,13 @@ import {
   COACH_TICKET_STATUS_LABELS,
   type CoachDeparture,
   type CoachOrder,
+  type CoachSearchResult,
   type CoachTicketStatus,
   formatFen,
 } from '@yss/contracts';
-import { useId } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { type ApiProblem, isApiProblem } from '../api/client';
+import { coachApi } from '../api/coach';
 import { useLocale } from '../i18n/localize';
 import { formatFullDate } from '../lib/appointments';
 import { durationParts } from '../lib/coach';
@@ -111,4 +114,33 @@ export function useStatusLabels() {
     ticket: (x: { status: CoachTicketStatus; statusLabel: string }) =>
       isEn ? COACH_TICKET_STATUS_LABELS[x.status].labelEn : x.statusLabel,
   };
+}
+
+/**
+ * 购票查询 for a city pair and date, asked afresh on every visit (seats change by the minute: no cache), cancelled
+ * when the query changes; `reload` asks again. A null query loads nothing.
+ */
+export function useDepartures(query: { from: string; to: string; date: string } | null) {
+  const key = query ? `${query.from}|${query.to}|${query.date}` : null;
+  const [state, setState] = useState<{ key: string | null; data?: CoachSearchResult; error?: ApiProblem }>({
+    key: null,
+  });
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the query; attempt is the retry
+  useEffect(() => {
+    if (!query || !key) return;
+    const controller = new AbortController();
+    setState({ key });
+    coachApi.search(query, { signal: controller.signal }).then(
+      (data) => !controller.signal.aborted && setState({ key, data }),
+      (e: unknown) => {
+        if (controller.signal.aborted || !isApiProblem(e)) return;
+        setState({ key, error: e });
+      },
+    );
+    return () => controller.abort();
+  }, [key, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const current = state.key === key;
+  return { data: current ? state.data : undefined, error: current ? state.error : undefined, reload };
 }
