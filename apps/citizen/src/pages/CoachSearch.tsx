@@ -299,14 +299,14 @@ export default function CoachSearch() {
     >
       <p className="page-intro">{t('coach.intro')}</p>
       <SearchForm
-        key={formKey}
+        key={`form-${formKey}`}
         initial={initial}
         onSearch={(q) => {
           setSearchSeq((n) => n + 1);
           setParams({ from: q.from, to: q.to, date: q.date }, { replace: true });
         }}
       />
-      {searched && <Results key={searchSeq} query={initial} />}
+      {searched && <Results key={`results-${searchSeq}`} query={initial} />}
       <CoachNotice />
       <p className="problem-actions">
         <Link to="/coach/orders" className="state-link">
