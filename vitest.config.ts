@@ -72,6 +72,8 @@ export default defineConfig({
         // setup file for the CommonJS ones Node loads), as the app's Vite build dedupes it.
         resolve: {
           alias: [
+            // the wallet codec subpath first ('@yss/contracts' would also match it): pages such as /verify load it
+            { find: '@yss/contracts/wallet-codec', replacement: alias['@yss/contracts/wallet-codec'] },
             { find: '@yss/contracts', replacement: contracts },
             { find: /^react$/, replacement: `${citizenModules}react/index.js` },
             { find: /^react\/(.*)$/, replacement: `${citizenModules}react/$1` },

@@ -64,6 +64,11 @@ const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Book = lazy(() => import('./pages/Book'));
 const Appointments = lazy(() => import('./pages/Appointments'));
 const AppointmentDetail = lazy(() => import('./pages/AppointmentDetail'));
+const CoachSearch = lazy(() => import('./pages/CoachSearch'));
+const CoachOrderConfirm = lazy(() => import('./pages/CoachOrderConfirm'));
+const CoachOrders = lazy(() => import('./pages/CoachOrders'));
+const CoachOrderDetail = lazy(() => import('./pages/CoachOrderDetail'));
+const CoachTicket = lazy(() => import('./pages/CoachTicket'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -213,6 +218,11 @@ export const router = createBrowserRouter([
       { path: 'book/:serviceId', element: <Book /> },
       { path: 'appointments', element: <Appointments /> },
       { path: 'appointments/:id', element: <AppointmentDetail /> },
+      { path: 'coach', element: <CoachSearch /> },
+      { path: 'coach/order', element: <CoachOrderConfirm /> },
+      { path: 'coach/orders', element: <CoachOrders /> },
+      { path: 'coach/orders/:id', element: <CoachOrderDetail /> },
+      { path: 'coach/tickets/:ticketId', element: <CoachTicket /> },
       { path: '*', element: <NotFound /> },
     ],
   },

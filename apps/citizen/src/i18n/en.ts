@@ -2,6 +2,7 @@ import { appointmentsEn } from './appointments.en';
 import { billsEn } from './bills.en';
 import { calcEn } from './calc.en';
 import { casesEn } from './cases.en';
+import { coachEn } from './coach.en';
 import { creditEn } from './credit.en';
 import { educationEn } from './education.en';
 import { medfundEn } from './medfund.en';
@@ -22,6 +23,7 @@ export const en: Messages = {
   tax: taxEn,
   bills: billsEn,
   credit: creditEn,
+  coach: coachEn,
   education: educationEn,
   medfund: medfundEn,
   verifier: verifierEn,

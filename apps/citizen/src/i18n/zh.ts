@@ -6,6 +6,7 @@ import { appointmentsZh } from './appointments.zh';
 import { billsZh } from './bills.zh';
 import { calcZh } from './calc.zh';
 import { casesZh } from './cases.zh';
+import { coachZh } from './coach.zh';
 import { creditZh } from './credit.zh';
 import { educationZh } from './education.zh';
 import { medfundZh } from './medfund.zh';
@@ -24,6 +25,7 @@ export const zh = {
   tax: taxZh,
   bills: billsZh,
   credit: creditZh,
+  coach: coachZh,
   education: educationZh,
   medfund: medfundZh,
   verifier: verifierZh,

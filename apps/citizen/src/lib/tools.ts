@@ -40,6 +40,10 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'kaitong-yibao-zhifu': '/lookups/medical-payment',
   'yibao-saoma-zhifu': '/lookups/medical-pay-code',
   'yibao-zhanghu-yue': '/lookups/medical-balance',
+  // 长途车 (D1): 购票查询; 验票上车 and 退票 start from 我的车票 (出示车票, 退票)
+  'changtuche-goupiao': '/coach',
+  'changtuche-yanpiao-shangche': '/coach/orders',
+  'changtuche-tuipiao': '/coach/orders',
   // 我的证照 (issue 6): each certificate type's service opens the "+" flow at that type (new types appear by themselves)
   ...Object.fromEntries(
     Object.entries(CREDENTIAL_TYPES).map(([type, spec]) => [spec.serviceId, `/wallet/add?type=${type}`]),

@@ -202,6 +202,14 @@ function AccountSection() {
           {t('appointments.list.title')}
         </LinkItem>
         <LinkItem
+          to="/coach/orders"
+          prefix={<Icon name="bus" className="list-icon" />}
+          description={t('coach.orders.entryDesc')}
+          data-testid="coach-orders-entry"
+        >
+          {t('coach.orders.title')}
+        </LinkItem>
+        <LinkItem
           to="/me/family"
           prefix={<Icon name="users" className="list-icon" />}
           description={t('me.familyDesc')}

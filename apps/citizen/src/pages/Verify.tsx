@@ -20,6 +20,7 @@ import { oldestStatus } from '../lib/wallet/offline-cache';
 import { NO_DROPS, offlineQueue, type QueueDrops, type UploadFailure, uploadQueue } from '../lib/wallet/offline-queue';
 import { type OfflineBasis, verifyOffline } from '../lib/wallet/offline-verifier';
 import { useOfflineTrust } from '../lib/wallet/use-offline-trust';
+import { CoachTicketCheck, isCoachTicketQr } from './verify/CoachTicketCheck';
 import './verify.css';
 
 /** 16 random bytes, base64url: the verifier's nonce of the two-way (police) flow. */
@@ -475,6 +476,9 @@ export default function Verify() {
     }
   }, [organisationId, confirmed, readPending, noteDropped]);
   const police = profile ? profile.organisation.kind === 'police' : twoWay;
+  // 长途车验票 for a coach station's staff (online): its e-tickets (YSST1:) go there, from either scanner
+  const station = confirmed && profile?.organisation.kind === 'coach-station';
+  const [coachQr, setCoachQr] = useState<{ text: string } | null>(null);
   const offlineTrust = useOfflineTrust(
     profile ? { code: profile.organisation.cityCode, name: profile.organisation.cityName } : null,
   );
@@ -686,6 +690,7 @@ export default function Verify() {
         )}
       </section>
 
+      {station && <CoachTicketCheck scanned={coachQr} />}
       {police && <NonceCard nonce={nonce} onRenew={() => setNonce(freshNonce())} />}
 
       <QueueStatus pending={pending} uploading={uploading} last={lastUpload} dropped={dropped} />
@@ -708,7 +713,7 @@ export default function Verify() {
           noCamera: t('verifier.noCamera'),
           cancel: t('verifier.cancel'),
         }}
-        onText={(text) => void check(text)}
+        onText={(text) => (station && isCoachTicketQr(text) ? setCoachQr({ text }) : void check(text))}
         onPicture={onPicture}
         onPictureMiss={onPictureMiss}
         onCameraError={(message) => setNote({ text: message, error: true })}
