@@ -64,6 +64,10 @@ const CaseDetail = lazy(() => import('./pages/CaseDetail'));
 const Book = lazy(() => import('./pages/Book'));
 const Appointments = lazy(() => import('./pages/Appointments'));
 const AppointmentDetail = lazy(() => import('./pages/AppointmentDetail'));
+const Pay = lazy(() => import('./pages/Pay'));
+const PayResult = lazy(() => import('./pages/PayResult'));
+const Payments = lazy(() => import('./pages/Payments'));
+const GasPay = lazy(() => import('./pages/GasPay'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -213,6 +217,10 @@ export const router = createBrowserRouter([
       { path: 'book/:serviceId', element: <Book /> },
       { path: 'appointments', element: <Appointments /> },
       { path: 'appointments/:id', element: <AppointmentDetail /> },
+      { path: 'pay/:id', element: <Pay /> },
+      { path: 'pay/:id/result', element: <PayResult /> },
+      { path: 'me/payments', element: <Payments /> },
+      { path: 'utilities/gas/pay', element: <GasPay /> },
       { path: '*', element: <NotFound /> },
     ],
   },

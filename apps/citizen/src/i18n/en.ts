@@ -5,6 +5,7 @@ import { casesEn } from './cases.en';
 import { creditEn } from './credit.en';
 import { educationEn } from './education.en';
 import { medfundEn } from './medfund.en';
+import { paymentsEn } from './payments.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
 import { verifierEn } from './verifier.en';
@@ -24,6 +25,7 @@ export const en: Messages = {
   credit: creditEn,
   education: educationEn,
   medfund: medfundEn,
+  payments: paymentsEn,
   verifier: verifierEn,
   verifierOffline: verifierOfflineEn,
   app: {

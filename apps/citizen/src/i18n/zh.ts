@@ -9,6 +9,7 @@ import { casesZh } from './cases.zh';
 import { creditZh } from './credit.zh';
 import { educationZh } from './education.zh';
 import { medfundZh } from './medfund.zh';
+import { paymentsZh } from './payments.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
 import { verifierZh } from './verifier.zh';
@@ -26,6 +27,7 @@ export const zh = {
   credit: creditZh,
   education: educationZh,
   medfund: medfundZh,
+  payments: paymentsZh,
   verifier: verifierZh,
   verifierOffline: verifierOfflineZh,
   app: {
