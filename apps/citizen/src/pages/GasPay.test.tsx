@@ -69,7 +69,7 @@ function bills(account: string, unpaid: { period: string; amount: number }[]): U
     updatedAt: '2026-11-27T02:00:00.000Z',
   });
   return {
-    account: accounts().accounts[0],
+    account: accounts([{ accountNumber: account }]).accounts[0],
     bills: [...unpaid.map((u) => bill(u.period, u.amount, 'unpaid')), bill('2026-08', 60.1, 'paid')],
     amountDue: unpaid.reduce((s, u) => s + u.amount, 0),
     unpaidCount: unpaid.length,
