@@ -96,7 +96,7 @@ export const paymentsEn: Messages['payments'] = {
     noneDue: 'Nothing to pay',
     dueOn: 'Due {{date}}',
     payMonth: 'Pay',
-    payMonthLabel: 'Pay the gas bill of {{period}}, {{amount}}',
+    payMonthLabel: 'Pay: gas bill of {{period}}, {{amount}}',
     others: 'Pay for someone else',
     othersIntro:
       'Enter a gas account number to see its unpaid bills and pay them. The holder’s details are partly hidden.',
@@ -120,7 +120,7 @@ export const paymentsEn: Messages['payments'] = {
     confirmSubmit: 'Confirm and pay',
     creating: 'Creating the order…',
     goPay: 'Pay',
-    goPayLabel: 'Pay the gas bill of {{period}}',
+    goPayLabel: 'Pay: gas bill of {{period}}',
   },
   inbox: {
     openPayment: 'See payment result',

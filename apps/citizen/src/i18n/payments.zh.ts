@@ -94,7 +94,7 @@ export const paymentsZh = {
     noneDue: '暂无待缴账单',
     dueOn: '缴费截止 {{date}}',
     payMonth: '缴费',
-    payMonthLabel: '缴纳{{period}}燃气费 {{amount}}',
+    payMonthLabel: '缴费：{{period}}燃气费 {{amount}}',
     others: '替他人缴费',
     othersIntro: '输入燃气户号即可查询该户的待缴账单并代为缴费，户主信息已做脱敏处理。',
     accountLabel: '燃气户号',
@@ -117,7 +117,7 @@ export const paymentsZh = {
     confirmSubmit: '确认并去支付',
     creating: '正在生成订单…',
     goPay: '去缴费',
-    goPayLabel: '去缴纳{{period}}燃气费',
+    goPayLabel: '去缴费：{{period}}燃气费',
   },
   inbox: {
     openPayment: '查看支付结果',

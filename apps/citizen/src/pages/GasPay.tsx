@@ -410,7 +410,8 @@ function GasPayFlow({ service }: { service: ServiceDetail }) {
     if (pageError) pageErrorRef.current?.focus();
   }, [pageError]);
   useEffect(() => {
-    if (chosen) sheetHeadingRef.current?.focus();
+    // preventScroll: focusing while the sheet slides in must not scroll its frame sideways
+    if (chosen) sheetHeadingRef.current?.focus({ preventScroll: true });
   }, [chosen]);
 
   const open = (c: GasBillChoice) => {
@@ -540,7 +541,7 @@ function GasPayFlow({ service }: { service: ServiceDetail }) {
         onMaskClick={close}
         onClose={close}
         showCloseButton={!busy}
-        bodyClassName="appt-sheet-body"
+        bodyClassName="appt-sheet-body pay-sheet-body"
         afterClose={() => {
           document
             .querySelector<HTMLButtonElement>(`[data-period="${lastChosen.current?.period ?? ''}"] button`)

@@ -108,7 +108,7 @@ export function OrderSummary({ order }: { order: PaymentOrder }) {
 function NotPayable({ order, expired }: { order: PaymentOrder; expired: boolean }) {
   const { t } = useLocale();
   const paid = wasPaid(order);
-  const ref = useFocusOn(true);
+  const ref = useFocusOn(true, { preventScroll: true });
   const back = appPath(order.returnPath);
   return (
     <section

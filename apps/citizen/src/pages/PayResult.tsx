@@ -103,7 +103,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 function Paid({ order: o }: { order: PaymentOrder }) {
   const { t, lang } = useLocale();
   const text = useStatusText();
-  const ref = useFocusOn(o.id);
+  const ref = useFocusOn(o.id, { preventScroll: true });
   const receiptId = useId();
   const refundsId = useId();
   const failed = o.fulfilment === 'failed';
@@ -201,7 +201,7 @@ function Paid({ order: o }: { order: PaymentOrder }) {
 /** Closed without payment (cancelled, or the time ran out). */
 function Unpaid({ order: o }: { order: PaymentOrder }) {
   const { t } = useLocale();
-  const ref = useFocusOn(o.id);
+  const ref = useFocusOn(o.id, { preventScroll: true });
   return (
     <section className="card case-result" ref={ref} tabIndex={-1} data-testid="pay-result-closed">
       <Result status="info" title={t('payments.result.closedTitle')} description={t('payments.result.closedDesc')} />
@@ -223,7 +223,7 @@ function Unpaid({ order: o }: { order: PaymentOrder }) {
 function Outcome({ id }: { id: string }) {
   const { t } = useLocale();
   const { order, problem, phase, retry } = useOrderOutcome(id);
-  const timeoutRef = useFocusOn(phase === 'timeout');
+  const timeoutRef = useFocusOn(phase === 'timeout', { preventScroll: true });
 
   // one live region for the whole page: what the check is doing now (the settled result takes the focus)
   const live =

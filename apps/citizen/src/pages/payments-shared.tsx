@@ -104,11 +104,18 @@ export function appPath(path: string | null | undefined, fallback = '/me/payment
   return path;
 }
 
-/** Moves the focus to `ref` when `key` changes to a truthy value (a new state of the page: read it first). */
-export function useFocusOn<T extends HTMLElement = HTMLElement>(key: unknown): RefObject<T | null> {
+/**
+ * Moves the focus to `ref` when `key` changes to a truthy value (a new state of the page: read it first).
+ * `preventScroll`: the state is the page itself (it starts at the top), so the focus does not scroll it under
+ * the sticky header.
+ */
+export function useFocusOn<T extends HTMLElement = HTMLElement>(
+  key: unknown,
+  { preventScroll = false }: { preventScroll?: boolean } = {},
+): RefObject<T | null> {
   const ref = useRef<T | null>(null);
   useEffect(() => {
-    if (key) ref.current?.focus();
-  }, [key]);
+    if (key) ref.current?.focus({ preventScroll });
+  }, [key, preventScroll]);
   return ref;
 }
