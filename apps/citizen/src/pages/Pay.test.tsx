@@ -150,3 +150,21 @@ describe('收银台 (/pay/:id)', () => {
     expect(byTestId('pay-submit').textContent).toContain('Pay now ¥86.45');
   });
 });
+
+describe('收银台 countdown', () => {
+  it('asks the server when the time is up and shows the expired state once it closed the order', async () => {
+    let closed = false;
+    const calls = backend(paymentOrder({ expiresAt: new Date(Date.now() + 1200).toISOString() }), (call) =>
+      call.url === URL_ORDER && closed
+        ? json(200, paymentOrder({ status: 'closed', statusLabel: '已关闭', canPay: false }))
+        : undefined,
+    );
+    await renderRoute(routes, `/pay/${ORDER_ID}`);
+    await findByTestId('pay-countdown');
+    expect(byTestId('pay-countdown').textContent).toMatch(/00:0[12]/);
+    closed = true;
+    const expired = await waitFor(() => byTestId('pay-expired'), 4000);
+    expect(expired.textContent).toContain('订单已超时关闭');
+    expect(calls.filter((c) => c.url === URL_ORDER)).toHaveLength(2);
+  });
+});

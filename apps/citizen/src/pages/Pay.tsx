@@ -158,19 +158,30 @@ export function Cashier({ order, onChange }: { order: PaymentOrder; onChange: (o
   const { t, pick } = useLocale();
   const auth = useAuth();
   const [channel, setChannel] = useState<PaymentChannel>(order.channel ?? PAYMENT_CHANNELS[0]);
-  const [expired, setExpired] = useState(() => order.status === 'pending' && secondsLeft(order.expiresAt) <= 0);
+  // the server decides (canPay): this phone's clock may be off, so the countdown reaching zero asks it again
+  const [expired, setExpired] = useState(false);
   const [busy, setBusy] = useState<'pay' | 'close' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const busyRef = useRef(false);
   const errorRef = useFocusOn<HTMLParagraphElement>(error);
   const legendId = useId();
 
-  const refresh = async () => {
+  const refresh = async (): Promise<PaymentOrder | null> => {
     try {
-      onChange(await auth.withVerification(() => paymentsApi.get(order.id)));
+      const next = await auth.withVerification(() => paymentsApi.get(order.id));
+      onChange(next);
+      return next;
     } catch {
       // the error already shown says what happened; the order stays as it was
+      return null;
     }
+  };
+
+  /** The countdown reached zero: the server says whether the order closed (it does at expiresAt). */
+  const timeUp = async () => {
+    if (busyRef.current) return;
+    const next = await refresh();
+    if (!next || (!next.canPay && !wasPaid(next))) setExpired(true);
   };
 
   const pay = async () => {
@@ -239,7 +250,7 @@ export function Cashier({ order, onChange }: { order: PaymentOrder; onChange: (o
   return (
     <div className="pay-cashier">
       <OrderSummary order={order} />
-      <Countdown expiresAt={order.expiresAt} onExpired={() => setExpired(true)} />
+      <Countdown expiresAt={order.expiresAt} onExpired={() => void timeUp()} />
       <p className="field-help pay-expiry-note">
         {t('payments.cashier.expiryNote', { minutes: PAYMENT_EXPIRY_MINUTES })}
       </p>
