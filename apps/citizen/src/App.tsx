@@ -69,6 +69,10 @@ const CoachOrderConfirm = lazy(() => import('./pages/CoachOrderConfirm'));
 const CoachOrders = lazy(() => import('./pages/CoachOrders'));
 const CoachOrderDetail = lazy(() => import('./pages/CoachOrderDetail'));
 const CoachTicket = lazy(() => import('./pages/CoachTicket'));
+const Pay = lazy(() => import('./pages/Pay'));
+const PayResult = lazy(() => import('./pages/PayResult'));
+const Payments = lazy(() => import('./pages/Payments'));
+const GasPay = lazy(() => import('./pages/GasPay'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -223,6 +227,10 @@ export const router = createBrowserRouter([
       { path: 'coach/orders', element: <CoachOrders /> },
       { path: 'coach/orders/:id', element: <CoachOrderDetail /> },
       { path: 'coach/tickets/:ticketId', element: <CoachTicket /> },
+      { path: 'pay/:id', element: <Pay /> },
+      { path: 'pay/:id/result', element: <PayResult /> },
+      { path: 'me/payments', element: <Payments /> },
+      { path: 'utilities/gas/pay', element: <GasPay /> },
       { path: '*', element: <NotFound /> },
     ],
   },

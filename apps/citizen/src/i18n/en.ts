@@ -6,6 +6,7 @@ import { coachEn } from './coach.en';
 import { creditEn } from './credit.en';
 import { educationEn } from './education.en';
 import { medfundEn } from './medfund.en';
+import { paymentsEn } from './payments.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
 import { verifierEn } from './verifier.en';
@@ -26,6 +27,7 @@ export const en: Messages = {
   coach: coachEn,
   education: educationEn,
   medfund: medfundEn,
+  payments: paymentsEn,
   verifier: verifierEn,
   verifierOffline: verifierOfflineEn,
   app: {

@@ -10,6 +10,7 @@ import { coachZh } from './coach.zh';
 import { creditZh } from './credit.zh';
 import { educationZh } from './education.zh';
 import { medfundZh } from './medfund.zh';
+import { paymentsZh } from './payments.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
 import { verifierZh } from './verifier.zh';
@@ -28,6 +29,7 @@ export const zh = {
   coach: coachZh,
   education: educationZh,
   medfund: medfundZh,
+  payments: paymentsZh,
   verifier: verifierZh,
   verifierOffline: verifierOfflineZh,
   app: {

@@ -20,6 +20,7 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   // 生活缴费 (G1): one page per utility (我的户号, 绑定, 账单; 水费应缴 in 阳江)
   'ranqi-huhao-bangding': '/lookups/utilities/gas',
   'ranqi-zhangdan-chaxun': '/lookups/utilities/gas',
+  'ranqi-jiaofei': '/utilities/gas/pay',
   'dianli-huhao-bangding': '/lookups/utilities/power',
   'dianfei-chaxun': '/lookups/utilities/power',
   'shuiwu-huhao-bangding': '/lookups/utilities/water',

@@ -56,7 +56,11 @@ function Item({ m, onOpen }: { m: Notification; onOpen: () => void }) {
                   ? t('credit.inbox.openCase')
                   : m.kind === 'appointment-update'
                     ? t('credit.inbox.openAppointment')
-                    : t('credit.inbox.open')}
+                    : m.kind === 'payment-update'
+                      ? t('payments.inbox.openPayment')
+                      : m.kind === 'coach-update'
+                        ? t('payments.inbox.openCoachOrder')
+                        : t('credit.inbox.open')}
           </Link>
         )}
       </div>

@@ -210,6 +210,14 @@ function AccountSection() {
           {t('coach.orders.title')}
         </LinkItem>
         <LinkItem
+          to="/me/payments"
+          prefix={<Icon name="receipt" className="list-icon" />}
+          description={t('payments.list.entryDesc')}
+          data-testid="payments-entry"
+        >
+          {t('payments.list.title')}
+        </LinkItem>
+        <LinkItem
           to="/me/family"
           prefix={<Icon name="users" className="list-icon" />}
           description={t('me.familyDesc')}

@@ -29,6 +29,9 @@ import './bills.css';
 
 const KINDS: readonly UtilityKind[] = ['gas', 'power', 'water'];
 const money = (n: number) => n.toFixed(2);
+/** 燃气缴费 (/utilities/gas/pay) of one account, at one unpaid month. */
+const gasPayLink = (account: string, period?: string) =>
+  `/utilities/gas/pay?${new URLSearchParams(period ? { account, period } : { account }).toString()}`;
 
 function AccountCard({
   a,
@@ -355,7 +358,17 @@ function Bills({ utility, account }: { utility: UtilityKind; account: string }) 
             {data.unpaidCount > 0 && (
               <>
                 <p className="field-help">{t('bills.utilities.unpaidCount', { count: data.unpaidCount })}</p>
-                <p className="field-help">{t('bills.utilities.paymentLater')}</p>
+                {utility === 'gas' ? (
+                  <Link
+                    className="bills-link-button"
+                    to={gasPayLink(data.account.accountNumber)}
+                    data-testid="utility-go-pay"
+                  >
+                    {t('payments.gas.goPay')}
+                  </Link>
+                ) : (
+                  <p className="field-help">{t('bills.utilities.paymentLater')}</p>
+                )}
               </>
             )}
           </section>
@@ -385,7 +398,22 @@ function Bills({ utility, account }: { utility: UtilityKind; account: string }) 
                         {b.consumption} {b.unit}
                       </td>
                       <td>{money(b.amount)}</td>
-                      <td className={b.status === 'unpaid' ? 'bills-unpaid' : undefined}>{b.statusName}</td>
+                      <td className={b.status === 'unpaid' ? 'bills-unpaid' : undefined}>
+                        {b.statusName}
+                        {utility === 'gas' && b.status === 'unpaid' && (
+                          <>
+                            {' '}
+                            <Link
+                              to={gasPayLink(data.account.accountNumber, b.period)}
+                              className="bills-pay-link"
+                              aria-label={t('payments.gas.goPayLabel', { period: b.period })}
+                              data-testid="utility-bill-pay"
+                            >
+                              {t('payments.gas.goPay')}
+                            </Link>
+                          </>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -401,7 +429,7 @@ function Bills({ utility, account }: { utility: UtilityKind; account: string }) 
 
 /**
  * 生活缴费 (G1): 我的户号, 户号绑定 and 账单查询 of one utility (燃气 / 电力 / 水务, and 水费应缴 in 阳江), each
- * by the chosen city's rule; behind a fresh 刷脸/PIN verification. Paying comes with the payment provider.
+ * by the chosen city's rule; behind a fresh 刷脸/PIN verification. Gas bills are paid on /utilities/gas/pay (去缴费).
  */
 export default function Utilities() {
   const { t } = useLocale();
