@@ -363,6 +363,30 @@ describe.each(ENGINES)('长途车 (coach) on %s', (engine) => {
     ).not.toContain(o.id);
   });
 
+  it('a fulfilment that crashed after the system issued the tickets issues nothing new when it runs again', async () => {
+    const d = await departure(FS, GZ, 7);
+    const o = await placed(d.id, 2);
+    const { hold_id } = await t.database.db
+      .selectFrom('coach_orders')
+      .select('hold_id')
+      .where('id', '=', o.id)
+      .executeTakeFirstOrThrow();
+    // The first run got as far as the ticketing system, then died before recording anything.
+    const first = await otherBuyers.issue({ holdId: hold_id, passengers: [passenger(0), passenger(1)] });
+    if (first.outcome !== 'issued') throw new Error(first.outcome);
+    expect((await read(o.id)).status).toBe('awaiting_payment');
+    await payments.pay(o.paymentId);
+    const paid = await read(o.id);
+    expect(paid.status).toBe('paid');
+    expect(paid.tickets.map((x) => x.ticketNumber)).toEqual(first.tickets.map((x) => x.ticketNumber));
+    const atSystem = await t.database.db
+      .selectFrom('dept_coach.tickets')
+      .select('ticket_number')
+      .where('hold_id', '=', hold_id)
+      .execute();
+    expect(atSystem).toHaveLength(2);
+  });
+
   it('quotes and refunds by the system’s rule; a moved quote is refused; asking twice refunds once', async () => {
     const d = await departure(FS, GZ, 4);
     const o = await paidOrder(d.id, 2);
