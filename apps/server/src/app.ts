@@ -44,6 +44,16 @@ import {
   caseConsoleRoutes,
 } from './modules/cases/index.js';
 import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
+import {
+  CoachGate,
+  CoachOrderService,
+  CoachStationService,
+  CoachTicketKeys,
+  coachCitizenRoutes,
+  coachPublicRoutes,
+  coachStationRoutes,
+  seedDemoStationLinks,
+} from './modules/coach/index.js';
 import { registerCredit } from './modules/credit/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
 import { feedbackConsoleRoutes, feedbackRoutes } from './modules/feedback/index.js';
@@ -68,6 +78,7 @@ import { taxLookupRoutes } from './modules/lookups/tax-routes.js';
 import { utilityLookupRoutes } from './modules/lookups/utilities/routes.js';
 import { medicalInsuranceRoutes } from './modules/medical-insurance/index.js';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.js';
+import type { Payments } from './modules/payments/port.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
@@ -87,6 +98,8 @@ export interface BuildOptions {
   departments?: Departments;
   /** The clock of 预约's time rules (tests move it to after a slot's start); default the system clock. */
   now?: () => Date;
+  /** The payments module to use instead of the platform's own (tests: an in-memory fake of the port). */
+  payments?: Payments;
 }
 
 /**
@@ -105,6 +118,8 @@ export async function prepareDatabase(
   if (options.demo !== false) await seedProvince(database.db, { count: 200, seed: 1 });
   if (options.demo !== false && options.cipher) await seedDemoStaff(database.db, options.cipher);
   if (options.demo !== false && options.cipher) await seedDemoVerifiers(database.db, options.cipher);
+  // 长途车: the demo coach-station verifiers' organisations are stations of the ticketing system.
+  if (options.demo !== false && options.cipher) await seedDemoStationLinks(database.db);
   // 预约: the demo service points keep the next working days published (each start tops them up).
   if (options.demo !== false) await seedDemoSlots(database.db);
   return { applied, seeded };
@@ -234,6 +249,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         {
           name: 'appointments',
           description: '预约: open slots (号源) of services that take appointments, booking and cancelling a place',
+        },
+        {
+          name: 'coach',
+          description:
+            '长途车: coach stations and departures, orders paid through the payments module, e-ticket QR codes, ' +
+            'refunds, and the station’s 验票 / 上车',
         },
         { name: 'inbox', description: '消息: the citizen’s own messages (e.g. 信用信息变更提醒)' },
         { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
@@ -438,6 +459,37 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       audit,
     }),
   );
+  // 长途车 (D1): the ticketing system's seats, the citizen's orders paid through the payments module's port.
+  // TODO(payments integration): once the payments module is merged, pass its PaymentService here, i.e.
+  // `const payments = options.payments ?? paymentService;` — until then 长途车 is served only when a Payments is
+  // handed in (the test apps hand in the in-memory fake, test-support/fake-payments.ts).
+  const payments: Payments | undefined = options.payments;
+  if (payments) {
+    const coachKeys = new CoachTicketKeys(database.db, cipher);
+    const coachOrders = new CoachOrderService({
+      db: database.db,
+      cipher,
+      coach: departments.coach,
+      payments,
+      notifications,
+      keys: coachKeys,
+      now,
+    });
+    coachOrders.register();
+    await app.register(coachPublicRoutes({ orders: coachOrders, keys: coachKeys }));
+    await app.register(
+      coachCitizenRoutes({
+        orders: coachOrders,
+        gate: new CoachGate({ identity, delegations, audit, authenticate }),
+      }),
+    );
+    await app.register(
+      coachStationRoutes({
+        station: new CoachStationService({ db: database.db, coach: departments.coach, staff, keys: coachKeys, now }),
+        staffCookie: staffConfig.cookieName,
+      }),
+    );
+  }
   await registerWebApps(app, { citizen: config.citizenDist, console: config.consoleDist });
   return app;
 }

@@ -1,4 +1,5 @@
 import type { CivilAffairsTables } from '../departments/civil-affairs/tables.js';
+import type { CoachDeptTables } from '../departments/coach/tables.js';
 import type { CreditTables } from '../departments/credit/tables.js';
 import type { DisabledPersonsTables } from '../departments/disabled-persons/tables.js';
 import type { EducationTables } from '../departments/education/tables.js';
@@ -19,6 +20,7 @@ import type { AppointmentTables } from '../modules/appointments/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
 import type { CaseTables } from '../modules/cases/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
+import type { CoachTables } from '../modules/coach/tables.js';
 import type { CreditSubscriptionTables } from '../modules/credit/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
@@ -52,6 +54,7 @@ export interface Database
     MedicalPaymentTables,
     CaseTables,
     AppointmentTables,
+    CoachTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
@@ -70,6 +73,7 @@ export interface Database
     SocialInsuranceTables,
     MedicalInsuranceTables,
     HousingFundTables,
-    VolunteersTables {
+    VolunteersTables,
+    CoachDeptTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

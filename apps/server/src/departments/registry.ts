@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { civilAffairsDepartment } from './civil-affairs/index.js';
+import { coachDepartment } from './coach/index.js';
 import { creditDepartment } from './credit/index.js';
 import { disabledPersonsDepartment } from './disabled-persons/index.js';
 import { educationDepartment } from './education/index.js';
@@ -60,6 +61,7 @@ export const DEPARTMENTS = {
   medicalInsurance: medicalInsuranceDepartment,
   housingFund: housingFundDepartment,
   volunteers: volunteersDepartment,
+  coach: coachDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;

@@ -15,7 +15,9 @@ import type { Departments } from '../departments/registry.js';
 import { connectRedis, type RedisLink } from '../infra/redis.js';
 import { RedisSessionStore } from '../modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from '../modules/identity/session-store.js';
+import type { Payments } from '../modules/payments/port.js';
 import { FieldCipher } from '../modules/privacy/index.js';
+import { FakePayments } from './fake-payments.js';
 
 /** The installed PGlite version (its package.json is not exported: found from the entry point). */
 const pgliteVersion: string = (() => {
@@ -188,7 +190,12 @@ async function buildPostgresTemplate(admin: pg.Client, adminUrl: string, kind: '
 export async function createTestApp(
   engine: Engine,
   overrides: Record<string, string> = {},
-  options: { departments?: (db: DatabaseHandle['db']) => Departments; now?: () => Date } = {},
+  options: {
+    departments?: (db: DatabaseHandle['db']) => Departments;
+    now?: () => Date;
+    /** The payments module the app uses (e.g. a FakePayments the test drives). */
+    payments?: Payments;
+  } = {},
 ): Promise<TestApp> {
   let env = overrides;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'yss-test-'));
@@ -234,6 +241,9 @@ export async function createTestApp(
     departments: options.departments?.(database.db),
     prepare: !fromSeeded,
     now: options.now,
+    // TODO(payments integration): drop this default once app.ts builds the real PaymentService; until then every
+    // test app gets the in-memory fake so that 长途车's routes exist (access matrix, bad-input fuzzing).
+    payments: options.payments ?? new FakePayments(options.now),
   });
   let redis: RedisLink | undefined;
   let sessions: SessionStore = new DatabaseSessionStore(database.db);

@@ -43,6 +43,15 @@ const LABELS: Record<string, string> = {
   'console.case.action': '工作人员办理办件',
   'appointment.book': '预约办理',
   'appointment.cancel': '取消预约',
+  'coach.order.create': '购买长途车票',
+  'coach.orders.read': '查看长途车订单',
+  'coach.order.read': '查看长途车订单',
+  'coach.order.cancel': '取消长途车订单',
+  'coach.ticket.refund': '长途车退票',
+  'coach.ticket.qr': '出示电子车票',
+  'coach.station.scan': '客运站扫码验票',
+  'coach.station.check': '客运站验票',
+  'coach.station.board': '客运站检票上车',
 };
 
 export function presentAccessLog(records: AuditRecord[], selfAccountId?: string): AccessLogEntry[] {

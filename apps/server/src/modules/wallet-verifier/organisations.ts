@@ -36,6 +36,16 @@ export async function organisationOfAccount(db: Db, accountId: string): Promise<
     .executeTakeFirst();
 }
 
+/** An organisation by name and city (they are unique together), active or not. */
+export async function findOrganisation(db: Db, name: string, cityCode: string) {
+  return db
+    .selectFrom('verifier_organisations')
+    .select(['id', 'name', 'kind', 'city_code'])
+    .where('name', '=', name)
+    .where('city_code', '=', cityCode)
+    .executeTakeFirst();
+}
+
 /** Find or create an organisation (name + city is unique), and make an account its verifier. */
 export async function addVerifier(
   db: Db,
@@ -99,6 +109,12 @@ export const DEMO_VERIFIER_ACCOUNTS: readonly DemoAccount[] = [
     displayName: '陈刚（佛山汽车站售票员）',
     totpSecret: 'FSCOACHCLERKDEMOTOTPSECRETAAAAAA',
     organisation: { name: '佛山汽车站', kind: 'coach-station', cityCode: '440600' },
+  },
+  {
+    username: 'gz.coach.clerk',
+    displayName: '黄敏（广州市汽车客运站检票员）',
+    totpSecret: 'GZCOACHCLERKDEMOTOTPSECRETAAAAAA',
+    organisation: { name: '广州市汽车客运站', kind: 'coach-station', cityCode: '440100' },
   },
   {
     username: 'gd.police.zhengzhao',
