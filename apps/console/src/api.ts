@@ -16,7 +16,11 @@ export function setSessionLostHandler(handler: (() => void) | undefined) {
 }
 
 /** JSON request to the platform API (same origin; the staff session cookie travels by itself). */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
