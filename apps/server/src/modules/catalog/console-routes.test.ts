@@ -203,6 +203,29 @@ describe.each(ENGINES)('console 服务事项 and 常见问题 on %s', (engine) =
     expect((await auditRows('console.catalog.resume')).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('a pause closes the service, not only its label: 预约 refuses it in that city in the catalog’s words', async () => {
+    const service = 'gongjijin-qiantai-tiqu-yuyue';
+    const slots = `/api/v1/appointments/slots?serviceId=${service}&city=${GZ}`;
+    expect((await t.app.inject(slots)).statusCode).toBe(200);
+    const paused = await as('cat.gz.hf', 'POST', `/api/v1/console/catalog/services/${service}/pause`, {
+      cityCode: GZ,
+      reason: '窗口装修',
+      version: 0,
+    });
+    expect(paused.statusCode, paused.body).toBe(200);
+    const refused = await t.app.inject(slots);
+    expect(refused.json()).toMatchObject({
+      code: 'SERVICE_NOT_IN_CITY',
+      detail: '公积金前台提取预约暂停办理：窗口装修，当前城市为广州。',
+    });
+    const resumed = await as('cat.gz.hf', 'POST', `/api/v1/console/catalog/services/${service}/resume`, {
+      cityCode: GZ,
+      version: 1,
+    });
+    expect(resumed.statusCode).toBe(200);
+    expect((await t.app.inject(slots)).statusCode).toBe(200);
+  });
+
   it('refuses to pause where the definitions do not offer the service', async () => {
     const dongguan = await as('cat.gd.hf', 'POST', `/api/v1/console/catalog/services/${HF_SERVICE}/pause`, {
       cityCode: '441900',
