@@ -112,6 +112,7 @@ function FaqBoard({ grants }: { grants: StaffGrant[] }) {
           {
             title: '问题',
             key: 'question',
+            width: '40%',
             render: (_, f) => (
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{f.question}</Typography.Text>
@@ -122,7 +123,17 @@ function FaqBoard({ grants }: { grants: StaffGrant[] }) {
             ),
           },
           { title: '关联事项', key: 'services', render: (_, f) => f.services.map((s) => s.name).join('、') || '—' },
-          { title: '范围', key: 'scope', render: (_, f) => `${f.cityName} · ${f.departmentName}` },
+          {
+            title: '范围',
+            key: 'scope',
+            width: 200,
+            render: (_, f) => (
+              <Space direction="vertical" size={0}>
+                <span>{f.cityName}</span>
+                <Typography.Text type="secondary">{f.departmentName}</Typography.Text>
+              </Space>
+            ),
+          },
           {
             title: '状态',
             key: 'state',
