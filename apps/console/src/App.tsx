@@ -3,6 +3,8 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { hasPermission } from './grants';
 import { CasesPage } from './pages/CasesPage';
+import { CatalogPage } from './pages/CatalogPage';
+import { FaqsPage } from './pages/FaqsPage';
 import { FeedbackPage } from './pages/FeedbackPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -35,7 +37,7 @@ function Shell() {
         ? 'cases'
         : location.pathname.startsWith('/slots')
           ? 'slots'
-          : 'home';
+          : (['catalog', 'faqs'].find((k) => location.pathname.startsWith(`/${k}`)) ?? 'home');
   // 办件审核 only for those whose grants give application.review (the reviewer role); the server checks it too
   const canReview = hasPermission(profile, 'application.review');
   // 号源管理 only for those whose grants give slot.manage (the 号源管理员 role); the server checks it too
@@ -70,6 +72,9 @@ function Shell() {
                 { key: 'home', label: '首页' },
                 ...(canReview ? [{ key: 'cases', label: '办件审核' }] : []),
                 ...(canManageSlots ? [{ key: 'slots', label: '号源管理' }] : []),
+                // 服务事项 for 事项管理员 (catalog.edit), 常见问题 for 客服人员 (faq.edit); the server checks them too
+                ...(hasPermission(profile, 'catalog.edit') ? [{ key: 'catalog', label: '服务事项' }] : []),
+                ...(hasPermission(profile, 'faq.edit') ? [{ key: 'faqs', label: '常见问题' }] : []),
                 { key: 'feedback', label: '意见反馈' },
                 { key: 'wallet', label: '电子证照状态' },
               ]}
@@ -96,6 +101,8 @@ function Shell() {
                 }
               />
               <Route path="/feedback" element={<FeedbackPage />} />
+              <Route path="/catalog" element={<CatalogPage />} />
+              <Route path="/faqs" element={<FaqsPage />} />
               <Route path="/wallet" element={<WalletStatusPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

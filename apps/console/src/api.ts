@@ -20,7 +20,7 @@ export function setSessionLostHandler(handler: (() => void) | undefined) {
  * (useConsoleQuery: the filters changed, or the page closed); the caller ignores what an aborted request throws.
  */
 export async function api<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,

@@ -1,7 +1,13 @@
 import { CITIES, type StaffGrant, type StaffProfile } from '@yss/contracts';
 
 /** The permission ids the console asks for (apps/server/src/modules/staff/roles.ts). */
-export type ConsolePermission = 'application.review' | 'slot.manage' | 'feedback.read' | 'wallet.status';
+export type ConsolePermission =
+  | 'application.review'
+  | 'slot.manage'
+  | 'feedback.read'
+  | 'wallet.status'
+  | 'catalog.edit'
+  | 'faq.edit';
 
 /** The staff member's grants that give `permission` (a grant is one role in one department and city). */
 export function grantsWith(profile: StaffProfile, permission: ConsolePermission): StaffGrant[] {

@@ -43,7 +43,13 @@ import {
   caseCitizenRoutes,
   caseConsoleRoutes,
 } from './modules/cases/index.js';
-import { CatalogService, catalogRoutes, seedCatalog } from './modules/catalog/index.js';
+import {
+  CatalogAdmin,
+  CatalogService,
+  catalogConsoleRoutes,
+  catalogRoutes,
+  seedCatalog,
+} from './modules/catalog/index.js';
 import {
   CoachGate,
   CoachOrderService,
@@ -173,6 +179,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
   const catalog = new CatalogService(database.db);
   await catalog.reload();
+  // console edits made in another server copy reach this one's snapshot within CATALOG_POLL_SECONDS
+  catalog.startPolling(config.catalogPollMs, (err) => app.log.warn({ err }, 'catalog poll failed'));
+  app.addHook('onClose', async () => catalog.stopPolling());
 
   const production = config.mode === 'production';
   registerSecurityHeaders(app, {
@@ -425,6 +434,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const staff = new StaffService({ db: database.db, cipher, audit, settings: staffConfig, catalog });
   await app.register(staffRoutes({ staff, settings: staffConfig, demo: config.mode === 'demo' }));
   await app.register(feedbackConsoleRoutes({ db: database.db, catalog, staff }));
+  const catalogAdmin = new CatalogAdmin(database.db, catalog, (ids) => staff.displayNames(ids));
+  await app.register(catalogConsoleRoutes({ admin: catalogAdmin, staff }));
   // 办件: applications submitted online, their encrypted materials, and their review in the console.
   const cases = new CaseService({ db: database.db, cipher, catalog, notifications });
   const caseGate = new CitizenGate({ identity, delegations, audit, authenticate });

@@ -99,6 +99,8 @@ const Env = z.object({
   CONSOLE_DIST: z.string().optional(),
   /** Seconds between polls of 信用广东 for changes of subscribed entities (信用信息订阅); 0: no polling. */
   CREDIT_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Seconds between checks whether another server copy changed the catalog (console edits); 0: never. */
+  CATALOG_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(3),
   /** Seconds between rounds of the wallet status synchroniser (linked certificates follow their department); 0: off. */
   WALLET_SYNC_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Department reads per synchroniser round at most (links are read oldest-checked first, over several rounds). */
@@ -133,6 +135,7 @@ export type Config = {
   smsResendMs: number;
   departments: { url: string | undefined; keyId: string; key: Buffer | undefined; timeoutMs: number };
   creditPollMs: number;
+  catalogPollMs: number;
   walletSync: { intervalMs: number; batchSize: number };
 };
 
@@ -215,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.DEPARTMENT_TIMEOUT_MS,
     },
     creditPollMs: e.CREDIT_POLL_SECONDS * 1000,
+    catalogPollMs: e.CATALOG_POLL_SECONDS * 1000,
     walletSync: { intervalMs: e.WALLET_SYNC_SECONDS * 1000, batchSize: e.WALLET_SYNC_BATCH },
   };
 }

@@ -2,6 +2,7 @@ export * from './appointments.js';
 export * from './calculators/index.js';
 export * from './cases.js';
 export * from './catalog.js';
+export * from './catalog-admin.js';
 export * from './cities.js';
 export * from './coach.js';
 export * from './credit.js';

@@ -145,6 +145,14 @@ export const ERROR_CODES = {
   COACH_REFUND_CHANGED: { status: 409, title: '退票金额已变化，请重新确认' },
   COACH_TICKET_ACTION_NOT_ALLOWED: { status: 409, title: '该车票当前不能进行此操作' },
   COACH_STATION_ONLY: { status: 403, title: '仅客运站工作人员可以验票' },
+  // 服务事项管理 and 常见问题管理 (the console's catalog overrides and FAQs)
+  CATALOG_CHANGED: { status: 409, title: '该事项已被他人修改，请刷新后重试' },
+  CATALOG_NOT_OFFERED: { status: 409, title: '该事项在该城市本就不提供' },
+  CATALOG_ALREADY_PAUSED: { status: 409, title: '该事项已暂停办理' },
+  CATALOG_NOT_PAUSED: { status: 409, title: '该事项未暂停办理' },
+  FAQ_NOT_FOUND: { status: 404, title: '找不到该常见问题' },
+  FAQ_CHANGED: { status: 409, title: '该问题已被他人修改，请刷新后重试' },
+  FAQ_SERVICE_INVALID: { status: 400, title: '关联的服务事项有误' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -23,8 +23,11 @@ export const api = {
     apiRequest<SearchHit[]>(`${BASE}/catalog/search`, { ...o, query: { q, city, limit } }),
   service: (id: string, city: string, o: Opts = {}) =>
     apiRequest<ServiceDetail>(`${BASE}/services/${encodeURIComponent(id)}`, { ...o, query: { city } }),
-  faq: (filter: { q?: string; serviceId?: string } = {}, o: Opts = {}) =>
-    apiRequest<FaqItem[]>(`${BASE}/faq`, { ...o, query: { q: filter.q, serviceId: filter.serviceId } }),
+  faq: (filter: { q?: string; serviceId?: string; city?: string } = {}, o: Opts = {}) =>
+    apiRequest<FaqItem[]>(`${BASE}/faq`, {
+      ...o,
+      query: { q: filter.q, serviceId: filter.serviceId, city: filter.city },
+    }),
   feedback: (input: FeedbackInput, o: Opts = {}) =>
     apiRequest<FeedbackReceipt>(`${BASE}/feedback`, { ...o, method: 'POST', body: input }),
 };

@@ -36,8 +36,10 @@ function FaqSection() {
   const q = useDebounced(text.trim(), 250);
   const ref = useRef<SearchBarRef>(null);
   const headingId = useId();
-  const faqs = useApi(`faq:${q}:${q ? '' : (serviceId ?? '')}`, (signal) =>
-    api.faq(q ? { q } : { serviceId }, { signal }),
+  // the city's own FAQs (written by its 客服人员 in the console) come with the province-wide ones
+  const { city } = usePreferences();
+  const faqs = useApi(`faq:${city}:${q}:${q ? '' : (serviceId ?? '')}`, (signal) =>
+    api.faq(q ? { q, city } : { serviceId, city }, { signal }),
   );
 
   useEffect(() => {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { ALL_SERVICES, DEPARTMENTS, FAQS } from '../../services/index.js';
 import { CatalogSnapshot } from './catalog-snapshot.js';
-import { loadCatalogRows, upsertReferenceData } from './repository.js';
+import { loadCatalogRows, readCatalogVersion, upsertReferenceData } from './repository.js';
 
 /** Seed the reference data (cities, departments, services, FAQ) from the definitions; idempotent. */
 export async function seedCatalog(db: Db): Promise<{ services: number; faqs: number; departments: number }> {
@@ -11,15 +11,62 @@ export async function seedCatalog(db: Db): Promise<{ services: number; faqs: num
   return { services: ALL_SERVICES.length, faqs: FAQS.length, departments: DEPARTMENTS.length };
 }
 
-/** Holds the current catalog snapshot; `reload()` after the catalog changes in the database. */
+/**
+ * Holds the current catalog snapshot. `reload()` after a change in this copy; `startPolling()` makes the copy
+ * notice changes made by the others (catalog_state.version moves in every change's transaction).
+ */
 export class CatalogService {
   private snapshot: CatalogSnapshot | undefined;
+  private reloading: Promise<CatalogSnapshot> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly db: Db) {}
 
-  async reload(): Promise<CatalogSnapshot> {
-    this.snapshot = new CatalogSnapshot(await loadCatalogRows(this.db));
-    return this.snapshot;
+  /**
+   * Rebuild the snapshot from the database. A call made while a rebuild runs makes that rebuild read once more
+   * before it settles, so every caller sees its own change and rebuilds never pile up.
+   */
+  reload(): Promise<CatalogSnapshot> {
+    if (this.reloading) {
+      // the running rebuild reads once more before it settles (it may have read before the caller's commit)
+      this.again = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      try {
+        do {
+          this.again = false;
+          this.snapshot = new CatalogSnapshot(await loadCatalogRows(this.db));
+        } while (this.again);
+        return this.snapshot;
+      } finally {
+        this.reloading = undefined;
+      }
+    })();
+    return this.reloading;
+  }
+
+  /** Rebuild when another copy (or this one) changed the catalog since the snapshot was read. */
+  async refreshIfChanged(): Promise<boolean> {
+    const version = await readCatalogVersion(this.db);
+    if (this.snapshot && version === this.snapshot.version) return false;
+    await this.reload();
+    return true;
+  }
+
+  /** Poll catalog_state every `intervalMs` (0: never); stopped by stopPolling (the app's onClose). */
+  startPolling(intervalMs: number, onError: (err: unknown) => void): void {
+    if (intervalMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => {
+      this.refreshIfChanged().catch(onError);
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stopPolling(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
   }
 
   get current(): CatalogSnapshot {

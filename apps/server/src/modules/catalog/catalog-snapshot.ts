@@ -13,7 +13,7 @@ import {
   ZONES,
   type ZoneId,
 } from '@yss/contracts';
-import type { CatalogRows, ServiceRow } from './repository.js';
+import type { CatalogRows, OverrideRow, ServiceRow } from './repository.js';
 import { SearchIndex } from './search-index.js';
 
 /**
@@ -31,11 +31,23 @@ export class CatalogSnapshot {
   private readonly entryByCity = new Map<string, Map<string, CatalogEntry>>();
   private readonly bodyByCity = new Map<string, PreparedBody>();
   private readonly serviceIndex: SearchIndex<ServiceRow>;
-  private readonly faqs: FaqItem[];
-  private readonly faqIndex: SearchIndex<FaqItem>;
+  /** Citizens' FAQs with their city (null: every city). */
+  private readonly faqs: CityFaq[];
+  private readonly faqIndex: SearchIndex<CityFaq>;
+  /** The console's overrides by service: province-wide and per city. */
+  private readonly overrides = new Map<string, ServiceOverrides>();
+  /** catalog_state.version the rows were read at: a copy rebuilds when the database's moves on. */
+  readonly version: string;
   private readonly departmentById: Map<string, CatalogRows['departments'][number]>;
 
   constructor(rows: CatalogRows) {
+    this.version = rows.version;
+    for (const o of rows.overrides) {
+      const entry = this.overrides.get(o.service_id) ?? { province: undefined, byCity: new Map() };
+      if (o.city_code === null) entry.province = o;
+      else entry.byCity.set(o.city_code, o);
+      this.overrides.set(o.service_id, entry);
+    }
     this.cities = rows.cities.map((c) => ({ code: c.code, name: c.name, nameEn: c.name_en }));
     this.departmentById = new Map(rows.departments.map((d) => [d.id, d]));
     this.meta = {
@@ -56,15 +68,19 @@ export class CatalogSnapshot {
       { text: s.description, weight: 0.4, pinyin: false },
     ]);
     this.faqs = rows.faqs.map((f) => ({
-      id: f.id,
-      question: f.question,
-      answer: f.answer,
-      questionEn: f.question_en,
-      answerEn: f.answer_en,
-      serviceIds: f.service_ids,
-      featureIds: f.feature_ids,
+      cityCode: f.city_code,
+      item: {
+        id: f.id,
+        question: f.question,
+        answer: f.answer,
+        // written in the console without English: the English app shows the Chinese text
+        questionEn: f.question_en || f.question,
+        answerEn: f.answer_en || f.answer,
+        serviceIds: f.service_ids,
+        featureIds: f.feature_ids,
+      },
     }));
-    this.faqIndex = new SearchIndex(this.faqs, (f) => [
+    this.faqIndex = new SearchIndex(this.faqs, ({ item: f }) => [
       { text: f.question, weight: 1, isName: true },
       { text: f.answer, weight: 0.6, pinyin: false },
       { text: f.questionEn, weight: 0.5, isName: true, pinyin: false },
@@ -72,7 +88,7 @@ export class CatalogSnapshot {
       ...f.serviceIds.map((id) => ({ text: this.serviceById.get(id)?.name ?? '', weight: 0.5 })),
     ]);
     for (const city of this.cities) {
-      const entries = this.services.map((s) => toEntry(s, city.code));
+      const entries = this.services.map((s) => this.toEntry(s, city.code));
       this.entriesByCity.set(city.code, entries);
       this.entryByCity.set(city.code, new Map(entries.map((e) => [e.id, e])));
       this.bodyByCity.set(city.code, prepareBody(JSON.stringify(entries)));
@@ -119,25 +135,45 @@ export class CatalogSnapshot {
     return this.departmentById.get(departmentId)?.name ?? departmentId;
   }
 
+  /**
+   * A service's standing in a city after the console's overrides: offered by the definitions, paused (by the
+   * city's override, else the province-wide one) and the texts citizens read there.
+   */
+  standing(s: ServiceRow, city: string) {
+    const o = this.overrides.get(s.id);
+    const cityOverride = o?.byCity.get(city);
+    const pausedBy = cityOverride?.paused ? cityOverride : o?.province?.paused ? o.province : undefined;
+    return {
+      offered: isAvailable(s, city),
+      pausedScope: pausedBy ? (pausedBy.city_code === null ? ('province' as const) : ('city' as const)) : null,
+      pauseReason: pausedBy?.pause_reason ?? null,
+      description: cityOverride?.description ?? o?.province?.description ?? s.description,
+      notes: cityOverride?.notes ?? o?.province?.notes ?? s.notes,
+      textsEdited: [cityOverride, o?.province].some((x) => x && (x.description !== null || x.notes !== null)),
+    };
+  }
+
   detail(id: string, city: CityCode): ServiceDetail | undefined {
     const s = this.serviceById.get(id);
     if (!s) return undefined;
     const dept = this.departmentById.get(s.department_id);
+    const standing = this.standing(s, city);
     return {
-      ...toEntry(s, city),
-      description: s.description,
+      ...this.toEntry(s, city),
+      description: standing.description,
+      // the console edits the Chinese text; the English stays the definitions' (docs/catalog-admin.md)
       descriptionEn: s.description_en,
       department: dept
         ? { id: dept.id, name: dept.name, nameEn: dept.name_en }
         : { id: s.department_id, name: s.department_id, nameEn: s.department_id },
-      availableCities: this.cities.filter((c) => isAvailable(s, c.code)).map((c) => c.code),
+      availableCities: this.cities.filter((c) => this.entry(s.id, c.code as CityCode)?.available).map((c) => c.code),
       materials: s.materials,
       materialsEn: s.materials_en,
       timeLimit: s.time_limit,
       timeLimitEn: s.time_limit_en,
-      notes: s.notes,
+      notes: standing.notes,
       notesEn: s.notes_en,
-      faqs: this.faqs.filter((f) => f.serviceIds.includes(s.id)),
+      faqs: this.faqs.filter((f) => inCity(f, city) && f.item.serviceIds.includes(s.id)).map((f) => f.item),
     };
   }
 
@@ -145,15 +181,68 @@ export class CatalogSnapshot {
   search(q: string, city: CityCode, limit: number): SearchHit[] {
     return this.serviceIndex
       .search(q, this.services.length)
-      .map((h) => ({ service: toEntry(h.item, city), score: h.score, matchedBy: h.matchedBy }))
+      .map((h) => ({ service: this.entryOf(h.item, city), score: h.score, matchedBy: h.matchedBy }))
       .sort((a, b) => b.score - a.score || Number(b.service.available) - Number(a.service.available))
       .slice(0, limit);
   }
 
-  searchFaq(q: string | undefined, serviceId: string | undefined): FaqItem[] {
+  /**
+   * The FAQ citizens see: the province-wide ones, and a city's own when the city is given (a FAQ written for one
+   * city by its 客服人员 is shown there only).
+   */
+  searchFaq(q: string | undefined, serviceId: string | undefined, city?: string): FaqItem[] {
     const pool = q?.trim() ? this.faqIndex.search(q, this.faqs.length).map((h) => h.item) : this.faqs;
-    return serviceId ? pool.filter((f) => f.serviceIds.includes(serviceId)) : pool;
+    return pool
+      .filter((f) => inCity(f, city) && (!serviceId || f.item.serviceIds.includes(serviceId)))
+      .map((f) => f.item);
   }
+
+  /** The precomputed entry of the city (the ServiceRow is one of this snapshot's). */
+  private entryOf(s: ServiceRow, city: string): CatalogEntry {
+    return this.entryByCity.get(city)?.get(s.id) ?? this.toEntry(s, city);
+  }
+
+  private toEntry(s: ServiceRow, city: string): CatalogEntry {
+    const standing = this.standing(s, city);
+    const available = standing.offered && standing.pausedScope === null;
+    // Not offered by the definitions: the guide's words (暂仅支持广州 …). Paused by the console: 暂停办理 and the
+    // staff's reason, worded so "<service><reason>，当前城市为…" reads as the other refusals do.
+    const reason = available ? null : standing.offered ? `暂停办理：${standing.pauseReason}` : s.unavailable_reason;
+    const reasonEn = available
+      ? null
+      : standing.offered
+        ? 'Temporarily suspended in this city'
+        : s.unavailable_reason_en;
+    return {
+      id: s.id,
+      name: s.name,
+      nameEn: s.name_en,
+      group: s.group_id as ServiceGroupId,
+      zones: s.zones as ZoneId[],
+      kind: s.kind as CatalogEntry['kind'],
+      featureIds: s.feature_ids,
+      departmentId: s.department_id,
+      whoMayAct: s.who_may_act as CatalogEntry['whoMayAct'],
+      requiresVerification: s.requires_verification,
+      available,
+      unavailableReason: reason,
+      unavailableReasonEn: reasonEn,
+    };
+  }
+}
+
+interface ServiceOverrides {
+  province: OverrideRow | undefined;
+  byCity: Map<string, OverrideRow>;
+}
+
+interface CityFaq {
+  cityCode: string | null;
+  item: FaqItem;
+}
+
+function inCity(f: CityFaq, city: string | undefined): boolean {
+  return f.cityCode === null || f.cityCode === city;
 }
 
 export interface PreparedBody {
@@ -178,23 +267,4 @@ function isAvailable(s: ServiceRow, city: string): boolean {
     default:
       return false;
   }
-}
-
-function toEntry(s: ServiceRow, city: string): CatalogEntry {
-  const available = isAvailable(s, city);
-  return {
-    id: s.id,
-    name: s.name,
-    nameEn: s.name_en,
-    group: s.group_id as ServiceGroupId,
-    zones: s.zones as ZoneId[],
-    kind: s.kind as CatalogEntry['kind'],
-    featureIds: s.feature_ids,
-    departmentId: s.department_id,
-    whoMayAct: s.who_may_act as CatalogEntry['whoMayAct'],
-    requiresVerification: s.requires_verification,
-    available,
-    unavailableReason: available ? null : s.unavailable_reason,
-    unavailableReasonEn: available ? null : s.unavailable_reason_en,
-  };
 }

@@ -131,14 +131,20 @@ export const catalogRoutes =
       {
         schema: {
           tags: ['faq'],
-          summary: "The guide's questions and answers, searchable",
+          summary:
+            "The guide's questions and answers, searchable; with `city`, that city's own FAQs (written by its " +
+            '客服人员) come too',
           querystring: z.object({
             q: z.string().trim().max(50, '搜索内容不能超过50个字').optional(),
             serviceId: z.string().max(100).optional(),
+            city: cityParam.optional(),
           }),
           response: { 200: z.array(FaqItem), ...problems },
         },
       },
-      async (req) => catalog.current.searchFaq(req.query.q, req.query.serviceId),
+      async (req) => {
+        const city = req.query.city === undefined ? undefined : requireCity(req.query.city);
+        return catalog.current.searchFaq(req.query.q, req.query.serviceId, city);
+      },
     );
   };
