@@ -227,6 +227,10 @@ export async function createTestApp(
     CITIZEN_DIST: '',
     CONSOLE_DIST: '',
     DATA_ENCRYPTION_KEY: (fromSeeded ? TEMPLATE_DATA_KEY : randomBytes(32)).toString('base64'),
+    // The payments sweep runs when a test asks (app.payments.sweepOnce); production-mode apps name the sandbox
+    // provider, as production requires.
+    PAYMENT_SWEEP_SECONDS: '0',
+    ...(env.APP_MODE === 'production' ? { PAYMENT_PROVIDER: 'sandbox' } : {}),
     ...env,
   });
   const app = await buildApp(config, {

@@ -43,6 +43,14 @@ const LABELS: Record<string, string> = {
   'console.case.action': '工作人员办理办件',
   'appointment.book': '预约办理',
   'appointment.cancel': '取消预约',
+  'utility-payment.amount-due': '查询应缴金额',
+  'payment.create': '创建支付订单',
+  'payment.start': '发起支付',
+  'payment.close': '取消支付订单',
+  'payment.expire': '支付订单超时关闭',
+  'payment.paid': '支付成功',
+  'payment.fulfilment': '缴费办理结果',
+  'payment.refund': '退款',
 };
 
 export function presentAccessLog(records: AuditRecord[], selfAccountId?: string): AccessLogEntry[] {
