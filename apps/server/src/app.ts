@@ -84,9 +84,11 @@ import { taxLookupRoutes } from './modules/lookups/tax-routes.js';
 import { utilityLookupRoutes } from './modules/lookups/utilities/routes.js';
 import { medicalInsuranceRoutes } from './modules/medical-insurance/index.js';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.js';
+import { registerPayments } from './modules/payments/index.js';
 import type { Payments } from './modules/payments/port.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
+import { UtilityPaymentService, utilityPaymentRoutes } from './modules/utility-payments/index.js';
 import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
 import { walletOfflineRoutes } from './modules/wallet-offline/index.js';
 import { registerWalletSync } from './modules/wallet-sync/index.js';
@@ -264,6 +266,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           description:
             '长途车: coach stations and departures, orders paid through the payments module, e-ticket QR codes, ' +
             'refunds, and the station’s 验票 / 上车',
+        },
+        {
+          name: 'payments',
+          description:
+            '支付: 支付订单 paid at the provider’s cashier (收银台; here the sandbox provider, 沙箱支付: no real money ' +
+            'moves), its signed 支付结果通知, 主动查单, refunds; 燃气缴费 (G1)',
         },
         { name: 'inbox', description: '消息: the citizen’s own messages (e.g. 信用信息变更提醒)' },
         { name: 'delegation', description: '家人与授权 (为他人办理): consent, guardian links, acting for others' },
@@ -460,6 +468,34 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       staff,
     }),
   );
+  // 支付: payment orders paid at the provider's cashier (PAYMENT_PROVIDER: the sandbox, its cashier under
+  // /sandbox-pay/), 支付结果通知, 主动查单, the sweep. `payments` is the Payments port (modules/payments/port.ts) for
+  // every module that sells something: it registers its fulfiller here and creates, closes and refunds its orders.
+  const { payments, gate: paymentGate } = await registerPayments(app, {
+    db: database.db,
+    cipher,
+    provider: config.payments.provider,
+    publicOrigin: config.publicOrigins[0] ?? `http://localhost:${config.port}`,
+    notifications,
+    audit,
+    identity,
+    delegations,
+    authenticate,
+    sweepIntervalMs: config.payments.sweepMs,
+  });
+  // 燃气缴费 (G1): orders of purpose utility-bill; the bill is paid at the gas company once the payment is confirmed.
+  const utilityPayments = new UtilityPaymentService({
+    db: database.db,
+    cipher,
+    payments,
+    departments,
+    lookupGate: gate,
+    log: app.log.child({ module: 'utility-payments' }),
+  });
+  payments.registerFulfiller('utility-bill', utilityPayments.fulfiller);
+  await app.register(
+    utilityPaymentRoutes({ service: utilityPayments, gate: paymentGate, sessionCookie: settings.cookieName }),
+  );
   await app.register(
     walletVerifierRoutes({
       db: database.db,
@@ -470,18 +506,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       audit,
     }),
   );
-  // 长途车 (D1): the ticketing system's seats, the citizen's orders paid through the payments module's port.
-  // TODO(payments integration): once the payments module is merged, pass its PaymentService here, i.e.
-  // `const payments = options.payments ?? paymentService;` — until then 长途车 is served only when a Payments is
-  // handed in (the test apps hand in the in-memory fake, test-support/fake-payments.ts).
-  const payments: Payments | undefined = options.payments;
-  if (payments) {
+  // 长途车 (D1): the ticketing system's seats, the citizen's orders paid through the payments port (the platform's
+  // own payments, or the in-memory fake a coach module test hands in to drive payment outcomes directly).
+  {
+    const coachPayments: Payments = options.payments ?? payments;
     const coachKeys = new CoachTicketKeys(database.db, cipher);
     const coachOrders = new CoachOrderService({
       db: database.db,
       cipher,
       coach: departments.coach,
-      payments,
+      payments: coachPayments,
       notifications,
       keys: coachKeys,
       now,

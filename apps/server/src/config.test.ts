@@ -30,6 +30,20 @@ describe('loadConfig', () => {
       /only be set when NODE_ENV=test/,
     );
   });
+  it('chooses the sandbox payment provider by default, but in production only when told so explicitly', () => {
+    expect(loadConfig({}).payments).toEqual({ provider: 'sandbox', sweepMs: 30_000 });
+    expect(loadConfig({ PAYMENT_SWEEP_SECONDS: '0' }).payments.sweepMs).toBe(0);
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'wechat' })).toThrow(
+      /^Invalid configuration: PAYMENT_PROVIDER must be one of/,
+    );
+    const production = {
+      APP_MODE: 'production',
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      DATABASE_URL: 'postgres://db.example/yss',
+    };
+    expect(() => loadConfig(production)).toThrow(/APP_MODE=production needs PAYMENT_PROVIDER/);
+    expect(loadConfig({ ...production, PAYMENT_PROVIDER: 'sandbox' }).payments.provider).toBe('sandbox');
+  });
   it('refuses production without a key and a PostgreSQL database', () => {
     expect(() => loadConfig({ APP_MODE: 'production' })).toThrow(/DATA_ENCRYPTION_KEY is required/);
   });

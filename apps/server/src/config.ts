@@ -105,6 +105,13 @@ const Env = z.object({
   WALLET_SYNC_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Department reads per synchroniser round at most (links are read oldest-checked first, over several rounds). */
   WALLET_SYNC_BATCH: z.coerce.number().int().min(1).max(10_000).default(200),
+  /**
+   * The payment provider (支付): only `sandbox` exists (沙箱支付, a provider's test mode: no real money moves).
+   * Default sandbox; APP_MODE=production refuses to start with it unless it is set here explicitly.
+   */
+  PAYMENT_PROVIDER: z.enum(['sandbox']).optional(),
+  /** Seconds between rounds of the payments sweep (expired orders, 主动查单, fulfilment and refund retries); 0: off. */
+  PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type Config = {
@@ -137,6 +144,7 @@ export type Config = {
   creditPollMs: number;
   catalogPollMs: number;
   walletSync: { intervalMs: number; batchSize: number };
+  payments: { provider: 'sandbox'; sweepMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -180,6 +188,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SESSION_STORE === 'redis' && !e.REDIS_URL) {
     throw new ConfigError('Invalid configuration: SESSION_STORE=redis needs REDIS_URL (see .env.example)');
   }
+  if (e.APP_MODE === 'production' && e.PAYMENT_PROVIDER === undefined) {
+    throw new ConfigError(
+      'Invalid configuration: APP_MODE=production needs PAYMENT_PROVIDER; only the sandbox exists (no real money ' +
+        'moves): set PAYMENT_PROVIDER=sandbox to run with it knowingly',
+    );
+  }
   if ((e.TEST_SESSION_IDLE_MS || e.TEST_SESSION_ABSOLUTE_MS) && e.NODE_ENV !== 'test') {
     throw new ConfigError('Invalid configuration: TEST_SESSION_* may only be set when NODE_ENV=test');
   }
@@ -220,5 +234,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     creditPollMs: e.CREDIT_POLL_SECONDS * 1000,
     catalogPollMs: e.CATALOG_POLL_SECONDS * 1000,
     walletSync: { intervalMs: e.WALLET_SYNC_SECONDS * 1000, batchSize: e.WALLET_SYNC_BATCH },
+    payments: { provider: e.PAYMENT_PROVIDER ?? 'sandbox', sweepMs: e.PAYMENT_SWEEP_SECONDS * 1000 },
   };
 }

@@ -1,3 +1,4 @@
+import type { SandboxPayTables } from '../connectors/payments/sandbox/tables.js';
 import type { CivilAffairsTables } from '../departments/civil-affairs/tables.js';
 import type { CoachDeptTables } from '../departments/coach/tables.js';
 import type { CreditTables } from '../departments/credit/tables.js';
@@ -30,7 +31,9 @@ import type { ExamLookupTables } from '../modules/lookups/education/tables.js';
 import type { UtilityBindingTables } from '../modules/lookups/utilities/tables.js';
 import type { MedicalPaymentTables } from '../modules/medical-insurance/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
+import type { PaymentTables } from '../modules/payments/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
+import type { UtilityPaymentTables } from '../modules/utility-payments/tables.js';
 import type { WalletLinkTables } from '../modules/wallet/link-tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
 import type { WalletVerifierTables } from '../modules/wallet-verifier/tables.js';
@@ -55,6 +58,10 @@ export interface Database
     CaseTables,
     AppointmentTables,
     CoachTables,
+    PaymentTables,
+    UtilityPaymentTables,
+    // The sandbox payment provider's own tables (sandbox_pay_*): only its connector code queries them.
+    SandboxPayTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,

@@ -17,7 +17,6 @@ import { RedisSessionStore } from '../modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from '../modules/identity/session-store.js';
 import type { Payments } from '../modules/payments/port.js';
 import { FieldCipher } from '../modules/privacy/index.js';
-import { FakePayments } from './fake-payments.js';
 
 /** The installed PGlite version (its package.json is not exported: found from the entry point). */
 const pgliteVersion: string = (() => {
@@ -234,6 +233,10 @@ export async function createTestApp(
     CITIZEN_DIST: '',
     CONSOLE_DIST: '',
     DATA_ENCRYPTION_KEY: (fromSeeded ? TEMPLATE_DATA_KEY : randomBytes(32)).toString('base64'),
+    // The payments sweep runs when a test asks (app.payments.sweepOnce); production-mode apps name the sandbox
+    // provider, as production requires.
+    PAYMENT_SWEEP_SECONDS: '0',
+    ...(env.APP_MODE === 'production' ? { PAYMENT_PROVIDER: 'sandbox' } : {}),
     ...env,
   });
   const app = await buildApp(config, {
@@ -241,9 +244,7 @@ export async function createTestApp(
     departments: options.departments?.(database.db),
     prepare: !fromSeeded,
     now: options.now,
-    // TODO(payments integration): drop this default once app.ts builds the real PaymentService; until then every
-    // test app gets the in-memory fake so that 长途车's routes exist (access matrix, bad-input fuzzing).
-    payments: options.payments ?? new FakePayments(options.now),
+    payments: options.payments,
   });
   let redis: RedisLink | undefined;
   let sessions: SessionStore = new DatabaseSessionStore(database.db);

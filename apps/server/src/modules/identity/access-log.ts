@@ -52,6 +52,14 @@ const LABELS: Record<string, string> = {
   'coach.station.scan': '客运站扫码验票',
   'coach.station.check': '客运站验票',
   'coach.station.board': '客运站检票上车',
+  'utility-payment.amount-due': '查询应缴金额',
+  'payment.create': '创建支付订单',
+  'payment.start': '发起支付',
+  'payment.close': '取消支付订单',
+  'payment.expire': '支付订单超时关闭',
+  'payment.paid': '支付成功',
+  'payment.fulfilment': '缴费办理结果',
+  'payment.refund': '退款',
 };
 
 export function presentAccessLog(records: AuditRecord[], selfAccountId?: string): AccessLogEntry[] {

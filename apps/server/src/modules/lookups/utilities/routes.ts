@@ -137,7 +137,7 @@ const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + Math.round(b * 
  * 生活缴费 (G1) behind the personal lookup gate, by each city's rule (the catalog's: 燃气 暂仅支持广州, 电力
  * 暂不支持广州、深圳, 水务 暂仅支持阳江): 我的户号 (accounts in the citizen's own name plus the bound ones),
  * 户号绑定 (户号 + 户主姓名, one answer for a wrong number and a wrong name, paused after repeated failures),
- * 解绑, 账单查询 (newest first, amount due) and 水费应缴查询. Paying is not offered here (no payment provider yet).
+ * 解绑, 账单查询 (newest first, amount due) and 水费应缴查询. Paying is 燃气缴费 (modules/utility-payments).
  */
 export const utilityLookupRoutes =
   ({

@@ -1,0 +1,24 @@
+import { randomInt } from 'node:crypto';
+
+/** yyyymmdd of an instant in China time (UTC+8, no daylight saving). */
+export function chinaDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+/** 2026-11-27 14:05 (China time), as messages and pages show a time. */
+export function chinaMinute(at: Date): string {
+  const s = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
+}
+
+const randomDigits = (n: number) => String(randomInt(0, 10 ** n)).padStart(n, '0');
+
+/** 支付订单号: P + the day (China time) + the city code + 6 random digits, e.g. P20261127440100123456. */
+export function newOrderNumber(cityCode: string, now: Date): string {
+  return `P${chinaDay(now)}${cityCode}${randomDigits(6)}`;
+}
+
+/** 退款单号: R + the day (China time) + 12 random digits. */
+export function newRefundNumber(now: Date): string {
+  return `R${chinaDay(now)}${randomDigits(6)}${randomDigits(6)}`;
+}

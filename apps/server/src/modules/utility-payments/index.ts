@@ -1,0 +1,2 @@
+export { utilityPaymentRoutes } from './routes.js';
+export { GAS_PAYMENT_SERVICE, type UtilityPaymentDeps, UtilityPaymentService } from './service.js';

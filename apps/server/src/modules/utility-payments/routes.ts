@@ -1,0 +1,106 @@
+import {
+  ActingQuery,
+  CreateUtilityPaymentInput,
+  PaymentOrder,
+  Problem,
+  UtilityAmountDue,
+  UtilityAmountDueQuery,
+} from '@yss/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { PaymentGate } from '../payments/index.js';
+import { sessionTokenHash } from '../privacy/index.js';
+import type { UtilityPaymentService } from './service.js';
+
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  429: Problem,
+  502: Problem,
+  503: Problem,
+};
+
+/** The last four digits only: what an audit entry keeps of someone's account number. */
+const maskAccount = (account: string) => `****${account.slice(-4)}`;
+
+/**
+ * 燃气缴费 (G1, 广州): 应缴查询 for any account number (替他人缴费: masked, only what is unpaid; rate-limited per
+ * session against trying numbers) and a payment order for one month's bill. Paying it is the payments module's
+ * (POST /api/v1/me/payments/:id/start, the provider's cashier); the bill is paid at the gas company once the
+ * provider confirmed the payment.
+ */
+export const utilityPaymentRoutes =
+  (d: { service: UtilityPaymentService; gate: PaymentGate; sessionCookie: string }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const perSession = (max: number) => ({
+      rateLimit: {
+        max,
+        timeWindow: '1 minute',
+        keyGenerator: (req: { cookies: Record<string, string | undefined>; ip: string }) => {
+          const token = req.cookies[d.sessionCookie];
+          return token ? `utility-pay:${sessionTokenHash(token)}` : `utility-pay-ip:${req.ip}`;
+        },
+      },
+    });
+
+    app.get(
+      '/api/v1/utilities/gas/amount-due',
+      {
+        config: perSession(20),
+        schema: {
+          tags: ['payments', 'personal'],
+          summary:
+            '燃气缴费 应缴查询 (G1, 广州): the unpaid months of any account number (替他人缴费), holder and address ' +
+            'masked; 20 per minute per session',
+          querystring: UtilityAmountDueQuery.extend(ActingQuery.shape),
+          response: { 200: UtilityAmountDue, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx } = await d.gate.open(req, 'utility-payments.amount-due', req.query.for);
+        const due = await d.service.amountDue(req.query.city, req.query.account);
+        await d.gate.record(ctx, 'utility-payment.amount-due', {
+          what: '燃气缴费 应缴查询',
+          serviceId: 'ranqi-jiaofei',
+          account: maskAccount(due.accountNumber),
+        });
+        reply.header('cache-control', 'no-store');
+        return due;
+      },
+    );
+
+    app.post(
+      '/api/v1/me/utility-payments',
+      {
+        config: perSession(20),
+        schema: {
+          tags: ['payments', 'personal'],
+          summary:
+            '燃气缴费 (G1, 广州): a payment order for one month’s bill (the amount the company says now); ' +
+            'a repeated submissionId answers 200 with the first order',
+          querystring: ActingQuery,
+          body: CreateUtilityPaymentInput,
+          response: { 200: PaymentOrder, 201: PaymentOrder, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx } = await d.gate.open(req, 'utility-payments.create', req.query.for);
+        reply.header('cache-control', 'no-store');
+        const repeat = await d.service.repeat(ctx.accountId, req.body.submissionId);
+        if (repeat) return reply.code(200).send(repeat);
+        const { order, created } = await d.service.create(ctx.accountId, req.body);
+        if (created) {
+          await d.gate.record(ctx, 'payment.create', {
+            what: order.subject,
+            serviceId: 'ranqi-jiaofei',
+            orderId: order.id,
+            orderNumber: order.orderNumber,
+            amountFen: order.amountFen,
+          });
+        }
+        return reply.code(created ? 201 : 200).send(order);
+      },
+    );
+  };
