@@ -41,7 +41,7 @@ export const coachEn: typeof coachZh = {
     soldOut: 'Sold out',
     stopped: 'No longer sold online',
     book: 'Book',
-    rowLabel: 'Departs {{time}}, {{from}} to {{to}}, {{duration}}, {{type}}, fare {{price}}, {{state}}',
+    toWord: 'to',
   },
   order: {
     title: 'Confirm order',

@@ -39,7 +39,7 @@ export const coachZh = {
     soldOut: '已售完',
     stopped: '停止网售',
     book: '预订',
-    rowLabel: '{{time}}发车，{{from}}到{{to}}，{{duration}}，{{type}}，票价{{price}}，{{state}}',
+    toWord: '到',
   },
   order: {
     title: '订单确认',

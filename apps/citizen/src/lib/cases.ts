@@ -187,11 +187,14 @@ export function formatSize(bytes: number, lang: string): string {
   return `${fmt(bytes / (1024 * 1024))} MB`;
 }
 
-/** A time for people: 2026年11月27日 10:30 / 27 November 2026, 10:30. */
+/** A time for people, in Beijing time: 2026年11月27日 10:30 / 27 November 2026, 10:30. */
 export function formatDateTime(iso: string, lang: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  // Beijing time whatever the phone's zone: the offices, counters and coaches keep it, and a receipt or a case's
+  // record must read the same on every phone (and match the provider's cashier, which says 北京时间).
   return d.toLocaleString(lang, {
+    timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: 'long',
     day: 'numeric',

@@ -32,15 +32,6 @@ function DepartureRow({ d, query }: { d: CoachDeparture; query: Query }) {
       : state === 'sold-out'
         ? t('coach.search.soldOut')
         : t('coach.search.stopped');
-  const label = t('coach.search.rowLabel', {
-    time: d.time,
-    from: d.fromStation.name,
-    to: d.toStationName,
-    duration: duration(d.durationMinutes),
-    type: d.coachType,
-    price: formatFen(d.priceFen),
-    state: stateText,
-  });
   const body = (
     <>
       <span className="coach-row-main">
@@ -48,6 +39,7 @@ function DepartureRow({ d, query }: { d: CoachDeparture; query: Query }) {
         <span className="coach-row-route">
           <span>{d.fromStation.name}</span>
           <span aria-hidden="true"> → </span>
+          <span className="visually-hidden">{t('coach.search.toWord')}</span>
           <span>{d.toStationName}</span>
         </span>
         <span className="coach-row-price">{formatFen(d.priceFen)}</span>
@@ -68,7 +60,6 @@ function DepartureRow({ d, query }: { d: CoachDeparture; query: Query }) {
         <Link
           to={orderLink(query, d.id)}
           className="card coach-row"
-          aria-label={label}
           data-testid="departure"
           data-state={state}
           data-departure-id={d.id}
