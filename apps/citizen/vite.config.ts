@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -123,12 +123,25 @@ function serviceWorkerManifest(): Plugin {
       const file = path.join(outDir, 'sw.js');
       const source = await readFile(file, 'utf8').catch(() => null);
       if (source === null) return;
+      // Only files that were written: a chunk holding nothing but CSS (a page's stylesheet shared by several
+      // pages) is still in the bundle when generateBundle runs, then dropped by Vite. One missing URL fails the
+      // worker's cache.addAll, so the worker never installs and nothing works offline.
+      const written = (
+        await Promise.all(files.map(async (f) => ((await exists(path.join(outDir, f))) ? f : null)))
+      ).filter((f): f is string => f !== null);
       const stamped = source
         .replace("'__YSS_BUILD__'", JSON.stringify(version))
-        .replace('const PRECACHE = []; /* __YSS_PRECACHE__ */', `const PRECACHE = ${JSON.stringify(files)};`);
+        .replace('const PRECACHE = []; /* __YSS_PRECACHE__ */', `const PRECACHE = ${JSON.stringify(written)};`);
       await writeFile(file, stamped);
     },
   };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 export default defineConfig({
