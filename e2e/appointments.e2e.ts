@@ -9,6 +9,7 @@ import {
   loginVerifiedCitizen,
   seriousA11yViolations,
   startJourney,
+  toastShownAndGone,
   ZHANG_WEI,
 } from './support.js';
 
@@ -133,7 +134,7 @@ describe('预约: publish a slot, book it, see it in the console, cancel it', ()
     await page.getByRole('button', { name: '确认取消' }).click();
     await expect.poll(() => page.getByTestId('appointment-status').textContent()).toContain('已取消');
     // the 预约已取消 toast fades out first: axe would read its half-transparent text as too little contrast
-    await page.locator('.adm-toast-mask').waitFor({ state: 'detached', timeout: 10_000 });
+    await toastShownAndGone(page);
     await shot(page, '6-cancelled');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await remaining()).toBe(1);

@@ -10,6 +10,7 @@ import {
   readQrOnScreen,
   seriousA11yViolations,
   startJourney,
+  toastShownAndGone,
   ZHANG_WEI,
 } from './support.js';
 import { verifierLogin } from './wallet-support.js';
@@ -129,6 +130,7 @@ describe('长途车: search, order, pay at the sandbox cashier, refund, show the
     await page.getByTestId('refund-confirm').click();
     await expect.poll(() => liu.getByTestId('coach-ticket-status').textContent()).toBe('已退票');
     await page.getByTestId('refund-sheet').waitFor({ state: 'hidden' });
+    await toastShownAndGone(page); // 退票成功
     await noSeriousViolations(page);
 
     // 出示车票: 张伟's own ticket as a QR code.

@@ -222,6 +222,19 @@ export interface AxeViolation {
   nodes: { target: string[]; html: string }[];
 }
 
+/**
+ * After an action that shows an antd-mobile toast (预约已取消, 退票成功): wait for it to appear, then to fade out.
+ * Waiting only for "detached" raced the toast on a loaded machine (the page changed before the toast was added,
+ * so axe then read the toast's half-transparent text as too little contrast).
+ */
+export async function toastShownAndGone(page: Page): Promise<void> {
+  const toast = page.locator('.adm-toast-mask');
+  await toast.waitFor({ state: 'attached', timeout: 5_000 }).catch(() => {
+    // already gone on a fast machine: nothing to wait for
+  });
+  await toast.waitFor({ state: 'detached', timeout: 10_000 });
+}
+
 /** Run axe-core (WCAG 2.1 A/AA rules) in the page; return serious and critical violations. */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) rightly blocks a script tag.
