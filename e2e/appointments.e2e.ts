@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   consoleLogin,
   endJourney,
   type Journey,
+  journeyScreenshots,
   loginVerifiedCitizen,
   seriousA11yViolations,
   startJourney,
@@ -19,12 +17,7 @@ import {
  * sees the booking, masked, in the console's 号源管理; 张伟 cancels in 我的预约 and the place is free again.
  * E2E_SCREENSHOTS=<dir> keeps screenshots.
  */
-const shots = process.env.E2E_SCREENSHOTS;
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `appointments-${name}.png`), fullPage: true });
-}
+const shot = journeyScreenshots('appointments');
 
 const SERVICE = 'gongjijin-qiantai-tiqu-yuyue';
 const PLACE = '广州住房公积金管理中心越秀办事处';

@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   consoleLogin,
   endJourney,
   type Journey,
+  journeyScreenshots,
   loginVerifiedCitizen,
   seriousA11yViolations,
   startJourney,
@@ -20,12 +18,7 @@ import {
  * accepts and approves it with where to collect it; 张伟's case page then shows the 领取信息 and the whole record,
  * and his inbox the message. E2E_SCREENSHOTS=<dir> keeps screenshots of each step.
  */
-const shots = process.env.E2E_SCREENSHOTS;
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `cases-${name}.png`), fullPage: true });
-}
+const shot = journeyScreenshots('cases');
 
 /** A real PNG (a QR code of the text), as a phone's camera roll would hold a picture. */
 const png = (text: string) => QRCode.toBuffer(text, { type: 'png', width: 240 });

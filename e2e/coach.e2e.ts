@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   endJourney,
+  expectNoSeriousViolations,
   type Journey,
+  journeyScreenshots,
   loginVerifiedCitizen,
   phoneContext,
   readQrOnScreen,
@@ -23,17 +22,7 @@ import { verifierLogin } from './wallet-support.js';
  * ticket with the last four characters of the ID number, 检票 and 上车; a second 上车 is refused.
  * E2E_SCREENSHOTS=<dir> keeps screenshots.
  */
-const shots = process.env.E2E_SCREENSHOTS;
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `coach-${name}.png`), fullPage: true });
-}
-
-async function noSeriousViolations(page: Page) {
-  await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
+const shot = journeyScreenshots('coach');
 
 /** The China-time date `days` from today (YYYY-MM-DD). */
 function chinaDate(days: number): string {
@@ -66,7 +55,7 @@ describe('长途车: search, order, pay at the sandbox cashier, refund, show the
     const departures = page.getByTestId('coach-results').locator('a[data-testid="departure"]');
     await departures.first().waitFor();
     await shot(page, '1-results');
-    await noSeriousViolations(page);
+    await expectNoSeriousViolations(page);
     await departures.first().click();
 
     // 订单确认: two passengers, 购票须知 agreed.
@@ -85,7 +74,7 @@ describe('长途车: search, order, pay at the sandbox cashier, refund, show the
     await page.getByTestId('passenger-id-1').blur();
     await page.getByTestId('order-agree').check();
     await shot(page, '2-order');
-    await noSeriousViolations(page);
+    await expectNoSeriousViolations(page);
     await page.getByTestId('order-submit').click();
 
     // 收银台 (the app) → the provider's cashier (沙箱支付): 000000 is declined, then a good password pays.
@@ -93,7 +82,7 @@ describe('长途车: search, order, pay at the sandbox cashier, refund, show the
     await page.getByTestId('pay-summary').waitFor();
     expect(await page.getByTestId('pay-subject').textContent()).toContain('长途车票');
     await shot(page, '3-pay');
-    await noSeriousViolations(page);
+    await expectNoSeriousViolations(page);
     await page.getByTestId('pay-submit').click();
     await page.waitForURL(/\/sandbox-pay\/checkout\//);
     expect(await page.textContent('body')).toContain('测试模式');
@@ -110,7 +99,7 @@ describe('长途车: search, order, pay at the sandbox cashier, refund, show the
     await page.getByTestId('pay-result-paid').waitFor({ timeout: 30_000 });
     await page.getByTestId('pay-receipt').waitFor();
     await shot(page, '5-paid');
-    await noSeriousViolations(page);
+    await expectNoSeriousViolations(page);
     await page
       .getByRole('link', { name: /订单|完成|车票/ })
       .first()
@@ -131,7 +120,7 @@ describe('长途车: search, order, pay at the sandbox cashier, refund, show the
     await expect.poll(() => liu.getByTestId('coach-ticket-status').textContent()).toBe('已退票');
     await page.getByTestId('refund-sheet').waitFor({ state: 'hidden' });
     await toastShownAndGone(page); // 退票成功
-    await noSeriousViolations(page);
+    await expectNoSeriousViolations(page);
 
     // 出示车票: 张伟's own ticket as a QR code.
     const mine = tickets.filter({ hasText: '张' });
@@ -140,7 +129,7 @@ describe('长途车: search, order, pay at the sandbox cashier, refund, show the
     const qr = page.getByTestId('coach-qr');
     await qr.waitFor();
     await shot(page, '7-ticket');
-    await noSeriousViolations(page);
+    await expectNoSeriousViolations(page);
     const { text } = await readQrOnScreen(qr);
     expect(text.startsWith('YSST1:')).toBe(true);
 
@@ -157,7 +146,7 @@ describe('长途车: search, order, pay at the sandbox cashier, refund, show the
     expect(await clerk.getByTestId('coach-verdict-last4').textContent()).toContain('031X');
     expect(await clerk.getByTestId('coach-verdict-name').textContent()).not.toContain('张伟');
     await shot(clerk, '8-station-valid');
-    await noSeriousViolations(clerk);
+    await expectNoSeriousViolations(clerk);
     await clerk.getByTestId('coach-check').click();
     await expect.poll(() => clerk.getByTestId('coach-verdict-status').textContent()).toContain('已检票');
     await clerk.getByTestId('coach-board').click();

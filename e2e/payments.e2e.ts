@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   endJourney,
+  expectNoSeriousViolations,
   type Journey,
+  journeyScreenshots,
   loginVerifiedCitizen,
-  seriousA11yViolations,
   startJourney,
   ZHANG_WEI,
 } from './support.js';
@@ -19,17 +17,7 @@ import {
  * bill is paid at the gas company; 缴费成功通知 is in 消息 and 我的订单 lists the order.
  * E2E_SCREENSHOTS=<dir> keeps screenshots.
  */
-const shots = process.env.E2E_SCREENSHOTS;
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `payments-${name}.png`), fullPage: true });
-}
-
-async function noSeriousViolations(page: Page) {
-  await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
+const shot = journeyScreenshots('payments');
 
 describe('燃气缴费: 替他人缴费 lookup, paying one’s own bill at the sandbox cashier, 主动查单, 缴费成功通知', () => {
   let journey: Journey;
@@ -63,7 +51,7 @@ describe('燃气缴费: 替他人缴费 lookup, paying one’s own bill at the s
     expect(await page.getByTestId('gas-preview-holder').textContent()).toBe('*伟');
     expect(await page.getByTestId('gas-preview-address').textContent()).toContain('****');
     await shot(page, '1-gas');
-    await noSeriousViolations(page);
+    await expectNoSeriousViolations(page);
 
     // His own unpaid month: 缴费 → the confirm sheet → 收银台.
     await mine.getByTestId('gas-pay-month').first().click();
@@ -77,7 +65,7 @@ describe('燃气缴费: 替他人缴费 lookup, paying one’s own bill at the s
     expect(await page.getByTestId('pay-subject').textContent()).toContain('燃气费');
     await page.getByTestId('pay-channel-sandbox-card').click();
     await shot(page, '2-pay');
-    await noSeriousViolations(page);
+    await expectNoSeriousViolations(page);
     await page.getByTestId('pay-submit').click();
 
     // The provider's cashier: 999999 pays, but its notification to the platform is lost.
@@ -95,7 +83,7 @@ describe('燃气缴费: 替他人缴费 lookup, paying one’s own bill at the s
     expect(await receipt.textContent()).toContain('广州燃气集团有限公司');
     expect(await receipt.textContent()).toContain(amount as string);
     await shot(page, '3-result');
-    await noSeriousViolations(page);
+    await expectNoSeriousViolations(page);
 
     // The gas company has the bill paid: the month is gone from what is due.
     await page.goto(`${base}/utilities/gas/pay`);
@@ -115,6 +103,6 @@ describe('燃气缴费: 替他人缴费 lookup, paying one’s own bill at the s
     await order.waitFor();
     expect(await order.textContent()).toContain('已支付');
     await shot(page, '4-orders');
-    await noSeriousViolations(page);
+    await expectNoSeriousViolations(page);
   });
 });

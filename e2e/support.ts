@@ -223,6 +223,25 @@ export interface AxeViolation {
 }
 
 /**
+ * A journey's screenshots: with E2E_SCREENSHOTS=<dir>, `shot(page, name)` writes <dir>/<journey>-<name>.png (the
+ * whole page); without it, nothing. Looking at them is how a journey is reviewed as its users see it.
+ */
+export function journeyScreenshots(journey: string): (page: Page, name: string) => Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  return async (page, name) => {
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${journey}-${name}.png`), fullPage: true });
+  };
+}
+
+/** axe finds nothing serious or critical, once any toast has gone (a fading toast reads as low contrast). */
+export async function expectNoSeriousViolations(page: Page): Promise<void> {
+  await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+/**
  * After an action that shows an antd-mobile toast (预约已取消, 退票成功): wait for it to appear, then to fade out.
  * Waiting only for "detached" raced the toast on a loaded machine (the page changed before the toast was added,
  * so axe then read the toast's half-transparent text as too little contrast).
