@@ -27,6 +27,7 @@ import { registerWebApps } from './http/static-app.js';
 import { connectRedis } from './infra/redis.js';
 import {
   AppointmentGate,
+  AppointmentReminders,
   appointmentCitizenRoutes,
   appointmentConsoleRoutes,
   appointmentPublicRoutes,
@@ -455,6 +456,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // 预约: slots published in the console, booked and cancelled by citizens, never beyond their places.
   const now = options.now ?? (() => new Date());
   const bookings = new BookingService({ db: database.db, cipher, catalog, notifications, now });
+  // 预约提醒: a 消息 the day before each booked window, from one server copy at a time.
+  const appointmentReminders = new AppointmentReminders({
+    db: database.db,
+    catalog,
+    notifications,
+    now,
+    intervalMs: config.appointmentReminderMs,
+    log: app.log.child({ module: 'appointment-reminders' }),
+  });
+  app.decorate('appointmentReminders', appointmentReminders);
+  app.addHook('onReady', async () => appointmentReminders.start());
+  app.addHook('preClose', async () => appointmentReminders.stop());
   await app.register(appointmentPublicRoutes({ bookings }));
   await app.register(
     appointmentCitizenRoutes({

@@ -112,6 +112,8 @@ const Env = z.object({
   PAYMENT_PROVIDER: z.enum(['sandbox']).optional(),
   /** Seconds between rounds of the payments sweep (expired orders, 主动查单, fulfilment and refund retries); 0: off. */
   PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Seconds between runs of the 预约提醒 job (0: off). */
+  APPOINTMENT_REMINDER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 export type Config = {
@@ -145,6 +147,7 @@ export type Config = {
   catalogPollMs: number;
   walletSync: { intervalMs: number; batchSize: number };
   payments: { provider: 'sandbox'; sweepMs: number };
+  appointmentReminderMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -235,5 +238,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogPollMs: e.CATALOG_POLL_SECONDS * 1000,
     walletSync: { intervalMs: e.WALLET_SYNC_SECONDS * 1000, batchSize: e.WALLET_SYNC_BATCH },
     payments: { provider: e.PAYMENT_PROVIDER ?? 'sandbox', sweepMs: e.PAYMENT_SWEEP_SECONDS * 1000 },
+    appointmentReminderMs: e.APPOINTMENT_REMINDER_SECONDS * 1000,
   };
 }

@@ -236,6 +236,8 @@ export async function createTestApp(
     // The payments sweep runs when a test asks (app.payments.sweepOnce); production-mode apps name the sandbox
     // provider, as production requires.
     PAYMENT_SWEEP_SECONDS: '0',
+    // 预约提醒 runs when a test asks (app.appointmentReminders.runOnce).
+    APPOINTMENT_REMINDER_SECONDS: '0',
     ...(env.APP_MODE === 'production' ? { PAYMENT_PROVIDER: 'sandbox' } : {}),
     ...env,
   });

@@ -268,6 +268,70 @@ describe.each(ENGINES)('预约 (appointments) on %s', (engine) => {
     expect(open.json().slots.some((s: Slot) => s.id === id)).toBe(false);
   });
 
+  it('预约提醒: one 消息 the day before a booked window, once; none for a cancelled booking or a far one', async () => {
+    const [soon, later] = await publish(civil, {
+      serviceId: CIVIL,
+      dates: [day(2)],
+      times: [
+        { start: '09:00', end: '10:00' },
+        { start: '10:00', end: '11:00' },
+      ],
+      capacity: 2,
+    });
+    const [far] = await publish(civil, {
+      serviceId: CIVIL,
+      dates: [day(5)],
+      times: [{ start: '09:00', end: '10:00' }],
+    });
+    const li = await c.verifiedAccount(demo('李娜'));
+    const fang = await c.verifiedAccount(demo('刘芳'));
+    const chen = await c.verifiedAccount(demo('陈志强'));
+    // Earlier tests may have left one of them a live booking of this service (one at a time): cancel it first.
+    for (const who of [li, fang, chen]) {
+      const live = (await c.call('GET', `/api/v1/me/appointments?serviceId=${CIVIL}`, undefined, who.cookie)).json();
+      for (const a of live as { id: string; status: string }[]) {
+        if (a.status === 'booked') await c.call('POST', `/api/v1/me/appointments/${a.id}/cancel`, {}, who.cookie);
+      }
+    }
+    const reminded = await book(li.cookie, (soon as Slot).id);
+    expect(reminded.statusCode, reminded.body).toBe(201);
+    const cancelled = await book(fang.cookie, (later as Slot).id);
+    expect(cancelled.statusCode, cancelled.body).toBe(201);
+    expect(
+      (await c.call('POST', `/api/v1/me/appointments/${cancelled.json().id}/cancel`, {}, fang.cookie)).statusCode,
+    ).toBe(200);
+    expect((await book(chen.cookie, (far as Slot).id)).statusCode).toBe(201);
+    const reminders = async (cookie: string) => (await inbox(cookie)).filter((m) => m.title.startsWith('预约提醒'));
+
+    // More than a day ahead: nothing yet.
+    await t.app.appointmentReminders.runOnce();
+    expect(await reminders(li.cookie)).toEqual([]);
+
+    // 20 hours before 李娜's window (the app clock moved): her reminder, with the 预约号 and what to bring.
+    offset = Date.parse((soon as Slot & { startsAt: string }).startsAt) - 20 * 3600_000 - Date.now();
+    try {
+      const report = await t.app.appointmentReminders.runOnce();
+      expect(report.ran).toBe(true);
+      expect(report.reminded).toBeGreaterThanOrEqual(1);
+      const mine = await reminders(li.cookie);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({
+        kind: 'appointment-update',
+        title: `预约提醒：补领结婚证/离婚证预约 ${day(2)} 09:00–10:00 测试网点${places - 1}`,
+        link: `/appointments/${reminded.json().id}`,
+      });
+      expect(mine[0]?.body).toContain(reminded.json().appointmentNumber);
+      expect(mine[0]?.body).toContain('请携带本人有效身份证件原件');
+      // Once: the next run sends nothing more; the cancelled and the far bookings get none.
+      await t.app.appointmentReminders.runOnce();
+      expect(await reminders(li.cookie)).toHaveLength(1);
+      expect(await reminders(fang.cookie)).toEqual([]);
+      expect(await reminders(chen.cookie)).toEqual([]);
+    } finally {
+      offset = 0;
+    }
+  });
+
   it('after a slot starts (the app clock moved) it cannot be cancelled nor booked, and lists as past', async () => {
     const [slot] = await publish(hf, { times: [{ start: '16:00', end: '17:00' }] });
     const s = slot as Slot & { startsAt: string };

@@ -4,4 +4,5 @@ export { appointmentCitizenRoutes } from './citizen-routes.js';
 export { appointmentConsoleRoutes } from './console-routes.js';
 export { DEMO_SLOT_PLANS, seedDemoSlots } from './demo-slots.js';
 export { appointmentPublicRoutes } from './public-routes.js';
+export { APPOINTMENT_REMINDER_JOB, AppointmentReminders, type ReminderReport } from './reminders.js';
 export { SlotService } from './slot-service.js';

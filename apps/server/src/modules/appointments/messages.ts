@@ -2,7 +2,7 @@ import type { NewNotification } from '../notifications/index.js';
 import { slotWhen } from './present.js';
 import type { SlotRow } from './repository.js';
 
-export type AppointmentEvent = 'booked' | 'cancelled' | 'slot_cancelled';
+export type AppointmentEvent = 'booked' | 'cancelled' | 'slot_cancelled' | 'reminder';
 
 /**
  * 消息 to the citizen about their booking, with a link to it. The dedupe key is the booking and the event: each
@@ -42,6 +42,13 @@ export function appointmentMessage(o: {
           body:
             `因“${o.reason ?? ''}”，${o.departmentName}已停用${date} ${start}–${end}在${o.slot.place}的预约时段，` +
             `您的${o.serviceName}预约已取消。${number}如仍需办理，请重新选择其他时段预约。`,
+        };
+      case 'reminder':
+        return {
+          title: `预约提醒：${what}`,
+          body:
+            `您预约的${o.serviceName}将于${date} ${start}–${end}在${o.slot.place}（${o.slot.address}）办理。` +
+            `${number}请携带本人有效身份证件原件按时前往；如不能前往，请在我的预约中取消，把名额留给他人。`,
         };
     }
   })();

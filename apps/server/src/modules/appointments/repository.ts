@@ -226,6 +226,40 @@ export async function listOwnBookings(db: Db, accountId: string, serviceId: stri
   return withSlots(db, await q.orderBy('booked_at', 'desc').orderBy('id').limit(200).execute());
 }
 
+/**
+ * Live bookings not yet reminded whose window starts after `now` and no later than `until` (预约提醒) and that
+ * were made at least 12 hours before it, soonest first, at most `limit`.
+ */
+export async function bookingsToRemind(db: Db, o: { now: Date; until: Date; limit: number }) {
+  const rows = await db
+    .selectFrom('appointments as a')
+    .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+    .selectAll('a')
+    .where('a.status', '=', 'booked')
+    .where('a.reminded_at', 'is', null)
+    .where('s.cancelled_at', 'is', null)
+    .where('s.starts_at', '>', o.now)
+    .where('s.starts_at', '<=', o.until)
+    // booked at least 12 hours ahead: a place taken this morning for this afternoon needs no reminder
+    .where('a.booked_at', '<=', sql<Date>`s.starts_at - interval '12 hours'`)
+    .orderBy('s.starts_at')
+    .orderBy('a.id')
+    .limit(o.limit)
+    .execute();
+  return withSlots(db, rows);
+}
+
+/** Mark bookings reminded (only those still live and not reminded: a cancel meanwhile is left alone). */
+export async function markReminded(db: Db, ids: string[], at: Date) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('appointments')
+    .set({ reminded_at: at })
+    .where('id', 'in', ids)
+    .where('reminded_at', 'is', null)
+    .execute();
+}
+
 /** The account's live booking of a service on a slot that has not started yet (one at a time). */
 export function findLiveBooking(db: Db, accountId: string, serviceId: string, now: Date) {
   return db

@@ -36,5 +36,7 @@ export interface AppointmentTables {
     cancel_reason: string | null;
     booked_at: Date;
     cancelled_at: Date | null;
+    /** When the 预约提醒 went out (migrations/0053); null until then. */
+    reminded_at: Generated<Date | null>;
   };
 }

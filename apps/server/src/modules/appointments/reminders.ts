@@ -1,0 +1,109 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../db/database.js';
+import type { CatalogService } from '../catalog/index.js';
+import { JobLease, leaseHolderName, PeriodicJob } from '../jobs/index.js';
+import type { NotificationService } from '../notifications/index.js';
+import { appointmentMessage } from './messages.js';
+import * as repo from './repository.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** 预约提醒: the job, for tests and operations (runOnce). */
+    appointmentReminders: AppointmentReminders;
+  }
+}
+
+export const APPOINTMENT_REMINDER_JOB = 'appointment-reminders';
+/** A booking is reminded once, on the first run within this long before its window starts. */
+export const REMINDER_AHEAD_MS = 24 * 3600_000;
+/** Bookings reminded per batch (a run takes batches until none is left). */
+const BATCH = 500;
+
+export interface ReminderReport {
+  /** False when another server copy holds the lease. */
+  ran: boolean;
+  reminded: number;
+}
+
+/**
+ * 预约提醒: a 消息 to each citizen the day before their booked window ("请携带本人有效身份证件原件按时前往"), so a
+ * place that will not be used is cancelled and goes to someone else. One server copy runs it at a time (a lease);
+ * each booking is reminded once (`reminded_at`, and the message's dedupe key `appointment:<id>:reminder`, so a run
+ * cut short between the message and the mark never sends a second one).
+ */
+export class AppointmentReminders {
+  private readonly job: PeriodicJob<ReminderReport>;
+  private readonly lease: JobLease;
+
+  constructor(
+    private readonly d: {
+      db: Db;
+      catalog: CatalogService;
+      notifications: NotificationService;
+      now: () => Date;
+      intervalMs: number;
+      log: FastifyBaseLogger;
+    },
+  ) {
+    this.lease = new JobLease(d.db, APPOINTMENT_REMINDER_JOB, leaseHolderName(), Math.max(3 * d.intervalMs, 60_000));
+    this.job = new PeriodicJob({
+      name: 'appointment reminders',
+      intervalMs: d.intervalMs,
+      lease: this.lease,
+      log: d.log,
+      work: () => this.run(),
+    });
+  }
+
+  start() {
+    this.job.start();
+  }
+
+  stop() {
+    return this.job.stop();
+  }
+
+  /** One run, after any run already going in this process. */
+  runOnce(): Promise<ReminderReport> {
+    return this.job.runNow();
+  }
+
+  private async run(): Promise<ReminderReport> {
+    const report: ReminderReport = { ran: false, reminded: 0 };
+    if (!(await this.lease.acquire())) return report;
+    report.ran = true;
+    const catalog = this.d.catalog.current;
+    for (;;) {
+      const now = this.d.now();
+      const due = await repo.bookingsToRemind(this.d.db, {
+        now,
+        until: new Date(now.getTime() + REMINDER_AHEAD_MS),
+        limit: BATCH,
+      });
+      if (due.length === 0) break;
+      await this.d.notifications.deliver(
+        due.map((b) =>
+          appointmentMessage({
+            event: 'reminder',
+            accountId: b.account_id,
+            appointmentId: b.id,
+            appointmentNumber: b.appointment_number,
+            serviceName: catalog.findService(b.service_id)?.name ?? b.service_id,
+            departmentName: catalog.departmentName(b.slot.department_id),
+            slot: b.slot,
+            reason: null,
+            at: now,
+          }),
+        ),
+      );
+      await repo.markReminded(
+        this.d.db,
+        due.map((b) => b.id),
+        now,
+      );
+      report.reminded += due.length;
+      if (due.length < BATCH) break;
+    }
+    return report;
+  }
+}
