@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { referenceNumber } from '../shared/index.js';
 
 /** yyyymmdd of an instant in China time (UTC+8, no daylight saving). */
 export function chinaDay(at: Date): string {
@@ -13,9 +14,9 @@ export function chinaMinute(at: Date): string {
 
 const randomDigits = (n: number) => String(randomInt(0, 10 ** n)).padStart(n, '0');
 
-/** 支付订单号: P + the day (China time) + the city code + 6 random digits, e.g. P20261127440100123456. */
+/** 支付订单号: P + the counter reference-number scheme (day in China time, city code, 6 random digits). */
 export function newOrderNumber(cityCode: string, now: Date): string {
-  return `P${chinaDay(now)}${cityCode}${randomDigits(6)}`;
+  return `P${referenceNumber(cityCode, now)}`;
 }
 
 /** 退款单号: R + the day (China time) + 12 random digits. */
