@@ -1,7 +1,16 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleLogin, launchBrowser, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  consoleLogin,
+  journeyScreenshots,
+  launchBrowser,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+} from './support.js';
+
+const shot = journeyScreenshots('catalog-admin');
 
 /**
  * 服务事项 and 常见问题 in the console (docs/catalog-admin.md): the demo 事项管理员 of 佛山 教育 pauses 中考成绩查询
@@ -70,7 +79,7 @@ describe('console: 服务事项 and 常见问题', () => {
       '群众看到：暂停办理：成绩复核中，预计明日恢复',
     );
     await page.getByTestId('history-item').first().waitFor();
-    await page.screenshot({ path: `/tmp/catalog-e2e-paused.png` });
+    await shot(page, 'paused');
     expect(await servicePage('zhongkao-chengji-chaxun', '440600')).toMatchObject({
       available: false,
       unavailableReason: '暂停办理：成绩复核中，预计明日恢复',
@@ -97,7 +106,7 @@ describe('console: 服务事项 and 常见问题', () => {
     await page.getByTestId('faq-save').click();
     await page.getByText('已新增：广州社保卡丢了怎么补办？').waitFor();
     await page.locator('[data-testid="faq-row"]', { hasText: '广州社保卡丢了怎么补办？' }).waitFor();
-    await page.screenshot({ path: `/tmp/catalog-e2e-faqs.png` });
+    await shot(page, 'faqs');
 
     const gz = (await (await fetch(`${platform.baseUrl}/api/v1/faq?city=440100`)).json()) as { question: string }[];
     const sz = (await (await fetch(`${platform.baseUrl}/api/v1/faq?city=440300`)).json()) as { question: string }[];
