@@ -47,11 +47,11 @@ describe('citizen app: education lookups', () => {
     await page.getByTestId('school-district').selectOption({ label: '天河区' });
     await page.getByTestId('school-stage').selectOption('senior');
     await page.getByTestId('school-submit').click();
-    await page.waitForFunction(() =>
-      Array.from(document.querySelectorAll('[data-testid="school-item"]')).every((li) =>
-        li.textContent?.includes('天河区'),
-      ),
-    );
+    // Wait for the new results: while they load the list is empty, and "every item is in 天河区" holds vacuously.
+    await page.waitForFunction(() => {
+      const items = Array.from(document.querySelectorAll('[data-testid="school-item"]'));
+      return items.length > 0 && items.every((li) => li.textContent?.includes('天河区'));
+    });
     const items = await page.getByTestId('school-item').allTextContents();
     expect(items.length).toBeGreaterThan(0);
     for (const text of items) expect(text).toContain('高级中学');
