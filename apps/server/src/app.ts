@@ -446,7 +446,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const catalogAdmin = new CatalogAdmin(database.db, catalog, (ids) => staff.displayNames(ids));
   await app.register(catalogConsoleRoutes({ admin: catalogAdmin, staff }));
   // 办件: applications submitted online, their encrypted materials, and their review in the console.
-  const cases = new CaseService({ db: database.db, cipher, catalog, notifications });
+  const cases = new CaseService({
+    db: database.db,
+    cipher,
+    catalog,
+    notifications,
+    departments,
+    now: options.now ?? (() => new Date()),
+  });
   const caseGate = new CitizenGate({ identity, delegations, audit, authenticate });
   await app.register(
     caseAttachmentRoutes({ db: database.db, cipher, gate: caseGate, sessionCookie: settings.cookieName }),
@@ -455,7 +462,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(caseConsoleRoutes({ cases, cipher, staff }));
   // 预约: slots published in the console, booked and cancelled by citizens, never beyond their places.
   const now = options.now ?? (() => new Date());
-  const bookings = new BookingService({ db: database.db, cipher, catalog, notifications, now });
+  const bookings = new BookingService({ db: database.db, cipher, catalog, notifications, now, departments });
   // 预约提醒: a 消息 the day before each booked window, from one server copy at a time.
   const appointmentReminders = new AppointmentReminders({
     db: database.db,

@@ -87,12 +87,19 @@ describe('application forms', () => {
 });
 
 describe('console actions', () => {
-  it('need a reason to reject or ask for more, and a place to collect on approval', () => {
+  it('need a reason to reject or ask for more; a collection given on approval must be complete', () => {
     expect(ConsoleCaseActionInput.safeParse({ action: 'accept', version: 1 }).success).toBe(true);
     const reject = ConsoleCaseActionInput.safeParse({ action: 'reject', version: 2 });
     expect(reject.error?.issues[0]?.message).toBe('请填写不予办理的原因');
-    const approve = ConsoleCaseActionInput.safeParse({ action: 'approve', version: 2 });
-    expect(approve.error?.issues[0]?.message).toBe('请填写领取地点和时间');
+    // Whether approval needs a place and hours depends on the form (collected in person or not): the server
+    // checks that against the case's form; the schema checks a given collection is complete.
+    expect(ConsoleCaseActionInput.safeParse({ action: 'approve', version: 2 }).success).toBe(true);
+    const half = ConsoleCaseActionInput.safeParse({
+      action: 'approve',
+      version: 2,
+      collection: { place: '', hours: '工作日' },
+    });
+    expect(half.success).toBe(false);
     expect(
       ConsoleCaseActionInput.safeParse({
         action: 'approve',

@@ -104,6 +104,7 @@ export const ERROR_CODES = {
   // 办件 (online applications) and their uploaded materials
   APPLICATION_NOT_OFFERED: { status: 404, title: '该服务暂不支持在线申请' },
   APPLICATION_FORM_INVALID: { status: 400, title: '申请信息有误' },
+  APPLICATION_NOT_ELIGIBLE: { status: 409, title: '暂不符合申请条件' },
   ATTACHMENT_REQUIRED: { status: 400, title: '请上传所需材料' },
   ATTACHMENT_INVALID: { status: 400, title: '材料文件有误' },
   ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, title: '仅支持上传JPG、PNG图片或PDF文件' },
@@ -115,6 +116,7 @@ export const ERROR_CODES = {
   // 预约 (appointments with quotas) and 号源 (slots)
   APPOINTMENT_NOT_OFFERED: { status: 404, title: '该服务暂不支持在线预约' },
   APPOINTMENT_NOT_FOUND: { status: 404, title: '找不到该预约' },
+  APPOINTMENT_NOT_ELIGIBLE: { status: 409, title: '暂不符合预约条件' },
   APPOINTMENT_EXISTS: { status: 409, title: '您已预约该事项，请勿重复预约' },
   APPOINTMENT_CANCEL_TOO_LATE: { status: 409, title: '预约时段已开始，无法取消' },
   APPOINTMENT_NOT_CANCELLABLE: { status: 409, title: '该预约已取消' },

@@ -159,22 +159,40 @@ function SpecField({
     );
   }
 
+  const help = field.help ? pick(field.help, field.helpEn) : undefined;
   return (
     <div data-testid={`field-${field.name}`}>
       <FormField
         label={label}
         testId={`input-${field.name}`}
         value={value}
-        onChange={onChange}
+        onChange={(v) => onChange(field.kind === 'idNumber' ? v.toUpperCase() : v)}
         placeholder={placeholder}
-        maxLength={field.maxLength}
+        maxLength={field.maxLength ?? KIND_MAX_LENGTH[field.kind]}
         required={field.required}
         error={error}
         errorTestId={`error-${field.name}`}
+        help={help}
+        {...KIND_INPUT[field.kind]}
       />
     </div>
   );
 }
+
+/** The keyboard and native input type of each kind of one-line field (the form's schema checks the value). */
+const KIND_INPUT: Partial<
+  Record<
+    FormFieldSpec['kind'],
+    { type?: string; inputMode?: 'numeric' | 'tel' | 'email' | 'text'; autoComplete?: string }
+  >
+> = {
+  date: { type: 'date' },
+  phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel' },
+  idNumber: { inputMode: 'text', autoComplete: 'off' },
+  email: { type: 'email', inputMode: 'email', autoComplete: 'email' },
+  number: { inputMode: 'numeric' },
+};
+const KIND_MAX_LENGTH: Partial<Record<FormFieldSpec['kind'], number>> = { phone: 11, idNumber: 18, email: 120 };
 
 /** The success state: 办件编号 (copyable), status, what happens next, and where to go. */
 function Submitted({ detail }: { detail: CaseDetail }) {

@@ -2,6 +2,7 @@ import {
   CASE_ACTION_SPECS,
   ConsoleCaseActionInput,
   type ConsoleCaseDetail,
+  findApplicationForm,
   type StaffCaseAction,
 } from '@yss/contracts';
 import { Form, Input, Modal, Typography } from 'antd';
@@ -39,6 +40,19 @@ const DIALOG: Record<
   },
 };
 
+/** 审核通过 and 办结 of a form whose result is not collected in person (post, e-mail, nothing to collect). */
+const NOT_IN_PERSON: Partial<Record<StaffCaseAction, (typeof DIALOG)[StaffCaseAction]>> = {
+  approve: {
+    title: '审核通过',
+    text: '审核通过后，申请人将收到通知。可填写需要告知申请人的说明（如结果的寄送方式、发放时间）。',
+    note: { label: '告知申请人的说明（选填）', placeholder: '如：津贴自次月起按月发放至社保卡' },
+  },
+  complete: {
+    title: '确认办结？',
+    text: '请确认办理结果已送达或已生效。办结后办件结束。',
+  },
+};
+
 type FieldErrors = Partial<Record<'note' | 'place' | 'hours', string>>;
 
 interface Props {
@@ -63,14 +77,18 @@ export function CaseActionModal({ detail, action, onClose, onDone, onConflict }:
   const [errors, setErrors] = useState<FieldErrors>({});
   const { saving, problem, setProblem, send } = useSubmission();
 
-  const dialog = DIALOG[action];
+  // How this service's result is handed over decides what 审核通过 asks (place and hours only for in person).
+  const inPerson = (findApplicationForm(detail.serviceId)?.collection ?? 'in_person') === 'in_person';
+  const dialog = (!inPerson && NOT_IN_PERSON[action]) || DIALOG[action];
+  const noteRequired = action === 'request_supplement' || action === 'reject';
   const label = CASE_ACTION_SPECS[action].label;
 
   const submit = async () => {
     const input: ConsoleCaseActionInput = { action, version: detail.version };
     if (dialog.note && note.trim()) input.note = note;
-    if (action === 'approve') input.collection = { place, hours };
+    if (action === 'approve' && inPerson) input.collection = { place, hours };
     const checked = ConsoleCaseActionInput.safeParse(input);
+    // In person, place and hours are always sent, so CollectionInfo's own messages name the empty one.
     if (!checked.success) {
       const next: FieldErrors = {};
       for (const issue of checked.error.issues) {
@@ -127,7 +145,7 @@ export function CaseActionModal({ detail, action, onClose, onDone, onConflict }:
           <Form.Item
             label={dialog.note.label}
             htmlFor="case-action-note"
-            required
+            required={noteRequired}
             validateStatus={errors.note ? 'error' : undefined}
             help={errors.note}
           >
@@ -143,7 +161,7 @@ export function CaseActionModal({ detail, action, onClose, onDone, onConflict }:
             />
           </Form.Item>
         )}
-        {action === 'approve' && (
+        {action === 'approve' && inPerson && (
           <>
             <Form.Item
               label="领取地点"

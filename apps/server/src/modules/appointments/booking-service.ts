@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { type AvailableSlots, type CityCode, findCity } from '@yss/contracts';
 import type { Db } from '../../db/database.js';
+import type { Departments } from '../../departments/registry.js';
 import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
 import { withReferenceNumber } from '../shared/index.js';
 import { lastBookableDate } from './china-time.js';
+import { checkAppointmentEligibility } from './eligibility/index.js';
 import { type AppointmentEvent, appointmentMessage } from './messages.js';
 import { requireOffered } from './offering.js';
 import { ID_AAD, NAME_AAD, presentAvailableSlot, slotWhen, sortAppointments } from './present.js';
@@ -19,6 +21,8 @@ export interface AppointmentDeps {
   notifications: NotificationService;
   /** The clock every time rule reads (tests move it; SQL never uses its own now() for these rules). */
   now: () => Date;
+  /** The department systems a service's eligibility rule asks (eligibility/). */
+  departments: Departments;
 }
 
 const NOT_FOUND = '找不到该预约，请返回我的预约重新查看。';
@@ -79,6 +83,15 @@ export class BookingService {
     const { service } = requireOffered(this.catalog, slot.service_id, slot.city_code);
     const now = this.d.now();
     if (slot.cancelled_at || slot.starts_at <= now) throw slotUnavailable(slot, now);
+    // The guide's rule for who may book (asked of the department that holds the record), before any place is taken.
+    await checkAppointmentEligibility({
+      serviceId: slot.service_id,
+      accountId: o.accountId,
+      applicant: o.applicant,
+      city: slot.city_code as CityCode,
+      departments: this.d.departments,
+      now,
+    });
     const id = randomUUID();
     let outcome: { repeat: repo.BookingRow } | { id: string };
     try {

@@ -13,11 +13,13 @@ import {
   findCity,
 } from '@yss/contracts';
 import type { Db } from '../../db/database.js';
+import type { Departments } from '../../departments/registry.js';
 import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
 import { referenceNumber, withReferenceNumber } from '../shared/index.js';
+import { checkEligibility } from './eligibility/index.js';
 import { caseMessage } from './messages.js';
 import { FORM_AAD, ID_AAD, NAME_AAD } from './present.js';
 import * as repo from './repository.js';
@@ -27,6 +29,9 @@ export interface CaseServiceDeps {
   cipher: FieldCipher;
   catalog: CatalogService;
   notifications: NotificationService;
+  /** The department systems a service's eligibility rule asks (eligibility/). */
+  departments: Departments;
+  now: () => Date;
 }
 
 export type CaseActor = { kind: 'citizen'; accountId: string } | { kind: 'staff'; staffId: string };
@@ -130,6 +135,30 @@ export class CaseService {
       throw new AppError('ATTACHMENT_INVALID', '部分材料文件无效、已过期或已用于其他申请，请重新上传。');
     }
     return slots;
+  }
+
+  /** The service's rule from the guide (who may apply, and when), asked of the department that holds the record. */
+  async checkEligibility(o: {
+    serviceId: string;
+    accountId: string;
+    applicant: { name: string; idNumber: string };
+    city: CityCode;
+    form: Record<string, string>;
+  }): Promise<void> {
+    await checkEligibility({
+      ...o,
+      departments: this.d.departments,
+      db: this.d.db,
+      now: this.d.now(),
+      ownCases: async (serviceId) =>
+        (await repo.listOwnCases(this.d.db, o.accountId, serviceId)).map((r) => ({
+          serviceId: r.service_id,
+          cityCode: r.city_code,
+          status: r.status,
+          submittedAt: r.submitted_at,
+          updatedAt: r.updated_at,
+        })),
+    });
   }
 
   /** The form a case was made with (a service whose form was withdrawn since takes no more steps). */
@@ -308,6 +337,7 @@ export class CaseService {
       departmentName: this.catalog.departmentName(row.department_id),
       note,
       collection,
+      handover: findApplicationForm(row.service_id)?.collection ?? 'in_person',
       at,
     });
     if (message) await this.d.notifications.deliver([message]);

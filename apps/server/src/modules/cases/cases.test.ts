@@ -161,6 +161,10 @@ describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
       actor: 'staff',
       staffName: '郑伟明（广州公安审核）',
     });
+    // 无犯罪记录证明 is collected in person: approving without the place and hours is refused, nothing recorded.
+    const bare = await act(gzReviewer, created.id, { action: 'approve', version: 2 });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json()).toMatchObject({ code: 'VALIDATION_FAILED', detail: '请填写领取地点和时间' });
     const approved = await act(gzReviewer, created.id, { action: 'approve', version: 2, collection: COLLECTION });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({

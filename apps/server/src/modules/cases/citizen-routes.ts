@@ -62,6 +62,13 @@ export const caseCitizenRoutes =
         const repeat = await d.cases.findBySubmission(ctx.accountId, input.submissionId);
         if (repeat) return reply.code(200).send(await detailOf(repeat));
         const values = d.cases.parseForm(form, input.form);
+        await d.cases.checkEligibility({
+          serviceId: input.serviceId,
+          accountId: ctx.accountId,
+          applicant: { name: me.name, idNumber: me.idNumber },
+          city: input.city,
+          form: values,
+        });
         const slots = await d.cases.checkAttachments(ctx.accountId, form, input.attachments, { requireRequired: true });
         const { row, created } = await d.cases.submit({
           accountId: ctx.accountId,

@@ -3,6 +3,7 @@ import {
   ConsoleCaseDetail,
   ConsoleCaseQuery,
   ConsoleCaseSummary,
+  findApplicationForm,
   Problem,
 } from '@yss/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -165,6 +166,13 @@ export const caseConsoleRoutes =
       async (req, reply) => {
         const { ctx, row } = await openCase(req, req.params.id, 'console.case.action');
         const input = req.body;
+        // A result collected in person needs the place and hours the applicant is told; other forms have none.
+        const inPerson = findApplicationForm(row.service_id)?.collection === 'in_person';
+        if (input.action === 'approve' && inPerson && !input.collection) {
+          throw new AppError('VALIDATION_FAILED', '请填写领取地点和时间', [
+            { path: 'collection', message: '请填写领取地点和时间' },
+          ]);
+        }
         try {
           const updated = await d.cases.act({
             caseId: row.id,
@@ -172,7 +180,7 @@ export const caseConsoleRoutes =
             action: input.action,
             expectedVersion: input.version,
             note: input.note ?? null,
-            collection: input.action === 'approve' ? (input.collection ?? null) : null,
+            collection: input.action === 'approve' && inPerson ? (input.collection ?? null) : null,
           });
           await d.staff.auditStaff(
             ctx.accountId,

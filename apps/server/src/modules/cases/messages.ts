@@ -1,4 +1,4 @@
-import type { CaseAction, CollectionInfo } from '@yss/contracts';
+import type { ApplicationFormSpec, CaseAction, CollectionInfo } from '@yss/contracts';
 import type { NewNotification } from '../notifications/index.js';
 
 /**
@@ -15,6 +15,8 @@ export function caseMessage(o: {
   departmentName: string;
   note: string | null;
   collection: CollectionInfo | null;
+  /** How the form's result is handed over (ApplicationFormSpec.collection). */
+  handover: ApplicationFormSpec['collection'];
   at: Date;
 }): NewNotification | null {
   const number = `办件编号：${o.caseNumber}。`;
@@ -38,9 +40,7 @@ export function caseMessage(o: {
       case 'approve':
         return {
           title: `您的${o.serviceName}申请已审核通过`,
-          body:
-            `您的${o.serviceName}申请已审核通过，请携带身份证原件前往领取。` +
-            `领取地点：${o.collection?.place ?? ''}；领取时间：${o.collection?.hours ?? ''}。${number}`,
+          body: `您的${o.serviceName}申请已审核通过，${handoverWords(o.handover, o.collection, o.note)}${number}`,
         };
       case 'reject':
         return {
@@ -50,7 +50,10 @@ export function caseMessage(o: {
       case 'complete':
         return {
           title: `您的${o.serviceName}申请已办结`,
-          body: `您已领取${o.serviceName}，本次申请已办结。${number}`,
+          body:
+            o.handover === 'in_person'
+              ? `您已领取${o.serviceName}，本次申请已办结。${number}`
+              : `您的${o.serviceName}申请已办结。${number}`,
         };
       // The applicant's own steps (撤回, 补正) need no message: they just took them.
       default:
@@ -67,4 +70,23 @@ export function caseMessage(o: {
     link: `/cases/${o.caseId}`,
     occurredAt: o.at,
   };
+}
+
+/** What the applicant does next once approved, by how the result is handed over. */
+function handoverWords(
+  handover: ApplicationFormSpec['collection'],
+  collection: CollectionInfo | null,
+  note: string | null,
+): string {
+  const said = note ? `${note.replace(/[。.]$/u, '')}。` : '';
+  switch (handover) {
+    case 'in_person':
+      return `请携带身份证原件前往领取。领取地点：${collection?.place ?? ''}；领取时间：${collection?.hours ?? ''}。${said}`;
+    case 'post':
+      return `结果将邮寄至您填写的地址，请注意查收。${said}`;
+    case 'email':
+      return `结果将发送至您填写的电子邮箱，请注意查收。${said}`;
+    default:
+      return said;
+  }
 }
