@@ -2,6 +2,7 @@ import { Button, Layout, Menu, Spin, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { hasPermission } from './grants';
+import { AuditPage } from './pages/AuditPage';
 import { CasesPage } from './pages/CasesPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { FaqsPage } from './pages/FaqsPage';
@@ -37,7 +38,7 @@ function Shell() {
         ? 'cases'
         : location.pathname.startsWith('/slots')
           ? 'slots'
-          : (['catalog', 'faqs'].find((k) => location.pathname.startsWith(`/${k}`)) ?? 'home');
+          : (['catalog', 'faqs', 'audit'].find((k) => location.pathname.startsWith(`/${k}`)) ?? 'home');
   // 办件审核 only for those whose grants give application.review (the reviewer role); the server checks it too
   const canReview = hasPermission(profile, 'application.review');
   // 号源管理 only for those whose grants give slot.manage (the 号源管理员 role); the server checks it too
@@ -77,6 +78,8 @@ function Shell() {
                 ...(hasPermission(profile, 'faq.edit') ? [{ key: 'faqs', label: '常见问题' }] : []),
                 { key: 'feedback', label: '意见反馈' },
                 { key: 'wallet', label: '电子证照状态' },
+                // 审计日志 for 审计人员 (audit.read); the server decides the reach and checks it too
+                ...(hasPermission(profile, 'audit.read') ? [{ key: 'audit', label: '审计日志' }] : []),
               ]}
             />
           </nav>
@@ -104,6 +107,7 @@ function Shell() {
               <Route path="/catalog" element={<CatalogPage />} />
               <Route path="/faqs" element={<FaqsPage />} />
               <Route path="/wallet" element={<WalletStatusPage />} />
+              <Route path="/audit" element={<AuditPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </main>

@@ -7,7 +7,8 @@ export type ConsolePermission =
   | 'feedback.read'
   | 'wallet.status'
   | 'catalog.edit'
-  | 'faq.edit';
+  | 'faq.edit'
+  | 'audit.read';
 
 /** The staff member's grants that give `permission` (a grant is one role in one department and city). */
 export function grantsWith(profile: StaffProfile, permission: ConsolePermission): StaffGrant[] {

@@ -35,6 +35,7 @@ import {
   SlotService,
   seedDemoSlots,
 } from './modules/appointments/index.js';
+import { auditConsoleRoutes } from './modules/audit/console-routes.js';
 import { AuditLog } from './modules/audit/index.js';
 import { calculatorRoutes } from './modules/calculators/index.js';
 import {
@@ -445,6 +446,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(feedbackConsoleRoutes({ db: database.db, catalog, staff }));
   const catalogAdmin = new CatalogAdmin(database.db, catalog, (ids) => staff.displayNames(ids));
   await app.register(catalogConsoleRoutes({ admin: catalogAdmin, staff }));
+  // 审计日志 for 审计人员: the hash-chained log, by department, and a check of the whole chain.
+  await app.register(auditConsoleRoutes({ db: database.db, audit, staff, catalog }));
   // 办件: applications submitted online, their encrypted materials, and their review in the console.
   const cases = new CaseService({
     db: database.db,

@@ -1,4 +1,5 @@
 export * from './appointments.js';
+export * from './audit-console.js';
 export * from './calculators/index.js';
 export * from './cases.js';
 export * from './catalog.js';

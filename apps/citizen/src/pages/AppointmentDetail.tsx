@@ -7,9 +7,10 @@ import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { appointmentsApi } from '../api/appointments';
 import { isVerificationCancelled } from '../api/client';
+import { DetailProblem } from '../components/DetailProblem';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
-import { ErrorState, ListSkeleton } from '../components/States';
+import { ListSkeleton } from '../components/States';
 import { TextAreaField } from '../components/TextAreaField';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
@@ -204,20 +205,15 @@ function Loaded({ id }: { id: string }) {
   const { t } = useLocale();
   const { data, problem, reload, setData } = useVerifiedLoad(() => appointmentsApi.get(id), [id]);
   if (problem) {
-    const notFound = problem.code === 'APPOINTMENT_NOT_FOUND' || problem.status === 404;
     return (
-      <>
-        <ErrorState
-          problem={problem}
-          onRetry={notFound ? undefined : reload}
-          title={notFound ? t('appointments.detail.notFound') : undefined}
-        />
-        <p className="problem-actions">
-          <Link to="/appointments" className="state-link">
-            {t('appointments.detail.backToList')}
-          </Link>
-        </p>
-      </>
+      <DetailProblem
+        problem={problem}
+        notFoundCode="APPOINTMENT_NOT_FOUND"
+        notFoundTitle={t('appointments.detail.notFound')}
+        onRetry={reload}
+        backTo="/appointments"
+        backLabel={t('appointments.detail.backToList')}
+      />
     );
   }
   if (!data) return <ListSkeleton rows={4} />;

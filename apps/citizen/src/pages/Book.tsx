@@ -8,13 +8,13 @@ import {
 } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import NoticeBar from 'antd-mobile/es/components/notice-bar';
-import Popup from 'antd-mobile/es/components/popup';
 import Result from 'antd-mobile/es/components/result';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { appointmentsApi } from '../api/appointments';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { api } from '../api/endpoints';
+import { ConfirmSheet } from '../components/ConfirmSheet';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
@@ -262,13 +262,11 @@ export function BookFlow({
     if (pageError) pageErrorRef.current?.focus();
   }, [pageError]);
 
-  // the sheet takes the focus when it opens (a screen reader reads its title); closing gives it back to the window
-  const sheetHeadingRef = useRef<HTMLHeadingElement>(null);
+  // the sheet takes the focus when it opens (ConfirmSheet); closing gives it back to the window that opened it
   const lastChosen = useRef<string | null>(null);
   useEffect(() => {
     if (chosen) {
       lastChosen.current = chosen.id;
-      sheetHeadingRef.current?.focus();
     } else if (lastChosen.current) {
       const id = lastChosen.current;
       lastChosen.current = null;
@@ -434,24 +432,22 @@ export function BookFlow({
         )}
       </section>
 
-      <Popup
-        visible={chosen !== null}
-        onMaskClick={close}
+      <ConfirmSheet
+        open={chosen !== null}
+        title={t('appointments.confirm.title')}
+        busy={busy}
+        error={sheetError}
+        cancelLabel={t('appointments.confirm.cancel')}
+        submitLabel={t('appointments.confirm.submit')}
+        submittingLabel={t('appointments.confirm.submitting')}
         onClose={close}
-        showCloseButton={!busy}
-        bodyClassName="appt-sheet-body"
+        onConfirm={() => void confirm()}
+        testId="confirm-sheet"
+        errorTestId="confirm-error"
+        submitTestId="confirm-submit"
       >
         {chosen && (
-          <div
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby={sheetTitleId}
-            className="appt-sheet"
-            data-testid="confirm-sheet"
-          >
-            <h2 id={sheetTitleId} className="case-subheading appt-sheet-title" ref={sheetHeadingRef} tabIndex={-1}>
-              {t('appointments.confirm.title')}
-            </h2>
+          <>
             <dl className="case-facts" data-testid="confirm-facts">
               <div>
                 <dt>{t('appointments.confirm.service')}</dt>
@@ -487,29 +483,9 @@ export function BookFlow({
               )}
             </dl>
             <p className="field-help">{t('appointments.confirm.applicantNote')}</p>
-            {sheetError && (
-              <p className="form-error" role="alert" data-testid="confirm-error">
-                {sheetError}
-              </p>
-            )}
-            <div className="case-nav appt-sheet-actions">
-              <Button size="large" onClick={close} disabled={busy}>
-                {t('appointments.confirm.cancel')}
-              </Button>
-              <Button
-                color="primary"
-                size="large"
-                onClick={() => void confirm()}
-                loading={busy}
-                disabled={busy}
-                data-testid="confirm-submit"
-              >
-                {busy ? t('appointments.confirm.submitting') : t('appointments.confirm.submit')}
-              </Button>
-            </div>
-          </div>
+          </>
         )}
-      </Popup>
+      </ConfirmSheet>
     </div>
   );
 }

@@ -16,9 +16,10 @@ import { Link, useParams } from 'react-router';
 import { casesApi } from '../api/cases';
 import { isApiProblem, isVerificationCancelled } from '../api/client';
 import { AttachmentSlotField, useSlotUploads } from '../components/AttachmentSlots';
+import { DetailProblem } from '../components/DetailProblem';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
-import { ErrorState, ListSkeleton, useProblemText } from '../components/States';
+import { ListSkeleton, useProblemText } from '../components/States';
 import { TextAreaField } from '../components/TextAreaField';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
@@ -470,20 +471,15 @@ function Loaded({ id }: { id: string }) {
   const { t } = useLocale();
   const { data, problem, reload, setData } = useVerifiedLoad(() => casesApi.get(id), [id]);
   if (problem) {
-    const notFound = problem.code === 'CASE_NOT_FOUND' || problem.status === 404;
     return (
-      <>
-        <ErrorState
-          problem={problem}
-          onRetry={notFound ? undefined : reload}
-          title={notFound ? t('cases.detail.notFound') : undefined}
-        />
-        <p className="problem-actions">
-          <Link to="/cases" className="state-link">
-            {t('cases.detail.backToList')}
-          </Link>
-        </p>
-      </>
+      <DetailProblem
+        problem={problem}
+        notFoundCode="CASE_NOT_FOUND"
+        notFoundTitle={t('cases.detail.notFound')}
+        onRetry={reload}
+        backTo="/cases"
+        backLabel={t('cases.detail.backToList')}
+      />
     );
   }
   if (!data) return <ListSkeleton rows={4} />;

@@ -14,6 +14,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { coachApi } from '../api/coach';
+import { DetailProblem } from '../components/DetailProblem';
 import { Page } from '../components/Page';
 import { ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
@@ -438,20 +439,15 @@ function Loaded({ id }: { id: string }) {
   const { t } = useLocale();
   const { data, problem, reload, setData } = useVerifiedLoad(() => coachApi.order(id), [id]);
   if (problem) {
-    const notFound = problem.code === 'COACH_ORDER_NOT_FOUND' || problem.status === 404;
     return (
-      <>
-        <ErrorState
-          problem={problem}
-          onRetry={notFound ? undefined : reload}
-          title={notFound ? t('coach.detail.notFound') : undefined}
-        />
-        <p className="problem-actions">
-          <Link to="/coach/orders" className="state-link">
-            {t('coach.detail.backToList')}
-          </Link>
-        </p>
-      </>
+      <DetailProblem
+        problem={problem}
+        notFoundCode="COACH_ORDER_NOT_FOUND"
+        notFoundTitle={t('coach.detail.notFound')}
+        onRetry={reload}
+        backTo="/coach/orders"
+        backLabel={t('coach.detail.backToList')}
+      />
     );
   }
   if (!data) return <ListSkeleton rows={4} />;

@@ -1,13 +1,13 @@
 import type { CoachOrder, CoachTicket, CoachTicketQr } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import Toast from 'antd-mobile/es/components/toast';
-import QRCode from 'qrcode';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { coachApi } from '../api/coach';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
+import { QrSvg } from '../components/QrSvg';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
@@ -18,7 +18,6 @@ import './cases.css';
 import './appointments.css';
 import './coach.css';
 
-const QUIET_ZONE = 4;
 /** A new code every minute at the latest, and well before the current one expires. */
 const REFRESH_MS = 60_000;
 const MARGIN_MS = 10_000;
@@ -28,32 +27,6 @@ const MIN_DELAY_MS = 1_000;
 export function nextRefreshDelay(expiresAt: string, now: number = Date.now()): number {
   const untilExpiry = Date.parse(expiresAt) - now - MARGIN_MS;
   return Math.max(MIN_DELAY_MS, Math.min(REFRESH_MS, Number.isFinite(untilExpiry) ? untilExpiry : REFRESH_MS));
-}
-
-/** The QR as an SVG of whole modules (crisp at any size), level M, as 出示二维码 draws it. */
-function QrSvg({ text, label }: { text: string; label: string }) {
-  const path = useMemo(() => {
-    const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-    const { size, data } = qr.modules;
-    let d = '';
-    for (let y = 0; y < size; y++) {
-      for (let x = 0; x < size; x++) if (data[y * size + x]) d += `M${x + QUIET_ZONE} ${y + QUIET_ZONE}h1v1h-1z`;
-    }
-    return { d, size: size + 2 * QUIET_ZONE };
-  }, [text]);
-  return (
-    <svg
-      className="coach-qr"
-      viewBox={`0 0 ${path.size} ${path.size}`}
-      role="img"
-      aria-label={label}
-      shapeRendering="crispEdges"
-      data-testid="coach-qr"
-    >
-      <rect width={path.size} height={path.size} fill="#fff" />
-      <path d={path.d} fill="#000" />
-    </svg>
-  );
 }
 
 /** Keeps the screen on while the code is shown (where the browser allows it). */
@@ -150,7 +123,12 @@ function ShowTicket({ order, ticket: x }: { order: CoachOrder; ticket: CoachTick
           <Icon name="info" /> {t('coach.ticket.brightness')}
         </p>
         {valid ? (
-          <QrSvg text={code.qr} label={t('coach.ticket.qrLabel', { name: x.passengerNameMasked, seat: x.seat })} />
+          <QrSvg
+            className="coach-qr"
+            testId="coach-qr"
+            text={code.qr}
+            label={t('coach.ticket.qrLabel', { name: x.passengerNameMasked, seat: x.seat })}
+          />
         ) : problem ? (
           <ErrorState problem={problem} onRetry={() => void load()} title={t('coach.ticket.loadFailed')} />
         ) : (

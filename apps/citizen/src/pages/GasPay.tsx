@@ -1,6 +1,5 @@
 import { type CityCode, findCity, formatFen, type PaymentOrder, type ServiceDetail } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
-import Popup from 'antd-mobile/es/components/popup';
 import Result from 'antd-mobile/es/components/result';
 import Tag from 'antd-mobile/es/components/tag';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -9,6 +8,7 @@ import { bills, type MyUtilityAccount } from '../api/bills';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { api } from '../api/endpoints';
 import { paymentsApi } from '../api/payments';
+import { ConfirmSheet } from '../components/ConfirmSheet';
 import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
@@ -403,16 +403,10 @@ function GasPayFlow({ service }: { service: ServiceDetail }) {
   const attemptRef = useRef<{ key: string; submissionId: string } | null>(null);
   const lastChosen = useRef<GasBillChoice | null>(null);
   const pageErrorRef = useRef<HTMLDivElement>(null);
-  const sheetHeadingRef = useRef<HTMLHeadingElement>(null);
-  const sheetTitleId = useId();
 
   useEffect(() => {
     if (pageError) pageErrorRef.current?.focus();
   }, [pageError]);
-  useEffect(() => {
-    // preventScroll: focusing while the sheet slides in must not scroll its frame sideways
-    if (chosen) sheetHeadingRef.current?.focus({ preventScroll: true });
-  }, [chosen]);
 
   const open = (c: GasBillChoice) => {
     setChosen(c);
@@ -536,29 +530,28 @@ function GasPayFlow({ service }: { service: ServiceDetail }) {
 
       <p className="field-help pay-gas-note">{t('payments.gas.note')}</p>
 
-      <Popup
-        visible={chosen !== null}
-        onMaskClick={close}
+      <ConfirmSheet
+        open={chosen !== null}
+        title={t('payments.gas.confirmTitle')}
+        busy={busy}
+        error={sheetError}
+        cancelLabel={t('common.cancel')}
+        submitLabel={t('payments.gas.confirmSubmit')}
+        submittingLabel={t('payments.gas.creating')}
         onClose={close}
-        showCloseButton={!busy}
+        onConfirm={() => void confirm()}
         bodyClassName="appt-sheet-body pay-sheet-body"
         afterClose={() => {
           document
             .querySelector<HTMLButtonElement>(`[data-period="${lastChosen.current?.period ?? ''}"] button`)
             ?.focus();
         }}
+        testId="gas-confirm"
+        errorTestId="gas-confirm-error"
+        submitTestId="gas-confirm-submit"
       >
         {chosen && (
-          <div
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby={sheetTitleId}
-            className="appt-sheet"
-            data-testid="gas-confirm"
-          >
-            <h2 id={sheetTitleId} className="case-subheading appt-sheet-title" ref={sheetHeadingRef} tabIndex={-1}>
-              {t('payments.gas.confirmTitle')}
-            </h2>
+          <>
             <p className="pay-amount-row">
               <span className="visually-hidden">{t('payments.amount')} </span>
               <span className="pay-amount" data-testid="gas-confirm-amount">
@@ -585,29 +578,9 @@ function GasPayFlow({ service }: { service: ServiceDetail }) {
             </dl>
             {!chosen.mine && <p className="field-help">{t('payments.gas.confirmOthers')}</p>}
             <p className="field-help">{t('payments.gas.confirmNote')}</p>
-            {sheetError && (
-              <p className="form-error" role="alert" data-testid="gas-confirm-error">
-                {sheetError}
-              </p>
-            )}
-            <div className="case-nav appt-sheet-actions">
-              <Button size="large" onClick={close} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                color="primary"
-                size="large"
-                onClick={() => void confirm()}
-                loading={busy}
-                disabled={busy}
-                data-testid="gas-confirm-submit"
-              >
-                {busy ? t('payments.gas.creating') : t('payments.gas.confirmSubmit')}
-              </Button>
-            </div>
-          </div>
+          </>
         )}
-      </Popup>
+      </ConfirmSheet>
     </div>
   );
 }

@@ -14,9 +14,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiProblem, isVerificationCancelled } from '../api/client';
 import { paymentsApi } from '../api/payments';
+import { DetailProblem } from '../components/DetailProblem';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
-import { ErrorState, ListSkeleton } from '../components/States';
+import { ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { errorText } from '../lib/errors';
@@ -322,20 +323,15 @@ function Loaded({ id }: { id: string }) {
   const { t } = useLocale();
   const { data, problem, reload, setData } = useVerifiedLoad(() => paymentsApi.get(id), [id]);
   if (problem) {
-    const notFound = problem.code === 'PAYMENT_NOT_FOUND' || problem.status === 404;
     return (
-      <>
-        <ErrorState
-          problem={problem}
-          onRetry={notFound ? undefined : reload}
-          title={notFound ? t('payments.notFound') : undefined}
-        />
-        <p className="problem-actions">
-          <Link to="/me/payments" className="state-link">
-            {t('payments.list.title')}
-          </Link>
-        </p>
-      </>
+      <DetailProblem
+        problem={problem}
+        notFoundCode="PAYMENT_NOT_FOUND"
+        notFoundTitle={t('payments.notFound')}
+        onRetry={reload}
+        backTo="/me/payments"
+        backLabel={t('payments.list.title')}
+      />
     );
   }
   if (!data) return <ListSkeleton rows={4} />;

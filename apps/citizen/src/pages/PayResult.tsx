@@ -3,11 +3,11 @@ import Button from 'antd-mobile/es/components/button';
 import Result from 'antd-mobile/es/components/result';
 import SpinLoading from 'antd-mobile/es/components/spin-loading';
 import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { paymentsApi } from '../api/payments';
+import { DetailProblem } from '../components/DetailProblem';
 import { Page, useGoBack } from '../components/Page';
-import { ErrorState } from '../components/States';
 import { useLocale } from '../i18n/localize';
 import { formatDateTime } from '../lib/cases';
 import { isSettling, PAYMENT_POLL, pollDelay, wasPaid } from '../lib/payments';
@@ -231,20 +231,15 @@ function Outcome({ id }: { id: string }) {
 
   let body: ReactNode = null;
   if (phase === 'settled' && problem) {
-    const notFound = problem.code === 'PAYMENT_NOT_FOUND' || problem.status === 404;
     body = (
-      <>
-        <ErrorState
-          problem={problem}
-          onRetry={notFound ? undefined : retry}
-          title={notFound ? t('payments.notFound') : undefined}
-        />
-        <p className="problem-actions">
-          <Link to="/me/payments" className="state-link">
-            {t('payments.list.title')}
-          </Link>
-        </p>
-      </>
+      <DetailProblem
+        problem={problem}
+        notFoundCode="PAYMENT_NOT_FOUND"
+        notFoundTitle={t('payments.notFound')}
+        onRetry={retry}
+        backTo="/me/payments"
+        backLabel={t('payments.list.title')}
+      />
     );
   } else if (phase === 'settled' && order) {
     body = wasPaid(order) ? <Paid order={order} /> : <Unpaid order={order} />;

@@ -1,11 +1,11 @@
 import { type CredentialType, credentialTypeSpec, WALLET_PURPOSES, type WalletPurpose } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import Toast from 'antd-mobile/es/components/toast';
-import QRCode from 'qrcode';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Page } from '../components/Page';
 import { QrScanner } from '../components/QrScanner';
+import { QrSvg } from '../components/QrSvg';
 import { EmptyState, ListSkeleton } from '../components/States';
 import { useLocale } from '../i18n/localize';
 import { disclosedClaims, parseNonce, presentQr } from '../lib/wallet/codec';
@@ -18,34 +18,6 @@ import './wallet.css';
 /** A new QR (new batch member, nonce and iat) every minute; verifiers accept a code for ±90 s. */
 const REFRESH_SECONDS = 60;
 const WINDOW_SECONDS = 90;
-const QUIET_ZONE = 4;
-
-/** The QR as an SVG of whole modules (crisp at any size: never a fractional raster), level M. */
-function QrSvg({ text, label }: { text: string; label: string }) {
-  const path = useMemo(() => {
-    const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-    const { size, data } = qr.modules;
-    let d = '';
-    for (let y = 0; y < size; y++) {
-      for (let x = 0; x < size; x++) if (data[y * size + x]) d += `M${x + QUIET_ZONE} ${y + QUIET_ZONE}h1v1h-1z`;
-    }
-    return { d, size: size + 2 * QUIET_ZONE, version: qr.version };
-  }, [text]);
-  return (
-    <svg
-      className="wl-qr"
-      viewBox={`0 0 ${path.size} ${path.size}`}
-      role="img"
-      aria-label={label}
-      shapeRendering="crispEdges"
-      data-testid="wallet-qr"
-      data-version={path.version}
-    >
-      <rect width={path.size} height={path.size} fill="#fff" />
-      <path d={path.d} fill="#000" />
-    </svg>
-  );
-}
 
 /** The least recently shown member of the batch (unused ones first): two scans cannot be linked. */
 function nextMember(c: StoredCertificate) {
@@ -283,6 +255,8 @@ function Show({ id }: { id: string }) {
             </p>
           ) : code ? (
             <QrSvg
+              className="wl-qr"
+              testId="wallet-qr"
               text={code.text}
               label={t('wallet.qrLabel', { name: names.type(cert.type, cert.typeName), seconds: secondsLeft })}
             />
