@@ -30,6 +30,7 @@ const Verify = lazy(() => import('./pages/Verify'));
 const WalletVerifications = lazy(() => import('./pages/WalletVerifications'));
 const IdCardProgress = lazy(() => import('./pages/IdCardProgress'));
 const HouseholdApprovals = lazy(() => import('./pages/HouseholdApprovals'));
+const Points = lazy(() => import('./pages/Points'));
 const TrafficViolations = lazy(() => import('./pages/TrafficViolations'));
 const GraduateArchive = lazy(() => import('./pages/GraduateArchive'));
 const SchoolSearch = lazy(() => import('./pages/SchoolSearch'));
@@ -183,6 +184,7 @@ export const router = createBrowserRouter([
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
       { path: 'lookups/id-card', element: <IdCardProgress /> },
       { path: 'lookups/household-approvals', element: <HouseholdApprovals /> },
+      { path: 'lookups/points', element: <Points /> },
       { path: 'lookups/traffic-violations', element: <TrafficViolations /> },
       { path: 'lookups/graduate-archive', element: <GraduateArchive /> },
       { path: 'lookups/schools', element: <SchoolSearch /> },

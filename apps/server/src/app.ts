@@ -79,6 +79,7 @@ import { educationLookupRoutes } from './modules/lookups/education/routes.js';
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
 import { invoiceLookupRoutes } from './modules/lookups/invoice-routes.js';
+import { pointsLookupRoutes } from './modules/lookups/points-routes.js';
 import { realEstateLookupRoutes } from './modules/lookups/real-estate-routes.js';
 import { recordsLookupRoutes } from './modules/lookups/records-routes.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
@@ -408,6 +409,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(invoiceLookupRoutes({ departments }));
   await app.register(utilityLookupRoutes({ gate, departments, db: database.db, cipher }));
   await app.register(realEstateLookupRoutes({ gate, departments }));
+  await app.register(pointsLookupRoutes({ gate, departments }));
   const notifications = new NotificationService(database.db);
   await app.register(notificationRoutes({ notifications, authenticate }));
   // 信用信息 (F3): lookups, subscriptions, the change poller; sandbox endpoints in demo mode with embedded departments.

@@ -10,6 +10,7 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'shebao-jiaofei-mingxi': '/lookups/social-insurance',
   'shenfenzheng-banli-chaxun': '/lookups/id-card',
   'huzheng-shenpi-chaxun': '/lookups/household-approvals',
+  'jifen-chaxun': '/lookups/points',
   'weifa-chaxun': '/lookups/traffic-violations',
   'biyesheng-dangan-quxiang': '/lookups/graduate-archive',
   'geshui-jiaona-mingxi': '/lookups/income-tax',

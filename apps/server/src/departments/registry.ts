@@ -15,6 +15,7 @@ import { healthDepartment } from './health/index.js';
 import { housingFundDepartment } from './housing-fund/index.js';
 import { justiceDepartment } from './justice/index.js';
 import { medicalInsuranceDepartment } from './medical-insurance/index.js';
+import { migrantServicesDepartment } from './migrant-services/index.js';
 import { householdSeeder } from './population-register/household-generator.js';
 import { SandboxHouseholdServices } from './population-register/household-sandbox.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
@@ -62,6 +63,7 @@ export const DEPARTMENTS = {
   housingFund: housingFundDepartment,
   volunteers: volunteersDepartment,
   coach: coachDepartment,
+  migrantServices: migrantServicesDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;

@@ -69,7 +69,7 @@ function approval(
 
 function registration(
   name: string,
-  fields: Omit<RegistrationRecord, 'registrationId' | 'idNumber' | 'address' | 'updatedAt'>,
+  fields: Omit<RegistrationRecord, 'registrationId' | 'idNumber' | 'address' | 'updatedAt'> & { address?: string },
 ): RegistrationRecord {
   const p = demoPerson(name);
   return {
@@ -185,7 +185,34 @@ const RECORDS: Record<string, HouseholdRecords> = {
         ]),
       }),
     ],
-    registrations: [],
+    // He works in 广州 on weekdays: a residence registration there, approved 2025-03-20 (more than half a year
+    // ago), and no 居住证 yet — he may apply for one (申领居住证, docs/huzheng.md).
+    registrations: [
+      registration('陈志强', {
+        cityCode: '440100',
+        address: '广东省广州市海珠区新港中路397号6栋803房',
+        declaredOn: '2025-03-14',
+        channel: 'online',
+        status: 'approved',
+        approvedOn: '2025-03-20',
+      }),
+    ],
+    permits: [],
+  },
+  // 李娜 (深圳 hukou) has declared a residence in 广州, still under review: 申领居住证 is refused in the guide's words.
+  李娜: {
+    idCards: [],
+    approvals: [],
+    registrations: [
+      registration('李娜', {
+        cityCode: '440100',
+        address: '广东省广州市天河区珠江新城华夏路16号1502房',
+        declaredOn: '2025-12-22',
+        channel: 'online',
+        status: 'pending',
+        approvedOn: null,
+      }),
+    ],
     permits: [],
   },
   // 刘洋 (Hunan hukou): residence registration in Guangzhou 2019; a 广东省居住证 applied for after the

@@ -110,15 +110,16 @@ describe.each(ENGINES)('household services of the generated province on %s', (en
     }
   });
 
-  it('residence permits: everyone registered lives outside their hukou city; the wait and 10 working days hold', async () => {
+  it('residence permits: every registration is outside the hukou city; the wait and 10 working days hold', async () => {
     const db = suite.t.database.db;
     const holders = await sql<{ id_number: string }>`
       select distinct id_number from dept_gongan.residence_registrations`.execute(db);
     expect(holders.rows.length).toBeGreaterThan(5);
     for (const { id_number } of holders.rows) {
       const { person } = await suite.connector.client.getPerson({ idNumber: id_number });
-      expect(person?.residenceCityCode).not.toBe(person?.hukouCityCode);
       const { registrations, permits } = await suite.connector.client.residenceRecords({ idNumber: id_number });
+      // (陈志强 and 李娜 of the demo live at home and register where they work: 广州.)
+      for (const r of registrations) expect(r.cityCode).not.toBe(person?.hukouCityCode);
       for (const p of permits) {
         if (p.kind !== 'guangdong') continue;
         const eligible = registrations[0]?.permitEligibleFrom;

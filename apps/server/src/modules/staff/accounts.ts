@@ -135,6 +135,27 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     totpSecret: null,
     grants: [{ role: 'catalog_editor', departmentId: 'foshan-education', cityCode: '440600' }],
   },
+  {
+    username: 'gz.jifen.reviewer',
+    displayName: '罗嘉豪（广州来穗局积分审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZJIFENREVIEWERDEMOTOTPSECRETAAA',
+    grants: [{ role: 'reviewer', departmentId: 'guangzhou-migrant-services', cityCode: '440100' }],
+  },
+  {
+    username: 'fs.huzheng.reviewer',
+    displayName: '梁志伟（佛山公安户政审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'FSHUZHENGREVIEWERDEMOTOTPSECRETA',
+    grants: [{ role: 'reviewer', departmentId: 'gd-public-security', cityCode: '440600' }],
+  },
+  {
+    username: 'gz.hunyin.reviewer',
+    displayName: '苏晓琳（广州民政婚姻登记审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZHUNYINREVIEWERDEMOTOTPSECRETAA',
+    grants: [{ role: 'reviewer', departmentId: 'gd-civil-affairs', cityCode: '440100' }],
+  },
 ];
 
 /** Insert the demo staff that are missing (idempotent; an existing account is left as it is). */
