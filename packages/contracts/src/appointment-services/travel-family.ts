@@ -135,7 +135,7 @@ export const TRAVEL_FAMILY_APPOINTMENT_SERVICES: Readonly<Record<string, Appoint
       'The locksmith first checks who you are: show your original ID card and proof that you may use the home, safe or vehicle (title deed, tenancy agreement, vehicle licence); the lock is opened only after the check.',
       'Guangzhou only. Wait at the place during the booked time with your phone on; if you no longer need it, cancel in advance.',
     ],
-    bookingWindowDays: 7,
+    bookingWindowDays: 14,
   },
   'ranqi-yuyue-shangmen': {
     serviceId: 'ranqi-yuyue-shangmen',
