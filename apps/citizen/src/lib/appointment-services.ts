@@ -2,15 +2,28 @@
  * The services that take appointments online (在线预约): the ids of APPOINTMENT_SERVICES in @yss/contracts, written
  * out here so that the service page (which only needs to know whether to show 在线预约) does not load the contracts'
  * schemas — those load with the /book page. A unit test (lib/appointments.test.ts) keeps this list equal to
- * APPOINTMENT_SERVICES. `queryServiceId`: the catalog's 预约查询 service of that service, if it has one (none of
- * today's four has: the catalog's only 预约查询, hunyin-dengji-yuyue-chaxun, belongs to 婚姻登记预约, which is not
- * booked online here).
+ * APPOINTMENT_SERVICES. `queryServiceId`: the catalog's 预约查询 service of that service, if it has one (the
+ * catalog's only 预约查询, hunyin-dengji-yuyue-chaxun, belongs to 婚姻登记预约).
  */
 export const BOOK_ONLINE: Readonly<Record<string, { readonly queryServiceId?: string }>> = {
   'gongjijin-qiantai-tiqu-yuyue': {},
   'dibao-shenqing-yuyue': {},
   'nianshen-yuyue': {},
   'bulin-jiehunzheng-lihunzheng-yuyue': {},
+  // 出入境 (D6), 婚姻 (E1), 新生儿 (E2), 开锁 (G4), 燃气 (G1)
+  'huzhao-shenling-yuyue': {},
+  'huzhao-huanling-yuyue': {},
+  'huzhao-buling-yuyue': {},
+  'gangao-tongxingzheng-shenling-yuyue': {},
+  'gangao-tongxingzheng-huanling-yuyue': {},
+  'gangao-tongxingzheng-buling-yuyue': {},
+  'taiwan-tongxingzheng-shenling-yuyue': {},
+  'taiwan-tongxingzheng-huanling-yuyue': {},
+  'taiwan-tongxingzheng-buling-yuyue': {},
+  'hunyin-dengji-yuyue': { queryServiceId: 'hunyin-dengji-yuyue-chaxun' },
+  'shenling-chusheng-yixue-zhengming': {},
+  'kaisuo-bianmin-fuwu': {},
+  'ranqi-yuyue-shangmen': {},
 };
 
 /** Whether the service's action is 在线预约 (it is in APPOINTMENT_SERVICES). */

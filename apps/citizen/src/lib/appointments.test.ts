@@ -18,12 +18,13 @@ describe('the services that take appointments online', () => {
   it('are exactly those of APPOINTMENT_SERVICES', () => {
     expect(Object.keys(BOOK_ONLINE).sort()).toEqual(Object.keys(APPOINTMENT_SERVICES).sort());
     for (const id of Object.keys(APPOINTMENT_SERVICES)) expect(booksOnline(id)).toBe(true);
-    expect(booksOnline('hunyin-dengji-yuyue')).toBe(false);
+    expect(booksOnline('shili-yuyue-not-online')).toBe(false);
     expect(booksOnline('toString')).toBe(false);
     expect(bookRoute('nianshen-yuyue')).toBe('/book/nianshen-yuyue');
   });
 
-  it('open 我的预约 from their 预约查询 services (none in the catalog today)', () => {
+  it('open 我的预约 from their 预约查询 services', () => {
+    expect(TOOL_ROUTES['hunyin-dengji-yuyue-chaxun']).toBe('/appointments?service=hunyin-dengji-yuyue');
     for (const [id, s] of Object.entries(BOOK_ONLINE)) {
       if (!s.queryServiceId) continue;
       expect(TOOL_ROUTES[s.queryServiceId]).toBe(`/appointments?service=${id}`);

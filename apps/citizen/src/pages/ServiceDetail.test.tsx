@@ -106,8 +106,8 @@ describe('service page action for online appointments', () => {
   });
 
   it('keeps the usual action for an appointment service not booked online', async () => {
-    backend({ ...BOOKABLE, id: 'hunyin-dengji-yuyue', name: '婚姻登记预约' });
-    await renderRoute(routes, '/services/hunyin-dengji-yuyue');
+    backend({ ...BOOKABLE, id: 'shili-yuyue-not-online', name: '示例预约' });
+    await renderRoute(routes, '/services/shili-yuyue-not-online');
     expect((await findByTestId('service-action')).textContent).toBe('预约');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALL_SERVICES } from '../../services/index.js';
 import { ENGINES, testAppHooks } from '../../test-support/test-app.js';
 import { chinaInstant } from './china-time.js';
 import { DEMO_SLOT_PLANS, seedDemoSlots } from './demo-slots.js';
@@ -22,12 +23,17 @@ describe.each(ENGINES)('demo 号源 seed on %s', (engine) => {
       .where('starts_at', '>=', monday)
       .execute();
     expect(rows).toHaveLength(8 * perDay);
+    // Each plan's service, its catalog department and its city (every plan publishes).
     expect(new Set(rows.map((r) => `${r.service_id}|${r.department_id}|${r.city_code}`))).toEqual(
-      new Set([
-        'gongjijin-qiantai-tiqu-yuyue|housing-fund-centres|440100',
-        'bulin-jiehunzheng-lihunzheng-yuyue|gd-civil-affairs|440100',
-      ]),
+      new Set(
+        DEMO_SLOT_PLANS.map(
+          (p) => `${p.serviceId}|${ALL_SERVICES.find((s) => s.id === p.serviceId)?.department}|${p.cityCode}`,
+        ),
+      ),
     );
+    expect(
+      rows.some((r) => r.service_id === 'bulin-jiehunzheng-lihunzheng-yuyue' && r.department_id === 'gd-civil-affairs'),
+    ).toBe(true);
     // No weekend slot (2030-01-12/13 are Saturday and Sunday).
     const days = new Set(rows.map((r) => new Date(r.starts_at.getTime() + 8 * 3600_000).getUTCDay()));
     expect(days.has(0) || days.has(6)).toBe(false);

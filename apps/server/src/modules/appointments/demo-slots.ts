@@ -2,6 +2,7 @@ import { findAppointmentService } from '@yss/contracts';
 import type { Db } from '../../db/database.js';
 import { ALL_SERVICES } from '../../services/index.js';
 import { addDays, chinaDate, chinaInstant, isWeekday, lastBookableDate } from './china-time.js';
+import { TRAVEL_FAMILY_DEMO_SLOT_PLANS } from './demo-slots-travel-family.js';
 import * as repo from './repository.js';
 
 /** A demo service point publishing the same windows every working day (the README's 预约 walkthrough). */
@@ -41,6 +42,7 @@ export const DEMO_SLOT_PLANS: readonly DemoSlotPlan[] = [
     ],
     capacity: 6,
   },
+  ...TRAVEL_FAMILY_DEMO_SLOT_PLANS,
 ];
 
 /** How many working days ahead the demo keeps published. */
