@@ -1,11 +1,15 @@
 import type { AppointmentServiceSpec } from '../appointments.js';
 import { FIRST_APPOINTMENT_SERVICES } from './first.js';
+import { WELFARE_APPOINTMENT_SERVICES } from './welfare.js';
 
 /**
  * Every area's appointment services, merged. Each area keeps its services in its own file; a service id may
  * appear in one file only, and each spec's `serviceId` is its key.
  */
-const AREAS: readonly Readonly<Record<string, AppointmentServiceSpec>>[] = [FIRST_APPOINTMENT_SERVICES];
+const AREAS: readonly Readonly<Record<string, AppointmentServiceSpec>>[] = [
+  FIRST_APPOINTMENT_SERVICES,
+  WELFARE_APPOINTMENT_SERVICES,
+];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, AppointmentServiceSpec>> {
   const all: Record<string, AppointmentServiceSpec> = {};
