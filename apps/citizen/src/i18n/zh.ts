@@ -16,6 +16,7 @@ import { taxZh } from './tax.zh';
 import { verifierZh } from './verifier.zh';
 import { verifierOfflineZh } from './verifier-offline.zh';
 import { walletZh } from './wallet.zh';
+import { welfareZh } from './welfare.zh';
 
 export const zh = {
   calc: calcZh,
@@ -32,6 +33,7 @@ export const zh = {
   payments: paymentsZh,
   verifier: verifierZh,
   verifierOffline: verifierOfflineZh,
+  welfare: welfareZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',
