@@ -29,6 +29,8 @@ const SocialInsurance = lazy(() => import('./pages/SocialInsurance'));
 const Verify = lazy(() => import('./pages/Verify'));
 const WalletVerifications = lazy(() => import('./pages/WalletVerifications'));
 const IdCardProgress = lazy(() => import('./pages/IdCardProgress'));
+const DisabilityCertificate = lazy(() => import('./pages/DisabilityCertificate'));
+const AssistanceProgress = lazy(() => import('./pages/AssistanceProgress'));
 const HouseholdApprovals = lazy(() => import('./pages/HouseholdApprovals'));
 const Points = lazy(() => import('./pages/Points'));
 const TrafficViolations = lazy(() => import('./pages/TrafficViolations'));
@@ -183,6 +185,8 @@ export const router = createBrowserRouter([
       { path: 'tools/name-check', element: <NameCheck /> },
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
       { path: 'lookups/id-card', element: <IdCardProgress /> },
+      { path: 'lookups/disability', element: <DisabilityCertificate /> },
+      { path: 'lookups/social-assistance', element: <AssistanceProgress /> },
       { path: 'lookups/household-approvals', element: <HouseholdApprovals /> },
       { path: 'lookups/points', element: <Points /> },
       { path: 'lookups/traffic-violations', element: <TrafficViolations /> },

@@ -85,6 +85,7 @@ import { recordsLookupRoutes } from './modules/lookups/records-routes.js';
 import { socialInsuranceLookupRoutes } from './modules/lookups/social-insurance-routes.js';
 import { taxLookupRoutes } from './modules/lookups/tax-routes.js';
 import { utilityLookupRoutes } from './modules/lookups/utilities/routes.js';
+import { welfareLookupRoutes } from './modules/lookups/welfare-routes.js';
 import { medicalInsuranceRoutes } from './modules/medical-insurance/index.js';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.js';
 import { registerPayments } from './modules/payments/index.js';
@@ -410,6 +411,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(utilityLookupRoutes({ gate, departments, db: database.db, cipher }));
   await app.register(realEstateLookupRoutes({ gate, departments }));
   await app.register(pointsLookupRoutes({ gate, departments }));
+  await app.register(welfareLookupRoutes({ gate, departments }));
   const notifications = new NotificationService(database.db);
   await app.register(notificationRoutes({ notifications, authenticate }));
   // 信用信息 (F3): lookups, subscriptions, the change poller; sandbox endpoints in demo mode with embedded departments.

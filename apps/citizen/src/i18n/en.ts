@@ -13,6 +13,7 @@ import { taxEn } from './tax.en';
 import { verifierEn } from './verifier.en';
 import { verifierOfflineEn } from './verifier-offline.en';
 import { walletEn } from './wallet.en';
+import { welfareEn } from './welfare.en';
 import type { Messages } from './zh';
 
 /** English, the second language: complete, and written for people (not a word-for-word gloss). */
@@ -32,6 +33,7 @@ export const en: Messages = {
   verifier: verifierEn,
   verifierOffline: verifierOfflineEn,
   huzheng: huzhengEn,
+  welfare: welfareEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

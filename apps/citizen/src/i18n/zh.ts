@@ -17,6 +17,7 @@ import { taxZh } from './tax.zh';
 import { verifierZh } from './verifier.zh';
 import { verifierOfflineZh } from './verifier-offline.zh';
 import { walletZh } from './wallet.zh';
+import { welfareZh } from './welfare.zh';
 
 export const zh = {
   calc: calcZh,
@@ -34,6 +35,7 @@ export const zh = {
   verifier: verifierZh,
   verifierOffline: verifierOfflineZh,
   huzheng: huzhengZh,
+  welfare: welfareZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

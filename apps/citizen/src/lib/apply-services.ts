@@ -6,6 +6,13 @@
  */
 export const APPLY_ONLINE: Readonly<Record<string, { readonly progressServiceId?: string }>> = {
   'wufanzui-jilu-zhengming': { progressServiceId: 'wufanzui-jilu-zhengming-jindu' },
+  // 助残 (B8) and 老年人服务 (E4): docs/welfare.md
+  'canjirenzheng-shenqing': {},
+  'canjirenzheng-buban': {},
+  'canji-dengji-biangeng': {},
+  'canjiren-butie-shenqing': {},
+  'gaoling-jintie-shenqing': {},
+  'laonianren-youdaizheng-hefa': {},
 };
 
 /** Whether the service's action is 在线办理 (its form is in APPLICATION_FORMS). */

@@ -24,6 +24,10 @@ export const BOOK_ONLINE: Readonly<Record<string, { readonly queryServiceId?: st
   'shenling-chusheng-yixue-zhengming': {},
   'kaisuo-bianmin-fuwu': {},
   'ranqi-yuyue-shangmen': {},
+  // 社会救助 (B7): docs/welfare.md
+  'dishouru-jiating-shenqing-yuyue': {},
+  'tekun-renyuan-shenqing-yuyue': {},
+  'linshi-jiuzhu-shenqing-yuyue': {},
 };
 
 /** Whether the service's action is 在线预约 (it is in APPOINTMENT_SERVICES). */

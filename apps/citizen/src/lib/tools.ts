@@ -39,6 +39,13 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'gaokao-chengji-chaxun': '/lookups/gaokao/results',
   'gongjijin-jiaocun-xinxi': '/lookups/housing-fund',
   'gongjijin-jiaocun-mingxi': '/lookups/housing-fund',
+  // 助残 (B8) and 社会救助办理查询 (B7): docs/welfare.md
+  'canjirenzheng-chaxun': '/lookups/disability',
+  'dibao-jindu-chaxun': '/lookups/social-assistance?kind=dibao',
+  'dishouru-jiating-jindu-chaxun': '/lookups/social-assistance?kind=low-income',
+  'tekun-renyuan-jindu-chaxun': '/lookups/social-assistance?kind=tekun',
+  'linshi-jiuzhu-jindu-chaxun': '/lookups/social-assistance?kind=temporary',
+  'yiliao-jiuzhu-jindu-chaxun': '/lookups/social-assistance?kind=medical',
   'kaitong-yibao-zhifu': '/lookups/medical-payment',
   'yibao-saoma-zhifu': '/lookups/medical-pay-code',
   'yibao-zhanghu-yue': '/lookups/medical-balance',

@@ -1,6 +1,7 @@
 import type { AppointmentServiceSpec } from '../appointments.js';
 import { FIRST_APPOINTMENT_SERVICES } from './first.js';
 import { TRAVEL_FAMILY_APPOINTMENT_SERVICES } from './travel-family.js';
+import { WELFARE_APPOINTMENT_SERVICES } from './welfare.js';
 
 /**
  * Every area's appointment services, merged. Each area keeps its services in its own file; a service id may
@@ -9,6 +10,7 @@ import { TRAVEL_FAMILY_APPOINTMENT_SERVICES } from './travel-family.js';
 const AREAS: readonly Readonly<Record<string, AppointmentServiceSpec>>[] = [
   FIRST_APPOINTMENT_SERVICES,
   TRAVEL_FAMILY_APPOINTMENT_SERVICES,
+  WELFARE_APPOINTMENT_SERVICES,
 ];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, AppointmentServiceSpec>> {

@@ -98,8 +98,100 @@ const temporary: AssistanceRow = {
   updatedAt: at('2025-09-03'),
 };
 
+// 社会救助办理查询 (docs/welfare.md): 张伟 booked a 低收入家庭 application online in December 2025 (at the 入户调查 step)
+// and was refused a 临时救助 in 2024; 李娜 (深圳) receives 低保 and had a 医疗救助 paid.
+const zhang = person('张伟');
+const zhangCases: AssistanceRow[] = [
+  {
+    caseId: 'de0000d1-0000-4000-8000-000000000002',
+    caseNumber: '4401002025121508',
+    idNumber: zhang.idNumber,
+    kind: 'low-income',
+    cityCode: '440100',
+    householdSize: 3,
+    channel: 'online',
+    appliedOn: '2025-12-15',
+    status: 'processing',
+    monthlyAmount: null,
+    oneOffAmount: null,
+    progress: [
+      { step: 'appointment', on: '2025-12-15' },
+      { step: 'accepted', on: '2025-12-18' },
+      { step: 'investigated', on: '2025-12-26' },
+    ],
+    updatedAt: at('2025-12-26'),
+  },
+  {
+    caseId: 'de0000d1-0000-4000-8000-000000000003',
+    caseNumber: '4401002024110321',
+    idNumber: zhang.idNumber,
+    kind: 'temporary',
+    cityCode: '440100',
+    householdSize: 3,
+    channel: 'counter',
+    appliedOn: '2024-11-04',
+    status: 'rejected',
+    monthlyAmount: null,
+    oneOffAmount: null,
+    progress: [
+      { step: 'appointment', on: '2024-11-04' },
+      { step: 'accepted', on: '2024-11-05' },
+      { step: 'investigated', on: '2024-11-12' },
+      { step: 'rejected', on: '2024-11-20' },
+    ],
+    updatedAt: at('2024-11-20'),
+  },
+];
+const liNa = person('李娜');
+const liNaCases: AssistanceRow[] = [
+  {
+    caseId: 'de0000d1-0000-4000-8000-000000000004',
+    caseNumber: '4403002025030412',
+    idNumber: liNa.idNumber,
+    kind: 'dibao',
+    cityCode: '440300',
+    householdSize: 1,
+    channel: 'online',
+    appliedOn: '2025-03-04',
+    status: 'paid',
+    monthlyAmount: 780,
+    oneOffAmount: null,
+    progress: [
+      { step: 'appointment', on: '2025-03-04' },
+      { step: 'accepted', on: '2025-03-06' },
+      { step: 'investigated', on: '2025-03-14' },
+      { step: 'reviewed', on: '2025-03-24' },
+      { step: 'approved', on: '2025-04-02' },
+      { step: 'paid', on: '2025-04-10' },
+    ],
+    updatedAt: at('2025-12-10'),
+  },
+  {
+    caseId: 'de0000d1-0000-4000-8000-000000000005',
+    caseNumber: '4403002025091107',
+    idNumber: liNa.idNumber,
+    kind: 'medical',
+    cityCode: '440300',
+    householdSize: 1,
+    channel: 'counter',
+    appliedOn: '2025-09-11',
+    status: 'paid',
+    monthlyAmount: null,
+    oneOffAmount: 4260.5,
+    progress: [
+      { step: 'appointment', on: '2025-09-11' },
+      { step: 'accepted', on: '2025-09-12' },
+      { step: 'reviewed', on: '2025-09-19' },
+      { step: 'approved', on: '2025-09-26' },
+      { step: 'paid', on: '2025-10-08' },
+    ],
+    updatedAt: at('2025-10-08'),
+  },
+];
+
 const RECORDS: Record<string, CivilAffairsRecords> = {
-  张伟: { marriages: zhangFamily.marriages, allowances: [], cases: [] },
+  张伟: { marriages: zhangFamily.marriages, allowances: [], cases: zhangCases },
+  李娜: { marriages: [], allowances: [], cases: liNaCases },
   张建国: { marriages: [], allowances: [allowance], cases: [] },
   陈志强: {
     marriages: [

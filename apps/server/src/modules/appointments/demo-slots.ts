@@ -43,6 +43,32 @@ export const DEMO_SLOT_PLANS: readonly DemoSlotPlan[] = [
     capacity: 6,
   },
   ...TRAVEL_FAMILY_DEMO_SLOT_PLANS,
+  // 社会救助 (B7, docs/welfare.md): one window of the street office per type, in 广州 and 佛山.
+  ...(
+    [
+      ['dibao-shenqing-yuyue', '09:00', '10:00'],
+      ['dishouru-jiating-shenqing-yuyue', '10:00', '11:00'],
+      ['tekun-renyuan-shenqing-yuyue', '14:30', '15:30'],
+      ['linshi-jiuzhu-shenqing-yuyue', '15:30', '16:30'],
+    ] as const
+  ).flatMap(([serviceId, start, end]) => [
+    {
+      serviceId,
+      cityCode: '440100',
+      place: '天河区天河南街道社会救助服务窗口',
+      address: '广州市天河区天河南二路（演示地址）',
+      times: [{ start, end }],
+      capacity: 4,
+    },
+    {
+      serviceId,
+      cityCode: '440600',
+      place: '禅城区祖庙街道社会救助服务窗口',
+      address: '佛山市禅城区祖庙路（演示地址）',
+      times: [{ start, end }],
+      capacity: 4,
+    },
+  ]),
 ];
 
 /** How many working days ahead the demo keeps published. */

@@ -135,7 +135,7 @@ describe.each(ENGINES)('console 审计日志 on %s', (engine) => {
       ['?before=abc', '翻页参数有误'],
       ['?result=maybe', '结果应为成功、拒绝或失败'],
       ['?from=2026-13-01', '日期格式应为YYYY-MM-DD'],
-    ]) {
+    ] as const) {
       const res = await as('gd.auditor', 'GET', `/api/v1/console/audit${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.json(), query).toMatchObject({ code: 'VALIDATION_FAILED', detail: expect.stringContaining(detail) });

@@ -156,6 +156,20 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     totpSecret: 'GZHUNYINREVIEWERDEMOTOTPSECRETAA',
     grants: [{ role: 'reviewer', departmentId: 'gd-civil-affairs', cityCode: '440100' }],
   },
+  {
+    username: 'gz.canlian.reviewer',
+    displayName: '陈慧敏（广州残联审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZCANLIANREVIEWERDEMOTOTPSECRETA',
+    grants: [{ role: 'reviewer', departmentId: 'gd-disabled-persons-federation', cityCode: '440100' }],
+  },
+  {
+    username: 'qy.civil.reviewer',
+    displayName: '罗建华（清远民政审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'QYCIVILREVIEWERDEMOTOTPSECRETAAA',
+    grants: [{ role: 'reviewer', departmentId: 'gd-civil-affairs', cityCode: '441800' }],
+  },
 ];
 
 /** Insert the demo staff that are missing (idempotent; an existing account is left as it is). */

@@ -1,5 +1,6 @@
 import { HUZHENG_RULES } from './huzheng.js';
 import type { EligibilityCheck, EligibilityContext } from './types.js';
+import { WELFARE_ELIGIBILITY } from './welfare.js';
 
 export type { EligibilityCheck, EligibilityContext, OwnCase } from './types.js';
 
@@ -7,7 +8,7 @@ export type { EligibilityCheck, EligibilityContext, OwnCase } from './types.js';
  * Every service's eligibility rule, merged from one file per area (like the contracts' `forms/`). A service
  * without a rule is open to every real-named applicant in a city that offers it.
  */
-const AREAS: readonly Readonly<Record<string, EligibilityCheck>>[] = [HUZHENG_RULES];
+const AREAS: readonly Readonly<Record<string, EligibilityCheck>>[] = [HUZHENG_RULES, WELFARE_ELIGIBILITY];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, EligibilityCheck>> {
   const all: Record<string, EligibilityCheck> = {};

@@ -1,0 +1,83 @@
+import type { RecordSource, RecordSubject } from '@yss/contracts';
+import { apiRequest } from './client';
+import type { ProgressStep } from './records';
+
+type Opts = { signal?: AbortSignal };
+
+/**
+ * 残疾人证查询 (B8) and 社会救助办理查询 (B7): personal lookups, wrapped in auth.withVerification by the pages. Shapes
+ * as the server answers them (apps/server/src/modules/lookups/welfare-routes.ts).
+ */
+
+export interface DisabilityRecords {
+  subject: RecordSubject;
+  certificate: {
+    certificateNumberMasked: string;
+    category: number;
+    categoryName: string;
+    grade: number;
+    gradeName: string;
+    firstIssuedOn: string;
+    issuedOn: string;
+    validUntil: string;
+    issuedBy: string;
+    cityCode: string;
+    status: string;
+    statusName: string;
+  } | null;
+  subsidies: {
+    kind: string;
+    kindName: string;
+    monthlyAmount: number;
+    since: string;
+    status: string;
+    statusName: string;
+    cityCode: string;
+  }[];
+  applications: {
+    applicationId: string;
+    kind: string;
+    kindName: string;
+    role: 'subject' | 'applicant';
+    subjectNameMasked: string;
+    applicantNameMasked: string;
+    submittedOn: string;
+    status: string;
+    statusName: string;
+    steps: ProgressStep[];
+  }[];
+  source: RecordSource;
+}
+
+/** The five kinds of 社会救助, by the civil-affairs system's code. */
+export const ASSISTANCE_KINDS = ['dibao', 'low-income', 'tekun', 'temporary', 'medical'] as const;
+export type AssistanceKind = (typeof ASSISTANCE_KINDS)[number];
+
+export interface AssistanceCase {
+  caseId: string;
+  caseNumber: string;
+  cityCode: string;
+  householdSize: number;
+  channel: 'online' | 'counter';
+  appliedOn: string;
+  status: string;
+  statusName: string;
+  monthlyAmount: number | null;
+  oneOffAmount: number | null;
+  steps: ProgressStep[];
+}
+
+export interface AssistanceProgress {
+  subject: RecordSubject;
+  kind: AssistanceKind;
+  kindName: string;
+  cases: AssistanceCase[];
+  source: RecordSource;
+}
+
+export const welfare = {
+  disability: (q: { city: string }, o: Opts = {}) =>
+    apiRequest<DisabilityRecords>('/api/v1/lookups/disability/certificate', { ...o, query: q }),
+  assistance: (q: { city: string; kind: AssistanceKind }, o: Opts = {}) =>
+    apiRequest<AssistanceProgress>('/api/v1/lookups/social-assistance/progress', { ...o, query: q }),
+};

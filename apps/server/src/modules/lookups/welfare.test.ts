@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
+import { citizenClient } from '../../test-support/citizen-client.js';
+import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+
+/** Loading the seeded template takes long on a busy machine. */
+const SLOW_START = 240_000;
+
+const demo = (name: string) => {
+  const p = DEMO_PEOPLE.find((x) => x.name === name);
+  if (!p) throw new Error(`no demo person ${name}`);
+  return p;
+};
+const CERTIFICATE = '/api/v1/lookups/disability/certificate';
+const PROGRESS = '/api/v1/lookups/social-assistance/progress';
+
+describe.each(ENGINES)('残疾人证查询 and 社会救助办理查询 on %s', (engine) => {
+  let t: TestApp;
+  const c = citizenClient(() => t);
+  beforeAll(async () => {
+    t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
+  }, SLOW_START);
+  afterAll(() => t?.close());
+
+  it('刘芳: her certificate, masked, no subsidy yet, and the 新办 that issued it', async () => {
+    const liu = await c.verifiedAccount(demo('刘芳'));
+    const res = await c.call('GET', `${CERTIFICATE}?city=440100`, undefined, liu.cookie);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.certificate).toMatchObject({
+      certificateNumberMasked: `${demo('刘芳').idNumber.slice(0, 3)}***********${demo('刘芳').idNumber.slice(14)}42`,
+      categoryName: '肢体残疾',
+      gradeName: '二级',
+      validUntil: '2031-09-14',
+      issuedBy: '广州市海珠区残疾人联合会',
+      statusName: '有效',
+    });
+    expect(body.subsidies).toEqual([]);
+    expect(body.applications).toHaveLength(1);
+    expect(body.applications[0]).toMatchObject({ kindName: '残疾人证新办', statusName: '已办结', role: 'subject' });
+    expect(body.applications[0].steps.map((s: { name: string; state: string }) => [s.name, s.state])).toEqual([
+      ['已提交', 'done'],
+      ['已受理', 'done'],
+      ['残疾评定完成', 'done'],
+      ['审核通过', 'done'],
+      ['已发证', 'done'],
+    ]);
+    expect(body.source).toEqual({ department: '广东省残疾人联合会', updatedAt: '2021-09-15T03:00:00.000Z' });
+    expect(res.body).not.toContain(demo('刘芳').idNumber);
+  });
+
+  it('张伟: no certificate; the 等级变更 he applied for his father, names masked, still in progress', async () => {
+    const zhang = await c.verifiedAccount(demo('张伟'));
+    const body = (await c.call('GET', `${CERTIFICATE}?city=440100`, undefined, zhang.cookie)).json();
+    expect(body.certificate).toBeNull();
+    expect(body.applications).toEqual([
+      expect.objectContaining({ role: 'applicant', subjectNameMasked: '张**', applicantNameMasked: '张*' }),
+    ]);
+    const states = body.applications[0].steps.map((s: { state: string }) => s.state);
+    expect(states).toEqual(['done', 'current', 'pending', 'pending', 'pending']);
+    expect(JSON.stringify(body)).not.toContain('张建国');
+  });
+
+  it('社会救助办理查询: one kind at a time, the timeline to come, a refusal ends its path', async () => {
+    const zhang = await c.verifiedAccount(demo('张伟'));
+    const low = await c.call('GET', `${PROGRESS}?city=440100&kind=low-income`, undefined, zhang.cookie);
+    expect(low.statusCode, low.body).toBe(200);
+    expect(low.json()).toMatchObject({
+      kind: 'low-income',
+      kindName: '低收入家庭',
+      source: { department: '广东省民政厅' },
+    });
+    const [open] = low.json().cases;
+    expect(open).toMatchObject({ caseNumber: '4401002025121508', statusName: '办理中', channel: 'online' });
+    expect(open.steps.map((s: { name: string; state: string; on: string | null }) => [s.name, s.state, s.on])).toEqual([
+      ['已预约', 'done', '2025-12-15'],
+      ['已受理', 'done', '2025-12-18'],
+      ['入户调查', 'current', '2025-12-26'],
+      ['乡镇（街道）审核', 'pending', null],
+      ['县级民政部门审批通过', 'pending', null],
+      ['已发放', 'pending', null],
+    ]);
+
+    const temporary = (await c.call('GET', `${PROGRESS}?city=440100&kind=temporary`, undefined, zhang.cookie)).json();
+    expect(temporary.cases[0].statusName).toBe('不予批准');
+    expect(temporary.cases[0].steps.at(-1)).toMatchObject({ name: '不予批准', state: 'rejected' });
+    expect(temporary.cases[0].steps).toHaveLength(4);
+
+    const none = (await c.call('GET', `${PROGRESS}?city=440100&kind=dibao`, undefined, zhang.cookie)).json();
+    expect(none).toMatchObject({ cases: [], source: { updatedAt: null } });
+
+    const li = await c.verifiedAccount(demo('李娜'));
+    const medical = (await c.call('GET', `${PROGRESS}?city=440300&kind=medical`, undefined, li.cookie)).json();
+    expect(medical.cases[0]).toMatchObject({ oneOffAmount: 4260.5, statusName: '已发放' });
+
+    // Each kind is its own service in 我的访问记录.
+    const log = (await c.call('GET', '/api/v1/me/access-log', undefined, zhang.cookie)).json() as { action: string }[];
+    for (const id of ['dishouru-jiating-jindu-chaxun', 'linshi-jiuzhu-jindu-chaxun', 'dibao-jindu-chaxun'])
+      expect(log.some((e) => e.action === `lookup.${id}`)).toBe(true);
+  });
+
+  it('refuses an unknown kind in Chinese, and a verification too old', async () => {
+    const zhang = await c.verifiedAccount(demo('张伟'));
+    const bad = await c.call('GET', `${PROGRESS}?city=440100&kind=pension`, undefined, zhang.cookie);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('VALIDATION_FAILED');
+    expect(bad.body).toContain('请选择救助类型');
+    const fresh = await c.smsLogin(demo('张伟').phone as string);
+    const unverified = await c.call('GET', `${PROGRESS}?city=440100&kind=dibao`, undefined, fresh);
+    expect(unverified.json().code).toBe('VERIFICATION_REQUIRED');
+  });
+});
