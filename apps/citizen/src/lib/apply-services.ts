@@ -13,6 +13,15 @@ export const APPLY_ONLINE: Readonly<Record<string, { readonly progressServiceId?
   'canjiren-butie-shenqing': {},
   'gaoling-jintie-shenqing': {},
   'laonianren-youdaizheng-hefa': {},
+  // 户政 (C1), 积分 (C2, 广州), 出生登记 (E2), 婚姻登记记录证明 (E1): docs/huzheng.md
+  'shenbao-juzhu-dengji': {},
+  'shenling-juzhuzheng': {},
+  'qianzhu-juzhuzheng': {},
+  'jifen-shenqing': {},
+  'jifen-tiaozheng': {},
+  'jifen-ruhu': {},
+  'chusheng-dengji': {},
+  'hunyin-dengji-jilu-zhengming': {},
 };
 
 /** Whether the service's action is 在线办理 (its form is in APPLICATION_FORMS). */
