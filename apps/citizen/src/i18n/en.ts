@@ -5,6 +5,7 @@ import { casesEn } from './cases.en';
 import { coachEn } from './coach.en';
 import { creditEn } from './credit.en';
 import { educationEn } from './education.en';
+import { legalEn } from './legal.en';
 import { medfundEn } from './medfund.en';
 import { paymentsEn } from './payments.en';
 import { recordsEn } from './records.en';
@@ -30,6 +31,7 @@ export const en: Messages = {
   payments: paymentsEn,
   verifier: verifierEn,
   verifierOffline: verifierOfflineEn,
+  legal: legalEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

@@ -9,6 +9,7 @@ import { casesZh } from './cases.zh';
 import { coachZh } from './coach.zh';
 import { creditZh } from './credit.zh';
 import { educationZh } from './education.zh';
+import { legalZh } from './legal.zh';
 import { medfundZh } from './medfund.zh';
 import { paymentsZh } from './payments.zh';
 import { recordsZh } from './records.zh';
@@ -32,6 +33,7 @@ export const zh = {
   payments: paymentsZh,
   verifier: verifierZh,
   verifierOffline: verifierOfflineZh,
+  legal: legalZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',
