@@ -76,6 +76,11 @@ const Pay = lazy(() => import('./pages/Pay'));
 const PayResult = lazy(() => import('./pages/PayResult'));
 const Payments = lazy(() => import('./pages/Payments'));
 const GasPay = lazy(() => import('./pages/GasPay'));
+const LabourDisputeGuide = lazy(() => import('./pages/LabourDisputeGuide'));
+const LegalConsult = lazy(() => import('./pages/LegalConsult'));
+const GasOutages = lazy(() => import('./pages/GasOutages'));
+const GasPrices = lazy(() => import('./pages/GasPrices'));
+const PowerNotices = lazy(() => import('./pages/PowerNotices'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -237,6 +242,11 @@ export const router = createBrowserRouter([
       { path: 'pay/:id/result', element: <PayResult /> },
       { path: 'me/payments', element: <Payments /> },
       { path: 'utilities/gas/pay', element: <GasPay /> },
+      { path: 'tools/labour-dispute-guide', element: <LabourDisputeGuide /> },
+      { path: 'tools/legal-consult', element: <LegalConsult /> },
+      { path: 'utilities/gas/outages', element: <GasOutages /> },
+      { path: 'utilities/gas/prices', element: <GasPrices /> },
+      { path: 'lookups/utilities/power/outages', element: <PowerNotices /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -6,6 +6,7 @@ import { coachEn } from './coach.en';
 import { creditEn } from './credit.en';
 import { educationEn } from './education.en';
 import { huzhengEn } from './huzheng.en';
+import { legalEn } from './legal.en';
 import { medfundEn } from './medfund.en';
 import { paymentsEn } from './payments.en';
 import { recordsEn } from './records.en';
@@ -34,6 +35,7 @@ export const en: Messages = {
   verifierOffline: verifierOfflineEn,
   huzheng: huzhengEn,
   welfare: welfareEn,
+  legal: legalEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

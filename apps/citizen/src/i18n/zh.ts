@@ -10,6 +10,7 @@ import { coachZh } from './coach.zh';
 import { creditZh } from './credit.zh';
 import { educationZh } from './education.zh';
 import { huzhengZh } from './huzheng.zh';
+import { legalZh } from './legal.zh';
 import { medfundZh } from './medfund.zh';
 import { paymentsZh } from './payments.zh';
 import { recordsZh } from './records.zh';
@@ -36,6 +37,7 @@ export const zh = {
   verifierOffline: verifierOfflineZh,
   huzheng: huzhengZh,
   welfare: welfareZh,
+  legal: legalZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

@@ -22,6 +22,15 @@ export const APPLY_ONLINE: Readonly<Record<string, { readonly progressServiceId?
   'jifen-ruhu': {},
   'chusheng-dengji': {},
   'hunyin-dengji-jilu-zhengming': {},
+  // 调解仲裁 (F6), 法律服务 (G3), 自报燃气读数 (G1): forms/legal.ts
+  'shenqing-tiaojie': {},
+  'shenqing-zhongcai': {},
+  'zhongcai-shencha-queren': {},
+  'falv-liji-zixun': {},
+  'pinqing-lvshi': {},
+  'falv-yuanzhu-shenqing': {},
+  'ban-gongzheng': {},
+  'ranqi-zibao-dushu': {},
 };
 
 /** Whether the service's action is 在线办理 (its form is in APPLICATION_FORMS). */

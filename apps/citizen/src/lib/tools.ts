@@ -27,6 +27,12 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'shuiwu-huhao-bangding': '/lookups/utilities/water',
   'shuifei-yingjiao-chaxun': '/lookups/utilities/water',
   'shuifei-zhangdan-chaxun': '/lookups/utilities/water',
+  // 调解仲裁 (F6), 法律服务 (G3), 停气/燃气价格/停电通知 (G1): pages/LabourDisputeGuide, LegalConsult, GasOutages, …
+  'tiaojie-zhongcai-banshi-xuzhi': '/tools/labour-dispute-guide',
+  'falv-jinru-wenzhen': '/tools/legal-consult',
+  'tingqi-chaxun': '/utilities/gas/outages',
+  'ranqi-jiage': '/utilities/gas/prices',
+  'tingdian-tongzhi': '/lookups/utilities/power/outages',
   // 不动产 (G2)
   'budongchan-xinxi-chaxun': '/lookups/real-estate',
   'budongchan-banli-jindu-chaxun': '/lookups/real-estate/progress',

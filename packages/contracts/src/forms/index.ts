@@ -1,5 +1,6 @@
 import type { ApplicationFormSpec } from '../cases.js';
 import { HUZHENG_FORMS } from './huzheng.js';
+import { LEGAL_FORMS } from './legal.js';
 import { POLICE_FORMS } from './police.js';
 import { WELFARE_FORMS } from './welfare.js';
 
@@ -7,7 +8,12 @@ import { WELFARE_FORMS } from './welfare.js';
  * Every area's application forms, merged. Each area keeps its forms in its own file (one department's staff
  * and rules per file); a service id may appear in one file only, and each form's `serviceId` is its key.
  */
-const AREAS: readonly Readonly<Record<string, ApplicationFormSpec>>[] = [POLICE_FORMS, HUZHENG_FORMS, WELFARE_FORMS];
+const AREAS: readonly Readonly<Record<string, ApplicationFormSpec>>[] = [
+  POLICE_FORMS,
+  HUZHENG_FORMS,
+  WELFARE_FORMS,
+  LEGAL_FORMS,
+];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, ApplicationFormSpec>> {
   const all: Record<string, ApplicationFormSpec> = {};

@@ -134,6 +134,28 @@ export const PaymentOutcome = z
   ])
   .meta({ id: 'UtilityPaymentOutcome', description: '缴费结果' });
 
+export const Interruption = z
+  .object({
+    id: z.string(),
+    district: z.string(),
+    /** 停气/停电范围 */
+    area: z.string(),
+    reason: z.string(),
+    startsAt: IsoDateTime,
+    endsAt: IsoDateTime,
+    status: z.enum(['planned', 'ongoing', 'finished']),
+    statusName: z.string(),
+  })
+  .meta({ id: 'UtilityInterruption', description: '停气/停电通知' });
+
+export const MeterReadingCheck = z
+  .discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('accepted'), lastReading: z.number().int(), lastReadOn: IsoDate }),
+    z.object({ outcome: z.literal('below-last'), lastReading: z.number().int(), lastReadOn: IsoDate }),
+    z.object({ outcome: z.literal('not-found') }),
+  ])
+  .meta({ id: 'UtilityMeterReadingCheck', description: '自报读数核对' });
+
 export const utilitiesSpec = defineDepartment({
   id: 'utilities',
   name: '生活缴费单位（燃气、供电、供水）',
@@ -199,6 +221,33 @@ export const utilitiesSpec = defineDepartment({
       input: PayBillInput,
       output: PaymentOutcome,
       idempotent: false,
+    },
+    checkMeterReading: {
+      summary: '自报读数核对: whether a self-read reading is not below the account’s last meter reading',
+      input: z
+        .object({
+          companyId: CompanyField,
+          accountNumber: AccountNumberField,
+          reading: z.number().int('读数须为整数').min(0, '读数不能为负数').max(99_999, '读数超出燃气表量程'),
+        })
+        .superRefine(companyFormat),
+      output: MeterReadingCheck,
+      idempotent: true,
+    },
+    gasInterruptions: {
+      summary: '停气查询 (广州燃气): planned interruptions from a week back to a week ahead, by district or all',
+      input: z.object({ district: z.string().trim().max(10, '区名过长').optional() }),
+      output: z.object({ districts: z.array(z.string()), interruptions: z.array(Interruption) }),
+      idempotent: true,
+    },
+    powerInterruptions: {
+      summary: '停电通知 (广东电网): the interruptions of an account’s district; account null when unknown',
+      input: z.object({ companyId: CompanyField, accountNumber: AccountNumberField }).superRefine(companyFormat),
+      output: z.object({
+        account: z.object({ accountNumber: z.string(), district: z.string(), addressMasked: z.string() }).nullable(),
+        interruptions: z.array(Interruption),
+      }),
+      idempotent: true,
     },
   },
 });

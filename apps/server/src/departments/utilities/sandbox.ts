@@ -5,6 +5,7 @@ import type { DepartmentImplementation } from '../framework/contract.js';
 import { normaliseRegisteredName } from '../population-register/contract.js';
 import { COMPANIES, type Company, companyById, UTILITY_NAMES, UTILITY_UNITS } from './companies.js';
 import type { CompanyInfo, UtilitiesSpec, UtilityAccount } from './contract.js';
+import { districtOf, GUANGZHOU_DISTRICTS, gasInterruptions, powerInterruptions } from './outages.js';
 import { type UtilitiesDb, type UtilitiesTables, utilitiesDb } from './tables.js';
 
 const yuan = (fen: number) => Math.round(fen) / 100;
@@ -58,7 +59,57 @@ function companyInfo(c: Company): z.input<typeof CompanyInfo> {
  * Paying marks one bill paid with a new payment reference (the payment provider itself is another issue's).
  */
 export class SandboxUtilities {
-  constructor(private readonly db: UtilitiesDb) {}
+  constructor(
+    private readonly db: UtilitiesDb,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** 自报读数: the last reading is the newest bill's current reading; a lower one is refused. */
+  async checkMeterReading(input: { companyId: string; accountNumber: string; reading: number }) {
+    const account = await this.selectAccounts()
+      .where('account_number', '=', input.accountNumber)
+      .where('company_id', '=', input.companyId as Company['id'])
+      .executeTakeFirst();
+    if (!account) return { outcome: 'not-found' as const };
+    const last = await this.db
+      .selectFrom('dept_gongyong.bills')
+      .select(['current_reading'])
+      .select(day('issued_on').as('issued_on'))
+      .where('account_number', '=', account.account_number)
+      .orderBy('period', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const lastReading = last?.current_reading ?? 0;
+    const lastReadOn = last?.issued_on ?? account.opened_on;
+    return {
+      outcome: input.reading >= lastReading ? ('accepted' as const) : ('below-last' as const),
+      lastReading,
+      lastReadOn,
+    };
+  }
+
+  async gasInterruptions(input: { district?: string | undefined }) {
+    return {
+      districts: [...GUANGZHOU_DISTRICTS],
+      interruptions: gasInterruptions(this.now(), input.district || undefined),
+    };
+  }
+
+  async powerInterruptions(input: { companyId: string; accountNumber: string }) {
+    const account = await this.selectAccounts()
+      .where('account_number', '=', input.accountNumber)
+      .where('company_id', '=', input.companyId as Company['id'])
+      .executeTakeFirst();
+    if (!account || companyById(account.company_id)?.utility !== 'power') return { account: null, interruptions: [] };
+    return {
+      account: {
+        accountNumber: account.account_number,
+        district: districtOf(account.address) ?? '市辖区',
+        addressMasked: maskAddress(account.address),
+      },
+      interruptions: powerInterruptions(this.now(), account.city_code, account.address),
+    };
+  }
 
   async companies(input: { cityCode?: string | undefined }) {
     const list = input.cityCode
@@ -228,5 +279,8 @@ export function utilitiesSandbox<DB extends UtilitiesTables>(db: Kysely<DB>): De
     accountsOfHolder: (input) => s.accountsOfHolder(input),
     bills: (input) => s.bills(input),
     payBill: (input) => s.payBill(input),
+    checkMeterReading: (input) => s.checkMeterReading(input),
+    gasInterruptions: (input) => s.gasInterruptions(input),
+    powerInterruptions: (input) => s.powerInterruptions(input),
   };
 }

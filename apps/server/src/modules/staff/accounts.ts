@@ -170,6 +170,27 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     totpSecret: 'QYCIVILREVIEWERDEMOTOTPSECRETAAA',
     grants: [{ role: 'reviewer', departmentId: 'gd-civil-affairs', cityCode: '441800' }],
   },
+  {
+    username: 'gz.labour.reviewer',
+    displayName: '邓丽华（广州劳动人事争议仲裁委审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZLABOURREVIEWERDEMOTOTPSECRETAA',
+    grants: [{ role: 'reviewer', departmentId: 'labour-arbitration', cityCode: '440100' }],
+  },
+  {
+    username: 'gz.justice.reviewer',
+    displayName: '冯建国（广州司法行政审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZJUSTICEREVIEWERDEMOTOTPSECRETA',
+    grants: [{ role: 'reviewer', departmentId: 'gd-justice', cityCode: '440100' }],
+  },
+  {
+    username: 'gz.gas.reviewer',
+    displayName: '罗志刚（广州燃气抄表审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZGASREVIEWERDEMOTOTPSECRETAAAAA',
+    grants: [{ role: 'reviewer', departmentId: 'guangzhou-gas', cityCode: '440100' }],
+  },
 ];
 
 /** Insert the demo staff that are missing (idempotent; an existing account is left as it is). */

@@ -1,4 +1,5 @@
 import { HUZHENG_RULES } from './huzheng.js';
+import { LEGAL_ELIGIBILITY } from './legal.js';
 import type { EligibilityCheck, EligibilityContext } from './types.js';
 import { WELFARE_ELIGIBILITY } from './welfare.js';
 
@@ -8,7 +9,11 @@ export type { EligibilityCheck, EligibilityContext, OwnCase } from './types.js';
  * Every service's eligibility rule, merged from one file per area (like the contracts' `forms/`). A service
  * without a rule is open to every real-named applicant in a city that offers it.
  */
-const AREAS: readonly Readonly<Record<string, EligibilityCheck>>[] = [HUZHENG_RULES, WELFARE_ELIGIBILITY];
+const AREAS: readonly Readonly<Record<string, EligibilityCheck>>[] = [
+  HUZHENG_RULES,
+  WELFARE_ELIGIBILITY,
+  LEGAL_ELIGIBILITY,
+];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, EligibilityCheck>> {
   const all: Record<string, EligibilityCheck> = {};

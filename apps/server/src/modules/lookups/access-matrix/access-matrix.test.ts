@@ -101,6 +101,14 @@ describe.each(ENGINES)('access matrix of the personal routes on %s', (engine) =>
         method: 'GET',
         url: '/api/v1/lookups/tax-certificates?number=344011907310000188',
       },
+      'GET /api/v1/lookups/utilities/gas/interruptions': {
+        method: 'GET',
+        url: '/api/v1/lookups/utilities/gas/interruptions?city=440100',
+      },
+      'GET /api/v1/lookups/utilities/gas/prices': {
+        method: 'GET',
+        url: '/api/v1/lookups/utilities/gas/prices?city=440100',
+      },
     };
     const doc = (await c.call('GET', '/api/openapi.json')).json() as {
       paths: Record<string, Record<string, { tags?: string[] }>>;

@@ -41,6 +41,13 @@ export const samples: PersonalRouteSample[] = [
     owner: '李娜',
   },
   {
+    // 停电通知: the interruptions in the districts of 陈志强's power accounts (佛山).
+    serviceId: 'tingdian-tongzhi',
+    method: 'GET',
+    url: '/api/v1/lookups/utilities/power/interruptions?city=440600',
+    owner: '陈志强',
+  },
+  {
     serviceId: 'budongchan-xinxi-chaxun',
     method: 'GET',
     url: '/api/v1/lookups/real-estate/properties?city=440100',

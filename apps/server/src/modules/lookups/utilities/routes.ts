@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../../../db/database.js';
 import type { Departments } from '../../../departments/registry.js';
 import { companyById, UTILITY_KINDS, type UtilityKind } from '../../../departments/utilities/companies.js';
-import { Bill } from '../../../departments/utilities/contract.js';
+import { Bill, Interruption } from '../../../departments/utilities/contract.js';
 import { AppError } from '../../../http/app-error.js';
 import { type FieldCipher, maskName } from '../../privacy/index.js';
 import type { OpenedLookup, PersonalLookupGate } from '../personal-gate.js';
@@ -28,6 +28,11 @@ export const UTILITY_SERVICES: Readonly<Record<UtilityKind, { bind: string; bill
 };
 /** 水费应缴查询 (阳江). */
 export const WATER_DUE_SERVICE = 'shuifei-yingjiao-chaxun';
+/** 停气查询, 燃气价格 (广州, anyone) and 停电通知 (not 广州/深圳, one's own power accounts). */
+export const GAS_OUTAGE_SERVICE = 'tingqi-chaxun';
+export const GAS_PRICE_SERVICE = 'ranqi-jiage';
+export const POWER_NOTICE_SERVICE = 'tingdian-tongzhi';
+const PUBLIC_RATE = { max: 30, timeWindow: '1 minute' } as const;
 
 /** At most this many bound accounts per utility and person. */
 export const MAX_BINDINGS = 10;
@@ -116,6 +121,35 @@ export const WaterAmountDue = z
     source: RecordSource,
   })
   .meta({ id: 'WaterAmountDue', description: '水费应缴查询 (阳江)' });
+
+export const GasInterruptions = z
+  .object({
+    districts: z.array(z.string()),
+    interruptions: z.array(Interruption),
+    source: RecordSource,
+  })
+  .meta({ id: 'GasInterruptions', description: '停气查询 (广州燃气)' });
+
+export const GasPrices = z
+  .object({
+    company: z.object({ name: z.string(), hotline: z.string().nullable(), unit: z.string() }),
+    /** Tiers count the use of a month or of the calendar year. */
+    period: z.enum(['month', 'year']),
+    note: z.string(),
+    tiers: z.array(z.object({ tier: z.number().int(), upTo: z.number().int().nullable(), unitPrice: z.number() })),
+    source: RecordSource,
+  })
+  .meta({ id: 'GasPrices', description: '燃气价格 (广州燃气)' });
+
+export const PowerNotices = z
+  .object({
+    subject: RecordSubject,
+    accounts: z.array(
+      z.object({ account: MyUtilityAccount, district: z.string(), interruptions: z.array(Interruption) }),
+    ),
+    source: RecordSource,
+  })
+  .meta({ id: 'PowerOutageNotices', description: '停电通知 (G1)' });
 
 const BindBody = z
   .object({
@@ -437,6 +471,91 @@ export const utilityLookupRoutes =
           accounts,
           total: sum(accounts.map((a) => a.amountDue)),
           source: { department: company.name, updatedAt: updated.at(-1) ?? null },
+        };
+      },
+    );
+    app.get(
+      '/api/v1/lookups/utilities/gas/interruptions',
+      {
+        config: { rateLimit: PUBLIC_RATE },
+        schema: {
+          tags: ['lookups'],
+          summary:
+            '停气查询 (G1, 广州, anyone): planned gas interruptions from a week back to a week ahead, by district',
+          querystring: z.object({
+            city: CityParam,
+            district: z.string().trim().max(10, '区名过长').optional(),
+          }),
+          response: { 200: GasInterruptions, ...problems },
+        },
+      },
+      async (req) => {
+        gate.requireOfferedIn(GAS_OUTAGE_SERVICE, req.query.city);
+        const company = await companyIn('gas', req.query.city);
+        const answer = await ut.client.gasInterruptions({ district: req.query.district || undefined });
+        if (req.query.district && !answer.districts.includes(req.query.district)) {
+          const message = `请选择广州市的区，如：${answer.districts.slice(0, 3).join('、')}`;
+          throw new AppError('VALIDATION_FAILED', message, [{ path: 'district', message }]);
+        }
+        return { ...answer, source: { department: company.name, updatedAt: new Date().toISOString() } };
+      },
+    );
+
+    app.get(
+      '/api/v1/lookups/utilities/gas/prices',
+      {
+        config: { rateLimit: PUBLIC_RATE },
+        schema: {
+          tags: ['lookups'],
+          summary: '燃气价格 (G1, 广州, anyone): the tiered residential gas prices of 广州燃气',
+          querystring: z.object({ city: CityParam }),
+          response: { 200: GasPrices, ...problems },
+        },
+      },
+      async (req) => {
+        gate.requireOfferedIn(GAS_PRICE_SERVICE, req.query.city);
+        const company = await companyIn('gas', req.query.city);
+        return {
+          company: { name: company.name, hotline: company.hotline, unit: company.unit },
+          period: company.tariff.period,
+          note: company.tariff.note,
+          tiers: company.tariff.seasons[0]?.tiers ?? [],
+          source: { department: company.name, updatedAt: null },
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/lookups/utilities/power/interruptions',
+      {
+        schema: {
+          tags: ['lookups', 'personal'],
+          summary: '停电通知 (G1, not 广州/深圳): the interruptions in the districts of one’s power accounts (audited)',
+          querystring: ActingQuery.extend({ city: CityParam }),
+          response: { 200: PowerNotices, ...problems },
+        },
+      },
+      async (req) => {
+        const opened = await gate.open(req, {
+          serviceId: POWER_NOTICE_SERVICE,
+          city: req.query.city,
+          forDelegation: req.query.for,
+        });
+        const company = await companyIn('power', req.query.city);
+        const { list } = await myAccounts(opened, 'power', company.id);
+        const answers = await Promise.all(
+          list.map((a) => ut.client.powerInterruptions({ companyId: company.id, accountNumber: a.accountNumber })),
+        );
+        await gate.recordRead(opened, POWER_NOTICE_SERVICE);
+        return {
+          subject: subjectOf(opened),
+          accounts: list.flatMap((account, i) => {
+            const answer = answers[i];
+            return answer?.account
+              ? [{ account, district: answer.account.district, interruptions: answer.interruptions }]
+              : [];
+          }),
+          source: { department: company.name, updatedAt: new Date().toISOString() },
         };
       },
     );
