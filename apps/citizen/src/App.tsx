@@ -73,6 +73,8 @@ const Pay = lazy(() => import('./pages/Pay'));
 const PayResult = lazy(() => import('./pages/PayResult'));
 const Payments = lazy(() => import('./pages/Payments'));
 const GasPay = lazy(() => import('./pages/GasPay'));
+const MoveCar = lazy(() => import('./pages/MoveCar'));
+const PoliceCall = lazy(() => import('./pages/PoliceCall'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -180,6 +182,8 @@ export const router = createBrowserRouter([
       { path: 'me/security', element: <Security /> },
       { path: 'me/access-log', element: <AccessLog /> },
       { path: 'tools/name-check', element: <NameCheck /> },
+      { path: 'tools/move-car', element: <MoveCar /> },
+      { path: 'tools/police-call', element: <PoliceCall /> },
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
       { path: 'lookups/id-card', element: <IdCardProgress /> },
       { path: 'lookups/household-approvals', element: <HouseholdApprovals /> },

@@ -10,6 +10,7 @@ export * from './delegation.js';
 export * from './feedback.js';
 export * from './identity.js';
 export * from './lookups.js';
+export * from './move-car.js';
 export * from './notifications.js';
 export * from './payments.js';
 export * from './problem.js';

@@ -13,6 +13,7 @@ import { medfundZh } from './medfund.zh';
 import { paymentsZh } from './payments.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
+import { transportZh } from './transport.zh';
 import { verifierZh } from './verifier.zh';
 import { verifierOfflineZh } from './verifier-offline.zh';
 import { walletZh } from './wallet.zh';
@@ -32,6 +33,7 @@ export const zh = {
   payments: paymentsZh,
   verifier: verifierZh,
   verifierOffline: verifierOfflineZh,
+  transport: transportZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',
