@@ -7,7 +7,7 @@ export const transportEn: Messages['transport'] = {
     intro:
       "If a badly parked car blocks an entrance or your way, or a car's doors or windows are left open, fill in the plate, your phone and where the car is: the owner receives a polite reminder by SMS.",
     plate: 'Plate number',
-    platePlaceholder: 'e.g. 粤A12345',
+    platePlaceholder: 'Province character + letter + number, e.g. Yue A12345',
     contactPhone: 'Your phone number',
     contactPhoneHelp: 'Sent to the owner with the reminder, so that they can call you.',
     place: 'Where the car is',

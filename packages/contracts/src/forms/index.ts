@@ -1,11 +1,12 @@
 import type { ApplicationFormSpec } from '../cases.js';
 import { POLICE_FORMS } from './police.js';
+import { TRANSPORT_FORMS } from './transport.js';
 
 /**
  * Every area's application forms, merged. Each area keeps its forms in its own file (one department's staff
  * and rules per file); a service id may appear in one file only, and each form's `serviceId` is its key.
  */
-const AREAS: readonly Readonly<Record<string, ApplicationFormSpec>>[] = [POLICE_FORMS];
+const AREAS: readonly Readonly<Record<string, ApplicationFormSpec>>[] = [POLICE_FORMS, TRANSPORT_FORMS];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, ApplicationFormSpec>> {
   const all: Record<string, ApplicationFormSpec> = {};

@@ -1,3 +1,4 @@
+import { TRANSPORT_ELIGIBILITY } from './transport.js';
 import type { EligibilityCheck, EligibilityContext } from './types.js';
 
 export type { EligibilityCheck, EligibilityContext, OwnCase } from './types.js';
@@ -6,7 +7,7 @@ export type { EligibilityCheck, EligibilityContext, OwnCase } from './types.js';
  * Every service's eligibility rule, merged from one file per area (like the contracts' `forms/`). A service
  * without a rule is open to every real-named applicant in a city that offers it.
  */
-const AREAS: readonly Readonly<Record<string, EligibilityCheck>>[] = [];
+const AREAS: readonly Readonly<Record<string, EligibilityCheck>>[] = [TRANSPORT_ELIGIBILITY];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, EligibilityCheck>> {
   const all: Record<string, EligibilityCheck> = {};
