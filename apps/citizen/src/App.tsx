@@ -81,6 +81,8 @@ const LegalConsult = lazy(() => import('./pages/LegalConsult'));
 const GasOutages = lazy(() => import('./pages/GasOutages'));
 const GasPrices = lazy(() => import('./pages/GasPrices'));
 const PowerNotices = lazy(() => import('./pages/PowerNotices'));
+const MoveCar = lazy(() => import('./pages/MoveCar'));
+const PoliceCall = lazy(() => import('./pages/PoliceCall'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -188,6 +190,8 @@ export const router = createBrowserRouter([
       { path: 'me/security', element: <Security /> },
       { path: 'me/access-log', element: <AccessLog /> },
       { path: 'tools/name-check', element: <NameCheck /> },
+      { path: 'tools/move-car', element: <MoveCar /> },
+      { path: 'tools/police-call', element: <PoliceCall /> },
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
       { path: 'lookups/id-card', element: <IdCardProgress /> },
       { path: 'lookups/disability', element: <DisabilityCertificate /> },

@@ -87,6 +87,7 @@ import { taxLookupRoutes } from './modules/lookups/tax-routes.js';
 import { utilityLookupRoutes } from './modules/lookups/utilities/routes.js';
 import { welfareLookupRoutes } from './modules/lookups/welfare-routes.js';
 import { medicalInsuranceRoutes } from './modules/medical-insurance/index.js';
+import { MoveCarGate, MoveCarService, moveCarRoutes } from './modules/move-car/index.js';
 import { NotificationService, notificationRoutes } from './modules/notifications/index.js';
 import { registerPayments } from './modules/payments/index.js';
 import type { Payments } from './modules/payments/port.js';
@@ -282,6 +283,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'staff', description: '工作人员账号: console login (password + TOTP), roles and grants' },
         { name: 'console', description: '工作台: staff routes, each scoped to the caller’s department and city' },
         { name: 'sandbox', description: 'Sandbox-only endpoints (demo mode): no real outside system exists here' },
+        { name: 'transport', description: '交通出行: 一键移车 (a reminder SMS to a car’s owner)' },
         { name: 'ops', description: 'Health and readiness' },
       ],
     },
@@ -562,6 +564,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       }),
     );
   }
+  // 一键移车 (G6): a reminder SMS to a car's owner (phone from the traffic police), limits against harassment.
+  await app.register(
+    moveCarRoutes({
+      service: new MoveCarService({ db: database.db, cipher, sms: outbox, departments, now }),
+      gate: new MoveCarGate({ identity, delegations, audit, authenticate }),
+      sessionCookie: settings.cookieName,
+    }),
+  );
   await registerWebApps(app, { citizen: config.citizenDist, console: config.consoleDist });
   return app;
 }

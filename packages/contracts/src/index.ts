@@ -12,6 +12,7 @@ export * from './feedback.js';
 export * from './identity.js';
 export * from './legal-guide.js';
 export * from './lookups.js';
+export * from './move-car.js';
 export * from './notifications.js';
 export * from './payments.js';
 export * from './problem.js';

@@ -155,6 +155,9 @@ export const ERROR_CODES = {
   FAQ_NOT_FOUND: { status: 404, title: '找不到该常见问题' },
   FAQ_CHANGED: { status: 409, title: '该问题已被他人修改，请刷新后重试' },
   FAQ_SERVICE_INVALID: { status: 400, title: '关联的服务事项有误' },
+  // 一键移车 (G6)
+  MOVE_CAR_LIMITED: { status: 429, title: '移车提醒过于频繁' },
+  MOVE_CAR_OWNER_UNREACHABLE: { status: 404, title: '无法联系该车辆的车主' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

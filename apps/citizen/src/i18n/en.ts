@@ -11,6 +11,7 @@ import { medfundEn } from './medfund.en';
 import { paymentsEn } from './payments.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
+import { transportEn } from './transport.en';
 import { verifierEn } from './verifier.en';
 import { verifierOfflineEn } from './verifier-offline.en';
 import { walletEn } from './wallet.en';
@@ -36,6 +37,7 @@ export const en: Messages = {
   huzheng: huzhengEn,
   welfare: welfareEn,
   legal: legalEn,
+  transport: transportEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

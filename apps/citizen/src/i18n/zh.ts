@@ -15,6 +15,7 @@ import { medfundZh } from './medfund.zh';
 import { paymentsZh } from './payments.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
+import { transportZh } from './transport.zh';
 import { verifierZh } from './verifier.zh';
 import { verifierOfflineZh } from './verifier-offline.zh';
 import { walletZh } from './wallet.zh';
@@ -38,6 +39,7 @@ export const zh = {
   huzheng: huzhengZh,
   welfare: welfareZh,
   legal: legalZh,
+  transport: transportZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

@@ -31,6 +31,12 @@ export const APPLY_ONLINE: Readonly<Record<string, { readonly progressServiceId?
   'falv-yuanzhu-shenqing': {},
   'ban-gongzheng': {},
   'ranqi-zibao-dushu': {},
+  // 交通出行 (D3, D5)
+  'liunian-mianjian-shenqing': {},
+  'jiashizheng-huanzheng': {},
+  'xingshizheng-huanzheng': {},
+  'kuaisu-lipei': {},
+  'daolu-jiuyuan': {},
 };
 
 /** Whether the service's action is 在线办理 (its form is in APPLICATION_FORMS). */

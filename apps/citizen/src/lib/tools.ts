@@ -63,6 +63,9 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
     Object.entries(CREDENTIAL_TYPES).map(([type, spec]) => [spec.serviceId, `/wallet/add?type=${type}`]),
   ),
+  // 交通出行: 一键移车 (G6), 一键报警 (D5)
+  'yijian-yiche': '/tools/move-car',
+  'yijian-baojing': '/tools/police-call',
   // 在线办理: a form's progress query (办理进度查询) is the citizen's own cases of that service (我的办件)
   ...PROGRESS_ROUTES,
   // 在线预约: a service's 预约查询 is the citizen's own appointments of that service (我的预约)

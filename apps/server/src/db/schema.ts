@@ -30,6 +30,7 @@ import type { JobTables } from '../modules/jobs/tables.js';
 import type { ExamLookupTables } from '../modules/lookups/education/tables.js';
 import type { UtilityBindingTables } from '../modules/lookups/utilities/tables.js';
 import type { MedicalPaymentTables } from '../modules/medical-insurance/tables.js';
+import type { MoveCarTables } from '../modules/move-car/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { PaymentTables } from '../modules/payments/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
@@ -60,6 +61,7 @@ export interface Database
     CoachTables,
     PaymentTables,
     UtilityPaymentTables,
+    MoveCarTables,
     // The sandbox payment provider's own tables (sandbox_pay_*): only its connector code queries them.
     SandboxPayTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their

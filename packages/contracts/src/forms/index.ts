@@ -2,6 +2,7 @@ import type { ApplicationFormSpec } from '../cases.js';
 import { HUZHENG_FORMS } from './huzheng.js';
 import { LEGAL_FORMS } from './legal.js';
 import { POLICE_FORMS } from './police.js';
+import { TRANSPORT_FORMS } from './transport.js';
 import { WELFARE_FORMS } from './welfare.js';
 
 /**
@@ -13,6 +14,7 @@ const AREAS: readonly Readonly<Record<string, ApplicationFormSpec>>[] = [
   HUZHENG_FORMS,
   WELFARE_FORMS,
   LEGAL_FORMS,
+  TRANSPORT_FORMS,
 ];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, ApplicationFormSpec>> {

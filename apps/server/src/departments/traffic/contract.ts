@@ -159,6 +159,39 @@ export const HandleViolationResult = z
   .meta({ id: 'TrafficHandleViolationResult' });
 export type HandleViolationResult = z.infer<typeof HandleViolationResult>;
 
+/**
+ * 六年免检 (2022 rules, as `inspectionDue` of the generator): a non-operating small or mini passenger car (面包车
+ * excepted) is not inspected on the line for its first 10 years; in its 6th year the owner applies for the
+ * inspection label (检验标志) instead, in the 3 months before the 检验有效期 ends, once the vehicle's violations and
+ * accidents are all dealt with. The department decides from its record; a refusal carries its words.
+ */
+export const EXEMPTION_REFUSALS = {
+  'not-found': '未找到您名下该号牌的机动车，请核对号牌号码。',
+  'not-eligible-type':
+    '六年免检仅适用于非营运小型、微型载客汽车（面包车除外），该车辆不符合条件，请到机动车检验机构检验。',
+  'too-old': '该车辆注册登记已超过6年，本检验周期需到机动车安全技术检验机构上线检验，不能申请免检。',
+  'too-early': '该车辆未到申领检验标志的时间。',
+  overdue: '该车辆已逾期未检验，不能申请免检，请到机动车安全技术检验机构上线检验。',
+  violations: '该车辆有未处理的交通违法记录，请处理完毕后再申请六年免检。',
+  accidents: '该车辆有未处理完毕的交通事故，请处理完毕后再申请六年免检。',
+} as const;
+export type ExemptionRefusal = keyof typeof EXEMPTION_REFUSALS;
+
+export const ExemptionCheck = z
+  .discriminatedUnion('eligible', [
+    z.object({
+      eligible: z.literal(true),
+      plate: z.string(),
+      /** The current 检验有效期至, which the label extends (to the 10th year). */
+      inspectionValidUntil: IsoDate,
+      /** The first day the owner may apply (3 months before). */
+      applyFrom: IsoDate,
+    }),
+    z.object({ eligible: z.literal(false), reason: z.enum(keys(EXEMPTION_REFUSALS)), message: z.string() }),
+  ])
+  .meta({ id: 'TrafficExemptionCheck' });
+export type ExemptionCheck = z.infer<typeof ExemptionCheck>;
+
 export const TRAFFIC_DEPARTMENT_ID = 'traffic';
 
 export const trafficSpec = defineDepartment({
@@ -202,6 +235,24 @@ export const trafficSpec = defineDepartment({
       input: z.object({ idNumber: IdNumber, violationId: z.uuid('违法记录编号有误') }),
       output: HandleViolationResult,
       idempotent: false,
+    },
+    ownerContact: {
+      summary:
+        '一键移车: the mobile number the owner of a plate registered (for the one reminder SMS; never shown), or null',
+      input: z.object({ plate: PlateInput }),
+      output: z.object({
+        phone: z
+          .string()
+          .regex(/^1[3-9]\d{9}$/)
+          .nullable(),
+      }),
+      idempotent: true,
+    },
+    exemptionCheck: {
+      summary: '六年免检: whether the owner’s vehicle may have its inspection label without an on-line inspection',
+      input: z.object({ idNumber: IdNumber, plate: PlateInput }),
+      output: ExemptionCheck,
+      idempotent: true,
     },
   },
 });

@@ -29,7 +29,18 @@ function licence(
 function vehicle(
   name: string,
   id: number,
-  fields: Omit<VehicleRecord, 'vehicleId' | 'ownerIdNumber' | 'ownerName' | 'ownerAddress' | 'issuedOn' | 'updatedAt'>,
+  fields: Omit<
+    VehicleRecord,
+    | 'vehicleId'
+    | 'ownerIdNumber'
+    | 'ownerName'
+    | 'ownerAddress'
+    | 'issuedOn'
+    | 'updatedAt'
+    | 'ownerPhone'
+    | 'unresolvedAccidents'
+  > &
+    Partial<Pick<VehicleRecord, 'unresolvedAccidents'>>,
 ): VehicleRecord {
   const person = demoPerson(name);
   return {
@@ -39,6 +50,9 @@ function vehicle(
     ownerAddress: person.residenceAddress ?? person.address,
     issuedOn: fields.registeredOn,
     updatedAt: `${fields.registeredOn}T03:00:00.000Z`,
+    // the phone the owner registered with the traffic police: the register's one (一键移车 texts it)
+    ownerPhone: person.phone,
+    unresolvedAccidents: 0,
     ...fields,
   };
 }
@@ -159,6 +173,23 @@ const liuYangCar = vehicle('刘洋', 5, {
   seats: 5,
   registeredOn: '2023-02-14',
   inspectionValidUntil: '2029-02-28',
+  status: 'normal',
+});
+
+// 刘洋's second car, a petrol car of March 2020: its 6th year's inspection label (六年免检) is due by 2026-03-31,
+// so on the province's date (2026-01-01) it is inside the three months before: the one demo car that may apply.
+const liuYangOldCar = vehicle('刘洋', 7, {
+  plate: '粤A6R35P',
+  plateType: 'small-car',
+  cityCode: '440100',
+  vehicleType: 'K33',
+  brandModel: '大众牌FV7152FBDBG',
+  energy: 'petrol',
+  vin: withCheck('LFV2A21K0L3041586'),
+  engineNumber: 'DJS752038',
+  seats: 5,
+  registeredOn: '2020-03-16',
+  inspectionValidUntil: '2026-03-31',
   status: 'normal',
 });
 
@@ -338,7 +369,7 @@ const RECORDS: Record<string, TrafficRecords> = {
         status: 'overdue-renewal',
       }),
     ],
-    vehicles: [liuYangCar],
+    vehicles: [liuYangOldCar, liuYangCar],
     violations: [
       violation(
         liuYangCar,

@@ -117,7 +117,7 @@ describe('traffic generator', () => {
   it('gives the demo people their hand-picked records only', () => {
     const demo = trafficRecords(DEMO_BATCH, ctx);
     expect(demo.vehicles.map((v) => v.plate).sort()).toEqual(
-      ['粤A8K2M6', '粤AD52618', '粤BD88661', '粤E5T8Q1', '粤AF37725', '粤Z3C8F港'].sort(),
+      ['粤A8K2M6', '粤AD52618', '粤BD88661', '粤E5T8Q1', '粤A6R35P', '粤AF37725', '粤Z3C8F港'].sort(),
     );
     for (const v of demo.vehicles) {
       expect(parsePlate(v.plate).ok).toBe(true);

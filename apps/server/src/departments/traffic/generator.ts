@@ -64,6 +64,10 @@ export interface VehicleRecord {
   inspectionValidUntil: string;
   status: VehicleStatus;
   updatedAt: string;
+  /** The owner's mobile number as registered with the traffic police (一键移车), or null. */
+  ownerPhone: string | null;
+  /** 未处理完毕的交通事故 (0 for most). */
+  unresolvedAccidents: number;
 }
 
 export interface ViolationRecord {
@@ -215,6 +219,8 @@ function vehicleOf(
     inspectionValidUntil: overdue ? (previous as string) : due,
     status: overdue ? 'overdue-inspection' : rng.chance(0.03) ? 'mortgaged' : 'normal',
     updatedAt: momentOn(registeredOn, rng.float()),
+    ownerPhone: person.phone,
+    unresolvedAccidents: 0,
   };
 }
 
@@ -375,6 +381,8 @@ export async function insertTrafficRecords(db: Db, records: TrafficRecords): Pro
         { name: 'inspection_valid_until', type: 'date', value: (r) => r.inspectionValidUntil },
         { name: 'status', type: 'text', value: (r) => r.status },
         { name: 'updated_at', type: 'timestamptz', value: (r) => r.updatedAt },
+        { name: 'owner_phone', type: 'text', value: (r) => r.ownerPhone },
+        { name: 'unresolved_accidents', type: 'int', value: (r) => r.unresolvedAccidents },
       ],
       records.vehicles,
     );

@@ -117,6 +117,47 @@ describe.each(TRANSPORTS)('traffic contract over %s', (transport) => {
     });
   });
 
+  it('ownerContact: the owner’s registered phone for a plate (一键移车), null for an unknown plate', async () => {
+    expect(await client().ownerContact({ plate: '粤ad·52618' })).toEqual({ phone: demoPerson('刘芳').phone });
+    expect(await client().ownerContact({ plate: '粤B99999' })).toEqual({ phone: null });
+    await expectInputInvalid(client().ownerContact({ plate: 'ABC' }), PLATE_INPUT_MESSAGE);
+  });
+
+  it('exemptionCheck (六年免检): the 6th year’s label in the 3 months before it is due, with violations and accidents dealt with', async () => {
+    // 刘洋's 2020 car: label due 2026-03-31, the window opened 2025-12-31, nothing outstanding
+    expect(await client().exemptionCheck({ idNumber: id('刘洋'), plate: '粤A6R35P' })).toEqual({
+      eligible: true,
+      plate: '粤A6R35P',
+      inspectionValidUntil: '2026-03-31',
+      applyFrom: '2025-12-31',
+    });
+    const refusal = async (name: string, plate: string) => {
+      const r = await client().exemptionCheck({ idNumber: id(name), plate });
+      if (r.eligible) throw new Error(`${plate} eligible`);
+      return r;
+    };
+    // someone else's car is not found; 张伟's 2016 car is due for its 10th-year on-line inspection
+    expect((await refusal('张伟', '粤A6R35P')).reason).toBe('not-found');
+    expect((await refusal('张伟', '粤A8K2M6')).message).toBe(
+      '该车辆注册登记已超过6年，本检验周期需到机动车安全技术检验机构上线检验，不能申请免检。',
+    );
+    // 刘芳's 2021 car: too early, with the dates
+    expect((await refusal('刘芳', '粤AD52618')).message).toBe(
+      '该车辆未到申领检验标志的时间。请在检验有效期满前3个月内申请（2027-03-30至2027-06-30）。',
+    );
+    expect((await refusal('陈嘉欣', '粤Z3C8F港')).reason).toBe('not-eligible-type');
+    // an accident not yet dealt with
+    const vehicles = () => suite.t.database.db.updateTable('dept_jiaoguan.vehicles').where('plate', '=', '粤A6R35P');
+    await vehicles().set({ unresolved_accidents: 1 }).execute();
+    try {
+      expect((await refusal('刘洋', '粤A6R35P')).message).toBe(
+        '该车辆有未处理完毕的交通事故，请处理完毕后再申请六年免检。',
+      );
+    } finally {
+      await vehicles().set({ unresolved_accidents: 0 }).execute();
+    }
+  });
+
   it('handleViolation: charges the points to the owner’s licence, once', async () => {
     const redLight = (await client().violations({ idNumber: id('张伟') })).violations[0];
     if (!redLight) throw new Error('张伟 has a red-light case');

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DepartmentImplementation } from '../framework/contract.js';
+import { addMonthsToDate } from '../kit/dates.js';
 import { DEFAULT_AS_OF } from '../population-register/generator.js';
 import {
   ENERGY_TYPES,
@@ -20,6 +21,9 @@ import {
 } from './codes.js';
 import {
   type DrivingLicence,
+  EXEMPTION_REFUSALS,
+  type ExemptionCheck,
+  type ExemptionRefusal,
   HANDLE_REFUSALS,
   type HandleRefusal,
   type HandleViolationResult,
@@ -63,6 +67,15 @@ export class SandboxTraffic<DB extends TrafficTables = TrafficTables> {
       violations: async ({ idNumber }) => ({ violations: await this.violationsOf(idNumber) }),
       vehicleViolations: ({ plate, vinLast6 }) => this.byPlate(plate, vinLast6),
       handleViolation: ({ idNumber, violationId }) => this.handle(idNumber, violationId),
+      ownerContact: async ({ plate }) => {
+        const row = await this.db
+          .selectFrom('dept_jiaoguan.vehicles')
+          .select('owner_phone')
+          .where('plate', '=', plate)
+          .executeTakeFirst();
+        return { phone: row?.owner_phone ?? null };
+      },
+      exemptionCheck: ({ idNumber, plate }) => this.exemption(idNumber, plate),
     };
   }
 
@@ -184,6 +197,39 @@ export class SandboxTraffic<DB extends TrafficTables = TrafficTables> {
       .orderBy('w.violation_id')
       .execute();
     return { vehicle: summary(vehicle), violations: rows.map(toViolation) };
+  }
+
+  /** 六年免检: the rule of EXEMPTION_REFUSALS, on the department's own date. */
+  private async exemption(idNumber: string, plate: string): Promise<ExemptionCheck> {
+    const refuse = (reason: ExemptionRefusal, extra = ''): ExemptionCheck => ({
+      eligible: false,
+      reason,
+      message: `${EXEMPTION_REFUSALS[reason]}${extra}`,
+    });
+    const v = await this.selectVehicles()
+      .where('v.plate', '=', plate)
+      .where('v.owner_id_number', '=', idNumber)
+      .executeTakeFirst();
+    // Someone else's vehicle is "not found": never say whose it is.
+    if (!v) return refuse('not-found');
+    if (v.plate_type === 'hk-macao' || (v.vehicle_type !== 'K31' && v.vehicle_type !== 'K33'))
+      return refuse('not-eligible-type');
+    if (v.status === 'overdue-inspection' || v.inspection_day < this.today) return refuse('overdue');
+    // The check due now is the 6th year's (the label) or a later, on-line one.
+    const dueYear = Number(v.inspection_day.slice(0, 4)) - Number(v.registered_day.slice(0, 4));
+    if (dueYear !== 6) return refuse('too-old');
+    const applyFrom = addMonthsToDate(v.inspection_day, -3);
+    if (this.today < applyFrom)
+      return refuse('too-early', `请在检验有效期满前3个月内申请（${applyFrom}至${v.inspection_day}）。`);
+    const open = await this.db
+      .selectFrom('dept_jiaoguan.violations')
+      .select(sql<string>`count(*)`.as('n'))
+      .where('vehicle_id', '=', v.vehicle_id)
+      .where('status', '=', 'unhandled')
+      .executeTakeFirstOrThrow();
+    if (Number(open.n) > 0) return refuse('violations');
+    if (v.unresolved_accidents > 0) return refuse('accidents');
+    return { eligible: true, plate: v.plate, inspectionValidUntil: v.inspection_day, applyFrom };
   }
 
   private async handle(idNumber: string, violationId: string): Promise<HandleViolationResult> {

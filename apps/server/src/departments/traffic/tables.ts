@@ -40,6 +40,10 @@ export interface TrafficTables {
     inspection_valid_until: DateColumn;
     status: string;
     updated_at: ColumnType<Date, string, string>;
+    /** 0054: the owner's registered mobile number (一键移车 only), or null. */
+    owner_phone: ColumnType<string | null, string | null | undefined, string | null>;
+    /** 0054: 未处理完毕的交通事故 of the vehicle. */
+    unresolved_accidents: ColumnType<number, number | undefined, number>;
   };
   'dept_jiaoguan.violations': {
     violation_id: string;

@@ -191,6 +191,20 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     totpSecret: 'GZGASREVIEWERDEMOTOTPSECRETAAAAA',
     grants: [{ role: 'reviewer', departmentId: 'guangzhou-gas', cityCode: '440100' }],
   },
+  {
+    username: 'gz.traffic.reviewer',
+    displayName: '黄志明（广州交警审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZTRAFFICREVIEWERDEMOTOTPSECRETA',
+    grants: [{ role: 'reviewer', departmentId: 'gd-traffic-police', cityCode: '440100' }],
+  },
+  {
+    username: 'gz.transport.reviewer',
+    displayName: '冯丽（广州交通运输救援调度）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZTRANSPORTREVIEWERDEMOTOTPSECRE',
+    grants: [{ role: 'reviewer', departmentId: 'gd-transport', cityCode: '440100' }],
+  },
 ];
 
 /** Insert the demo staff that are missing (idempotent; an existing account is left as it is). */

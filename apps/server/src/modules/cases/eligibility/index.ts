@@ -1,5 +1,6 @@
 import { HUZHENG_RULES } from './huzheng.js';
 import { LEGAL_ELIGIBILITY } from './legal.js';
+import { TRANSPORT_ELIGIBILITY } from './transport.js';
 import type { EligibilityCheck, EligibilityContext } from './types.js';
 import { WELFARE_ELIGIBILITY } from './welfare.js';
 
@@ -13,6 +14,7 @@ const AREAS: readonly Readonly<Record<string, EligibilityCheck>>[] = [
   HUZHENG_RULES,
   WELFARE_ELIGIBILITY,
   LEGAL_ELIGIBILITY,
+  TRANSPORT_ELIGIBILITY,
 ];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, EligibilityCheck>> {

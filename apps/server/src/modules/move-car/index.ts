@@ -1,0 +1,3 @@
+export { MoveCarGate } from './gate.js';
+export { moveCarRoutes } from './routes.js';
+export { chinaDayStart, type MoveCarDeps, MoveCarService, reminderText } from './service.js';
