@@ -155,6 +155,9 @@ export const ERROR_CODES = {
   FAQ_NOT_FOUND: { status: 404, title: '找不到该常见问题' },
   FAQ_CHANGED: { status: 409, title: '该问题已被他人修改，请刷新后重试' },
   FAQ_SERVICE_INVALID: { status: 400, title: '关联的服务事项有误' },
+  // 车船税缴款 (D4) and 在线签注 (D6)
+  VEHICLE_TAX_NOT_FOUND: { status: 404, title: '未查询到该车辆的车船税信息' },
+  ENDORSEMENT_NOT_ELIGIBLE: { status: 409, title: '该证件暂不能在线办理签注' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -8,6 +8,7 @@ import { calcZh } from './calc.zh';
 import { casesZh } from './cases.zh';
 import { coachZh } from './coach.zh';
 import { creditZh } from './credit.zh';
+import { duesZh } from './dues.zh';
 import { educationZh } from './education.zh';
 import { medfundZh } from './medfund.zh';
 import { paymentsZh } from './payments.zh';
@@ -30,6 +31,7 @@ export const zh = {
   education: educationZh,
   medfund: medfundZh,
   payments: paymentsZh,
+  dues: duesZh,
   verifier: verifierZh,
   verifierOffline: verifierOfflineZh,
   app: {
