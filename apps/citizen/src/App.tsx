@@ -73,6 +73,9 @@ const Pay = lazy(() => import('./pages/Pay'));
 const PayResult = lazy(() => import('./pages/PayResult'));
 const Payments = lazy(() => import('./pages/Payments'));
 const GasPay = lazy(() => import('./pages/GasPay'));
+const VehicleTax = lazy(() => import('./pages/VehicleTax'));
+const EndorsementApply = lazy(() => import('./pages/EndorsementApply'));
+const EndorsementProgress = lazy(() => import('./pages/EndorsementProgress'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -231,6 +234,9 @@ export const router = createBrowserRouter([
       { path: 'pay/:id/result', element: <PayResult /> },
       { path: 'me/payments', element: <Payments /> },
       { path: 'utilities/gas/pay', element: <GasPay /> },
+      { path: 'tax/vehicle-tax', element: <VehicleTax /> },
+      { path: 'exit-entry/endorsements/apply', element: <EndorsementApply /> },
+      { path: 'exit-entry/endorsements', element: <EndorsementProgress /> },
       { path: '*', element: <NotFound /> },
     ],
   },

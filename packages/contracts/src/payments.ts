@@ -14,12 +14,7 @@ import { CITY_CODES } from './cities.js';
  * This repository ships one provider: the sandbox (沙箱支付, a provider's test mode). No real money moves.
  */
 
-export const PAYMENT_PURPOSES = [
-  'utility-bill',
-  'coach-tickets',
-  'vehicle-tax',
-  'endorsement-fee',
-] as const;
+export const PAYMENT_PURPOSES = ['utility-bill', 'coach-tickets', 'vehicle-tax', 'endorsement-fee'] as const;
 export const PaymentPurpose = z.enum(PAYMENT_PURPOSES).meta({
   id: 'PaymentPurpose',
   description:

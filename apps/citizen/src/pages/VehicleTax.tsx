@@ -100,13 +100,7 @@ function VehicleCard({ v, onPay }: { v: VehicleTaxVehicle; onPay: (year: number,
 }
 
 /** 本人清缴: the vehicles under the citizen's name. */
-function Mine({
-  load,
-  onPay,
-}: {
-  load: VerifiedLoad<MyVehicleTax>;
-  onPay: (c: Choice) => void;
-}) {
+function Mine({ load, onPay }: { load: VerifiedLoad<MyVehicleTax>; onPay: (c: Choice) => void }) {
   const { t } = useLocale();
   const titleId = useId();
   const { data, problem, reload } = load;
@@ -189,7 +183,12 @@ function Others({ onPay, version }: { onPay: (c: Choice) => void; version: numbe
         {t('dues.vehicleTax.others')}
       </h2>
       <p className="field-help">{t('dues.vehicleTax.othersIntro')}</p>
-      <SubmitForm onSubmit={() => lookUp()} busy={busy} submitText={t('dues.vehicleTax.lookUp')} submitTestId="vt-lookup">
+      <SubmitForm
+        onSubmit={() => lookUp()}
+        busy={busy}
+        submitText={t('dues.vehicleTax.lookUp')}
+        submitTestId="vt-lookup"
+      >
         <FormField
           label={t('dues.vehicleTax.plate')}
           testId="vt-plate"
@@ -245,7 +244,15 @@ function Others({ onPay, version }: { onPay: (c: Choice) => void; version: numbe
 }
 
 /** 确认缴款: the facts of the chosen year, then the order and the cashier. */
-function Confirm({ choice, onCancel, onChanged }: { choice: Choice; onCancel: () => void; onChanged: (text: string) => void }) {
+function Confirm({
+  choice,
+  onCancel,
+  onChanged,
+}: {
+  choice: Choice;
+  onCancel: () => void;
+  onChanged: (text: string) => void;
+}) {
   const { t } = useLocale();
   const auth = useAuth();
   const navigate = useNavigate();
@@ -312,7 +319,13 @@ function Confirm({ choice, onCancel, onChanged }: { choice: Choice; onCancel: ()
         <Button size="large" onClick={onCancel} disabled={busy}>
           {t('common.cancel')}
         </Button>
-        <Button color="primary" size="large" onClick={() => void submit()} loading={busy} data-testid="vt-confirm-submit">
+        <Button
+          color="primary"
+          size="large"
+          onClick={() => void submit()}
+          loading={busy}
+          data-testid="vt-confirm-submit"
+        >
           {busy ? t('dues.vehicleTax.creating') : t('dues.vehicleTax.confirmSubmit')}
         </Button>
       </div>
