@@ -14,7 +14,7 @@ export const duesEn: typeof duesZh = {
     othersIntro:
       'Enter the plate number and the owner’s ID number to look up and pay that vehicle’s tax. The owner’s details are shown masked.',
     plate: 'Plate number',
-    platePlaceholder: 'e.g. 粤A12345',
+    platePlaceholder: 'As on the vehicle licence',
     plateRequired: 'Enter the plate number',
     ownerId: 'Owner’s ID number',
     ownerIdPlaceholder: '18-character resident ID number',
