@@ -83,6 +83,9 @@ const GasPrices = lazy(() => import('./pages/GasPrices'));
 const PowerNotices = lazy(() => import('./pages/PowerNotices'));
 const MoveCar = lazy(() => import('./pages/MoveCar'));
 const PoliceCall = lazy(() => import('./pages/PoliceCall'));
+const VehicleTax = lazy(() => import('./pages/VehicleTax'));
+const EndorsementApply = lazy(() => import('./pages/EndorsementApply'));
+const EndorsementProgress = lazy(() => import('./pages/EndorsementProgress'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -251,6 +254,9 @@ export const router = createBrowserRouter([
       { path: 'utilities/gas/outages', element: <GasOutages /> },
       { path: 'utilities/gas/prices', element: <GasPrices /> },
       { path: 'lookups/utilities/power/outages', element: <PowerNotices /> },
+      { path: 'tax/vehicle-tax', element: <VehicleTax /> },
+      { path: 'exit-entry/endorsements/apply', element: <EndorsementApply /> },
+      { path: 'exit-entry/endorsements', element: <EndorsementProgress /> },
       { path: '*', element: <NotFound /> },
     ],
   },

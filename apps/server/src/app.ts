@@ -64,6 +64,7 @@ import {
 } from './modules/coach/index.js';
 import { registerCredit } from './modules/credit/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
+import { EndorsementService, endorsementRoutes } from './modules/endorsements/index.js';
 import { feedbackConsoleRoutes, feedbackRoutes } from './modules/feedback/index.js';
 import {
   IdentityService,
@@ -93,6 +94,7 @@ import { registerPayments } from './modules/payments/index.js';
 import type { Payments } from './modules/payments/port.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
+import { TaxPaymentService, taxPaymentRoutes } from './modules/tax-payments/index.js';
 import { UtilityPaymentService, utilityPaymentRoutes } from './modules/utility-payments/index.js';
 import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
 import { walletOfflineRoutes } from './modules/wallet-offline/index.js';
@@ -525,6 +527,30 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(
     utilityPaymentRoutes({ service: utilityPayments, gate: paymentGate, sessionCookie: settings.cookieName }),
   );
+  // 车船税缴款 (D4): orders of purpose vehicle-tax; the year is paid at the tax department once the payment is
+  // confirmed, and its 完税凭证 number goes to the result page and 消息.
+  const taxPayments = new TaxPaymentService({
+    db: database.db,
+    cipher,
+    payments,
+    departments,
+    notifications,
+    log: app.log.child({ module: 'tax-payments' }),
+  });
+  payments.registerFulfiller('vehicle-tax', taxPayments.fulfiller);
+  await app.register(taxPaymentRoutes({ service: taxPayments, gate: paymentGate, sessionCookie: settings.cookieName }));
+  // 在线签注 (D6): orders of purpose endorsement-fee; the exit-entry system takes the application once the fee is paid.
+  const endorsements = new EndorsementService({
+    db: database.db,
+    cipher,
+    payments,
+    departments,
+    lookupGate: gate,
+    notifications,
+    log: app.log.child({ module: 'endorsements' }),
+  });
+  payments.registerFulfiller('endorsement-fee', endorsements.fulfiller);
+  await app.register(endorsementRoutes({ service: endorsements, gate: paymentGate, lookups: gate }));
   await app.register(
     walletVerifierRoutes({
       db: database.db,

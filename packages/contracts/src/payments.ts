@@ -14,16 +14,19 @@ import { CITY_CODES } from './cities.js';
  * This repository ships one provider: the sandbox (沙箱支付, a provider's test mode). No real money moves.
  */
 
-export const PAYMENT_PURPOSES = ['utility-bill', 'coach-tickets'] as const;
+export const PAYMENT_PURPOSES = ['utility-bill', 'coach-tickets', 'vehicle-tax', 'endorsement-fee'] as const;
 export const PaymentPurpose = z.enum(PAYMENT_PURPOSES).meta({
   id: 'PaymentPurpose',
-  description: 'utility-bill 生活缴费（燃气费）; coach-tickets 长途车票',
+  description:
+    'utility-bill 生活缴费（燃气费）; coach-tickets 长途车票; vehicle-tax 车船税; endorsement-fee 出入境签注费',
 });
 export type PaymentPurpose = z.infer<typeof PaymentPurpose>;
 
 export const PAYMENT_PURPOSE_NAMES = {
   'utility-bill': { name: '生活缴费', nameEn: 'Utility bill' },
   'coach-tickets': { name: '长途车票', nameEn: 'Coach tickets' },
+  'vehicle-tax': { name: '车船税', nameEn: 'Vehicle and vessel tax' },
+  'endorsement-fee': { name: '签注费', nameEn: 'Endorsement fee' },
 } as const satisfies Record<PaymentPurpose, { name: string; nameEn: string }>;
 
 /**
@@ -142,6 +145,11 @@ export const PaymentOrder = z
     returnPath: z.string(),
     /** The order summary shown at the cashier (label → value, in order). */
     lines: z.array(z.object({ label: z.string(), value: z.string() })),
+    /**
+     * What the department answered once the thing paid for was done (label → value, e.g. 完税凭证号码), shown on the
+     * result page with the receipt; empty until then and for purposes whose department gives nothing to show.
+     */
+    receipt: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
     /** Pending and not yet expired. */
     canPay: z.boolean(),
   })

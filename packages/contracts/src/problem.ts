@@ -158,6 +158,9 @@ export const ERROR_CODES = {
   // 一键移车 (G6)
   MOVE_CAR_LIMITED: { status: 429, title: '移车提醒过于频繁' },
   MOVE_CAR_OWNER_UNREACHABLE: { status: 404, title: '无法联系该车辆的车主' },
+  // 车船税缴款 (D4) and 在线签注 (D6)
+  VEHICLE_TAX_NOT_FOUND: { status: 404, title: '未查询到该车辆的车船税信息' },
+  ENDORSEMENT_NOT_ELIGIBLE: { status: 409, title: '该证件暂不能在线办理签注' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

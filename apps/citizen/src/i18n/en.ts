@@ -4,6 +4,7 @@ import { calcEn } from './calc.en';
 import { casesEn } from './cases.en';
 import { coachEn } from './coach.en';
 import { creditEn } from './credit.en';
+import { duesEn } from './dues.en';
 import { educationEn } from './education.en';
 import { huzhengEn } from './huzheng.en';
 import { legalEn } from './legal.en';
@@ -32,6 +33,7 @@ export const en: Messages = {
   education: educationEn,
   medfund: medfundEn,
   payments: paymentsEn,
+  dues: duesEn,
   verifier: verifierEn,
   verifierOffline: verifierOfflineEn,
   huzheng: huzhengEn,

@@ -8,6 +8,7 @@ import { calcZh } from './calc.zh';
 import { casesZh } from './cases.zh';
 import { coachZh } from './coach.zh';
 import { creditZh } from './credit.zh';
+import { duesZh } from './dues.zh';
 import { educationZh } from './education.zh';
 import { huzhengZh } from './huzheng.zh';
 import { legalZh } from './legal.zh';
@@ -34,6 +35,7 @@ export const zh = {
   education: educationZh,
   medfund: medfundZh,
   payments: paymentsZh,
+  dues: duesZh,
   verifier: verifierZh,
   verifierOffline: verifierOfflineZh,
   huzheng: huzhengZh,

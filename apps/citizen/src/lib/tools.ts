@@ -59,6 +59,12 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'changtuche-goupiao': '/coach',
   'changtuche-yanpiao-shangche': '/coach/orders',
   'changtuche-tuipiao': '/coach/orders',
+  // 车船税缴款 (D4): 本人清缴 and 他人清缴
+  'chechuanshui-jiaokuan': '/tax/vehicle-tax',
+  // 在线签注 (D6): choose the endorsement and pay the fee; 签注进度查询
+  'gangao-zaici-qianzhu': '/exit-entry/endorsements/apply?service=gangao-zaici-qianzhu',
+  'taiwan-qianzhu': '/exit-entry/endorsements/apply?service=taiwan-qianzhu',
+  'qianzhu-jindu-chaxun': '/exit-entry/endorsements',
   // 我的证照 (issue 6): each certificate type's service opens the "+" flow at that type (new types appear by themselves)
   ...Object.fromEntries(
     Object.entries(CREDENTIAL_TYPES).map(([type, spec]) => [spec.serviceId, `/wallet/add?type=${type}`]),

@@ -109,7 +109,7 @@ function Paid({ order: o }: { order: PaymentOrder }) {
   const failed = o.fulfilment === 'failed';
   const receiptTitle = failed
     ? t('payments.result.receiptFailed')
-    : o.purpose === 'utility-bill'
+    : o.purpose !== 'coach-tickets'
       ? t('payments.result.receiptUtility')
       : t('payments.result.receipt');
   return (
@@ -162,6 +162,12 @@ function Paid({ order: o }: { order: PaymentOrder }) {
           <Fact label={t('payments.fulfilment')} testId="receipt-fulfilment">
             {text.fulfilment(o)}
           </Fact>
+          {/* what the department answered once done: 完税凭证号码, 签注状态 … */}
+          {(o.receipt ?? []).map((l) => (
+            <Fact key={l.label} label={l.label} testId="receipt-line">
+              {l.value}
+            </Fact>
+          ))}
         </dl>
         {!failed && <p className="field-help pay-proof">{t('payments.result.proofNote')}</p>}
       </section>

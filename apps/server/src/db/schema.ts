@@ -24,6 +24,7 @@ import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { CoachTables } from '../modules/coach/tables.js';
 import type { CreditSubscriptionTables } from '../modules/credit/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
+import type { EndorsementTables } from '../modules/endorsements/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
 import type { JobTables } from '../modules/jobs/tables.js';
@@ -34,6 +35,7 @@ import type { MoveCarTables } from '../modules/move-car/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { PaymentTables } from '../modules/payments/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
+import type { TaxPaymentTables } from '../modules/tax-payments/tables.js';
 import type { UtilityPaymentTables } from '../modules/utility-payments/tables.js';
 import type { WalletLinkTables } from '../modules/wallet/link-tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
@@ -62,6 +64,8 @@ export interface Database
     PaymentTables,
     UtilityPaymentTables,
     MoveCarTables,
+    TaxPaymentTables,
+    EndorsementTables,
     // The sandbox payment provider's own tables (sandbox_pay_*): only its connector code queries them.
     SandboxPayTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their

@@ -82,3 +82,26 @@ export const TAIWAN_ONLINE_CITIES: readonly string[] = [
 
 /** 深圳 hukou: appointments are not made here (深圳 has its own system); the guide excludes them. */
 export const SHENZHEN = '440300';
+
+/**
+ * What 粤省事 offers online (在线签注): a further endorsement on a 往来港澳通行证 (港澳通行证再次签注) and a Taiwan
+ * endorsement on a 往来台湾通行证 (广州、深圳、惠州、中山、汕头、梅州、潮州、揭阳 permits only), each kind and number
+ * of trips with its stay and validity. Business and group endorsements are applied for at the counter.
+ */
+export const ONLINE_ENDORSEMENTS: Record<
+  'hk-macao-permit' | 'taiwan-permit',
+  readonly { destination: Destination; kind: EndorsementKind; trips: EndorsementTrips }[]
+> = {
+  'hk-macao-permit': (['hong-kong', 'macao'] as const).flatMap((destination) => [
+    { destination, kind: 'tourism-individual' as const, trips: 'once' as const },
+    { destination, kind: 'tourism-individual' as const, trips: 'twice' as const },
+    { destination, kind: 'visiting-relatives' as const, trips: 'once' as const },
+  ]),
+  'taiwan-permit': [
+    { destination: 'taiwan', kind: 'tourism-individual', trips: 'once' },
+    { destination: 'taiwan', kind: 'visiting-relatives', trips: 'once' },
+  ],
+};
+
+/** Steps before an endorsement is finished: one of these on the same permit and destination is in progress. */
+export const IN_PROGRESS_STEPS: readonly EndorsementStep[] = ['submitted', 'paid', 'accepted', 'approved'];

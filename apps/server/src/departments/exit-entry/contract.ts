@@ -1,7 +1,7 @@
 import { CITY_CODES } from '@yss/contracts';
 import { z } from 'zod';
 import { defineDepartment } from '../framework/contract.js';
-import { IdNumberInput, IsoDate, UpdatedAt } from '../kit/inputs.js';
+import { IdNumber, IdNumberInput, IsoDate, UpdatedAt } from '../kit/inputs.js';
 import {
   APPOINTMENT_BUSINESSES,
   APPOINTMENT_STATUSES,
@@ -107,6 +107,48 @@ export const Appointment = z
   .meta({ id: 'ExitEntryAppointment', description: '出入境证件办证预约' });
 export type Appointment = z.infer<typeof Appointment>;
 
+// ---------------------------------------------------------------------------------------------------------
+// 在线签注 (粤省事: 港澳通行证再次签注, 台湾通行证签注)
+// ---------------------------------------------------------------------------------------------------------
+
+/** Why an endorsement cannot be applied for online (the platform words each in the guide's terms). */
+export const ENDORSEMENT_REFUSALS = [
+  'document-not-found',
+  'document-not-valid',
+  'wrong-document',
+  'taiwan-not-online',
+  'in-progress',
+  'fee-changed',
+] as const;
+
+export const EndorsementChoice = z.object({
+  destination: z.enum(keys(DESTINATIONS)),
+  kind: z.enum(keys(ENDORSEMENT_KINDS)),
+  trips: z.enum(keys(ENDORSEMENT_TRIPS)),
+});
+
+export const EndorsementOption = EndorsementChoice.extend({
+  destinationName: z.string(),
+  kindName: z.string(),
+  tripsName: z.string(),
+  stayDays: z.number().int().positive(),
+  /** 签注费 (yuan) */
+  fee: z.number().positive(),
+  /** Months of validity from approval. */
+  validMonths: z.number().int().positive(),
+  available: z.boolean(),
+  reason: z.enum(ENDORSEMENT_REFUSALS).nullable(),
+}).meta({ id: 'ExitEntryEndorsementOption', description: '可在线办理的签注种类及签注费' });
+
+export const ApplyEndorsementInput = EndorsementChoice.extend({
+  idNumber: IdNumber,
+  documentNumber: z.string().trim().min(6).max(20),
+  /** The fee the applicant paid (yuan): refused as fee-changed when the schedule says otherwise. */
+  fee: z.number().positive(),
+  /** The platform's payment reference: one endorsement, whatever the retries. */
+  applicationReference: z.string().trim().min(8).max(64),
+}).meta({ id: 'ExitEntryApplyEndorsementInput' });
+
 export const exitEntrySpec = defineDepartment({
   id: 'exit-entry',
   name: '广东省公安厅出入境管理局',
@@ -129,6 +171,28 @@ export const exitEntrySpec = defineDepartment({
       input: IdNumberInput,
       output: z.object({ appointments: z.array(Appointment) }),
       idempotent: true,
+    },
+    endorsementOptions: {
+      summary:
+        '在线签注: the endorsements a permit may get online (再次签注 of a 往来港澳通行证, 台湾通行证签注), each with ' +
+        'its fee and whether it is available now',
+      input: z.object({ idNumber: IdNumber, documentNumber: z.string().trim().min(6).max(20) }),
+      output: z.object({
+        document: TravelDocument.nullable(),
+        options: z.array(EndorsementOption),
+      }),
+      idempotent: true,
+    },
+    applyEndorsement: {
+      summary:
+        '在线签注申请: the fee paid, the endorsement is applied for and approved (mailed later); the same ' +
+        'applicationReference again answers the same endorsement',
+      input: ApplyEndorsementInput,
+      output: z.discriminatedUnion('applied', [
+        z.object({ applied: z.literal(true), endorsement: Endorsement }),
+        z.object({ applied: z.literal(false), reason: z.enum(ENDORSEMENT_REFUSALS) }),
+      ]),
+      idempotent: false,
     },
   },
 });

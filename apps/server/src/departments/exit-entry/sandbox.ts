@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DepartmentImplementation } from '../framework/contract.js';
+import { addDays, addMonthsToDate } from '../kit/dates.js';
 import { DEFAULT_AS_OF } from '../population-register/generator.js';
 import {
   APPOINTMENT_BUSINESSES,
@@ -13,6 +15,7 @@ import {
   type DocumentKind,
   type DocumentStatus,
   ENDORSEMENT_CHANNELS,
+  ENDORSEMENT_FEES,
   ENDORSEMENT_KINDS,
   ENDORSEMENT_STEPS,
   ENDORSEMENT_TRIPS,
@@ -20,6 +23,9 @@ import {
   type EndorsementKind,
   type EndorsementStep,
   type EndorsementTrips,
+  IN_PROGRESS_STEPS,
+  ONLINE_ENDORSEMENTS,
+  TAIWAN_ONLINE_CITIES,
 } from './codes.js';
 import type { Appointment, Endorsement, ExitEntrySpec, TravelDocument } from './contract.js';
 import { type ExitEntryDb, type ExitEntryTables, exitEntryDb } from './tables.js';
@@ -27,6 +33,8 @@ import { type ExitEntryDb, type ExitEntryTables, exitEntryDb } from './tables.js
 const day = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 const dayOrNull = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 const iso = (d: Date | string) => new Date(d).toISOString();
+/** Today in China, YYYY-MM-DD (applications are made now, not on the synthetic province's date). */
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The embedded sandbox of the exit-entry system: reads its own schema only. */
 export class SandboxExitEntry<DB extends ExitEntryTables = ExitEntryTables> {
@@ -43,11 +51,117 @@ export class SandboxExitEntry<DB extends ExitEntryTables = ExitEntryTables> {
       documents: async ({ idNumber }) => ({ documents: await this.documents(idNumber) }),
       endorsements: async ({ idNumber }) => ({ endorsements: await this.endorsements(idNumber) }),
       appointments: async ({ idNumber }) => ({ appointments: await this.appointments(idNumber) }),
+      endorsementOptions: async ({ idNumber, documentNumber }) => this.endorsementOptions(idNumber, documentNumber),
+      applyEndorsement: async (input) => this.applyEndorsement(input),
     };
   }
 
-  private async documents(idNumber: string): Promise<TravelDocument[]> {
-    const rows = await this.db
+  /** The online endorsements of a permit of this person, each with its fee and whether it may be applied for now. */
+  private async endorsementOptions(idNumber: string, documentNumber: string, db: ExitEntryDb = this.db) {
+    const document = (await this.documents(idNumber, db)).find((d) => d.number === documentNumber.toUpperCase());
+    if (!document) return { document: null, options: [] };
+    if (document.kind !== 'hk-macao-permit' && document.kind !== 'taiwan-permit') return { document, options: [] };
+    const busy = await db
+      .selectFrom('dept_churujing.endorsements')
+      .select('destination')
+      .where('document_number', '=', document.number)
+      .where('status', 'in', [...IN_PROGRESS_STEPS])
+      .execute();
+    const options = ONLINE_ENDORSEMENTS[document.kind].map((o) => {
+      const reason =
+        document.status !== 'valid'
+          ? ('document-not-valid' as const)
+          : o.destination === 'taiwan' && !TAIWAN_ONLINE_CITIES.includes(document.issuedCityCode ?? '')
+            ? ('taiwan-not-online' as const)
+            : busy.some((b) => b.destination === o.destination)
+              ? ('in-progress' as const)
+              : null;
+      return {
+        ...o,
+        destinationName: DESTINATIONS[o.destination],
+        kindName: ENDORSEMENT_KINDS[o.kind],
+        tripsName: ENDORSEMENT_TRIPS[o.trips],
+        stayDays: o.destination === 'taiwan' ? 15 : 7,
+        fee: ENDORSEMENT_FEES[o.trips],
+        validMonths: o.trips === 'multiple' ? 12 : o.destination === 'taiwan' ? 6 : 3,
+        available: reason === null,
+        reason,
+      };
+    });
+    return { document, options };
+  }
+
+  /**
+   * 在线签注: the fee paid on 粤省事, the endorsement is applied for and (in this sandbox) approved at once; it is
+   * mailed later (EMS). Under the permit's row lock, so two applications at once make one endorsement; the same
+   * reference again answers the endorsement it made.
+   */
+  private async applyEndorsement(input: {
+    idNumber: string;
+    documentNumber: string;
+    destination: Destination;
+    kind: EndorsementKind;
+    trips: EndorsementTrips;
+    fee: number;
+    applicationReference: string;
+  }) {
+    const made = await this.db.transaction().execute(async (tx) => {
+      const replay = await tx
+        .selectFrom('dept_churujing.endorsements')
+        .select('endorsement_id')
+        .where('application_reference', '=', input.applicationReference)
+        .executeTakeFirst();
+      if (replay) return { applied: true as const, id: replay.endorsement_id };
+      await tx
+        .selectFrom('dept_churujing.documents')
+        .select('document_number')
+        .where('document_number', '=', input.documentNumber.toUpperCase())
+        .forUpdate()
+        .executeTakeFirst();
+      const { document, options } = await this.endorsementOptions(input.idNumber, input.documentNumber, tx);
+      if (!document) return { applied: false as const, reason: 'document-not-found' as const };
+      const option = options.find(
+        (o) => o.destination === input.destination && o.kind === input.kind && o.trips === input.trips,
+      );
+      if (!option) return { applied: false as const, reason: 'wrong-document' as const };
+      if (option.reason) return { applied: false as const, reason: option.reason };
+      if (Math.round(option.fee * 100) !== Math.round(input.fee * 100)) {
+        return { applied: false as const, reason: 'fee-changed' as const };
+      }
+      const today = chinaToday();
+      const id = randomUUID();
+      const progress = (['submitted', 'paid', 'approved'] as const).map((step) => ({ step, on: today }));
+      await tx
+        .insertInto('dept_churujing.endorsements')
+        .values({
+          endorsement_id: id,
+          document_number: document.number,
+          id_number: input.idNumber,
+          destination: input.destination,
+          kind: input.kind,
+          trips: input.trips,
+          stay_days: option.stayDays,
+          channel: 'online',
+          applied_on: today,
+          valid_from: today,
+          valid_until: addDays(addMonthsToDate(today, option.validMonths), -1),
+          fee: option.fee,
+          status: 'approved',
+          progress: JSON.stringify(progress),
+          application_reference: input.applicationReference,
+          updated_at: new Date().toISOString(),
+        })
+        .execute();
+      return { applied: true as const, id };
+    });
+    if (!made.applied) return made;
+    const endorsement = (await this.endorsements(input.idNumber)).find((e) => e.endorsementId === made.id);
+    if (!endorsement) throw new Error('endorsement just made is missing');
+    return { applied: true as const, endorsement };
+  }
+
+  private async documents(idNumber: string, db: ExitEntryDb = this.db): Promise<TravelDocument[]> {
+    const rows = await db
       .selectFrom('dept_churujing.documents')
       .select([
         'document_number',

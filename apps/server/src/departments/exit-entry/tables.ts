@@ -39,6 +39,8 @@ export interface ExitEntryTables {
     status: string;
     /** [{ step, on }] in order */
     progress: ColumnType<{ step: EndorsementStep; on: string }[], string, string>;
+    /** The platform's payment reference of an online application (粤省事在线签注); null otherwise. */
+    application_reference: ColumnType<string | null, string | null | undefined, string | null>;
     updated_at: Moment;
   };
   'dept_churujing.appointments': {

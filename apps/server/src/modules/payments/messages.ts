@@ -5,12 +5,15 @@ import type { OrderRow, RefundRow } from './repository.js';
 
 const link = (orderId: string) => `/pay/${orderId}/result`;
 
+/** Payments whose success message is the guide's 缴费成功通知 (a proof of payment): bills, taxes, fees. */
+const PROOF_OF_PAYMENT: ReadonlySet<string> = new Set(['utility-bill', 'vehicle-tax', 'endorsement-fee']);
+
 /**
  * 缴费成功通知 (the guide: the payment-success message is the proof of payment): order number, amount, payee,
  * 交易流水号 and the time of payment. Once per order (dedupe key).
  */
 export function paidMessage(row: OrderRow): NewNotification {
-  const bill = row.purpose === 'utility-bill';
+  const bill = PROOF_OF_PAYMENT.has(row.purpose);
   const paidAt = row.paid_at ?? new Date();
   return {
     accountId: row.account_id,
@@ -24,6 +27,8 @@ export function paidMessage(row: OrderRow): NewNotification {
       `交易流水号：${row.provider_transaction_id ?? ''}；`,
       `支付时间：${chinaMinute(paidAt)}（北京时间）。`,
       bill ? '本通知可作为缴费凭证。' : '',
+      // The guide: online endorsements are mailed; the postman collects nothing more on showing this message.
+      row.purpose === 'endorsement-fee' ? '签注证件邮寄送达时如被要求再次缴费，请出示本通知作为缴费凭证。' : '',
     ]
       .join('')
       .slice(0, 1000),

@@ -31,7 +31,7 @@ import type {
   Payments,
   RefundRequest,
 } from './port.js';
-import { linesAad, presentOrder, toRecord, toRefundRecord } from './present.js';
+import { linesAad, presentOrder, receiptAad, toRecord, toRefundRecord } from './present.js';
 import * as repo from './repository.js';
 
 export interface PaymentServiceDeps {
@@ -536,9 +536,18 @@ export class PaymentService implements Payments {
       }
       const note = outcome.outcome === 'failed' ? outcome.note.slice(0, 300) || '办理失败，款项已原路退回。' : null;
       const failed = note !== null;
+      const receipt = outcome.outcome === 'done' && outcome.receipt?.length ? outcome.receipt.slice(0, 10) : null;
       const updated = await repo.updateOrder(tx, id, {
         fulfilment: failed ? 'failed' : 'done',
         fulfilment_note: note,
+        ...(receipt
+          ? {
+              receipt_encrypted: this.d.cipher.encrypt(
+                JSON.stringify(receipt.map((l) => ({ label: l.label.slice(0, 30), value: l.value.slice(0, 200) }))),
+                receiptAad(id),
+              ),
+            }
+          : {}),
         fulfilment_attempts: row.fulfilment_attempts + 1,
         fulfilment_next_at: null,
         fulfilment_claimed_until: null,

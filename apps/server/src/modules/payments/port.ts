@@ -56,7 +56,11 @@ export interface PaymentOrderRecord {
   expiresAt: Date;
 }
 
-export type FulfilmentOutcome = { outcome: 'done' } | { outcome: 'failed'; note: string };
+/**
+ * `done` may carry what the department answered (完税凭证号码, 签注受理号…): kept with the order (encrypted) and shown
+ * with the receipt on the result page.
+ */
+export type FulfilmentOutcome = { outcome: 'done'; receipt?: PaymentOrderLine[] } | { outcome: 'failed'; note: string };
 
 export interface PaymentFulfiller {
   /**

@@ -21,6 +21,21 @@ export function decryptLines(cipher: FieldCipher, row: Pick<OrderRow, 'id' | 'li
     : [];
 }
 
+export const receiptAad = (orderId: string) => `payment-order.receipt:${orderId}`;
+
+export function decryptReceipt(
+  cipher: FieldCipher,
+  row: Pick<OrderRow, 'id' | 'receipt_encrypted'>,
+): PaymentOrderLine[] {
+  if (!row.receipt_encrypted) return [];
+  const parsed = JSON.parse(cipher.decrypt(row.receipt_encrypted, receiptAad(row.id))) as unknown;
+  return Array.isArray(parsed)
+    ? parsed
+        .filter((l): l is PaymentOrderLine => typeof l?.label === 'string' && typeof l?.value === 'string')
+        .map((l) => ({ label: l.label, value: l.value }))
+    : [];
+}
+
 /** What other modules see of an order (port.ts). */
 export function toRecord(row: OrderRow): PaymentOrderRecord {
   return {
@@ -82,6 +97,7 @@ export function presentOrder(cipher: FieldCipher, row: OrderRow, refunds: Refund
     refundedFen: row.refunded_fen,
     returnPath: row.return_path,
     lines: decryptLines(cipher, row),
+    receipt: decryptReceipt(cipher, row),
     canPay: row.status === 'pending' && row.expires_at > now,
   };
 }

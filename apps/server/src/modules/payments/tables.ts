@@ -14,6 +14,8 @@ export interface PaymentTables {
     payee_name: string;
     amount_fen: number;
     lines_encrypted: string;
+    /** The fulfiller's receipt lines (JSON, encrypted bound to the order id); null until done with one. */
+    receipt_encrypted: ColumnType<string | null, string | null | undefined, string | null>;
     return_path: string;
     status: ColumnType<PaymentStatus, PaymentStatus | undefined, PaymentStatus>;
     fulfilment: ColumnType<FulfilmentStatus, FulfilmentStatus | undefined, FulfilmentStatus>;

@@ -1,0 +1,117 @@
+import {
+  ActingQuery,
+  CITY_CODES,
+  CreateEndorsementInput,
+  ENDORSEMENT_PROGRESS_SERVICE,
+  EndorsementOptions,
+  EndorsementOptionsQuery,
+  MyEndorsements,
+  PaymentOrder,
+  Problem,
+} from '@yss/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { PersonalLookupGate } from '../lookups/index.js';
+import type { PaymentGate } from '../payments/index.js';
+import type { EndorsementService } from './service.js';
+
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  429: Problem,
+  502: Problem,
+  503: Problem,
+};
+
+/**
+ * 在线签注 (D6): the citizen's permits with the endorsements each may get (港澳通行证再次签注, 台湾通行证签注), a
+ * payment order for one endorsement's fee (paid at the provider's cashier; the exit-entry system takes the
+ * application once the fee is paid; not cancellable online), and 签注进度查询.
+ */
+export const endorsementRoutes =
+  (d: { service: EndorsementService; gate: PaymentGate; lookups: PersonalLookupGate }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/me/endorsements/options',
+      {
+        schema: {
+          tags: ['payments', 'personal'],
+          summary:
+            '在线签注: the citizen’s permits for 港澳通行证再次签注 or 台湾通行证签注, each with the endorsements it may ' +
+            'get online and their fees (the guide: Guangdong hukou, or a permit issued in Guangdong)',
+          querystring: EndorsementOptionsQuery.extend(ActingQuery.shape),
+          response: { 200: EndorsementOptions, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, me } = await d.gate.open(req, 'endorsements.options', req.query.for);
+        const options = await d.service.options(req.query.service, req.query.city, me.idNumber);
+        await d.gate.record(ctx, 'endorsement.options', {
+          what: `${options.serviceName} 证件查询`,
+          serviceId: req.query.service,
+          permits: options.permits.length,
+        });
+        reply.header('cache-control', 'no-store');
+        return options;
+      },
+    );
+
+    app.post(
+      '/api/v1/me/endorsement-applications',
+      {
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['payments', 'personal'],
+          summary:
+            '在线签注: a payment order for one endorsement’s fee (the fee the exit-entry system says now); once paid, the ' +
+            'exit-entry system takes the application. A repeated submissionId answers 200 with the first order',
+          querystring: ActingQuery,
+          body: CreateEndorsementInput,
+          response: { 200: PaymentOrder, 201: PaymentOrder, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, me } = await d.gate.open(req, 'endorsements.create', req.query.for);
+        reply.header('cache-control', 'no-store');
+        const repeat = await d.service.repeat(ctx.accountId, req.body.submissionId);
+        if (repeat) return reply.code(200).send(repeat);
+        const { order, created } = await d.service.create(ctx.accountId, me.idNumber, req.body);
+        if (created) {
+          await d.gate.record(ctx, 'payment.create', {
+            what: order.subject,
+            serviceId: req.body.service,
+            orderId: order.id,
+            orderNumber: order.orderNumber,
+            amountFen: order.amountFen,
+          });
+        }
+        return reply.code(created ? 201 : 200).send(order);
+      },
+    );
+
+    app.get(
+      '/api/v1/me/endorsements',
+      {
+        schema: {
+          tags: ['lookups', 'personal'],
+          summary: '签注进度查询 (D6): the endorsements on the person’s permits with their progress (audited)',
+          querystring: ActingQuery.extend({ city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }).optional() }),
+          response: { 200: MyEndorsements, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const opened = await d.lookups.open(req, {
+          serviceId: ENDORSEMENT_PROGRESS_SERVICE,
+          city: req.query.city,
+          forDelegation: req.query.for,
+        });
+        const progress = await d.service.progress(opened.subject.idNumber);
+        await d.lookups.recordRead(opened, ENDORSEMENT_PROGRESS_SERVICE);
+        reply.header('cache-control', 'no-store');
+        return progress;
+      },
+    );
+  };
