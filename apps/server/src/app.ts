@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.js';
+import { OutboxEmailGateway } from './connectors/email/outbox-gateway.js';
 import { OutboxSmsGateway } from './connectors/sms/outbox-gateway.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -64,6 +65,7 @@ import {
 import { registerCredit } from './modules/credit/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
 import { feedbackConsoleRoutes, feedbackRoutes } from './modules/feedback/index.js';
+import { HousingFundWithdrawals, housingFundWithdrawalRoutes } from './modules/housing-fund-withdrawal/index.js';
 import {
   IdentityService,
   identityRoutes,
@@ -89,6 +91,7 @@ import { registerPayments } from './modules/payments/index.js';
 import type { Payments } from './modules/payments/port.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
+import { TaxCertificates, taxCertificateRoutes } from './modules/tax-certificates/index.js';
 import { UtilityPaymentService, utilityPaymentRoutes } from './modules/utility-payments/index.js';
 import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
 import { walletOfflineRoutes } from './modules/wallet-offline/index.js';
@@ -555,6 +558,30 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       }),
     );
   }
+  // 公积金再次提取 (B6), 开具电子税票 (F4), 便捷开票 (F5): docs/taxfund.md.
+  await app.register(
+    housingFundWithdrawalRoutes({
+      gate,
+      withdrawals: new HousingFundWithdrawals({ db: database.db, cipher, departments, identity, notifications, audit }),
+    }),
+  );
+  // E-mail goes to the sandbox outbox: this edition has no real e-mail connector (connectors/email/contract.ts).
+  const emailOutbox = new OutboxEmailGateway(database.db, cipher);
+  await app.register(
+    taxCertificateRoutes({
+      gate,
+      certificates: new TaxCertificates({
+        db: database.db,
+        cipher,
+        departments,
+        email: emailOutbox,
+        notifications,
+        audit,
+        log: app.log.child({ module: 'tax-certificates' }),
+      }),
+      outbox: config.mode === 'demo' ? emailOutbox : undefined,
+    }),
+  );
   await registerWebApps(app, { citizen: config.citizenDist, console: config.consoleDist });
   return app;
 }

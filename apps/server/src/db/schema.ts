@@ -1,3 +1,4 @@
+import type { EmailOutboxTables } from '../connectors/email/tables.js';
 import type { SandboxPayTables } from '../connectors/payments/sandbox/tables.js';
 import type { CivilAffairsTables } from '../departments/civil-affairs/tables.js';
 import type { CoachDeptTables } from '../departments/coach/tables.js';
@@ -25,6 +26,7 @@ import type { CoachTables } from '../modules/coach/tables.js';
 import type { CreditSubscriptionTables } from '../modules/credit/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
+import type { HousingFundWithdrawalTables } from '../modules/housing-fund-withdrawal/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
 import type { JobTables } from '../modules/jobs/tables.js';
 import type { ExamLookupTables } from '../modules/lookups/education/tables.js';
@@ -33,6 +35,7 @@ import type { MedicalPaymentTables } from '../modules/medical-insurance/tables.j
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { PaymentTables } from '../modules/payments/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
+import type { TaxCertificateTables } from '../modules/tax-certificates/tables.js';
 import type { UtilityPaymentTables } from '../modules/utility-payments/tables.js';
 import type { WalletLinkTables } from '../modules/wallet/link-tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
@@ -60,6 +63,9 @@ export interface Database
     CoachTables,
     PaymentTables,
     UtilityPaymentTables,
+    HousingFundWithdrawalTables,
+    TaxCertificateTables,
+    EmailOutboxTables,
     // The sandbox payment provider's own tables (sandbox_pay_*): only its connector code queries them.
     SandboxPayTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
