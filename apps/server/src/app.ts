@@ -76,6 +76,7 @@ import {
 import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.js';
 import { RedisSessionStore } from './modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
+import { invoiceTitleRoutes } from './modules/invoice-titles/index.js';
 import { educationLookupRoutes } from './modules/lookups/education/routes.js';
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
@@ -582,6 +583,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       outbox: config.mode === 'demo' ? emailOutbox : undefined,
     }),
   );
+  await app.register(invoiceTitleRoutes({ db: database.db, cipher, gate, audit }));
   await registerWebApps(app, { citizen: config.citizenDist, console: config.consoleDist });
   return app;
 }

@@ -9,6 +9,7 @@ export * from './credit.js';
 export * from './delegation.js';
 export * from './feedback.js';
 export * from './identity.js';
+export * from './invoice-titles.js';
 export * from './lookups.js';
 export * from './notifications.js';
 export * from './payments.js';

@@ -9,6 +9,7 @@ import { medfundEn } from './medfund.en';
 import { paymentsEn } from './payments.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
+import { taxfundEn } from './taxfund.en';
 import { verifierEn } from './verifier.en';
 import { verifierOfflineEn } from './verifier-offline.en';
 import { walletEn } from './wallet.en';
@@ -22,6 +23,7 @@ export const en: Messages = {
   wallet: walletEn,
   records: recordsEn,
   tax: taxEn,
+  taxfund: taxfundEn,
   bills: billsEn,
   credit: creditEn,
   coach: coachEn,

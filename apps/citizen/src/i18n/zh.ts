@@ -13,6 +13,7 @@ import { medfundZh } from './medfund.zh';
 import { paymentsZh } from './payments.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
+import { taxfundZh } from './taxfund.zh';
 import { verifierZh } from './verifier.zh';
 import { verifierOfflineZh } from './verifier-offline.zh';
 import { walletZh } from './wallet.zh';
@@ -24,6 +25,7 @@ export const zh = {
   wallet: walletZh,
   records: recordsZh,
   tax: taxZh,
+  taxfund: taxfundZh,
   bills: billsZh,
   credit: creditZh,
   coach: coachZh,

@@ -28,6 +28,7 @@ import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
 import type { HousingFundWithdrawalTables } from '../modules/housing-fund-withdrawal/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
+import type { InvoiceTitleTables } from '../modules/invoice-titles/tables.js';
 import type { JobTables } from '../modules/jobs/tables.js';
 import type { ExamLookupTables } from '../modules/lookups/education/tables.js';
 import type { UtilityBindingTables } from '../modules/lookups/utilities/tables.js';
@@ -66,6 +67,7 @@ export interface Database
     HousingFundWithdrawalTables,
     TaxCertificateTables,
     EmailOutboxTables,
+    InvoiceTitleTables,
     // The sandbox payment provider's own tables (sandbox_pay_*): only its connector code queries them.
     SandboxPayTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their

@@ -181,4 +181,29 @@ describe.each(ENGINES)('公积金再次提取 (B6) on %s', (engine) => {
     );
     expect((await c.call('GET', `${CONDITIONS}?city=440100`)).statusCode).toBe(401);
   });
+
+  it('公积金贷款查询: 张伟’s loan in 广州, masked contract number, the centre as source; none for 刘洋', async () => {
+    const zhang = await c.verifiedAccount(demo('张伟'));
+    const res = await c.call('GET', '/api/v1/lookups/housing-fund/loan?city=440100', undefined, zhang.cookie);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.loan).toMatchObject({
+      principal: 600_000,
+      termMonths: 360,
+      annualRate: 2.85,
+      repaymentMethodName: '等额本息',
+      statusName: '还款中',
+      lendingBank: '中国建设银行广州天河支行',
+      contractNumberMasked: '4401********0123',
+    });
+    expect(body.loan.repaidPeriods + body.loan.remainingPeriods).toBe(360);
+    expect(res.body).not.toContain('4401202108000123');
+    expect(body.source.department).toBe('广州市住房公积金管理中心');
+    const liu = await c.verifiedAccount(demo('刘洋'));
+    expect(
+      (await c.call('GET', '/api/v1/lookups/housing-fund/loan?city=440100', undefined, liu.cookie)).json().loan,
+    ).toBeNull();
+    const dg = await c.call('GET', '/api/v1/lookups/housing-fund/loan?city=441900', undefined, liu.cookie);
+    expect(dg.json()).toMatchObject({ status: 409, code: 'SERVICE_NOT_IN_CITY' });
+  });
 });
