@@ -73,6 +73,11 @@ const Pay = lazy(() => import('./pages/Pay'));
 const PayResult = lazy(() => import('./pages/PayResult'));
 const Payments = lazy(() => import('./pages/Payments'));
 const GasPay = lazy(() => import('./pages/GasPay'));
+const HousingFundWithdraw = lazy(() => import('./pages/HousingFundWithdraw'));
+const HousingFundWithdrawal = lazy(() => import('./pages/HousingFundWithdrawal'));
+const HousingFundLoan = lazy(() => import('./pages/HousingFundLoan'));
+const TaxCertificates = lazy(() => import('./pages/TaxCertificates'));
+const InvoiceTitles = lazy(() => import('./pages/InvoiceTitles'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -231,6 +236,11 @@ export const router = createBrowserRouter([
       { path: 'pay/:id/result', element: <PayResult /> },
       { path: 'me/payments', element: <Payments /> },
       { path: 'utilities/gas/pay', element: <GasPay /> },
+      { path: 'housing-fund/withdraw', element: <HousingFundWithdraw /> },
+      { path: 'housing-fund/withdrawals/:id', element: <HousingFundWithdrawal /> },
+      { path: 'lookups/housing-fund/loan', element: <HousingFundLoan /> },
+      { path: 'tax/certificates', element: <TaxCertificates /> },
+      { path: 'tools/invoice-titles', element: <InvoiceTitles /> },
       { path: '*', element: <NotFound /> },
     ],
   },

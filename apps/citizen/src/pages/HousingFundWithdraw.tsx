@@ -1,6 +1,6 @@
 import { findCity } from '@yss/contracts';
 import { useId, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router';
 import { isApiProblem } from '../api/client';
 import { type HousingFundWithdrawal, taxfund, type WithdrawalConditions } from '../api/taxfund';
 import { FormField } from '../components/FormField';

@@ -1,5 +1,5 @@
 import Button from 'antd-mobile/es/components/button';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router';
 import { taxfund } from '../api/taxfund';
 import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
