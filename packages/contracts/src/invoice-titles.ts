@@ -51,7 +51,7 @@ export const InvoiceTitleInput = z
     }
   })
   .transform((t) => (t.taxId ? { ...t, taxId: t.taxId.toUpperCase() } : t))
-  .meta({ id: 'InvoiceTitleInput', description: '发票抬头（保存）' });
+  .meta({ description: '发票抬头（保存）' });
 export type InvoiceTitleInput = z.output<typeof InvoiceTitleInput>;
 
 export const InvoiceTitle = z
