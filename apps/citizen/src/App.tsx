@@ -86,6 +86,11 @@ const PoliceCall = lazy(() => import('./pages/PoliceCall'));
 const VehicleTax = lazy(() => import('./pages/VehicleTax'));
 const EndorsementApply = lazy(() => import('./pages/EndorsementApply'));
 const EndorsementProgress = lazy(() => import('./pages/EndorsementProgress'));
+const HousingFundWithdraw = lazy(() => import('./pages/HousingFundWithdraw'));
+const HousingFundWithdrawal = lazy(() => import('./pages/HousingFundWithdrawal'));
+const HousingFundLoan = lazy(() => import('./pages/HousingFundLoan'));
+const TaxCertificates = lazy(() => import('./pages/TaxCertificates'));
+const InvoiceTitles = lazy(() => import('./pages/InvoiceTitles'));
 
 function CrashScreen({ network, onReload }: { network: boolean; onReload: () => void }) {
   const { t } = useTranslation();
@@ -257,6 +262,11 @@ export const router = createBrowserRouter([
       { path: 'tax/vehicle-tax', element: <VehicleTax /> },
       { path: 'exit-entry/endorsements/apply', element: <EndorsementApply /> },
       { path: 'exit-entry/endorsements', element: <EndorsementProgress /> },
+      { path: 'housing-fund/withdraw', element: <HousingFundWithdraw /> },
+      { path: 'housing-fund/withdrawals/:id', element: <HousingFundWithdrawal /> },
+      { path: 'lookups/housing-fund/loan', element: <HousingFundLoan /> },
+      { path: 'tax/certificates', element: <TaxCertificates /> },
+      { path: 'tools/invoice-titles', element: <InvoiceTitles /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.js';
+import { OutboxEmailGateway } from './connectors/email/outbox-gateway.js';
 import { OutboxSmsGateway } from './connectors/sms/outbox-gateway.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -66,6 +67,7 @@ import { registerCredit } from './modules/credit/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
 import { EndorsementService, endorsementRoutes } from './modules/endorsements/index.js';
 import { feedbackConsoleRoutes, feedbackRoutes } from './modules/feedback/index.js';
+import { HousingFundWithdrawals, housingFundWithdrawalRoutes } from './modules/housing-fund-withdrawal/index.js';
 import {
   IdentityService,
   identityRoutes,
@@ -76,6 +78,7 @@ import {
 import { RedisSessionInvalidation } from './modules/identity/redis-invalidation.js';
 import { RedisSessionStore } from './modules/identity/redis-session-store.js';
 import { DatabaseSessionStore, type SessionStore } from './modules/identity/session-store.js';
+import { invoiceTitleRoutes } from './modules/invoice-titles/index.js';
 import { educationLookupRoutes } from './modules/lookups/education/routes.js';
 import { housingFundLookupRoutes } from './modules/lookups/housing-fund-routes.js';
 import { lookupRoutes, PersonalLookupGate } from './modules/lookups/index.js';
@@ -94,6 +97,7 @@ import { registerPayments } from './modules/payments/index.js';
 import type { Payments } from './modules/payments/port.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
+import { TaxCertificates, taxCertificateRoutes } from './modules/tax-certificates/index.js';
 import { TaxPaymentService, taxPaymentRoutes } from './modules/tax-payments/index.js';
 import { UtilityPaymentService, utilityPaymentRoutes } from './modules/utility-payments/index.js';
 import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
@@ -598,6 +602,31 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       sessionCookie: settings.cookieName,
     }),
   );
+  // 公积金再次提取 (B6), 开具电子税票 (F4), 便捷开票 (F5): docs/taxfund.md.
+  await app.register(
+    housingFundWithdrawalRoutes({
+      gate,
+      withdrawals: new HousingFundWithdrawals({ db: database.db, cipher, departments, identity, notifications, audit }),
+    }),
+  );
+  // E-mail goes to the sandbox outbox: this edition has no real e-mail connector (connectors/email/contract.ts).
+  const emailOutbox = new OutboxEmailGateway(database.db, cipher);
+  await app.register(
+    taxCertificateRoutes({
+      gate,
+      certificates: new TaxCertificates({
+        db: database.db,
+        cipher,
+        departments,
+        email: emailOutbox,
+        notifications,
+        audit,
+        log: app.log.child({ module: 'tax-certificates' }),
+      }),
+      outbox: config.mode === 'demo' ? emailOutbox : undefined,
+    }),
+  );
+  await app.register(invoiceTitleRoutes({ db: database.db, cipher, gate, audit }));
   await registerWebApps(app, { citizen: config.citizenDist, console: config.consoleDist });
   return app;
 }

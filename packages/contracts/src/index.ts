@@ -11,6 +11,7 @@ export * from './delegation.js';
 export * from './endorsements.js';
 export * from './feedback.js';
 export * from './identity.js';
+export * from './invoice-titles.js';
 export * from './legal-guide.js';
 export * from './lookups.js';
 export * from './move-car.js';

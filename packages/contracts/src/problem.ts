@@ -161,6 +161,16 @@ export const ERROR_CODES = {
   // 车船税缴款 (D4) and 在线签注 (D6)
   VEHICLE_TAX_NOT_FOUND: { status: 404, title: '未查询到该车辆的车船税信息' },
   ENDORSEMENT_NOT_ELIGIBLE: { status: 409, title: '该证件暂不能在线办理签注' },
+  // 公积金再次提取 (B6), 开具电子税票 (F4), 便捷开票 (F5)
+  HOUSING_FUND_PHONE_MISMATCH: { status: 409, title: '手机号码不正确' },
+  HOUSING_FUND_UNFINISHED: { status: 409, title: '存在未办结服务不能提取' },
+  HOUSING_FUND_COUNTER_REQUIRED: { status: 409, title: '请进行前台提取预约' },
+  HOUSING_FUND_WITHDRAWAL_REFUSED: { status: 409, title: '不符合提取条件' },
+  HOUSING_FUND_WITHDRAWAL_NOT_FOUND: { status: 404, title: '找不到该提取申请' },
+  TAX_CERTIFICATE_NO_RECORDS: { status: 409, title: '未查询到缴纳记录' },
+  TAX_CERTIFICATE_PENDING: { status: 409, title: '电子税票正在开具' },
+  INVOICE_TITLE_NOT_FOUND: { status: 404, title: '找不到该发票抬头' },
+  INVOICE_TITLE_LIMIT: { status: 409, title: '发票抬头数量已达上限' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -12,6 +12,7 @@ import { medfundEn } from './medfund.en';
 import { paymentsEn } from './payments.en';
 import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
+import { taxfundEn } from './taxfund.en';
 import { transportEn } from './transport.en';
 import { verifierEn } from './verifier.en';
 import { verifierOfflineEn } from './verifier-offline.en';
@@ -27,6 +28,7 @@ export const en: Messages = {
   wallet: walletEn,
   records: recordsEn,
   tax: taxEn,
+  taxfund: taxfundEn,
   bills: billsEn,
   credit: creditEn,
   coach: coachEn,

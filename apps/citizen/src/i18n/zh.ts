@@ -16,6 +16,7 @@ import { medfundZh } from './medfund.zh';
 import { paymentsZh } from './payments.zh';
 import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
+import { taxfundZh } from './taxfund.zh';
 import { transportZh } from './transport.zh';
 import { verifierZh } from './verifier.zh';
 import { verifierOfflineZh } from './verifier-offline.zh';
@@ -29,6 +30,7 @@ export const zh = {
   wallet: walletZh,
   records: recordsZh,
   tax: taxZh,
+  taxfund: taxfundZh,
   bills: billsZh,
   credit: creditZh,
   coach: coachZh,

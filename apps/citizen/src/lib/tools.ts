@@ -72,6 +72,12 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   // 交通出行: 一键移车 (G6), 一键报警 (D5)
   'yijian-yiche': '/tools/move-car',
   'yijian-baojing': '/tools/police-call',
+  // 公积金再次提取 (B6), 公积金贷款查询, 开具电子税票 (F4), 便捷开票 (F5): docs/taxfund.md
+  'gongjijin-zaici-tiqu': '/housing-fund/withdraw',
+  'gongjijin-daikuan-chaxun': '/lookups/housing-fund/loan',
+  'geshui-kaiju-dianzi-shuipiao': '/tax/certificates?kind=income-tax',
+  'shebaofei-kaiju-dianzi-shuipiao': '/tax/certificates?kind=social-insurance-fee',
+  'bianjie-kaipiao': '/tools/invoice-titles',
   // 在线办理: a form's progress query (办理进度查询) is the citizen's own cases of that service (我的办件)
   ...PROGRESS_ROUTES,
   // 在线预约: a service's 预约查询 is the citizen's own appointments of that service (我的预约)

@@ -1,3 +1,4 @@
+import type { EmailOutboxTables } from '../connectors/email/tables.js';
 import type { SandboxPayTables } from '../connectors/payments/sandbox/tables.js';
 import type { CivilAffairsTables } from '../departments/civil-affairs/tables.js';
 import type { CoachDeptTables } from '../departments/coach/tables.js';
@@ -26,7 +27,9 @@ import type { CreditSubscriptionTables } from '../modules/credit/tables.js';
 import type { DelegationTables } from '../modules/delegation/tables.js';
 import type { EndorsementTables } from '../modules/endorsements/tables.js';
 import type { FeedbackTables } from '../modules/feedback/tables.js';
+import type { HousingFundWithdrawalTables } from '../modules/housing-fund-withdrawal/tables.js';
 import type { IdentityTables } from '../modules/identity/tables.js';
+import type { InvoiceTitleTables } from '../modules/invoice-titles/tables.js';
 import type { JobTables } from '../modules/jobs/tables.js';
 import type { ExamLookupTables } from '../modules/lookups/education/tables.js';
 import type { UtilityBindingTables } from '../modules/lookups/utilities/tables.js';
@@ -35,6 +38,7 @@ import type { MoveCarTables } from '../modules/move-car/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { PaymentTables } from '../modules/payments/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
+import type { TaxCertificateTables } from '../modules/tax-certificates/tables.js';
 import type { TaxPaymentTables } from '../modules/tax-payments/tables.js';
 import type { UtilityPaymentTables } from '../modules/utility-payments/tables.js';
 import type { WalletLinkTables } from '../modules/wallet/link-tables.js';
@@ -66,6 +70,10 @@ export interface Database
     MoveCarTables,
     TaxPaymentTables,
     EndorsementTables,
+    HousingFundWithdrawalTables,
+    TaxCertificateTables,
+    EmailOutboxTables,
+    InvoiceTitleTables,
     // The sandbox payment provider's own tables (sandbox_pay_*): only its connector code queries them.
     SandboxPayTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their

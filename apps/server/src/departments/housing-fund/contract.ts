@@ -12,6 +12,7 @@ import {
   Unit,
   Yuan,
 } from '../social-insurance/shared-schemas.js';
+import { parseBankCard } from './bank-card.js';
 
 /**
  * 住房公积金 (各地市住房公积金管理中心) connector contract: the fund account at a city's centre (A5 link, B5
@@ -36,6 +37,10 @@ export const NOT_CONNECTED_MESSAGE = '公积金服务已支持全省（除东莞
 
 export const HOUSING_ACCOUNT_STATUS_NAMES = { normal: '正常', sealed: '封存' } as const;
 export const WITHDRAWAL_REASONS = ['rent', 'house-purchase', 'loan-repayment'] as const;
+/** B6: the 提取事项 that can be applied for online (购房提取 needs the purchase papers at the counter). */
+export const ONLINE_WITHDRAWAL_REASONS = ['rent', 'loan-repayment'] as const;
+/** The sandbox centre's back office decides an online application this long after it arrives. */
+export const DECISION_DELAY_MS = 60_000;
 export const WITHDRAWAL_REASON_NAMES = {
   rent: '租房提取',
   'house-purchase': '购房提取',
@@ -101,6 +106,11 @@ export const Withdrawal = z
     channel: z.enum(['counter', 'online', 'yueshengshi']),
     appliedAt: Timestamp,
     completedOn: Day.nullable(),
+    /** The card the withdrawal is paid to, masked (************1234); null where the channel kept none. */
+    bankName: z.string().nullable().optional(),
+    bankCardMasked: z.string().nullable().optional(),
+    /** Why the centre refused it (不予受理), in its words. */
+    refusalNote: z.string().nullable().optional(),
   })
   .meta({ id: 'HousingFundWithdrawal', description: '公积金提取记录' });
 export type Withdrawal = z.infer<typeof Withdrawal>;
@@ -116,9 +126,64 @@ export const RewithdrawalInput = z.object({
   cityCode: CityCode,
   /** The phone the applicant gives (the platform sends the profile phone); compared with the bound one. */
   phone: Phone,
-  reason: z.enum(['rent', 'loan-repayment'], { message: '请选择提取事项' }),
+  reason: z.enum(ONLINE_WITHDRAWAL_REASONS, { message: '请选择提取事项' }),
   amount: Yuan.refine((v) => v > 0, '提取金额应大于0').refine((v) => v <= 1_000_000, '单次提取金额不能超过100万元'),
+  /** The platform's id of this application: a retry with the same id is answered with the same application. */
+  requestId: z.string().min(8).max(64),
+  /** 收款银行卡: the applicant's own debit card the centre pays into. */
+  bankCard: z.object({
+    bankName: z.string().trim().min(2, '请选择收款银行').max(30),
+    cardNumber: z.string().superRefine((v, ctx) => {
+      const parsed = parseBankCard(v);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    }),
+  }),
 });
+
+/** The person's side of 再次提取 before applying: what the centre would decide, and within which limits. */
+export const RewithdrawalConditions = z
+  .object({
+    accountNumber: z.string(),
+    accountStatus: z.enum(['normal', 'sealed']),
+    /** 可提取金额: at most the balance. */
+    maxAmount: Yuan,
+    boundPhoneMasked: z.string().nullable(),
+    reasons: z.array(z.object({ code: z.enum(ONLINE_WITHDRAWAL_REASONS), name: z.string() })),
+    /** What the centre answers an application now (null: nothing stands in the way). */
+    refusal: z.object({ reason: z.string(), message: z.string() }).nullable(),
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'HousingFundRewithdrawalConditions', description: '公积金再次提取条件' });
+export type RewithdrawalConditions = z.infer<typeof RewithdrawalConditions>;
+
+export const LOAN_METHOD_NAMES = { 'equal-installment': '等额本息', 'equal-principal': '等额本金' } as const;
+export const LOAN_STATUS_NAMES = { repaying: '还款中', overdue: '逾期', settled: '已结清' } as const;
+
+export const HousingFundLoan = z
+  .object({
+    /** 借款合同号. */
+    contractNumber: z.string(),
+    cityCode: CityCode,
+    centreName: z.string(),
+    principal: Yuan.meta({ description: '贷款金额（元）' }),
+    termMonths: z.number().int().meta({ description: '贷款期限（月）' }),
+    annualRate: z.number().meta({ description: '年利率（%）' }),
+    repaymentMethod: z.enum(['equal-installment', 'equal-principal']),
+    lendingBank: z.string().meta({ description: '受托银行' }),
+    firstRepaymentMonth: Month,
+    lastRepaymentMonth: Month,
+    status: z.enum(['repaying', 'overdue', 'settled']),
+    repaidPeriods: z.number().int(),
+    remainingPeriods: z.number().int(),
+    /** 剩余本金 after the repaid periods. */
+    remainingPrincipal: Yuan,
+    /** The next month's instalment (principal + interest); null when settled. */
+    nextRepayment: z.object({ dueOn: Day, principal: Yuan, interest: Yuan, total: Yuan }).nullable(),
+    overduePeriods: z.number().int(),
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'HousingFundLoan', description: '公积金贷款信息' });
+export type HousingFundLoan = z.infer<typeof HousingFundLoan>;
 
 export const REFUSAL_REASONS = [
   'not-connected',
@@ -201,8 +266,34 @@ export const housingFundSpec = defineDepartment({
       ]),
       idempotent: true,
     },
+    rewithdrawalConditions: {
+      summary: '再次提取条件: the account, 可提取金额, the 提取事项, and what the centre would answer now',
+      input: CityInput.extend({ phone: Phone }),
+      output: z.discriminatedUnion('connected', [
+        NotConnected,
+        z.object({ connected: z.literal(true), conditions: RewithdrawalConditions.nullable() }),
+      ]),
+      idempotent: true,
+    },
+    withdrawal: {
+      summary: '提取进度: one application by its number (the centre decides an online one: 已办结 or 不予受理)',
+      input: CityInput.extend({ applicationNumber: z.string().regex(/^\d{8,20}$/) }),
+      output: z.object({ withdrawal: Withdrawal.nullable() }),
+      idempotent: true,
+    },
+    loan: {
+      summary:
+        '公积金贷款: the loan at a city’s centre (the latest contract), or null; not connected for 东莞、惠州、揭阳',
+      input: CityInput,
+      output: z.discriminatedUnion('connected', [
+        NotConnected,
+        z.object({ connected: z.literal(true), loan: HousingFundLoan.nullable() }),
+      ]),
+      idempotent: true,
+    },
     applyRewithdrawal: {
-      summary: '再次提取: apply online (广州、深圳, after a first withdrawal at the counter)',
+      summary:
+        '再次提取: apply online (广州、深圳, after a first withdrawal at the counter); same requestId, same answer',
       input: RewithdrawalInput,
       output: RewithdrawalResult,
       idempotent: false,

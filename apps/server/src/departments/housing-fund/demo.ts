@@ -55,3 +55,52 @@ export const DEMO_HOUSING: ReadonlyMap<string, DemoHousing> = new Map([
   [demoPersonId('陈志强'), { boundPhone: null, completed: [], unfinished: null }],
   [demoPersonId('陈嘉欣'), { boundPhone: null, completed: [], unfinished: null }],
 ]);
+
+/** 公积金贷款 of the demo people (the generated population has none: docs/taxfund.md). */
+export interface DemoLoan {
+  cityCode: string;
+  contractNumber: string;
+  principalFen: number;
+  termMonths: number;
+  annualRateBp: number;
+  method: 'equal-installment' | 'equal-principal';
+  firstRepaymentMonth: string;
+  repaymentDay: number;
+  lendingBank: string;
+  overduePeriods: number;
+}
+
+export const DEMO_LOANS: ReadonlyMap<string, DemoLoan> = new Map([
+  // 张伟: a 30-year loan in 广州 being repaid (等额本息, 2.85 %).
+  [
+    demoPersonId('张伟'),
+    {
+      cityCode: '440100',
+      contractNumber: '4401202108000123',
+      principalFen: 60_000_000,
+      termMonths: 360,
+      annualRateBp: 285,
+      method: 'equal-installment',
+      firstRepaymentMonth: '2021-09',
+      repaymentDay: 15,
+      lendingBank: '中国建设银行广州天河支行',
+      overduePeriods: 0,
+    },
+  ],
+  // 陈嘉欣: a 20-year loan in 深圳 (等额本金, 3.10 %) with one instalment overdue.
+  [
+    demoPersonId('陈嘉欣'),
+    {
+      cityCode: '440300',
+      contractNumber: '4403201902000456',
+      principalFen: 40_000_000,
+      termMonths: 240,
+      annualRateBp: 310,
+      method: 'equal-principal',
+      firstRepaymentMonth: '2019-03',
+      repaymentDay: 20,
+      lendingBank: '招商银行深圳分行',
+      overduePeriods: 1,
+    },
+  ],
+]);

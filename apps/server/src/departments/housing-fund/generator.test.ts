@@ -25,6 +25,7 @@ describe('housing-fund generator', () => {
       accounts: parts.flatMap((p) => p.accounts),
       spans: parts.flatMap((p) => p.spans),
       withdrawals: parts.flatMap((p) => p.withdrawals),
+      loans: parts.flatMap((p) => p.loans),
     }).toEqual(rows);
     expect(housingFundRows(batches[0] as PeopleBatch, seedContext(8)).spans).not.toEqual(
       housingFundRows(batches[0] as PeopleBatch, ctx).spans,

@@ -8,7 +8,7 @@ import { seededUpdatedAt } from '../social-insurance/generator.js';
 import { byYear, lastSettledMonth } from '../social-insurance/profile.js';
 import { laterOf } from '../social-insurance/shared-schemas.js';
 import { NOT_CONNECTED_CITIES } from './contract.js';
-import { DEMO_HOUSING, type DemoWithdrawal } from './demo.js';
+import { DEMO_HOUSING, DEMO_LOANS, type DemoLoan, type DemoWithdrawal } from './demo.js';
 import { DEPOSIT_RATES_BP, DEPOSITS_FROM, depositBase, depositFen } from './deposit-rules.js';
 import { type HousingFundTables, housingFundDb } from './tables.js';
 
@@ -62,10 +62,15 @@ export interface WithdrawalRow {
   completedOn: string | null;
 }
 
+export interface LoanRow extends DemoLoan {
+  idNumber: string;
+}
+
 export interface HousingFundRows {
   accounts: HousingAccountRow[];
   spans: DepositSpanRow[];
   withdrawals: WithdrawalRow[];
+  loans: LoanRow[];
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -77,7 +82,7 @@ const NOT_CONNECTED: readonly string[] = NOT_CONNECTED_CITIES;
 
 /** The rows of a batch (pure: the determinism tests compare these). */
 export function housingFundRows(batch: PeopleBatch, ctx: SeedContext): HousingFundRows {
-  const rows: HousingFundRows = { accounts: [], spans: [], withdrawals: [] };
+  const rows: HousingFundRows = { accounts: [], spans: [], withdrawals: [], loans: [] };
   for (const person of batch.people) personRows(person, ctx, rows);
   return rows;
 }
@@ -161,6 +166,8 @@ function personRows(person: RegisteredPerson, ctx: SeedContext, rows: HousingFun
     });
     rows.spans.push(...spans);
     rows.withdrawals.push(...withdrawals);
+    const loan = DEMO_LOANS.get(person.personId);
+    if (loan && loan.cityCode === city) rows.loans.push({ ...loan, idNumber: person.idNumber });
   }
 }
 
@@ -347,6 +354,26 @@ export async function insertHousingFundRows<DB extends HousingFundTables>(
           ${c('reason')}::text[], ${c('amountFen')}::int[], ${c('status')}::text[], ${c('channel')}::text[],
           ${c('appliedAt')}::timestamptz[], ${c('completedOn')}::date[])
         on conflict do nothing`.execute(tx);
+    }
+    for (const l of mine(rows.loans)) {
+      await tx
+        .insertInto('dept_gjj.loans')
+        .values({
+          id_number: l.idNumber,
+          city_code: l.cityCode,
+          contract_number: l.contractNumber,
+          principal_fen: l.principalFen,
+          term_months: l.termMonths,
+          annual_rate_bp: l.annualRateBp,
+          repayment_method: l.method,
+          first_repayment_month: l.firstRepaymentMonth,
+          repayment_day: l.repaymentDay,
+          lending_bank: l.lendingBank,
+          overdue_periods: l.overduePeriods,
+          settled_on: null,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
     return fresh.size;
   });

@@ -8,12 +8,16 @@ import {
 } from '../../test-support/sandbox-suite.js';
 import { demoPerson } from '../kit/demo.js';
 import { jobIn, lifeOf } from '../province/life.js';
+import { makeBankCard } from './bank-card.js';
 import { housingFundSpec, NOT_CONNECTED_MESSAGE } from './contract.js';
 import { depositBase, depositFen } from './deposit-rules.js';
 import { housingFundRows } from './generator.js';
 import { housingFundSandbox } from './sandbox.js';
 
 const ctx = seededContext();
+const CARD = { bankName: '中国工商银行', cardNumber: makeBankCard('622202') };
+let requests = 0;
+const fresh = () => ({ requestId: `test-request-${++requests}`, bankCard: CARD });
 const batch = seededPeople();
 
 describeClockedSandboxContract('housing-fund', housingFundSpec, housingFundSandbox, (client) => {
@@ -139,6 +143,7 @@ describeClockedSandboxContract('housing-fund', housingFundSpec, housingFundSandb
   describe('withdrawals and 再次提取 (B6)', () => {
     const apply = (name: string, cityCode: '440100' | '440300' | '440600', phone?: string, amount = 500) =>
       client().applyRewithdrawal({
+        ...fresh(),
         idNumber: demoPerson(name).idNumber,
         cityCode,
         phone: phone ?? (demoPerson(name).phone as string),
@@ -157,7 +162,31 @@ describeClockedSandboxContract('housing-fund', housingFundSpec, housingFundSandb
         outcome: 'refused',
         reason: 'amount-exceeds-balance',
       });
-      const accepted = await apply('张伟', '440100', undefined, 1_234.5);
+      const conditions = await client().rewithdrawalConditions({
+        idNumber: demoPerson('张伟').idNumber,
+        cityCode: '440100',
+        phone: demoPerson('张伟').phone as string,
+      });
+      const account = await client().account({ idNumber: demoPerson('张伟').idNumber, cityCode: '440100' });
+      if (!conditions.connected || !account.connected) throw new Error('connected');
+      expect(conditions.conditions).toMatchObject({
+        accountStatus: 'normal',
+        maxAmount: account.account?.balance,
+        refusal: null,
+        reasons: [
+          { code: 'rent', name: '租房提取' },
+          { code: 'loan-repayment', name: '偿还住房贷款提取' },
+        ],
+      });
+      const request = fresh();
+      const accepted = await client().applyRewithdrawal({
+        ...request,
+        idNumber: demoPerson('张伟').idNumber,
+        cityCode: '440100',
+        phone: demoPerson('张伟').phone as string,
+        reason: 'rent',
+        amount: 1_234.5,
+      });
       expect(accepted).toMatchObject({
         outcome: 'accepted',
         withdrawal: {
@@ -170,6 +199,28 @@ describeClockedSandboxContract('housing-fund', housingFundSpec, housingFundSandb
         },
       });
       if (accepted.outcome === 'accepted') expect(accepted.withdrawal.applicationNumber).toMatch(/^440120260115\d{6}$/);
+      expect(accepted).toMatchObject({
+        withdrawal: { bankName: '中国工商银行', bankCardMasked: `${'*'.repeat(15)}${CARD.cardNumber.slice(-4)}` },
+      });
+      // the same request again (a retry after a lost answer): the same application, not a refusal
+      const again = await client().applyRewithdrawal({
+        ...request,
+        idNumber: demoPerson('张伟').idNumber,
+        cityCode: '440100',
+        phone: demoPerson('张伟').phone as string,
+        reason: 'rent',
+        amount: 1_234.5,
+      });
+      expect(again).toEqual(accepted);
+      if (accepted.outcome === 'accepted') {
+        const { withdrawal } = await client().withdrawal({
+          idNumber: demoPerson('张伟').idNumber,
+          cityCode: '440100',
+          applicationNumber: accepted.withdrawal.applicationNumber,
+        });
+        // the sandbox clock stands still: not yet decided
+        expect(withdrawal).toEqual(accepted.withdrawal);
+      }
       expect(await apply('张伟', '440100')).toEqual({
         outcome: 'refused',
         reason: 'unfinished-service',
@@ -180,6 +231,18 @@ describeClockedSandboxContract('housing-fund', housingFundSpec, housingFundSandb
     });
 
     it('refuses 刘芳 with the guide’s 手机号码不正确: the phone bound to the fund account differs', async () => {
+      const conditions = await client().rewithdrawalConditions({
+        idNumber: demoPerson('刘芳').idNumber,
+        cityCode: '440100',
+        phone: demoPerson('刘芳').phone as string,
+      });
+      expect(conditions).toMatchObject({
+        connected: true,
+        conditions: {
+          boundPhoneMasked: '138****8096',
+          refusal: { reason: 'phone-mismatch', message: '手机号码不正确，请修改您的手机号' },
+        },
+      });
       expect(await apply('刘芳', '440100')).toEqual({
         outcome: 'refused',
         reason: 'phone-mismatch',
@@ -224,6 +287,7 @@ describeClockedSandboxContract('housing-fund', housingFundSpec, housingFundSandb
       if (sealed) {
         expect(
           await client().applyRewithdrawal({
+            ...fresh(),
             idNumber: sealed.idNumber,
             cityCode: sealed.cityCode as '440100',
             phone: sealed.boundPhone as string,
@@ -235,6 +299,7 @@ describeClockedSandboxContract('housing-fund', housingFundSpec, housingFundSandb
       expect(await apply('张梓轩', '440100', '13800138000')).toMatchObject({ reason: 'no-account' });
       expect(
         await client().applyRewithdrawal({
+          ...fresh(),
           idNumber: demoPerson('张伟').idNumber,
           cityCode: '441900',
           phone: '13800138000',
@@ -245,7 +310,12 @@ describeClockedSandboxContract('housing-fund', housingFundSpec, housingFundSandb
     });
 
     it('refuses malformed applications with Chinese messages', async () => {
-      const base = { idNumber: demoPerson('张伟').idNumber, cityCode: '440100' as const, reason: 'rent' as const };
+      const base = {
+        ...fresh(),
+        idNumber: demoPerson('张伟').idNumber,
+        cityCode: '440100' as const,
+        reason: 'rent' as const,
+      };
       expect(await refusal(client().applyRewithdrawal({ ...base, phone: '12345', amount: 100 }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: '手机号码格式有误，请输入11位手机号码',
@@ -257,6 +327,66 @@ describeClockedSandboxContract('housing-fund', housingFundSpec, housingFundSandb
       expect(await refusal(client().applyRewithdrawal({ ...base, phone: '13800138000', amount: 1.001 }))).toEqual({
         code: 'DEPARTMENT_INPUT_INVALID',
         detail: '金额最多两位小数',
+      });
+      expect(
+        await refusal(
+          client().applyRewithdrawal({
+            ...base,
+            phone: '13800138000',
+            amount: 100,
+            bankCard: {
+              bankName: '中国工商银行',
+              cardNumber: `${CARD.cardNumber.slice(0, -1)}${(Number(CARD.cardNumber.at(-1)) + 1) % 10}`,
+            },
+          }),
+        ),
+      ).toEqual({ code: 'DEPARTMENT_INPUT_INVALID', detail: '银行卡号有误，请核对后重新输入' });
+    });
+  });
+
+  describe('公积金贷款', () => {
+    it('张伟: 等额本息 loan in 广州, repaid up to this month, exact to the fen', async () => {
+      const answer = await client().loan({ idNumber: demoPerson('张伟').idNumber, cityCode: '440100' });
+      if (!answer.connected) throw new Error('connected');
+      const loan = answer.loan;
+      // 2021-09 … 2026-01: the 15th of January 2026 is the sandbox's today, so 53 instalments are due and repaid
+      expect(loan).toMatchObject({
+        contractNumber: '4401202108000123',
+        principal: 600_000,
+        termMonths: 360,
+        annualRate: 2.85,
+        repaymentMethod: 'equal-installment',
+        lastRepaymentMonth: '2051-08',
+        status: 'repaying',
+        repaidPeriods: 53,
+        remainingPeriods: 307,
+        overduePeriods: 0,
+        nextRepayment: { dueOn: '2026-02-15' },
+      });
+      // 等额本息: every instalment but the last is the same annuity, 600,000 × r(1+r)^n / ((1+r)^n − 1)
+      const r = 0.0285 / 12;
+      const annuity = Math.round((60_000_000 * r * (1 + r) ** 360) / ((1 + r) ** 360 - 1)) / 100;
+      expect(loan?.nextRepayment?.total).toBe(annuity);
+      expect(loan?.remainingPrincipal).toBeLessThan(600_000);
+      expect(Math.round((loan?.remainingPrincipal ?? 0) * 100) / 100).toBe(loan?.remainingPrincipal);
+      // the next month's interest is the remaining principal × the monthly rate, to the fen
+      expect(loan?.nextRepayment?.interest).toBe(Math.round((loan?.remainingPrincipal ?? 0) * 100 * r) / 100);
+    });
+
+    it('陈嘉欣: 等额本金 in 深圳 with an instalment overdue; none for 刘洋; not connected in 东莞', async () => {
+      const answer = await client().loan({ idNumber: demoPerson('陈嘉欣').idNumber, cityCode: '440300' });
+      expect(answer).toMatchObject({
+        connected: true,
+        loan: { status: 'overdue', overduePeriods: 1, repaymentMethod: 'equal-principal', repaidPeriods: 82 - 1 },
+      });
+      // 等额本金: the principal part is the same every month
+      if (answer.connected) expect(answer.loan?.nextRepayment?.principal).toBe(1_666.66);
+      expect(await client().loan({ idNumber: demoPerson('刘洋').idNumber, cityCode: '440100' })).toEqual({
+        connected: true,
+        loan: null,
+      });
+      expect(await client().loan({ idNumber: demoPerson('张伟').idNumber, cityCode: '441900' })).toMatchObject({
+        connected: false,
       });
     });
   });

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { CityCode } from '@yss/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DepartmentImplementation } from '../framework/contract.js';
 import { addMonths } from '../province/life.js';
 import {
@@ -13,17 +13,23 @@ import {
   yuan,
 } from '../social-insurance/shared-schemas.js';
 import { chinaTimestamp, chinaTimestampSql, daySql } from '../social-insurance/sql-time.js';
+import { maskBankCard } from './bank-card.js';
 import {
   centreName,
+  DECISION_DELAY_MS,
   type DepositMonth,
+  type HousingFundLoan,
   type HousingFundSpec,
   NOT_CONNECTED_CITIES,
   NOT_CONNECTED_MESSAGE,
   ONLINE_WITHDRAWAL_CITIES,
+  ONLINE_WITHDRAWAL_REASONS,
   type RewithdrawalResult,
+  WITHDRAWAL_REASON_NAMES,
   type Withdrawal,
 } from './contract.js';
 import { depositFen } from './deposit-rules.js';
+import { loanSchedule } from './loan-schedule.js';
 import { type HousingFundTables, housingFundDb } from './tables.js';
 
 const notConnected = (cityCode: CityCode) =>
@@ -75,7 +81,76 @@ export function housingFundSandbox<DB extends HousingFundTables>(
     channel: w.channel,
     appliedAt: w.applied,
     completedOn: w.completed_on === null ? null : w.completed,
+    bankName: w.bank_name,
+    bankCardMasked: w.bank_card_masked,
+    refusalNote: w.refusal_note,
   });
+
+  /**
+   * The sandbox centre's back office: an online application waits DECISION_DELAY_MS, then is paid out
+   * (已办结: the balance goes down by the amount) or, if the balance no longer covers it, refused (不予受理).
+   * Run before every read of the account, so every answer is after the decisions that are due.
+   */
+  const settle = (idNumber: string, cityCode: string) =>
+    db.transaction().execute(async (tx) => {
+      const now = clock();
+      const due = await tx
+        .selectFrom('dept_gjj.withdrawals')
+        .select(['application_number', 'amount_fen'])
+        .where('id_number', '=', idNumber)
+        .where('city_code', '=', cityCode)
+        .where('status', '=', 'in-progress')
+        .where('channel', '=', 'yueshengshi')
+        .where('request_id', 'is not', null)
+        .where('applied_at', '<=', new Date(now.getTime() - DECISION_DELAY_MS))
+        .forUpdate()
+        .execute();
+      for (const w of due) {
+        const paid = await tx
+          .updateTable('dept_gjj.accounts')
+          .set((eb) => ({ balance_fen: eb('balance_fen', '-', w.amount_fen), updated_at: now }))
+          .where('id_number', '=', idNumber)
+          .where('city_code', '=', cityCode)
+          .where('balance_fen', '>=', w.amount_fen)
+          .executeTakeFirst();
+        const done = Number(paid.numUpdatedRows) === 1;
+        await tx
+          .updateTable('dept_gjj.withdrawals')
+          .set({
+            status: done ? 'completed' : 'rejected',
+            completed_on: done ? sql<Date>`cast(${chinaDay(now)} as date)` : null,
+            refusal_note: done ? null : '提取金额超过账户可提取金额',
+          })
+          .where('id_number', '=', idNumber)
+          .where('city_code', '=', cityCode)
+          .where('application_number', '=', w.application_number)
+          .execute();
+      }
+    });
+
+  type AccountRow = NonNullable<Awaited<ReturnType<typeof accountRow>>>;
+  type Refusal = Extract<RewithdrawalResult, { outcome: 'refused' }>;
+  /** The centre's rules of 再次提取, in order, short of the amount (the guide's words where it has them). */
+  const rewithdrawalRefusal = (
+    a: AccountRow,
+    history: WithdrawalRow[],
+    cityCode: string,
+    phone: string,
+  ): Refusal | null => {
+    // The guide's words: the phone bound to the fund account is meant, not the profile phone.
+    if (a.bound_phone !== phone) return refused('phone-mismatch', '手机号码不正确，请修改您的手机号');
+    if (history.some((w) => w.status === 'in-progress')) {
+      return refused('unfinished-service', '存在未办结服务不能提取');
+    }
+    if (!(ONLINE_WITHDRAWAL_CITIES as readonly string[]).includes(cityCode)) {
+      return refused('counter-only', '请进行前台提取预约，并到公积金服务办理网点提取');
+    }
+    if (!history.some((w) => w.status === 'completed')) {
+      return refused('first-withdrawal-at-counter', '首次提取需进行前台提取预约，并到公积金服务办理网点提取');
+    }
+    if (a.status !== 'normal') return refused('account-sealed', '账户处于封存状态，不符合该提取事项的提取条件');
+    return null;
+  };
 
   return {
     async accounts({ idNumber }) {
@@ -98,6 +173,7 @@ export function housingFundSandbox<DB extends HousingFundTables>(
     async account({ idNumber, cityCode }) {
       const off = notConnected(cityCode);
       if (off) return off;
+      await settle(idNumber, cityCode);
       const a = await accountRow(idNumber, cityCode);
       if (!a) return { connected: true, account: null };
       const employee = depositFen(a.base_yuan, a.employee_rate_bp);
@@ -186,6 +262,7 @@ export function housingFundSandbox<DB extends HousingFundTables>(
     async withdrawals({ idNumber, cityCode }) {
       const off = notConnected(cityCode);
       if (off) return off;
+      await settle(idNumber, cityCode);
       const a = await accountRow(idNumber, cityCode);
       if (!a) return { connected: true, history: null };
       const rows = await withdrawalRows(idNumber, cityCode);
@@ -200,31 +277,118 @@ export function housingFundSandbox<DB extends HousingFundTables>(
       };
     },
 
-    async applyRewithdrawal({ idNumber, cityCode, phone, reason, amount }): Promise<RewithdrawalResult> {
+    async rewithdrawalConditions({ idNumber, cityCode, phone }) {
+      const off = notConnected(cityCode);
+      if (off) return off;
+      await settle(idNumber, cityCode);
+      const a = await accountRow(idNumber, cityCode);
+      if (!a) return { connected: true, conditions: null };
+      const history = await withdrawalRows(idNumber, cityCode);
+      const refusal = rewithdrawalRefusal(a, history, cityCode, phone);
+      return {
+        connected: true,
+        conditions: {
+          accountNumber: a.account_number,
+          accountStatus: a.status,
+          maxAmount: yuan(a.balance_fen),
+          boundPhoneMasked: a.bound_phone ? maskPhone(a.bound_phone) : null,
+          reasons: ONLINE_WITHDRAWAL_REASONS.map((code) => ({ code, name: WITHDRAWAL_REASON_NAMES[code] })),
+          refusal: refusal && { reason: refusal.reason, message: refusal.message },
+          updatedAt: history.reduce((t, w) => laterOf(t, w.applied), a.updated),
+        },
+      };
+    },
+
+    async withdrawal({ idNumber, cityCode, applicationNumber }) {
+      if (notConnected(cityCode)) return { withdrawal: null };
+      await settle(idNumber, cityCode);
+      const row = (await withdrawalRows(idNumber, cityCode)).find((w) => w.application_number === applicationNumber);
+      return { withdrawal: row ? toWithdrawal(row) : null };
+    },
+
+    async loan({ idNumber, cityCode }) {
+      const off = notConnected(cityCode);
+      if (off) return off;
+      const l = await db
+        .selectFrom('dept_gjj.loans')
+        .selectAll()
+        .select(daySql('settled_on').as('settled'))
+        .where('id_number', '=', idNumber)
+        .where('city_code', '=', cityCode)
+        .orderBy('first_repayment_month', 'desc')
+        .executeTakeFirst();
+      if (!l) return { connected: true, loan: null };
+      const now = clock();
+      const today = chinaDay(now);
+      const schedule = loanSchedule({
+        principalFen: l.principal_fen,
+        termMonths: l.term_months,
+        annualRateBp: l.annual_rate_bp,
+        method: l.repayment_method,
+        firstRepaymentMonth: l.first_repayment_month,
+      });
+      const day = String(l.repayment_day).padStart(2, '0');
+      // Periods whose repayment day has come, less those overdue (not repaid): what is repaid.
+      const due = schedule.filter((p) => `${p.month}-${day}` <= today).length;
+      const settled = l.settled_on !== null || due >= schedule.length;
+      const repaid = settled ? schedule.length : Math.max(0, due - l.overdue_periods);
+      const next = settled ? null : schedule[repaid];
+      const remainingFen = repaid === 0 ? l.principal_fen : (schedule[repaid - 1]?.remainingFen ?? 0);
+      const loan: HousingFundLoan = {
+        contractNumber: l.contract_number,
+        cityCode,
+        centreName: centreName(cityCode),
+        principal: yuan(l.principal_fen),
+        termMonths: l.term_months,
+        annualRate: l.annual_rate_bp / 100,
+        repaymentMethod: l.repayment_method,
+        lendingBank: l.lending_bank,
+        firstRepaymentMonth: l.first_repayment_month,
+        lastRepaymentMonth: schedule.at(-1)?.month ?? l.first_repayment_month,
+        status: settled ? 'settled' : l.overdue_periods > 0 ? 'overdue' : 'repaying',
+        repaidPeriods: repaid,
+        remainingPeriods: schedule.length - repaid,
+        remainingPrincipal: yuan(settled ? 0 : remainingFen),
+        nextRepayment: next
+          ? {
+              dueOn: `${next.month}-${day}`,
+              principal: yuan(next.principalFen),
+              interest: yuan(next.interestFen),
+              total: yuan(next.principalFen + next.interestFen),
+            }
+          : null,
+        overduePeriods: settled ? 0 : l.overdue_periods,
+        updatedAt: chinaTimestamp(now),
+      };
+      return { connected: true, loan };
+    },
+
+    async applyRewithdrawal({
+      idNumber,
+      cityCode,
+      phone,
+      reason,
+      amount,
+      requestId,
+      bankCard,
+    }): Promise<RewithdrawalResult> {
       if (notConnected(cityCode)) return refused('not-connected', NOT_CONNECTED_MESSAGE);
+      await settle(idNumber, cityCode);
       const a = await accountRow(idNumber, cityCode);
       if (!a) return refused('no-account', '未查询到您在该市的住房公积金账户');
-      // The guide's words: the phone bound to the fund account is meant, not the profile phone.
-      if (a.bound_phone !== phone) return refused('phone-mismatch', '手机号码不正确，请修改您的手机号');
       const history = await withdrawalRows(idNumber, cityCode);
-      if (history.some((w) => w.status === 'in-progress')) {
-        return refused('unfinished-service', '存在未办结服务不能提取');
-      }
-      if (!(ONLINE_WITHDRAWAL_CITIES as readonly string[]).includes(cityCode)) {
-        return refused('counter-only', '请进行前台提取预约，并到公积金服务办理网点提取');
-      }
-      if (!history.some((w) => w.status === 'completed')) {
-        return refused('first-withdrawal-at-counter', '首次提取需进行前台提取预约，并到公积金服务办理网点提取');
-      }
-      if (a.status !== 'normal') {
-        return refused('account-sealed', '账户处于封存状态，不符合该提取事项的提取条件');
-      }
+      // The same application again (the platform retried after a lost answer): the same answer.
+      const again = history.find((w) => w.request_id === requestId);
+      if (again) return { outcome: 'accepted', withdrawal: toWithdrawal(again) };
+      const refusal = rewithdrawalRefusal(a, history, cityCode, phone);
+      if (refusal) return refusal;
       const fen = Math.round(amount * 100);
       if (fen > a.balance_fen) return refused('amount-exceeds-balance', '提取金额超过账户可提取金额');
       const now = clock();
       const day = chinaDay(now);
       const applicationNumber = `${cityCode.slice(0, 4)}${day.replaceAll('-', '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-      // The partial unique index keeps a concurrent second application out: it becomes the refusal above.
+      const card = bankCard.cardNumber.replace(/[\s-]/g, '');
+      // The partial unique indexes keep a concurrent second application out: it becomes a refusal below.
       const inserted = await db
         .insertInto('dept_gjj.withdrawals')
         .values({
@@ -237,11 +401,20 @@ export function housingFundSandbox<DB extends HousingFundTables>(
           channel: 'yueshengshi',
           applied_at: now,
           completed_on: null,
+          request_id: requestId,
+          bank_name: bankCard.bankName,
+          bank_card_masked: maskBankCard(card),
+          refusal_note: null,
         })
         .onConflict((oc) => oc.doNothing())
         .returning('application_number')
         .executeTakeFirst();
-      if (!inserted) return refused('unfinished-service', '存在未办结服务不能提取');
+      if (!inserted) {
+        // Either this very request raced itself (answer it), or another application is unfinished.
+        const same = (await withdrawalRows(idNumber, cityCode)).find((w) => w.request_id === requestId);
+        if (same) return { outcome: 'accepted', withdrawal: toWithdrawal(same) };
+        return refused('unfinished-service', '存在未办结服务不能提取');
+      }
       return {
         outcome: 'accepted',
         withdrawal: {
@@ -252,6 +425,9 @@ export function housingFundSandbox<DB extends HousingFundTables>(
           channel: 'yueshengshi',
           appliedAt: chinaTimestamp(now),
           completedOn: null,
+          bankName: bankCard.bankName,
+          bankCardMasked: maskBankCard(card),
+          refusalNote: null,
         },
       };
     },

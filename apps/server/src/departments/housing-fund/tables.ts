@@ -44,6 +44,27 @@ export interface HousingFundTables {
     channel: 'counter' | 'online' | 'yueshengshi';
     applied_at: Date;
     completed_on: Date | null;
+    /** The platform's id of the application (a retry is the same application); null for other channels. */
+    request_id: string | null;
+    bank_name: string | null;
+    bank_card_masked: string | null;
+    /** Why the centre refused an accepted application (e.g. the balance fell below the amount). */
+    refusal_note: string | null;
+  };
+  /** 公积金贷款 (migrations/0054): the loan contract; the schedule is computed from it. */
+  'dept_gjj.loans': {
+    id_number: string;
+    city_code: string;
+    contract_number: string;
+    principal_fen: number;
+    term_months: number;
+    annual_rate_bp: number;
+    repayment_method: 'equal-installment' | 'equal-principal';
+    first_repayment_month: string;
+    repayment_day: number;
+    lending_bank: string;
+    overdue_periods: number;
+    settled_on: Date | null;
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Tables owned by 在线签注 (migrations/0054_payments_taxes-endorsements.sql); only repository.ts queries them. */
+/** Tables owned by 在线签注 (migrations/0056_payments_taxes-endorsements.sql); only repository.ts queries them. */
 export interface EndorsementTables {
   endorsement_applications: {
     id: string;

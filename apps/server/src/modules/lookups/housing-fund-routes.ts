@@ -6,6 +6,9 @@ import {
   centreName,
   DepositMonth,
   HousingFundAccount,
+  HousingFundLoan,
+  LOAN_METHOD_NAMES,
+  LOAN_STATUS_NAMES,
   MAX_DEPOSIT_MONTHS,
   NOT_CONNECTED_MESSAGE,
 } from '../../departments/housing-fund/contract.js';
@@ -17,6 +20,7 @@ import { CityParam, monthlyLookupQuery } from './query-params.js';
 
 const SERVICE_ID = 'gongjijin-jiaocun-xinxi';
 const DEPOSITS_SERVICE_ID = 'gongjijin-jiaocun-mingxi';
+const LOAN_SERVICE_ID = 'gongjijin-daikuan-chaxun';
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 502: Problem, 503: Problem };
 
 /** A5: the guide's advice when the fund cannot be found in the chosen city. */
@@ -59,6 +63,21 @@ export const HousingFundDeposits = z
     source: RecordSource,
   })
   .meta({ id: 'HousingFundDeposits', description: '公积金缴存明细 (B5)' });
+
+export const HousingFundLoanDetails = z
+  .object({
+    subject: RecordSubject,
+    /** null: no housing-fund loan at the chosen city's centre. */
+    loan: HousingFundLoan.omit({ contractNumber: true })
+      .extend({
+        contractNumberMasked: z.string().meta({ description: '借款合同号（部分隐藏）' }),
+        repaymentMethodName: z.string(),
+        statusName: z.string(),
+      })
+      .nullable(),
+    source: RecordSource,
+  })
+  .meta({ id: 'HousingFundLoanDetails', description: '公积金贷款查询' });
 
 /** 4401********1234: an account number as pages show it. */
 export const maskAccountNumber = (n: string) =>
@@ -179,6 +198,39 @@ export const housingFundLookupRoutes =
               }
             : null,
           source: { department: centreName(city), updatedAt: s?.updatedAt ?? null },
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/lookups/housing-fund/loan',
+      {
+        schema: {
+          tags: ['lookups', 'personal'],
+          summary:
+            '公积金贷款查询: the loan at the chosen city’s centre — amount, term, rate, repaid, remaining principal, next instalment (fresh verification; audited)',
+          querystring: ActingQuery.extend({ city: CityParam }),
+          response: { 200: HousingFundLoanDetails, ...problems },
+        },
+      },
+      async (req) => {
+        const city = req.query.city;
+        const opened = await open(req, LOAN_SERVICE_ID, city, req.query.for);
+        const answer = await hf.client.loan({ idNumber: opened.subject.idNumber, cityCode: city });
+        if (!answer.connected) throw notConnected(city);
+        await gate.recordRead(opened, LOAN_SERVICE_ID);
+        const l = answer.loan;
+        return {
+          subject: { self: opened.subject.self, nameMasked: opened.subject.nameMasked },
+          loan:
+            l &&
+            (({ contractNumber, ...rest }) => ({
+              ...rest,
+              contractNumberMasked: maskAccountNumber(contractNumber),
+              repaymentMethodName: LOAN_METHOD_NAMES[rest.repaymentMethod],
+              statusName: LOAN_STATUS_NAMES[rest.status],
+            }))(l),
+          source: { department: centreName(city), updatedAt: l?.updatedAt ?? null },
         };
       },
     );

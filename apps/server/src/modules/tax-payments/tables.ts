@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Tables owned by 车船税缴款 (migrations/0054_payments_taxes-endorsements.sql); only repository.ts queries them. */
+/** Tables owned by 车船税缴款 (migrations/0056_payments_taxes-endorsements.sql); only repository.ts queries them. */
 export interface TaxPaymentTables {
   tax_payments: {
     id: string;

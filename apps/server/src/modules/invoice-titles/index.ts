@@ -1,0 +1,2 @@
+export { invoiceTitleRoutes } from './routes.js';
+export type { InvoiceTitleTables } from './tables.js';

@@ -1,0 +1,100 @@
+import type { PersonalRouteSample } from './sample.js';
+
+/** 公积金再次提取 (B6), 公积金贷款查询, 开具电子税票 (F4) and 便捷开票 (F5): docs/taxfund.md. */
+export const samples: PersonalRouteSample[] = [
+  {
+    serviceId: 'gongjijin-zaici-tiqu',
+    method: 'GET',
+    url: '/api/v1/me/housing-fund/withdrawal-conditions?city=440100',
+    owner: '张伟',
+  },
+  {
+    serviceId: 'gongjijin-zaici-tiqu',
+    method: 'GET',
+    url: '/api/v1/me/housing-fund/withdrawals',
+    owner: '张伟',
+  },
+  {
+    serviceId: 'gongjijin-zaici-tiqu',
+    method: 'POST',
+    url: '/api/v1/me/housing-fund/withdrawals',
+    // 刘芳's fund account has another phone bound: the centre refuses, nothing is applied for (audited as failure)
+    body: {
+      submissionId: '7b0b1a3e-2f4c-4d7e-9a51-0c2d3e4f5a6b',
+      city: '440100',
+      reason: 'rent',
+      amount: '100.00',
+      bankName: '中国农业银行',
+      cardNumber: '6228480000000000000',
+    },
+    owner: '刘芳',
+    ownerStatus: 409,
+    auditAction: 'application.gongjijin-zaici-tiqu',
+  },
+  {
+    serviceId: 'gongjijin-zaici-tiqu',
+    method: 'GET',
+    url: '/api/v1/me/housing-fund/withdrawals/00000000-0000-4000-8000-000000000000',
+    owner: '张伟',
+    ownerStatus: 404,
+    auditAction: null,
+  },
+  {
+    serviceId: 'gongjijin-daikuan-chaxun',
+    method: 'GET',
+    url: '/api/v1/lookups/housing-fund/loan?city=440100',
+    owner: '张伟',
+  },
+  {
+    serviceId: 'geshui-kaiju-dianzi-shuipiao',
+    method: 'GET',
+    url: '/api/v1/me/tax-certificates',
+    owner: '张伟',
+  },
+  {
+    serviceId: 'geshui-kaiju-dianzi-shuipiao',
+    method: 'POST',
+    url: '/api/v1/me/tax-certificates',
+    body: {
+      submissionId: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+      kind: 'income-tax',
+      year: 2018,
+      delivery: { method: 'email', email: 'zhangwei@example.com' },
+    },
+    owner: '张伟',
+    ownerStatus: 201,
+    auditAction: 'application.geshui-kaiju-dianzi-shuipiao',
+  },
+  {
+    serviceId: 'bianjie-kaipiao',
+    method: 'GET',
+    url: '/api/v1/me/invoice-titles',
+    owner: '张伟',
+  },
+  {
+    serviceId: 'bianjie-kaipiao',
+    method: 'POST',
+    url: '/api/v1/me/invoice-titles',
+    body: { kind: 'person', name: '张伟' },
+    owner: '张伟',
+    ownerStatus: 201,
+    auditAction: 'invoice-title.create',
+  },
+  {
+    serviceId: 'bianjie-kaipiao',
+    method: 'POST',
+    url: '/api/v1/me/invoice-titles/00000000-0000-4000-8000-000000000000',
+    body: { kind: 'person', name: '张伟' },
+    owner: '张伟',
+    ownerStatus: 404,
+    auditAction: null,
+  },
+  {
+    serviceId: 'bianjie-kaipiao',
+    method: 'DELETE',
+    url: '/api/v1/me/invoice-titles/00000000-0000-4000-8000-000000000000',
+    owner: '张伟',
+    ownerStatus: 404,
+    auditAction: null,
+  },
+];

@@ -1,0 +1,3 @@
+export { taxCertificateRoutes } from './routes.js';
+export { TaxCertificates } from './service.js';
+export type { TaxCertificateTables } from './tables.js';
