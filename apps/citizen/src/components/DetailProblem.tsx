@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { ApiProblem } from '../api/client';
 import { ErrorState } from './States';
+import './problem.css';
 
 /**
  * The problem of a record's detail page (an appointment, a case, an order): "not found" — a wrong or foreign id,

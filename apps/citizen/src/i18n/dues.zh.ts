@@ -27,7 +27,7 @@ export const duesZh = {
     yearLabel: '{{year}}年度',
     collectedBy: '缴款渠道：{{by}}',
     pay: '缴款',
-    payLabel: '缴纳{{plate}} {{year}}年度车船税 {{amount}}',
+    payLabel: '缴款：{{plate}} {{year}}年度车船税 {{amount}}',
     noneDue: '该车辆暂无未缴车船税',
     confirmTitle: '确认缴款',
     confirmOthers: '您正在为他人的车辆缴款，请核对车牌号码和车主信息。',

@@ -4,6 +4,8 @@ import { APPOINTMENT_QUERY_ROUTES } from './appointment-services';
 
 /** Services that open a page of this app (tools, lookups): the service page's action button goes there. */
 export const TOOL_ROUTES: Readonly<Record<string, string>> = {
+  // 意见反馈 (H1): the FAQ search and the message form, as 个人中心 → 意见反馈 opens them
+  'yijian-fankui': '/faq',
   'geshui-jisuanqi': '/tools/income-tax',
   'jiaban-gongzi-jisuanqi': '/tools/overtime-pay',
   'quming-chaxun': '/tools/name-check',

@@ -14,6 +14,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiProblem, isVerificationCancelled } from '../api/client';
 import { duesApi } from '../api/dues';
 import { Page } from '../components/Page';
+import '../components/problem.css';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
@@ -230,12 +231,12 @@ function ApplyFlow({ service }: { service: EndorsementServiceId }) {
           )}
         </section>
       )}
-      <SourceNote source={data.source} />
-      <p className="problem-actions">
+      <div className="problem-actions">
+        <SourceNote source={data.source} />
         <Link to="/exit-entry/endorsements" className="state-link" data-testid="endorse-progress-link">
           {t('dues.endorse.progressLink')}
         </Link>
-      </p>
+      </div>
     </>
   );
 }

@@ -221,7 +221,7 @@ function MoveCarForm() {
         </section>
       )}
       {history && <History items={history} />}
-      <p className="field-help">
+      <p className="detail-feedback">
         {t('transport.moveCar.urgent')} <a href="tel:110">110</a>
       </p>
     </>

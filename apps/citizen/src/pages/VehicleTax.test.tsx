@@ -81,7 +81,7 @@ describe('车船税缴款 (/tax/vehicle-tax)', () => {
     expect(card.textContent).toContain('1.5升');
     const pays = allByTestId('vehicle-pay', card);
     expect(pays).toHaveLength(1);
-    expect(pays[0]?.getAttribute('aria-label')).toBe('缴纳粤A8K2M6 2026年度车船税 ¥360.00');
+    expect(pays[0]?.getAttribute('aria-label')).toBe('缴款：粤A8K2M6 2026年度车船税 ¥360.00');
     await click(pays[0] as Element);
     const confirm = await findByTestId('vt-confirm');
     expect(byTestId('vt-confirm-amount').textContent).toBe('¥360.00');
