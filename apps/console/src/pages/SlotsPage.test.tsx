@@ -33,7 +33,8 @@ const entry = (id: string, name: string, departmentId: string): CatalogEntry => 
 });
 
 const catalog: CatalogEntry[] = [
-  entry('hunyin-dengji-yuyue', '婚姻登记预约', 'gd-civil-affairs'), // not in APPOINTMENT_SERVICES
+  entry('hunyin-dengji-yuyue', '婚姻登记预约', 'gd-civil-affairs'),
+  entry('minzheng-weikaitong-yuyue', '未开通在线预约的民政事项', 'gd-civil-affairs'), // not in APPOINTMENT_SERVICES
   entry('gongjijin-qiantai-tiqu-yuyue', '公积金前台提取预约', 'housing-fund-centres'),
   entry('dibao-shenqing-yuyue', '最低生活保障申请预约', 'gd-civil-affairs'),
   entry('nianshen-yuyue', '年审预约', 'gd-traffic-police'), // no grant for 交警
@@ -135,11 +136,12 @@ describe('号源管理: the slots by date', () => {
     expect(screen.getByTestId('slots-filter-city').textContent).toContain('深圳');
     expect(await screen.findByText('所选日期内暂无号源，可点“发布号源”发布。')).toBeTruthy();
 
-    // only the appointment services of 民政 and 公积金 (not 婚姻登记预约: not in APPOINTMENT_SERVICES; not 年审预约)
+    // only the catalog's appointment services of 民政 and 公积金 that are in APPOINTMENT_SERVICES (not the one that is
+    // not, not 年审预约: no grant for 交警)
     fireEvent.mouseDown(screen.getByTestId('slots-filter-service').querySelector('.ant-select-selector') as Element);
     await waitFor(() => expect(document.querySelectorAll('.ant-select-item-option').length).toBeGreaterThan(0));
     const services = [...document.querySelectorAll('.ant-select-item-option')].map((el) => el.getAttribute('title'));
-    expect(services).toEqual(['公积金前台提取预约', '最低生活保障申请预约', '补领结婚证/离婚证预约']);
+    expect(services).toEqual(['公积金前台提取预约', '最低生活保障申请预约', '补领结婚证/离婚证预约', '婚姻登记预约']);
 
     // a 民政 service: the cities of the 民政 grants, the first chosen
     forgetRequests();
