@@ -1,10 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, prepareDatabase } from '../app.js';
@@ -98,9 +109,19 @@ function pgliteTemplate(kind: 'migrated' | 'seeded'): Promise<Blob> {
     const digest = createHash('sha256').update(templateSourceHash(kind)).update(pgliteVersion).digest('hex');
     const file = path.join(os.tmpdir(), `yss-pglite-${kind}-${digest.slice(0, 16)}.tar`);
     if (existsSync(file)) return new Blob([readFileSync(file)]);
-    const db = await openDatabase({ pgliteDataDir: 'memory://' });
+    // One builder per machine: on a clean checkout both vitest workers want it at once, and seeding the
+    // province twice side by side on two cores costs the run about a minute. The other worker waits.
+    const release = await buildLock(file);
+    if (!release) return new Blob([readFileSync(file)]);
+    const db = await openDatabase({ pgliteDataDir: 'memory://' }).catch((err) => {
+      release();
+      throw err;
+    });
     try {
       await prepareTemplate(db, kind);
+      // A checkpoint first: a dump taken without one makes every copy replay the seed's WAL at start (~1.4 s of
+      // CPU per test app on this machine: 3.5 → 2.1 s to open the seeded copy), and a test run opens ~100.
+      await sql`checkpoint`.execute(db.db);
       const dump = await db.dump?.();
       if (!dump) throw new Error('PGlite dump unavailable');
       // Written aside then renamed: parallel workers never read a half-written file.
@@ -110,10 +131,55 @@ function pgliteTemplate(kind: 'migrated' | 'seeded'): Promise<Blob> {
       return dump;
     } finally {
       await db.close();
+      release();
     }
   })();
   templates.set(kind, template);
   return template;
+}
+
+/**
+ * Take the lock for building `file`, or wait while another process builds it: resolves to a release function
+ * for the builder, or to null once `file` exists (another process built it). A lock whose process is gone (a
+ * run that was killed) is taken over.
+ */
+async function buildLock(file: string): Promise<(() => void) | null> {
+  const lock = `${file}.lock`;
+  let deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    if (existsSync(file)) return null;
+    try {
+      const fd = openSync(lock, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = Number(readFileSafely(lock));
+    // A lock of a process that is gone, or held for longer than any build takes, is taken over.
+    if ((owner && owner !== process.pid && !processAlive(owner)) || Date.now() > deadline) {
+      rmSync(lock, { force: true });
+      deadline = Date.now() + 10 * 60_000;
+    } else await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function readFileSafely(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Templates of other code versions are dropped once made this long ago (other runs may still use them). */
@@ -133,8 +199,18 @@ async function clonePostgresTemplate(adminUrl: string, kind: 'migrated' | 'seede
   await admin.connect();
   try {
     for (let attempt = 1; ; attempt++) {
-      const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [template]);
-      if (!rowCount) await buildPostgresTemplate(admin, adminUrl, kind, template);
+      const exists = async () =>
+        Boolean((await admin.query('select 1 from pg_database where datname = $1', [template])).rowCount);
+      if (!(await exists())) {
+        // One builder at a time (the other vitest worker waits here, then finds it built): two seeding the
+        // province side by side on a clean machine cost the run about a minute. Released if the process dies.
+        await admin.query('select pg_advisory_lock(hashtext($1))', [template]);
+        try {
+          if (!(await exists())) await buildPostgresTemplate(admin, adminUrl, kind, template);
+        } finally {
+          await admin.query('select pg_advisory_unlock(hashtext($1))', [template]);
+        }
+      }
       try {
         await admin.query(`create database ${databaseName} template ${template}`);
         return;
