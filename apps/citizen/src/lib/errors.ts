@@ -15,3 +15,19 @@ export function errorText(error: unknown, t: TFunction, webauthn?: (error: unkno
   if (fromWebAuthn) return fromWebAuthn;
   return t('errors.unexpected');
 }
+
+/**
+ * The server's field errors of a refused form, by the page's field names: each error goes to the field its path
+ * ends with (`body.amount`, `delivery.email`, `/amount`), the first message per field. Empty when the error is not a
+ * problem or names none of the fields: the page then shows the problem's own sentence.
+ */
+export function fieldErrorsOf<F extends string>(error: unknown, fields: readonly F[]): Partial<Record<F, string>> {
+  const byField: Partial<Record<F, string>> = {};
+  if (!isApiProblem(error)) return byField;
+  for (const { path, message } of error.errors) {
+    const last = path.split(/[./]/).filter(Boolean).pop();
+    const field = fields.find((f) => f === last);
+    if (field && byField[field] === undefined) byField[field] = message;
+  }
+  return byField;
+}

@@ -13,7 +13,7 @@ import { SubmitForm } from '../components/SubmitForm';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { newSubmissionId } from '../lib/apply-drafts';
-import { errorText } from '../lib/errors';
+import { errorText, fieldErrorsOf } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import './medfund.css';
@@ -70,11 +70,7 @@ function ApplyForm({ c, city }: { c: Conditions; city: string }) {
       navigate(`/housing-fund/withdrawals/${w.id}`);
     } catch (e) {
       if (isApiProblem(e) && e.errors.length > 0) {
-        const byField: Partial<Record<Field, string>> = {};
-        for (const err of e.errors) {
-          const f = (['amount', 'bankName', 'cardNumber'] as const).find((k) => err.path.endsWith(k));
-          if (f) byField[f] = err.message;
-        }
+        const byField = fieldErrorsOf(e, ['amount', 'bankName', 'cardNumber'] as const);
         setErrors(byField);
         if (Object.keys(byField).length === 0) setProblem(e.userMessage);
       } else setProblem(errorText(e, t));

@@ -13,7 +13,7 @@ import { EmptyState, ListSkeleton } from '../components/States';
 import { SubmitForm } from '../components/SubmitForm';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { errorText } from '../lib/errors';
+import { errorText, fieldErrorsOf } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import './taxfund.css';
 
@@ -127,11 +127,7 @@ function TitleForm({
       onSaved();
     } catch (e) {
       if (isApiProblem(e) && e.errors.length > 0) {
-        const byField: Partial<Record<Field, string>> = {};
-        for (const err of e.errors) {
-          const f = FIELDS.find((k) => err.path.endsWith(k));
-          if (f) byField[f] = err.message;
-        }
+        const byField = fieldErrorsOf(e, FIELDS);
         setErrors(byField);
         if (Object.keys(byField).length === 0) setProblem(e.userMessage);
       } else setProblem(errorText(e, t));

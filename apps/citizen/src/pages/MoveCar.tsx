@@ -7,7 +7,7 @@ import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { SubmitForm } from '../components/SubmitForm';
 import { useLocale } from '../i18n/localize';
-import { errorText } from '../lib/errors';
+import { errorText, fieldErrorsOf } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import './cases.css';
@@ -123,11 +123,7 @@ function MoveCarForm() {
     } catch (e) {
       if (isVerificationCancelled(e)) return;
       if (isApiProblem(e) && e.errors.length > 0) {
-        const byField: Partial<Record<Field, string>> = {};
-        for (const err of e.errors) {
-          const field = err.path.replace(/^body\./, '') as Field;
-          if (['plate', 'contactPhone', 'place', 'reason'].includes(field)) byField[field] ??= err.message;
-        }
+        const byField = fieldErrorsOf(e, ['plate', 'contactPhone', 'place', 'reason'] as const);
         setErrors(byField);
         if (Object.keys(byField).length === 0) setProblem(errorText(e, t));
       } else {

@@ -11,7 +11,7 @@ import { SubmitForm } from '../components/SubmitForm';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { newSubmissionId } from '../lib/apply-drafts';
-import { errorText } from '../lib/errors';
+import { errorText, fieldErrorsOf } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import './tax.css';
 import './taxfund.css';
@@ -74,11 +74,7 @@ function IssueForm({ kind, onIssued }: { kind: CertificateKind; onIssued: (r: Ta
       onIssued(r);
     } catch (e) {
       if (isApiProblem(e) && e.errors.length > 0) {
-        const byField: Partial<Record<Field, string>> = {};
-        for (const err of e.errors) {
-          const f = (['year', 'email', 'recipient', 'phone', 'address'] as const).find((k) => err.path.endsWith(k));
-          if (f) byField[f] = err.message;
-        }
+        const byField = fieldErrorsOf(e, ['year', 'email', 'recipient', 'phone', 'address'] as const);
         setErrors(byField);
         if (Object.keys(byField).length === 0) setProblem(e.userMessage);
       } else setProblem(errorText(e, t));

@@ -14,7 +14,7 @@ import { useVerifiedLoad, type VerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { newSubmissionId } from '../lib/apply-drafts';
 import { outcomeUnknown } from '../lib/appointments';
-import { errorText } from '../lib/errors';
+import { errorText, fieldErrorsOf } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import { Facts } from './records-shared';
 import './cases.css';
@@ -162,8 +162,7 @@ function Others({ onPay, version }: { onPay: (c: Choice) => void; version: numbe
     } catch (e) {
       if (isVerificationCancelled(e)) return;
       setFound(null);
-      const fields = isApiProblem(e) ? e.errors : [];
-      const byField = Object.fromEntries(fields.map((f) => [f.path, f.message]));
+      const byField = fieldErrorsOf(e, ['plate', 'ownerIdNumber'] as const);
       if (byField.plate || byField.ownerIdNumber) setErrors(byField);
       else setErrors({ form: errorText(e, t) });
     } finally {
