@@ -1,0 +1,7 @@
+export { pensionCertificationRoutes } from './routes.js';
+export {
+  CERTIFY_VERIFICATION_MAX_AGE_MS,
+  certificationStatus,
+  type PensionCertificationDeps,
+  PensionCertificationService,
+} from './service.js';
