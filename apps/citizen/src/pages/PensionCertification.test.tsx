@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import type { Delegation, PensionCertifyResult, PensionStatus } from '@yss/contracts';
+import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACCOUNT, byTestId, findByTestId, json, mockFetch, problem, renderRoute } from '../test/harness';
-import { cleanup, click, typeInto, waitFor } from '../test/render';
+import { cleanup, click, waitFor } from '../test/render';
 import PensionCertification, { certifiableMembers } from './PensionCertification';
 
 const routes = [{ path: '/pension-certification', element: <PensionCertification /> }];
@@ -89,7 +90,13 @@ async function verifyWithPin() {
   expect(prompt.textContent).toContain('为他人办理养老资格认证，需要您本人现场刷脸验证身份');
   const pinMethod = document.querySelector('[data-testid="verify-method-pin"]');
   if (pinMethod) await click(pinMethod);
-  await typeInto(byTestId('verify-pin'), '385172');
+  // the PIN cells take physical key presses (PinInput forwards them)
+  const pin = byTestId('verify-pin');
+  for (const key of '385172') {
+    await act(async () => {
+      pin.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    });
+  }
 }
 
 describe('养老资格认证', () => {

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { addMonthsToDay } from '../../departments/social-insurance/sql-time.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
-import { testAppHooks } from '../../test-support/test-app.js';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { chinaDate } from '../appointments/china-time.js';
 import type { OpenedLookup } from '../lookups/personal-gate.js';
 import { certificationStatus, PensionCertificationService } from './service.js';
@@ -16,6 +16,8 @@ const demo = (name: string) => {
 const zhangWei = demo('张伟');
 const father = demo('张建国'); // 张伟's father: draws an enterprise pension, his certification has lapsed
 const URL = '/api/v1/pension-certification';
+/** Loading the seeded template takes long on a busy machine. */
+const SLOW_START = 240_000;
 
 describe('养老资格认证 rules', () => {
   it('says valid, due soon (30 days), expired or never from the last day of validity', () => {
@@ -54,7 +56,12 @@ describe('养老资格认证 rules', () => {
 });
 
 describe('养老资格认证 API on pglite', () => {
-  const t = testAppHooks('pglite', { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
+  let app: TestApp | undefined;
+  const t = () => app as TestApp;
+  beforeAll(async () => {
+    app = await createTestApp('pglite', { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
+  }, SLOW_START);
+  afterAll(() => app?.close());
   const c = citizenClient(t);
   const { call } = c;
 
@@ -213,5 +220,5 @@ describe('养老资格认证 API on pglite', () => {
     expect(revoked.statusCode).toBe(403);
     expect(revoked.json()).toMatchObject({ code: 'DELEGATION_INACTIVE' });
     expect(revoked.json().detail).toMatch(/该授权.*不能再为对方办理/);
-  });
+  }, 120_000);
 });
