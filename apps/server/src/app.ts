@@ -95,7 +95,11 @@ import { MoveCarGate, MoveCarService, moveCarRoutes } from './modules/move-car/i
 import { NotificationService, notificationRoutes } from './modules/notifications/index.js';
 import { registerPayments } from './modules/payments/index.js';
 import type { Payments } from './modules/payments/port.js';
-import { PensionCertificationService, pensionCertificationRoutes } from './modules/pension-certification/index.js';
+import {
+  PensionCertificationService,
+  PensionReminders,
+  pensionCertificationRoutes,
+} from './modules/pension-certification/index.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { TaxCertificates, taxCertificateRoutes } from './modules/tax-certificates/index.js';
@@ -462,6 +466,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       }),
     }),
   );
+  // 养老资格认证即将到期: a 消息 once per validity period, every 6 hours under a lease (the first run 6 hours after start).
+  const pensionReminders = new PensionReminders({
+    db: database.db,
+    departments,
+    identity,
+    notifications,
+    now: options.now ?? (() => new Date()),
+    intervalMs: 6 * 3600_000,
+    log: app.log.child({ module: 'pension-reminders' }),
+  });
+  app.decorate('pensionReminders', pensionReminders);
+  app.addHook('onReady', async () => pensionReminders.start());
+  app.addHook('preClose', async () => pensionReminders.stop());
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

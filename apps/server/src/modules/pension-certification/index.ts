@@ -1,3 +1,4 @@
+export { PENSION_REMINDER_JOB, type PensionReminderReport, PensionReminders } from './reminders.js';
 export { pensionCertificationRoutes } from './routes.js';
 export {
   CERTIFY_VERIFICATION_MAX_AGE_MS,

@@ -65,6 +65,22 @@ describe('养老资格认证 API on pglite', () => {
   const c = citizenClient(t);
   const { call } = c;
 
+  it('即将到期: a 消息 to the pensioner’s own account within 30 days of the end, once per validity period', async () => {
+    const self = await c.verifiedAccount(father);
+    // his certification ended on 2025-12-04: on 2025-11-20 (China) 14 days were left
+    const report = await t().app.pensionReminders.runAt(new Date('2025-11-20T02:00:00Z'));
+    expect(report).toMatchObject({ ran: true, reminded: 1 });
+    expect(report.checked).toBeGreaterThanOrEqual(1);
+    expect((await t().app.pensionReminders.runAt(new Date('2025-11-21T02:00:00Z'))).reminded).toBe(0);
+    // more than 30 days before, or after the end: nothing
+    expect((await t().app.pensionReminders.runAt(new Date('2025-10-01T02:00:00Z'))).reminded).toBe(0);
+    const inbox = (await call('GET', '/api/v1/me/notifications', undefined, self.cookie)).json();
+    const due = inbox.items.filter((m: { kind: string }) => m.kind === 'pension-update');
+    expect(due).toHaveLength(1);
+    expect(due[0]).toMatchObject({ title: '养老资格认证即将到期', link: '/pension-certification' });
+    expect(due[0].body).toContain('企业职工基本养老保险养老资格认证将于2025-12-04到期（还有14天）');
+  });
+
   it('本人 without a pension, then 为他人办理 for a father through an active delegation, once, with a 消息', async () => {
     const agent = await c.verifiedAccount(zhangWei);
 
@@ -196,6 +212,10 @@ describe('养老资格认证 API on pglite', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ title: '已为张**完成养老资格认证', link: '/pension-certification' });
     expect(messages[0].body).toContain(`认证有效期至${validUntil}`);
+    // and the father, who has an account of his own, is told too
+    const fatherLogin = await c.verifiedAccount(father);
+    const his = (await call('GET', '/api/v1/me/notifications', undefined, fatherLogin.cookie)).json();
+    expect(his.items.map((m: { title: string }) => m.title)).toContain('家人已为您完成养老资格认证');
 
     // audited as the agent, with the delegation and the relation
     const audit = await sql<{ actor_kind: string; result: string; detail: Record<string, string> }>`
