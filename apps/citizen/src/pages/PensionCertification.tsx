@@ -44,7 +44,23 @@ export function certifiableMembers(list: { asAgent: Delegation[] }): Delegation[
 
 function WhoPicker({ value, onChange }: { value: string | null; onChange: (forId: string | null) => void }) {
   const { t } = useLocale();
-  const { data } = useVerifiedLoad(() => delegation.list(), []);
+  const auth = useAuth();
+  const [data, setData] = useState<{ asAgent: Delegation[] } | null>(null);
+  // Behind the same verification prompt as the status (one prompt for both); a cancel is handled by the status
+  // (which goes back once), so here it only leaves the list empty.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once per page
+  useEffect(() => {
+    let live = true;
+    auth
+      .withVerification(() => delegation.list())
+      .then(
+        (list) => live && setData(list),
+        () => live && setData({ asAgent: [] }),
+      );
+    return () => {
+      live = false;
+    };
+  }, []);
   const members = data ? certifiableMembers(data) : [];
   const hintId = useId();
   const options = ['self', ...members.map((m) => m.id)];
