@@ -40,6 +40,7 @@ const Zhongkao = lazy(() => import('./pages/Zhongkao'));
 const Gaokao = lazy(() => import('./pages/Gaokao'));
 const HousingFund = lazy(() => import('./pages/HousingFund'));
 const MedicalPayment = lazy(() => import('./pages/MedicalPayment'));
+const PensionCertification = lazy(() => import('./pages/PensionCertification'));
 const MedicalPayCode = lazy(() => import('./pages/MedicalPayCode'));
 const MedicalBalance = lazy(() => import('./pages/MedicalBalance'));
 const AddFamily = lazy(() => import('./pages/AddFamily'));
@@ -214,6 +215,7 @@ export const router = createBrowserRouter([
       { path: 'lookups/gaokao/results', element: <Gaokao kind="results" /> },
       { path: 'lookups/housing-fund', element: <HousingFund /> },
       { path: 'lookups/medical-payment', element: <MedicalPayment /> },
+      { path: 'pension-certification', element: <PensionCertification /> },
       { path: 'lookups/medical-pay-code', element: <MedicalPayCode /> },
       { path: 'lookups/medical-balance', element: <MedicalBalance /> },
       { path: 'me/family', element: <Family /> },

@@ -95,6 +95,11 @@ import { MoveCarGate, MoveCarService, moveCarRoutes } from './modules/move-car/i
 import { NotificationService, notificationRoutes } from './modules/notifications/index.js';
 import { registerPayments } from './modules/payments/index.js';
 import type { Payments } from './modules/payments/port.js';
+import {
+  PensionCertificationService,
+  PensionReminders,
+  pensionCertificationRoutes,
+} from './modules/pension-certification/index.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { TaxCertificates, taxCertificateRoutes } from './modules/tax-certificates/index.js';
@@ -290,6 +295,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'console', description: '工作台: staff routes, each scoped to the caller’s department and city' },
         { name: 'sandbox', description: 'Sandbox-only endpoints (demo mode): no real outside system exists here' },
         { name: 'transport', description: '交通出行: 一键移车 (a reminder SMS to a car’s owner)' },
+        { name: 'welfare', description: '社保与民生: 养老资格认证 (for oneself or for another person)' },
         { name: 'ops', description: 'Health and readiness' },
       ],
     },
@@ -446,6 +452,33 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await app.register(educationLookupRoutes({ gate, departments, db: database.db, cipher }));
   await app.register(medicalInsuranceRoutes({ db: database.db, cipher, audit, gate, departments }));
+  // 养老资格认证 (E4): status and 认证, for oneself or through a delegation; the 人社 sandbox records it.
+  await app.register(
+    pensionCertificationRoutes({
+      gate,
+      service: new PensionCertificationService({
+        db: database.db,
+        departments,
+        identity,
+        notifications,
+        audit,
+        now: options.now ?? (() => new Date()),
+      }),
+    }),
+  );
+  // 养老资格认证即将到期: a 消息 once per validity period, every 6 hours under a lease (the first run 6 hours after start).
+  const pensionReminders = new PensionReminders({
+    db: database.db,
+    departments,
+    identity,
+    notifications,
+    now: options.now ?? (() => new Date()),
+    intervalMs: 6 * 3600_000,
+    log: app.log.child({ module: 'pension-reminders' }),
+  });
+  app.decorate('pensionReminders', pensionReminders);
+  app.addHook('onReady', async () => pensionReminders.start());
+  app.addHook('preClose', async () => pensionReminders.stop());
   await app.register(
     lookupRoutes({
       countByName: (name) => departments.populationRegister.client.countByName({ name }),

@@ -171,6 +171,13 @@ export const ERROR_CODES = {
   TAX_CERTIFICATE_PENDING: { status: 409, title: '电子税票正在开具' },
   INVOICE_TITLE_NOT_FOUND: { status: 404, title: '找不到该发票抬头' },
   INVOICE_TITLE_LIMIT: { status: 409, title: '发票抬头数量已达上限' },
+  // 养老资格认证 (E4)
+  PENSION_NOT_PENSIONER: { status: 409, title: '未查询到养老待遇领取记录' },
+  PENSION_TERMINATED: { status: 409, title: '已终止参保，无法认证' },
+  PENSION_SCHEME_MISMATCH: { status: 409, title: '所选社保类型与领取待遇的类型不一致' },
+  PENSION_SCHEME_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该社保类型在线认证' },
+  PENSION_CITY_MISMATCH: { status: 409, title: '请切换到养老待遇发放地' },
+  PENSION_CERTIFICATION_IN_PROGRESS: { status: 409, title: '认证正在处理中' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

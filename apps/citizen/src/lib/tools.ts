@@ -49,6 +49,8 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'gongjijin-jiaocun-mingxi': '/lookups/housing-fund',
   // 助残 (B8) and 社会救助办理查询 (B7): docs/welfare.md
   'canjirenzheng-chaxun': '/lookups/disability',
+  // 养老资格认证 (E4): for oneself or a family member who authorised it
+  'yanglao-zige-renzheng': '/pension-certification',
   'dibao-jindu-chaxun': '/lookups/social-assistance?kind=dibao',
   'dishouru-jiating-jindu-chaxun': '/lookups/social-assistance?kind=low-income',
   'tekun-renyuan-jindu-chaxun': '/lookups/social-assistance?kind=tekun',

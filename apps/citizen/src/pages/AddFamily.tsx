@@ -1,7 +1,7 @@
 import { DELEGATION_VALID_DAYS, type Delegation, parseResidentId } from '@yss/contracts';
 import Result from 'antd-mobile/es/components/result';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { isApiProblem, isVerificationCancelled } from '../api/client';
 import { delegation } from '../api/delegation';
 import { api } from '../api/endpoints';
@@ -27,7 +27,12 @@ function AddForm({ onAdded }: { onAdded: (d: Delegation) => void }) {
   const delegable = (catalog.data ?? []).filter((s) => s.whoMayAct === 'self-or-others');
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
-  const [services, setServices] = useState<string[]>([]);
+  // ?service=<id>: a service page sent the citizen here to act for someone (养老资格认证): that service is ticked.
+  const [params] = useSearchParams();
+  const [services, setServices] = useState<string[]>(() => {
+    const preset = params.get('service');
+    return preset ? [preset] : [];
+  });
   const [days, setDays] = useState<ValidDays>(90);
   const [fieldErrors, setFieldErrors] = useState<{ name?: string; idNumber?: string; services?: string }>({});
   const [error, setError] = useState<string | null>(null);

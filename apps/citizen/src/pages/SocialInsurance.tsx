@@ -1,8 +1,11 @@
 import Button from 'antd-mobile/es/components/button';
+import List from 'antd-mobile/es/components/list';
 import { useId, useState } from 'react';
 import { type ContributionDetails, lookups } from '../api/lookups';
+import { Icon } from '../components/icons';
 import { Page, useGoBack } from '../components/Page';
 import { Segmented } from '../components/Segmented';
+import { LinkItem } from '../components/ServiceItem';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
@@ -125,6 +128,18 @@ export default function SocialInsurance() {
       <RequireAuth>
         <Details />
       </RequireAuth>
+      <section className="card flush" aria-label={t('welfare.pension.entry')}>
+        <List>
+          <LinkItem
+            to="/pension-certification"
+            prefix={<Icon name="shield-check" className="list-icon" />}
+            description={t('welfare.pension.entryDesc')}
+            data-testid="shebao-pension-entry"
+          >
+            {t('welfare.pension.entry')}
+          </LinkItem>
+        </List>
+      </section>
     </Page>
   );
 }

@@ -43,6 +43,8 @@ export interface ActingFor {
   principalIdNumber: string;
   principalAccountId: string | null;
   principalNameMasked: string;
+  /** How the principal is related to the agent in the population register (parent, child, spouse), if at all. */
+  relation: string | null;
 }
 
 /**
@@ -234,6 +236,7 @@ export class DelegationService {
       principalIdNumber: this.d.cipher.decrypt(row.principal_id_number_encrypted, 'delegation.principal_id_number'),
       principalAccountId,
       principalNameMasked: row.principal_name_masked,
+      relation: row.relation,
     };
   }
 

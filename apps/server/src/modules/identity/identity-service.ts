@@ -510,6 +510,19 @@ export class IdentityService {
    * name shown beside the answer. The name itself stays sealed (one decryption fewer per lookup, and a
    * plain name that is never in memory cannot leak from it).
    */
+  /**
+   * Real-name accounts in id order, a page at a time, with the ID number (decrypted: for a background job that asks
+   * a department about each citizen, e.g. 养老资格认证 reminders; never returned to a browser).
+   */
+  async realNameAccounts(afterId: string | null, limit: number) {
+    const rows = await repo.realNameAccountsAfter(this.d.db, afterId, limit);
+    return rows.map((r) => ({
+      accountId: r.id,
+      personId: r.person_id as string,
+      idNumber: this.d.cipher.decrypt(r.id_number_encrypted as string, 'account.id_number'),
+    }));
+  }
+
   async lookupIdentity(accountId: string) {
     const bound = await this.boundIdentity(accountId);
     if (!bound) return null;

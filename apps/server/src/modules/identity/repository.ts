@@ -370,3 +370,16 @@ export async function takeChallenge(db: Db, challenge: string) {
   if (!row || row.expires_at.getTime() < Date.now()) return undefined;
   return row;
 }
+
+/** Real-name accounts in id order after `afterId`, a page at a time (background jobs that ask a department about each). */
+export async function realNameAccountsAfter(db: Db, afterId: string | null, limit: number) {
+  let q = db
+    .selectFrom('identity_accounts')
+    .select(['id', 'person_id', 'id_number_encrypted'])
+    .where('id_number_encrypted', 'is not', null)
+    .where('person_id', 'is not', null)
+    .orderBy('id')
+    .limit(limit);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.execute();
+}

@@ -13,6 +13,8 @@ export interface LookupSubject extends RecordSubject {
   idNumber: string;
   accountId: string | null;
   delegationId: string | null;
+  /** Acting: how the principal is related to the agent (parent, child, spouse …), null if unknown or self. */
+  relation?: string | null;
 }
 
 export interface OpenedLookup {
@@ -68,6 +70,7 @@ export class PersonalLookupGate {
           idNumber: acting.principalIdNumber,
           accountId: acting.principalAccountId,
           delegationId: acting.delegationId,
+          relation: acting.relation,
         },
       };
     }
