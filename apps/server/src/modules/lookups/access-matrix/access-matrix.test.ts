@@ -31,6 +31,9 @@ const pathPattern = (template: string) =>
  * personal records without a session of their own, a fresh verification and — for someone else — an active
  * delegation; staff sessions open nothing; the owner's read is audited.
  */
+
+/** These tests walk every sample (one more with each personal route): they get the time of a long loop, not 30 s. */
+const MATRIX_TIMEOUT = 180_000;
 describe.each(ENGINES)('access matrix of the personal routes on %s', (engine) => {
   let t: TestApp;
   let samples: PersonalRouteSample[];
@@ -127,44 +130,52 @@ describe.each(ENGINES)('access matrix of the personal routes on %s', (engine) =>
     }
   });
 
-  it('anonymous, forged-session and staff callers get 401; a session without fresh verification gets VERIFICATION_REQUIRED', async () => {
-    const smsOnly = await c.smsLogin(demo('刘洋').phone as string);
-    for (const s of samples) {
-      const label = `${s.method} ${s.url}`;
-      expect((await c.call(s.method, s.url, s.body)).statusCode, `${label} anonymous`).toBe(401);
-      expect((await c.call(s.method, s.url, s.body, 'forged-token')).statusCode, `${label} forged`).toBe(401);
-      const staff = await c.call(s.method, s.url, s.body, undefined, { cookie: staffCookie });
-      expect(staff.statusCode, `${label} as staff`).toBe(401);
-      const unverified = await c.call(s.method, s.url, s.body, smsOnly);
-      expect(unverified.json().code, `${label} without verification`).toBe('VERIFICATION_REQUIRED');
-    }
-  });
+  it(
+    'anonymous, forged-session and staff callers get 401; a session without fresh verification gets VERIFICATION_REQUIRED',
+    async () => {
+      const smsOnly = await c.smsLogin(demo('刘洋').phone as string);
+      for (const s of samples) {
+        const label = `${s.method} ${s.url}`;
+        expect((await c.call(s.method, s.url, s.body)).statusCode, `${label} anonymous`).toBe(401);
+        expect((await c.call(s.method, s.url, s.body, 'forged-token')).statusCode, `${label} forged`).toBe(401);
+        const staff = await c.call(s.method, s.url, s.body, undefined, { cookie: staffCookie });
+        expect(staff.statusCode, `${label} as staff`).toBe(401);
+        const unverified = await c.call(s.method, s.url, s.body, smsOnly);
+        expect(unverified.json().code, `${label} without verification`).toBe('VERIFICATION_REQUIRED');
+      }
+    },
+    MATRIX_TIMEOUT,
+  );
 
-  it('the owner reads their own records, audited; another citizen cannot use a delegation that is not theirs', async () => {
-    const stranger = await c.verifiedAccount(demo('刘洋'));
-    const owners = new Map<string, Awaited<ReturnType<typeof c.verifiedAccount>>>();
-    for (const s of samples) {
-      const label = `${s.method} ${s.url}`;
-      let owner = owners.get(s.owner);
-      if (!owner) {
-        owner = await c.verifiedAccount(demo(s.owner));
-        owners.set(s.owner, owner);
+  it(
+    'the owner reads their own records, audited; another citizen cannot use a delegation that is not theirs',
+    async () => {
+      const stranger = await c.verifiedAccount(demo('刘洋'));
+      const owners = new Map<string, Awaited<ReturnType<typeof c.verifiedAccount>>>();
+      for (const s of samples) {
+        const label = `${s.method} ${s.url}`;
+        let owner = owners.get(s.owner);
+        if (!owner) {
+          owner = await c.verifiedAccount(demo(s.owner));
+          owners.set(s.owner, owner);
+        }
+        const res = await c.call(s.method, s.url, s.body, owner.cookie);
+        expect(res.statusCode, `${label} as ${s.owner}: ${res.body}`).toBe(s.ownerStatus ?? 200);
+        expect(res.body, `${label} leaks the ID number`).not.toContain(owner.person.idNumber);
+        const action = s.auditAction === undefined ? `lookup.${s.serviceId}` : s.auditAction;
+        if (action) {
+          const log = (await c.call('GET', '/api/v1/me/access-log', undefined, owner.cookie)).json() as {
+            action: string;
+          }[];
+          expect(
+            log.some((e) => e.action === action),
+            `${label}: ${action} in ${s.owner}'s access log`,
+          ).toBe(true);
+        }
+        const foreign = await c.call(s.method, withFor(s.url, randomUUID()), s.body, stranger.cookie);
+        expect(foreign.statusCode, `${label} with someone else's delegation id`).toBe(404);
       }
-      const res = await c.call(s.method, s.url, s.body, owner.cookie);
-      expect(res.statusCode, `${label} as ${s.owner}: ${res.body}`).toBe(s.ownerStatus ?? 200);
-      expect(res.body, `${label} leaks the ID number`).not.toContain(owner.person.idNumber);
-      const action = s.auditAction === undefined ? `lookup.${s.serviceId}` : s.auditAction;
-      if (action) {
-        const log = (await c.call('GET', '/api/v1/me/access-log', undefined, owner.cookie)).json() as {
-          action: string;
-        }[];
-        expect(
-          log.some((e) => e.action === action),
-          `${label}: ${action} in ${s.owner}'s access log`,
-        ).toBe(true);
-      }
-      const foreign = await c.call(s.method, withFor(s.url, randomUUID()), s.body, stranger.cookie);
-      expect(foreign.statusCode, `${label} with someone else's delegation id`).toBe(404);
-    }
-  });
+    },
+    MATRIX_TIMEOUT,
+  );
 });
