@@ -18,6 +18,7 @@ export * from './move-car.js';
 export * from './notifications.js';
 export * from './payments.js';
 export * from './problem.js';
+export * from './purchase-tax.js';
 export * from './staff.js';
 export * from './tax-payments.js';
 export * from './validators/invoice.js';

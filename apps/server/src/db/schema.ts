@@ -37,6 +37,7 @@ import type { MedicalPaymentTables } from '../modules/medical-insurance/tables.j
 import type { MoveCarTables } from '../modules/move-car/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { PaymentTables } from '../modules/payments/tables.js';
+import type { PurchaseTaxTables } from '../modules/purchase-tax/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
 import type { TaxCertificateTables } from '../modules/tax-certificates/tables.js';
 import type { TaxPaymentTables } from '../modules/tax-payments/tables.js';
@@ -69,6 +70,7 @@ export interface Database
     UtilityPaymentTables,
     MoveCarTables,
     TaxPaymentTables,
+    PurchaseTaxTables,
     EndorsementTables,
     HousingFundWithdrawalTables,
     TaxCertificateTables,
