@@ -85,6 +85,8 @@ const PowerNotices = lazy(() => import('./pages/PowerNotices'));
 const MoveCar = lazy(() => import('./pages/MoveCar'));
 const PoliceCall = lazy(() => import('./pages/PoliceCall'));
 const VehicleTax = lazy(() => import('./pages/VehicleTax'));
+const PurchaseTax = lazy(() => import('./pages/PurchaseTax'));
+const PurchaseTaxCertificates = lazy(() => import('./pages/PurchaseTaxCertificates'));
 const EndorsementApply = lazy(() => import('./pages/EndorsementApply'));
 const EndorsementProgress = lazy(() => import('./pages/EndorsementProgress'));
 const HousingFundWithdraw = lazy(() => import('./pages/HousingFundWithdraw'));
@@ -262,6 +264,8 @@ export const router = createBrowserRouter([
       { path: 'utilities/gas/prices', element: <GasPrices /> },
       { path: 'lookups/utilities/power/outages', element: <PowerNotices /> },
       { path: 'tax/vehicle-tax', element: <VehicleTax /> },
+      { path: 'tax/purchase-tax', element: <PurchaseTax /> },
+      { path: 'tax/purchase-tax/certificates', element: <PurchaseTaxCertificates /> },
       { path: 'exit-entry/endorsements/apply', element: <EndorsementApply /> },
       { path: 'exit-entry/endorsements', element: <EndorsementProgress /> },
       { path: 'housing-fund/withdraw', element: <HousingFundWithdraw /> },

@@ -101,6 +101,7 @@ import {
   pensionCertificationRoutes,
 } from './modules/pension-certification/index.js';
 import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
+import { PurchaseTaxService, purchaseTaxRoutes } from './modules/purchase-tax/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { TaxCertificates, taxCertificateRoutes } from './modules/tax-certificates/index.js';
 import { TaxPaymentService, taxPaymentRoutes } from './modules/tax-payments/index.js';
@@ -576,6 +577,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   payments.registerFulfiller('vehicle-tax', taxPayments.fulfiller);
   await app.register(taxPaymentRoutes({ service: taxPayments, gate: paymentGate, sessionCookie: settings.cookieName }));
+  // 车辆购置税 (D4): orders of purpose vehicle-purchase-tax; the purchase is declared and paid at the tax department
+  // once the payment is confirmed, and its 完税证明 number goes to the result page and 消息.
+  const purchaseTax = new PurchaseTaxService({
+    db: database.db,
+    cipher,
+    payments,
+    departments,
+    notifications,
+    log: app.log.child({ module: 'purchase-tax' }),
+  });
+  payments.registerFulfiller('vehicle-purchase-tax', purchaseTax.fulfiller);
+  await app.register(
+    purchaseTaxRoutes({ service: purchaseTax, gate: paymentGate, sessionCookie: settings.cookieName }),
+  );
   // 在线签注 (D6): orders of purpose endorsement-fee; the exit-entry system takes the application once the fee is paid.
   const endorsements = new EndorsementService({
     db: database.db,

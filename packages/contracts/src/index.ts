@@ -19,6 +19,7 @@ export * from './notifications.js';
 export * from './payments.js';
 export * from './pension.js';
 export * from './problem.js';
+export * from './purchase-tax.js';
 export * from './staff.js';
 export * from './tax-payments.js';
 export * from './validators/invoice.js';

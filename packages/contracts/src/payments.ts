@@ -14,11 +14,18 @@ import { CITY_CODES } from './cities.js';
  * This repository ships one provider: the sandbox (沙箱支付, a provider's test mode). No real money moves.
  */
 
-export const PAYMENT_PURPOSES = ['utility-bill', 'coach-tickets', 'vehicle-tax', 'endorsement-fee'] as const;
+export const PAYMENT_PURPOSES = [
+  'utility-bill',
+  'coach-tickets',
+  'vehicle-tax',
+  'endorsement-fee',
+  'vehicle-purchase-tax',
+] as const;
 export const PaymentPurpose = z.enum(PAYMENT_PURPOSES).meta({
   id: 'PaymentPurpose',
   description:
-    'utility-bill 生活缴费（燃气费）; coach-tickets 长途车票; vehicle-tax 车船税; endorsement-fee 出入境签注费',
+    'utility-bill 生活缴费（燃气费）; coach-tickets 长途车票; vehicle-tax 车船税; endorsement-fee 出入境签注费; ' +
+    'vehicle-purchase-tax 车辆购置税',
 });
 export type PaymentPurpose = z.infer<typeof PaymentPurpose>;
 
@@ -27,6 +34,7 @@ export const PAYMENT_PURPOSE_NAMES = {
   'coach-tickets': { name: '长途车票', nameEn: 'Coach tickets' },
   'vehicle-tax': { name: '车船税', nameEn: 'Vehicle and vessel tax' },
   'endorsement-fee': { name: '签注费', nameEn: 'Endorsement fee' },
+  'vehicle-purchase-tax': { name: '车辆购置税', nameEn: 'Vehicle purchase tax' },
 } as const satisfies Record<PaymentPurpose, { name: string; nameEn: string }>;
 
 /**

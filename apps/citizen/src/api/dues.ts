@@ -1,9 +1,11 @@
 import type {
   CreateEndorsementInput,
+  CreatePurchaseTaxPaymentInput,
   CreateVehicleTaxPaymentInput,
   EndorsementOptions,
   EndorsementServiceId,
   MyEndorsements,
+  MyVehiclePurchases,
   MyVehicleTax,
   PaymentOrder,
   VehicleTaxLookupInput,
@@ -27,6 +29,16 @@ export const duesApi = {
   /** 201 a new order for one vehicle's one year; 200 the order already made with this submissionId. */
   createVehicleTaxPayment: (body: CreateVehicleTaxPaymentInput, o: Opts = {}) =>
     apiRequest<PaymentOrder>('/api/v1/me/vehicle-tax-payments', { ...o, method: 'POST', body, timeoutMs: 30_000 }),
+  /** 车辆购置税: the citizen's own new-vehicle purchases with the tax computed today (and the paid ones). */
+  myVehiclePurchases: (o: Opts = {}) => apiRequest<MyVehiclePurchases>('/api/v1/me/vehicle-purchase-tax', o),
+  /** 201 a new order for one purchase's 应缴合计; 200 the order already made with this submissionId. */
+  createPurchaseTaxPayment: (body: CreatePurchaseTaxPaymentInput, o: Opts = {}) =>
+    apiRequest<PaymentOrder>('/api/v1/me/vehicle-purchase-tax-payments', {
+      ...o,
+      method: 'POST',
+      body,
+      timeoutMs: 30_000,
+    }),
   /** The citizen's permits for a service with the endorsements each may get online. */
   endorsementOptions: (service: EndorsementServiceId, city: string, o: Opts = {}) =>
     apiRequest<EndorsementOptions>('/api/v1/me/endorsements/options', { ...o, query: { service, city } }),

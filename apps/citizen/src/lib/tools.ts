@@ -65,6 +65,8 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   'changtuche-tuipiao': '/coach/orders',
   // 车船税缴款 (D4): 本人清缴 and 他人清缴
   'chechuanshui-jiaokuan': '/tax/vehicle-tax',
+  // 车辆购置税 (D4): the unpaid purchases and their 缴纳; 完税证明查询 from there
+  'cheliang-gouzhishui': '/tax/purchase-tax',
   // 在线签注 (D6): choose the endorsement and pay the fee; 签注进度查询
   'gangao-zaici-qianzhu': '/exit-entry/endorsements/apply?service=gangao-zaici-qianzhu',
   'taiwan-qianzhu': '/exit-entry/endorsements/apply?service=taiwan-qianzhu',

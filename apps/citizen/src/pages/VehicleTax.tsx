@@ -17,6 +17,7 @@ import { outcomeUnknown } from '../lib/appointments';
 import { errorText, fieldErrorsOf } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import { Facts } from './records-shared';
+import { TaxPageLinks } from './tax-links';
 import './cases.css';
 import './records.css';
 import './payments.css';
@@ -381,6 +382,7 @@ export default function VehicleTax() {
       <RequireAuth>
         <VehicleTaxFlow />
       </RequireAuth>
+      <TaxPageLinks current="vehicle" />
     </Page>
   );
 }

@@ -38,6 +38,7 @@ import type { MoveCarTables } from '../modules/move-car/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { PaymentTables } from '../modules/payments/tables.js';
 import type { PensionCertificationTables } from '../modules/pension-certification/tables.js';
+import type { PurchaseTaxTables } from '../modules/purchase-tax/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
 import type { TaxCertificateTables } from '../modules/tax-certificates/tables.js';
 import type { TaxPaymentTables } from '../modules/tax-payments/tables.js';
@@ -71,6 +72,7 @@ export interface Database
     MoveCarTables,
     PensionCertificationTables,
     TaxPaymentTables,
+    PurchaseTaxTables,
     EndorsementTables,
     HousingFundWithdrawalTables,
     TaxCertificateTables,

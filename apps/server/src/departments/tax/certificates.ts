@@ -15,3 +15,11 @@ export function maskIdNumber(idNumber: string): string {
 export function certificateNumber(regionCode: string, issuedOn: string, serial: string): string {
   return `344${regionCode.slice(2, 4)}${issuedOn.slice(2, 4)}${serial}`;
 }
+
+/**
+ * 车辆购置税完税证明（电子版）号码 as this sandbox issues them (our own format, docs/departments/tax.md): 44 · the year
+ * of payment (4 digits) · 12 digits.
+ */
+export function purchaseCertificateNumber(paidOn: string, serial: string): string {
+  return `44${paidOn.slice(0, 4)}${serial.padStart(12, '0').slice(-12)}`;
+}

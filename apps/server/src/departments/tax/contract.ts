@@ -215,6 +215,80 @@ export const VehicleTaxReceipt = z
   .meta({ id: 'TaxVehicleTaxReceipt' });
 
 // ---------------------------------------------------------------------------------------------------------
+// 车辆购置税 (vehicle purchase tax; purchase-tax.ts has the computation)
+// ---------------------------------------------------------------------------------------------------------
+
+export const VehiclePurchase = z
+  .object({
+    invoice: z
+      .object({
+        code: z.string().meta({ description: '发票代码' }),
+        number: z.string().meta({ description: '发票号码' }),
+        issuedOn: IsoDate.meta({ description: '开票日期（纳税义务发生日期）' }),
+        seller: Party.meta({ description: '销货单位' }),
+        total: Yuan.meta({ description: '价税合计（元）' }),
+      })
+      .meta({ description: '机动车销售统一发票' }),
+    vin: z.string().meta({ description: '车辆识别代号（车架号）' }),
+    model: z.string().meta({ description: '厂牌型号' }),
+    vehicleKind: z.enum(['fuel', 'new-energy']).meta({ description: 'fuel 燃油车; new-energy 新能源汽车' }),
+    taxablePrice: Yuan.meta({ description: '计税价格 = 价税合计 ÷ 1.13（元）' }),
+    tax: Yuan.meta({ description: '应纳税额 = 计税价格 × 10%（元）' }),
+    relief: Yuan.meta({ description: '减免税额（元）' }),
+    reliefRule: z.string().nullable().meta({ description: '减免政策' }),
+    payableTax: Yuan.meta({ description: '减免后应纳税额（元）' }),
+    deadline: IsoDate.meta({ description: '申报期限（购置之日起60日）' }),
+    overdueDays: z.number().int().min(0).meta({ description: '逾期天数（未缴时按今日计算）' }),
+    lateFee: Yuan.meta({ description: '滞纳金: 万分之五/日（元）' }),
+    totalDue: Yuan.meta({ description: '应缴合计（元）; 0 once paid' }),
+    status: z.enum(['unpaid', 'paid']),
+    paid: z
+      .object({
+        paidOn: IsoDate,
+        amount: Yuan.meta({ description: '实缴金额（税款 + 滞纳金）' }),
+        lateFee: Yuan,
+        certificateNumber: z.string().meta({ description: '车辆购置税完税证明（电子版）号码' }),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'TaxVehiclePurchase', description: '车辆购置税（按机动车销售统一发票）' });
+
+export const InvoiceCodeField = z
+  .string()
+  .trim()
+  .regex(/^\d{10,12}$/, '发票代码应为10位或12位数字')
+  .meta({ description: '发票代码' });
+export const InvoiceNumberField = z
+  .string()
+  .trim()
+  .regex(/^\d{8}$/, '发票号码应为8位数字')
+  .meta({ description: '发票号码' });
+
+export const PayPurchaseTaxInput = z
+  .object({
+    invoiceCode: InvoiceCodeField,
+    invoiceNumber: InvoiceNumberField,
+    /** The buyer's ID number: only the buyer's own purchase is paid. */
+    idNumber: IdNumberField,
+    /** The total the platform collected (税款 + 滞纳金): a different total due today is refused. */
+    amount: Yuan,
+    /** The platform's payment reference: one payment, whatever the retries. */
+    paymentReference: z.string().trim().min(8).max(64),
+  })
+  .meta({ id: 'TaxPayPurchaseTaxInput' });
+
+export const PurchaseTaxReceipt = z
+  .object({
+    paymentReference: z.string(),
+    vin: z.string(),
+    amount: Yuan,
+    lateFee: Yuan,
+    paidOn: IsoDate,
+    certificateNumber: z.string().meta({ description: '车辆购置税完税证明（电子版）号码' }),
+  })
+  .meta({ id: 'TaxPurchaseTaxReceipt' });
+
+// ---------------------------------------------------------------------------------------------------------
 // Invoices (发票查验, 丢失被盗发票查询)
 // ---------------------------------------------------------------------------------------------------------
 
@@ -369,6 +443,26 @@ export const taxSpec = defineDepartment({
       output: z.discriminatedUnion('paid', [
         z.object({ paid: z.literal(true), receipt: VehicleTaxReceipt }),
         z.object({ paid: z.literal(false), reason: z.enum(['vehicle-not-found', 'nothing-due']) }),
+      ]),
+      idempotent: false,
+    },
+    vehiclePurchasesOf: {
+      summary: '车辆购置税: a person’s new-vehicle purchases with the tax computed as owed today (unpaid) or as paid',
+      input: IdQuery,
+      output: z.object({ purchases: z.array(VehiclePurchase) }),
+      idempotent: true,
+    },
+    payPurchaseTax: {
+      summary: '车辆购置税缴纳: declare and pay one purchase (the buyer’s own); keyed by the payment reference',
+      input: PayPurchaseTaxInput,
+      output: z.discriminatedUnion('paid', [
+        z.object({ paid: z.literal(true), receipt: PurchaseTaxReceipt }),
+        z.object({
+          paid: z.literal(false),
+          reason: z.enum(['not-found', 'already-paid', 'amount-mismatch']),
+          /** amount-mismatch: what is due today. */
+          amountDue: Yuan.optional(),
+        }),
       ]),
       idempotent: false,
     },

@@ -1,11 +1,11 @@
-import { INVOICE_KIND_NAMES } from '@yss/contracts';
+import { INVOICE_KIND_NAMES, makeUscc } from '@yss/contracts';
 import type { RegisteredPerson } from '../population-register/contract.js';
 import { enterprise } from '../province/enterprises.js';
 import type { Life } from '../province/life.js';
 import type { SeedContext } from '../province/seed-context.js';
 import { taxAuthorityOf } from './authorities.js';
 import { DIGITAL_ORDINARY, goodsOf } from './invoices-gen.js';
-import type { GeneratedInvoice, TaxRecords } from './records.js';
+import type { GeneratedInvoice, TaxRecords, VehiclePurchaseRecord } from './records.js';
 import { addVehicle } from './vehicles-gen.js';
 
 /**
@@ -20,6 +20,19 @@ export const DEMO_TAX = {
   liNaCar: '粤BD73210',
   chenZhiqiangCar: '粤E5T261',
   zhangWeiCertificate: '344011907310000188',
+  /** 车辆购置税 (docs/tax-payments.md): each demo purchase's 机动车销售统一发票 and VIN. */
+  purchases: {
+    /** 张伟: 粤A8K2M6 bought 2019-06-10, 购置税 paid 2019-06-14 (完税证明 442019000316582047). */
+    zhangWeiPaid: { code: '144001921002', number: '00518263', vin: 'LFV3A23C9K3051826' },
+    /** 张伟: a fuel car bought 2025-12-20, 价税合计 169,800.00 → tax 15,026.55, unpaid. */
+    zhangWeiUnpaid: { code: '144002521001', number: '01937528', vin: 'LMGAJ1S86S1093527' },
+    /** 刘芳: a new-energy car bought 2025-11-28, 452,000.00 → tax 40,000.00, 30,000.00 off → 10,000.00 due. */
+    liuFang: { code: '144002521001', number: '01882046', vin: 'LGXCE4CB0S0263145' },
+    /** 李娜: a new-energy car bought 2025-10-08, 239,800.00 → tax 21,221.24, all of it off (nothing to pay). */
+    liNa: { code: '144032521003', number: '00746195', vin: 'LNBSC1WK4S1158467' },
+    /** 陈志强: a fuel car bought 2025-09-15, 98,800.00 → tax 8,743.36; past the 60 days (滞纳金). */
+    chenZhiqiang: { code: '144062521002', number: '00263718', vin: 'LVGBV1E28S0718342' },
+  },
   invoices: {
     /** 张伟: 增值税电子普通发票, 正常; verify with check code 036458 (last six). */
     electronicOrdinary: {
@@ -60,13 +73,52 @@ export interface DemoTax {
   vehicleTaxYears: TaxRecords['vehicleTaxYears'];
   invoices: GeneratedInvoice[];
   lostInvoices: TaxRecords['lostInvoices'];
+  vehiclePurchases: VehiclePurchaseRecord[];
   certificateNumber?: string;
 }
+
+/** Car dealers of the demo purchases (fixed names; their USCCs computed, check digit included). */
+const DEALERS = {
+  guangzhou: {
+    name: '广州骏达汽车销售服务有限公司',
+    uscc: makeUscc({ authority: '9', kind: '1', regionCode: '440101', orgCode: 'MA5CK8R2' }),
+  },
+  guangzhouNev: {
+    name: '广州粤新能源汽车销售有限公司',
+    uscc: makeUscc({ authority: '9', kind: '1', regionCode: '440106', orgCode: 'MA9W3D7L' }),
+  },
+  shenzhen: {
+    name: '深圳鹏程新能源汽车销售有限公司',
+    uscc: makeUscc({ authority: '9', kind: '1', regionCode: '440300', orgCode: 'MA5H2Q6N' }),
+  },
+  foshan: {
+    name: '佛山顺通汽车贸易有限公司',
+    uscc: makeUscc({ authority: '9', kind: '1', regionCode: '440604', orgCode: 'MA4UT5K1' }),
+  },
+} as const;
 
 /** The fixed records of a demo person, or undefined for everyone else (who get generated ones). */
 export function demoTaxRecords(person: RegisteredPerson, ctx: SeedContext, _life: Life): DemoTax | undefined {
   if (!(Object.values(DEMO) as string[]).includes(person.personId)) return undefined;
-  const out: DemoTax = { vehicles: [], vehicleTaxYears: [], invoices: [], lostInvoices: [] };
+  const out: DemoTax = { vehicles: [], vehicleTaxYears: [], invoices: [], lostInvoices: [], vehiclePurchases: [] };
+  const P = DEMO_TAX.purchases;
+  const purchase = (
+    ids: { code: string; number: string; vin: string },
+    dealer: { name: string; uscc: string },
+    p: Omit<
+      VehiclePurchaseRecord,
+      'invoiceCode' | 'invoiceNumber' | 'vin' | 'buyerIdNumber' | 'sellerName' | 'sellerUscc'
+    >,
+  ) =>
+    out.vehiclePurchases.push({
+      invoiceCode: ids.code,
+      invoiceNumber: ids.number,
+      vin: ids.vin,
+      buyerIdNumber: person.idNumber,
+      sellerName: dealer.name,
+      sellerUscc: dealer.uscc,
+      ...p,
+    });
   const records = out as unknown as TaxRecords;
   const personal = (sellerCity: '440100' | '440300' | '440600', index: number) => {
     const seller = enterprise(ctx.seed, sellerCity, index);
@@ -117,6 +169,20 @@ export function demoTaxRecords(person: RegisteredPerson, ctx: SeedContext, _life
         },
       );
       out.certificateNumber = DEMO_TAX.zhangWeiCertificate;
+      purchase(P.zhangWeiPaid, DEALERS.guangzhou, {
+        issuedOn: '2019-06-10',
+        totalFen: 129_800_00,
+        model: '大众汽车牌FV7152BBDBG',
+        vehicleKind: 'fuel',
+        paid: { paidOn: '2019-06-14', paidFen: 11_486_73, lateFeeFen: 0, certificateNumber: '442019000316582047' },
+      });
+      purchase(P.zhangWeiUnpaid, DEALERS.guangzhou, {
+        issuedOn: '2025-12-20',
+        totalFen: 169_800_00,
+        model: '广汽传祺牌GAC6480J2F6',
+        vehicleKind: 'fuel',
+        paid: null,
+      });
       break;
     case DEMO.liuFang:
       out.invoices.push({
@@ -130,6 +196,13 @@ export function demoTaxRecords(person: RegisteredPerson, ctx: SeedContext, _life
         taxFen: 56_60,
         checkCode: inv.redReversed.checkCode,
         status: 'red-reversed',
+      });
+      purchase(P.liuFang, DEALERS.guangzhouNev, {
+        issuedOn: '2025-11-28',
+        totalFen: 452_000_00,
+        model: '理想牌LXA6500SHEVX1',
+        vehicleKind: 'new-energy',
+        paid: null,
       });
       break;
     case DEMO.liNa:
@@ -153,6 +226,13 @@ export function demoTaxRecords(person: RegisteredPerson, ctx: SeedContext, _life
         taxFen: 108_00,
         checkCode: null,
         status: 'normal',
+      });
+      purchase(P.liNa, DEALERS.shenzhen, {
+        issuedOn: '2025-10-08',
+        totalFen: 239_800_00,
+        model: '比亚迪牌BYD7005BEVA3',
+        vehicleKind: 'new-energy',
+        paid: null,
       });
       break;
     case DEMO.chenZhiqiang: {
@@ -201,6 +281,13 @@ export function demoTaxRecords(person: RegisteredPerson, ctx: SeedContext, _life
         sellerUscc: seller.uscc,
         sellerName: seller.name,
         taxAuthority: taxAuthorityOf(seller.regionCode),
+      });
+      purchase(P.chenZhiqiang, DEALERS.foshan, {
+        issuedOn: '2025-09-15',
+        totalFen: 98_800_00,
+        model: '丰田牌GTM7151BGLS',
+        vehicleKind: 'fuel',
+        paid: null,
       });
       break;
     }

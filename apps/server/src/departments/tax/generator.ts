@@ -20,6 +20,7 @@ export function taxRecordsFor(batch: PeopleBatch, ctx: SeedContext): TaxRecords 
     vehicles: [],
     vehicleTaxYears: [],
     invoices: [],
+    vehiclePurchases: [],
     lostInvoices: [],
     certificates: [],
   };
@@ -36,6 +37,7 @@ export function taxRecordsFor(batch: PeopleBatch, ctx: SeedContext): TaxRecords 
         out.vehicleTaxYears.push(...demo.vehicleTaxYears);
         out.invoices.push(...demo.invoices);
         out.lostInvoices.push(...demo.lostInvoices);
+        out.vehiclePurchases.push(...demo.vehiclePurchases);
       } else {
         addVehicles(out, person, life, ctx);
         const invoices = personInvoices(person, life, ctx);
@@ -156,6 +158,19 @@ export async function insertTaxRecords(db: Db, records: TaxRecords): Promise<voi
           ${col(inv, 'buyerName')}::text[], ${col(inv, 'buyerTaxId')}::text[], ${col(inv, 'goods')}::text[],
           ${col(inv, 'amountFen')}::bigint[], ${col(inv, 'taxFen')}::bigint[], ${col(inv, 'checkCode')}::text[],
           ${col(inv, 'status')}::text[])
+        on conflict do nothing`.execute(tx);
+    const vp = records.vehiclePurchases;
+    if (vp.length > 0)
+      await sql`insert into dept_tax.vehicle_purchases (invoice_code, invoice_number, buyer_id_number, issued_on,
+          seller_uscc, seller_name, total_fen, vin, model, vehicle_kind, status, paid_on, paid_fen, late_fee_fen,
+          payment_reference, certificate_number)
+        select * from unnest(${col(vp, 'invoiceCode')}::text[], ${col(vp, 'invoiceNumber')}::text[],
+          ${col(vp, 'buyerIdNumber')}::text[], ${col(vp, 'issuedOn')}::date[], ${col(vp, 'sellerUscc')}::text[],
+          ${col(vp, 'sellerName')}::text[], ${col(vp, 'totalFen')}::bigint[], ${col(vp, 'vin')}::text[],
+          ${col(vp, 'model')}::text[], ${col(vp, 'vehicleKind')}::text[],
+          ${vp.map((p) => (p.paid ? 'paid' : 'unpaid'))}::text[], ${vp.map((p) => p.paid?.paidOn ?? null)}::date[],
+          ${vp.map((p) => p.paid?.paidFen ?? null)}::bigint[], ${vp.map((p) => p.paid?.lateFeeFen ?? null)}::bigint[],
+          ${vp.map(() => null)}::text[], ${vp.map((p) => p.paid?.certificateNumber ?? null)}::text[])
         on conflict do nothing`.execute(tx);
     const lost = records.lostInvoices;
     if (lost.length > 0)

@@ -24,6 +24,8 @@ export interface TaxRecords {
     collectedBy: string | null;
   }[];
   invoices: GeneratedInvoice[];
+  /** New-vehicle purchases and their 车辆购置税 (demo people only). */
+  vehiclePurchases: VehiclePurchaseRecord[];
   lostInvoices: {
     code: string;
     number: string;
@@ -44,6 +46,21 @@ export interface TaxRecords {
     taxAuthority: string;
     deliveryMethod: 'email' | 'post' | 'download';
   }[];
+}
+
+export interface VehiclePurchaseRecord {
+  invoiceCode: string;
+  invoiceNumber: string;
+  buyerIdNumber: string;
+  issuedOn: string;
+  sellerUscc: string;
+  sellerName: string;
+  totalFen: number;
+  vin: string;
+  model: string;
+  vehicleKind: 'fuel' | 'new-energy';
+  /** Paid at the time: the day, the amount (tax + late fee), the late fee and the 完税证明 number. */
+  paid: { paidOn: string; paidFen: number; lateFeeFen: number; certificateNumber: string } | null;
 }
 
 export interface GeneratedInvoice {

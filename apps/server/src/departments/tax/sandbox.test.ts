@@ -323,6 +323,54 @@ describe.each(TRANSPORTS)('tax department over %s', (transport) => {
     });
   });
 
+  describe('车辆购置税', () => {
+    it('computes each demo purchase’s tax and takes one payment of the amount due today, whatever the retries', async () => {
+      const liu = (await tax.client.vehiclePurchasesOf({ idNumber: LIU_FANG.idNumber })).purchases;
+      expect(liu).toHaveLength(1);
+      const p = liu[0] as NonNullable<(typeof liu)[number]>;
+      expect(p).toMatchObject({
+        invoice: { code: DEMO_TAX.purchases.liuFang.code, number: DEMO_TAX.purchases.liuFang.number, total: 452_000 },
+        vin: DEMO_TAX.purchases.liuFang.vin,
+        vehicleKind: 'new-energy',
+        taxablePrice: 400_000,
+        tax: 40_000,
+        relief: 30_000,
+        payableTax: 10_000,
+        deadline: '2026-01-27',
+        status: 'unpaid',
+        paid: null,
+      });
+      expect(p.totalDue).toBe(Math.round((10_000 + p.lateFee) * 100) / 100);
+      expect((await tax.client.vehiclePurchasesOf({ idNumber: UNKNOWN })).purchases).toEqual([]);
+      const zhang = (await tax.client.vehiclePurchasesOf({ idNumber: ZHANG_WEI.idNumber })).purchases;
+      expect(zhang.map((z) => [z.invoice.issuedOn, z.status, z.paid?.certificateNumber ?? null])).toEqual([
+        ['2025-12-20', 'unpaid', null],
+        ['2019-06-10', 'paid', '442019000316582047'],
+      ]);
+
+      const ids = { invoiceCode: p.invoice.code, invoiceNumber: p.invoice.number, idNumber: LIU_FANG.idNumber };
+      const pay = (paymentReference: string, amount = p.totalDue, idNumber = LIU_FANG.idNumber) =>
+        tax.client.payPurchaseTax({ ...ids, idNumber, amount, paymentReference });
+      expect(await pay('PT-TEST-0001', p.totalDue, ZHANG_WEI.idNumber)).toEqual({ paid: false, reason: 'not-found' });
+      expect(await pay('PT-TEST-0002', p.totalDue + 1)).toEqual({
+        paid: false,
+        reason: 'amount-mismatch',
+        amountDue: p.totalDue,
+      });
+      const first = await pay('PT-TEST-0003');
+      expect(first.paid && [first.receipt.amount, first.receipt.vin]).toEqual([p.totalDue, p.vin]);
+      expect(await pay('PT-TEST-0003')).toEqual(first);
+      expect(await pay('PT-TEST-0004')).toEqual({ paid: false, reason: 'already-paid' });
+      const after = (await tax.client.vehiclePurchasesOf({ idNumber: LIU_FANG.idNumber })).purchases[0];
+      expect(after).toMatchObject({ status: 'paid', totalDue: 0 });
+      expect(after?.paid?.certificateNumber).toBe(first.paid ? first.receipt.certificateNumber : null);
+      await expectInputError(
+        tax.client.payPurchaseTax({ ...ids, invoiceNumber: '123', amount: 1, paymentReference: 'PT-TEST-0005' }),
+        '发票号码应为8位数字',
+      );
+    });
+  });
+
   describe('invoices', () => {
     const inv = DEMO_TAX.invoices;
 

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DepartmentImplementation } from '../framework/contract.js';
 import { taxAuthorityOf } from './authorities.js';
-import { certificateNumber, maskIdNumber, maskName } from './certificates.js';
+import { certificateNumber, maskIdNumber, maskName, purchaseCertificateNumber } from './certificates.js';
 import {
   CERTIFICATE_KIND_NAMES,
   INVOICE_STATUS_NAMES,
@@ -13,8 +13,10 @@ import {
   type TaxedVehicle,
   type TaxSpec,
   VERIFIED_BY_AMOUNT,
+  type VehiclePurchase,
   type VerifyInvoiceInput,
 } from './contract.js';
+import { computePurchaseTax } from './purchase-tax.js';
 import { declaredOn, type WageMonth, type WagePeriod, wageMonths, yuan } from './rules.js';
 import { type TaxDb, type TaxTables, taxDb } from './tables.js';
 
@@ -239,6 +241,65 @@ export function taxSandbox<DB extends TaxTables>(handle: Kysely<DB>): Department
       });
     },
 
+    async vehiclePurchasesOf({ idNumber }) {
+      const rows = await db
+        .selectFrom('dept_tax.vehicle_purchases')
+        .select(PURCHASE_COLUMNS)
+        .where('buyer_id_number', '=', idNumber)
+        .orderBy('issued_on', 'desc')
+        .orderBy('invoice_number')
+        .execute();
+      const today = chinaToday();
+      return { purchases: rows.map((r) => purchaseOut(r, today)) };
+    },
+
+    async payPurchaseTax(input) {
+      return db.transaction().execute(async (tx) => {
+        const replay = await tx
+          .selectFrom('dept_tax.vehicle_purchases')
+          .select(PURCHASE_COLUMNS)
+          .where('payment_reference', '=', input.paymentReference)
+          .executeTakeFirst();
+        if (replay) return { paid: true as const, receipt: purchaseReceipt(replay) };
+        const row = await tx
+          .selectFrom('dept_tax.vehicle_purchases')
+          .select(PURCHASE_COLUMNS)
+          .where('invoice_code', '=', input.invoiceCode)
+          .where('invoice_number', '=', input.invoiceNumber)
+          .where('buyer_id_number', '=', input.idNumber)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!row) return { paid: false as const, reason: 'not-found' as const };
+        if (row.status === 'paid') return { paid: false as const, reason: 'already-paid' as const };
+        const today = chinaToday();
+        const due = computePurchaseTax(
+          { totalFen: Number(row.total_fen), purchasedOn: row.issued_on, kind: row.vehicle_kind },
+          today,
+        );
+        if (Math.round(input.amount * 100) !== due.totalDueFen) {
+          return { paid: false as const, reason: 'amount-mismatch' as const, amountDue: yuan(due.totalDueFen) };
+        }
+        // Claim it in one statement: a concurrent payment of the same purchase claims nothing.
+        const claimed = await tx
+          .updateTable('dept_tax.vehicle_purchases')
+          .set({
+            status: 'paid',
+            paid_on: today,
+            paid_fen: due.totalDueFen,
+            late_fee_fen: due.lateFeeFen,
+            payment_reference: input.paymentReference,
+            certificate_number: purchaseCertificateNumber(today, randomSerial()),
+          })
+          .where('invoice_code', '=', row.invoice_code)
+          .where('invoice_number', '=', row.invoice_number)
+          .where('status', '=', 'unpaid')
+          .returning(PURCHASE_COLUMNS)
+          .executeTakeFirst();
+        if (!claimed) return { paid: false as const, reason: 'already-paid' as const };
+        return { paid: true as const, receipt: purchaseReceipt(claimed) };
+      });
+    },
+
     async verifyInvoice(input: z.output<typeof VerifyInvoiceInput>) {
       const code = input.code?.replace(/\s/g, '') || null;
       const number = input.number.replace(/\s/g, '');
@@ -297,6 +358,92 @@ export function taxSandbox<DB extends TaxTables>(handle: Kysely<DB>): Department
         taxAuthority: row.tax_authority,
       };
     },
+  };
+}
+
+const PURCHASE_COLUMNS = [
+  'invoice_code',
+  'invoice_number',
+  DATE_TEXT('issued_on').as('issued_on'),
+  'seller_uscc',
+  'seller_name',
+  'total_fen',
+  'vin',
+  'model',
+  'vehicle_kind',
+  'status',
+  DATE_TEXT('paid_on').as('paid_on'),
+  'paid_fen',
+  'late_fee_fen',
+  'payment_reference',
+  'certificate_number',
+] as const;
+
+interface PurchaseRow {
+  invoice_code: string;
+  invoice_number: string;
+  issued_on: string;
+  seller_uscc: string;
+  seller_name: string;
+  total_fen: number | string;
+  vin: string;
+  model: string;
+  vehicle_kind: 'fuel' | 'new-energy';
+  status: 'unpaid' | 'paid';
+  paid_on: string | null;
+  paid_fen: number | string | null;
+  late_fee_fen: number | string | null;
+  payment_reference: string | null;
+  certificate_number: string | null;
+}
+
+/** A purchase with its tax: as owed on `today` while unpaid; as it was when paid (the late fee then) once paid. */
+function purchaseOut(r: PurchaseRow, today: string): z.input<typeof VehiclePurchase> {
+  const paid = r.status === 'paid' && r.paid_on !== null && r.certificate_number !== null;
+  const c = computePurchaseTax(
+    { totalFen: Number(r.total_fen), purchasedOn: r.issued_on, kind: r.vehicle_kind },
+    paid ? (r.paid_on as string) : today,
+  );
+  return {
+    invoice: {
+      code: r.invoice_code,
+      number: r.invoice_number,
+      issuedOn: r.issued_on,
+      seller: { name: r.seller_name, uscc: r.seller_uscc },
+      total: yuan(Number(r.total_fen)),
+    },
+    vin: r.vin,
+    model: r.model,
+    vehicleKind: r.vehicle_kind,
+    taxablePrice: yuan(c.taxablePriceFen),
+    tax: yuan(c.taxFen),
+    relief: yuan(c.reliefFen),
+    reliefRule: c.reliefRule,
+    payableTax: yuan(c.payableTaxFen),
+    deadline: c.deadline,
+    overdueDays: c.overdueDays,
+    lateFee: yuan(paid ? Number(r.late_fee_fen ?? 0) : c.lateFeeFen),
+    totalDue: paid ? 0 : yuan(c.totalDueFen),
+    status: paid ? 'paid' : 'unpaid',
+    paid: paid
+      ? {
+          paidOn: r.paid_on as string,
+          amount: yuan(Number(r.paid_fen ?? 0)),
+          lateFee: yuan(Number(r.late_fee_fen ?? 0)),
+          certificateNumber: r.certificate_number as string,
+        }
+      : null,
+  };
+}
+
+function purchaseReceipt(r: PurchaseRow) {
+  return {
+    paymentReference: r.payment_reference as string,
+    vin: r.vin,
+    amount: yuan(Number(r.paid_fen ?? 0)),
+    lateFee: yuan(Number(r.late_fee_fen ?? 0)),
+    paidOn: r.paid_on as string,
+    certificateNumber: r.certificate_number as string,
   };
 }
 

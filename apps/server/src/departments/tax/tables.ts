@@ -56,6 +56,28 @@ export interface TaxTables {
     paid_on: DateColumn;
     certificate_number: string;
   };
+  /**
+   * New-vehicle purchases (机动车销售统一发票) and their 车辆购置税 (migrations/0065): unpaid until declared and paid
+   * (paid_* filled by payPurchaseTax, keyed by the payer's payment reference).
+   */
+  'dept_tax.vehicle_purchases': {
+    invoice_code: string;
+    invoice_number: string;
+    buyer_id_number: string;
+    issued_on: DateColumn;
+    seller_uscc: string;
+    seller_name: string;
+    total_fen: number;
+    vin: string;
+    model: string;
+    vehicle_kind: 'fuel' | 'new-energy';
+    status: 'unpaid' | 'paid';
+    paid_on: DateColumn | null;
+    paid_fen: number | null;
+    late_fee_fen: number | null;
+    payment_reference: string | null;
+    certificate_number: string | null;
+  };
   'dept_tax.invoices': {
     /** 发票代码; null for a 数电票. */
     code: string | null;

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
-import { sessionTokenHash } from '../privacy/crypto.js';
+import { perSessionRateLimit } from '../../http/rate-limit.js';
 import type { FieldCipher } from '../privacy/index.js';
 import { openAttachment, readUploadBody, sendAttachment, storeUpload, UPLOAD_CONTENT_TYPES } from './attachments.js';
 import type { CitizenGate } from './citizen-gate.js';
@@ -46,16 +46,7 @@ export const caseAttachmentRoutes =
         preParsing: async (req) => {
           await d.gate.requireVerified(req, 'cases.attachment.upload');
         },
-        config: {
-          rateLimit: {
-            max: d.uploadsPerMinute ?? 30,
-            timeWindow: '1 minute',
-            keyGenerator: (req) => {
-              const token = req.cookies[d.sessionCookie];
-              return token ? `upload:${sessionTokenHash(token)}` : `upload-ip:${req.ip}`;
-            },
-          },
-        },
+        config: perSessionRateLimit(d.sessionCookie, 'upload', d.uploadsPerMinute ?? 30),
         schema: {
           tags: ['cases', 'personal'],
           summary:

@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PersonalLookupGate } from '../lookups/index.js';
 import type { PaymentGate } from '../payments/index.js';
+import { answerOrderCreation } from '../payments/purpose-orders.js';
 import type { EndorsementService } from './service.js';
 
 const problems = {
@@ -75,20 +76,14 @@ export const endorsementRoutes =
       },
       async (req, reply) => {
         const { ctx, me } = await d.gate.open(req, 'endorsements.create', req.query.for);
-        reply.header('cache-control', 'no-store');
-        const repeat = await d.service.repeat(ctx.accountId, req.body.submissionId);
-        if (repeat) return reply.code(200).send(repeat);
-        const { order, created } = await d.service.create(ctx.accountId, me.idNumber, req.body);
-        if (created) {
-          await d.gate.record(ctx, 'payment.create', {
-            what: order.subject,
-            serviceId: req.body.service,
-            orderId: order.id,
-            orderNumber: order.orderNumber,
-            amountFen: order.amountFen,
-          });
-        }
-        return reply.code(created ? 201 : 200).send(order);
+        return answerOrderCreation(reply, {
+          gate: d.gate,
+          ctx,
+          serviceId: req.body.service,
+          submissionId: req.body.submissionId,
+          repeat: (accountId, submissionId) => d.service.repeat(accountId, submissionId),
+          create: () => d.service.create(ctx.accountId, me.idNumber, req.body),
+        });
       },
     );
 

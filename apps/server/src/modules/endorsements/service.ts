@@ -32,6 +32,7 @@ import type {
   PaymentOrderRecord,
   PaymentService,
 } from '../payments/index.js';
+import { PurposeOrders } from '../payments/purpose-orders.js';
 import type { FieldCipher } from '../privacy/index.js';
 import * as repo from './repository.js';
 
@@ -90,7 +91,11 @@ export interface EndorsementDeps {
  * Orders of this purpose are `endorsement-fee` orders whose purposeRef is the endorsement_applications row id.
  */
 export class EndorsementService {
-  constructor(private readonly d: EndorsementDeps) {}
+  private readonly orders: PurposeOrders<'endorsement_applications'>;
+
+  constructor(private readonly d: EndorsementDeps) {
+    this.orders = new PurposeOrders(d, 'endorsement_applications');
+  }
 
   private optionView(o: DeptOption): EndorsementOptionView {
     return {
@@ -164,9 +169,8 @@ export class EndorsementService {
     };
   }
 
-  async repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> {
-    const row = await repo.findBySubmission(this.d.db, accountId, submissionId);
-    return row ? this.d.payments.present(accountId, row.payment_order_id) : undefined;
+  repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> {
+    return this.orders.repeat(accountId, submissionId);
   }
 
   /**
@@ -199,62 +203,50 @@ export class EndorsementService {
       );
     }
     const itemIndex = this.d.cipher.blindIndex(`${documentNumber}:${input.destination}`, ITEM_INDEX);
-    for (const other of await repo.applicationsOfItem(this.d.db, itemIndex)) {
-      const order = await this.d.payments.getOrder(other.payment_order_id);
-      if (order?.paidAt && order.fulfilment === 'processing') {
-        throw new AppError('ENDORSEMENT_NOT_ELIGIBLE', REFUSALS['in-progress']);
-      }
+    if (await this.orders.anyPaid(await repo.applicationsOfItem(this.d.db, itemIndex), ['processing'])) {
+      throw new AppError('ENDORSEMENT_NOT_ELIGIBLE', REFUSALS['in-progress']);
     }
     const id = randomUUID();
     const what = `${option.destinationName}${option.kindName}签注（${option.tripsName}）`;
-    let orderId: string;
-    try {
-      orderId = await this.d.db.transaction().execute(async (tx) => {
-        const order = await this.d.payments.createOrder(
-          {
-            accountId,
-            purpose: 'endorsement-fee',
-            purposeRef: id,
-            cityCode: input.city,
-            subject: `${service.name} ${what}`,
-            payeeName: EXIT_ENTRY_PAYEE,
-            amountFen: feeFen,
-            lines: [
-              { label: '证件', value: `${permit.kindName} ${permit.number}` },
-              { label: '签注', value: what },
-              { label: '每次逗留', value: `不超过${option.stayDays}天` },
-              { label: '有效期', value: `${option.validMonths}个月` },
-              { label: '送达方式', value: '邮寄（EMS）' },
-              { label: '签注费', value: formatFen(feeFen) },
-            ],
-            returnPath: '/exit-entry/endorsements',
-          },
-          tx,
-        );
-        await repo.insertApplication(tx, {
-          id,
-          payment_order_id: order.id,
-          account_id: accountId,
-          submission_id: input.submissionId,
-          service_id: input.service,
-          document_encrypted: this.d.cipher.encrypt(documentNumber, `${DOCUMENT_AAD}:${id}`),
-          item_index: itemIndex,
-          id_number_encrypted: this.d.cipher.encrypt(idNumber, `${ID_AAD}:${id}`),
-          destination: input.destination,
-          kind: input.kind,
-          trips: input.trips,
-          fee_fen: feeFen,
-          endorsement_id: null,
-        });
-        return order.id;
+    return this.orders.place(accountId, input.submissionId, async (tx) => {
+      const order = await this.d.payments.createOrder(
+        {
+          accountId,
+          purpose: 'endorsement-fee',
+          purposeRef: id,
+          cityCode: input.city,
+          subject: `${service.name} ${what}`,
+          payeeName: EXIT_ENTRY_PAYEE,
+          amountFen: feeFen,
+          lines: [
+            { label: '证件', value: `${permit.kindName} ${permit.number}` },
+            { label: '签注', value: what },
+            { label: '每次逗留', value: `不超过${option.stayDays}天` },
+            { label: '有效期', value: `${option.validMonths}个月` },
+            { label: '送达方式', value: '邮寄（EMS）' },
+            { label: '签注费', value: formatFen(feeFen) },
+          ],
+          returnPath: '/exit-entry/endorsements',
+        },
+        tx,
+      );
+      await this.orders.insert(tx, {
+        id,
+        payment_order_id: order.id,
+        account_id: accountId,
+        submission_id: input.submissionId,
+        service_id: input.service,
+        document_encrypted: this.d.cipher.encrypt(documentNumber, `${DOCUMENT_AAD}:${id}`),
+        item_index: itemIndex,
+        id_number_encrypted: this.d.cipher.encrypt(idNumber, `${ID_AAD}:${id}`),
+        destination: input.destination,
+        kind: input.kind,
+        trips: input.trips,
+        fee_fen: feeFen,
+        endorsement_id: null,
       });
-    } catch (err) {
-      if (!repo.isUniqueViolation(err, 'endorsement_applications_account_id_submission_id_key')) throw err;
-      const first = await this.repeat(accountId, input.submissionId);
-      if (!first) throw err;
-      return { order: first, created: false };
-    }
-    return { order: await this.d.payments.present(accountId, orderId), created: true };
+      return order.id;
+    });
   }
 
   readonly fulfiller: PaymentFulfiller = { fulfil: (order) => this.fulfil(order) };
@@ -275,7 +267,7 @@ export class EndorsementService {
    * the fee goes back.
    */
   private async fulfil(order: PaymentOrderRecord): Promise<FulfilmentOutcome> {
-    const row = await repo.findByOrder(this.d.db, order.id);
+    const row = await this.orders.findByOrder(order.id);
     if (!row) return { outcome: 'failed', note: '未找到该笔签注申请，签注未办理，签注费已原路退回。' };
     const documentNumber = this.d.cipher.decrypt(row.document_encrypted, `${DOCUMENT_AAD}:${row.id}`);
     const idNumber = this.d.cipher.decrypt(row.id_number_encrypted, `${ID_AAD}:${row.id}`);

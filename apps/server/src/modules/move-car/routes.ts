@@ -1,7 +1,7 @@
 import { ActingQuery, MOVE_CAR_SERVICE_ID, MoveCarInput, MoveCarRequest, MoveCarResult, Problem } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sessionTokenHash } from '../privacy/index.js';
+import { perSessionRateLimit } from '../../http/rate-limit.js';
 import type { SelfOnlyGate } from '../shared/index.js';
 import type { MoveCarService } from './service.js';
 
@@ -14,16 +14,7 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: 
 export const moveCarRoutes =
   (d: { service: MoveCarService; gate: SelfOnlyGate; sessionCookie: string }): FastifyPluginAsyncZod =>
   async (app) => {
-    const perSession = (max: number) => ({
-      rateLimit: {
-        max,
-        timeWindow: '1 minute',
-        keyGenerator: (req: { cookies: Record<string, string | undefined>; ip: string }) => {
-          const token = req.cookies[d.sessionCookie];
-          return token ? `move-car:${sessionTokenHash(token)}` : `move-car-ip:${req.ip}`;
-        },
-      },
-    });
+    const perSession = (max: number) => perSessionRateLimit(d.sessionCookie, 'move-car', max);
 
     app.post(
       '/api/v1/me/move-car-requests',

@@ -6,7 +6,12 @@ import type { OrderRow, RefundRow } from './repository.js';
 const link = (orderId: string) => `/pay/${orderId}/result`;
 
 /** Payments whose success message is the guide's 缴费成功通知 (a proof of payment): bills, taxes, fees. */
-const PROOF_OF_PAYMENT: ReadonlySet<string> = new Set(['utility-bill', 'vehicle-tax', 'endorsement-fee']);
+const PROOF_OF_PAYMENT: ReadonlySet<string> = new Set([
+  'utility-bill',
+  'vehicle-tax',
+  'endorsement-fee',
+  'vehicle-purchase-tax',
+]);
 
 /**
  * 缴费成功通知 (the guide: the payment-success message is the proof of payment): order number, amount, payee,

@@ -8,8 +8,10 @@ import {
   VehicleTaxVehicle,
 } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { perSessionRateLimit } from '../../http/rate-limit.js';
 import type { PaymentGate } from '../payments/index.js';
-import { maskIdNumber, sessionTokenHash } from '../privacy/index.js';
+import { answerOrderCreation } from '../payments/purpose-orders.js';
+import { maskIdNumber } from '../privacy/index.js';
 import { type TaxPaymentService, VEHICLE_TAX_SERVICE } from './service.js';
 
 const problems = {
@@ -32,16 +34,7 @@ const problems = {
 export const taxPaymentRoutes =
   (d: { service: TaxPaymentService; gate: PaymentGate; sessionCookie: string }): FastifyPluginAsyncZod =>
   async (app) => {
-    const perSession = (max: number) => ({
-      rateLimit: {
-        max,
-        timeWindow: '1 minute',
-        keyGenerator: (req: { cookies: Record<string, string | undefined>; ip: string }) => {
-          const token = req.cookies[d.sessionCookie];
-          return token ? `tax-pay:${sessionTokenHash(token)}` : `tax-pay-ip:${req.ip}`;
-        },
-      },
-    });
+    const perSession = (max: number) => perSessionRateLimit(d.sessionCookie, 'tax-pay', max);
 
     app.get(
       '/api/v1/me/vehicle-tax',
@@ -109,20 +102,14 @@ export const taxPaymentRoutes =
       },
       async (req, reply) => {
         const { ctx, me } = await d.gate.open(req, 'vehicle-tax.create', req.query.for);
-        reply.header('cache-control', 'no-store');
-        const repeat = await d.service.repeat(ctx.accountId, req.body.submissionId);
-        if (repeat) return reply.code(200).send(repeat);
-        const { order, created } = await d.service.create(ctx.accountId, me.idNumber, req.body);
-        if (created) {
-          await d.gate.record(ctx, 'payment.create', {
-            what: order.subject,
-            serviceId: VEHICLE_TAX_SERVICE,
-            orderId: order.id,
-            orderNumber: order.orderNumber,
-            amountFen: order.amountFen,
-          });
-        }
-        return reply.code(created ? 201 : 200).send(order);
+        return answerOrderCreation(reply, {
+          gate: d.gate,
+          ctx,
+          serviceId: VEHICLE_TAX_SERVICE,
+          submissionId: req.body.submissionId,
+          repeat: (accountId, submissionId) => d.service.repeat(accountId, submissionId),
+          create: () => d.service.create(ctx.accountId, me.idNumber, req.body),
+        });
       },
     );
   };

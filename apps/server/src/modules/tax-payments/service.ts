@@ -24,6 +24,7 @@ import type {
   PaymentOrderRecord,
   PaymentService,
 } from '../payments/index.js';
+import { PurposeOrders } from '../payments/purpose-orders.js';
 import { type FieldCipher, maskIdNumber } from '../privacy/index.js';
 import * as repo from './repository.js';
 
@@ -55,7 +56,11 @@ export interface TaxPaymentDeps {
  * 消息). Orders of this purpose are `vehicle-tax` orders whose purposeRef is the tax_payments row id.
  */
 export class TaxPaymentService {
-  constructor(private readonly d: TaxPaymentDeps) {}
+  private readonly orders: PurposeOrders<'tax_payments'>;
+
+  constructor(private readonly d: TaxPaymentDeps) {
+    this.orders = new PurposeOrders(d, 'tax_payments');
+  }
 
   private present(v: DeptVehicle, ownerIdNumber: string, mine: boolean): VehicleTaxVehicle {
     const years = v.years.map((y) => ({
@@ -115,9 +120,8 @@ export class TaxPaymentService {
     return this.present(await this.vehicle(plate, owner), owner, owner === payerIdNumber);
   }
 
-  async repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> {
-    const row = await repo.findBySubmission(this.d.db, accountId, submissionId);
-    return row ? this.d.payments.present(accountId, row.payment_order_id) : undefined;
+  repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> {
+    return this.orders.repeat(accountId, submissionId);
   }
 
   /**
@@ -152,63 +156,51 @@ export class TaxPaymentService {
       );
     }
     const itemIndex = this.d.cipher.blindIndex(`vehicle-tax:${plate}:${input.year}`, ITEM_INDEX);
-    for (const other of await repo.paymentsOfItem(this.d.db, itemIndex)) {
-      const order = await this.d.payments.getOrder(other.payment_order_id);
-      if (order?.paidAt && (order.fulfilment === 'processing' || order.fulfilment === 'done')) {
-        throw new AppError(
-          'BILL_ALREADY_PAID',
-          '该车辆该年度车船税已有一笔缴款正在处理，请稍后查看缴款结果，无需重复缴款。',
-        );
-      }
+    if (await this.orders.anyPaid(await repo.paymentsOfItem(this.d.db, itemIndex))) {
+      throw new AppError(
+        'BILL_ALREADY_PAID',
+        '该车辆该年度车船税已有一笔缴款正在处理，请稍后查看缴款结果，无需重复缴款。',
+      );
     }
     const id = randomUUID();
-    let orderId: string;
-    try {
-      orderId = await this.d.db.transaction().execute(async (tx) => {
-        const order = await this.d.payments.createOrder(
-          {
-            accountId,
-            purpose: 'vehicle-tax',
-            purposeRef: id,
-            cityCode: '440000',
-            subject: `车船税 ${plate} ${input.year}年度`,
-            payeeName: TAX_PAYEE,
-            amountFen: dueFen,
-            lines: [
-              { label: '车牌号码', value: plate },
-              { label: '车主证件号码', value: maskIdNumber(owner) },
-              { label: '缴款方式', value: mine ? '本人清缴' : '他人清缴' },
-              { label: '税款所属年度', value: `${input.year}年度` },
-              { label: '金额', value: formatFen(dueFen) },
-            ],
-            returnPath: '/tax/vehicle-tax',
-          },
-          tx,
-        );
-        await repo.insertTaxPayment(tx, {
-          id,
-          payment_order_id: order.id,
-          account_id: accountId,
-          submission_id: input.submissionId,
-          kind: 'vehicle-tax',
-          vehicle_encrypted: this.d.cipher.encrypt(plate, `${VEHICLE_AAD}:${id}`),
-          item_index: itemIndex,
-          owner_id_encrypted: this.d.cipher.encrypt(owner, `${OWNER_AAD}:${id}`),
-          payer_id_encrypted: this.d.cipher.encrypt(payerIdNumber, `${PAYER_AAD}:${id}`),
-          tax_year: input.year,
-          amount_fen: dueFen,
-          certificate_number: null,
-          department_paid_on: null,
-        });
-        return order.id;
+    return this.orders.place(accountId, input.submissionId, async (tx) => {
+      const order = await this.d.payments.createOrder(
+        {
+          accountId,
+          purpose: 'vehicle-tax',
+          purposeRef: id,
+          cityCode: '440000',
+          subject: `车船税 ${plate} ${input.year}年度`,
+          payeeName: TAX_PAYEE,
+          amountFen: dueFen,
+          lines: [
+            { label: '车牌号码', value: plate },
+            { label: '车主证件号码', value: maskIdNumber(owner) },
+            { label: '缴款方式', value: mine ? '本人清缴' : '他人清缴' },
+            { label: '税款所属年度', value: `${input.year}年度` },
+            { label: '金额', value: formatFen(dueFen) },
+          ],
+          returnPath: '/tax/vehicle-tax',
+        },
+        tx,
+      );
+      await this.orders.insert(tx, {
+        id,
+        payment_order_id: order.id,
+        account_id: accountId,
+        submission_id: input.submissionId,
+        kind: 'vehicle-tax',
+        vehicle_encrypted: this.d.cipher.encrypt(plate, `${VEHICLE_AAD}:${id}`),
+        item_index: itemIndex,
+        owner_id_encrypted: this.d.cipher.encrypt(owner, `${OWNER_AAD}:${id}`),
+        payer_id_encrypted: this.d.cipher.encrypt(payerIdNumber, `${PAYER_AAD}:${id}`),
+        tax_year: input.year,
+        amount_fen: dueFen,
+        certificate_number: null,
+        department_paid_on: null,
       });
-    } catch (err) {
-      if (!repo.isUniqueViolation(err, 'tax_payments_account_id_submission_id_key')) throw err;
-      const first = await this.repeat(accountId, input.submissionId);
-      if (!first) throw err;
-      return { order: first, created: false };
-    }
-    return { order: await this.d.payments.present(accountId, orderId), created: true };
+      return order.id;
+    });
   }
 
   readonly fulfiller: PaymentFulfiller = { fulfil: (order) => this.fulfil(order) };
@@ -228,7 +220,7 @@ export class TaxPaymentService {
    * someone else meanwhile, fails with a note and the money goes back.
    */
   private async fulfil(order: PaymentOrderRecord): Promise<FulfilmentOutcome> {
-    const row = await repo.findByOrder(this.d.db, order.id);
+    const row = await this.orders.findByOrder(order.id);
     if (!row || row.tax_year === null) {
       return { outcome: 'failed', note: '未找到该笔缴款的税款信息，缴款未成功，款项已原路退回。' };
     }

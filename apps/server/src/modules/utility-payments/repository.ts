@@ -1,28 +1,10 @@
-import { type Insertable, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { DbExecutor } from '../payments/index.js';
 import type { UtilityPaymentTables } from './tables.js';
 
-/** The only file of the module that queries. */
+/** The module's own queries (insert and the lookups by submission and order: ../payments/purpose-orders.ts). */
 
 export type UtilityPaymentRow = UtilityPaymentTables['utility_payments'];
-
-export function insertUtilityPayment(ex: DbExecutor, row: Insertable<UtilityPaymentTables['utility_payments']>) {
-  return ex.insertInto('utility_payments').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-export function findBySubmission(db: Db, accountId: string, submissionId: string) {
-  return db
-    .selectFrom('utility_payments')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('submission_id', '=', submissionId)
-    .executeTakeFirst();
-}
-
-export function findByOrder(db: Db, orderId: string) {
-  return db.selectFrom('utility_payments').selectAll().where('payment_order_id', '=', orderId).executeTakeFirst();
-}
 
 /** Every payment (by anyone) of one bill. */
 export function paymentsOfBill(db: Db, billIndex: string) {
@@ -59,11 +41,4 @@ export function recordDepartmentPayment(db: Db, id: string, reference: string | 
     .set({ department_reference: reference, department_paid_at: paidAt })
     .where('id', '=', id)
     .execute();
-}
-
-/** A unique violation of the named constraint (PostgreSQL and PGlite both report code 23505). */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
-  if (e?.code !== '23505') return false;
-  return e.constraint === constraint || (typeof e.message === 'string' && e.message.includes(constraint));
 }

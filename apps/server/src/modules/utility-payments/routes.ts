@@ -7,8 +7,9 @@ import {
   UtilityAmountDueQuery,
 } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { perSessionRateLimit } from '../../http/rate-limit.js';
 import type { PaymentGate } from '../payments/index.js';
-import { sessionTokenHash } from '../privacy/index.js';
+import { answerOrderCreation } from '../payments/purpose-orders.js';
 import type { UtilityPaymentService } from './service.js';
 
 const problems = {
@@ -34,16 +35,7 @@ const maskAccount = (account: string) => `****${account.slice(-4)}`;
 export const utilityPaymentRoutes =
   (d: { service: UtilityPaymentService; gate: PaymentGate; sessionCookie: string }): FastifyPluginAsyncZod =>
   async (app) => {
-    const perSession = (max: number) => ({
-      rateLimit: {
-        max,
-        timeWindow: '1 minute',
-        keyGenerator: (req: { cookies: Record<string, string | undefined>; ip: string }) => {
-          const token = req.cookies[d.sessionCookie];
-          return token ? `utility-pay:${sessionTokenHash(token)}` : `utility-pay-ip:${req.ip}`;
-        },
-      },
-    });
+    const perSession = (max: number) => perSessionRateLimit(d.sessionCookie, 'utility-pay', max);
 
     app.get(
       '/api/v1/utilities/gas/amount-due',
@@ -87,20 +79,14 @@ export const utilityPaymentRoutes =
       },
       async (req, reply) => {
         const { ctx } = await d.gate.open(req, 'utility-payments.create', req.query.for);
-        reply.header('cache-control', 'no-store');
-        const repeat = await d.service.repeat(ctx.accountId, req.body.submissionId);
-        if (repeat) return reply.code(200).send(repeat);
-        const { order, created } = await d.service.create(ctx.accountId, req.body);
-        if (created) {
-          await d.gate.record(ctx, 'payment.create', {
-            what: order.subject,
-            serviceId: 'ranqi-jiaofei',
-            orderId: order.id,
-            orderNumber: order.orderNumber,
-            amountFen: order.amountFen,
-          });
-        }
-        return reply.code(created ? 201 : 200).send(order);
+        return answerOrderCreation(reply, {
+          gate: d.gate,
+          ctx,
+          serviceId: 'ranqi-jiaofei',
+          submissionId: req.body.submissionId,
+          repeat: (accountId, submissionId) => d.service.repeat(accountId, submissionId),
+          create: () => d.service.create(ctx.accountId, req.body),
+        });
       },
     );
   };

@@ -14,6 +14,7 @@ import { companyById, type UtilityKind } from '../../departments/utilities/compa
 import { AppError } from '../../http/app-error.js';
 import type { PersonalLookupGate } from '../lookups/index.js';
 import type { FulfilmentOutcome, PaymentFulfiller, PaymentOrderRecord, PaymentService } from '../payments/index.js';
+import { PurposeOrders } from '../payments/purpose-orders.js';
 import type { FieldCipher } from '../privacy/index.js';
 import * as repo from './repository.js';
 
@@ -47,7 +48,11 @@ export interface UtilityPaymentDeps {
  * of this purpose are `utility-bill` orders whose purposeRef is the utility_payments row id.
  */
 export class UtilityPaymentService {
-  constructor(private readonly d: UtilityPaymentDeps) {}
+  private readonly orders: PurposeOrders<'utility_payments'>;
+
+  constructor(private readonly d: UtilityPaymentDeps) {
+    this.orders = new PurposeOrders(d, 'utility_payments');
+  }
 
   /** The gas company of the city (after the catalog's rule); another city's says the guide's words. */
   private async gasCompany(city: CityCode) {
@@ -89,9 +94,8 @@ export class UtilityPaymentService {
   }
 
   /** A repeat of a submission: the order made the first time. */
-  async repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> {
-    const row = await repo.findBySubmission(this.d.db, accountId, submissionId);
-    return row ? this.d.payments.present(accountId, row.payment_order_id) : undefined;
+  repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> {
+    return this.orders.repeat(accountId, submissionId);
   }
 
   /**
@@ -126,61 +130,49 @@ export class UtilityPaymentService {
       );
     }
     const billIndex = this.d.cipher.blindIndex(`${company.id}:${account}:${input.period}`, BILL_INDEX);
-    for (const other of await repo.paymentsOfBill(this.d.db, billIndex)) {
-      const order = await this.d.payments.getOrder(other.payment_order_id);
-      if (order?.paidAt && (order.fulfilment === 'processing' || order.fulfilment === 'done')) {
-        throw new AppError('BILL_ALREADY_PAID', '该账单已有一笔缴费正在处理，请稍后查看缴费结果，无需重复缴费。');
-      }
+    if (await this.orders.anyPaid(await repo.paymentsOfBill(this.d.db, billIndex))) {
+      throw new AppError('BILL_ALREADY_PAID', '该账单已有一笔缴费正在处理，请稍后查看缴费结果，无需重复缴费。');
     }
     const id = randomUUID();
     const subject = `${shortName(company.name)} ${periodName(input.period)}${UTILITY_FEE.gas}`;
-    let orderId: string;
-    try {
-      orderId = await this.d.db.transaction().execute(async (tx) => {
-        const order = await this.d.payments.createOrder(
-          {
-            accountId,
-            purpose: 'utility-bill',
-            purposeRef: id,
-            cityCode: input.city,
-            subject,
-            payeeName: company.name,
-            amountFen: billFen,
-            lines: [
-              { label: '户号', value: account },
-              { label: '户主', value: answer.account?.holderNameMasked ?? '' },
-              { label: '账期', value: periodName(input.period) },
-              { label: '金额', value: formatFen(billFen) },
-            ],
-            returnPath: `/utilities/gas/pay?account=${account}`,
-          },
-          tx,
-        );
-        await repo.insertUtilityPayment(tx, {
-          id,
-          payment_order_id: order.id,
-          account_id: accountId,
-          submission_id: input.submissionId,
-          company_id: company.id,
-          utility: 'gas',
-          account_number_encrypted: this.d.cipher.encrypt(account, `${ACCOUNT_AAD}:${id}`),
-          bill_index: billIndex,
-          period: input.period,
-          amount_fen: billFen,
-          pay_attempted_at: null,
-          department_reference: null,
-          department_paid_at: null,
-        });
-        return order.id;
+    // The same submission committed meanwhile (a double tap): that order is the answer (place).
+    return this.orders.place(accountId, input.submissionId, async (tx) => {
+      const order = await this.d.payments.createOrder(
+        {
+          accountId,
+          purpose: 'utility-bill',
+          purposeRef: id,
+          cityCode: input.city,
+          subject,
+          payeeName: company.name,
+          amountFen: billFen,
+          lines: [
+            { label: '户号', value: account },
+            { label: '户主', value: answer.account?.holderNameMasked ?? '' },
+            { label: '账期', value: periodName(input.period) },
+            { label: '金额', value: formatFen(billFen) },
+          ],
+          returnPath: `/utilities/gas/pay?account=${account}`,
+        },
+        tx,
+      );
+      await this.orders.insert(tx, {
+        id,
+        payment_order_id: order.id,
+        account_id: accountId,
+        submission_id: input.submissionId,
+        company_id: company.id,
+        utility: 'gas',
+        account_number_encrypted: this.d.cipher.encrypt(account, `${ACCOUNT_AAD}:${id}`),
+        bill_index: billIndex,
+        period: input.period,
+        amount_fen: billFen,
+        pay_attempted_at: null,
+        department_reference: null,
+        department_paid_at: null,
       });
-    } catch (err) {
-      // The same submission committed meanwhile (a double tap): that order is the answer.
-      if (!repo.isUniqueViolation(err, 'utility_payments_account_id_submission_id_key')) throw err;
-      const first = await this.repeat(accountId, input.submissionId);
-      if (!first) throw err;
-      return { order: first, created: false };
-    }
-    return { order: await this.d.payments.present(accountId, orderId), created: true };
+      return order.id;
+    });
   }
 
   /** 履约: pay the bill at the gas company (see payBill). */
@@ -196,7 +188,7 @@ export class UtilityPaymentService {
    * someone else's (failed, refunded). A call refused before it was sent (circuit open, overloaded) is forgotten.
    */
   private async fulfil(order: PaymentOrderRecord): Promise<FulfilmentOutcome> {
-    const row = await repo.findByOrder(this.d.db, order.id);
+    const row = await this.orders.findByOrder(order.id);
     if (!row) return { outcome: 'failed', note: '未找到该笔缴费的账单信息，缴费未成功，款项已原路退回。' };
     if (row.department_reference || row.department_paid_at) return { outcome: 'done' };
     const account = this.d.cipher.decrypt(row.account_number_encrypted, `${ACCOUNT_AAD}:${row.id}`);
