@@ -133,9 +133,7 @@ describe('credit seeder on PGlite', () => {
   afterAll(() => database?.close());
 
   it('writes the pool once; seeding again adds nothing', async () => {
-    const started = performance.now();
     await creditSeeder.seedReference?.(database.db, ctx);
-    console.log(`credit seedReference: ${(performance.now() - started).toFixed(0)} ms on PGlite`);
     const count = async () =>
       (await sql<{ n: number }>`select (select count(*) from dept_credit.enterprises)::int as n`.execute(database.db))
         .rows[0]?.n;

@@ -192,16 +192,12 @@ describe('education seeder on PGlite', () => {
   });
   afterAll(() => database?.close());
 
-  it('seeds the demo people and 200 generated people quickly, stores hashes that verify, and is idempotent', async () => {
+  it('seeds the demo people and 200 generated people, stores hashes that verify, and is idempotent', async () => {
     const seed1 = seedContext(1);
     const batches = [DEMO_BATCH, ...generatePeople({ count: 200, seed: 1 })];
     for (const b of batches) await insertPeopleBatch(database.db, b);
-    const started = performance.now();
     await educationSeeder.seedReference?.(database.db, seed1);
     for (const b of batches) await educationSeeder.seedBatch(database.db, b, seed1);
-    const elapsed = performance.now() - started;
-    console.info(`education seeder, demo people + 200 generated on PGlite: ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(3_000); // generous: the machine is shared; the report gives the measured time
 
     const db = educationDb(database.db);
     const count = async () => {

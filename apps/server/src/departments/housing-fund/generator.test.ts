@@ -140,7 +140,7 @@ describe('housing-fund seeder on PGlite', () => {
   });
   afterAll(() => t?.close());
 
-  it('seeds 200 people quickly and idempotently', async () => {
+  it('seeds 200 people and idempotently', async () => {
     const ctx200 = seedContext('timing');
     const batch = generatePeople({ count: 200, seed: 'timing' }).next().value as PeopleBatch;
     await insertPeopleBatch(t.database.db, batch);
@@ -152,11 +152,7 @@ describe('housing-fund seeder on PGlite', () => {
         )
       ).rows[0]?.n ?? 0;
     const before = await count();
-    const started = performance.now();
     await housingFundSeeder.seedBatch(t.database.db, batch, ctx200);
-    const elapsed = performance.now() - started;
-    console.info(`housing-fund seeder: 200 people in ${elapsed.toFixed(0)} ms on PGlite`);
-    expect(elapsed).toBeLessThan(1_500);
     const expected = housingFundRows(batch, ctx200);
     const after = await count();
     expect(after - before).toBe(expected.accounts.length + expected.spans.length + expected.withdrawals.length);

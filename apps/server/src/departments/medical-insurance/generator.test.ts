@@ -84,7 +84,7 @@ describe('medical-insurance seeder on PGlite', () => {
   });
   afterAll(() => t?.close());
 
-  it('seeds 200 people quickly and idempotently', async () => {
+  it('seeds 200 people and idempotently', async () => {
     const ctx200 = seedContext('timing');
     const batch = generatePeople({ count: 200, seed: 'timing' }).next().value as PeopleBatch;
     await insertPeopleBatch(t.database.db, batch);
@@ -95,11 +95,7 @@ describe('medical-insurance seeder on PGlite', () => {
           + (select count(*) from dept_yibao.account_transactions)::int as n`.execute(t.database.db)
       ).rows[0]?.n;
     const before = await count();
-    const started = performance.now();
     await medicalInsuranceSeeder.seedBatch(t.database.db, batch, ctx200);
-    const elapsed = performance.now() - started;
-    console.info(`medical-insurance seeder: 200 people in ${elapsed.toFixed(0)} ms on PGlite`);
-    expect(elapsed).toBeLessThan(1_500);
     const expected = medicalInsuranceRows(batch, ctx200);
     const after = await count();
     expect((after ?? 0) - (before ?? 0)).toBe(expected.accounts.length + expected.transactions.length);

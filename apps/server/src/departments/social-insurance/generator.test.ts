@@ -175,16 +175,12 @@ describe('social-insurance seeder on PGlite', () => {
       (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.database.db)).rows[0]?.n,
     );
 
-  it('seeds 200 people quickly, and seeding them again adds nothing', async () => {
+  it('seeds 200 people, and seeding them again adds nothing', async () => {
     const ctx200 = seedContext('timing');
     const batch = generatePeople({ count: 200, seed: 'timing' }).next().value as PeopleBatch;
     await insertPeopleBatch(t.database.db, batch);
     const before = await count('dept_shebao.contribution_spans');
-    const started = performance.now();
     await socialInsuranceSeeder.seedBatch(t.database.db, batch, ctx200);
-    const elapsed = performance.now() - started;
-    console.info(`social-insurance seeder: 200 people in ${elapsed.toFixed(0)} ms on PGlite`);
-    expect(elapsed).toBeLessThan(1_500); // the target is well under 300 ms; loose here for a shared machine
     const expected = socialInsuranceRows(batch, ctx200);
     const after = await count('dept_shebao.contribution_spans');
     expect(after - before).toBe(expected.spans.length);

@@ -183,13 +183,9 @@ describe('tax seeder on PGlite', () => {
       )
     ).rows[0]?.n;
 
-  it('seeds 200 people quickly, and seeding again adds nothing', async () => {
-    await taxSeeder.seedBatch(database.db, DEMO_BATCH, ctx); // warm up (statement preparation, first query plans)
-    const started = performance.now();
+  it('seeds 200 people, and seeding again adds nothing', async () => {
+    await taxSeeder.seedBatch(database.db, DEMO_BATCH, ctx);
     await taxSeeder.seedBatch(database.db, batch, ctx);
-    const elapsed = performance.now() - started;
-    console.log(`tax seeder: 200 people in ${elapsed.toFixed(0)} ms on PGlite`);
-    expect(elapsed).toBeLessThan(300);
     const before = await counts();
     await taxSeeder.seedBatch(database.db, batch, ctx);
     await taxSeeder.seedBatch(database.db, DEMO_BATCH, ctx);

