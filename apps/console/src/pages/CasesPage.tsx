@@ -93,6 +93,8 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
             testId="cases-filter-status"
             label="状态"
             width={260}
+            // ten options: all of them in the list (a virtual list would leave the last ones out of reach)
+            virtual={false}
             options={statusFilterOptions}
             value={status}
             onChange={(v) => setStatus(v)}

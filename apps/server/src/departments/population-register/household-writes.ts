@@ -83,7 +83,7 @@ export class SandboxHouseholdWrites<DB extends Tables = Tables> {
       .select(['status'])
       .where('id_number', '=', i.idNumber)
       .executeTakeFirst();
-    if (!person || person.status !== 'normal') {
+    if (person?.status !== 'normal') {
       return { outcome: 'refused', reason: '人口信息中无此人或状态异常，无法制发居住证。' };
     }
     const validUntil = addDays(addYears(i.decidedOn, PERMIT_VALID_YEARS.guangdong), -1);
@@ -144,7 +144,7 @@ export class SandboxHouseholdWrites<DB extends Tables = Tables> {
       .select(['person_id', 'hukou_city_code', 'hukou_region_code', 'status'])
       .where('id_number', '=', i.applicantIdNumber)
       .executeTakeFirst();
-    if (!parent || parent.status !== 'normal' || !parent.hukou_city_code) {
+    if (parent?.status !== 'normal' || !parent.hukou_city_code) {
       return { outcome: 'refused', reason: '申报人不在本省户籍人口信息中，无法办理出生登记。' };
     }
     const twin = await this.db
