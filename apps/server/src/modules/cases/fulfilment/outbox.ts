@@ -92,11 +92,6 @@ export class CaseFulfilmentOutbox {
     this.job.runNow().catch((err) => this.d.log.warn({ err }, 'case fulfilment failed'));
   }
 
-  /** Whether a service's approval writes back (the approval's transaction then enqueues). */
-  static appliesTo(serviceId: string) {
-    return findFulfilment(serviceId) !== undefined;
-  }
-
   /** A reviewer's retry of a failed write-back (CASE_FULFILMENT_NOT_RETRYABLE when it is not failed). */
   async retry(caseId: string, staffId: string) {
     if (!(await repo.retry(this.d.db, { caseId, staffId, at: this.d.now() }))) {
