@@ -40,6 +40,7 @@ import { auditConsoleRoutes } from './modules/audit/console-routes.js';
 import { AuditLog } from './modules/audit/index.js';
 import { calculatorRoutes } from './modules/calculators/index.js';
 import {
+  CaseFulfilmentOutbox,
   CaseService,
   CitizenGate,
   caseAttachmentRoutes,
@@ -495,6 +496,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // 审计日志 for 审计人员: the hash-chained log, by department, and a check of the whole chain.
   await app.register(auditConsoleRoutes({ db: database.db, audit, staff, catalog }));
   // 办件: applications submitted online, their encrypted materials, and their review in the console.
+  // 办件 write-back (docs/cases.md "Fulfilment"): approvals handed to the department by an outbox job.
+  const caseFulfilment = new CaseFulfilmentOutbox({
+    db: database.db,
+    cipher,
+    catalog,
+    departments,
+    notifications,
+    audit,
+    now: options.now ?? (() => new Date()),
+    intervalMs: config.caseFulfilmentMs,
+    log: app.log.child({ module: 'case-fulfilment' }),
+  });
+  app.decorate('caseFulfilment', caseFulfilment);
+  app.addHook('onReady', async () => caseFulfilment.start());
+  app.addHook('preClose', async () => caseFulfilment.stop());
   const cases = new CaseService({
     db: database.db,
     cipher,
@@ -502,13 +518,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     notifications,
     departments,
     now: options.now ?? (() => new Date()),
+    onFulfilmentQueued: () => caseFulfilment.nudge(),
   });
   const caseGate = new CitizenGate({ identity, delegations, audit, authenticate });
   await app.register(
     caseAttachmentRoutes({ db: database.db, cipher, gate: caseGate, sessionCookie: settings.cookieName }),
   );
   await app.register(caseCitizenRoutes({ db: database.db, cipher, cases, gate: caseGate }));
-  await app.register(caseConsoleRoutes({ cases, cipher, staff }));
+  await app.register(caseConsoleRoutes({ cases, cipher, staff, fulfilment: caseFulfilment }));
   // 预约: slots published in the console, booked and cancelled by citizens, never beyond their places.
   const now = options.now ?? (() => new Date());
   const bookings = new BookingService({ db: database.db, cipher, catalog, notifications, now, departments });

@@ -114,6 +114,8 @@ const Env = z.object({
   PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Seconds between runs of the 预约提醒 job (0: off). */
   APPOINTMENT_REMINDER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** Seconds between runs of the 办件 write-back job (approved cases to their department; 0: off, and no nudge). */
+  CASE_FULFILMENT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type Config = {
@@ -148,6 +150,7 @@ export type Config = {
   walletSync: { intervalMs: number; batchSize: number };
   payments: { provider: 'sandbox'; sweepMs: number };
   appointmentReminderMs: number;
+  caseFulfilmentMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -239,5 +242,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     walletSync: { intervalMs: e.WALLET_SYNC_SECONDS * 1000, batchSize: e.WALLET_SYNC_BATCH },
     payments: { provider: e.PAYMENT_PROVIDER ?? 'sandbox', sweepMs: e.PAYMENT_SWEEP_SECONDS * 1000 },
     appointmentReminderMs: e.APPOINTMENT_REMINDER_SECONDS * 1000,
+    caseFulfilmentMs: e.CASE_FULFILMENT_SECONDS * 1000,
   };
 }

@@ -321,6 +321,43 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 export const CaseFormEntry = z.object({ name: z.string(), label: z.string(), labelEn: z.string(), value: z.string() });
 export type CaseFormEntry = z.infer<typeof CaseFormEntry>;
 
+/**
+ * The write-back of an approved case to the department (docs/cases.md "Fulfilment"): pending (制证中: the platform
+ * is handing the approval to the department, retried while it is down), issued (已制发: the department holds the
+ * record), failed (发证失败: the department refused, or did not answer after the last attempt; a reviewer retries).
+ */
+export const FULFILMENT_STATES = {
+  pending: { label: '制证中', labelEn: 'Being issued' },
+  issued: { label: '已制发', labelEn: 'Issued' },
+  failed: { label: '发证失败', labelEn: 'Issuing failed' },
+} as const;
+export const FulfilmentState = z.enum(['pending', 'issued', 'failed']);
+export type FulfilmentState = z.infer<typeof FulfilmentState>;
+
+export const CaseFulfilment = z
+  .object({
+    state: FulfilmentState,
+    stateLabel: z.string(),
+    stateLabelEn: z.string(),
+    /** What the department issues, e.g. 广东省居住证. */
+    what: z.string(),
+    /** What the applicant reads, e.g. 广东省居住证已制发（有效期至2029-09-14），可在我的证照中关联居住证电子证照。 */
+    message: z.string(),
+    /** The department's number of what it issued (masked where personal), once issued. */
+    reference: z.string().nullable(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'CaseFulfilment' });
+export type CaseFulfilment = z.infer<typeof CaseFulfilment>;
+
+/** The console's view adds the attempts and the last failure (for the reviewer who retries). */
+export const ConsoleCaseFulfilment = CaseFulfilment.extend({
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  canRetry: z.boolean(),
+}).meta({ id: 'ConsoleCaseFulfilment' });
+export type ConsoleCaseFulfilment = z.infer<typeof ConsoleCaseFulfilment>;
+
 export const CaseDetail = CaseSummary.extend({
   /** The applicant as the record holds them: name masked, ID number masked. */
   applicantNameMasked: z.string(),
@@ -336,6 +373,8 @@ export const CaseDetail = CaseSummary.extend({
   supplementReason: z.string().nullable(),
   /** Number of actions so far; the console sends it back to act on the version it saw. */
   version: z.number().int(),
+  /** Once approved, for services whose department issues a record: what was issued, or that it is being issued. */
+  fulfilment: CaseFulfilment.nullable(),
 }).meta({ id: 'CaseDetail' });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -350,11 +389,15 @@ export const ConsoleCaseQuery = z
     status: CaseStatus.optional(),
     cityCode: City.optional(),
     serviceId: z.string().max(80).optional(),
+    /** Only cases whose write-back to the department is in this state (failed: the ones to retry). */
+    fulfilment: FulfilmentState.optional(),
   })
   .strict();
 
 export const ConsoleCaseSummary = CaseSummary.extend({
   applicantNameMasked: z.string(),
+  /** The write-back's state once approved (null: none for this service, or not approved). */
+  fulfilmentState: FulfilmentState.nullable(),
 }).meta({ id: 'ConsoleCaseSummary' });
 export type ConsoleCaseSummary = z.infer<typeof ConsoleCaseSummary>;
 
@@ -365,6 +408,7 @@ export const ConsoleCaseDetail = CaseDetail.omit({ allowedActions: true })
     staffAllowedActions: z.array(z.enum(STAFF_CASE_ACTIONS)),
     /** In the console, staff names are shown with each of their actions. */
     events: z.array(CaseEvent.extend({ staffName: z.string().nullable() })),
+    fulfilment: ConsoleCaseFulfilment.nullable(),
   })
   .meta({ id: 'ConsoleCaseDetail' });
 export type ConsoleCaseDetail = z.infer<typeof ConsoleCaseDetail>;

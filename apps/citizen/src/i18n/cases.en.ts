@@ -96,6 +96,8 @@ export const casesEn: Messages['cases'] = {
     collectionHours: 'When',
     collectionBring: 'Bring your original ID card',
     collectionNote: 'Currently in-person collection only',
+    fulfilmentTitle: 'Issuing',
+    fulfilmentReference: 'Number',
     supplementTitle: 'More documents needed',
     supplementReason: 'Reason',
     supplementAction: 'Supplement documents',

@@ -94,6 +94,8 @@ export const casesZh = {
     collectionHours: '领取时间',
     collectionBring: '请携带身份证原件',
     collectionNote: '目前暂仅支持现场领取',
+    fulfilmentTitle: '发证情况',
+    fulfilmentReference: '证件编号',
     supplementTitle: '需要补正材料',
     supplementReason: '补正原因',
     supplementAction: '补正材料',

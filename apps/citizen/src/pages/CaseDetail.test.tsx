@@ -84,6 +84,36 @@ describe('办件详情 (/cases/:id)', () => {
     expect(allByTestId('supplement-card')).toHaveLength(0);
   });
 
+  it('shows what the department issued once approved (发证情况), and 制证中 before', async () => {
+    const approved = {
+      status: 'approved' as const,
+      statusLabel: '审核通过，待领取',
+      statusLabelEn: 'Approved, ready for collection',
+      allowedActions: [],
+    };
+    backend(
+      caseDetail({
+        ...approved,
+        fulfilment: {
+          state: 'issued',
+          stateLabel: '已制发',
+          stateLabelEn: 'Issued',
+          what: '残疾人证',
+          message:
+            '残疾人证已核发（肢体残疾二级，有效期至2036-11-26），可在残疾人证查询中查看，领取后可在我的证照中关联残疾人证电子证照。',
+          reference: '440***********031X42',
+          updatedAt: '2026-11-28T03:00:00.000Z',
+        },
+      }),
+    );
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    const card = await findByTestId('fulfilment-card');
+    expect(card.getAttribute('data-state')).toBe('issued');
+    expect(byTestId('fulfilment-state').textContent).toBe('已制发');
+    expect(byTestId('fulfilment-message').textContent).toContain('可在我的证照中关联残疾人证电子证照');
+    expect(card.textContent).toContain('证件编号：440***********031X42');
+  });
+
   it('shows the supplement reason and sends 补正材料 (files per slot and a note)', async () => {
     const requested = caseDetail({
       status: 'supplement_requested',

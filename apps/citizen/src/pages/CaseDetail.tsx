@@ -318,6 +318,29 @@ export function CaseView({
         </section>
       )}
 
+      {detail.fulfilment && (
+        <section
+          className="card case-fulfilment"
+          data-testid="fulfilment-card"
+          data-state={detail.fulfilment.state}
+          aria-labelledby={`${reasonId}-ful`}
+        >
+          <h2 id={`${reasonId}-ful`} className="case-subheading">
+            <Icon name={detail.fulfilment.state === 'failed' ? 'alert' : 'check'} /> {t('cases.detail.fulfilmentTitle')}
+            ：
+            <span data-testid="fulfilment-state">
+              {lang === 'en' ? detail.fulfilment.stateLabelEn : detail.fulfilment.stateLabel}
+            </span>
+          </h2>
+          <p data-testid="fulfilment-message">{detail.fulfilment.message}</p>
+          {detail.fulfilment.reference && (
+            <p className="field-help">
+              {t('cases.detail.fulfilmentReference')}：{detail.fulfilment.reference}
+            </p>
+          )}
+        </section>
+      )}
+
       {detail.status === 'supplement_requested' && (
         <section className="card case-supplement" data-testid="supplement-card" aria-labelledby={`${reasonId}-sup`}>
           <h2 id={`${reasonId}-sup`} className="case-subheading">

@@ -203,6 +203,7 @@ export function caseDetail(over: Partial<CaseDetail> = {}): CaseDetail {
     allowedActions: ['withdraw'],
     collection: null,
     supplementReason: null,
+    fulfilment: null,
     version: 1,
     ...over,
   };

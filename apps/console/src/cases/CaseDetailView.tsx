@@ -80,6 +80,28 @@ export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChange
     onChanged();
   };
 
+  const [retrying, setRetrying] = useState(false);
+  const retryFulfilment = async () => {
+    setRetrying(true);
+    try {
+      const updated = await api<ConsoleCaseDetail>(
+        'POST',
+        `/api/v1/console/cases/${encodeURIComponent(caseId)}/fulfilment/retry`,
+      );
+      setDetail(updated);
+      setNotice(null);
+      message.success(`已重新提交发证：${updated.caseNumber}`);
+      onChanged();
+    } catch (err) {
+      const text = errorText(err);
+      setNotice(text);
+      message.warning(text);
+      void load();
+    } finally {
+      setRetrying(false);
+    }
+  };
+
   if (!detail) {
     if (error) {
       return (
@@ -156,6 +178,45 @@ export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChange
               style={{ marginTop: 12 }}
               message="现场领取"
               description={`领取地点：${detail.collection.place}；领取时间：${detail.collection.hours}`}
+            />
+          )}
+          {detail.fulfilment && (
+            <Alert
+              type={
+                detail.fulfilment.state === 'issued'
+                  ? 'success'
+                  : detail.fulfilment.state === 'failed'
+                    ? 'error'
+                    : 'info'
+              }
+              showIcon
+              style={{ marginTop: 12 }}
+              data-testid="case-fulfilment"
+              message={`${detail.fulfilment.what}：${detail.fulfilment.stateLabel}`}
+              description={
+                <>
+                  <div>{detail.fulfilment.message}</div>
+                  {detail.fulfilment.state !== 'issued' && (
+                    <div data-testid="case-fulfilment-attempts">
+                      已向部门系统发送{detail.fulfilment.attempts}次
+                      {detail.fulfilment.lastError ? `；最近一次：${detail.fulfilment.lastError}` : ''}
+                    </div>
+                  )}
+                </>
+              }
+              action={
+                detail.fulfilment.canRetry ? (
+                  <Button
+                    size="small"
+                    danger
+                    loading={retrying}
+                    onClick={() => void retryFulfilment()}
+                    data-testid="case-fulfilment-retry"
+                  >
+                    重新发证
+                  </Button>
+                ) : undefined
+              }
             />
           )}
           <section aria-label="办理操作" className="case-actions">

@@ -33,6 +33,7 @@ const summary = (over: Partial<ConsoleCaseSummary>): ConsoleCaseSummary => ({
   submittedAt: '2025-03-01T02:00:00.000Z',
   updatedAt: '2025-03-01T02:00:00.000Z',
   applicantNameMasked: '张*',
+  fulfilmentState: null,
   ...over,
 });
 
@@ -93,6 +94,7 @@ const detail = (over: Partial<ConsoleCaseDetail> = {}): ConsoleCaseDetail => {
     staffAllowedActions: ['accept', 'request_supplement', 'reject'],
     collection: null,
     supplementReason: null,
+    fulfilment: null,
     version: 1,
     ...over,
   };
@@ -442,5 +444,76 @@ describe('办件审核: the case', () => {
     );
     await renderAt(`/cases/${CASE_ID}`);
     expect(await screen.findByText('找不到该办件，可能已被撤回或不在您的审核范围内。')).toBeTruthy();
+  });
+});
+
+describe('办件审核: 发证 (the write-back to the department)', () => {
+  const failed = {
+    state: 'failed' as const,
+    stateLabel: '发证失败',
+    stateLabelEn: 'Issuing failed',
+    what: '广东省居住证',
+    message: '广东省居住证制发遇到问题，工作人员正在处理，请耐心等待，无需重新申请。',
+    reference: null,
+    updatedAt: '2025-03-02T02:00:00.000Z',
+    attempts: 6,
+    lastError: '广东省公安厅系统暂时无法连接（DEPARTMENT_UNAVAILABLE），已尝试6次。',
+    canRetry: true,
+  };
+  const approved = {
+    status: 'approved' as const,
+    statusLabel: '审核通过，待领取',
+    staffAllowedActions: ['complete' as const],
+  };
+
+  it('lists the failed ones under 发证失败 and retries one: 重新发证 → 制证中', async () => {
+    on('GET', '/api/v1/console/cases', ({ url }) =>
+      json(
+        url.searchParams.get('fulfilment') === 'failed'
+          ? [summary({ ...approved, fulfilmentState: 'failed' })]
+          : [submittedCase],
+      ),
+    );
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () => json(detail({ ...approved, fulfilment: failed })));
+    let retried = 0;
+    on('POST', `/api/v1/console/cases/${CASE_ID}/fulfilment/retry`, () => {
+      retried++;
+      return json(
+        detail({
+          ...approved,
+          fulfilment: { ...failed, state: 'pending', stateLabel: '制证中', attempts: 0, canRetry: false },
+        }),
+      );
+    });
+    await renderAt('/cases');
+    await screen.findByTestId('cases-table');
+    await choose('cases-filter-status', '发证失败（待重新发证）');
+    await waitFor(() => expect(caseListRequests().at(-1)?.searchParams.get('fulfilment')).toBe('failed'));
+    expect(caseListRequests().at(-1)?.searchParams.get('status')).toBeNull();
+    expect(await screen.findByTestId('case-fulfilment-failed')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('link', { name: 'YSS-2025-000123' }));
+    const card = await screen.findByTestId('case-fulfilment');
+    expect(card.textContent).toContain('广东省居住证：发证失败');
+    expect(card.textContent).toContain('已向部门系统发送6次；最近一次：广东省公安厅系统暂时无法连接');
+    fireEvent.click(within(card).getByTestId('case-fulfilment-retry'));
+    await waitFor(() => expect(screen.getByTestId('case-fulfilment').textContent).toContain('广东省居住证：制证中'));
+    expect(retried).toBe(1);
+    expect(screen.queryByTestId('case-fulfilment-retry')).toBeNull();
+  });
+
+  it('shows the server’s words when the retry is refused', async () => {
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () => json(detail({ ...approved, fulfilment: failed })));
+    on('POST', `/api/v1/console/cases/${CASE_ID}/fulfilment/retry`, () =>
+      problem(
+        409,
+        'CASE_FULFILMENT_NOT_RETRYABLE',
+        '该办件当前无需重新发证',
+        '该办件的发证未失败（制证中或已制发），无需重新发证。',
+      ),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    fireEvent.click(await screen.findByTestId('case-fulfilment-retry'));
+    expect((await screen.findByTestId('case-notice')).textContent).toContain('该办件的发证未失败');
   });
 });

@@ -1,5 +1,5 @@
 import { APPLICATION_FORMS, type CaseStatus, type ConsoleCaseSummary } from '@yss/contracts';
-import { Alert, Button, Card, Drawer, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api';
@@ -11,11 +11,12 @@ import { RequireGrant } from '../RequireGrant';
 import { useConsoleQuery } from '../useConsoleQuery';
 
 /** 待办理: the statuses that wait on staff (the default); 全部: no status filter. */
-type StatusFilter = 'todo' | 'all' | CaseStatus;
+type StatusFilter = 'todo' | 'all' | 'fulfilment-failed' | CaseStatus;
 
 const statusFilterOptions: { value: StatusFilter; label: string }[] = [
   { value: 'todo', label: '待办理（待受理、审核中、待领取）' },
   ...caseStatusOptions,
+  { value: 'fulfilment-failed', label: '发证失败（待重新发证）' },
   { value: 'all', label: '全部状态' },
 ];
 
@@ -54,11 +55,16 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
     async (signal: AbortSignal) => {
       // the API takes one status: 待办理 asks for each of its statuses
       const statuses: (CaseStatus | undefined)[] =
-        status === 'todo' ? [...STAFF_WORK_STATUSES] : status === 'all' ? [undefined] : [status];
+        status === 'todo'
+          ? [...STAFF_WORK_STATUSES]
+          : status === 'all' || status === 'fulfilment-failed'
+            ? [undefined]
+            : [status];
       const lists = await Promise.all(
         statuses.map((s) => {
           const query = new URLSearchParams();
           if (s) query.set('status', s);
+          if (status === 'fulfilment-failed') query.set('fulfilment', 'failed');
           if (cityCode) query.set('cityCode', cityCode);
           if (serviceId) query.set('serviceId', serviceId);
           return api<ConsoleCaseSummary[]>('GET', `/api/v1/console/cases?${query}`, undefined, signal);
@@ -87,6 +93,8 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
             testId="cases-filter-status"
             label="状态"
             width={260}
+            // ten options: all of them in the list (a virtual list would leave the last ones out of reach)
+            virtual={false}
             options={statusFilterOptions}
             value={status}
             onChange={(v) => setStatus(v)}
@@ -154,7 +162,17 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
             title: '状态',
             dataIndex: 'status',
             width: 150,
-            render: (v: CaseStatus) => <CaseStatusTag status={v} />,
+            render: (v: CaseStatus, r) => (
+              <Space size={4} wrap>
+                <CaseStatusTag status={v} />
+                {r.fulfilmentState === 'failed' && (
+                  <Tag color="error" data-testid="case-fulfilment-failed">
+                    发证失败
+                  </Tag>
+                )}
+                {r.fulfilmentState === 'pending' && <Tag color="processing">制证中</Tag>}
+              </Space>
+            ),
           },
           {
             title: '提交时间',

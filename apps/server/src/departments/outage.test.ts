@@ -41,6 +41,8 @@ describe('platform with a department down', () => {
           idCardApplications: (i) => register().idCardApplications(i),
           householdApprovals: (i) => register().householdApprovals(i),
           residenceRecords: (i) => register().residenceRecords(i),
+          issueResidencePermit: (i) => register().issueResidencePermit(i),
+          registerBirth: (i) => register().registerBirth(i),
         }),
       ],
       keys: new Map([[key.id, key.secret]]),

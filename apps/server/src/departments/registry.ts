@@ -18,9 +18,11 @@ import { medicalInsuranceDepartment } from './medical-insurance/index.js';
 import { migrantServicesDepartment } from './migrant-services/index.js';
 import { householdSeeder } from './population-register/household-generator.js';
 import { SandboxHouseholdServices } from './population-register/household-sandbox.js';
+import { SandboxHouseholdWrites } from './population-register/household-writes.js';
 import { SandboxPopulationRegister } from './population-register/sandbox.js';
 import {
   householdOperations,
+  householdWriteOperations,
   populationRegisterOperations,
   populationRegisterSpec,
 } from './population-register/spec.js';
@@ -44,6 +46,7 @@ export const DEPARTMENTS = {
     sandbox: (db) => ({
       ...populationRegisterOperations(new SandboxPopulationRegister(db)),
       ...householdOperations(new SandboxHouseholdServices(db)),
+      ...householdWriteOperations(new SandboxHouseholdWrites(db)),
     }),
     seeder: householdSeeder,
   }),

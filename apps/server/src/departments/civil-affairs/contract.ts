@@ -10,6 +10,14 @@ import {
   MARRIAGE_KINDS,
   MARRIAGE_STATUSES,
 } from './codes.js';
+import {
+  EnrolAllowanceInput,
+  EnrolAllowanceOutput,
+  IssueSeniorCardInput,
+  IssueSeniorCardOutput,
+  SeniorCardInput,
+  SeniorCardOutput,
+} from './writes.js';
 
 /**
  * The civil-affairs system (民政) as a department contract: marriage and divorce registrations (结婚证 /
@@ -119,6 +127,25 @@ export const civilAffairsSpec = defineDepartment({
       input: IdNumberInput,
       output: z.object({ cases: z.array(AssistanceCase) }),
       idempotent: true,
+    },
+    seniorCard: {
+      summary: '老年人优待证: the person’s current card (valid first, then the newest), or null',
+      input: SeniorCardInput,
+      output: SeniorCardOutput,
+      idempotent: true,
+    },
+    // Writes for approved online cases (docs/cases.md "Fulfilment"), idempotent by the platform's reference.
+    enrolOldAgeAllowance: {
+      summary: '高龄津贴登记: put the applicant of an approved case on the roll (发放中 from next month)',
+      input: EnrolAllowanceInput,
+      output: EnrolAllowanceOutput,
+      idempotent: false,
+    },
+    issueSeniorCard: {
+      summary: '老年人优待证核发: issue (首次申领) or reissue (补领) the card of an approved case',
+      input: IssueSeniorCardInput,
+      output: IssueSeniorCardOutput,
+      idempotent: false,
     },
   },
 });

@@ -23,6 +23,7 @@ import {
 } from './codes.js';
 import type { AssistanceCase, CivilAffairsSpec, MarriageRecord, OldAgeAllowance } from './contract.js';
 import { type CivilAffairsDb, type CivilAffairsTables, civilAffairsDb } from './tables.js';
+import { SandboxCivilAffairsWrites } from './writes.js';
 
 const day = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 const dayOrNull = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
@@ -35,8 +36,11 @@ export class SandboxCivilAffairs<DB extends CivilAffairsTables = CivilAffairsTab
   private readonly db: CivilAffairsDb;
   private readonly today: string;
 
+  private readonly writes: SandboxCivilAffairsWrites;
+
   constructor(db: Kysely<DB>, options: { today?: string } = {}) {
     this.db = civilAffairsDb(db);
+    this.writes = new SandboxCivilAffairsWrites(db);
     this.today = options.today ?? DEFAULT_AS_OF;
   }
 
@@ -45,6 +49,9 @@ export class SandboxCivilAffairs<DB extends CivilAffairsTables = CivilAffairsTab
       marriageRecords: async ({ idNumber }) => ({ records: await this.marriages(idNumber) }),
       oldAgeAllowance: ({ idNumber }) => this.allowance(idNumber),
       assistanceCases: async ({ idNumber }) => ({ cases: await this.cases(idNumber) }),
+      seniorCard: async ({ idNumber }) => ({ card: await this.writes.seniorCard(idNumber) }),
+      enrolOldAgeAllowance: (input) => this.writes.enrolAllowance(input),
+      issueSeniorCard: (input) => this.writes.issueSeniorCard(input),
     };
   }
 

@@ -33,6 +33,20 @@ export interface CivilAffairsTables {
     applied_on: NullableDate;
     channel: string | null;
     updated_at: Moment;
+    /** The platform's case number when it came from an approved online case (0067). */
+    platform_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  };
+  /** 老年人优待证 (0067). */
+  'dept_minzheng.senior_cards': {
+    card_number: string;
+    id_number: string;
+    name: string;
+    city_code: string;
+    kind: string;
+    issued_on: DateColumn;
+    status: string;
+    platform_reference: string | null;
+    updated_at: ColumnType<Date, string | undefined, string>;
   };
   'dept_minzheng.assistance_cases': {
     case_id: string;

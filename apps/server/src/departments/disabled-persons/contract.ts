@@ -10,6 +10,7 @@ import {
   SUBSIDY_KINDS,
   SUBSIDY_STATUSES,
 } from './codes.js';
+import { IssueCertificateInput, IssueCertificateOutput } from './writes.js';
 
 /**
  * The disabled persons' federation (残联) as a department contract (B8 助残): the 残疾人证 of a person, the
@@ -96,6 +97,13 @@ export const disabledPersonsSpec = defineDepartment({
       input: IdNumberInput,
       output: z.object({ applications: z.array(DisabilityApplication) }),
       idempotent: true,
+    },
+    issueCertificate: {
+      summary:
+        '残疾人证核发: issue (新办), reissue (补办) or re-grade (等级变更) the card of an approved case (same reference: the first card)',
+      input: IssueCertificateInput,
+      output: IssueCertificateOutput,
+      idempotent: false,
     },
   },
 });

@@ -26,6 +26,7 @@ import type {
   DisabledPersonsSpec,
 } from './contract.js';
 import { type DisabledPersonsDb, type DisabledPersonsTables, disabledPersonsDb } from './tables.js';
+import { SandboxDisabledPersonsWrites } from './writes.js';
 
 const day = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -35,9 +36,11 @@ type CityCode = DisabilityCertificate['cityCode'];
 export class SandboxDisabledPersons<DB extends DisabledPersonsTables = DisabledPersonsTables> {
   private readonly db: DisabledPersonsDb;
   private readonly today: string;
+  private readonly writes: SandboxDisabledPersonsWrites;
 
   constructor(db: Kysely<DB>, options: { today?: string } = {}) {
     this.db = disabledPersonsDb(db);
+    this.writes = new SandboxDisabledPersonsWrites(db);
     this.today = options.today ?? DEFAULT_AS_OF;
   }
 
@@ -46,6 +49,7 @@ export class SandboxDisabledPersons<DB extends DisabledPersonsTables = DisabledP
       certificate: async ({ idNumber }) => ({ certificate: (await this.certificate(idNumber)) ?? null }),
       subsidies: async ({ idNumber }) => ({ subsidies: await this.subsidies(idNumber) }),
       applications: async ({ idNumber }) => ({ applications: await this.applications(idNumber) }),
+      issueCertificate: (input) => this.writes.issueCertificate(input),
     };
   }
 

@@ -43,6 +43,8 @@ export interface DisabledPersonsTables {
     status: string;
     progress: ColumnType<{ step: string; on: string }[], string, string>;
     updated_at: Moment;
+    /** The platform's case number when it came from an approved online case (0067). */
+    platform_reference: ColumnType<string | null, string | null | undefined, string | null>;
   };
 }
 

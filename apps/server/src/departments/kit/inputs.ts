@@ -27,3 +27,13 @@ export const Timestamp = z.iso.datetime();
 
 /** 数据更新于: when the department last changed the record (ISO 8601). */
 export const UpdatedAt = Timestamp.meta({ description: '数据更新于' });
+
+/**
+ * The platform's reference of a write (the 办件编号 of the approved case, 20 digits): a department's write
+ * operation keeps it with what it issued, so the same reference again returns the first result and never issues
+ * twice (the platform retries writes only with it).
+ */
+export const PlatformReference = z
+  .string()
+  .regex(/^\d{20}$/, '办件编号格式有误')
+  .meta({ description: '平台办件编号（幂等键）', example: '20260915440100123456' });

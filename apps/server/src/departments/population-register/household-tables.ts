@@ -41,6 +41,8 @@ export interface HouseholdTables {
     decided_on: NullableDate;
     progress: Json<{ step: string; on: string }[]>;
     updated_at: Moment;
+    /** The platform's case number when it came from an approved online case (0067). */
+    platform_reference: ColumnType<string | null, string | null | undefined, string | null>;
   };
   'dept_gongan.residence_registrations': {
     registration_id: string;
@@ -67,6 +69,8 @@ export interface HouseholdTables {
     endorsements: Json<string[]>;
     progress: Json<{ step: string; on: string }[]>;
     updated_at: Moment;
+    /** The platform's case number when it came from an approved online case (0067). */
+    platform_reference: ColumnType<string | null, string | null | undefined, string | null>;
   };
 }
 

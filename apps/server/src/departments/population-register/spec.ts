@@ -10,6 +10,13 @@ import {
 } from './contract.js';
 import { HouseholdApproval, IdCardApplication, ResidencePermit, ResidenceRegistration } from './household-contract.js';
 import type { SandboxHouseholdServices } from './household-sandbox.js';
+import {
+  IssueResidencePermitInput,
+  IssueResidencePermitOutput,
+  RegisterBirthInput,
+  RegisterBirthOutput,
+  type SandboxHouseholdWrites,
+} from './household-writes.js';
 
 const IdNumberInput = z.object({
   idNumber: z
@@ -78,6 +85,20 @@ export const populationRegisterSpec = defineDepartment({
       output: z.object({ registrations: z.array(ResidenceRegistration), permits: z.array(ResidencePermit) }),
       idempotent: true,
     },
+    // Writes for approved online cases (docs/cases.md "Fulfilment"), idempotent by the platform's reference.
+    issueResidencePermit: {
+      summary: '居住证制发: issue the 广东省居住证 of an approved 申领居住证 case (same reference: the first result)',
+      input: IssueResidencePermitInput,
+      output: IssueResidencePermitOutput,
+      idempotent: false,
+    },
+    registerBirth: {
+      summary:
+        '出生登记: register the child of an approved 出生登记 case in the parent’s household (same reference: the first result)',
+      input: RegisterBirthInput,
+      output: RegisterBirthOutput,
+      idempotent: false,
+    },
   },
 });
 export type PopulationRegisterSpec = typeof populationRegisterSpec;
@@ -103,6 +124,15 @@ export function householdOperations(services: SandboxHouseholdServices) {
       approvals: await services.householdApprovals(idNumber),
     }),
     residenceRecords: ({ idNumber }: { idNumber: string }) => services.residenceRecords(idNumber),
+  };
+}
+
+/** The register's write operations (household-writes.ts) as the contract's operations. */
+export function householdWriteOperations(writes: SandboxHouseholdWrites) {
+  return {
+    issueResidencePermit: (i: Parameters<SandboxHouseholdWrites['issueResidencePermit']>[0]) =>
+      writes.issueResidencePermit(i),
+    registerBirth: (i: Parameters<SandboxHouseholdWrites['registerBirth']>[0]) => writes.registerBirth(i),
   };
 }
 

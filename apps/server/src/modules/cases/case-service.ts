@@ -20,6 +20,9 @@ import type { NotificationService } from '../notifications/index.js';
 import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
 import { referenceNumber, withReferenceNumber } from '../shared/index.js';
 import { checkEligibility } from './eligibility/index.js';
+import { findFulfilment } from './fulfilment/index.js';
+import * as fulfilmentRepo from './fulfilment/repository.js';
+import { enqueue as enqueueFulfilment } from './fulfilment/repository.js';
 import { caseMessage } from './messages.js';
 import { FORM_AAD, ID_AAD, NAME_AAD } from './present.js';
 import * as repo from './repository.js';
@@ -32,6 +35,8 @@ export interface CaseServiceDeps {
   /** The department systems a service's eligibility rule asks (eligibility/). */
   departments: Departments;
   now: () => Date;
+  /** After an approval that wrote back to the department was committed (the outbox job delivers it soon). */
+  onFulfilmentQueued?: () => void;
 }
 
 export type CaseActor = { kind: 'citizen'; accountId: string } | { kind: 'staff'; staffId: string };
@@ -304,7 +309,10 @@ export class CaseService {
           }
         }
         await repo.setCaseState(tx, row.id, next, seq);
-        return { row, seq };
+        // The write-back to the department (fulfilment/): an outbox row in this transaction, delivered by the job.
+        const writesBack = o.action === 'approve' && findFulfilment(row.service_id) !== undefined;
+        if (writesBack) await enqueueFulfilment(tx, { caseId: row.id, serviceId: row.service_id, at: this.d.now() });
+        return { row, seq, writesBack };
       })
       .catch((err: unknown) => {
         // Without the lock (never expected) the primary key still lets one writer win.
@@ -313,6 +321,7 @@ export class CaseService {
         }
         throw err;
       });
+    if (result.writesBack) this.d.onFulfilmentQueued?.();
     const row = (await repo.findCase(this.d.db, result.row.id)) as repo.CaseRow;
     await this.announce(row, result.seq, o.action, o.note ?? null, o.collection ?? null, row.updated_at);
     return row;
@@ -362,10 +371,16 @@ export class CaseService {
   }
 
   async eventsAndFiles(caseId: string) {
-    const [events, attachments] = await Promise.all([
+    const [events, attachments, fulfilment] = await Promise.all([
       repo.listEvents(this.d.db, caseId),
       repo.listCaseAttachments(this.d.db, caseId),
+      fulfilmentRepo.findFulfilment(this.d.db, caseId),
     ]);
-    return { events, attachments };
+    return { events, attachments, fulfilment };
+  }
+
+  /** The write-back states of listed cases (the console's 发证失败 tag). */
+  fulfilmentStates(caseIds: readonly string[]) {
+    return fulfilmentRepo.statesOf(this.d.db, caseIds);
   }
 }

@@ -35,8 +35,8 @@ export const caseCitizenRoutes =
   (d: CaseCitizenRoutesDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const detailOf = async (row: CaseRow) => {
-      const { events, attachments } = await d.cases.eventsAndFiles(row.id);
-      return presentDetail(d.cases.catalog, d.cipher, row, events, attachments);
+      const { events, attachments, fulfilment } = await d.cases.eventsAndFiles(row.id);
+      return presentDetail(d.cases.catalog, d.cipher, row, events, attachments, fulfilment);
     };
     const whatOf = (row: CaseRow) => d.cases.catalog.findService(row.service_id)?.name ?? row.service_id;
 

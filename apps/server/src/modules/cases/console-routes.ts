@@ -14,6 +14,7 @@ import type { FieldCipher } from '../privacy/index.js';
 import { grantCovers, type StaffService } from '../staff/index.js';
 import { openAttachment, sendAttachment } from './attachments.js';
 import type { CaseService } from './case-service.js';
+import type { CaseFulfilmentOutbox } from './fulfilment/outbox.js';
 import { presentConsoleDetail, presentConsoleSummary } from './present.js';
 import type { CaseRow } from './repository.js';
 import * as repo from './repository.js';
@@ -22,6 +23,8 @@ export interface CaseConsoleRoutesDeps {
   cases: CaseService;
   cipher: FieldCipher;
   staff: StaffService;
+  /** The write-back outbox: a reviewer retries a failed one (重新发证). */
+  fulfilment: CaseFulfilmentOutbox;
 }
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -60,9 +63,9 @@ export const caseConsoleRoutes =
     }
 
     const detailOf = async (row: CaseRow) => {
-      const { events, attachments } = await d.cases.eventsAndFiles(row.id);
+      const { events, attachments, fulfilment } = await d.cases.eventsAndFiles(row.id);
       const names = await d.staff.displayNames(events.flatMap((e) => (e.actor_staff_id ? [e.actor_staff_id] : [])));
-      return presentConsoleDetail(d.cases.catalog, d.cipher, row, events, attachments, names);
+      return presentConsoleDetail(d.cases.catalog, d.cipher, row, events, attachments, names, fulfilment);
     };
     const what = (row: CaseRow) => d.cases.catalog.findService(row.service_id)?.name ?? row.service_id;
 
@@ -78,21 +81,28 @@ export const caseConsoleRoutes =
         },
       },
       async (req) => {
-        const { status, cityCode, serviceId } = req.query;
+        const { status, cityCode, serviceId, fulfilment } = req.query;
         // Asking for a city no grant covers is refused (and audited), as in 意见反馈.
         const ctx = await d.staff.requireStaff(req, 'application.review', cityCode ? { cityCode } : {});
         const rows = await d.cases.listInScopes(
           ctx.allowed.map((g): repo.CaseScope => ({ departmentId: g.departmentId, cityCode: g.cityCode })),
-          { status, cityCode, serviceId },
+          { status, cityCode, serviceId, fulfilment },
         );
+        const states = await d.cases.fulfilmentStates(rows.map((r) => r.id));
         await d.staff.auditStaff(
           ctx.accountId,
           'console.case.list',
           'success',
-          { status: status ?? null, cityCode: cityCode ?? null, serviceId: serviceId ?? null, count: rows.length },
+          {
+            status: status ?? null,
+            cityCode: cityCode ?? null,
+            serviceId: serviceId ?? null,
+            fulfilment: fulfilment ?? null,
+            count: rows.length,
+          },
           req.id,
         );
-        return rows.map((row) => presentConsoleSummary(d.cases.catalog, d.cipher, row));
+        return rows.map((row) => presentConsoleSummary(d.cases.catalog, d.cipher, row, states.get(row.id) ?? null));
       },
     );
 
@@ -205,6 +215,47 @@ export const caseConsoleRoutes =
           }
           throw err;
         }
+      },
+    );
+
+    app.post(
+      '/api/v1/console/cases/:id/fulfilment/retry',
+      {
+        schema: {
+          tags: ['console'],
+          summary:
+            '重新发证: hand a failed write-back (发证失败) to the department again (CASE_FULFILMENT_NOT_RETRYABLE otherwise)',
+          params: CaseParams,
+          response: { 200: ConsoleCaseDetail, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, row } = await openCase(req, req.params.id, 'console.case.fulfilment.retry');
+        try {
+          await d.fulfilment.retry(row.id, ctx.accountId);
+        } catch (err) {
+          if (err instanceof AppError) {
+            await d.staff.auditStaff(
+              ctx.accountId,
+              'console.case.fulfilment.retry',
+              'failure',
+              { caseId: row.id, reason: err.code },
+              req.id,
+              row.account_id,
+            );
+          }
+          throw err;
+        }
+        await d.staff.auditStaff(
+          ctx.accountId,
+          'console.case.fulfilment.retry',
+          'success',
+          { what: what(row), caseId: row.id, caseNumber: row.case_number },
+          req.id,
+          row.account_id,
+        );
+        reply.header('cache-control', 'no-store');
+        return detailOf(row);
       },
     );
   };

@@ -6,19 +6,24 @@ import {
   CASE_WORKFLOW,
   type CaseDetail,
   type CaseEvent,
+  type CaseFulfilment,
   type CaseSummary,
   type CitizenCaseAction,
   type CollectionInfo,
   type ConsoleCaseDetail,
+  type ConsoleCaseFulfilment,
   type ConsoleCaseSummary,
   caseStatusOf,
   displayFormValue,
+  FULFILMENT_STATES,
   findApplicationForm,
   findCity,
   type StaffCaseAction,
 } from '@yss/contracts';
 import type { CatalogSnapshot } from '../catalog/index.js';
 import type { FieldCipher } from '../privacy/index.js';
+import { findFulfilment } from './fulfilment/index.js';
+import type { FulfilmentRow } from './fulfilment/repository.js';
 import type { AttachmentMeta, CaseEventRow, CaseRow } from './repository.js';
 
 /**
@@ -121,6 +126,35 @@ function citizenEvent(catalog: CatalogSnapshot, row: CaseRow, e: CaseEventRow): 
   };
 }
 
+/** The write-back as the applicant reads it: what is being issued, what was issued, or that it stalled. */
+export function presentFulfilment(f: FulfilmentRow | undefined): CaseFulfilment | null {
+  if (!f) return null;
+  const what = findFulfilment(f.service_id)?.what ?? '办理结果';
+  const state = FULFILMENT_STATES[f.state];
+  const message =
+    f.state === 'issued' && f.result
+      ? f.result.message
+      : f.state === 'pending'
+        ? `审核已通过，${what}正在制发中，制发后将通过消息通知您。`
+        : `${what}制发遇到问题，工作人员正在处理，请耐心等待，无需重新申请。`;
+  return {
+    state: f.state,
+    stateLabel: state.label,
+    stateLabelEn: state.labelEn,
+    what,
+    message,
+    reference: f.state === 'issued' ? (f.result?.reference ?? null) : null,
+    updatedAt: f.updated_at.toISOString(),
+  };
+}
+
+/** The reviewer's view: the attempts and the last failure, and whether it can be retried (failed only). */
+export function presentConsoleFulfilment(f: FulfilmentRow | undefined): ConsoleCaseFulfilment | null {
+  const base = presentFulfilment(f);
+  if (!f || !base) return null;
+  return { ...base, attempts: f.attempts, lastError: f.last_error, canRetry: f.state === 'failed' };
+}
+
 /** The case as its applicant sees it. */
 export function presentDetail(
   catalog: CatalogSnapshot,
@@ -128,6 +162,7 @@ export function presentDetail(
   row: CaseRow,
   events: readonly CaseEventRow[],
   attachments: readonly AttachmentMeta[],
+  fulfilment?: FulfilmentRow,
 ): CaseDetail {
   const form = decryptForm(cipher, row);
   const status = caseStatusOf(events.map((e) => e.action));
@@ -141,11 +176,21 @@ export function presentDetail(
     allowedActions: allowedCaseActions(status, 'citizen') as CitizenCaseAction[],
     ...fromLog(events, status),
     version: events.length,
+    fulfilment: presentFulfilment(fulfilment),
   };
 }
 
-export function presentConsoleSummary(catalog: CatalogSnapshot, cipher: FieldCipher, row: CaseRow): ConsoleCaseSummary {
-  return { ...presentSummary(catalog, row, decryptForm(cipher, row)), applicantNameMasked: row.applicant_name_masked };
+export function presentConsoleSummary(
+  catalog: CatalogSnapshot,
+  cipher: FieldCipher,
+  row: CaseRow,
+  fulfilmentState: FulfilmentRow['state'] | null = null,
+): ConsoleCaseSummary {
+  return {
+    ...presentSummary(catalog, row, decryptForm(cipher, row)),
+    applicantNameMasked: row.applicant_name_masked,
+    fulfilmentState,
+  };
 }
 
 /** The case as a reviewer sees it: the applicant's full name (the ID number stays masked), staff named. */
@@ -156,6 +201,7 @@ export function presentConsoleDetail(
   events: readonly CaseEventRow[],
   attachments: readonly AttachmentMeta[],
   staffNames: ReadonlyMap<string, string>,
+  fulfilment?: FulfilmentRow,
 ): ConsoleCaseDetail {
   const { allowedActions: _citizen, ...detail } = presentDetail(catalog, cipher, row, events, attachments);
   return {
@@ -166,5 +212,6 @@ export function presentConsoleDetail(
       ...citizenEvent(catalog, row, e),
       staffName: e.actor_staff_id ? (staffNames.get(e.actor_staff_id) ?? '工作人员') : null,
     })),
+    fulfilment: presentConsoleFulfilment(fulfilment),
   };
 }

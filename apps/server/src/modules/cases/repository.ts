@@ -199,7 +199,7 @@ export interface CaseScope {
 export function listCasesInScopes(
   db: Db,
   scopes: readonly CaseScope[],
-  filter: { status?: CaseStatus; cityCode?: string; serviceId?: string },
+  filter: { status?: CaseStatus; cityCode?: string; serviceId?: string; fulfilment?: 'pending' | 'issued' | 'failed' },
 ) {
   if (scopes.length === 0) return Promise.resolve([] as CaseRow[]);
   let q = db
@@ -217,5 +217,17 @@ export function listCasesInScopes(
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.cityCode) q = q.where('city_code', '=', filter.cityCode);
   if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
+  const fulfilment = filter.fulfilment;
+  if (fulfilment) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_fulfilments as f')
+          .select('f.case_id')
+          .whereRef('f.case_id', '=', 'cases.id')
+          .where('f.state', '=', fulfilment),
+      ),
+    );
+  }
   return q.orderBy('submitted_at', 'asc').orderBy('id', 'asc').limit(200).execute();
 }

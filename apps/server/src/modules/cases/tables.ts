@@ -1,7 +1,15 @@
 import type { CaseAction, CaseStatus, CollectionInfo } from '@yss/contracts';
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
-/** Tables owned by the cases module (migrations/0047_cases.sql). */
+/** What a department issued for an approved case, as the applicant reads it (case_fulfilments.result). */
+export interface FulfilmentResultRow {
+  /** e.g. 居住证已制发，可在我的证照中关联。 */
+  message: string;
+  /** The department's number of what it issued (masked where it is personal), or null. */
+  reference: string | null;
+}
+
+/** Tables owned by the cases module (migrations/0047_cases.sql, 0067_cases_fulfilments.sql). */
 export interface CaseTables {
   cases: {
     id: Generated<string>;
@@ -45,5 +53,19 @@ export interface CaseTables {
     size: number;
     content_encrypted: Uint8Array;
     uploaded_at: Generated<Date>;
+  };
+  /** The outbox of approved cases' write-back to the department (fulfilment/). */
+  case_fulfilments: {
+    case_id: string;
+    service_id: string;
+    state: 'pending' | 'issued' | 'failed';
+    attempts: Generated<number>;
+    next_attempt_at: Generated<Date>;
+    last_error: string | null;
+    result: ColumnType<FulfilmentResultRow | null, string | null, string | null>;
+    retried_by_staff_id: string | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    issued_at: Date | null;
   };
 }

@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import { APPLICATION_FORMS } from '@yss/contracts';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DepartmentUnavailable } from '../../departments/framework/errors.js';
+import { NEWBORN, NEWBORN_MOTHER } from '../../departments/health/demo.js';
+import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
+import { createDepartments, type Departments } from '../../departments/registry.js';
+import { CASE_FILE_TYPES, caseFile } from '../../test-support/case-files.js';
+import { citizenClient, SESSION_COOKIE } from '../../test-support/citizen-client.js';
+import { staffLogin } from '../../test-support/staff-login.js';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { holderKeys } from '../wallet/holder.js';
+import { FULFILMENTS } from './fulfilment/index.js';
+import { MAX_ATTEMPTS } from './fulfilment/outbox.js';
+
+/**
+ * 办件 write-back (docs/cases.md "Fulfilment"): approve → the outbox row → the job → the department holds the
+ * record → the wallet or the lookup finds it. The 残联 is made to be down for a while: the approval is not lost,
+ * the job backs off, gives up after MAX_ATTEMPTS (发证失败), the reviewer retries, and it is issued once.
+ */
+const demo = (name: string) => {
+  const p = DEMO_PEOPLE.find((x) => x.name === name);
+  if (!p) throw new Error(`no demo person ${name}`);
+  return p;
+};
+const GZ = '440100';
+const FS = '440600';
+const NOW = new Date('2026-09-15T04:00:00Z');
+const PHONE = '13800138000';
+
+describe('办件 write-back to the departments (pglite)', () => {
+  let t: TestApp;
+  let departments: Departments;
+  /** Operations of the 残联 that answer "unreachable" while listed here. */
+  const down = new Set<string>();
+  const c = citizenClient(() => t);
+  const cookies = new Map<string, string>();
+  const staffCookies = new Map<string, string>();
+  let ip = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp(
+      'pglite',
+      { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' },
+      {
+        now: () => NOW,
+        departments: (db) => {
+          const real = createDepartments(
+            { departments: { url: undefined, keyId: 'platform', key: undefined, timeoutMs: 5000 } },
+            db,
+          );
+          const client = new Proxy(real.disabledPersons.client, {
+            get(target, op: string) {
+              const fn = (target as Record<string, (i: unknown) => Promise<unknown>>)[op];
+              return async (input: unknown) => {
+                if (down.has(op)) throw new DepartmentUnavailable('disabled-persons', 'unreachable', 'test outage');
+                return fn?.(input);
+              };
+            },
+          });
+          departments = { ...real, disabledPersons: { ...real.disabledPersons, client } };
+          return departments;
+        },
+      },
+    );
+  }, 600_000);
+  afterAll(() => t?.close());
+
+  const citizen = async (name: string) => {
+    let cookie = cookies.get(name);
+    if (!cookie) {
+      cookie = (await c.verifiedAccount(demo(name))).cookie;
+      cookies.set(name, cookie);
+    }
+    return cookie;
+  };
+  const reviewer = async (username: string) => {
+    let cookie = staffCookies.get(username);
+    if (!cookie) {
+      cookie = await staffLogin(c.call, username);
+      staffCookies.set(username, cookie);
+    }
+    return cookie;
+  };
+  const staff = async (username: string, method: 'GET' | 'POST', url: string, body?: object) =>
+    c.call(method, url, body, undefined, { cookie: await reviewer(username) });
+  const submit = async (name: string, serviceId: string, city: string, form: object, slots: string[]) => {
+    const cookie = await citizen(name);
+    const attachments: Record<string, string[]> = {};
+    for (const slot of slots) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/attachments',
+        headers: {
+          'x-forwarded-for': `10.9.${Math.floor(++ip / 250)}.${ip % 250}`,
+          cookie: `${SESSION_COOKIE}=${cookie}`,
+          'content-type': CASE_FILE_TYPES.jpeg,
+        },
+        payload: caseFile('jpeg').bytes,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      attachments[slot] = [res.json().id];
+    }
+    const res = await c.call(
+      'POST',
+      '/api/v1/me/cases',
+      { serviceId, city, form, attachments, submissionId: randomUUID() },
+      cookie,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; caseNumber: string };
+  };
+  const approve = async (username: string, caseId: string, collection: object) => {
+    expect(
+      (await staff(username, 'POST', `/api/v1/console/cases/${caseId}/actions`, { action: 'accept', version: 1 }))
+        .statusCode,
+    ).toBe(200);
+    const res = await staff(username, 'POST', `/api/v1/console/cases/${caseId}/actions`, {
+      action: 'approve',
+      version: 2,
+      collection,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const mine = async (name: string, caseId: string) =>
+    (await c.call('GET', `/api/v1/me/cases/${caseId}`, undefined, await citizen(name))).json();
+  const walletIssue = (type: 'residence-permit' | 'disability-certificate', name: string) =>
+    t.app.wallet.issue({ type, idNumber: demo(name).idNumber, holderKeys: holderKeys(3).map((k) => k.publicJwk) }).then(
+      () => 'linked',
+      (e: { code: string }) => e.code,
+    );
+
+  it('every fulfilment is for a service that takes applications online', () => {
+    for (const id of Object.keys(FULFILMENTS)) expect(Object.hasOwn(APPLICATION_FORMS, id), id).toBe(true);
+  });
+
+  it('申领居住证: approved → 制证中 → the job issues the permit once → 我的证照 links it', async () => {
+    const chen = demo('陈志强');
+    const form = { residenceAddress: '广州市海珠区新港中路397号6栋803房', phone: PHONE };
+    const created = await submit('陈志强', 'shenling-juzhuzheng', GZ, form, ['id-card', 'photo']);
+    expect(await walletIssue('residence-permit', '陈志强')).toBe('WALLET_NO_RECORD');
+    const approved = await approve('gz.police.reviewer', created.id, {
+      place: '广州市公安局海珠区分局新港派出所户政窗口',
+      hours: '工作日 9:00–17:00',
+    });
+    // The approval's transaction wrote the outbox row; the department is not called yet.
+    expect(approved.fulfilment).toMatchObject({ state: 'pending', stateLabel: '制证中', attempts: 0, canRetry: false });
+    expect((await mine('陈志强', created.id)).fulfilment).toMatchObject({
+      state: 'pending',
+      message: '审核已通过，广东省居住证正在制发中，制发后将通过消息通知您。',
+    });
+    expect(await walletIssue('residence-permit', '陈志强')).toBe('WALLET_NO_RECORD');
+
+    expect(await t.app.caseFulfilment.runOnce()).toEqual({ ran: true, issued: 1, retrying: 0, failed: 0 });
+    const detail = await mine('陈志强', created.id);
+    expect(detail.fulfilment).toMatchObject({ state: 'issued', stateLabel: '已制发', what: '广东省居住证' });
+    // Issued on the day of the approval (its event's time), valid three years.
+    const validUntil = /有效期至(\d{4}-\d{2}-\d{2})/.exec(detail.fulfilment.message)?.[1];
+    expect(detail.fulfilment.message).toBe(
+      `广东省居住证已制发（广州市公安局签发，有效期至${validUntil}），领取后可在我的证照中关联居住证电子证照。`,
+    );
+    expect(await walletIssue('residence-permit', '陈志强')).toBe('linked');
+    const inbox = (await c.call('GET', '/api/v1/me/notifications', undefined, await citizen('陈志强'))).json()
+      .items as { title: string; body: string }[];
+    expect(inbox[0]?.title).toBe('广东省居住证已制发');
+    expect(inbox[0]?.body).toContain(created.caseNumber);
+
+    // Nothing left to do; a repeated delivery of the same reference issues nothing new.
+    expect(await t.app.caseFulfilment.runOnce()).toMatchObject({ issued: 0, retrying: 0, failed: 0 });
+    const again = await departments.populationRegister.client.issueResidencePermit({
+      reference: created.caseNumber,
+      idNumber: chen.idNumber,
+      cityCode: GZ,
+      address: form.residenceAddress,
+      appliedOn: '2026-09-15',
+      decidedOn: '2026-09-16',
+    });
+    expect(again).toMatchObject({ outcome: 'issued', validUntil });
+    const count = await sql<{ n: number }>`
+      select count(*)::int as n from dept_gongan.residence_permits where platform_reference = ${created.caseNumber}`.execute(
+      t.database.db,
+    );
+    expect(count.rows[0]?.n).toBe(1);
+    // The audit names the applicant as subject (their 我的访问记录 shows the hand-over).
+    const audit = await sql<{ n: number }>`
+      select count(*)::int as n from audit_log where action = 'case.fulfilment' and result = 'success'`.execute(
+      t.database.db,
+    );
+    expect(audit.rows[0]?.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('残疾人证申请 while the 残联 is down: backoff, 发证失败 after the last attempt, the reviewer retries, issued once', async () => {
+    down.add('issueCertificate');
+    const form = {
+      category: '4',
+      cause: '2025年交通事故致右下肢功能障碍',
+      residenceAddress: '广州市天河区天河路385号3栋1201房',
+      contactPhone: PHONE,
+    };
+    const created = await submit('张伟', 'canjirenzheng-shenqing', GZ, form, ['id-card', 'photo']);
+    await approve('gz.canlian.reviewer', created.id, {
+      place: '广州市海珠区残疾人联合会服务窗口',
+      hours: '工作日 9:00–17:00',
+    });
+
+    expect(await t.app.caseFulfilment.runOnce()).toEqual({ ran: true, issued: 0, retrying: 1, failed: 0 });
+    // Backing off: not due again at once.
+    expect(await t.app.caseFulfilment.runOnce()).toMatchObject({ retrying: 0, failed: 0 });
+    const pending = await staff('gz.canlian.reviewer', 'GET', `/api/v1/console/cases/${created.id}`);
+    expect(pending.json().fulfilment).toMatchObject({ state: 'pending', attempts: 1, canRetry: false });
+    expect(pending.json().fulfilment.lastError).toContain('系统暂时无法连接');
+    // Time passes (each backoff elapsed) until the last attempt.
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+      await sql`update case_fulfilments set next_attempt_at = next_attempt_at - interval '1 day' where case_id = ${created.id}`.execute(
+        t.database.db,
+      );
+      const report = await t.app.caseFulfilment.runOnce();
+      expect(report).toMatchObject(attempt < MAX_ATTEMPTS ? { retrying: 1 } : { failed: 1 });
+    }
+    const failed = await staff('gz.canlian.reviewer', 'GET', '/api/v1/console/cases?fulfilment=failed');
+    expect(failed.statusCode, failed.body).toBe(200);
+    expect(failed.json().map((x: { id: string; fulfilmentState: string }) => [x.id, x.fulfilmentState])).toEqual([
+      [created.id, 'failed'],
+    ]);
+    const citizenView = await mine('张伟', created.id);
+    expect(citizenView.fulfilment).toMatchObject({ state: 'failed', stateLabel: '发证失败' });
+    expect(citizenView.fulfilment.message).toBe('残疾人证制发遇到问题，工作人员正在处理，请耐心等待，无需重新申请。');
+    // Another department's reviewer cannot retry it; the 残联's can, once the system is back.
+    expect(
+      (await staff('gz.police.reviewer', 'POST', `/api/v1/console/cases/${created.id}/fulfilment/retry`)).statusCode,
+    ).toBe(404);
+    down.delete('issueCertificate');
+    const retried = await staff('gz.canlian.reviewer', 'POST', `/api/v1/console/cases/${created.id}/fulfilment/retry`);
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json().fulfilment).toMatchObject({ state: 'pending', attempts: 0 });
+    const twice = await staff('gz.canlian.reviewer', 'POST', `/api/v1/console/cases/${created.id}/fulfilment/retry`);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'CASE_FULFILMENT_NOT_RETRYABLE' });
+    expect(await t.app.caseFulfilment.runOnce()).toMatchObject({ issued: 1 });
+
+    // 残疾人证查询 and 我的证照 find the card.
+    const lookup = await c.call(
+      'GET',
+      `/api/v1/lookups/disability/certificate?city=${GZ}`,
+      undefined,
+      await citizen('张伟'),
+    );
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    expect(lookup.json().certificate).toMatchObject({ categoryName: '肢体残疾', statusName: '有效' });
+    expect(await walletIssue('disability-certificate', '张伟')).toBe('linked');
+    const detail = await mine('张伟', created.id);
+    expect(detail.fulfilment.state).toBe('issued');
+    expect(detail.fulfilment.message).toContain('残疾人证已核发（肢体残疾');
+    expect(detail.fulfilment.reference).toMatch(/^440\*+031X4[1-4]$/);
+  });
+
+  it('出生登记: the child enters the register in the parent’s household; 户政审批查询 shows the 出生审批 approved', async () => {
+    const chen = demo('陈志强');
+    const form = {
+      birthKind: 'guangdong',
+      childName: NEWBORN.childName,
+      childSex: 'female',
+      birthDate: NEWBORN.birthDate,
+      certificateNumber: NEWBORN.certificateNumber,
+      motherName: NEWBORN_MOTHER.name,
+      motherIdNumber: NEWBORN_MOTHER.idNumber,
+      fatherName: chen.name,
+      fatherIdNumber: chen.idNumber,
+      householdAddress: '佛山市禅城区祖庙路18号5栋602房',
+      phone: PHONE,
+    };
+    const created = await submit('陈志强', 'chusheng-dengji', FS, form, ['birth-certificate', 'household-register']);
+    await approve('fs.huzheng.reviewer', created.id, {
+      place: '佛山市公安局禅城分局祖庙派出所户政窗口',
+      hours: '工作日 9:00–17:00',
+    });
+    expect(await t.app.caseFulfilment.runOnce()).toMatchObject({ issued: 1 });
+    const detail = await mine('陈志强', created.id);
+    expect(detail.fulfilment.message).toMatch(/^新生儿已登记入户，公民身份号码440\*+\d{3}[\dX]（佛山市公安局/);
+    const { relations } = await departments.populationRegister.client.familyOf({ idNumber: chen.idNumber });
+    const child = relations.find((r) => r.relation === 'child' && r.person.name === NEWBORN.childName);
+    expect(child?.person).toMatchObject({ birthDate: NEWBORN.birthDate, sex: 'female' });
+    const { approvals } = await departments.populationRegister.client.householdApprovals({ idNumber: chen.idNumber });
+    expect(approvals.find((a) => a.kind === 'birth' && a.channel === 'online')).toMatchObject({
+      role: 'applicant',
+      status: 'approved',
+      number: detail.fulfilment.reference,
+    });
+    // The same child again (another reference) is refused by the register: no second registration.
+    const second = await departments.populationRegister.client.registerBirth({
+      reference: '20260915440600999999',
+      applicantIdNumber: chen.idNumber,
+      cityCode: FS,
+      childName: NEWBORN.childName,
+      childSex: 'female',
+      birthDate: NEWBORN.birthDate,
+      motherIdNumber: NEWBORN_MOTHER.idNumber,
+      householdAddress: form.householdAddress,
+      submittedOn: '2026-09-15',
+      decidedOn: '2026-09-15',
+    });
+    expect(second).toEqual({ outcome: 'refused', reason: '该新生儿已办理出生登记，无需重复登记。' });
+  });
+
+  it('高龄津贴 and 老年人优待证 at the civil-affairs system: on the roll once, a card and its replacement', async () => {
+    // An 80+ person of the generated province, taken off the roll first (the sandbox's fixture: not yet on it).
+    const found = await sql<{ name: string; id_number: string; hukou_city_code: string }>`
+      select name, id_number, hukou_city_code from dept_gongan.people
+      where hukou_city_code is not null and status = 'normal' and birth_date < date '1940-01-01'
+      order by id_number limit 1`.execute(t.database.db);
+    const elder = found.rows[0];
+    if (!elder) throw new Error('no elder in the generated province');
+    await sql`delete from dept_minzheng.old_age_allowances where id_number = ${elder.id_number}`.execute(t.database.db);
+    const civil = departments.civilAffairs.client;
+    const base = { idNumber: elder.id_number, name: elder.name, cityCode: elder.hukou_city_code as '441800' };
+    const enrol = { ...base, reference: '20260915441800000001', submittedOn: '2026-09-01', decidedOn: '2026-09-15' };
+    const first = await civil.enrolOldAgeAllowance(enrol);
+    expect(first).toMatchObject({ outcome: 'issued', since: '2026-10' });
+    expect(await civil.enrolOldAgeAllowance(enrol)).toEqual(first);
+    expect(await civil.enrolOldAgeAllowance({ ...enrol, reference: '20260915441800000002' })).toMatchObject({
+      outcome: 'refused',
+    });
+    expect((await civil.oldAgeAllowance({ idNumber: elder.id_number })).allowance).toMatchObject({
+      status: 'receiving',
+      since: '2026-10',
+      channel: 'online',
+    });
+
+    const card = { ...base, kind: 'first' as const, decidedOn: '2026-09-15', reference: '20260915441800000003' };
+    const issued = await civil.issueSeniorCard(card);
+    expect(issued).toMatchObject({ outcome: 'issued', cardNumber: `YD${base.cityCode}-2026-000001` });
+    expect(await civil.issueSeniorCard(card)).toEqual(issued);
+    expect(await civil.issueSeniorCard({ ...card, reference: '20260915441800000004' })).toMatchObject({
+      outcome: 'refused',
+    });
+    const replaced = await civil.issueSeniorCard({ ...card, kind: 'reissue', reference: '20260915441800000005' });
+    expect(replaced).toMatchObject({ outcome: 'issued', cardNumber: `YD${base.cityCode}-2026-000002` });
+    expect((await civil.seniorCard({ idNumber: elder.id_number })).card).toMatchObject({
+      cardNumber: `YD${base.cityCode}-2026-000002`,
+      kindName: '遗失或损坏补领',
+      statusName: '有效',
+    });
+    // Under 60: refused by the department, whatever the platform asks.
+    expect(
+      await civil.issueSeniorCard({ ...card, idNumber: demo('张伟').idNumber, reference: '20260915441800000006' }),
+    ).toMatchObject({ outcome: 'refused', reason: '申请人未满60周岁，不符合老年人优待证发放条件。' });
+  });
+});

@@ -1,0 +1,205 @@
+import { type CityCode, findCity } from '@yss/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../../db/database.js';
+import { isDepartmentFailure } from '../../../departments/framework/errors.js';
+import type { Departments } from '../../../departments/registry.js';
+import { AppError } from '../../../http/app-error.js';
+import type { AuditEntry } from '../../audit/index.js';
+import type { CatalogService } from '../../catalog/index.js';
+import { JobLease, leaseHolderName, PeriodicJob } from '../../jobs/index.js';
+import type { NotificationService } from '../../notifications/index.js';
+import type { FieldCipher } from '../../privacy/index.js';
+import { decryptForm, ID_AAD, NAME_AAD } from '../present.js';
+import * as caseRepo from '../repository.js';
+import { findFulfilment } from './index.js';
+import * as repo from './repository.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** 办件 write-back: the outbox job, for tests and operations (runOnce). */
+    caseFulfilment: CaseFulfilmentOutbox;
+  }
+}
+
+export const CASE_FULFILMENT_JOB = 'case-fulfilment';
+/** Attempts before a write-back is left for a reviewer (发证失败). */
+export const MAX_ATTEMPTS = 6;
+/** Backoff after the n-th failed attempt: 1, 2, 4, 8, 16 minutes (then it fails). */
+export const backoffMs = (attempts: number) => Math.min(60_000 * 2 ** (attempts - 1), 30 * 60_000);
+const BATCH = 20;
+
+export interface FulfilmentReport {
+  /** False when another server copy holds the lease. */
+  ran: boolean;
+  issued: number;
+  retrying: number;
+  failed: number;
+}
+
+/** The China-time day (YYYY-MM-DD) of a moment. */
+export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * The outbox of approved cases' write-back (docs/cases.md "Fulfilment"). The approval's transaction inserts a
+ * pending row (`enqueue`); this job — one server copy at a time (a JobLease), never inside a transaction — calls
+ * the service's fulfilment (fulfilment/<area>.ts), a write operation on the department's connector that is
+ * idempotent by the 办件编号. A department that does not answer is retried with backoff; after MAX_ATTEMPTS, or
+ * at once when the department refuses, the row is failed and a reviewer retries it from the console.
+ */
+export class CaseFulfilmentOutbox {
+  private readonly job: PeriodicJob<FulfilmentReport>;
+  private readonly lease: JobLease;
+
+  constructor(
+    private readonly d: {
+      db: Db;
+      cipher: FieldCipher;
+      catalog: CatalogService;
+      departments: Departments;
+      notifications: NotificationService;
+      audit: { record(entry: AuditEntry): Promise<void> };
+      now: () => Date;
+      intervalMs: number;
+      log: FastifyBaseLogger;
+    },
+  ) {
+    this.lease = new JobLease(d.db, CASE_FULFILMENT_JOB, leaseHolderName(), Math.max(3 * d.intervalMs, 60_000));
+    this.job = new PeriodicJob({
+      name: 'case fulfilment',
+      intervalMs: d.intervalMs,
+      lease: this.lease,
+      log: d.log,
+      work: () => this.run(),
+    });
+  }
+
+  start() {
+    this.job.start();
+  }
+
+  stop() {
+    return this.job.stop();
+  }
+
+  /** One run, after any run already going in this process. */
+  runOnce(): Promise<FulfilmentReport> {
+    return this.job.runNow();
+  }
+
+  /** After an approval or a retry: deliver soon, without waiting (only when the job runs by itself at all). */
+  nudge() {
+    if (this.d.intervalMs <= 0) return;
+    this.job.runNow().catch((err) => this.d.log.warn({ err }, 'case fulfilment failed'));
+  }
+
+  /** A reviewer's retry of a failed write-back (CASE_FULFILMENT_NOT_RETRYABLE when it is not failed). */
+  async retry(caseId: string, staffId: string) {
+    if (!(await repo.retry(this.d.db, { caseId, staffId, at: this.d.now() }))) {
+      throw new AppError('CASE_FULFILMENT_NOT_RETRYABLE', '该办件的发证未失败（制证中或已制发），无需重新发证。');
+    }
+    this.nudge();
+  }
+
+  private async run(): Promise<FulfilmentReport> {
+    const report: FulfilmentReport = { ran: false, issued: 0, retrying: 0, failed: 0 };
+    if (!(await this.lease.acquire())) return report;
+    report.ran = true;
+    const seen = new Set<string>();
+    for (;;) {
+      const rows = (await repo.due(this.d.db, this.d.now(), BATCH)).filter((r) => !seen.has(r.case_id));
+      if (rows.length === 0) return report;
+      for (const row of rows) {
+        seen.add(row.case_id);
+        const outcome = await this.deliver(row);
+        if (outcome) report[outcome]++;
+      }
+      // Hold the lease while working through a long queue.
+      if (!(await this.lease.save({}))) return report;
+    }
+  }
+
+  /** One attempt at one row; the outcome counted, or undefined when the row changed meanwhile. */
+  private async deliver(row: repo.FulfilmentRow): Promise<'issued' | 'retrying' | 'failed' | undefined> {
+    const seen = { caseId: row.case_id, attempts: row.attempts };
+    const entry = findFulfilment(row.service_id);
+    const c = await caseRepo.findCase(this.d.db, row.case_id);
+    if (!entry || !c) {
+      await repo.recordAttempt(this.d.db, seen, { state: 'failed', lastError: '该服务没有对应的发证接口。' });
+      return 'failed';
+    }
+    const events = await caseRepo.listEvents(this.d.db, c.id);
+    const approval = [...events].reverse().find((e) => e.action === 'approve');
+    const applicant = {
+      name: this.d.cipher.decrypt(c.applicant_name_encrypted, `${NAME_AAD}:${c.id}`),
+      idNumber: this.d.cipher.decrypt(c.applicant_id_number_encrypted, `${ID_AAD}:${c.id}`),
+    };
+    const departmentName = this.d.catalog.current.departmentName(c.department_id);
+    const auditDetail = { caseId: c.id, serviceId: c.service_id, attempt: row.attempts + 1 };
+    let outcome: Awaited<ReturnType<typeof entry.deliver>>;
+    try {
+      outcome = await entry.deliver({
+        caseNumber: c.case_number,
+        serviceId: c.service_id,
+        city: (findCity(c.city_code)?.code ?? c.city_code) as CityCode,
+        applicant,
+        form: decryptForm(this.d.cipher, c),
+        submittedOn: chinaDay(c.submitted_at),
+        decidedOn: chinaDay(approval?.created_at ?? this.d.now()),
+        departments: this.d.departments,
+      });
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const reason = isDepartmentFailure(err)
+        ? `${departmentName}系统暂时无法连接（${err.code}）`
+        : `发证时出错（${err instanceof AppError ? err.code : 'internal'}）`;
+      if (!isDepartmentFailure(err)) this.d.log.error({ err, caseId: c.id }, 'case fulfilment error');
+      await this.audit(c.account_id, 'failure', { ...auditDetail, reason });
+      // Only a department that does not answer may answer later; anything else (input it refuses, a bug) does not
+      // change by retrying: it waits for a reviewer.
+      if (attempts >= MAX_ATTEMPTS || !isDepartmentFailure(err)) {
+        await repo.recordAttempt(this.d.db, seen, { state: 'failed', lastError: `${reason}，已尝试${attempts}次。` });
+        return 'failed';
+      }
+      await repo.recordAttempt(this.d.db, seen, {
+        state: 'pending',
+        lastError: reason,
+        nextAttemptAt: new Date(this.d.now().getTime() + backoffMs(attempts)),
+      });
+      return 'retrying';
+    }
+    if (!outcome.issued) {
+      await this.audit(c.account_id, 'failure', { ...auditDetail, reason: 'refused' });
+      const done = await repo.recordAttempt(this.d.db, seen, {
+        state: 'failed',
+        lastError: `${departmentName}不予发证：${outcome.reason}`,
+      });
+      return done ? 'failed' : undefined;
+    }
+    await this.audit(c.account_id, 'success', auditDetail);
+    const done = await repo.recordAttempt(this.d.db, seen, {
+      state: 'issued',
+      result: { message: outcome.message, reference: outcome.reference },
+    });
+    if (!done) return undefined;
+    const serviceName = this.d.catalog.current.findService(c.service_id)?.name ?? c.service_id;
+    await this.d.notifications.deliver([
+      {
+        accountId: c.account_id,
+        kind: 'case-update',
+        dedupeKey: `case:${c.id}:fulfilment`,
+        title: `${entry.what}已制发`,
+        body: `${outcome.message}（${serviceName}，办件编号：${c.case_number}）`,
+        link: `/cases/${c.id}`,
+        occurredAt: this.d.now(),
+      },
+    ]);
+    return 'issued';
+  }
+
+  /** The applicant's data went to the department on the platform's behalf: audited with them as the subject. */
+  private audit(subject: string, result: 'success' | 'failure', detail: Record<string, unknown>) {
+    return this.d.audit
+      .record({ action: 'case.fulfilment', result, actorKind: 'system', subjectAccountId: subject, detail })
+      .catch((err) => this.d.log.warn({ err }, 'case fulfilment audit failed'));
+  }
+}

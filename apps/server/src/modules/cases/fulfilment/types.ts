@@ -1,0 +1,33 @@
+import type { CityCode } from '@yss/contracts';
+import type { Departments } from '../../../departments/registry.js';
+
+/**
+ * What a service's fulfilment sees: the approved case (its number is the department's idempotency key), the
+ * applicant as the case recorded them, the parsed form, the days (China time) of the submission and of the
+ * approval, and the department connectors.
+ */
+export interface FulfilmentContext {
+  readonly caseNumber: string;
+  readonly serviceId: string;
+  readonly city: CityCode;
+  readonly applicant: { readonly name: string; readonly idNumber: string };
+  readonly form: Readonly<Record<string, string>>;
+  readonly submittedOn: string;
+  readonly decidedOn: string;
+  readonly departments: Departments;
+}
+
+/**
+ * The department's answer: issued (the message the applicant reads, the department's number of it — masked where
+ * it is personal), or refused with the department's reason (the reviewer reads it; no retry by itself). A department
+ * that does not answer throws (DepartmentUnavailable): the outbox retries.
+ */
+export type FulfilmentOutcome =
+  | { issued: true; message: string; reference: string | null }
+  | { issued: false; reason: string };
+
+export interface FulfilmentEntry {
+  /** What the department issues, in the guide's words (广东省居住证, 残疾人证 …). */
+  readonly what: string;
+  deliver(ctx: FulfilmentContext): Promise<FulfilmentOutcome>;
+}
