@@ -118,8 +118,7 @@ export type Flight = z.infer<typeof Flight>;
 
 export const FlightStatusQuery = z
   .object({ flightNo: FlightNumber, date: LocalDate.optional() })
-  .strict()
-  .meta({ id: 'FlightStatusQuery' });
+  .strict();
 
 export const FlightBoardQuery = z
   .object({
@@ -127,8 +126,7 @@ export const FlightBoardQuery = z
     direction: z.enum(['departures', 'arrivals'], { error: '请选择出发或到达' }),
     date: LocalDate.optional(),
   })
-  .strict()
-  .meta({ id: 'FlightBoardQuery' });
+  .strict();
 
 export const FlightBoard = z
   .object({

@@ -69,22 +69,30 @@ export function AirportGuide({ airport }: { airport: Airport }) {
   );
 }
 
-function FlightSearch({ initialFlight, onGuide }: { initialFlight: string; onGuide: (code: string) => void }) {
+function FlightSearch({
+  initialFlight,
+  initialDate,
+  onGuide,
+}: {
+  initialFlight: string;
+  initialDate: string | undefined;
+  onGuide: (code: string) => void;
+}) {
   const { t } = useLocale();
   const [, setParams] = useSearchParams();
   const [flightNo, setFlightNo] = useState(initialFlight);
-  const [days, setDays] = useState(0);
+  const [days, setDays] = useState<number>(() => DAY_OFFSETS.find((d) => chinaDay(d) === initialDate) ?? 0);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [flight, setFlight] = useState<Flight | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
 
-  const search = useCallback(async (no: string, d: number) => {
+  const search = useCallback(async (no: string, date: string) => {
     setBusy(true);
     setProblem(null);
     setFlight(null);
     try {
-      setFlight(await flightsApi.status(no, chinaDay(d)));
+      setFlight(await flightsApi.status(no, date));
     } catch (e) {
       if (isApiProblem(e)) {
         const field = e.errors.find((x) => x.path.endsWith('flightNo'));
@@ -99,7 +107,7 @@ function FlightSearch({ initialFlight, onGuide }: { initialFlight: string; onGui
   // ?flight=CZ3101 (from a trip) opens that flight's status at once
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page opens
   useEffect(() => {
-    if (initialFlight) void search(initialFlight, 0);
+    if (initialFlight) void search(initialFlight, initialDate ?? chinaDay(0));
   }, []);
 
   const submit = () => {
@@ -109,7 +117,7 @@ function FlightSearch({ initialFlight, onGuide }: { initialFlight: string; onGui
       return;
     }
     setParams({ flight: no }, { replace: true });
-    void search(no, days);
+    void search(no, chinaDay(days));
   };
 
   return (
@@ -264,6 +272,9 @@ export default function FlightService() {
   const [params, setParams] = useSearchParams();
   const initialFlight = (params.get('flight') ?? '').replace(/\s+/g, '').toUpperCase().slice(0, 8);
   const airport = params.get('airport') ?? '';
+  // ?flight=CZ3101&date=2026-11-28 (a trip's flight on its day); today when none
+  const date = params.get('date') ?? '';
+  const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
   const [mode, setMode] = useState<Mode>(airport && !initialFlight ? 'airport' : 'flight');
   const [airportCode, setAirportCode] = useState(
     (GD_AIRPORT_CODES as readonly string[]).includes(airport) ? airport : 'CAN',
@@ -285,7 +296,7 @@ export default function FlightService() {
         text={(m) => t(`flights.modes.${m}`)}
       />
       {mode === 'flight' ? (
-        <FlightSearch initialFlight={initialFlight} onGuide={showAirport} />
+        <FlightSearch initialFlight={initialFlight} initialDate={initialDate} onGuide={showAirport} />
       ) : (
         <AirportBoard airport={airportCode} onAirport={showAirport} />
       )}
