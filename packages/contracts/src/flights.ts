@@ -116,9 +116,7 @@ export const Flight = z
   .meta({ id: 'Flight', description: '航班动态' });
 export type Flight = z.infer<typeof Flight>;
 
-export const FlightStatusQuery = z
-  .object({ flightNo: FlightNumber, date: LocalDate.optional() })
-  .strict();
+export const FlightStatusQuery = z.object({ flightNo: FlightNumber, date: LocalDate.optional() }).strict();
 
 export const FlightBoardQuery = z
   .object({

@@ -40,6 +40,7 @@ export const DeptBooking = z
 export type DeptBooking = z.infer<typeof DeptBooking>;
 
 const Seats = z.object({
+  flightNo: z.string(),
   aircraft: z.string(),
   letters: z.array(z.string()),
   rows: z.array(

@@ -170,6 +170,7 @@ export class SandboxFlights<DB extends FlightsDeptTables = FlightsDeptTables> {
       .execute();
     const checkedIn = new Map(rows.map((r) => [r.seat, r.ticket_number]));
     return {
+      flightNo: seed.flight.route.flightNo,
       aircraft: a.name,
       letters: [...SEAT_LETTERS],
       rows: Array.from({ length: a.rows }, (_, i) => {

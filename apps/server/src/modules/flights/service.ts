@@ -97,9 +97,8 @@ export class FlightsService {
   async seatMap(idNumber: string, ticketNumber: string): Promise<SeatMap> {
     const answer = await this.api.seatMap({ idNumber, ticketNumber });
     if (answer.outcome === 'not-found') throw NOT_FOUND();
-    const booking = (await this.api.bookings({ idNumber })).bookings.find((b) => b.ticketNumber === ticketNumber);
     const { outcome: _o, ...seats } = answer;
-    return { ticketNumber, flightNo: booking?.flight.flightNo ?? '', ...seats };
+    return { ticketNumber, ...seats };
   }
 
   async checkIn(accountId: string, idNumber: string, ticketNumber: string, seat: string): Promise<FlightBooking> {
