@@ -4,11 +4,12 @@ import { AIRLINES, addDays, chinaDate, flightId, type PlannedFlight, plan, route
 /**
  * The airlines' booking records (客票) of the README's demo people. They roll with the clock: each is on the next
  * departure of its flight that is at least `inDays - 1` days ahead (China dates), so the demo always has a ticket
- * whose check-in is open (the next CZ3101: within 24 hours) and one whose check-in is not open yet. Ticket number and 订座记录编号 are derived from
- * the person and the flight, so a check-in made today is still found on the same ticket.
+ * whose check-in is open (the next CZ3101: within 24 hours) and one whose check-in is not open yet. Ticket number
+ * and 订座记录编号 are derived from the person and the flight, so a check-in is found on the same ticket until the
+ * flight leaves.
  */
 const DEMO_BOOKINGS: Record<string, { flightNo: string; inDays: number; cabin: string }[]> = {
-  // 张伟 (广州): to Beijing tomorrow, back in four days.
+  // 张伟 (广州): to Beijing on the next CZ3101, back three or four days later.
   张伟: [
     { flightNo: 'CZ3101', inDays: 1, cabin: '经济舱' },
     { flightNo: 'CZ3102', inDays: 4, cabin: '经济舱' },
