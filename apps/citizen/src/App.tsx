@@ -83,6 +83,8 @@ const GasOutages = lazy(() => import('./pages/GasOutages'));
 const GasPrices = lazy(() => import('./pages/GasPrices'));
 const PowerNotices = lazy(() => import('./pages/PowerNotices'));
 const MoveCar = lazy(() => import('./pages/MoveCar'));
+const FlightService = lazy(() => import('./pages/FlightService'));
+const FlightCheckIn = lazy(() => import('./pages/FlightCheckIn'));
 const PoliceCall = lazy(() => import('./pages/PoliceCall'));
 const VehicleTax = lazy(() => import('./pages/VehicleTax'));
 const PurchaseTax = lazy(() => import('./pages/PurchaseTax'));
@@ -202,6 +204,9 @@ export const router = createBrowserRouter([
       { path: 'me/access-log', element: <AccessLog /> },
       { path: 'tools/name-check', element: <NameCheck /> },
       { path: 'tools/move-car', element: <MoveCar /> },
+      // 航班服务 and 航班在线值机 (D5); a trip links to /travel/flights?flight=<flight no>
+      { path: 'travel/flights', element: <FlightService /> },
+      { path: 'travel/flights/check-in', element: <FlightCheckIn /> },
       { path: 'tools/police-call', element: <PoliceCall /> },
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
       { path: 'lookups/id-card', element: <IdCardProgress /> },

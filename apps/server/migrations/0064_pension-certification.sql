@@ -16,8 +16,8 @@ create table pension_certification_claims (
 create unique index pension_certification_claims_day_idx on pension_certification_claims (subject_person_id, day)
   where state in ('pending', 'certified');
 
--- 消息 kind for 养老资格认证 (认证成功, 即将到期).
+-- 消息 kind for 养老资格认证 (认证成功, 即将到期); keeps 0063's 'flight-update'.
 alter table notifications drop constraint notifications_kind_check;
 alter table notifications add constraint notifications_kind_check
   check (kind in ('credit-change', 'wallet-status', 'case-update', 'appointment-update', 'payment-update', 'coach-update',
-    'pension-update'));
+    'flight-update', 'pension-update'));

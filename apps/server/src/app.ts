@@ -68,6 +68,7 @@ import { registerCredit } from './modules/credit/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
 import { EndorsementService, endorsementRoutes } from './modules/endorsements/index.js';
 import { feedbackConsoleRoutes, feedbackRoutes } from './modules/feedback/index.js';
+import { FlightCheckInGate, FlightsService, flightRoutes } from './modules/flights/index.js';
 import { HousingFundWithdrawals, housingFundWithdrawalRoutes } from './modules/housing-fund-withdrawal/index.js';
 import {
   IdentityService,
@@ -296,8 +297,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'staff', description: '工作人员账号: console login (password + TOTP), roles and grants' },
         { name: 'console', description: '工作台: staff routes, each scoped to the caller’s department and city' },
         { name: 'sandbox', description: 'Sandbox-only endpoints (demo mode): no real outside system exists here' },
-        { name: 'transport', description: '交通出行: 一键移车 (a reminder SMS to a car’s owner)' },
         { name: 'welfare', description: '社保与民生: 养老资格认证 (for oneself or for another person)' },
+        {
+          name: 'transport',
+          description:
+            '交通出行: 一键移车 (a reminder SMS to a car’s owner), 航班服务 and 航班在线值机 (flights, check-in)',
+        },
         { name: 'ops', description: 'Health and readiness' },
       ],
     },
@@ -665,6 +670,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       service: new MoveCarService({ db: database.db, cipher, sms: outbox, departments, now }),
       gate: new MoveCarGate({ identity, delegations, audit, authenticate }),
       sessionCookie: settings.cookieName,
+    }),
+  );
+  // 航班服务 and 航班在线值机 (D5): flights, airports and bookings from the civil-aviation system (docs/flights.md).
+  await app.register(
+    flightRoutes({
+      service: new FlightsService({ departments, notifications, now }),
+      gate: new FlightCheckInGate({ identity, delegations, audit, authenticate }),
     }),
   );
   // 公积金再次提取 (B6), 开具电子税票 (F4), 便捷开票 (F5): docs/taxfund.md.

@@ -10,6 +10,7 @@ export * from './credit.js';
 export * from './delegation.js';
 export * from './endorsements.js';
 export * from './feedback.js';
+export * from './flights.js';
 export * from './identity.js';
 export * from './invoice-titles.js';
 export * from './legal-guide.js';

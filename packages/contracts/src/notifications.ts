@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** 消息 (the citizen's inbox): reminders the platform writes for the citizen — 信用信息变更提醒 (F3), status changes of linked certificates (wallet-sync), the steps of the citizen's 办件 (cases), their 预约 (appointments), payment results (缴费成功通知, the guide's proof of payment) and refunds (payments), coach
- * tickets issued and refunded (coach), 养老资格认证 done and due (pension-certification). */
+ * tickets issued and refunded (coach), 养老资格认证 done and due (pension-certification), online flight check-ins (flights). */
 export const NOTIFICATION_KINDS = [
   'credit-change',
   'wallet-status',
@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'payment-update',
   'coach-update',
   'pension-update',
+  'flight-update',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

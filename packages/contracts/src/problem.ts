@@ -179,6 +179,17 @@ export const ERROR_CODES = {
   PENSION_SCHEME_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该社保类型在线认证' },
   PENSION_CITY_MISMATCH: { status: 409, title: '请切换到养老待遇发放地' },
   PENSION_CERTIFICATION_IN_PROGRESS: { status: 409, title: '认证正在处理中' },
+  // 航班服务 and 航班在线值机 (D5)
+  FLIGHT_NOT_FOUND: { status: 404, title: '未查询到该航班' },
+  FLIGHT_DATE_OUT_OF_RANGE: { status: 400, title: '查询日期超出范围' },
+  FLIGHT_BOOKING_NOT_FOUND: { status: 404, title: '找不到该客票' },
+  FLIGHT_CHECK_IN_NOT_OPEN: { status: 409, title: '该航班尚未开放在线值机' },
+  FLIGHT_CHECK_IN_CLOSED: { status: 409, title: '该航班在线值机已关闭' },
+  FLIGHT_CANCELLED: { status: 409, title: '该航班已取消' },
+  FLIGHT_SEAT_TAKEN: { status: 409, title: '该座位已被选择，请重新选座' },
+  FLIGHT_SEAT_NOT_OFFERED: { status: 409, title: '该座位不能在线选择' },
+  FLIGHT_ALREADY_CHECKED_IN: { status: 409, title: '您已办理该航段的值机' },
+  FLIGHT_NOT_CHECKED_IN: { status: 409, title: '该客票尚未办理值机' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

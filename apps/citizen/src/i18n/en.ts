@@ -6,6 +6,7 @@ import { coachEn } from './coach.en';
 import { creditEn } from './credit.en';
 import { duesEn } from './dues.en';
 import { educationEn } from './education.en';
+import { flightsEn } from './flights.en';
 import { huzhengEn } from './huzheng.en';
 import { legalEn } from './legal.en';
 import { medfundEn } from './medfund.en';
@@ -32,6 +33,7 @@ export const en: Messages = {
   bills: billsEn,
   credit: creditEn,
   coach: coachEn,
+  flights: flightsEn,
   education: educationEn,
   medfund: medfundEn,
   payments: paymentsEn,

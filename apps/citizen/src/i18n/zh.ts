@@ -10,6 +10,7 @@ import { coachZh } from './coach.zh';
 import { creditZh } from './credit.zh';
 import { duesZh } from './dues.zh';
 import { educationZh } from './education.zh';
+import { flightsZh } from './flights.zh';
 import { huzhengZh } from './huzheng.zh';
 import { legalZh } from './legal.zh';
 import { medfundZh } from './medfund.zh';
@@ -34,6 +35,7 @@ export const zh = {
   bills: billsZh,
   credit: creditZh,
   coach: coachZh,
+  flights: flightsZh,
   education: educationZh,
   medfund: medfundZh,
   payments: paymentsZh,

@@ -78,6 +78,9 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   // 交通出行: 一键移车 (G6), 一键报警 (D5)
   'yijian-yiche': '/tools/move-car',
   'yijian-baojing': '/tools/police-call',
+  // 航班服务 and 航班在线值机 (D5): docs/flights.md
+  'hangban-fuwu': '/travel/flights',
+  'hangban-zaixian-zhiji': '/travel/flights/check-in',
   // 公积金再次提取 (B6), 公积金贷款查询, 开具电子税票 (F4), 便捷开票 (F5): docs/taxfund.md
   'gongjijin-zaici-tiqu': '/housing-fund/withdraw',
   'gongjijin-daikuan-chaxun': '/lookups/housing-fund/loan',

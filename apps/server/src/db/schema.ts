@@ -6,6 +6,7 @@ import type { CreditTables } from '../departments/credit/tables.js';
 import type { DisabledPersonsTables } from '../departments/disabled-persons/tables.js';
 import type { EducationTables } from '../departments/education/tables.js';
 import type { ExitEntryTables } from '../departments/exit-entry/tables.js';
+import type { FlightsDeptTables } from '../departments/flights/tables.js';
 import type { HealthTables } from '../departments/health/tables.js';
 import type { HousingFundTables } from '../departments/housing-fund/tables.js';
 import type { JusticeTables } from '../departments/justice/tables.js';
@@ -99,6 +100,7 @@ export interface Database
     MedicalInsuranceTables,
     HousingFundTables,
     VolunteersTables,
-    CoachDeptTables {
+    CoachDeptTables,
+    FlightsDeptTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

@@ -6,6 +6,7 @@ import { creditDepartment } from './credit/index.js';
 import { disabledPersonsDepartment } from './disabled-persons/index.js';
 import { educationDepartment } from './education/index.js';
 import { exitEntryDepartment } from './exit-entry/index.js';
+import { flightsDepartment } from './flights/index.js';
 import { type Connector, type ConnectorLog, createConnector } from './framework/client.js';
 import { httpTransport } from './framework/http-transport.js';
 import { inProcessTransport } from './framework/in-process.js';
@@ -66,6 +67,7 @@ export const DEPARTMENTS = {
   housingFund: housingFundDepartment,
   volunteers: volunteersDepartment,
   coach: coachDepartment,
+  flights: flightsDepartment,
   migrantServices: migrantServicesDepartment,
 } as const;
 

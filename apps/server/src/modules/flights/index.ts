@@ -1,0 +1,3 @@
+export { FlightCheckInGate } from './gate.js';
+export { flightRoutes } from './routes.js';
+export { FLIGHT_DAYS_AHEAD, FLIGHT_DAYS_BACK, type FlightsDeps, FlightsService } from './service.js';
