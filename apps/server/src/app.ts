@@ -460,6 +460,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(catalogConsoleRoutes({ admin: catalogAdmin, staff }));
   // 审计日志 for 审计人员: the hash-chained log, by department, and a check of the whole chain.
   await app.register(auditConsoleRoutes({ db: database.db, audit, staff, catalog }));
+  // 为他人办理: a case or a booking made for someone else is also told to the principal's account, if any.
+  const accountOfPerson = async (personId: string) => (await identity.findAccountByPersonId(personId))?.id ?? null;
   // 办件: applications submitted online, their encrypted materials, and their review in the console.
   const cases = new CaseService({
     db: database.db,
@@ -468,8 +470,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     notifications,
     departments,
     now: options.now ?? (() => new Date()),
+    accountOfPerson,
   });
-  const caseGate = new CitizenGate({ identity, delegations, audit, authenticate });
+  const caseGate = new CitizenGate({ identity, delegations, audit, catalog, authenticate });
   await app.register(
     caseAttachmentRoutes({ db: database.db, cipher, gate: caseGate, sessionCookie: settings.cookieName }),
   );
@@ -477,7 +480,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(caseConsoleRoutes({ cases, cipher, staff }));
   // 预约: slots published in the console, booked and cancelled by citizens, never beyond their places.
   const now = options.now ?? (() => new Date());
-  const bookings = new BookingService({ db: database.db, cipher, catalog, notifications, now, departments });
+  const bookings = new BookingService({
+    db: database.db,
+    cipher,
+    catalog,
+    notifications,
+    now,
+    departments,
+    accountOfPerson,
+  });
   // 预约提醒: a 消息 the day before each booked window, from one server copy at a time.
   const appointmentReminders = new AppointmentReminders({
     db: database.db,
@@ -494,7 +505,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(
     appointmentCitizenRoutes({
       bookings,
-      gate: new AppointmentGate({ identity, delegations, audit, authenticate }),
+      gate: new AppointmentGate({ identity, delegations, audit, catalog, authenticate }),
     }),
   );
   await app.register(
@@ -584,7 +595,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(
       coachCitizenRoutes({
         orders: coachOrders,
-        gate: new CoachGate({ identity, delegations, audit, authenticate }),
+        gate: new CoachGate({ identity, delegations, audit, catalog, authenticate }),
       }),
     );
     await app.register(
@@ -598,7 +609,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(
     moveCarRoutes({
       service: new MoveCarService({ db: database.db, cipher, sms: outbox, departments, now }),
-      gate: new MoveCarGate({ identity, delegations, audit, authenticate }),
+      gate: new MoveCarGate({ identity, delegations, audit, catalog, authenticate }),
       sessionCookie: settings.cookieName,
     }),
   );

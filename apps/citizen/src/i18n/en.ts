@@ -6,6 +6,7 @@ import { coachEn } from './coach.en';
 import { creditEn } from './credit.en';
 import { duesEn } from './dues.en';
 import { educationEn } from './education.en';
+import { forOthersEn } from './for-others.en';
 import { huzhengEn } from './huzheng.en';
 import { legalEn } from './legal.en';
 import { medfundEn } from './medfund.en';
@@ -24,6 +25,7 @@ import type { Messages } from './zh';
 export const en: Messages = {
   calc: calcEn,
   cases: casesEn,
+  forOthers: forOthersEn,
   appointments: appointmentsEn,
   wallet: walletEn,
   records: recordsEn,

@@ -10,6 +10,7 @@ import { coachZh } from './coach.zh';
 import { creditZh } from './credit.zh';
 import { duesZh } from './dues.zh';
 import { educationZh } from './education.zh';
+import { forOthersZh } from './for-others.zh';
 import { huzhengZh } from './huzheng.zh';
 import { legalZh } from './legal.zh';
 import { medfundZh } from './medfund.zh';
@@ -26,6 +27,7 @@ import { welfareZh } from './welfare.zh';
 export const zh = {
   calc: calcZh,
   cases: casesZh,
+  forOthers: forOthersZh,
   appointments: appointmentsZh,
   wallet: walletZh,
   records: recordsZh,

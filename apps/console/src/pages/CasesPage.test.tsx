@@ -33,6 +33,7 @@ const summary = (over: Partial<ConsoleCaseSummary>): ConsoleCaseSummary => ({
   submittedAt: '2025-03-01T02:00:00.000Z',
   updatedAt: '2025-03-01T02:00:00.000Z',
   applicantNameMasked: '张*',
+  onBehalf: null,
   ...over,
 });
 
@@ -54,6 +55,7 @@ const detail = (over: Partial<ConsoleCaseDetail> = {}): ConsoleCaseDetail => {
     ...s,
     applicantNameMasked,
     applicantName: '张三',
+    agentNameMasked: null,
     applicantIdMasked: '4401**********1234',
     form: [
       { name: 'purpose', label: '开具用途', labelEn: 'Purpose', value: '就业入职' },

@@ -19,6 +19,7 @@ import {
 } from '@yss/contracts';
 import type { CatalogSnapshot } from '../catalog/index.js';
 import type { FieldCipher } from '../privacy/index.js';
+import { onBehalfOf, type Viewer } from '../shared/index.js';
 import type { AttachmentMeta, CaseEventRow, CaseRow } from './repository.js';
 
 /**
@@ -47,6 +48,7 @@ export function presentSummary(
   catalog: CatalogSnapshot,
   row: CaseRow,
   form: Record<string, string>,
+  viewer: Viewer | null,
   status = row.status,
 ): CaseSummary {
   const service = catalog.findService(row.service_id);
@@ -66,6 +68,7 @@ export function presentSummary(
     summary: summaryLine(row, form),
     submittedAt: row.submitted_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    onBehalf: onBehalfOf(row, viewer),
   };
 }
 
@@ -114,8 +117,14 @@ function citizenEvent(catalog: CatalogSnapshot, row: CaseRow, e: CaseEventRow): 
     label: spec.label,
     labelEn: spec.labelEn,
     actor: e.actor_kind,
-    // The citizen learns which department acted, not which person.
-    actorName: e.actor_kind === 'staff' ? catalog.departmentName(row.department_id) : '申请人',
+    // The citizen learns which department acted, not which person; on a case made for someone else, the 代办人's
+    // steps are marked as theirs.
+    actorName:
+      e.actor_kind === 'staff'
+        ? catalog.departmentName(row.department_id)
+        : row.principal_person_id && e.actor_account_id === row.account_id
+          ? `代办人${row.agent_name_masked ?? ''}`
+          : '申请人',
     note: e.note,
     at: e.created_at.toISOString(),
   };
@@ -128,11 +137,12 @@ export function presentDetail(
   row: CaseRow,
   events: readonly CaseEventRow[],
   attachments: readonly AttachmentMeta[],
+  viewer: Viewer | null,
 ): CaseDetail {
   const form = decryptForm(cipher, row);
   const status = caseStatusOf(events.map((e) => e.action));
   return {
-    ...presentSummary(catalog, row, form, status),
+    ...presentSummary(catalog, row, form, viewer, status),
     applicantNameMasked: row.applicant_name_masked,
     applicantIdMasked: row.applicant_id_number_masked,
     form: formEntries(row, form),
@@ -145,7 +155,10 @@ export function presentDetail(
 }
 
 export function presentConsoleSummary(catalog: CatalogSnapshot, cipher: FieldCipher, row: CaseRow): ConsoleCaseSummary {
-  return { ...presentSummary(catalog, row, decryptForm(cipher, row)), applicantNameMasked: row.applicant_name_masked };
+  return {
+    ...presentSummary(catalog, row, decryptForm(cipher, row), null),
+    applicantNameMasked: row.applicant_name_masked,
+  };
 }
 
 /** The case as a reviewer sees it: the applicant's full name (the ID number stays masked), staff named. */
@@ -157,10 +170,11 @@ export function presentConsoleDetail(
   attachments: readonly AttachmentMeta[],
   staffNames: ReadonlyMap<string, string>,
 ): ConsoleCaseDetail {
-  const { allowedActions: _citizen, ...detail } = presentDetail(catalog, cipher, row, events, attachments);
+  const { allowedActions: _citizen, ...detail } = presentDetail(catalog, cipher, row, events, attachments, null);
   return {
     ...detail,
     applicantName: cipher.decrypt(row.applicant_name_encrypted, `${NAME_AAD}:${row.id}`),
+    agentNameMasked: row.agent_name_masked,
     staffAllowedActions: allowedCaseActions(detail.status, 'staff') as StaffCaseAction[],
     events: events.map((e) => ({
       ...citizenEvent(catalog, row, e),
