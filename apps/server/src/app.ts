@@ -500,6 +500,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(catalogConsoleRoutes({ admin: catalogAdmin, staff }));
   // 审计日志 for 审计人员: the hash-chained log, by department, and a check of the whole chain.
   await app.register(auditConsoleRoutes({ db: database.db, audit, staff, catalog }));
+  // 为他人办理: a case or a booking made for someone else is also told to the principal's account, if any.
+  const accountOfPerson = async (personId: string) => (await identity.findAccountByPersonId(personId))?.id ?? null;
   // 办件: applications submitted online, their encrypted materials, and their review in the console.
   // 办件 write-back (docs/cases.md "Fulfilment"): approvals handed to the department by an outbox job.
   const caseFulfilment = new CaseFulfilmentOutbox({
@@ -524,8 +526,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     departments,
     now: options.now ?? (() => new Date()),
     onFulfilmentQueued: () => caseFulfilment.nudge(),
+    accountOfPerson,
   });
-  const caseGate = new CitizenGate({ identity, delegations, audit, authenticate });
+  const caseGate = new CitizenGate({ identity, delegations, audit, catalog, authenticate });
   await app.register(
     caseAttachmentRoutes({ db: database.db, cipher, gate: caseGate, sessionCookie: settings.cookieName }),
   );
@@ -533,7 +536,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(caseConsoleRoutes({ cases, cipher, staff, fulfilment: caseFulfilment }));
   // 预约: slots published in the console, booked and cancelled by citizens, never beyond their places.
   const now = options.now ?? (() => new Date());
-  const bookings = new BookingService({ db: database.db, cipher, catalog, notifications, now, departments });
+  const bookings = new BookingService({
+    db: database.db,
+    cipher,
+    catalog,
+    notifications,
+    now,
+    departments,
+    accountOfPerson,
+  });
   // 预约提醒: a 消息 the day before each booked window, from one server copy at a time.
   const appointmentReminders = new AppointmentReminders({
     db: database.db,
@@ -550,7 +561,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(
     appointmentCitizenRoutes({
       bookings,
-      gate: new AppointmentGate({ identity, delegations, audit, authenticate }),
+      gate: new AppointmentGate({ identity, delegations, audit, catalog, authenticate }),
     }),
   );
   await app.register(
@@ -654,7 +665,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(
       coachCitizenRoutes({
         orders: coachOrders,
-        gate: new CoachGate({ identity, delegations, audit, authenticate }),
+        gate: new CoachGate({ identity, delegations, audit, catalog, authenticate }),
       }),
     );
     await app.register(
@@ -668,7 +679,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(
     moveCarRoutes({
       service: new MoveCarService({ db: database.db, cipher, sms: outbox, departments, now }),
-      gate: new MoveCarGate({ identity, delegations, audit, authenticate }),
+      gate: new MoveCarGate({ identity, delegations, audit, catalog, authenticate }),
       sessionCookie: settings.cookieName,
     }),
   );
@@ -676,7 +687,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(
     flightRoutes({
       service: new FlightsService({ departments, notifications, now }),
-      gate: new FlightCheckInGate({ identity, delegations, audit, authenticate }),
+      gate: new FlightCheckInGate({ identity, delegations, audit, catalog, authenticate }),
     }),
   );
   // 公积金再次提取 (B6), 开具电子税票 (F4), 便捷开票 (F5): docs/taxfund.md.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALL_APPOINTMENT_SERVICES } from './appointment-services/index.js';
 import { CITY_CODES } from './cities.js';
+import { OnBehalf } from './on-behalf.js';
 
 /**
  * 预约 (appointments with quotas): a department's 号源管理员 publishes time slots (号源) at its service points —
@@ -128,6 +129,10 @@ export const Appointment = z
     canCancel: z.boolean(),
     /** What to bring (the service's notice). */
     notice: z.array(z.string()),
+    /** 为他人办理: booked by the viewer for someone else, or by someone else for the viewer (null: by the applicant). */
+    onBehalf: OnBehalf.nullable(),
+    /** The person booked (who goes to the counter), masked. */
+    applicantNameMasked: z.string(),
   })
   .meta({ id: 'Appointment' });
 export type Appointment = z.infer<typeof Appointment>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CITY_CODES } from './cities.js';
 import { ALL_APPLICATION_FORMS } from './forms/index.js';
+import { OnBehalf } from './on-behalf.js';
 
 /**
  * 办件 (cases): an application a citizen submits online and department staff handle in the console.
@@ -314,6 +315,8 @@ export const CaseSummary = z
     summary: z.string(),
     submittedAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
+    /** 为他人办理: made by the viewer for someone else, or by someone else for the viewer (null: by the applicant). */
+    onBehalf: OnBehalf.nullable(),
   })
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof CaseSummary>;
@@ -405,6 +408,8 @@ export const ConsoleCaseDetail = CaseDetail.omit({ allowedActions: true })
   .extend({
     /** The reviewer sees the applicant's full name (the ID number stays masked; the uploaded ID photo shows it). */
     applicantName: z.string(),
+    /** 代办人 (masked) when someone submitted it for the applicant; null when the applicant did. */
+    agentNameMasked: z.string().nullable(),
     staffAllowedActions: z.array(z.enum(STAFF_CASE_ACTIONS)),
     /** In the console, staff names are shown with each of their actions. */
     events: z.array(CaseEvent.extend({ staffName: z.string().nullable() })),

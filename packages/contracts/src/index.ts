@@ -17,6 +17,7 @@ export * from './legal-guide.js';
 export * from './lookups.js';
 export * from './move-car.js';
 export * from './notifications.js';
+export * from './on-behalf.js';
 export * from './payments.js';
 export * from './pension.js';
 export * from './problem.js';

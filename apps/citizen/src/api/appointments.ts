@@ -1,4 +1,4 @@
-import type { Appointment, AvailableSlots, BookAppointmentInput } from '@yss/contracts';
+import type { Appointment, AvailableSlots, BookAppointmentInput, EligibilityAnswer } from '@yss/contracts';
 import { apiRequest } from './client';
 
 type Opts = { signal?: AbortSignal; lang?: string };
@@ -8,8 +8,20 @@ export const appointmentsApi = {
   slots: (serviceId: string, city: string, o: Opts = {}) =>
     apiRequest<AvailableSlots>('/api/v1/appointments/slots', { ...o, query: { serviceId, city } }),
   /** 201 a new booking; 200 the booking already made with this submissionId (a retry). */
-  book: (body: BookAppointmentInput, o: Opts = {}) =>
-    apiRequest<Appointment>('/api/v1/me/appointments', { ...o, method: 'POST', body, timeoutMs: 30_000 }),
+  book: (body: BookAppointmentInput, forId: string | null = null, o: Opts = {}) =>
+    apiRequest<Appointment>('/api/v1/me/appointments', {
+      ...o,
+      method: 'POST',
+      body,
+      query: { for: forId ?? undefined },
+      timeoutMs: 30_000,
+    }),
+  /** 是否可以预约: the service's rule for the applicant (the caller, or the delegation's principal). */
+  eligibility: (serviceId: string, city: string, forId: string | null, o: Opts = {}) =>
+    apiRequest<EligibilityAnswer>('/api/v1/me/appointments/eligibility', {
+      ...o,
+      query: { serviceId, city, for: forId ?? undefined },
+    }),
   list: (serviceId: string | undefined, o: Opts = {}) =>
     apiRequest<Appointment[]>('/api/v1/me/appointments', { ...o, query: { serviceId } }),
   get: (id: string, o: Opts = {}) => apiRequest<Appointment>(`/api/v1/me/appointments/${encodeURIComponent(id)}`, o),

@@ -1,4 +1,11 @@
-import type { Attachment, AttachmentContentType, CaseDetail, CaseSummary, SubmitCaseInput } from '@yss/contracts';
+import type {
+  Attachment,
+  AttachmentContentType,
+  CaseDetail,
+  CaseSummary,
+  EligibilityAnswer,
+  SubmitCaseInput,
+} from '@yss/contracts';
 import { apiRequest } from './client';
 
 type Opts = { signal?: AbortSignal; lang?: string };
@@ -24,8 +31,21 @@ export const casesApi = {
       responseType: 'blob',
       timeoutMs: 60_000,
     }),
-  submit: (body: SubmitCaseInput, o: Opts = {}) =>
-    apiRequest<CaseDetail>(`${BASE}/cases`, { ...o, method: 'POST', body, timeoutMs: 30_000 }),
+  /** `forId`: the delegation when applying for someone else (为他人办理). */
+  submit: (body: SubmitCaseInput, forId: string | null = null, o: Opts = {}) =>
+    apiRequest<CaseDetail>(`${BASE}/cases`, {
+      ...o,
+      method: 'POST',
+      body,
+      query: { for: forId ?? undefined },
+      timeoutMs: 30_000,
+    }),
+  /** 是否可以申请: the service's rule for the applicant (the caller, or the delegation's principal). */
+  eligibility: (serviceId: string, city: string, forId: string | null, o: Opts = {}) =>
+    apiRequest<EligibilityAnswer>(`${BASE}/cases/eligibility`, {
+      ...o,
+      query: { serviceId, city, for: forId ?? undefined },
+    }),
   list: (serviceId: string | undefined, o: Opts = {}) =>
     apiRequest<CaseSummary[]>(`${BASE}/cases`, { ...o, query: { serviceId } }),
   get: (id: string, o: Opts = {}) => apiRequest<CaseDetail>(`${BASE}/cases/${encodeURIComponent(id)}`, o),

@@ -7,6 +7,7 @@ import { creditEn } from './credit.en';
 import { duesEn } from './dues.en';
 import { educationEn } from './education.en';
 import { flightsEn } from './flights.en';
+import { forOthersEn } from './for-others.en';
 import { huzhengEn } from './huzheng.en';
 import { legalEn } from './legal.en';
 import { medfundEn } from './medfund.en';
@@ -25,6 +26,7 @@ import type { Messages } from './zh';
 export const en: Messages = {
   calc: calcEn,
   cases: casesEn,
+  forOthers: forOthersEn,
   appointments: appointmentsEn,
   wallet: walletEn,
   records: recordsEn,

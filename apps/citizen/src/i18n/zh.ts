@@ -11,6 +11,7 @@ import { creditZh } from './credit.zh';
 import { duesZh } from './dues.zh';
 import { educationZh } from './education.zh';
 import { flightsZh } from './flights.zh';
+import { forOthersZh } from './for-others.zh';
 import { huzhengZh } from './huzheng.zh';
 import { legalZh } from './legal.zh';
 import { medfundZh } from './medfund.zh';
@@ -27,6 +28,7 @@ import { welfareZh } from './welfare.zh';
 export const zh = {
   calc: calcZh,
   cases: casesZh,
+  forOthers: forOthersZh,
   appointments: appointmentsZh,
   wallet: walletZh,
   records: recordsZh,

@@ -29,19 +29,28 @@ afterEach(async () => {
 });
 
 /** The usual answers: the service offered in 广州, no open cases, uploads stored. `submit` answers POST /me/cases. */
-function backend(submit: (call: Call, n: number) => ReturnType<typeof json> | Promise<never>, available = true) {
+function backend(
+  submit: (call: Call, n: number) => ReturnType<typeof json> | Promise<never>,
+  available = true,
+  o: { eligibility?: (call: Call) => ReturnType<typeof json>; forOthers?: boolean } = {},
+) {
   let submits = 0;
   return mockFetch((call) => {
     if (call.url.startsWith(`/api/v1/services/${SERVICE}`)) {
       return json(
         200,
-        serviceDetail(
-          available
+        serviceDetail({
+          ...(available
             ? {}
-            : { available: false, unavailableReason: '暂不支持深圳', unavailableReasonEn: 'Not offered in Shenzhen' },
-        ),
+            : { available: false, unavailableReason: '暂不支持深圳', unavailableReasonEn: 'Not offered in Shenzhen' }),
+          ...(o.forOthers ? { whoMayAct: 'self-or-others' } : {}),
+        }),
       );
     }
+    if (call.url.startsWith('/api/v1/me/cases/eligibility')) {
+      return o.eligibility?.(call) ?? json(200, eligible(call));
+    }
+    if (call.url === '/api/v1/delegations') return json(200, { asAgent: DELEGATIONS, asPrincipal: [] });
     if (call.url.startsWith('/api/v1/me/cases') && call.method === 'GET') return json(200, []);
     if (call.url === '/api/v1/me/attachments' && call.method === 'POST') {
       return json(201, {
@@ -54,13 +63,55 @@ function backend(submit: (call: Call, n: number) => ReturnType<typeof json> | Pr
       });
     }
     if (call.url.startsWith('/api/v1/me/attachments/') && call.method === 'DELETE') return { status: 204 };
-    if (call.url === '/api/v1/me/cases' && call.method === 'POST') {
+    if (call.url.startsWith('/api/v1/me/cases') && call.method === 'POST' && !call.url.includes('/cases/')) {
       submits += 1;
       return submit(call, submits);
     }
     return undefined;
   });
 }
+
+const FOR_FATHER = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
+/** 张伟's delegations as 代办人: his father for this service (active), 刘芳 for another one, one revoked. */
+const DELEGATIONS = [
+  {
+    id: FOR_FATHER,
+    role: 'agent',
+    kind: 'consent',
+    otherParty: { nameMasked: '张**', idNumberMasked: '440***********0117', relationLabel: '父亲' },
+    status: 'active',
+    services: [{ id: SERVICE, name: '无犯罪记录证明' }],
+  },
+  {
+    id: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5e',
+    role: 'agent',
+    kind: 'consent',
+    otherParty: { nameMasked: '刘*', idNumberMasked: '440***********0424', relationLabel: '妻子' },
+    status: 'active',
+    services: [{ id: 'canjirenzheng-chaxun', name: '残疾人证查询' }],
+  },
+  {
+    id: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5f',
+    role: 'agent',
+    kind: 'consent',
+    otherParty: { nameMasked: '王**', idNumberMasked: '440***********0000', relationLabel: '母亲' },
+    status: 'revoked',
+    services: [{ id: SERVICE, name: '无犯罪记录证明' }],
+  },
+];
+
+/** 是否可以申请: yes, for whoever was asked about. */
+const eligible = (call: Call) => {
+  const forId = new URL(call.url, 'http://x').searchParams.get('for');
+  return {
+    serviceId: SERVICE,
+    eligible: true,
+    code: null,
+    reason: null,
+    forOthers: forId !== null,
+    applicantNameMasked: forId ? '张**' : '张*',
+  };
+};
 
 const input = (name: string) => {
   return byTestId<HTMLInputElement>(`input-${name}`);
@@ -276,5 +327,71 @@ describe('在线办理 (/apply/:serviceId)', () => {
     const prompt = await findByTestId('verify-prompt');
     expect(prompt.textContent).toContain('为保护您的个人信息，请先完成身份验证');
     expect(allByTestId('step-notice')).toHaveLength(0);
+  });
+
+  it('asks 是否可以申请 before the form: a refusal shows the department’s reason and a way back, not the form', async () => {
+    const calls = backend(() => json(201, caseDetail()), true, {
+      eligibility: () =>
+        json(200, {
+          serviceId: SERVICE,
+          eligible: false,
+          code: 'APPLICATION_NOT_ELIGIBLE',
+          reason: '申报居住登记面向离开常住户口所在地、到其他城市居住的人员；您的常住户口在广州，无需办理。',
+          forOthers: false,
+          applicantNameMasked: '张*',
+        }),
+    });
+    const { router } = await renderRoute(routes, `/apply/${SERVICE}`);
+    const refused = await findByTestId('eligibility-refused');
+    expect(byTestId('eligibility-reason').textContent).toBe(
+      '申报居住登记面向离开常住户口所在地、到其他城市居住的人员；您的常住户口在广州，无需办理。',
+    );
+    expect(refused.getAttribute('role')).toBe('alert');
+    expect(allByTestId('step-notice')).toHaveLength(0);
+    // a self-only service: no 为谁办理 picker, and the question asked for the citizen himself
+    expect(allByTestId('for-whom')).toHaveLength(0);
+    const asked = calls.find((c) => c.url.startsWith('/api/v1/me/cases/eligibility'));
+    expect(asked?.url).toBe(`/api/v1/me/cases/eligibility?serviceId=${SERVICE}&city=440100`);
+    await click(byTestId('eligibility-back'));
+    expect(router.state.location.pathname).toBe(`/services/${SERVICE}`);
+  });
+
+  it('为谁办理 on a 本人或为他人办理 service: 本人 by default, then a delegation’s person, asked and submitted with ?for=', async () => {
+    const calls = backend(
+      () =>
+        json(201, caseDetail({ onBehalf: { role: 'agent', otherNameMasked: '张**', label: '代办：为 张** 办理' } })),
+      true,
+      {
+        forOthers: true,
+      },
+    );
+    // 佛山: the service's catalog entry (kept for a few minutes) is not the self-only one of the other tests
+    await renderRoute(routes, `/apply/${SERVICE}`, { city: '440600' });
+    const picker = await findByTestId('for-whom');
+    // only the active delegation covering this service is offered, masked, with the relation
+    expect(picker.textContent).toContain('本人（张*）');
+    expect(picker.textContent).toContain('张**（父亲）');
+    expect(picker.textContent).not.toContain('刘*');
+    expect(picker.textContent).not.toContain('王**');
+    expect(byTestId<HTMLInputElement>('for-self').checked).toBe(true);
+    await findByTestId('step-notice');
+
+    await click(byTestId(`for-${FOR_FATHER}`));
+    await waitFor(() =>
+      expect(calls.some((c) => c.url.includes('/cases/eligibility') && c.url.includes(`for=${FOR_FATHER}`))).toBe(true),
+    );
+    await fillToConfirm();
+    await click(byTestId('prev'));
+    await click(byTestId('prev'));
+    await findByTestId('step-form');
+    expect(byTestId('applicant').textContent).toBe('张**');
+    expect(document.body.textContent).toContain('申请人为被代办人本人');
+    await click(byTestId('next'));
+    await click(byTestId('next'));
+    await click(byTestId('submit'));
+    await findByTestId('apply-done');
+    const submitted = calls.find((c) => c.method === 'POST' && c.url.startsWith('/api/v1/me/cases'));
+    expect(submitted?.url).toBe(`/api/v1/me/cases?for=${FOR_FATHER}`);
+    clearDraft(draftKey(ACCOUNT.id, `${SERVICE}@${FOR_FATHER}`));
   });
 });

@@ -19,6 +19,7 @@ import { isApiProblem, isVerificationCancelled } from '../api/client';
 import { api } from '../api/endpoints';
 import { AttachmentSlotField, useSlotUploads } from '../components/AttachmentSlots';
 import { FormField } from '../components/FormField';
+import { type ActingChoice, ForWhom } from '../components/ForWhom';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
@@ -246,18 +247,23 @@ export function ApplyFlow({
   service,
   open,
   shrink,
+  acting,
 }: {
   form: ApplicationFormSpec;
   service: Pick<ServiceDetail, 'name' | 'nameEn' | 'department'>;
   /** The citizen's cases of this service still in progress (a hint, not a block). */
   open: CaseSummary[];
   shrink?: Shrinker;
+  /** 为他人办理: the delegation's principal is the applicant (absent or delegationId null: the citizen). */
+  acting?: ActingChoice;
 }) {
   const { t, pick, name, isEn } = useLocale();
   const auth = useAuth();
   const { city, cityInfo } = usePreferences();
   const problemText = useProblemText();
-  const key = draftKey(auth.account?.id ?? 'anonymous', form.serviceId);
+  const forId = acting?.delegationId ?? null;
+  // A draft per applicant: what was typed for one person is never sent for another.
+  const key = draftKey(auth.account?.id ?? 'anonymous', forId ? `${form.serviceId}@${forId}` : form.serviceId);
   const [draft, setDraftState] = useState<ApplyDraft>(() => readDraft(key));
   const draftRef = useRef(draft);
   const setDraft = useCallback(
@@ -280,7 +286,9 @@ export function ApplyFlow({
   const errorRef = useRef<HTMLParagraphElement>(null);
   const step = draft.step;
   const values = draft.values;
-  const realName = auth.account?.realName ?? null;
+  const own = auth.account?.realName ?? null;
+  const realName =
+    forId && acting ? { nameMasked: acting.nameMasked, idNumberMasked: acting.idNumberMasked ?? '—' } : own;
 
   // Moving between steps puts focus on the step's heading, so a screen reader says where one is.
   const [moved, setMoved] = useState(false);
@@ -358,13 +366,16 @@ export function ApplyFlow({
     setStepError(null);
     try {
       const detail = await auth.withVerification(() =>
-        casesApi.submit({
-          serviceId: form.serviceId,
-          city,
-          form: formForSubmit(form, values),
-          attachments: attachmentIds(uploads),
-          submissionId: draftRef.current.submissionId,
-        }),
+        casesApi.submit(
+          {
+            serviceId: form.serviceId,
+            city,
+            form: formForSubmit(form, values),
+            attachments: attachmentIds(uploads),
+            submissionId: draftRef.current.submissionId,
+          },
+          forId,
+        ),
       );
       clearDraft(key);
       setDone(detail);
@@ -470,7 +481,9 @@ export function ApplyFlow({
               <dd>{name(cityInfo)}</dd>
             </div>
           </dl>
-          <p className="field-help case-applicant-note">{t('cases.applicantNote')}</p>
+          <p className="field-help case-applicant-note">
+            {forId ? t('forOthers.applicantOther') : t('cases.applicantNote')}
+          </p>
           {shown.map((field) => (
             <SpecField
               key={field.name}
@@ -640,8 +653,27 @@ function VerifiedApply({ form, service }: { form: ApplicationFormSpec; service: 
   const cases = useVerifiedLoad(() => casesApi.list(form.serviceId), [form.serviceId]);
   if (cases.problem) return <ErrorState problem={cases.problem} onRetry={cases.reload} />;
   if (!cases.data) return <ListSkeleton rows={4} />;
-  const open = cases.data.filter((c) => c.serviceId === form.serviceId && !CASE_WORKFLOW[c.status].final);
-  return <ApplyFlow form={form} service={service} open={open} />;
+  const running = cases.data.filter((c) => c.serviceId === form.serviceId && !CASE_WORKFLOW[c.status].final);
+  // 为谁办理 (本人或为他人办理 services), then 是否可以申请 for that person: a refusal replaces the form.
+  return (
+    <ForWhom serviceId={form.serviceId} whoMayAct={service.whoMayAct} kind="apply" check={casesApi.eligibility}>
+      {(acting) => (
+        <ApplyFlow
+          key={acting.delegationId ?? 'self'}
+          form={form}
+          service={service}
+          open={running.filter((c) => isFor(c, acting))}
+          acting={acting}
+        />
+      )}
+    </ForWhom>
+  );
+}
+
+/** Whether a case in 我的办件 is the chosen applicant's (their own, or made by the caller for them). */
+function isFor(c: CaseSummary, acting: ActingChoice): boolean {
+  if (acting.delegationId === null) return c.onBehalf === null || c.onBehalf.role === 'principal';
+  return c.onBehalf?.role === 'agent' && c.onBehalf.otherNameMasked === acting.nameMasked;
 }
 
 /** /apply/:serviceId — 在线办理 of a service that takes applications online. */

@@ -78,6 +78,11 @@ export function AppointmentView({
           </p>
         )}
         {past && <p className="appt-status-note">{t('appointments.detail.past')}</p>}
+        {a.onBehalf && (
+          <p className="case-on-behalf" data-testid="on-behalf">
+            {a.onBehalf.label}
+          </p>
+        )}
         <dl className="case-facts">
           <div>
             <dt>{t('appointments.result.number')}</dt>

@@ -4,12 +4,15 @@ import PullToRefresh from 'antd-mobile/es/components/pull-to-refresh';
 import Tag from 'antd-mobile/es/components/tag';
 import { Link, useSearchParams } from 'react-router';
 import { appointmentsApi } from '../api/appointments';
+import { api } from '../api/endpoints';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { useApi } from '../hooks/use-api';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { APPOINTMENT_STATUS_COLOR, isUpcoming, sortAppointments } from '../lib/appointments';
 import { RequireAuth } from '../state/auth';
+import { usePreferences } from '../state/preferences';
 import { When } from './appointments-shared';
 import './cases.css';
 import './appointments.css';
@@ -36,6 +39,11 @@ export function AppointmentCard({ a }: { a: Appointment }) {
           <When x={a} />
         </span>
         <span className="case-card-line">{a.place}</span>
+        {a.onBehalf && (
+          <span className="case-card-meta case-on-behalf" data-testid="on-behalf">
+            {a.onBehalf.label}
+          </span>
+        )}
         <span className="case-card-meta">{t('appointments.list.number', { number: a.appointmentNumber })}</span>
         {past && <span className="case-card-meta">{t('appointments.list.past')}</span>}
       </Link>
@@ -45,8 +53,19 @@ export function AppointmentCard({ a }: { a: Appointment }) {
 
 function AppointmentList({ serviceId }: { serviceId: string | undefined }) {
   const { t, pick } = useLocale();
+  const { city } = usePreferences();
   const { data, problem, reload } = useVerifiedLoad(() => appointmentsApi.list(serviceId), [serviceId]);
-  const filterName = data?.[0] ? pick(data[0].serviceName, data[0].serviceNameEn) : serviceId;
+  // With no booking of the service to name it, the catalog does (never the raw service id, unless it is unknown).
+  const catalogEntry = useApi(serviceId && !data?.[0] ? `service:${serviceId}:${city}` : null, (signal) =>
+    api.service(serviceId ?? '', city, { signal }),
+  );
+  const filterName = data?.[0]
+    ? pick(data[0].serviceName, data[0].serviceNameEn)
+    : catalogEntry.data
+      ? pick(catalogEntry.data.name, catalogEntry.data.nameEn)
+      : catalogEntry.error
+        ? serviceId
+        : '';
 
   const toolbar = (
     <div className="case-toolbar">

@@ -62,26 +62,54 @@ function backend({
   slots = () => json(200, slotsBody(theSlots())),
   book = () => json(201, appointment()),
   service = SERVICE,
+  eligibility = (call: Call) => json(200, eligible(call)),
 }: {
   slots?: (n: number) => Reply;
   book?: (call: Call, n: number) => Reply;
   service?: typeof SERVICE;
+  eligibility?: (call: Call) => Reply;
 } = {}) {
   let slotLoads = 0;
   let books = 0;
   return mockFetch((call) => {
     if (call.url.startsWith(`/api/v1/services/${APPT_SERVICE}`)) return json(200, service);
+    if (call.url.startsWith('/api/v1/me/appointments/eligibility')) return eligibility(call);
+    if (call.url === '/api/v1/delegations') return json(200, { asAgent: [FOR_CHILD_DELEGATION], asPrincipal: [] });
     if (call.url.startsWith('/api/v1/appointments/slots')) {
       slotLoads += 1;
       return slots(slotLoads);
     }
     if (call.url.startsWith('/api/v1/me/appointments') && call.method === 'GET') return json(200, []);
-    if (call.url === '/api/v1/me/appointments' && call.method === 'POST') {
+    if (call.url.startsWith('/api/v1/me/appointments') && call.method === 'POST' && !call.url.includes('/cancel')) {
       books += 1;
       return book(call, books);
     }
     return undefined;
   });
+}
+
+const FOR_CHILD = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
+/** 张伟's guardian link to his son, covering this service. */
+const FOR_CHILD_DELEGATION = {
+  id: FOR_CHILD,
+  role: 'agent',
+  kind: 'guardian',
+  otherParty: { nameMasked: '张**', idNumberMasked: '440***********0038', relationLabel: '儿子' },
+  status: 'active',
+  services: [{ id: APPT_SERVICE, name: '补领结婚证/离婚证预约' }],
+};
+
+/** 是否可以预约: yes, for whoever was asked about. */
+function eligible(call: Call) {
+  const forId = new URL(call.url, 'http://x').searchParams.get('for');
+  return {
+    serviceId: APPT_SERVICE,
+    eligible: true,
+    code: null,
+    reason: null,
+    forOthers: forId !== null,
+    applicantNameMasked: forId ? '张**' : '张*',
+  };
 }
 
 function slotsBody(slots: AvailableSlot[]) {
@@ -315,6 +343,7 @@ describe('在线预约: booking', () => {
   it('points to the upcoming appointment already made for the service', async () => {
     mockFetch((call) => {
       if (call.url.startsWith(`/api/v1/services/${APPT_SERVICE}`)) return json(200, SERVICE);
+      if (call.url.startsWith('/api/v1/me/appointments/eligibility')) return json(200, eligible(call));
       if (call.url.startsWith('/api/v1/me/appointments')) return json(200, [appointment()]);
       if (call.url.startsWith('/api/v1/appointments/slots')) return json(200, slotsBody(theSlots()));
       return undefined;
@@ -323,5 +352,57 @@ describe('在线预约: booking', () => {
     const hint = await findByTestId('book-existing');
     expect(hint.textContent).toContain('2099年11月28日 周六 09:00–09:30');
     expect(hint.querySelector('a')?.getAttribute('href')).toBe(`/appointments/${appointment().id}`);
+  });
+
+  it('asks 是否可以预约 before the picker: a refusal shows the reason (for the chosen person) and a way back', async () => {
+    const calls = backend({
+      service: { ...SERVICE, whoMayAct: 'self-or-others' },
+      eligibility: (call) =>
+        call.url.includes('for=')
+          ? json(200, {
+              serviceId: APPT_SERVICE,
+              eligible: false,
+              code: 'APPOINTMENT_NOT_ELIGIBLE',
+              reason: '预约办证服务：目前支持除深圳以外的广东省户籍居民。',
+              forOthers: true,
+              applicantNameMasked: '张**',
+            })
+          : json(200, eligible(call)),
+    });
+    // 佛山: the catalog entry (kept for a few minutes) is not the self-only one of the other tests
+    await renderRoute(routes, `/book/${APPT_SERVICE}`, { city: '440600' });
+    const picker = await findByTestId('for-whom');
+    expect(picker.textContent).toContain('张**（儿子）');
+    await findByTestId('date-picker');
+    await click(byTestId(`for-${FOR_CHILD}`));
+    const refused = await findByTestId('eligibility-refused');
+    expect(refused.textContent).toContain('暂不符合预约条件');
+    expect(byTestId('eligibility-reason').textContent).toBe(
+      '为 张** 办理：预约办证服务：目前支持除深圳以外的广东省户籍居民。',
+    );
+    expect(allByTestId('date-picker')).toHaveLength(0);
+    // back to 本人: the picker again, and the booking goes without ?for=
+    await click(byTestId('for-self'));
+    await findByTestId('date-picker');
+    expect(calls.filter((c) => c.url.includes('/appointments/eligibility')).map((c) => c.url)).toEqual([
+      `/api/v1/me/appointments/eligibility?serviceId=${APPT_SERVICE}&city=440600`,
+      `/api/v1/me/appointments/eligibility?serviceId=${APPT_SERVICE}&city=440600&for=${FOR_CHILD}`,
+      `/api/v1/me/appointments/eligibility?serviceId=${APPT_SERVICE}&city=440600`,
+    ]);
+  });
+
+  it('books for the chosen person with ?for= and shows them as the applicant in the confirm sheet', async () => {
+    const calls = backend({ service: { ...SERVICE, whoMayAct: 'self-or-others' } });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`, { city: '440500' });
+    await findByTestId('for-whom');
+    await click(byTestId(`for-${FOR_CHILD}`));
+    await findByTestId('date-picker');
+    await click(timeById(ID.d1a));
+    expect((await findByTestId('confirm-applicant')).textContent).toBe('张**');
+    expect(document.body.textContent).toContain('预约人为被代办人');
+    await click(byTestId('confirm-submit'));
+    await findByTestId('book-done');
+    const posted = calls.filter((c) => c.method === 'POST' && c.url.startsWith('/api/v1/me/appointments'));
+    expect(posted.map((c) => c.url)).toEqual([`/api/v1/me/appointments?for=${FOR_CHILD}`]);
   });
 });

@@ -15,6 +15,7 @@ import { appointmentsApi } from '../api/appointments';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { api } from '../api/endpoints';
 import { ConfirmSheet } from '../components/ConfirmSheet';
+import { type ActingChoice, ForWhom } from '../components/ForWhom';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
@@ -215,11 +216,14 @@ export function BookFlow({
   spec,
   service,
   existing,
+  acting,
 }: {
   spec: AppointmentServiceSpec;
   service: Pick<ServiceDetail, 'name' | 'nameEn'>;
   /** The citizen's upcoming appointment of this service, if any (a hint, not a block: the server decides). */
   existing: Appointment | undefined;
+  /** 为他人办理: the delegation's principal is booked (absent or delegationId null: the citizen). */
+  acting?: ActingChoice;
 }) {
   const { t, pick, name, lang } = useLocale();
   const auth = useAuth();
@@ -234,6 +238,7 @@ export function BookFlow({
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Appointment | null>(null);
   const busyRef = useRef(false);
+  const forId = acting?.delegationId ?? null;
   /** The confirm attempt in progress: its slot and submissionId, kept while a retry may still be needed. */
   const attemptRef = useRef<{ slotId: string; submissionId: string } | null>(null);
   const loadSeq = useRef(0);
@@ -296,7 +301,9 @@ export function BookFlow({
     }
     const { submissionId } = attemptRef.current;
     try {
-      const appointment = await auth.withVerification(() => appointmentsApi.book({ slotId: chosen.id, submissionId }));
+      const appointment = await auth.withVerification(() =>
+        appointmentsApi.book({ slotId: chosen.id, submissionId }, forId),
+      );
       attemptRef.current = null;
       setChosen(null);
       setDone(appointment);
@@ -331,7 +338,9 @@ export function BookFlow({
   const days = slots ? slotDates(slots.slots) : [];
   const active = pickDate(days, wantedDate);
   const day = days.find((d) => d.date === active);
-  const realName = auth.account?.realName ?? null;
+  const own = auth.account?.realName ?? null;
+  const realName =
+    forId && acting ? { nameMasked: acting.nameMasked, idNumberMasked: acting.idNumberMasked ?? '—' } : own;
 
   return (
     <div className="appt-book">
@@ -482,7 +491,9 @@ export function BookFlow({
                 </div>
               )}
             </dl>
-            <p className="field-help">{t('appointments.confirm.applicantNote')}</p>
+            <p className="field-help">
+              {forId ? t('forOthers.applicantOtherBook') : t('appointments.confirm.applicantNote')}
+            </p>
           </>
         )}
       </ConfirmSheet>
@@ -495,10 +506,29 @@ function VerifiedBook({ spec, service }: { spec: AppointmentServiceSpec; service
   const mine = useVerifiedLoad(() => appointmentsApi.list(spec.serviceId), [spec.serviceId]);
   if (mine.problem) return <ErrorState problem={mine.problem} onRetry={mine.reload} />;
   if (!mine.data) return <ListSkeleton rows={4} />;
-  const existing = mine.data
+  const upcoming = mine.data
     .filter((a) => a.serviceId === spec.serviceId && isUpcoming(a))
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
-  return <BookFlow spec={spec} service={service} existing={existing} />;
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  // 为谁预约 (本人或为他人办理 services), then 是否可以预约 for that person: a refusal replaces the slot picker.
+  return (
+    <ForWhom serviceId={spec.serviceId} whoMayAct={service.whoMayAct} kind="book" check={appointmentsApi.eligibility}>
+      {(acting) => (
+        <BookFlow
+          key={acting.delegationId ?? 'self'}
+          spec={spec}
+          service={service}
+          existing={upcoming.find((a) => isFor(a, acting))}
+          acting={acting}
+        />
+      )}
+    </ForWhom>
+  );
+}
+
+/** Whether a booking in 我的预约 is the chosen person's (their own, or made by the caller for them). */
+function isFor(a: Appointment, acting: ActingChoice): boolean {
+  if (acting.delegationId === null) return a.onBehalf === null || a.onBehalf.role === 'principal';
+  return a.onBehalf?.role === 'agent' && a.onBehalf.otherNameMasked === acting.nameMasked;
 }
 
 /** Before the picker: the service offered in the chosen city, a verified real name. */

@@ -274,6 +274,11 @@ export function CaseView({
             {pick(detail.statusLabel, detail.statusLabelEn)}
           </Tag>
         </p>
+        {detail.onBehalf && (
+          <p className="case-on-behalf" data-testid="on-behalf">
+            {detail.onBehalf.label}
+          </p>
+        )}
         <dl className="case-facts">
           <div>
             <dt>{t('cases.result.caseNumber')}</dt>

@@ -26,6 +26,11 @@ export function CaseCard({ c }: { c: CaseSummary }) {
         </span>
         <span className="case-card-line">{t('cases.list.caseNumber', { number: c.caseNumber })}</span>
         {c.summary && <span className="case-card-line case-card-summary">{c.summary}</span>}
+        {c.onBehalf && (
+          <span className="case-card-meta case-on-behalf" data-testid="on-behalf">
+            {c.onBehalf.label}
+          </span>
+        )}
         <span className="case-card-meta">
           {c.cityName} · {t('cases.list.submittedAt', { time: formatDateTime(c.submittedAt, lang) })}
         </span>

@@ -166,6 +166,7 @@ export function caseSummary(over: Partial<CaseSummary> = {}): CaseSummary {
     summary: '开具用途：就业入职',
     submittedAt: '2026-11-27T02:00:00.000Z',
     updatedAt: '2026-11-27T02:00:00.000Z',
+    onBehalf: null,
     ...over,
   };
 }
@@ -254,6 +255,8 @@ export function appointment(over: Partial<Appointment> = {}): Appointment {
     cancelledAt: null,
     canCancel: true,
     notice: ['补领结婚证须双方共同到场，补领离婚证本人到场即可；请携带身份证、户口簿原件及近期2寸免冠照片。'],
+    onBehalf: null,
+    applicantNameMasked: '张*',
     ...over,
   };
 }

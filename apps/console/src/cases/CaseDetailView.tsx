@@ -252,6 +252,11 @@ export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChange
               <span data-testid="case-applicant-name">{detail.applicantName}</span>
             </Descriptions.Item>
             <Descriptions.Item label="公民身份号码">{detail.applicantIdMasked}</Descriptions.Item>
+            {detail.agentNameMasked && (
+              <Descriptions.Item label="代办人">
+                <span data-testid="case-agent-name">{detail.agentNameMasked}（经申请人授权代为提交）</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
         </Card>
         <Card title={<h3 className="case-section-title">申请信息</h3>} size="small">

@@ -34,6 +34,7 @@ const summary = (over: Partial<ConsoleCaseSummary>): ConsoleCaseSummary => ({
   updatedAt: '2025-03-01T02:00:00.000Z',
   applicantNameMasked: '张*',
   fulfilmentState: null,
+  onBehalf: null,
   ...over,
 });
 
@@ -55,6 +56,7 @@ const detail = (over: Partial<ConsoleCaseDetail> = {}): ConsoleCaseDetail => {
     ...s,
     applicantNameMasked,
     applicantName: '张三',
+    agentNameMasked: null,
     applicantIdMasked: '4401**********1234',
     form: [
       { name: 'purpose', label: '开具用途', labelEn: 'Purpose', value: '就业入职' },
@@ -256,6 +258,8 @@ describe('办件审核: the case', () => {
     const view = await screen.findByTestId('case-detail');
     expect(within(view).getByTestId('case-applicant-name').textContent).toBe('张三');
     expect(within(view).getByText('4401**********1234')).toBeTruthy();
+    // submitted by the applicant: no 代办人
+    expect(within(view).queryByTestId('case-agent-name')).toBeNull();
     const form = within(view).getByTestId('case-form');
     expect(within(form).getByText('使用单位')).toBeTruthy();
     expect(within(form).getByText('广州某某科技有限公司')).toBeTruthy();
@@ -281,6 +285,13 @@ describe('办件审核: the case', () => {
     expect(within(events).getByText('要求补正')).toBeTruthy();
     expect(within(events).getByText(/李四（广州市公安局）/)).toBeTruthy();
     expect(within(events).getByText('补正要求：身份证反面照片不清晰')).toBeTruthy();
+  });
+
+  it('shows 代办人 (masked) when someone submitted the case for the applicant', async () => {
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () => json(detail({ agentNameMasked: '张*' })));
+    await renderAt(`/cases/${CASE_ID}`);
+    const view = await screen.findByTestId('case-detail');
+    expect(within(view).getByTestId('case-agent-name').textContent).toBe('张*（经申请人授权代为提交）');
   });
 
   it('offers exactly the actions of staffAllowedActions, in their words', async () => {

@@ -15,9 +15,10 @@ const DISABILITY_INTRO =
   '为帮助减轻残疾人的生活负担，“粤省事”支持全省办理残疾人证申请、补办、残疾等级变更及部分类型补贴申请。';
 const DISABILITY_INTRO_EN =
   'To ease the burden on people with disabilities, Yueshengshi handles disability certificate applications, replacements, disability level changes and some subsidy applications province-wide.';
-const FOR_SELF = '目前仅支持本人办理；为他人办理暂未开通，请由本人登录申请或前往当地残联窗口办理。';
-const FOR_SELF_EN =
-  'For now you can only apply for yourself; applying for someone else is not yet available: they apply in their own account or at the local federation counter.';
+const WHO_APPLIES =
+  '可本人办理或为他人办理：为家人办理须先在“我的—家人与授权”中取得对方授权（未满14周岁子女由父母办理），申请人为被代办人本人。';
+const WHO_APPLIES_EN =
+  'You may apply for yourself or for someone else: first get their authorisation under Me → Family and authorisations (parents act for children under 14); the applicant is the person you act for.';
 
 export const DISABILITY_CATEGORIES = [
   { value: '1', label: '视力残疾', labelEn: 'Visual' },
@@ -103,13 +104,13 @@ export const WELFARE_FORMS: Readonly<Record<string, ApplicationFormSpec>> = {
       DISABILITY_INTRO,
       '申请人须为未持有残疾人证的本人；已持有残疾人证的，请办理补办或残疾等级变更。',
       '受理后，残联将通知您到指定医疗机构进行残疾评定；评定结果符合标准的，核发残疾人证，请按通知的时间和地点携带身份证原件现场领取。',
-      FOR_SELF,
+      WHO_APPLIES,
     ],
     noticeEn: [
       DISABILITY_INTRO_EN,
       'Apply only if you hold no disability certificate; holders apply for a replacement or a level change instead.',
       'Once accepted, the federation will ask you to attend a disability assessment at a designated medical institution; if the result meets the standard the certificate is issued: collect it in person with your original ID card at the place and time in the notice.',
-      FOR_SELF_EN,
+      WHO_APPLIES_EN,
     ],
     fields: [
       {
@@ -170,13 +171,13 @@ export const WELFARE_FORMS: Readonly<Record<string, ApplicationFormSpec>> = {
       DISABILITY_INTRO,
       '残疾人证遗失或损毁的，可申请补办；补办的证件记载的残疾类别、等级与原证一致，原证自补办之日起作废。',
       '审核通过后，请按通知的时间和地点携带身份证原件（损毁的请一并交回原证）现场领取。',
-      FOR_SELF,
+      WHO_APPLIES,
     ],
     noticeEn: [
       DISABILITY_INTRO_EN,
       'A lost or damaged disability certificate can be replaced; the new card records the same category and level, and the old one becomes invalid.',
       'Once approved, collect it in person with your original ID card (and hand in a damaged card) at the place and time in the notice.',
-      FOR_SELF_EN,
+      WHO_APPLIES_EN,
     ],
     fields: [
       {
@@ -235,13 +236,13 @@ export const WELFARE_FORMS: Readonly<Record<string, ApplicationFormSpec>> = {
       DISABILITY_INTRO,
       '持有残疾人证、残疾状况发生变化的，可申请变更残疾等级；受理后须重新进行残疾评定，以评定结果为准。',
       '评定后等级变更的，换发新证：请按通知的时间和地点携带身份证原件及原残疾人证现场领取。',
-      FOR_SELF,
+      WHO_APPLIES,
     ],
     noticeEn: [
       DISABILITY_INTRO_EN,
       'Certificate holders whose condition has changed can ask for a new level; a new assessment follows and its result decides.',
       'If the level changes a new card is issued: collect it in person with your original ID card and the old certificate at the place and time in the notice.',
-      FOR_SELF_EN,
+      WHO_APPLIES_EN,
     ],
     fields: [
       {
@@ -300,13 +301,13 @@ export const WELFARE_FORMS: Readonly<Record<string, ApplicationFormSpec>> = {
       '选择补贴类型，根据界面提示操作即可。申请人须持有有效的残疾人证。',
       '困难残疾人生活补贴：面向最低生活保障家庭或低收入家庭中的残疾人；重度残疾人护理补贴：面向残疾等级为一级、二级的残疾人。',
       '审核通过后，补贴自批准的次月起按月发放，无需领取。',
-      FOR_SELF,
+      WHO_APPLIES,
     ],
     noticeEn: [
       'Choose the type of subsidy and follow the prompts. You must hold a valid disability certificate.',
       'Living subsidy: for disabled people in households on the minimum living allowance or recognised as low-income; care subsidy: for disability levels one and two.',
       'Once approved, the subsidy is paid monthly from the following month; there is nothing to collect.',
-      FOR_SELF_EN,
+      WHO_APPLIES_EN,
     ],
     fields: [
       {
@@ -356,13 +357,13 @@ export const WELFARE_FORMS: Readonly<Record<string, ApplicationFormSpec>> = {
       '高龄津贴申请暂仅支持肇庆、清远、韶关地区。',
       '申请人须为年满80周岁、户籍在当前城市的老年人；已在领取高龄津贴的无需重复申请。',
       '审核通过后，津贴自批准的次月起按月发放，无需领取。',
-      '目前仅支持本人办理；为他人办理暂未开通，请由老人本人登录申请或前往户籍所在地的乡镇（街道）窗口办理。',
+      '可本人办理或为他人办理：子女等家人为老人办理的，须先在“我的—家人与授权”中取得老人授权，申请条件按老人本人核验。',
     ],
     noticeEn: [
       'Applications for the old-age allowance are currently taken in Zhaoqing, Qingyuan and Shaoguan only.',
       'You must be 80 or older with your hukou in the current city; people already receiving the allowance need not apply.',
       'Once approved, the allowance is paid monthly from the following month; there is nothing to collect.',
-      'For now you can only apply for yourself; applying for someone else is not yet available: the older person applies in their own account or at the township (street) counter where their hukou is.',
+      'You may apply for yourself or for someone else: family members applying for an older person first get their authorisation under Me → Family and authorisations; the conditions are checked for the older person.',
     ],
     fields: [
       {

@@ -6,7 +6,7 @@ import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
-import { withReferenceNumber } from '../shared/index.js';
+import { type Applicant, type Viewer, withReferenceNumber } from '../shared/index.js';
 import { lastBookableDate } from './china-time.js';
 import { checkAppointmentEligibility } from './eligibility/index.js';
 import { type AppointmentEvent, appointmentMessage } from './messages.js';
@@ -23,6 +23,8 @@ export interface AppointmentDeps {
   now: () => Date;
   /** The department systems a service's eligibility rule asks (eligibility/). */
   departments: Departments;
+  /** The account of a person (a principal's, to hear of a booking made for them), or null without one. */
+  accountOfPerson: (personId: string) => Promise<string | null>;
 }
 
 const NOT_FOUND = '找不到该预约，请返回我的预约重新查看。';
@@ -63,6 +65,11 @@ export class BookingService {
     };
   }
 
+  /** The service a slot is of (undefined: no such slot). */
+  async slotService(slotId: string): Promise<string | undefined> {
+    return (await repo.findSlot(this.d.db, slotId))?.service_id;
+  }
+
   findBySubmission(accountId: string, submissionId: string) {
     return repo.findBookingBySubmission(this.d.db, accountId, submissionId);
   }
@@ -73,8 +80,9 @@ export class BookingService {
    * booking inserted in the same transaction. A repeated submission id returns the first booking.
    */
   async book(o: {
+    /** The account that books (the 代办人 when booking for someone else): owns the submission id. */
     accountId: string;
-    applicant: { name: string; idNumber: string };
+    applicant: Applicant;
     slotId: string;
     submissionId: string;
   }): Promise<{ row: repo.BookingRow; created: boolean }> {
@@ -84,26 +92,21 @@ export class BookingService {
     const now = this.d.now();
     if (slot.cancelled_at || slot.starts_at <= now) throw slotUnavailable(slot, now);
     // The guide's rule for who may book (asked of the department that holds the record), before any place is taken.
-    await checkAppointmentEligibility({
-      serviceId: slot.service_id,
-      accountId: o.accountId,
-      applicant: o.applicant,
-      city: slot.city_code as CityCode,
-      departments: this.d.departments,
-      now,
-    });
+    await this.checkEligibility(slot.service_id, o.applicant, slot.city_code as CityCode);
     const id = randomUUID();
     let outcome: { repeat: repo.BookingRow } | { id: string };
     try {
       outcome = await this.d.db.transaction().execute(async (tx) => {
-        await repo.lockKey(tx, repo.BOOKING_LOCK, `${o.accountId}:${slot.service_id}`);
+        // One live booking per applicant (a person, whoever books for them) and service.
+        await repo.lockKey(tx, repo.BOOKING_LOCK, `${o.applicant.personId}:${slot.service_id}`);
         const repeat = await repo.findBookingBySubmission(tx, o.accountId, o.submissionId);
         if (repeat) return { repeat };
-        const live = await repo.findLiveBooking(tx, o.accountId, slot.service_id, now);
+        const live = await repo.findLiveBooking(tx, o.applicant, slot.service_id, now);
         if (live) {
+          const who = o.applicant.self ? '您' : o.applicant.nameMasked;
           throw new AppError(
             'APPOINTMENT_EXISTS',
-            `您已预约${service.name}（预约号：${live.appointment_number}），请勿重复预约；如需改约，请先取消原预约。`,
+            `${who}已预约${service.name}（预约号：${live.appointment_number}），请勿重复预约；如需改约，请先取消原预约。`,
           );
         }
         const taken = await repo.takePlace(tx, slot.id, now);
@@ -130,6 +133,9 @@ export class BookingService {
             status: 'booked',
             ...applicant,
             cancel_reason: null,
+            principal_person_id: o.applicant.self ? null : o.applicant.personId,
+            delegation_id: o.applicant.delegationId,
+            agent_name_masked: o.applicant.self ? null : o.applicant.agentNameMasked,
             booked_at: now,
             cancelled_at: null,
           }),
@@ -144,20 +150,35 @@ export class BookingService {
       return { row: first, created: false };
     }
     if ('repeat' in outcome) return { row: outcome.repeat, created: false };
-    const row = (await repo.findOwnBooking(this.d.db, o.accountId, outcome.id)) as repo.BookingRow;
+    const row = (await repo.findBooking(this.d.db, outcome.id)) as repo.BookingRow;
     await this.announce('booked', row, null);
     return { row, created: true };
   }
 
-  /** The citizen cancels their booking before the slot starts; the place is given back in the same transaction. */
-  async cancel(accountId: string, id: string, reason: string | null): Promise<repo.BookingRow> {
-    const current = await repo.findOwnBooking(this.d.db, accountId, id);
+  /** The service's rule for who may book (asked of the department that holds the record), for the applicant. */
+  checkEligibility(serviceId: string, applicant: Applicant, city: CityCode) {
+    return checkAppointmentEligibility({
+      serviceId,
+      accountId: applicant.accountId,
+      applicant: { name: applicant.name, idNumber: applicant.idNumber },
+      city,
+      departments: this.d.departments,
+      now: this.d.now(),
+    });
+  }
+
+  /**
+   * The citizen cancels a booking before the slot starts (their own, one they made for someone else, or one made for
+   * them); the place is given back in the same transaction.
+   */
+  async cancel(viewer: Viewer, id: string, reason: string | null): Promise<repo.BookingRow> {
+    const current = await repo.findVisibleBooking(this.d.db, viewer, id);
     if (!current) throw new AppError('APPOINTMENT_NOT_FOUND', NOT_FOUND);
     const now = this.d.now();
     await this.d.db.transaction().execute(async (tx) => {
       // Slot first, then the booking: the same order as booking and as the console's stopping of a slot.
       const slot = await repo.lockSlot(tx, current.slot_id);
-      const row = await repo.lockBooking(tx, accountId, id);
+      const row = await repo.lockBooking(tx, viewer, id);
       if (!slot || !row) throw new AppError('APPOINTMENT_NOT_FOUND', NOT_FOUND);
       if (row.status !== 'booked') {
         throw new AppError(
@@ -172,33 +193,46 @@ export class BookingService {
       await repo.cancelBooking(tx, row.id, reason, now);
       await repo.returnPlace(tx, slot.id);
     });
-    const row = (await repo.findOwnBooking(this.d.db, accountId, id)) as repo.BookingRow;
+    const row = (await repo.findBooking(this.d.db, id)) as repo.BookingRow;
     await this.announce('cancelled', row, reason);
     return row;
   }
 
-  async listOwn(accountId: string, serviceId: string | undefined) {
-    return sortAppointments(await repo.listOwnBookings(this.d.db, accountId, serviceId), this.d.now());
+  async listVisible(viewer: Viewer, serviceId: string | undefined) {
+    return sortAppointments(await repo.listVisibleBookings(this.d.db, viewer, serviceId), this.d.now());
   }
 
-  findOwn(accountId: string, id: string) {
-    return repo.findOwnBooking(this.d.db, accountId, id);
+  findVisible(viewer: Viewer, id: string) {
+    return repo.findVisibleBooking(this.d.db, viewer, id);
   }
 
   private async announce(event: AppointmentEvent, row: repo.BookingRow, reason: string | null) {
-    await this.d.notifications.deliver([
-      appointmentMessage({
-        event,
-        accountId: row.account_id,
-        appointmentId: row.id,
-        appointmentNumber: row.appointment_number,
-        serviceName: this.catalog.findService(row.service_id)?.name ?? row.service_id,
-        departmentName: this.catalog.departmentName(row.slot.department_id),
-        slot: row.slot,
-        reason,
-        at: row.cancelled_at ?? row.booked_at,
-      }),
-    ]);
+    const message = appointmentMessage({
+      event,
+      accountId: row.account_id,
+      appointmentId: row.id,
+      appointmentNumber: row.appointment_number,
+      serviceName: this.catalog.findService(row.service_id)?.name ?? row.service_id,
+      departmentName: this.catalog.departmentName(row.slot.department_id),
+      slot: row.slot,
+      reason,
+      at: row.cancelled_at ?? row.booked_at,
+    });
+    if (!row.principal_person_id) {
+      await this.d.notifications.deliver([message]);
+      return;
+    }
+    // Booked for someone else: the 代办人 and the principal (if they have an account) both hear of it.
+    const principal = await this.d.accountOfPerson(row.principal_person_id);
+    const toAgent = {
+      ...message,
+      title: `代办：${message.title}`.slice(0, 100),
+      body: `您为${row.applicant_name_masked}代办的预约：${message.body}`.slice(0, 1000),
+    };
+    const toPrincipal = principal
+      ? [{ ...message, accountId: principal, body: `${message.body}（由${row.agent_name_masked}代办）`.slice(0, 1000) }]
+      : [];
+    await this.d.notifications.deliver([toAgent, ...toPrincipal]);
   }
 }
 

@@ -3,9 +3,11 @@ import { SelfOnlyGate, type SelfOnlyGateDeps } from '../shared/index.js';
 export type AppointmentGateDeps = SelfOnlyGateDeps;
 
 /**
- * The citizen's way in to 我的预约 (the shared self-only gate): logged in, a fresh verification (the booking
- * carries their name and ID number to the counter), real-named, and for themself only — the person booked is the
- * person who goes, so `?for=` is refused (someone else's or an unknown delegation id: 404).
+ * The citizen's way in to 我的预约 (the shared gate): logged in, a fresh verification (the booking carries the
+ * applicant's name and ID number to the counter), real-named. Booking (and asking 是否可以预约) may be for someone
+ * else on a service the catalog marks 本人或为他人办理 (出入境证件预约), with an active delegation covering it; the
+ * person booked is then the principal. Other services, and the reads and cancelling (of the caller's own bookings,
+ * those they made for others and those made for them), refuse `?for=` (someone else's or unknown: 404).
  */
 export class AppointmentGate extends SelfOnlyGate {
   constructor(d: AppointmentGateDeps) {

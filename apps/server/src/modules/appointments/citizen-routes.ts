@@ -4,13 +4,17 @@ import {
   AppointmentListQuery,
   BookAppointmentInput,
   CancelAppointmentInput,
+  EligibilityAnswer,
+  EligibilityQuery,
   Problem,
 } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/app-error.js';
+import { eligibilityAnswer, type Viewer } from '../shared/index.js';
 import type { BookingService } from './booking-service.js';
 import type { AppointmentGate } from './citizen-gate.js';
+import { requireOffered } from './offering.js';
 import { presentAppointment, slotWhen } from './present.js';
 import type { BookingRow } from './repository.js';
 
@@ -28,7 +32,8 @@ const NOT_FOUND = '找不到该预约，请返回我的预约重新查看。';
 export const appointmentCitizenRoutes =
   (d: AppointmentCitizenRoutesDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const present = (row: BookingRow) => presentAppointment(d.bookings.catalog, row, d.bookings.now());
+    const present = (row: BookingRow, viewer: Viewer) =>
+      presentAppointment(d.bookings.catalog, row, d.bookings.now(), viewer);
     const detailOf = (row: BookingRow) => {
       const { date, start, end } = slotWhen(row.slot);
       return {
@@ -54,18 +59,60 @@ export const appointmentCitizenRoutes =
         },
       },
       async (req, reply) => {
-        const { ctx, me } = await d.gate.open(req, 'appointments.book', req.query.for);
+        // The slot names the service: for someone else (`?for=`) only on a 本人或为他人办理 one, with an active
+        // delegation covering it. Without a slot (unknown id) the caller books for themself and learns of the slot.
+        const serviceId = (await d.bookings.slotService(req.body.slotId)) ?? null;
+        const { ctx, viewer, applicant } = await d.gate.openApplicant(
+          req,
+          'appointments.book',
+          req.query.for,
+          serviceId,
+        );
         reply.header('cache-control', 'no-store');
         const repeat = await d.bookings.findBySubmission(ctx.accountId, req.body.submissionId);
-        if (repeat) return reply.code(200).send(present(repeat));
+        if (repeat) return reply.code(200).send(present(repeat, viewer));
         const { row, created } = await d.bookings.book({
           accountId: ctx.accountId,
-          applicant: { name: me.name, idNumber: me.idNumber },
+          applicant,
           slotId: req.body.slotId,
           submissionId: req.body.submissionId,
         });
-        if (created) await d.gate.record(ctx, 'appointment.book', detailOf(row));
-        return reply.code(created ? 201 : 200).send(present(row));
+        if (created) await d.gate.recordFor(ctx, applicant, 'appointment.book', detailOf(row));
+        return reply.code(created ? 201 : 200).send(present(row, viewer));
+      },
+    );
+
+    app.get(
+      '/api/v1/me/appointments/eligibility',
+      {
+        schema: {
+          tags: ['appointments', 'personal'],
+          summary:
+            '是否可以预约: the service’s eligibility rule run for the applicant (the caller, or with ?for= the ' +
+            'delegation’s principal) before a slot is chosen; the booking checks again',
+          querystring: EligibilityQuery,
+          response: { 200: EligibilityAnswer, ...problems, 503: Problem },
+        },
+      },
+      async (req, reply) => {
+        const { serviceId, city } = req.query;
+        requireOffered(d.bookings.catalog, serviceId, city);
+        const { ctx, applicant } = await d.gate.openApplicant(
+          req,
+          'appointments.eligibility',
+          req.query.for,
+          serviceId,
+        );
+        reply.header('cache-control', 'no-store');
+        const answer = await eligibilityAnswer(serviceId, applicant, () =>
+          d.bookings.checkEligibility(serviceId, applicant, city),
+        );
+        await d.gate.recordFor(ctx, applicant, 'appointment.eligibility', {
+          what: d.bookings.catalog.findService(serviceId)?.name ?? serviceId,
+          serviceId,
+          eligible: answer.eligible,
+        });
+        return answer;
       },
     );
 
@@ -80,10 +127,10 @@ export const appointmentCitizenRoutes =
         },
       },
       async (req, reply) => {
-        const { ctx } = await d.gate.open(req, 'appointments.list', req.query.for);
-        const rows = await d.bookings.listOwn(ctx.accountId, req.query.serviceId);
+        const { viewer } = await d.gate.open(req, 'appointments.list', req.query.for);
+        const rows = await d.bookings.listVisible(viewer, req.query.serviceId);
         reply.header('cache-control', 'no-store');
-        return rows.map(present);
+        return rows.map((row) => present(row, viewer));
       },
     );
 
@@ -99,11 +146,11 @@ export const appointmentCitizenRoutes =
         },
       },
       async (req, reply) => {
-        const { ctx } = await d.gate.open(req, 'appointments.read', req.query.for);
-        const row = await d.bookings.findOwn(ctx.accountId, req.params.id);
+        const { viewer } = await d.gate.open(req, 'appointments.read', req.query.for);
+        const row = await d.bookings.findVisible(viewer, req.params.id);
         if (!row) throw new AppError('APPOINTMENT_NOT_FOUND', NOT_FOUND);
         reply.header('cache-control', 'no-store');
-        return present(row);
+        return present(row, viewer);
       },
     );
 
@@ -120,11 +167,11 @@ export const appointmentCitizenRoutes =
         },
       },
       async (req, reply) => {
-        const { ctx } = await d.gate.open(req, 'appointments.cancel', req.query.for);
-        const row = await d.bookings.cancel(ctx.accountId, req.params.id, req.body.reason || null);
-        await d.gate.record(ctx, 'appointment.cancel', detailOf(row));
+        const { ctx, viewer } = await d.gate.open(req, 'appointments.cancel', req.query.for);
+        const row = await d.bookings.cancel(viewer, req.params.id, req.body.reason || null);
+        await d.gate.recordOn(ctx, row, 'appointment.cancel', detailOf(row));
         reply.header('cache-control', 'no-store');
-        return present(row);
+        return present(row, viewer);
       },
     );
   };

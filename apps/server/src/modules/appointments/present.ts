@@ -8,6 +8,7 @@ import {
   findCity,
 } from '@yss/contracts';
 import type { CatalogSnapshot } from '../catalog/index.js';
+import { onBehalfOf, type Viewer } from '../shared/index.js';
 import { chinaDate, chinaTime } from './china-time.js';
 import type { BookingRow, SlotRow } from './repository.js';
 
@@ -45,7 +46,12 @@ export function presentConsoleSlot(slot: SlotRow): ConsoleSlot {
   };
 }
 
-export function presentAppointment(catalog: CatalogSnapshot, row: BookingRow, now: Date): Appointment {
+export function presentAppointment(
+  catalog: CatalogSnapshot,
+  row: BookingRow,
+  now: Date,
+  viewer: Viewer | null,
+): Appointment {
   const service = catalog.findService(row.service_id);
   const label = APPOINTMENT_STATUS_LABELS[row.status];
   return {
@@ -69,6 +75,8 @@ export function presentAppointment(catalog: CatalogSnapshot, row: BookingRow, no
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
     canCancel: row.status === 'booked' && row.slot.starts_at.getTime() > now.getTime(),
     notice: [...(findAppointmentService(row.service_id)?.notice ?? [])],
+    onBehalf: onBehalfOf(row, viewer),
+    applicantNameMasked: row.applicant_name_masked,
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { Viewer } from '../shared/index.js';
 import type { AppointmentTables } from './tables.js';
 
 /** The only file of the module that queries: slots (号源) and the bookings on them. */
@@ -199,13 +200,20 @@ async function withSlots(db: Db, rows: AppointmentRow[]): Promise<BookingRow[]> 
   });
 }
 
-export async function findOwnBooking(db: Db, accountId: string, id: string): Promise<BookingRow | undefined> {
+export async function findBooking(db: Db, id: string): Promise<BookingRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? (await withSlots(db, [row]))[0] : undefined;
+}
+
+/** A booking the viewer may see: one they made (for themself or someone else), or one made for them. */
+export async function findVisibleBooking(db: Db, viewer: Viewer, id: string): Promise<BookingRow | undefined> {
   if (!isUuid(id)) return undefined;
   const row = await db
     .selectFrom('appointments')
     .selectAll()
     .where('id', '=', id)
-    .where('account_id', '=', accountId)
+    .where((eb) => eb.or([eb('account_id', '=', viewer.accountId), eb('principal_person_id', '=', viewer.personId)]))
     .executeTakeFirst();
   return row ? (await withSlots(db, [row]))[0] : undefined;
 }
@@ -220,8 +228,12 @@ export async function findBookingBySubmission(db: Db, accountId: string, submiss
   return row ? (await withSlots(db, [row]))[0] : undefined;
 }
 
-export async function listOwnBookings(db: Db, accountId: string, serviceId: string | undefined) {
-  let q = db.selectFrom('appointments').selectAll().where('account_id', '=', accountId);
+/** 我的预约: what the viewer booked (for themself or for others) and what others booked for them. */
+export async function listVisibleBookings(db: Db, viewer: Viewer, serviceId: string | undefined) {
+  let q = db
+    .selectFrom('appointments')
+    .selectAll()
+    .where((eb) => eb.or([eb('account_id', '=', viewer.accountId), eb('principal_person_id', '=', viewer.personId)]));
   if (serviceId) q = q.where('service_id', '=', serviceId);
   return withSlots(db, await q.orderBy('booked_at', 'desc').orderBy('id').limit(200).execute());
 }
@@ -261,12 +273,25 @@ export async function markReminded(db: Db, ids: string[], at: Date) {
 }
 
 /** The account's live booking of a service on a slot that has not started yet (one at a time). */
-export function findLiveBooking(db: Db, accountId: string, serviceId: string, now: Date) {
+/** The applicant's live booking of a service, whoever made it (their own account for themself, or anyone for them). */
+export function findLiveBooking(
+  db: Db,
+  applicant: { accountId: string | null; personId: string },
+  serviceId: string,
+  now: Date,
+) {
   return db
     .selectFrom('appointments as a')
     .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
     .select(['a.id', 'a.appointment_number'])
-    .where('a.account_id', '=', accountId)
+    .where((eb) =>
+      eb.or([
+        eb('a.principal_person_id', '=', applicant.personId),
+        ...(applicant.accountId
+          ? [eb.and([eb('a.account_id', '=', applicant.accountId), eb('a.principal_person_id', 'is', null)])]
+          : []),
+      ]),
+    )
     .where('a.service_id', '=', serviceId)
     .where('a.status', '=', 'booked')
     .where('s.starts_at', '>', now)
@@ -283,13 +308,13 @@ export function insertBooking(db: Db, row: Insertable<AppointmentTables['appoint
     .executeTakeFirst();
 }
 
-export function lockBooking(db: Db, accountId: string, id: string) {
+export function lockBooking(db: Db, viewer: Viewer, id: string) {
   if (!isUuid(id)) return Promise.resolve(undefined);
   return db
     .selectFrom('appointments')
     .selectAll()
     .where('id', '=', id)
-    .where('account_id', '=', accountId)
+    .where((eb) => eb.or([eb('account_id', '=', viewer.accountId), eb('principal_person_id', '=', viewer.personId)]))
     .forUpdate()
     .executeTakeFirst();
 }

@@ -34,6 +34,11 @@ export interface AppointmentTables {
     applicant_id_number_encrypted: string;
     applicant_id_number_masked: string;
     cancel_reason: string | null;
+    /** 为他人办理 (migrations/0066): the applicant's person when account_id (the 代办人) booked for them; else null. */
+    principal_person_id: string | null;
+    delegation_id: string | null;
+    /** The 代办人's masked name as the principal sees it. */
+    agent_name_masked: string | null;
     booked_at: Date;
     cancelled_at: Date | null;
     /** When the 预约提醒 went out (migrations/0053); null until then. */

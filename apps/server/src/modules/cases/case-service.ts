@@ -18,7 +18,7 @@ import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
-import { referenceNumber, withReferenceNumber } from '../shared/index.js';
+import { type Applicant, referenceNumber, type Viewer, withReferenceNumber } from '../shared/index.js';
 import { checkEligibility } from './eligibility/index.js';
 import { findFulfilment } from './fulfilment/index.js';
 import * as fulfilmentRepo from './fulfilment/repository.js';
@@ -37,6 +37,8 @@ export interface CaseServiceDeps {
   now: () => Date;
   /** After an approval that wrote back to the department was committed (the outbox job delivers it soon). */
   onFulfilmentQueued?: () => void;
+  /** The account of a person (a principal's, to hear of a case made for them), or null without one. */
+  accountOfPerson: (personId: string) => Promise<string | null>;
 }
 
 export type CaseActor = { kind: 'citizen'; accountId: string } | { kind: 'staff'; staffId: string };
@@ -142,21 +144,29 @@ export class CaseService {
     return slots;
   }
 
-  /** The service's rule from the guide (who may apply, and when), asked of the department that holds the record. */
+  /**
+   * The service's rule from the guide (who may apply, and when), asked of the department that holds the record,
+   * for the applicant (the principal when acting for someone else). `form` null: before the form (是否可以申请),
+   * when the rules that read the form's values skip those parts.
+   */
   async checkEligibility(o: {
     serviceId: string;
-    accountId: string;
-    applicant: { name: string; idNumber: string };
+    applicant: Pick<Applicant, 'name' | 'idNumber' | 'personId' | 'accountId'>;
     city: CityCode;
-    form: Record<string, string>;
+    form: Record<string, string> | null;
   }): Promise<void> {
     await checkEligibility({
-      ...o,
+      serviceId: o.serviceId,
+      accountId: o.applicant.accountId,
+      applicant: { name: o.applicant.name, idNumber: o.applicant.idNumber },
+      city: o.city,
+      form: o.form ?? {},
+      beforeForm: o.form === null,
       departments: this.d.departments,
       db: this.d.db,
       now: this.d.now(),
       ownCases: async (serviceId) =>
-        (await repo.listOwnCases(this.d.db, o.accountId, serviceId)).map((r) => ({
+        (await repo.listApplicantCases(this.d.db, o.applicant, serviceId)).map((r) => ({
           serviceId: r.service_id,
           cityCode: r.city_code,
           status: r.status,
@@ -189,8 +199,9 @@ export class CaseService {
    * same account) returns the first case: `created` false.
    */
   async submit(o: {
+    /** The account that submits (the 代办人 when acting for someone else): owns the uploads and the submission id. */
     accountId: string;
-    applicant: { name: string; idNumber: string };
+    applicant: Applicant;
     serviceId: string;
     city: CityCode;
     submissionId: string;
@@ -220,6 +231,9 @@ export class CaseService {
             applicant_id_number_masked: maskIdNumber(o.applicant.idNumber),
             status: 'submitted',
             version: 1,
+            principal_person_id: o.applicant.self ? null : o.applicant.personId,
+            delegation_id: o.applicant.delegationId,
+            agent_name_masked: o.applicant.self ? null : o.applicant.agentNameMasked,
           });
           if (!inserted) return undefined;
           await repo.insertEvent(tx, {
@@ -258,11 +272,12 @@ export class CaseService {
 
   /**
    * Append one action to a case's log. The row lock serialises writers: of two reviewers acting on the same
-   * version, the second sees the first's event and is refused CASE_CHANGED. `owner` restricts to the applicant.
+   * version, the second sees the first's event and is refused CASE_CHANGED. `viewer` restricts to the case's
+   * people (the account that submitted it and, when made for someone else, the principal).
    */
   async act(o: {
     caseId: string;
-    owner?: string;
+    viewer?: Viewer;
     actor: CaseActor;
     action: Exclude<CaseAction, 'submit'>;
     expectedVersion?: number;
@@ -274,7 +289,7 @@ export class CaseService {
       .transaction()
       .execute(async (tx) => {
         const row = await repo.lockCase(tx, o.caseId);
-        if (!row || (o.owner !== undefined && row.account_id !== o.owner)) {
+        if (!row || (o.viewer !== undefined && !repo.visibleTo(row, o.viewer))) {
           throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
         }
         const events = await repo.listEvents(tx, row.id);
@@ -298,8 +313,9 @@ export class CaseService {
           collection: o.collection ?? null,
         });
         if (o.slots?.length) {
+          // The files are the uploader's (the principal may supplement a case the agent submitted).
           const claimed = await repo.claimAttachments(tx, {
-            accountId: row.account_id,
+            accountId: o.actor.kind === 'citizen' ? o.actor.accountId : row.account_id,
             caseId: row.id,
             seq,
             slots: o.slots,
@@ -349,21 +365,36 @@ export class CaseService {
       handover: findApplicationForm(row.service_id)?.collection ?? 'in_person',
       at,
     });
-    if (message) await this.d.notifications.deliver([message]);
+    if (!message) return;
+    if (!row.principal_person_id) {
+      await this.d.notifications.deliver([message]);
+      return;
+    }
+    // Made for someone else: the 代办人 and the principal (if they have an account) both hear of each step.
+    const principal = await this.d.accountOfPerson(row.principal_person_id);
+    const toAgent = {
+      ...message,
+      title: `代办：${message.title}`.slice(0, 100),
+      body: `您为${row.applicant_name_masked}代办的申请：${message.body}`.slice(0, 1000),
+    };
+    const toPrincipal = principal
+      ? [{ ...message, accountId: principal, body: `${message.body}（由${row.agent_name_masked}代办）`.slice(0, 1000) }]
+      : [];
+    await this.d.notifications.deliver([toAgent, ...toPrincipal]);
   }
 
   // ---- reads ----
 
-  findOwnCase(accountId: string, id: string) {
-    return repo.findOwnCase(this.d.db, accountId, id);
+  findVisibleCase(viewer: Viewer, id: string) {
+    return repo.findVisibleCase(this.d.db, viewer, id);
   }
 
   findCase(id: string) {
     return repo.findCase(this.d.db, id);
   }
 
-  listOwnCases(accountId: string, serviceId: string | undefined) {
-    return repo.listOwnCases(this.d.db, accountId, serviceId);
+  listVisibleCases(viewer: Viewer, serviceId: string | undefined) {
+    return repo.listVisibleCases(this.d.db, viewer, serviceId);
   }
 
   listInScopes(scopes: repo.CaseScope[], filter: Parameters<typeof repo.listCasesInScopes>[2]) {

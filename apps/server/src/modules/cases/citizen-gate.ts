@@ -6,9 +6,11 @@ export type CitizenGateDeps = SelfOnlyGateDeps;
 export const CASES_WHAT = 'cases';
 
 /**
- * The applicant's way in (the shared self-only gate): logged in, a fresh 刷脸/PIN verification (the case holds
- * their ID photos and address), real-named, and for themself only — an application is made and followed by the
- * applicant in person, so `?for=` is refused (someone else's or an unknown delegation id: 404).
+ * The applicant's way in (the shared gate): logged in, a fresh 刷脸/PIN verification (the case holds their ID
+ * photos and address), real-named. Submitting (and asking 是否可以申请) may be for someone else on a service the
+ * catalog marks 本人或为他人办理, with an active delegation covering it (openApplicant); every other service, and
+ * the reads and steps of 我的办件 (which show the caller's own cases, those they made for others and those made for
+ * them), refuse `?for=` (someone else's or an unknown delegation id: 404).
  */
 export class CitizenGate extends SelfOnlyGate {
   constructor(d: CitizenGateDeps) {

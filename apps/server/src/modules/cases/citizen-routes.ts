@@ -3,6 +3,8 @@ import {
   CaseDetail,
   CaseListQuery,
   CaseSummary,
+  EligibilityAnswer,
+  EligibilityQuery,
   Problem,
   SubmitCaseInput,
   SupplementCaseInput,
@@ -13,6 +15,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { FieldCipher } from '../privacy/index.js';
+import { eligibilityAnswer, type Viewer } from '../shared/index.js';
 import type { CaseService } from './case-service.js';
 import type { CitizenGate } from './citizen-gate.js';
 import { decryptForm, presentDetail, presentSummary } from './present.js';
@@ -34,9 +37,9 @@ const NOT_FOUND = '找不到该办件，请返回我的办件重新查看。';
 export const caseCitizenRoutes =
   (d: CaseCitizenRoutesDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const detailOf = async (row: CaseRow) => {
+    const detailOf = async (row: CaseRow, viewer: Viewer) => {
       const { events, attachments, fulfilment } = await d.cases.eventsAndFiles(row.id);
-      return presentDetail(d.cases.catalog, d.cipher, row, events, attachments, fulfilment);
+      return presentDetail(d.cases.catalog, d.cipher, row, events, attachments, viewer, fulfilment);
     };
     const whatOf = (row: CaseRow) => d.cases.catalog.findService(row.service_id)?.name ?? row.service_id;
 
@@ -57,22 +60,23 @@ export const caseCitizenRoutes =
         const input = req.body;
         // The catalog's answers first: whether this service takes applications here is public knowledge.
         const form = d.cases.requireForm(input.serviceId, input.city);
-        const { ctx, me } = await d.gate.open(req, 'cases.submit', req.query.for, input.serviceId);
+        // For someone else (`?for=`) only on a 本人或为他人办理 service, with an active delegation covering it: the
+        // principal is then the applicant (their identity from the register) and the rules are theirs.
+        const { ctx, viewer, applicant } = await d.gate.openApplicant(
+          req,
+          'cases.submit',
+          req.query.for,
+          input.serviceId,
+        );
         reply.header('cache-control', 'no-store');
         const repeat = await d.cases.findBySubmission(ctx.accountId, input.submissionId);
-        if (repeat) return reply.code(200).send(await detailOf(repeat));
+        if (repeat) return reply.code(200).send(await detailOf(repeat, viewer));
         const values = d.cases.parseForm(form, input.form);
-        await d.cases.checkEligibility({
-          serviceId: input.serviceId,
-          accountId: ctx.accountId,
-          applicant: { name: me.name, idNumber: me.idNumber },
-          city: input.city,
-          form: values,
-        });
+        await d.cases.checkEligibility({ serviceId: input.serviceId, applicant, city: input.city, form: values });
         const slots = await d.cases.checkAttachments(ctx.accountId, form, input.attachments, { requireRequired: true });
         const { row, created } = await d.cases.submit({
           accountId: ctx.accountId,
-          applicant: { name: me.name, idNumber: me.idNumber },
+          applicant,
           serviceId: input.serviceId,
           city: input.city,
           submissionId: input.submissionId,
@@ -80,14 +84,43 @@ export const caseCitizenRoutes =
           slots,
         });
         if (created) {
-          await d.gate.record(ctx, `application.${row.service_id}`, {
+          await d.gate.recordFor(ctx, applicant, `application.${row.service_id}`, {
             what: whatOf(row),
             serviceId: row.service_id,
             caseId: row.id,
             caseNumber: row.case_number,
           });
         }
-        return reply.code(created ? 201 : 200).send(await detailOf(row));
+        return reply.code(created ? 201 : 200).send(await detailOf(row, viewer));
+      },
+    );
+
+    app.get(
+      '/api/v1/me/cases/eligibility',
+      {
+        schema: {
+          tags: ['cases', 'personal'],
+          summary:
+            '是否可以申请: the service’s eligibility rule run for the applicant (the caller, or with ?for= the ' +
+            'delegation’s principal) before the form is filled; the submission checks again',
+          querystring: EligibilityQuery,
+          response: { 200: EligibilityAnswer, ...problems, 503: Problem },
+        },
+      },
+      async (req, reply) => {
+        const { serviceId, city } = req.query;
+        d.cases.requireForm(serviceId, city);
+        const { ctx, applicant } = await d.gate.openApplicant(req, 'cases.eligibility', req.query.for, serviceId);
+        reply.header('cache-control', 'no-store');
+        const answer = await eligibilityAnswer(serviceId, applicant, () =>
+          d.cases.checkEligibility({ serviceId, applicant, city, form: null }),
+        );
+        await d.gate.recordFor(ctx, applicant, 'application.eligibility', {
+          what: d.cases.catalog.findService(serviceId)?.name ?? serviceId,
+          serviceId,
+          eligible: answer.eligible,
+        });
+        return answer;
       },
     );
 
@@ -102,10 +135,10 @@ export const caseCitizenRoutes =
         },
       },
       async (req, reply) => {
-        const { ctx } = await d.gate.open(req, 'cases.list', req.query.for);
-        const rows = await d.cases.listOwnCases(ctx.accountId, req.query.serviceId);
+        const { viewer } = await d.gate.open(req, 'cases.list', req.query.for);
+        const rows = await d.cases.listVisibleCases(viewer, req.query.serviceId);
         reply.header('cache-control', 'no-store');
-        return rows.map((row) => presentSummary(d.cases.catalog, row, decryptForm(d.cipher, row)));
+        return rows.map((row) => presentSummary(d.cases.catalog, row, decryptForm(d.cipher, row), viewer));
       },
     );
 
@@ -121,11 +154,15 @@ export const caseCitizenRoutes =
         },
       },
       async (req, reply) => {
-        const { ctx } = await d.gate.open(req, 'cases.read', req.query.for);
-        const row = await d.cases.findOwnCase(ctx.accountId, req.params.id);
+        const { ctx, viewer } = await d.gate.open(req, 'cases.read', req.query.for);
+        const row = await d.cases.findVisibleCase(viewer, req.params.id);
         if (!row) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
-        const detail = await detailOf(row);
-        await d.gate.record(ctx, 'case.read', { what: whatOf(row), caseId: row.id, caseNumber: row.case_number });
+        const detail = await detailOf(row, viewer);
+        await d.gate.recordOn(ctx, row, 'case.read', {
+          what: whatOf(row),
+          caseId: row.id,
+          caseNumber: row.case_number,
+        });
         reply.header('cache-control', 'no-store');
         return detail;
       },
@@ -144,17 +181,21 @@ export const caseCitizenRoutes =
         },
       },
       async (req, reply) => {
-        const { ctx } = await d.gate.open(req, 'cases.withdraw', req.query.for);
+        const { ctx, viewer } = await d.gate.open(req, 'cases.withdraw', req.query.for);
         const row = await d.cases.act({
           caseId: req.params.id,
-          owner: ctx.accountId,
+          viewer,
           actor: { kind: 'citizen', accountId: ctx.accountId },
           action: 'withdraw',
           note: req.body.reason ?? null,
         });
-        await d.gate.record(ctx, 'case.withdraw', { what: whatOf(row), caseId: row.id, caseNumber: row.case_number });
+        await d.gate.recordOn(ctx, row, 'case.withdraw', {
+          what: whatOf(row),
+          caseId: row.id,
+          caseNumber: row.case_number,
+        });
         reply.header('cache-control', 'no-store');
-        return detailOf(row);
+        return detailOf(row, viewer);
       },
     );
 
@@ -171,8 +212,8 @@ export const caseCitizenRoutes =
         },
       },
       async (req, reply) => {
-        const { ctx } = await d.gate.open(req, 'cases.supplement', req.query.for);
-        const current = await d.cases.findOwnCase(ctx.accountId, req.params.id);
+        const { ctx, viewer } = await d.gate.open(req, 'cases.supplement', req.query.for);
+        const current = await d.cases.findVisibleCase(viewer, req.params.id);
         if (!current) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
         // The status first: files sent to a case that asks for none are refused for that, not for the files.
         await d.cases.requireAllowed(current, 'supplement');
@@ -186,20 +227,20 @@ export const caseCitizenRoutes =
         }
         const row = await d.cases.act({
           caseId: current.id,
-          owner: ctx.accountId,
+          viewer,
           actor: { kind: 'citizen', accountId: ctx.accountId },
           action: 'supplement',
           note,
           slots,
         });
-        await d.gate.record(ctx, 'case.supplement', {
+        await d.gate.recordOn(ctx, row, 'case.supplement', {
           what: whatOf(row),
           caseId: row.id,
           caseNumber: row.case_number,
           files: slots.length,
         });
         reply.header('cache-control', 'no-store');
-        return detailOf(row);
+        return detailOf(row, viewer);
       },
     );
   };

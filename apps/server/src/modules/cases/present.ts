@@ -22,6 +22,7 @@ import {
 } from '@yss/contracts';
 import type { CatalogSnapshot } from '../catalog/index.js';
 import type { FieldCipher } from '../privacy/index.js';
+import { onBehalfOf, type Viewer } from '../shared/index.js';
 import { findFulfilment } from './fulfilment/index.js';
 import type { FulfilmentRow } from './fulfilment/repository.js';
 import type { AttachmentMeta, CaseEventRow, CaseRow } from './repository.js';
@@ -52,6 +53,7 @@ export function presentSummary(
   catalog: CatalogSnapshot,
   row: CaseRow,
   form: Record<string, string>,
+  viewer: Viewer | null,
   status = row.status,
 ): CaseSummary {
   const service = catalog.findService(row.service_id);
@@ -71,6 +73,7 @@ export function presentSummary(
     summary: summaryLine(row, form),
     submittedAt: row.submitted_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    onBehalf: onBehalfOf(row, viewer),
   };
 }
 
@@ -119,8 +122,14 @@ function citizenEvent(catalog: CatalogSnapshot, row: CaseRow, e: CaseEventRow): 
     label: spec.label,
     labelEn: spec.labelEn,
     actor: e.actor_kind,
-    // The citizen learns which department acted, not which person.
-    actorName: e.actor_kind === 'staff' ? catalog.departmentName(row.department_id) : '申请人',
+    // The citizen learns which department acted, not which person; on a case made for someone else, the 代办人's
+    // steps are marked as theirs.
+    actorName:
+      e.actor_kind === 'staff'
+        ? catalog.departmentName(row.department_id)
+        : row.principal_person_id && e.actor_account_id === row.account_id
+          ? `代办人${row.agent_name_masked ?? ''}`
+          : '申请人',
     note: e.note,
     at: e.created_at.toISOString(),
   };
@@ -162,12 +171,13 @@ export function presentDetail(
   row: CaseRow,
   events: readonly CaseEventRow[],
   attachments: readonly AttachmentMeta[],
+  viewer: Viewer | null,
   fulfilment?: FulfilmentRow,
 ): CaseDetail {
   const form = decryptForm(cipher, row);
   const status = caseStatusOf(events.map((e) => e.action));
   return {
-    ...presentSummary(catalog, row, form, status),
+    ...presentSummary(catalog, row, form, viewer, status),
     applicantNameMasked: row.applicant_name_masked,
     applicantIdMasked: row.applicant_id_number_masked,
     form: formEntries(row, form),
@@ -187,7 +197,7 @@ export function presentConsoleSummary(
   fulfilmentState: FulfilmentRow['state'] | null = null,
 ): ConsoleCaseSummary {
   return {
-    ...presentSummary(catalog, row, decryptForm(cipher, row)),
+    ...presentSummary(catalog, row, decryptForm(cipher, row), null),
     applicantNameMasked: row.applicant_name_masked,
     fulfilmentState,
   };
@@ -203,10 +213,11 @@ export function presentConsoleDetail(
   staffNames: ReadonlyMap<string, string>,
   fulfilment?: FulfilmentRow,
 ): ConsoleCaseDetail {
-  const { allowedActions: _citizen, ...detail } = presentDetail(catalog, cipher, row, events, attachments);
+  const { allowedActions: _citizen, ...detail } = presentDetail(catalog, cipher, row, events, attachments, null);
   return {
     ...detail,
     applicantName: cipher.decrypt(row.applicant_name_encrypted, `${NAME_AAD}:${row.id}`),
+    agentNameMasked: row.agent_name_masked,
     staffAllowedActions: allowedCaseActions(detail.status, 'staff') as StaffCaseAction[],
     events: events.map((e) => ({
       ...citizenEvent(catalog, row, e),

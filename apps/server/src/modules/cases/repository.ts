@@ -1,6 +1,7 @@
 import type { CaseStatus } from '@yss/contracts';
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { Viewer } from '../shared/index.js';
 import type { CaseTables } from './tables.js';
 
 /** The only file of the module that queries: cases, their event log and their uploaded materials. */
@@ -164,10 +165,20 @@ export async function findCase(db: Db, id: string) {
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findOwnCase(db: Db, accountId: string, id: string) {
+/** A case the viewer may see: one they submitted (for themself or someone else), or one made for them. */
+export async function findVisibleCase(db: Db, viewer: Viewer, id: string) {
   if (!isUuid(id)) return undefined;
-  return db.selectFrom('cases').selectAll().where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('account_id', '=', viewer.accountId), eb('principal_person_id', '=', viewer.personId)]))
+    .executeTakeFirst();
 }
+
+/** Whether the viewer is one of the case's two people (the account that submitted it, or the principal). */
+export const visibleTo = (row: CaseRow, viewer: Viewer) =>
+  row.account_id === viewer.accountId || row.principal_person_id === viewer.personId;
 
 /** The case row locked until the transaction ends: one writer at a time appends to its log. */
 export async function lockCase(db: Db, id: string) {
@@ -183,8 +194,36 @@ export function listEvents(db: Db, caseId: string) {
   return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 }
 
-export function listOwnCases(db: Db, accountId: string, serviceId: string | undefined) {
-  let q = db.selectFrom('cases').selectAll().where('account_id', '=', accountId);
+/** 我的办件: what the viewer submitted (for themself or for others) and what others submitted for them. */
+export function listVisibleCases(db: Db, viewer: Viewer, serviceId: string | undefined) {
+  let q = db
+    .selectFrom('cases')
+    .selectAll()
+    .where((eb) => eb.or([eb('account_id', '=', viewer.accountId), eb('principal_person_id', '=', viewer.personId)]));
+  if (serviceId) q = q.where('service_id', '=', serviceId);
+  return q.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(200).execute();
+}
+
+/**
+ * The applicant's own cases, whoever submitted them (eligibility rules read them: 正在办理中 …): submitted by their
+ * own account for themself, or by anyone for them.
+ */
+export function listApplicantCases(
+  db: Db,
+  applicant: { accountId: string | null; personId: string },
+  serviceId: string | undefined,
+) {
+  let q = db
+    .selectFrom('cases')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('principal_person_id', '=', applicant.personId),
+        ...(applicant.accountId
+          ? [eb.and([eb('account_id', '=', applicant.accountId), eb('principal_person_id', 'is', null)])]
+          : []),
+      ]),
+    );
   if (serviceId) q = q.where('service_id', '=', serviceId);
   return q.orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(200).execute();
 }

@@ -28,6 +28,11 @@ export interface CaseTables {
     status: CaseStatus;
     /** Number of events: the version the console acts on. */
     version: number;
+    /** 为他人办理 (migrations/0066): the applicant's person when account_id (the 代办人) acted for them; else null. */
+    principal_person_id: string | null;
+    delegation_id: string | null;
+    /** The 代办人's masked name as the principal and the reviewer see it. */
+    agent_name_masked: string | null;
     submitted_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

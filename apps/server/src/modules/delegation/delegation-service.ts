@@ -240,6 +240,24 @@ export class DelegationService {
     };
   }
 
+  /**
+   * The principal as an applicant (办件, 预约 made for them): `authorise`'s checks, then their name and ID number from
+   * the population register — the form's fixed applicant fields are read here, never typed by the agent.
+   */
+  async actingApplicant(
+    ctx: AuthContext,
+    delegationId: string,
+    serviceId: string,
+  ): Promise<ActingFor & { principalName: string; kind: 'consent' | 'guardian' }> {
+    const acting = await this.authorise(ctx, delegationId, serviceId);
+    const [row, person] = await Promise.all([
+      this.reload(delegationId),
+      this.d.register.getPerson(acting.principalIdNumber),
+    ]);
+    if (person?.status !== 'normal') throw new AppError('NOT_FOUND', '找不到对方的户籍信息。');
+    return { ...acting, principalName: person.name, kind: row.kind };
+  }
+
   /** 被代办人基本信息: what the agent sees about the principal while acting (masked), audited as a read. */
   async actingSubject(ctx: AuthContext, delegationId: string): Promise<ActingSubject> {
     await this.d.identity.requireFreshVerification(ctx, 'delegation.subject');

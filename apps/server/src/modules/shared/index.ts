@@ -1,2 +1,10 @@
+export { eligibilityAnswer } from './eligibility-answer.js';
+export { type OnBehalfColumns, onBehalfOf } from './on-behalf.js';
 export { referenceNumber, withReferenceNumber } from './reference-number.js';
-export { SelfOnlyGate, type SelfOnlyGateDeps, type SelfOnlyRefusals } from './self-only-gate.js';
+export {
+  type Applicant,
+  SelfOnlyGate,
+  type SelfOnlyGateDeps,
+  type SelfOnlyRefusals,
+  type Viewer,
+} from './self-only-gate.js';

@@ -9,7 +9,8 @@ import { TRAVEL_FAMILY_APPOINTMENT_RULES } from './travel-family.js';
  */
 export interface AppointmentEligibilityContext {
   readonly serviceId: string;
-  readonly accountId: string;
+  /** The applicant's own account (null: a principal without one, booked for by a 代办人). */
+  readonly accountId: string | null;
   readonly applicant: { readonly name: string; readonly idNumber: string };
   readonly city: CityCode;
   readonly departments: Departments;

@@ -183,13 +183,13 @@ const jifenRuhu: EligibilityCheck = async (ctx) => {
 const chushengDengji: EligibilityCheck = async (ctx) => {
   const f = ctx.form;
   const me = ctx.applicant.idNumber;
-  if (f.motherIdNumber !== me && f.fatherIdNumber !== me) {
+  if (!ctx.beforeForm && f.motherIdNumber !== me && f.fatherIdNumber !== me) {
     throw notEligible('出生登记须由新生儿的父亲或母亲本人申报；请核对填写的父母身份证号码。');
   }
   if ((await hukouCity(ctx)) !== ctx.city) {
     throw notEligible(`出生登记在父亲或母亲的常住户口所在地申报；您的常住户口不在${cityName(ctx.city)}。`);
   }
-  if (f.birthKind === 'guangdong') {
+  if (!ctx.beforeForm && f.birthKind === 'guangdong') {
     const { certificates } = await ctx.departments.health.client.birthCertificates({ idNumber: me });
     const cert = certificates.find((c) => c.certificateNumber === f.certificateNumber && c.role !== 'child');
     if (!cert) {

@@ -24,6 +24,7 @@ function daysBetween(from: string, to: string): number {
 
 /** The employer named in the form is registered under that code in 信用广东 (the public register of entities). */
 async function employerIsRegistered(ctx: EligibilityContext): Promise<void> {
+  if (ctx.beforeForm) return;
   const uscc = ctx.form.employerUscc ?? '';
   const { enterprise } = await ctx.departments.credit.client.findByUscc({ uscc });
   if (!enterprise) {
@@ -42,6 +43,7 @@ async function employerIsRegistered(ctx: EligibilityContext): Promise<void> {
 }
 
 const reviewWithinWindow: EligibilityCheck = async (ctx) => {
+  if (ctx.beforeForm) return;
   const effective = ctx.form.agreementDate ?? '';
   const age = daysBetween(effective, chinaDay(ctx.now));
   if (age < 0) throw new AppError('APPLICATION_NOT_ELIGIBLE', '调解协议生效日期不能晚于今天，请核对。');
@@ -69,6 +71,7 @@ const chosenLawyerPractises: EligibilityCheck = async (ctx) => {
 
 /** 自报燃气读数: the account exists at 广州燃气, the reading is not below the last one, and not read in the future. */
 const gasReadingAccepted: EligibilityCheck = async (ctx) => {
+  if (ctx.beforeForm) return;
   if ((ctx.form.readOn ?? '') > chinaDay(ctx.now)) {
     throw new AppError('APPLICATION_NOT_ELIGIBLE', '抄表日期不能晚于今天，请核对。');
   }

@@ -29,6 +29,7 @@ const fromDay = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 1
 /** 六年免检: the traffic police decide from the vehicle's record (their own date and rule, in their words). */
 const sixYearExemption: EligibilityCheck = async (ctx) => {
   await noOpenCase(ctx, '六年免检');
+  if (ctx.beforeForm) return;
   const answer = await ctx.departments.traffic.client.exemptionCheck({
     idNumber: ctx.applicant.idNumber,
     plate: ctx.form.plate ?? '',
@@ -64,6 +65,10 @@ const drivingLicenceRenewal: EligibilityCheck = async (ctx) => {
 const vehicleLicenceRenewal: EligibilityCheck = async (ctx) => {
   await noOpenCase(ctx, '行驶证换证');
   const { vehicles } = await ctx.departments.traffic.client.vehicles({ idNumber: ctx.applicant.idNumber });
+  if (ctx.beforeForm) {
+    if (vehicles.length === 0) refuse('未找到您名下的机动车。');
+    return;
+  }
   const vehicle = vehicles.find((v) => v.plate === ctx.form.plate);
   if (!vehicle) return refuse('未找到您名下该号牌的机动车，请核对号牌号码。');
   if (vehicle.status === 'overdue-inspection' || vehicle.inspectionValidUntil < chinaDate(ctx.now))
@@ -72,6 +77,7 @@ const vehicleLicenceRenewal: EligibilityCheck = async (ctx) => {
 
 /** 快速理赔: minor accidents only (nobody hurt), within the last 30 days, not in the future. */
 const quickClaim: EligibilityCheck = async (ctx) => {
+  if (ctx.beforeForm) return;
   if (ctx.form.injuries !== 'none')
     refuse('有人员伤亡或车辆无法移动的事故不适用快速理赔，请立即拨打122或110报警，由交警到现场处理。');
   const today = dayNumber(chinaDate(ctx.now));

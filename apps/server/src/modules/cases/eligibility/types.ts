@@ -18,10 +18,17 @@ export interface OwnCase {
  */
 export interface EligibilityContext {
   readonly serviceId: string;
-  readonly accountId: string;
+  /** The applicant's own account (null: a principal without one, applied for by a 代办人). */
+  readonly accountId: string | null;
+  /** The applicant: the account holder, or the principal when someone acts for them (为他人办理). */
   readonly applicant: { readonly name: string; readonly idNumber: string };
   readonly city: CityCode;
   readonly form: Readonly<Record<string, string>>;
+  /**
+   * True when asked before the form is filled (是否可以申请): `form` is empty, and a rule skips what depends on its
+   * values (the submission asks again with them).
+   */
+  readonly beforeForm?: boolean;
   readonly departments: Departments;
   readonly db: Db;
   readonly now: Date;

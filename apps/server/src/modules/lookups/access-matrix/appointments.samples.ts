@@ -10,6 +10,14 @@ const SERVICE = 'gongjijin-qiantai-tiqu-yuyue';
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 export const samples: PersonalRouteSample[] = [
+  // 是否可以预约 (before the slot picker): an answer for the caller, audited.
+  {
+    serviceId: 'huzhao-shenling-yuyue',
+    method: 'GET',
+    url: '/api/v1/me/appointments/eligibility?serviceId=huzhao-shenling-yuyue&city=440100',
+    owner: '张伟',
+    auditAction: 'appointment.eligibility',
+  },
   {
     serviceId: SERVICE,
     method: 'POST',

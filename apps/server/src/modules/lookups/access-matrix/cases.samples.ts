@@ -10,6 +10,14 @@ const SERVICE = 'wufanzui-jilu-zhengming';
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 export const samples: PersonalRouteSample[] = [
+  // 是否可以申请 (before the form): 张伟 asked for himself is an answer (eligible or not), audited.
+  {
+    serviceId: 'canjirenzheng-buban',
+    method: 'GET',
+    url: '/api/v1/me/cases/eligibility?serviceId=canjirenzheng-buban&city=440100',
+    owner: '张伟',
+    auditAction: 'application.eligibility',
+  },
   {
     serviceId: SERVICE,
     method: 'POST',

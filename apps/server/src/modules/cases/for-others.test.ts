@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
+import { CASE_FILE_TYPES, caseFile } from '../../test-support/case-files.js';
+import { citizenClient, SESSION_COOKIE } from '../../test-support/citizen-client.js';
+import { staffLogin } from '../../test-support/staff-login.js';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+
+/** Loading the seeded template takes long on a busy machine. */
+const SLOW_START = 240_000;
+
+const demo = (name: string) => {
+  const p = DEMO_PEOPLE.find((x) => x.name === name);
+  if (!p) throw new Error(`no demo person ${name}`);
+  return p;
+};
+const GZ = '440100';
+const QY = '441800';
+const PHONE = '13912345678';
+const ADDRESS = '广州市越秀区解放南路100号（演示地址）';
+const BUBAN = { reason: 'lost', residenceAddress: ADDRESS, contactPhone: PHONE };
+const PASSPORT = 'huzhao-shenling-yuyue';
+
+/**
+ * 为他人办理 in 办件 and 预约 (one app for the whole file): the principal is the applicant (their identity, their
+ * eligibility, their department records), both people see and may cancel the record, both hear of it, the audit
+ * names both, and a revoked delegation stops new submissions at once while the case already made continues.
+ */
+describe('为他人办理: 办件 and 预约 for a family member (pglite)', () => {
+  let t: TestApp;
+  const c = citizenClient(() => t);
+  let ip = 0;
+  let zhang = ''; // 张伟: the agent
+  let father = ''; // 张建国 (83, 广州 hukou, a valid 残疾人证): the principal, with his own account
+  let liNa = ''; // 李娜 (深圳 hukou): a principal the exit-entry rule refuses
+  let forFather = '';
+  let forLiNa = '';
+  let forChild = ''; // the guardian link to 张梓轩 (9)
+  let slots: string[] = [];
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
+    zhang = (await c.verifiedAccount(demo('张伟'))).cookie;
+    father = (await c.verifiedAccount(demo('张建国'))).cookie;
+    liNa = (await c.verifiedAccount(demo('李娜'))).cookie;
+    const add = async (name: string, serviceIds: string[]) => {
+      const res = await c.call(
+        'POST',
+        '/api/v1/delegations',
+        { name, idNumber: demo(name).idNumber, serviceIds, validDays: 90 },
+        zhang,
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    forFather = await add('张建国', ['canjirenzheng-buban', 'gaoling-jintie-shenqing', PASSPORT]);
+    forLiNa = await add('李娜', [PASSPORT]);
+    forChild = await add('张梓轩', [PASSPORT]);
+    for (const [id, cookie] of [
+      [forFather, father],
+      [forLiNa, liNa],
+    ] as const) {
+      const ok = await c.call('POST', `/api/v1/delegations/${id}/approve`, undefined, cookie);
+      expect(ok.statusCode, ok.body).toBe(200);
+    }
+    // Three places at the 广州 exit-entry hall from tomorrow on (China time).
+    const day = new Date(Date.now() + 2 * 86_400_000);
+    const date = new Date(day.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const inserted = await t.database.db
+      .insertInto('appointment_slots')
+      .values(
+        [9, 10, 11].map((h) => ({
+          service_id: PASSPORT,
+          city_code: GZ,
+          department_id: 'gd-exit-entry',
+          place: '广州市公安局出入境管理支队办证大厅',
+          address: '广州市越秀区解放南路（演示地址）',
+          local_date: date,
+          starts_at: new Date(`${date}T${String(h).padStart(2, '0')}:00:00+08:00`),
+          ends_at: new Date(`${date}T${String(h).padStart(2, '0')}:30:00+08:00`),
+          capacity: 3,
+        })),
+      )
+      .returning('id')
+      .execute();
+    slots = inserted.map((r) => r.id);
+  }, SLOW_START);
+  afterAll(() => t?.close());
+
+  const upload = async (cookie: string) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/attachments',
+      headers: {
+        'x-forwarded-for': `10.9.${Math.floor(++ip / 250)}.${ip % 250}`,
+        cookie: `${SESSION_COOKIE}=${cookie}`,
+        'content-type': CASE_FILE_TYPES.jpeg,
+      },
+      payload: caseFile('jpeg').bytes,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const submit = async (cookie: string, serviceId: string, city: string, form: object, forId?: string) =>
+    c.call(
+      'POST',
+      `/api/v1/me/cases${forId ? `?for=${forId}` : ''}`,
+      {
+        serviceId,
+        city,
+        form,
+        attachments: { 'id-card': [await upload(cookie)], photo: [await upload(cookie)] },
+        submissionId: randomUUID(),
+      },
+      cookie,
+    );
+  const may = (area: 'cases' | 'appointments', cookie: string, serviceId: string, city: string, forId?: string) =>
+    c.call(
+      'GET',
+      `/api/v1/me/${area}/eligibility?serviceId=${serviceId}&city=${city}${forId ? `&for=${forId}` : ''}`,
+      undefined,
+      cookie,
+    );
+  const audit = async (action: string) =>
+    (
+      await sql<{ actor_account_id: string; actor_kind: string; subject_account_id: string | null; detail: unknown }>`
+        select actor_account_id, actor_kind, subject_account_id, detail from audit_log
+        where action = ${action} order by seq desc limit 1`.execute(t.database.db)
+    ).rows[0];
+  const accountId = async (cookie: string) => (await c.call('GET', '/api/v1/me', undefined, cookie)).json().id;
+  const inbox = async (cookie: string) =>
+    (await c.call('GET', '/api/v1/me/notifications', undefined, cookie)).json().items as {
+      title: string;
+      body: string;
+    }[];
+
+  it('是否可以申请 runs the rule for the applicant: 张伟 himself may not 补办, for his father he may', async () => {
+    const own = await may('cases', zhang, 'canjirenzheng-buban', GZ);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({
+      eligible: false,
+      forOthers: false,
+      code: 'APPLICATION_NOT_ELIGIBLE',
+      reason: '未查询到您的残疾人证信息，请先申请办理残疾人证。',
+    });
+    const forHim = await may('cases', zhang, 'canjirenzheng-buban', GZ, forFather);
+    expect(forHim.json()).toMatchObject({
+      eligible: true,
+      forOthers: true,
+      applicantNameMasked: '张**',
+      code: null,
+    });
+    // 高龄津贴: 张伟 is refused for his age; his father (83) for where his hukou is — the principal's rule.
+    const allowance = await may('cases', zhang, 'gaoling-jintie-shenqing', QY, forFather);
+    expect(allowance.json()).toMatchObject({
+      eligible: false,
+      reason: '高龄津贴由户籍所在地发放，请向户籍所在地广州申请（当前城市为清远）。',
+    });
+    // 申报居住登记 (self only): 张伟's own 广州 hukou answers; `?for=` is refused in the existing words.
+    const residence = await may('cases', zhang, 'shenbao-juzhu-dengji', GZ);
+    expect(residence.json()).toMatchObject({
+      eligible: false,
+      reason: '申报居住登记面向离开常住户口所在地、到其他城市居住的人员；您的常住户口在广州，无需办理。',
+    });
+    const selfOnly = await may('cases', zhang, 'shenbao-juzhu-dengji', GZ, forFather);
+    expect(selfOnly.statusCode).toBe(403);
+    expect(selfOnly.json()).toMatchObject({
+      code: 'DELEGATION_INACTIVE',
+      detail: '办件仅限申请人本人提交和查看，不能为他人办理。',
+    });
+    // Someone else's delegation id is unknown to the caller; bad input is a 400, never a 500.
+    expect((await may('cases', liNa, 'canjirenzheng-buban', GZ, forFather)).statusCode).toBe(404);
+    expect((await may('cases', zhang, 'canjirenzheng-buban', '999999')).statusCode).toBe(400);
+    expect((await may('cases', zhang, 'no-such-service', GZ)).statusCode).toBe(404);
+  });
+
+  it('submits for the father: his identity, both see it (marked), both hear of it, the audit names both', async () => {
+    const res = await submit(zhang, 'canjirenzheng-buban', GZ, BUBAN, forFather);
+    expect(res.statusCode, res.body).toBe(201);
+    const made = res.json();
+    expect(made).toMatchObject({
+      applicantNameMasked: '张**',
+      applicantIdMasked: `440***********${demo('张建国').idNumber.slice(-4)}`,
+      onBehalf: { role: 'agent', otherNameMasked: '张**', label: '代办：为 张** 办理' },
+    });
+    const row = await t.database.db.selectFrom('cases').selectAll().where('id', '=', made.id).executeTakeFirstOrThrow();
+    expect(row.account_id).toBe(await accountId(zhang));
+    expect(row.principal_person_id).toBe(demo('张建国').personId);
+    expect(row.delegation_id).toBe(forFather);
+    expect(row.agent_name_masked).toBe('张*');
+
+    // The principal sees it in his 我的办件, marked 由 … 代办; the agent's list marks it too.
+    const his = await c.call('GET', '/api/v1/me/cases', undefined, father);
+    expect(his.json()).toEqual([
+      expect.objectContaining({ id: made.id, onBehalf: expect.objectContaining({ label: '由 张* 代办' }) }),
+    ]);
+    const mine = (await c.call('GET', '/api/v1/me/cases', undefined, zhang)).json();
+    expect(mine.find((x: { id: string }) => x.id === made.id).onBehalf.role).toBe('agent');
+    // A stranger does not.
+    expect((await c.call('GET', `/api/v1/me/cases/${made.id}`, undefined, liNa)).statusCode).toBe(404);
+
+    // Audit: the agent acting, the principal's account as subject, the delegation named.
+    const entry = await audit('application.canjirenzheng-buban');
+    expect(entry).toMatchObject({
+      actor_account_id: await accountId(zhang),
+      actor_kind: 'agent',
+      subject_account_id: await accountId(father),
+    });
+    expect(entry?.detail).toMatchObject({ delegationId: forFather, subjectPersonId: demo('张建国').personId });
+
+    // Both hear of the submission.
+    expect((await inbox(zhang))[0]?.title).toBe('代办：残疾人证补办申请已提交');
+    expect((await inbox(father))[0]?.body).toContain('（由张*代办）');
+
+    // The reviewer sees 代办人 (masked) and the applicant's full name.
+    const reviewer = await staffLogin(c.call, 'gz.canlian.reviewer');
+    const detail = await c.call('GET', `/api/v1/console/cases/${made.id}`, undefined, undefined, { cookie: reviewer });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ applicantName: '张建国', agentNameMasked: '张*' });
+
+    // The rule counts the case as the father's own: a second one for him is refused while it runs.
+    const again = await submit(zhang, 'canjirenzheng-buban', GZ, BUBAN, forFather);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('APPLICATION_NOT_ELIGIBLE');
+
+    // Revoked: no new submission at once, but the case goes on (the reviewer accepts it; the father withdraws).
+    const revoked = await c.call('POST', `/api/v1/delegations/${forFather}/revoke`, undefined, father);
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const after = await may('cases', zhang, 'canjirenzheng-buban', GZ, forFather);
+    expect(after.statusCode).toBe(403);
+    expect(after.json().code).toBe('DELEGATION_INACTIVE');
+    const accepted = await c.call(
+      'POST',
+      `/api/v1/console/cases/${made.id}/actions`,
+      { action: 'accept', version: 1 },
+      undefined,
+      { cookie: reviewer },
+    );
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((await inbox(zhang))[0]?.title).toBe('代办：您的残疾人证补办申请已受理');
+    const withdrawn = await c.call('POST', `/api/v1/me/cases/${made.id}/withdraw`, {}, father);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(409); // accepted: no longer withdrawable, but his to try
+    const seen = await c.call('GET', `/api/v1/me/cases/${made.id}`, undefined, zhang);
+    expect(seen.json()).toMatchObject({ status: 'accepted' });
+  });
+
+  it('books for others: the principal is booked (their rule), either cancels, a guardian link counts', async () => {
+    const book = (cookie: string, slotId: string, forId?: string) =>
+      c.call(
+        'POST',
+        `/api/v1/me/appointments${forId ? `?for=${forId}` : ''}`,
+        { slotId, submissionId: randomUUID() },
+        cookie,
+      );
+    // 李娜's 深圳 hukou: refused before the slot picker and at booking, in the rule's words, for her.
+    const check = await may('appointments', zhang, PASSPORT, GZ, forLiNa);
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json()).toMatchObject({ eligible: false, code: 'APPOINTMENT_NOT_ELIGIBLE', forOthers: true });
+    expect(check.json().reason).toContain('深圳');
+    const refused = await book(zhang, slots[0] as string, forLiNa);
+    expect(refused.statusCode).toBe(409);
+    expect((await may('appointments', zhang, PASSPORT, GZ)).json().eligible).toBe(true);
+
+    // The child (guardian link): booked in his name; 张伟 may still book for himself (one live booking per person).
+    const child = await book(zhang, slots[0] as string, forChild);
+    expect(child.statusCode, child.body).toBe(201);
+    expect(child.json()).toMatchObject({
+      applicantNameMasked: '张**',
+      onBehalf: { role: 'agent', label: '代办：为 张** 办理' },
+    });
+    const own = await book(zhang, slots[1] as string);
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json().onBehalf).toBeNull();
+    const twice = await book(zhang, slots[2] as string, forChild);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'APPOINTMENT_EXISTS' });
+    expect(twice.json().detail).toContain('张**已预约');
+
+    // 我的预约 filtered to the service lists both, each marked.
+    const list = (await c.call('GET', `/api/v1/me/appointments?serviceId=${PASSPORT}`, undefined, zhang)).json();
+    expect(list.map((a: { onBehalf: { role: string } | null }) => a.onBehalf?.role ?? 'self').sort()).toEqual([
+      'agent',
+      'self',
+    ]);
+    const entry = await audit('appointment.book');
+    expect(entry?.actor_kind).toBe('citizen'); // the last booking was his own
+    const cancelled = await c.call('POST', `/api/v1/me/appointments/${child.json().id}/cancel`, {}, zhang);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json().status).toBe('cancelled');
+    // A service only the person may book: `?for=` refused with the existing words.
+    const marriage = await may('appointments', zhang, 'hunyin-dengji-yuyue', GZ, forChild);
+    expect(marriage.statusCode).toBe(403);
+    expect(marriage.json().detail).toBe('预约仅限本人办理和查看，不能为他人预约。');
+  });
+});
