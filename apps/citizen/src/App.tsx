@@ -82,6 +82,11 @@ const GasOutages = lazy(() => import('./pages/GasOutages'));
 const GasPrices = lazy(() => import('./pages/GasPrices'));
 const PowerNotices = lazy(() => import('./pages/PowerNotices'));
 const MoveCar = lazy(() => import('./pages/MoveCar'));
+const TravelTrips = lazy(() => import('./pages/TravelTrips'));
+const TravelTrip = lazy(() => import('./pages/TravelTrip'));
+const TravelExpressways = lazy(() => import('./pages/TravelExpressways'));
+const TravelRoads = lazy(() => import('./pages/TravelRoads'));
+const TravelRailway = lazy(() => import('./pages/TravelRailway'));
 const PoliceCall = lazy(() => import('./pages/PoliceCall'));
 const VehicleTax = lazy(() => import('./pages/VehicleTax'));
 const EndorsementApply = lazy(() => import('./pages/EndorsementApply'));
@@ -199,6 +204,12 @@ export const router = createBrowserRouter([
       { path: 'me/access-log', element: <AccessLog /> },
       { path: 'tools/name-check', element: <NameCheck /> },
       { path: 'tools/move-car', element: <MoveCar /> },
+      // 智慧出行 (D5): 行程订阅及天气, 高速动态, 附近路况, 铁路信息 (航班 is /travel/flights, its own page)
+      { path: 'travel/trips', element: <TravelTrips /> },
+      { path: 'travel/trips/:id', element: <TravelTrip /> },
+      { path: 'travel/expressways', element: <TravelExpressways /> },
+      { path: 'travel/roads', element: <TravelRoads /> },
+      { path: 'travel/railway', element: <TravelRailway /> },
       { path: 'tools/police-call', element: <PoliceCall /> },
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
       { path: 'lookups/id-card', element: <IdCardProgress /> },

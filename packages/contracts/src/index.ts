@@ -20,6 +20,7 @@ export * from './payments.js';
 export * from './problem.js';
 export * from './staff.js';
 export * from './tax-payments.js';
+export * from './travel.js';
 export * from './validators/invoice.js';
 export * from './validators/invoice-qr.js';
 export * from './validators/person-name.js';

@@ -171,6 +171,16 @@ export const ERROR_CODES = {
   TAX_CERTIFICATE_PENDING: { status: 409, title: '电子税票正在开具' },
   INVOICE_TITLE_NOT_FOUND: { status: 404, title: '找不到该发票抬头' },
   INVOICE_TITLE_LIMIT: { status: 409, title: '发票抬头数量已达上限' },
+  // 智慧出行 (D5): 行程订阅, 附近路况, 铁路信息
+  TRIP_NOT_FOUND: { status: 404, title: '找不到该行程' },
+  TRIP_LIMIT: { status: 409, title: '订阅的行程数量已达上限' },
+  TRIP_DATE_INVALID: { status: 400, title: '行程日期有误' },
+  TRAVEL_DATE_OUT_OF_RANGE: { status: 400, title: '查询日期超出范围' },
+  EXPRESSWAY_NOT_FOUND: { status: 404, title: '找不到该高速公路' },
+  TRAVEL_DISTRICT_NOT_FOUND: { status: 404, title: '找不到该区县' },
+  TRAVEL_LOCATION_OUTSIDE: { status: 400, title: '您的位置不在广东省内' },
+  RAIL_STATION_NOT_FOUND: { status: 404, title: '找不到该车站' },
+  TRAIN_NOT_FOUND: { status: 404, title: '未查询到该车次' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
