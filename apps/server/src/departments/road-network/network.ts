@@ -1,4 +1,5 @@
 import { CITIES } from '@yss/contracts';
+import { DISTRICTS, distanceKm } from './districts.js';
 
 /**
  * The expressways of the sandbox road-network centre: real Guangdong expressways (national G…, provincial S…)
@@ -78,9 +79,19 @@ export function findRoad(code: string): Road | undefined {
   return ROADS.find((r) => r.code === code);
 }
 
+/** A section's length: the straight line between the two cities' centres (their first district's) — enough to rank routes. */
+function lengthKm(s: Section): number {
+  const a = DISTRICTS.find((d) => d.cityCode === s.from);
+  const b = DISTRICTS.find((d) => d.cityCode === s.to);
+  return a && b ? distanceKm(a.lat, a.lng, b.lat, b.lng) : 100;
+}
+
+/** What changing roads costs, in km: among near-equal routes the one that stays on a road wins. */
+const CHANGE_KM = 15;
+
 /**
- * The expressway route between two cities: fewest city-to-city sections (breadth first over the sections, in
- * code order so the answer is stable), preferring to stay on one road. Each leg is a run of sections of one road.
+ * The expressway route between two cities: the shortest by section lengths (Dijkstra over the sections, ties in
+ * road order so the answer is stable), a road change counted as CHANGE_KM. Each leg is a run of one road's sections.
  */
 export function routeBetween(
   from: string,
@@ -91,7 +102,7 @@ export function routeBetween(
     edges.set(s.from, [...(edges.get(s.from) ?? []), { next: s.to, section: s }]);
     edges.set(s.to, [...(edges.get(s.to) ?? []), { next: s.from, section: s }]);
   }
-  // state: city + road arrived on; cost = sections * 10 + road changes (prefers fewer changes among equal lengths)
+  // state: city + road arrived on; cost = km + CHANGE_KM per road change
   type State = { city: string; road: string | null; cost: number; path: Section[] };
   const best = new Map<string, number>();
   let queue: State[] = [{ city: from, road: null, cost: 0, path: [] }];
@@ -110,7 +121,7 @@ export function routeBetween(
       const next: State = {
         city: e.next,
         road: e.section.road.code,
-        cost: state.cost + 10 + change,
+        cost: state.cost + lengthKm(e.section) + change * CHANGE_KM,
         path: [...state.path, e.section],
       };
       const k = `${next.city}|${next.road}`;
