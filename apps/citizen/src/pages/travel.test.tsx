@@ -29,7 +29,7 @@ const routes = [
   { path: '/travel/roads', element: <TravelRoads /> },
   { path: '/travel/railway', element: <TravelRailway /> },
 ];
-const path = (c: Call) => c.url.split('?')[0];
+const path = (c: Call) => c.url.split('?')[0] ?? '';
 const query = (c: Call) => Object.fromEntries(new URLSearchParams(c.url.split('?')[1] ?? ''));
 
 async function choose(el: Element, value: string) {
