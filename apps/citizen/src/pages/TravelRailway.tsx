@@ -270,8 +270,13 @@ function ByNumber({ initial }: { initial: URLSearchParams }) {
 
 /** 铁路信息 (D5): trains between stations on a date, or one train's stops — information only (tickets: 12306). */
 export default function TravelRailway() {
-  const { t } = useLocale();
   const [params] = useSearchParams();
+  // a train's number (a link in the list, a trip) changes the address: start again from it
+  return <Railway key={params.toString()} params={params} />;
+}
+
+function Railway({ params }: { params: URLSearchParams }) {
+  const { t } = useLocale();
   const [view, setView] = useState<'station' | 'number'>(params.get('number') ? 'number' : 'station');
   const stations = useApi('travel-stations', (signal) => travelApi.stations({ signal }));
   return (

@@ -368,7 +368,11 @@ describe('铁路信息 (/travel/railway)', () => {
       date: TOMORROW,
     });
 
-    await click(byTestId('railway-view-number'));
+    // a train's number opens its stops
+    await click(byTestId('train-link'));
+    expect((await findByTestId('train-detail')).textContent).toContain('晚点12分钟');
+    expect(byTestId<HTMLInputElement>('rail-number').value).toBe('G6111');
+    await typeInto(byTestId('rail-number'), '');
     await click(byTestId('train-submit'));
     expect(byTestId('rail-number-error').textContent).toBe('请输入车次');
     await typeInto(byTestId('rail-number'), 'g6111');
