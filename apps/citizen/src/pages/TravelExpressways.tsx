@@ -75,8 +75,10 @@ function Events({
 function ByArea() {
   const { t } = useLocale();
   const roads = useApi('travel-expressways', (signal) => travelApi.expressways({ signal }));
+  const { city: prefCity } = usePreferences();
   const [road, setRoad] = useState('');
-  const [city, setCity] = useState('');
+  // the citizen's city first (the whole province is a long list); 全部 is one choice away
+  const [city, setCity] = useState<string>(prefCity);
   const [date, setDate] = useState(nextDates(1)[0] as string);
   const roadId = useId();
   const cityId = useId();

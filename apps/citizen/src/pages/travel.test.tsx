@@ -277,6 +277,7 @@ describe('高速动态 (/travel/expressways)', () => {
     await findByTestId('expressway-empty');
     expect(query(calls.filter((c) => path(c) === '/api/v1/travel/expressways/events').at(-1) as Call)).toEqual({
       road: 'G4',
+      city: '440100',
       date: TODAY,
     });
   });
