@@ -85,6 +85,11 @@ const PowerNotices = lazy(() => import('./pages/PowerNotices'));
 const MoveCar = lazy(() => import('./pages/MoveCar'));
 const FlightService = lazy(() => import('./pages/FlightService'));
 const FlightCheckIn = lazy(() => import('./pages/FlightCheckIn'));
+const TravelTrips = lazy(() => import('./pages/TravelTrips'));
+const TravelTrip = lazy(() => import('./pages/TravelTrip'));
+const TravelExpressways = lazy(() => import('./pages/TravelExpressways'));
+const TravelRoads = lazy(() => import('./pages/TravelRoads'));
+const TravelRailway = lazy(() => import('./pages/TravelRailway'));
 const PoliceCall = lazy(() => import('./pages/PoliceCall'));
 const VehicleTax = lazy(() => import('./pages/VehicleTax'));
 const PurchaseTax = lazy(() => import('./pages/PurchaseTax'));
@@ -207,6 +212,12 @@ export const router = createBrowserRouter([
       // 航班服务 and 航班在线值机 (D5); a trip links to /travel/flights?flight=<flight no>
       { path: 'travel/flights', element: <FlightService /> },
       { path: 'travel/flights/check-in', element: <FlightCheckIn /> },
+      // 智慧出行 (D5): 行程订阅及天气, 高速动态, 附近路况, 铁路信息 (航班 is /travel/flights, its own page)
+      { path: 'travel/trips', element: <TravelTrips /> },
+      { path: 'travel/trips/:id', element: <TravelTrip /> },
+      { path: 'travel/expressways', element: <TravelExpressways /> },
+      { path: 'travel/roads', element: <TravelRoads /> },
+      { path: 'travel/railway', element: <TravelRailway /> },
       { path: 'tools/police-call', element: <PoliceCall /> },
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
       { path: 'lookups/id-card', element: <IdCardProgress /> },

@@ -107,6 +107,7 @@ import { PurchaseTaxService, purchaseTaxRoutes } from './modules/purchase-tax/in
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { TaxCertificates, taxCertificateRoutes } from './modules/tax-certificates/index.js';
 import { TaxPaymentService, taxPaymentRoutes } from './modules/tax-payments/index.js';
+import { TravelService, travelPublicRoutes, travelTripRoutes } from './modules/travel/index.js';
 import { UtilityPaymentService, utilityPaymentRoutes } from './modules/utility-payments/index.js';
 import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
 import { walletOfflineRoutes } from './modules/wallet-offline/index.js';
@@ -279,6 +280,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         {
           name: 'appointments',
           description: '预约: open slots (号源) of services that take appointments, booking and cancelling a place',
+        },
+        {
+          name: 'travel',
+          description:
+            '智慧出行: weather forecasts and warnings, expressway events and routes, city road congestion, trains ' +
+            '(information only), and the citizen’s saved trips (行程订阅)',
+        },
+        {
+          name: 'account',
+          description: 'The logged-in citizen’s own account data that holds no department record (a session is enough)',
         },
         {
           name: 'coach',
@@ -715,6 +726,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }),
   );
   await app.register(invoiceTitleRoutes({ db: database.db, cipher, gate, audit }));
+  // 智慧出行 (D5): weather, expressways, city roads and trains from their departments; the citizen's saved trips.
+  const travel = new TravelService({ db: database.db, departments, now: options.now });
+  await app.register(travelPublicRoutes({ travel }));
+  await app.register(travelTripRoutes({ travel, authenticate }));
   await registerWebApps(app, { citizen: config.citizenDist, console: config.consoleDist });
   return app;
 }

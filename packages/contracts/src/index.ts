@@ -24,6 +24,7 @@ export * from './problem.js';
 export * from './purchase-tax.js';
 export * from './staff.js';
 export * from './tax-payments.js';
+export * from './travel.js';
 export * from './validators/invoice.js';
 export * from './validators/invoice-qr.js';
 export * from './validators/person-name.js';

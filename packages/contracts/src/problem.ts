@@ -190,6 +190,16 @@ export const ERROR_CODES = {
   FLIGHT_SEAT_NOT_OFFERED: { status: 409, title: '该座位不能在线选择' },
   FLIGHT_ALREADY_CHECKED_IN: { status: 409, title: '您已办理该航段的值机' },
   FLIGHT_NOT_CHECKED_IN: { status: 409, title: '该客票尚未办理值机' },
+  // 智慧出行 (D5): 行程订阅, 附近路况, 铁路信息
+  TRIP_NOT_FOUND: { status: 404, title: '找不到该行程' },
+  TRIP_LIMIT: { status: 409, title: '订阅的行程数量已达上限' },
+  TRIP_DATE_INVALID: { status: 400, title: '行程日期有误' },
+  TRAVEL_DATE_OUT_OF_RANGE: { status: 400, title: '查询日期超出范围' },
+  EXPRESSWAY_NOT_FOUND: { status: 404, title: '找不到该高速公路' },
+  TRAVEL_DISTRICT_NOT_FOUND: { status: 404, title: '找不到该区县' },
+  TRAVEL_LOCATION_OUTSIDE: { status: 400, title: '您的位置不在广东省内' },
+  RAIL_STATION_NOT_FOUND: { status: 404, title: '找不到该车站' },
+  TRAIN_NOT_FOUND: { status: 404, title: '未查询到该车次' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -16,6 +16,7 @@ import { recordsEn } from './records.en';
 import { taxEn } from './tax.en';
 import { taxfundEn } from './taxfund.en';
 import { transportEn } from './transport.en';
+import { travelEn } from './travel.en';
 import { verifierEn } from './verifier.en';
 import { verifierOfflineEn } from './verifier-offline.en';
 import { walletEn } from './wallet.en';
@@ -46,6 +47,7 @@ export const en: Messages = {
   welfare: welfareEn,
   legal: legalEn,
   transport: transportEn,
+  travel: travelEn,
   app: {
     name: 'Yueshengshi',
     tagline: 'Government and public services, anytime, anywhere',

@@ -20,6 +20,7 @@ import { recordsZh } from './records.zh';
 import { taxZh } from './tax.zh';
 import { taxfundZh } from './taxfund.zh';
 import { transportZh } from './transport.zh';
+import { travelZh } from './travel.zh';
 import { verifierZh } from './verifier.zh';
 import { verifierOfflineZh } from './verifier-offline.zh';
 import { walletZh } from './wallet.zh';
@@ -48,6 +49,7 @@ export const zh = {
   welfare: welfareZh,
   legal: legalZh,
   transport: transportZh,
+  travel: travelZh,
   app: {
     name: '粤省事',
     tagline: '随时随地 查询办理政务民生服务',

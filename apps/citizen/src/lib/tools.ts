@@ -81,6 +81,11 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   // 航班服务 and 航班在线值机 (D5): docs/flights.md
   'hangban-fuwu': '/travel/flights',
   'hangban-zaixian-zhiji': '/travel/flights/check-in',
+  // 智慧出行 (D5): 行程订阅及天气, 高速动态, 附近路况, 铁路信息 — docs/travel.md
+  'xingcheng-dingyue-tianqi': '/travel/trips',
+  'gaosu-dongtai': '/travel/expressways',
+  'fujin-lukuang': '/travel/roads',
+  'tielu-xinxi': '/travel/railway',
   // 公积金再次提取 (B6), 公积金贷款查询, 开具电子税票 (F4), 便捷开票 (F5): docs/taxfund.md
   'gongjijin-zaici-tiqu': '/housing-fund/withdraw',
   'gongjijin-daikuan-chaxun': '/lookups/housing-fund/loan',

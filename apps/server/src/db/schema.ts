@@ -43,6 +43,7 @@ import type { PurchaseTaxTables } from '../modules/purchase-tax/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
 import type { TaxCertificateTables } from '../modules/tax-certificates/tables.js';
 import type { TaxPaymentTables } from '../modules/tax-payments/tables.js';
+import type { TravelTables } from '../modules/travel/tables.js';
 import type { UtilityPaymentTables } from '../modules/utility-payments/tables.js';
 import type { WalletLinkTables } from '../modules/wallet/link-tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
@@ -79,6 +80,7 @@ export interface Database
     TaxCertificateTables,
     EmailOutboxTables,
     InvoiceTitleTables,
+    TravelTables,
     // The sandbox payment provider's own tables (sandbox_pay_*): only its connector code queries them.
     SandboxPayTables,
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their

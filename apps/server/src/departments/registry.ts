@@ -27,12 +27,15 @@ import {
   populationRegisterOperations,
   populationRegisterSpec,
 } from './population-register/spec.js';
+import { railwayDepartment } from './railway/index.js';
 import { realEstateDepartment } from './real-estate/index.js';
+import { roadNetworkDepartment } from './road-network/index.js';
 import { socialInsuranceDepartment } from './social-insurance/index.js';
 import { taxDepartment } from './tax/index.js';
 import { trafficDepartment } from './traffic/index.js';
 import { utilitiesDepartment } from './utilities/index.js';
 import { volunteersDepartment } from './volunteers/index.js';
+import { weatherDepartment } from './weather/index.js';
 
 export type { SandboxDepartment } from './framework/sandbox-department.js';
 
@@ -69,6 +72,9 @@ export const DEPARTMENTS = {
   coach: coachDepartment,
   flights: flightsDepartment,
   migrantServices: migrantServicesDepartment,
+  weather: weatherDepartment,
+  roadNetwork: roadNetworkDepartment,
+  railway: railwayDepartment,
 } as const;
 
 export type DepartmentName = keyof typeof DEPARTMENTS;

@@ -1,0 +1,3 @@
+export { travelPublicRoutes, travelTripRoutes } from './routes.js';
+export type { TravelTables } from './tables.js';
+export { TravelService } from './travel-service.js';
