@@ -73,7 +73,7 @@ export const duesEn: typeof duesZh = {
     totalDue: 'Total due',
     nothingDue: 'Nothing to pay after the relief. For a tax-exemption declaration, visit the tax office.',
     pay: 'Pay',
-    payLabel: 'Pay the purchase tax: {{model}} {{amount}}',
+    payLabel: 'Pay {{amount}} (purchase tax of {{model}})',
     confirmTitle: 'Confirm payment',
     confirmOverdue: 'The 60-day period has passed: the total includes a late fee, which grows daily. Please pay today.',
     confirmSubmit: 'Confirm and pay',

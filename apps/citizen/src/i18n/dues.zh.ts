@@ -69,7 +69,7 @@ export const duesZh = {
     totalDue: '应缴合计',
     nothingDue: '经减免后无需缴纳税款。如需办理免税申报，请到主管税务机关办理。',
     pay: '缴纳',
-    payLabel: '缴纳车辆购置税：{{model}} {{amount}}',
+    payLabel: '缴纳 {{amount}}（{{model}} 车辆购置税）',
     confirmTitle: '确认缴款',
     confirmOverdue: '该车辆已超过60日申报期限，应缴金额含滞纳金，滞纳金按日计算，请当日完成支付。',
     confirmSubmit: '确认并去支付',

@@ -96,7 +96,9 @@ describe('车辆购置税 (/tax/purchase-tax)', () => {
     }
     expect(breakdown).not.toContain('滞纳金');
     const pay = byTestId('purchase-pay', card);
-    expect(pay.getAttribute('aria-label')).toBe('缴纳车辆购置税：广汽传祺牌GAC6480J2F6 ¥15026.55');
+    // the accessible name starts with the visible text (axe label-content-name-mismatch), then says what is paid
+    expect(pay.getAttribute('aria-label')).toBe('缴纳 ¥15026.55（广汽传祺牌GAC6480J2F6 车辆购置税）');
+    expect(pay.getAttribute('aria-label')).toContain(pay.textContent?.trim() ?? '');
     await click(pay);
     const confirm = await findByTestId('pt-confirm');
     expect(byTestId('pt-confirm-amount').textContent).toBe('¥15026.55');

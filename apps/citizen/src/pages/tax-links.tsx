@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import { useLocale } from '../i18n/localize';
+// The links' layout (a column with the page's side margins): this page may be the first to need it.
+import '../components/problem.css';
 
 /** Links between the tax pages: 完税证明查询 and 车船税缴款. */
 export function TaxPageLinks({ current }: { current: 'purchase' | 'certificates' | 'vehicle' }) {
