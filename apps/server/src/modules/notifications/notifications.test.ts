@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { NOTIFICATION_KINDS } from '@yss/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { NotificationService } from './notification-service.js';
+import { insertNotifications } from './repository.js';
 
 const demo = (name: string) => {
   const p = DEMO_PEOPLE.find((x) => x.name === name);
@@ -86,5 +88,17 @@ describe.each(ENGINES)('消息 (the inbox) on %s', (engine) => {
     expect((await c.call('POST', `${INBOX}/${randomUUID()}/read`)).statusCode).toBe(401);
     expect((await c.call('POST', `${INBOX}/read-all`)).statusCode).toBe(401);
     expect((await c.call('GET', `${INBOX}?limit=0`)).statusCode).toBe(400);
+  });
+
+  it('stores a message of every kind the contracts name (the check constraint lists them all)', async () => {
+    // Each module that adds a kind redefines the constraint in its migration; two branches doing it at once once
+    // left a kind out. Every kind is written once here, for one account.
+    const zhang = await c.smsLogin(demo('张伟').phone as string);
+    const accountId = (await c.call('GET', '/api/v1/me', undefined, zhang)).json().id as string;
+    const written = await insertNotifications(
+      t.database.db,
+      NOTIFICATION_KINDS.map((kind) => ({ ...message(accountId, 0, new Date()), kind, dedupeKey: `kind:${kind}` })),
+    );
+    expect(written).toBe(NOTIFICATION_KINDS.length);
   });
 });
