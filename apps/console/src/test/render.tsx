@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { act, type ReactNode } from 'react';
@@ -10,6 +11,13 @@ import { afterEach } from 'vitest';
  */
 const mounted: { root: Root; container: HTMLElement }[] = [];
 
+/**
+ * antd's CSS-in-JS styles go into this element, outside the document: jsdom's getComputedStyle walks every style
+ * sheet of the document on each call (Testing Library calls it for every element a role query looks at), and
+ * with antd's hundreds of rules a console test took minutes. What the tests check is set inline or by attributes.
+ */
+const styleContainer = document.createElement('div');
+
 export async function render(ui: ReactNode): Promise<HTMLElement> {
   const container = document.createElement('div');
   document.body.appendChild(container);
@@ -17,9 +25,11 @@ export async function render(ui: ReactNode): Promise<HTMLElement> {
   mounted.push({ root, container });
   await act(async () => {
     root.render(
-      <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }}>
-        <AntApp>{ui}</AntApp>
-      </ConfigProvider>,
+      <StyleProvider container={styleContainer}>
+        <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }}>
+          <AntApp>{ui}</AntApp>
+        </ConfigProvider>
+      </StyleProvider>,
     );
   });
   return container;

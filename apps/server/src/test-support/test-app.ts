@@ -39,8 +39,18 @@ const pgliteVersion: string = (() => {
 /** postgres+redis: PostgreSQL with the Redis session store (REDIS_URL). */
 export type Engine = 'pglite' | 'postgres' | 'postgres+redis';
 
-/** The engines a suite runs on: PGlite always; PostgreSQL too when DATABASE_URL is set (CI sets it). */
-export const ENGINES: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+/**
+ * The engines a suite runs on: PGlite, and PostgreSQL too when DATABASE_URL is set. TEST_ENGINES (a comma list)
+ * narrows it: CI sets `postgres` — its 30 minutes no longer hold every server suite twice, so there the suites
+ * run on the production path, while every end-to-end journey runs the platform on embedded PGlite and the
+ * embedded `npm test` (no DATABASE_URL) runs every suite on PGlite.
+ */
+export const ENGINES: Engine[] = (() => {
+  const available: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const chosen = (process.env.TEST_ENGINES ?? '').split(',').map((e) => e.trim());
+  const narrowed = available.filter((e) => chosen.includes(e));
+  return narrowed.length > 0 ? narrowed : available;
+})();
 
 /** For the suites about sessions: the ENGINES, and PostgreSQL with the Redis session store when REDIS_URL is set too. */
 export const SESSION_ENGINES: Engine[] =
