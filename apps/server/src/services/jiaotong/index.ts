@@ -88,7 +88,8 @@ export const jiaotongServices: readonly ServiceDefinition[] = [
     featureIds: ['D5'],
     kind: 'information',
     whoMayAct: 'self',
-    requiresVerification: true,
+    // the citizen's own trips, but no department's record of them: a login is enough (travel/routes.ts)
+    requiresVerification: false,
     availability: { mode: 'all' },
     description: '定制并订阅行程，查看订阅行程的天气等出行信息。',
     descriptionEn: 'Plan and subscribe to your trips and see the weather and other travel information for them.',
