@@ -561,6 +561,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db: database.db,
     catalog,
     notifications,
+    accountOfPerson,
     now,
     intervalMs: config.appointmentReminderMs,
     log: app.log.child({ module: 'appointment-reminders' }),
@@ -577,7 +578,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   await app.register(
     appointmentConsoleRoutes({
-      slots: new SlotService({ db: database.db, catalog, notifications, now }),
+      slots: new SlotService({ db: database.db, catalog, notifications, accountOfPerson, now }),
       staff,
     }),
   );

@@ -206,6 +206,26 @@ describe('办件详情 (/cases/:id)', () => {
     expect(get?.method).toBe('GET');
   });
 
+  it('lets the principal open the files the agent uploaded for him (为他人办理), through the same route', async () => {
+    const fileId = caseDetail().attachments[0]?.id;
+    const calls = backend(
+      caseDetail({ onBehalf: { role: 'principal', otherNameMasked: '张*', label: '由 张* 代办' } }),
+      (call) =>
+        call.url === `/api/v1/me/attachments/${fileId}`
+          ? new Response(new Uint8Array([0xff, 0xd8, 0xff]), { status: 200, headers: { 'content-type': 'image/jpeg' } })
+          : undefined,
+    );
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    expect((await findByTestId('on-behalf')).textContent).toBe('由 张* 代办');
+    const open = byTestId('case-file').querySelector('button') as HTMLButtonElement;
+    expect(open.disabled).toBe(false);
+    await click(open);
+    await waitFor(() =>
+      expect(document.querySelector('.adm-image-viewer-content img, .adm-image-viewer img')).not.toBeNull(),
+    );
+    expect(calls.find((c) => c.url === `/api/v1/me/attachments/${fileId}`)?.method).toBe('GET');
+  });
+
   it('says so when the case is not found, with a way back to the list', async () => {
     mockFetch(() => problem(404, 'CASE_NOT_FOUND', '找不到该办件'));
     await renderRoute(routes, `/cases/${CASE_ID}`);

@@ -157,7 +157,10 @@ function SupplementForm({
   );
 }
 
-/** The files of the case; a tap opens one's own file (fetched with the session, shown from a blob URL). */
+/**
+ * The files of the case; a tap opens one (fetched with the session, shown from a blob URL): one's own uploads and, in
+ * a case made for someone else, those of the other party (the principal opens what the agent uploaded for them).
+ */
 function Files({ detail }: { detail: Detail }) {
   const { t, pick, lang } = useLocale();
   const auth = useAuth();

@@ -9,7 +9,7 @@ import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
 import { type Applicant, type Viewer, withReferenceNumber } from '../shared/index.js';
 import { lastBookableDate } from './china-time.js';
 import { checkAppointmentEligibility } from './eligibility/index.js';
-import { type AppointmentEvent, appointmentMessage } from './messages.js';
+import { type AppointmentEvent, bookingMessages } from './messages.js';
 import { requireOffered } from './offering.js';
 import { ID_AAD, NAME_AAD, presentAvailableSlot, slotWhen, sortAppointments } from './present.js';
 import * as repo from './repository.js';
@@ -194,7 +194,8 @@ export class BookingService {
       await repo.returnPlace(tx, slot.id);
     });
     const row = (await repo.findBooking(this.d.db, id)) as repo.BookingRow;
-    await this.announce('cancelled', row, reason);
+    // Who cancelled, of a booking made for someone else: the account that booked it (the agent) or the principal.
+    await this.announce('cancelled', row, reason, row.account_id === viewer.accountId ? 'agent' : 'principal');
     return row;
   }
 
@@ -206,33 +207,34 @@ export class BookingService {
     return repo.findVisibleBooking(this.d.db, viewer, id);
   }
 
-  private async announce(event: AppointmentEvent, row: repo.BookingRow, reason: string | null) {
-    const message = appointmentMessage({
-      event,
-      accountId: row.account_id,
-      appointmentId: row.id,
-      appointmentNumber: row.appointment_number,
-      serviceName: this.catalog.findService(row.service_id)?.name ?? row.service_id,
-      departmentName: this.catalog.departmentName(row.slot.department_id),
-      slot: row.slot,
-      reason,
-      at: row.cancelled_at ?? row.booked_at,
-    });
-    if (!row.principal_person_id) {
-      await this.d.notifications.deliver([message]);
-      return;
-    }
-    // Booked for someone else: the 代办人 and the principal (if they have an account) both hear of it.
-    const principal = await this.d.accountOfPerson(row.principal_person_id);
-    const toAgent = {
-      ...message,
-      title: `代办：${message.title}`.slice(0, 100),
-      body: `您为${row.applicant_name_masked}代办的预约：${message.body}`.slice(0, 1000),
-    };
-    const toPrincipal = principal
-      ? [{ ...message, accountId: principal, body: `${message.body}（由${row.agent_name_masked}代办）`.slice(0, 1000) }]
-      : [];
-    await this.d.notifications.deliver([toAgent, ...toPrincipal]);
+  /**
+   * The booking's 消息 after the commit: to the account that booked and — booked for someone else — to the principal
+   * (if they have an account). A cancellation tells the other party who cancelled (`cancelledBy`).
+   */
+  private async announce(
+    event: AppointmentEvent,
+    row: repo.BookingRow,
+    reason: string | null,
+    cancelledBy?: 'agent' | 'principal',
+  ) {
+    const principal = row.principal_person_id ? await this.d.accountOfPerson(row.principal_person_id) : null;
+    await this.d.notifications.deliver(
+      bookingMessages(
+        {
+          event,
+          appointmentId: row.id,
+          appointmentNumber: row.appointment_number,
+          serviceName: this.catalog.findService(row.service_id)?.name ?? row.service_id,
+          departmentName: this.catalog.departmentName(row.slot.department_id),
+          slot: row.slot,
+          reason,
+          at: row.cancelled_at ?? row.booked_at,
+        },
+        row,
+        principal,
+        cancelledBy,
+      ),
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { CatalogService } from '../catalog/index.js';
 import { JobLease, leaseHolderName, PeriodicJob } from '../jobs/index.js';
 import type { NotificationService } from '../notifications/index.js';
-import { appointmentMessage } from './messages.js';
+import { bookingMessages, principalAccounts } from './messages.js';
 import * as repo from './repository.js';
 
 declare module 'fastify' {
@@ -40,6 +40,8 @@ export class AppointmentReminders {
       db: Db;
       catalog: CatalogService;
       notifications: NotificationService;
+      /** The account of a person (a principal's, reminded of a booking made for them), or null without one. */
+      accountOfPerson: (personId: string) => Promise<string | null>;
       now: () => Date;
       intervalMs: number;
       log: FastifyBaseLogger;
@@ -81,19 +83,24 @@ export class AppointmentReminders {
         limit: BATCH,
       });
       if (due.length === 0) break;
+      // Booked for someone else: the principal goes to the counter, so their account (if any) is reminded too.
+      const principals = await principalAccounts(due, this.d.accountOfPerson);
       await this.d.notifications.deliver(
-        due.map((b) =>
-          appointmentMessage({
-            event: 'reminder',
-            accountId: b.account_id,
-            appointmentId: b.id,
-            appointmentNumber: b.appointment_number,
-            serviceName: catalog.findService(b.service_id)?.name ?? b.service_id,
-            departmentName: catalog.departmentName(b.slot.department_id),
-            slot: b.slot,
-            reason: null,
-            at: now,
-          }),
+        due.flatMap((b) =>
+          bookingMessages(
+            {
+              event: 'reminder',
+              appointmentId: b.id,
+              appointmentNumber: b.appointment_number,
+              serviceName: catalog.findService(b.service_id)?.name ?? b.service_id,
+              departmentName: catalog.departmentName(b.slot.department_id),
+              slot: b.slot,
+              reason: null,
+              at: now,
+            },
+            b,
+            b.principal_person_id ? (principals.get(b.principal_person_id) ?? null) : null,
+          ),
         ),
       );
       await repo.markReminded(

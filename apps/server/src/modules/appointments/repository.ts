@@ -334,7 +334,15 @@ export function cancelSlotBookings(db: Db, slotId: string, reason: string, at: D
     .set({ status: 'slot_cancelled', cancel_reason: reason, cancelled_at: at })
     .where('slot_id', '=', slotId)
     .where('status', '=', 'booked')
-    .returning(['id', 'account_id', 'appointment_number', 'service_id'])
+    .returning([
+      'id',
+      'account_id',
+      'appointment_number',
+      'service_id',
+      'principal_person_id',
+      'applicant_name_masked',
+      'agent_name_masked',
+    ])
     .execute();
 }
 

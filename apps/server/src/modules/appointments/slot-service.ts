@@ -4,7 +4,7 @@ import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { addDays, chinaDate, chinaInstant, daysBetween, lastBookableDate } from './china-time.js';
-import { appointmentMessage } from './messages.js';
+import { bookingMessages, principalAccounts } from './messages.js';
 import { slotWhen } from './present.js';
 import * as repo from './repository.js';
 
@@ -17,6 +17,8 @@ export interface SlotServiceDeps {
   db: Db;
   catalog: CatalogService;
   notifications: NotificationService;
+  /** The account of a person (a principal's, told when the slot of a booking made for them is stopped), or null. */
+  accountOfPerson: (personId: string) => Promise<string | null>;
   /** The same clock as the booking side (tests move it). */
   now: () => Date;
 }
@@ -165,7 +167,7 @@ export class SlotService {
 
   /**
    * Stop a slot: no more bookings, and every live booking on it becomes slot_cancelled in the same transaction;
-   * each citizen then gets a 消息 with the reason.
+   * each citizen then gets a 消息 with the reason (booked for someone else: the agent and the principal).
    */
   async stop(slotId: string, reason: string): Promise<{ slot: repo.SlotRow; affected: number }> {
     const now = this.d.now();
@@ -179,19 +181,24 @@ export class SlotService {
       return { slot, cancelled };
     });
     const serviceName = this.catalog.findService(slot.service_id)?.name ?? slot.service_id;
+    // A booking made for someone else: the principal (the person who would have gone) hears of it too.
+    const principals = await principalAccounts(cancelled, this.d.accountOfPerson);
     await this.d.notifications.deliver(
-      cancelled.map((b) =>
-        appointmentMessage({
-          event: 'slot_cancelled',
-          accountId: b.account_id,
-          appointmentId: b.id,
-          appointmentNumber: b.appointment_number,
-          serviceName,
-          departmentName: this.catalog.departmentName(slot.department_id),
-          slot,
-          reason,
-          at: now,
-        }),
+      cancelled.flatMap((b) =>
+        bookingMessages(
+          {
+            event: 'slot_cancelled',
+            appointmentId: b.id,
+            appointmentNumber: b.appointment_number,
+            serviceName,
+            departmentName: this.catalog.departmentName(slot.department_id),
+            slot,
+            reason,
+            at: now,
+          },
+          b,
+          b.principal_person_id ? (principals.get(b.principal_person_id) ?? null) : null,
+        ),
       ),
     );
     return { slot, affected: cancelled.length };

@@ -75,22 +75,35 @@ export const caseAttachmentRoutes =
       {
         schema: {
           tags: ['cases', 'personal'],
-          summary: '查看材料: the file’s bytes, to its owner only (audited)',
+          summary:
+            '查看材料: the file’s bytes, to its uploader and, in a case made for someone else, to both of its people (audited)',
           params: Params,
           querystring: ActingQuery,
           response: problems,
         },
       },
       async (req, reply) => {
-        const { ctx } = await d.gate.open(req, 'cases.attachment.read', req.query.for);
-        const row = await repo.findOwnAttachment(d.db, ctx.accountId, req.params.id);
+        const { ctx, viewer } = await d.gate.open(req, 'cases.attachment.read', req.query.for);
+        // The uploader's file, or a file of a case made for someone else that the caller is one of the two people of.
+        const row = await repo.findReadableAttachment(d.db, viewer, req.params.id);
         if (!row) throw new AppError('ATTACHMENT_NOT_FOUND', NOT_FOUND);
         const bytes = openAttachment(d.cipher, row);
-        await d.gate.record(ctx, 'case.attachment.read', {
-          what: '查看申请材料',
-          attachmentId: row.id,
-          caseId: row.case_id,
-        });
+        const detail = { what: '查看申请材料', attachmentId: row.id, caseId: row.case_id };
+        if (row.case_id && row.case_account_id && row.principal_person_id) {
+          // The principal's material (their ID photo …): the agent opening it is audited with the principal as subject.
+          await d.gate.recordOn(
+            ctx,
+            {
+              account_id: row.case_account_id,
+              principal_person_id: row.principal_person_id,
+              delegation_id: row.delegation_id,
+            },
+            'case.attachment.read',
+            detail,
+          );
+        } else {
+          await d.gate.record(ctx, 'case.attachment.read', detail);
+        }
         return sendAttachment(reply, row, bytes);
       },
     );

@@ -23,7 +23,7 @@ import { checkEligibility } from './eligibility/index.js';
 import { findFulfilment } from './fulfilment/index.js';
 import * as fulfilmentRepo from './fulfilment/repository.js';
 import { enqueue as enqueueFulfilment } from './fulfilment/repository.js';
-import { caseMessage } from './messages.js';
+import { caseMessage, caseWithdrawnMessage } from './messages.js';
 import { FORM_AAD, ID_AAD, NAME_AAD } from './present.js';
 import * as repo from './repository.js';
 
@@ -339,11 +339,18 @@ export class CaseService {
       });
     if (result.writesBack) this.d.onFulfilmentQueued?.();
     const row = (await repo.findCase(this.d.db, result.row.id)) as repo.CaseRow;
-    await this.announce(row, result.seq, o.action, o.note ?? null, o.collection ?? null, row.updated_at);
+    if (o.action === 'withdraw' && o.actor.kind === 'citizen') {
+      await this.announceWithdrawal(row, result.seq, o.actor.accountId, o.note ?? null);
+    } else {
+      await this.announce(row, result.seq, o.action, o.note ?? null, o.collection ?? null, row.updated_at);
+    }
     return row;
   }
 
-  /** The applicant's 消息 for a step (staff steps and the submission; their own 撤回/补正 need none). */
+  /**
+   * The applicant's 消息 for a step (staff steps and the submission; their own 撤回/补正 need none, except that the
+   * other party of a case made for someone else hears of a 撤回: announceWithdrawal).
+   */
   private async announce(
     row: repo.CaseRow,
     seq: number,
@@ -377,10 +384,44 @@ export class CaseService {
       title: `代办：${message.title}`.slice(0, 100),
       body: `您为${row.applicant_name_masked}代办的申请：${message.body}`.slice(0, 1000),
     };
-    const toPrincipal = principal
-      ? [{ ...message, accountId: principal, body: `${message.body}（由${row.agent_name_masked}代办）`.slice(0, 1000) }]
-      : [];
+    // No copy to the agent's own account again (never expected: the same dedupe key would skip it anyway).
+    const toPrincipal =
+      principal && principal !== row.account_id
+        ? [
+            {
+              ...message,
+              accountId: principal,
+              body: `${message.body}（由${row.agent_name_masked}代办）`.slice(0, 1000),
+            },
+          ]
+        : [];
     await this.d.notifications.deliver([toAgent, ...toPrincipal]);
+  }
+
+  /**
+   * 撤回 of a case made for someone else: the other one of its two people hears of it (the agent withdrew: the
+   * principal, if they have an account; the principal withdrew: the agent). A case of one's own sends none.
+   */
+  private async announceWithdrawal(row: repo.CaseRow, seq: number, byAccountId: string, note: string | null) {
+    if (!row.principal_person_id) return;
+    const byAgent = byAccountId === row.account_id;
+    const to = byAgent ? await this.d.accountOfPerson(row.principal_person_id) : row.account_id;
+    // No principal account, or (never expected) the agent's own account: nobody else to tell.
+    if (!to || to === byAccountId) return;
+    await this.d.notifications.deliver([
+      caseWithdrawnMessage({
+        accountId: to,
+        by: byAgent
+          ? { role: 'agent', agentNameMasked: row.agent_name_masked ?? '—' }
+          : { role: 'principal', applicantNameMasked: row.applicant_name_masked },
+        caseId: row.id,
+        caseNumber: row.case_number,
+        seq,
+        serviceName: this.catalog.findService(row.service_id)?.name ?? row.service_id,
+        note,
+        at: row.updated_at,
+      }),
+    ]);
   }
 
   // ---- reads ----

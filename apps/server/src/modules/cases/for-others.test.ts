@@ -6,6 +6,7 @@ import { CASE_FILE_TYPES, caseFile } from '../../test-support/case-files.js';
 import { citizenClient, SESSION_COOKIE } from '../../test-support/citizen-client.js';
 import { staffLogin } from '../../test-support/staff-login.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { bookingMessages } from '../appointments/messages.js';
 
 /** Loading the seeded template takes long on a busy machine. */
 const SLOW_START = 240_000;
@@ -38,8 +39,11 @@ describe('为他人办理: 办件 and 预约 for a family member (pglite)', () =
   let forLiNa = '';
   let forChild = ''; // the guardian link to 张梓轩 (9)
   let slots: string[] = [];
+  // The app's clock (预约提醒 the day before): moved forward by the reminder test, then back.
+  let offset = 0;
+  const now = () => new Date(Date.now() + offset);
   beforeAll(async () => {
-    t = await createTestApp('pglite', { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
+    t = await createTestApp('pglite', { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' }, { now });
     zhang = (await c.verifiedAccount(demo('张伟'))).cookie;
     father = (await c.verifiedAccount(demo('张建国'))).cookie;
     liNa = (await c.verifiedAccount(demo('李娜'))).cookie;
@@ -87,7 +91,7 @@ describe('为他人办理: 办件 and 预约 for a family member (pglite)', () =
   }, SLOW_START);
   afterAll(() => t?.close());
 
-  const upload = async (cookie: string) => {
+  const upload = async (cookie: string, bytes = caseFile('jpeg').bytes) => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/me/attachments',
@@ -96,7 +100,7 @@ describe('为他人办理: 办件 and 预约 for a family member (pglite)', () =
         cookie: `${SESSION_COOKIE}=${cookie}`,
         'content-type': CASE_FILE_TYPES.jpeg,
       },
-      payload: caseFile('jpeg').bytes,
+      payload: bytes,
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
@@ -114,6 +118,18 @@ describe('为他人办理: 办件 and 预约 for a family member (pglite)', () =
       },
       cookie,
     );
+  const addDelegation = async (name: string, serviceIds: string[], consent: string) => {
+    const res = await c.call(
+      'POST',
+      '/api/v1/delegations',
+      { name, idNumber: demo(name).idNumber, serviceIds, validDays: 90 },
+      zhang,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const ok = await c.call('POST', `/api/v1/delegations/${res.json().id}/approve`, undefined, consent);
+    expect(ok.statusCode, ok.body).toBe(200);
+    return res.json().id as string;
+  };
   const may = (area: 'cases' | 'appointments', cookie: string, serviceId: string, city: string, forId?: string) =>
     c.call(
       'GET',
@@ -291,5 +307,193 @@ describe('为他人办理: 办件 and 预约 for a family member (pglite)', () =
     const marriage = await may('appointments', zhang, 'hunyin-dengji-yuyue', GZ, forChild);
     expect(marriage.statusCode).toBe(403);
     expect(marriage.json().detail).toBe('预约仅限本人办理和查看，不能为他人预约。');
+  });
+
+  it('撤回 tells the other party; the principal opens the files the agent uploaded, nobody else does', async () => {
+    // A new delegation (the first was revoked above): 残疾等级变更 and the passport appointment for the father.
+    forFather = await addDelegation('张建国', ['canji-dengji-biangeng', PASSPORT], father);
+    const idCard = caseFile('jpeg').bytes;
+    const change = async () => {
+      const res = await c.call(
+        'POST',
+        `/api/v1/me/cases?for=${forFather}`,
+        {
+          serviceId: 'canji-dengji-biangeng',
+          city: GZ,
+          form: { direction: 'worse', reason: '近半年右腿功能明显下降', contactPhone: PHONE },
+          attachments: { 'id-card': [await upload(zhang, idCard)], medical: [await upload(zhang)] },
+          submissionId: randomUUID(),
+        },
+        zhang,
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; caseNumber: string; attachments: { id: string; slot: string }[] };
+    };
+    const first = await change();
+    const fileId = first.attachments.find((a) => a.slot === 'id-card')?.id as string;
+    const file = (cookie: string, id = fileId) => c.call('GET', `/api/v1/me/attachments/${id}`, undefined, cookie);
+
+    // The principal opens the ID photo the agent uploaded for him: the same route, the same bytes, audited as his read.
+    const his = await file(father);
+    expect(his.statusCode, his.body).toBe(200);
+    expect(his.rawPayload.equals(idCard)).toBe(true);
+    expect(his.headers['cache-control']).toBe('private, no-store');
+    expect(await audit('case.attachment.read')).toMatchObject({
+      actor_account_id: await accountId(father),
+      actor_kind: 'citizen',
+      subject_account_id: await accountId(father),
+    });
+    // The agent's own look at it is the agent acting, with the principal as subject (his 我的访问记录 shows it).
+    expect((await file(zhang)).statusCode).toBe(200);
+    const agentRead = await audit('case.attachment.read');
+    expect(agentRead).toMatchObject({ actor_kind: 'agent', subject_account_id: await accountId(father) });
+    expect(agentRead?.detail).toMatchObject({ caseId: first.id, delegationId: forFather });
+    // Anyone else: the same 404 as an unknown id; an upload of the agent's not in a case stays the agent's only.
+    const stranger = await file(liNa);
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.json().code).toBe('ATTACHMENT_NOT_FOUND');
+    const loose = await upload(zhang);
+    expect((await file(father, loose)).statusCode).toBe(404);
+    expect((await file(zhang, loose)).statusCode).toBe(200);
+
+    // The principal withdraws: the agent hears who did it; the principal (who just did it) gets no message.
+    const byHim = await c.call('POST', `/api/v1/me/cases/${first.id}/withdraw`, { reason: '暂不变更' }, father);
+    expect(byHim.statusCode, byHim.body).toBe(200);
+    const toAgent = (await inbox(zhang)).find((m) => m.body.includes(first.caseNumber) && m.title.includes('撤回'));
+    expect(toAgent).toMatchObject({
+      title: '代办：残疾等级变更申请已撤回',
+      body: `张**已撤回您为其代办的残疾等级变更申请，撤回原因：暂不变更。办件编号：${first.caseNumber}。`,
+    });
+    expect((await inbox(father)).filter((m) => m.title.includes('撤回'))).toEqual([]);
+
+    // The agent withdraws the next one: the principal hears that his 代办人 did.
+    const second = await change();
+    const byAgent = await c.call('POST', `/api/v1/me/cases/${second.id}/withdraw`, {}, zhang);
+    expect(byAgent.statusCode, byAgent.body).toBe(200);
+    const toPrincipal = (await inbox(father)).find((m) => m.title.includes('撤回'));
+    expect(toPrincipal).toMatchObject({
+      title: '您的残疾等级变更申请已撤回',
+      body: `您的代办人张*已撤回为您代办的残疾等级变更申请。办件编号：${second.caseNumber}。如仍需办理，请重新申请。`,
+    });
+    expect((await inbox(zhang)).filter((m) => m.body.includes(second.caseNumber) && m.title.includes('撤回'))).toEqual(
+      [],
+    );
+    // Files of a withdrawn case stay readable by both (the record keeps them).
+    expect((await file(father, second.attachments[0]?.id)).statusCode).toBe(200);
+  });
+
+  it('预约: a cancellation tells the other party; 预约提醒 and a stopped slot reach the principal too', async () => {
+    const slot = slots[2] as string;
+    const book = async (forId?: string) => {
+      const res = await c.call(
+        'POST',
+        `/api/v1/me/appointments${forId ? `?for=${forId}` : ''}`,
+        { slotId: slot, submissionId: randomUUID() },
+        zhang,
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; appointmentNumber: string };
+    };
+    const about = async (cookie: string, booking: { appointmentNumber: string }, title: string) =>
+      (await inbox(cookie)).filter((m) => m.body.includes(booking.appointmentNumber) && m.title.startsWith(title));
+
+    // The principal cancels: the agent hears who did; the principal has his own 您已取消.
+    const first = await book(forFather);
+    const byHim = await c.call('POST', `/api/v1/me/appointments/${first.id}/cancel`, {}, father);
+    expect(byHim.statusCode, byHim.body).toBe(200);
+    const [agentCopy] = await about(zhang, first, '代办：预约已取消');
+    expect(agentCopy?.body).toMatch(
+      /^张\*\*已取消您为其代办的\S+ \d\d:\d\d–\d\d:\d\d在广州市公安局出入境管理支队办证大厅的护照申领预约。预约号：/,
+    );
+    const [ownCopy] = await about(father, first, '预约已取消');
+    expect(ownCopy?.body).toMatch(/^您已取消.+的护照申领预约。预约号：\d{20}。（由张\*代办）$/);
+
+    // The agent cancels: the principal hears that his 代办人 did.
+    const second = await book(forFather);
+    expect((await c.call('POST', `/api/v1/me/appointments/${second.id}/cancel`, {}, zhang)).statusCode).toBe(200);
+    const [principalCopy] = await about(father, second, '预约已取消');
+    expect(principalCopy?.body).toMatch(
+      /^您的代办人张\*已取消为您预约的.+的护照申领预约。预约号：\d{20}。如仍需办理，请重新预约。$/,
+    );
+    expect((await about(zhang, second, '代办：预约已取消'))[0]?.body).toMatch(/^您为张\*\*代办的预约：您已取消/);
+
+    // 预约提醒 20 hours before the window: the agent (who booked) and the principal (who goes), once each.
+    const third = await book(forFather);
+    const starts = await t.database.db
+      .selectFrom('appointment_slots')
+      .select('starts_at')
+      .where('id', '=', slot)
+      .executeTakeFirstOrThrow();
+    offset = starts.starts_at.getTime() - 20 * 3600_000 - Date.now();
+    try {
+      const report = await t.app.appointmentReminders.runOnce();
+      expect(report.ran).toBe(true);
+      await t.app.appointmentReminders.runOnce();
+      const agentReminders = await about(zhang, third, '代办：预约提醒');
+      expect(agentReminders).toHaveLength(1);
+      expect(agentReminders[0]?.body).toMatch(
+        /^您为张\*\*代办的护照申领预约将于.+办理。预约号：\d{20}。请提醒张\*\*携带本人有效身份证件原件按时前往；/,
+      );
+      const principalReminders = await about(father, third, '预约提醒');
+      expect(principalReminders).toHaveLength(1);
+      expect(principalReminders[0]?.body).toMatch(/^您预约的护照申领预约将于.+（由张\*代办）$/);
+
+      // The department stops the slot: both hear of it (a 号源管理员 of the exit-entry administration in 广州).
+      const staffId = await t.database.db
+        .selectFrom('staff_accounts')
+        .select('id')
+        .where('username', '=', 'gz.civil.slots')
+        .executeTakeFirstOrThrow();
+      await t.database.db
+        .insertInto('staff_role_grants')
+        .values({ account_id: staffId.id, role: 'slot_manager', department_id: 'gd-exit-entry', city_code: GZ })
+        .execute();
+      const manager = await staffLogin(c.call, 'gz.civil.slots');
+      const stopped = await c.call('POST', `/api/v1/console/slots/${slot}/cancel`, { reason: '系统升级' }, undefined, {
+        cookie: manager,
+      });
+      expect(stopped.statusCode, stopped.body).toBe(200);
+      const [agentStop] = await about(zhang, third, '代办：预约已取消（办理部门停用时段）');
+      expect(agentStop?.body).toMatch(/^因“系统升级”，.+您为张\*\*代办的护照申领预约已取消。/);
+      const [principalStop] = await about(father, third, '预约已取消（办理部门停用时段）');
+      expect(principalStop?.body).toMatch(/^因“系统升级”，.+您的护照申领预约已取消。.+（由张\*代办）$/);
+    } finally {
+      offset = 0;
+    }
+  });
+});
+
+describe('为他人办理 messages: who gets a copy', () => {
+  const base = {
+    event: 'reminder' as const,
+    appointmentId: 'a1',
+    appointmentNumber: '20261128440100123456',
+    serviceName: '护照申领预约',
+    departmentName: '广东省公安厅出入境管理局',
+    slot: { place: '办证大厅', address: '解放南路', starts_at: new Date(), ends_at: new Date() },
+    reason: null,
+    at: new Date(),
+  };
+  const row = {
+    account_id: 'agent',
+    principal_person_id: 'p1',
+    applicant_name_masked: '张**',
+    agent_name_masked: '张*',
+  };
+  const who = (principal: string | null) =>
+    bookingMessages(base, row, principal).map((m) => [m.accountId, m.dedupeKey, m.title.slice(0, 7)]);
+
+  it('one copy each, the same dedupe key; none for a principal without an account or on the agent’s account', () => {
+    const key = 'appointment:a1:reminder';
+    expect(who('father')).toEqual([
+      ['agent', key, '代办：预约提醒'],
+      ['father', key, '预约提醒：护照'],
+    ]);
+    expect(who(null)).toEqual([['agent', key, '代办：预约提醒']]);
+    // Never expected (a delegation to oneself is refused), but then one copy, not two.
+    expect(who('agent')).toEqual([['agent', key, '代办：预约提醒']]);
+    expect(bookingMessages(base, { ...row, principal_person_id: null }, null).map((m) => m.title.slice(0, 5))).toEqual([
+      '预约提醒：',
+    ]);
   });
 });

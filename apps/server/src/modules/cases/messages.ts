@@ -72,6 +72,47 @@ export function caseMessage(o: {
   };
 }
 
+/**
+ * 撤回 of a case made for someone else, told to the other one of its two people (the one who withdrew needs no
+ * message: they just did it). To the principal when the agent withdrew (「您的代办人张*已撤回…」), to the agent when the
+ * principal did (「张**已撤回您为其代办的…」). The dedupe key is the event's, as for every step of the case.
+ */
+export function caseWithdrawnMessage(o: {
+  /** The account told: the other party. */
+  accountId: string;
+  /** Who withdrew: the agent (the principal is told) or the principal (the agent is told), with their masked name. */
+  by: { role: 'agent'; agentNameMasked: string } | { role: 'principal'; applicantNameMasked: string };
+  caseId: string;
+  caseNumber: string;
+  seq: number;
+  serviceName: string;
+  /** The reason the withdrawing party gave, if any. */
+  note: string | null;
+  at: Date;
+}): NewNotification {
+  const number = `办件编号：${o.caseNumber}。`;
+  const reason = o.note ? `，撤回原因：${o.note.replace(/[。.]$/u, '')}` : '';
+  const text =
+    o.by.role === 'agent'
+      ? {
+          title: `您的${o.serviceName}申请已撤回`,
+          body: `您的代办人${o.by.agentNameMasked}已撤回为您代办的${o.serviceName}申请${reason}。${number}如仍需办理，请重新申请。`,
+        }
+      : {
+          title: `代办：${o.serviceName}申请已撤回`,
+          body: `${o.by.applicantNameMasked}已撤回您为其代办的${o.serviceName}申请${reason}。${number}`,
+        };
+  return {
+    accountId: o.accountId,
+    kind: 'case-update',
+    dedupeKey: `case:${o.caseId}:${o.seq}`,
+    title: text.title.slice(0, 100),
+    body: text.body.slice(0, 1000),
+    link: `/cases/${o.caseId}`,
+    occurredAt: o.at,
+  };
+}
+
 /** What the applicant does next once approved, by how the result is handed over. */
 function handoverWords(
   handover: ApplicationFormSpec['collection'],

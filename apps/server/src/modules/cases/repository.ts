@@ -51,14 +51,28 @@ export function insertAttachment(db: Db, row: Insertable<CaseTables['case_attach
   return db.insertInto('case_attachments').values(row).returning(META).executeTakeFirstOrThrow();
 }
 
-/** The account's own upload with its (encrypted) bytes; another account's reads as absent. */
-export async function findOwnAttachment(db: Db, accountId: string, id: string) {
+/**
+ * An upload the viewer may open, with its (encrypted) bytes and the case it is part of: their own upload, or a file
+ * of a case they are one of the two people of (made for someone else: the principal opens what the agent uploaded,
+ * the agent what the principal added in a 补正). Anyone else's, and another's upload not in a case, read as absent.
+ */
+export async function findReadableAttachment(db: Db, viewer: Viewer, id: string) {
   if (!isUuid(id)) return undefined;
   return db
-    .selectFrom('case_attachments')
-    .selectAll()
-    .where('id', '=', id)
-    .where('account_id', '=', accountId)
+    .selectFrom('case_attachments as a')
+    .leftJoin('cases as c', 'c.id', 'a.case_id')
+    .selectAll('a')
+    .select(['c.account_id as case_account_id', 'c.principal_person_id', 'c.delegation_id'])
+    .where('a.id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('a.account_id', '=', viewer.accountId),
+        eb.and([
+          eb('c.principal_person_id', 'is not', null),
+          eb.or([eb('c.account_id', '=', viewer.accountId), eb('c.principal_person_id', '=', viewer.personId)]),
+        ]),
+      ]),
+    )
     .executeTakeFirst();
 }
 
