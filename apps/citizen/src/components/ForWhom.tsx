@@ -38,41 +38,44 @@ export function ForWhomPicker({
   const { t } = useLocale();
   const id = useId();
   return (
-    <fieldset className="card field check-list case-choice" data-testid="for-whom" aria-describedby={`${id}-hint`}>
-      <legend className="field-label">{t('forOthers.pickerTitle')}</legend>
-      <p id={`${id}-hint`} className="field-help">
-        {t('forOthers.pickerHint')}
-      </p>
-      <label className="check-item">
-        <input
-          type="radio"
-          name={`${id}-for`}
-          checked={value === null}
-          onChange={() => onChange(null)}
-          data-testid="for-self"
-        />
-        <span>{t('forOthers.self', { name: selfName })}</span>
-      </label>
-      {options.map((d) => (
-        <label key={d.id} className="check-item">
+    // The card wraps the fieldset: .check-list resets a fieldset's margin and padding, which took the card's own
+    <section className="card">
+      <fieldset className="field check-list case-choice" data-testid="for-whom" aria-describedby={`${id}-hint`}>
+        <legend className="field-label">{t('forOthers.pickerTitle')}</legend>
+        <p id={`${id}-hint`} className="field-help">
+          {t('forOthers.pickerHint')}
+        </p>
+        <label className="check-item">
           <input
             type="radio"
             name={`${id}-for`}
-            checked={value === d.id}
-            onChange={() => onChange(d.id)}
-            data-testid={`for-${d.id}`}
+            checked={value === null}
+            onChange={() => onChange(null)}
+            data-testid="for-self"
           />
-          <span>
-            {d.otherParty.relationLabel
-              ? t('forOthers.other', { name: d.otherParty.nameMasked, relation: d.otherParty.relationLabel })
-              : t('forOthers.otherNoRelation', { name: d.otherParty.nameMasked })}
-          </span>
+          <span>{t('forOthers.self', { name: selfName })}</span>
         </label>
-      ))}
-      <Link to="/me/family" className="field-help">
-        {t('forOthers.manage')}
-      </Link>
-    </fieldset>
+        {options.map((d) => (
+          <label key={d.id} className="check-item">
+            <input
+              type="radio"
+              name={`${id}-for`}
+              checked={value === d.id}
+              onChange={() => onChange(d.id)}
+              data-testid={`for-${d.id}`}
+            />
+            <span>
+              {d.otherParty.relationLabel
+                ? t('forOthers.other', { name: d.otherParty.nameMasked, relation: d.otherParty.relationLabel })
+                : t('forOthers.otherNoRelation', { name: d.otherParty.nameMasked })}
+            </span>
+          </label>
+        ))}
+        <Link to="/me/family" className="field-help">
+          {t('forOthers.manage')}
+        </Link>
+      </fieldset>
+    </section>
   );
 }
 

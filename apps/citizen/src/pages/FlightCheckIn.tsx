@@ -1,7 +1,7 @@
 import type { FlightBooking, SeatMap } from '@yss/contracts';
 import Dialog from 'antd-mobile/es/components/dialog';
 import Toast from 'antd-mobile/es/components/toast';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { flightsApi } from '../api/flights';
 import { Page } from '../components/Page';
@@ -170,31 +170,34 @@ function SeatPicker({
           </ul>
           <div className="seat-map" data-testid="seat-map">
             {map.rows.map((r) => (
-              <div key={r.row} className={`seat-row${r.exit ? ' seat-row-exit' : ''}`}>
-                <span className="seat-row-no" aria-hidden="true">
-                  {r.row}
-                </span>
-                {r.seats.map((s, i) => {
-                  const selectable = s.state === 'free';
-                  const isChosen = chosen === s.seat;
-                  return (
-                    <span key={s.seat} className={i === Math.floor(r.seats.length / 2) ? 'seat-aisle' : undefined}>
-                      <button
-                        type="button"
-                        className={`seat seat-${isChosen ? 'chosen' : s.state}`}
-                        disabled={!selectable}
-                        aria-pressed={selectable ? isChosen : undefined}
-                        aria-label={`${t('flights.checkIn.seatLabel', { seat: s.seat })}，${t(`flights.checkIn.seatStates.${s.state}`)}`}
-                        onClick={() => setChosen(s.seat)}
-                        data-testid={`seat-${s.seat}`}
-                      >
-                        {s.seat.replace(/^\d+/, '')}
-                      </button>
-                    </span>
-                  );
-                })}
-                {r.exit && <span className="seat-exit-mark">{t('flights.checkIn.exitRow')}</span>}
-              </div>
+              <Fragment key={r.row}>
+                {/* on its own line above the row: beside six seats it ran past a phone's screen */}
+                {r.exit && <div className="seat-exit-mark">{t('flights.checkIn.exitRow')}</div>}
+                <div className="seat-row">
+                  <span className="seat-row-no" aria-hidden="true">
+                    {r.row}
+                  </span>
+                  {r.seats.map((s, i) => {
+                    const selectable = s.state === 'free';
+                    const isChosen = chosen === s.seat;
+                    return (
+                      <span key={s.seat} className={i === Math.floor(r.seats.length / 2) ? 'seat-aisle' : undefined}>
+                        <button
+                          type="button"
+                          className={`seat seat-${isChosen ? 'chosen' : s.state}`}
+                          disabled={!selectable}
+                          aria-pressed={selectable ? isChosen : undefined}
+                          aria-label={`${t('flights.checkIn.seatLabel', { seat: s.seat })}，${t(`flights.checkIn.seatStates.${s.state}`)}`}
+                          onClick={() => setChosen(s.seat)}
+                          data-testid={`seat-${s.seat}`}
+                        >
+                          {s.seat.replace(/^\d+/, '')}
+                        </button>
+                      </span>
+                    );
+                  })}
+                </div>
+              </Fragment>
             ))}
           </div>
         </>
