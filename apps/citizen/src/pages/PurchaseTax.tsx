@@ -1,26 +1,20 @@
-import { formatFen, type MyVehiclePurchases, type PaymentOrder, type VehiclePurchaseView } from '@yss/contracts';
+import { formatFen, type MyVehiclePurchases, type VehiclePurchaseView } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import Tag from 'antd-mobile/es/components/tag';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { isApiProblem, isVerificationCancelled } from '../api/client';
 import { duesApi } from '../api/dues';
+import { ConfirmPayment } from '../components/ConfirmPayment';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad, type VerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { newSubmissionId } from '../lib/apply-drafts';
-import { outcomeUnknown } from '../lib/appointments';
-import { errorText } from '../lib/errors';
-import { RequireAuth, useAuth } from '../state/auth';
+import { RequireAuth } from '../state/auth';
 import { Facts } from './records-shared';
 import { TaxPageLinks } from './tax-links';
 import './cases.css';
 import './records.css';
 import './payments.css';
-
-const BILL_CHANGED: readonly string[] = ['BILL_NOT_FOUND', 'BILL_ALREADY_PAID', 'BILL_AMOUNT_CHANGED'];
 
 /** The tax's breakdown: 价税合计 → 计税价格 → 应纳税额 → 减免 → 滞纳金 → 应缴合计. */
 function Breakdown({ p, testId }: { p: VehiclePurchaseView; testId?: string }) {
@@ -154,51 +148,24 @@ function Confirm({
   onChanged: (text: string) => void;
 }) {
   const { t } = useLocale();
-  const auth = useAuth();
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const attempt = useRef<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const titleId = useId();
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    attempt.current ??= newSubmissionId();
-    const submissionId = attempt.current;
-    try {
-      const order: PaymentOrder = await auth.withVerification(() =>
+  return (
+    <ConfirmPayment
+      testId="pt-confirm"
+      title={t('dues.purchaseTax.confirmTitle')}
+      amountFen={purchase.totalDueFen}
+      submitText={t('dues.purchaseTax.confirmSubmit')}
+      creatingText={t('dues.purchaseTax.creating')}
+      create={(submissionId) =>
         duesApi.createPurchaseTaxPayment({
           invoiceCode: purchase.invoiceCode,
           invoiceNumber: purchase.invoiceNumber,
           amountFen: purchase.totalDueFen,
           submissionId,
-        }),
-      );
-      navigate(`/pay/${encodeURIComponent(order.id)}`);
-    } catch (e) {
-      if (isVerificationCancelled(e)) return;
-      if (!isApiProblem(e) || !outcomeUnknown(e)) attempt.current = null;
-      if (isApiProblem(e) && BILL_CHANGED.includes(e.code)) onChanged(errorText(e, t));
-      else setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section className="card" aria-labelledby={titleId} data-testid="pt-confirm">
-      <h2 id={titleId} className="section-title" ref={headingRef} tabIndex={-1}>
-        {t('dues.purchaseTax.confirmTitle')}
-      </h2>
-      <p className="pay-amount-row">
-        <span className="pay-amount" data-testid="pt-confirm-amount">
-          {formatFen(purchase.totalDueFen)}
-        </span>
-      </p>
+        })
+      }
+      onCancel={onCancel}
+      onChanged={onChanged}
+    >
       <Facts
         testId="pt-confirm-facts"
         rows={[
@@ -213,26 +180,7 @@ function Confirm({
           {t('dues.purchaseTax.confirmOverdue')}
         </p>
       )}
-      {error && (
-        <p className="form-error" role="alert" data-testid="pt-confirm-error">
-          {error}
-        </p>
-      )}
-      <div className="case-nav">
-        <Button size="large" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          color="primary"
-          size="large"
-          onClick={() => void submit()}
-          loading={busy}
-          data-testid="pt-confirm-submit"
-        >
-          {busy ? t('dues.purchaseTax.creating') : t('dues.purchaseTax.confirmSubmit')}
-        </Button>
-      </div>
-    </section>
+    </ConfirmPayment>
   );
 }
 

@@ -1,45 +1,28 @@
-import { CITIES as CITY_LIST } from '@yss/contracts';
-import Button from 'antd-mobile/es/components/button';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { travelApi } from '../api/travel';
 import { Page } from '../components/Page';
 import { Segmented } from '../components/Segmented';
-import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { EmptyState } from '../components/States';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
-import { formatSlotDate } from '../lib/appointments';
 import { usePreferences } from '../state/preferences';
-import { CitySelect, EventItem, nextDates, Source } from './travel-shared';
+import {
+  Answer,
+  CityOptions,
+  CitySelect,
+  DateSelect,
+  EventItem,
+  nextDates,
+  SearchForm,
+  Source,
+  TravelSelect,
+} from './travel-shared';
 import './cases.css';
 import './coach.css';
 
 type View = 'area' | 'route';
-
-function DateSelect({ value, onChange, testId }: { value: string; onChange: (v: string) => void; testId: string }) {
-  const { t, lang } = useLocale();
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {t('travel.common.date')}
-      </label>
-      <select
-        id={id}
-        className="coach-select"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid={testId}
-      >
-        {nextDates(8).map((d, i) => (
-          <option key={d} value={d}>
-            {formatSlotDate(d, lang)}
-            {i === 0 ? `（${t('travel.common.today')}）` : ''}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+/** Expressway events are known from yesterday to a week ahead: today and the next 7 days are offered. */
+const DATES = 8;
 
 function Events({
   loadKey,
@@ -50,25 +33,28 @@ function Events({
 }) {
   const { t } = useLocale();
   const events = useApi(loadKey, load);
-  if (events.error)
-    return <ErrorState problem={events.error} onRetry={events.reload} title={t('travel.common.loadFailed')} />;
-  if (!events.data) return <ListSkeleton rows={3} />;
-  return events.data.events.length === 0 ? (
-    <div data-testid="expressway-empty">
-      <EmptyState title={t('travel.expressway.empty')} description={t('travel.expressway.emptyDesc')} />
-    </div>
-  ) : (
-    <>
-      <p role="status" data-testid="expressway-count">
-        {t('travel.expressway.count', { count: events.data.events.length })}
-      </p>
-      <ul className="case-list">
-        {events.data.events.map((e) => (
-          <EventItem key={e.id} e={e} />
-        ))}
-      </ul>
-      <Source source={events.data.source} />
-    </>
+  return (
+    <Answer state={events}>
+      {({ events, source }) =>
+        events.length === 0 ? (
+          <div data-testid="expressway-empty">
+            <EmptyState title={t('travel.expressway.empty')} description={t('travel.expressway.emptyDesc')} />
+          </div>
+        ) : (
+          <>
+            <p role="status" data-testid="expressway-count">
+              {t('travel.expressway.count', { count: events.length })}
+            </p>
+            <ul className="case-list">
+              {events.map((e) => (
+                <EventItem key={e.id} e={e} />
+              ))}
+            </ul>
+            <Source source={source} />
+          </>
+        )
+      }
+    </Answer>
   );
 }
 
@@ -80,64 +66,29 @@ function ByArea() {
   // the citizen's city first (the whole province is a long list); 全部 is one choice away
   const [city, setCity] = useState<string>(prefCity);
   const [date, setDate] = useState(nextDates(1)[0] as string);
-  const roadId = useId();
-  const cityId = useId();
   const key = `travel-events-${road}-${city}-${date}`;
   return (
     <>
       <div className="card coach-form">
-        <div className="field">
-          <label htmlFor={roadId} className="field-label">
-            {t('travel.expressway.road')}
-          </label>
-          <select
-            id={roadId}
-            className="coach-select"
-            value={road}
-            onChange={(e) => setRoad(e.target.value)}
-            data-testid="expressway-road"
-          >
-            <option value="">{t('travel.common.all')}</option>
-            {(roads.data ?? []).map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.code} {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={cityId} className="field-label">
-            {t('travel.common.city')}
-          </label>
-          <CityOptions id={cityId} value={city} onChange={setCity} />
-        </div>
-        <DateSelect value={date} onChange={setDate} testId="expressway-date" />
+        <TravelSelect label={t('travel.expressway.road')} value={road} onChange={setRoad} testId="expressway-road">
+          <option value="">{t('travel.common.all')}</option>
+          {(roads.data ?? []).map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.code} {r.name}
+            </option>
+          ))}
+        </TravelSelect>
+        <TravelSelect label={t('travel.common.city')} value={city} onChange={setCity} testId="expressway-city">
+          <option value="">{t('travel.common.all')}</option>
+          <CityOptions />
+        </TravelSelect>
+        <DateSelect value={date} onChange={setDate} testId="expressway-date" days={DATES} />
       </div>
       <Events
         loadKey={key}
         load={(signal) => travelApi.events({ road: road || undefined, city: city || undefined, date }, { signal })}
       />
     </>
-  );
-}
-
-function CityOptions({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
-  const { t, isEn } = useLocale();
-  return (
-    <select
-      id={id}
-      className="coach-select"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      data-testid="expressway-city"
-    >
-      <option value="">{t('travel.common.all')}</option>
-      {CITY_LIST.map((c) => (
-        <option key={c.code} value={c.code}>
-          {isEn ? c.nameEn : c.name}
-        </option>
-      ))}
-    </select>
   );
 }
 
@@ -154,17 +105,15 @@ function ByRoute() {
   );
   return (
     <>
-      <form
-        className="card coach-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SearchForm
+        testId="route-form"
+        submitTestId="route-submit"
+        onSearch={() => {
           if (!to) return setError(t('travel.trips.toRequired'));
           if (to === from) return setError(t('travel.trips.sameCity'));
           setError(undefined);
           setQuery({ from, to, date });
         }}
-        data-testid="route-form"
       >
         <div className="coach-cities">
           <CitySelect label={t('travel.expressway.from')} value={from} onChange={setFrom} testId="route-from" />
@@ -180,36 +129,30 @@ function ByRoute() {
             error={error}
           />
         </div>
-        <DateSelect value={date} onChange={setDate} testId="route-date" />
-        <Button block color="primary" size="large" type="submit" data-testid="route-submit">
-          {t('travel.common.search')}
-        </Button>
-      </form>
-      {query &&
-        (route.error ? (
-          <ErrorState problem={route.error} onRetry={route.reload} title={t('travel.common.loadFailed')} />
-        ) : !route.data ? (
-          <ListSkeleton rows={3} />
-        ) : (
-          <section data-testid="route-result">
-            <p data-testid="route-legs">
-              {t('travel.expressway.legs')}
-              {route.data.legs
-                .map((l) => `${l.roadCode} ${l.roadName}（${l.fromCity.name}—${l.toCity.name}）`)
-                .join(' → ')}
-            </p>
-            {route.data.events.length === 0 ? (
-              <EmptyState title={t('travel.trip.noEvents')} />
-            ) : (
-              <ul className="case-list">
-                {route.data.events.map((e) => (
-                  <EventItem key={e.id} e={e} />
-                ))}
-              </ul>
-            )}
-            <Source source={route.data.source} />
-          </section>
-        ))}
+        <DateSelect value={date} onChange={setDate} testId="route-date" days={DATES} />
+      </SearchForm>
+      {query && (
+        <Answer state={route}>
+          {(r) => (
+            <section data-testid="route-result">
+              <p data-testid="route-legs">
+                {t('travel.expressway.legs')}
+                {r.legs.map((l) => `${l.roadCode} ${l.roadName}（${l.fromCity.name}—${l.toCity.name}）`).join(' → ')}
+              </p>
+              {r.events.length === 0 ? (
+                <EmptyState title={t('travel.trip.noEvents')} />
+              ) : (
+                <ul className="case-list">
+                  {r.events.map((e) => (
+                    <EventItem key={e.id} e={e} />
+                  ))}
+                </ul>
+              )}
+              <Source source={r.source} />
+            </section>
+          )}
+        </Answer>
+      )}
     </>
   );
 }

@@ -1,20 +1,18 @@
 import { RAILWAY_TICKET_NOTE, type RailStation } from '@yss/contracts';
-import Button from 'antd-mobile/es/components/button';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { travelApi } from '../api/travel';
 import { Page } from '../components/Page';
 import { Segmented } from '../components/Segmented';
-import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { EmptyState } from '../components/States';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
-import { formatSlotDate } from '../lib/appointments';
-import { nextDates, Source, TrainRow } from './travel-shared';
+import { Answer, DateSelect, initialDate, SearchForm, Source, TrainRow, TravelSelect } from './travel-shared';
 import './cases.css';
 import './coach.css';
 
+/** 12306 sells 15 days: today and the next 14 are offered. */
 const DATES = 15;
-const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
 function StationSelect({
   label,
@@ -31,67 +29,29 @@ function StationSelect({
   testId: string;
   error?: string;
 }) {
-  const id = useId();
   // grouped by city, city codes first (all the city's stations)
   const cities = [...new Map(stations.map((s) => [s.city.code, s.city.name])).entries()];
   return (
-    <div className="field coach-city">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select
-        id={id}
-        className="coach-select"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        data-testid={testId}
-      >
-        {cities.map(([code, name]) => (
-          <optgroup key={code} label={name}>
-            {stations
-              .filter((s) => s.city.code === code)
-              .map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-          </optgroup>
-        ))}
-      </select>
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert" data-testid={`${testId}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function DateSelect({ value, onChange, testId }: { value: string; onChange: (v: string) => void; testId: string }) {
-  const { t, lang } = useLocale();
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {t('travel.common.date')}
-      </label>
-      <select
-        id={id}
-        className="coach-select"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid={testId}
-      >
-        {nextDates(DATES).map((d, i) => (
-          <option key={d} value={d}>
-            {formatSlotDate(d, lang)}
-            {i === 0 ? `（${t('travel.common.today')}）` : ''}
-          </option>
-        ))}
-      </select>
-    </div>
+    <TravelSelect
+      label={label}
+      value={value}
+      onChange={onChange}
+      testId={testId}
+      error={error}
+      className="field coach-city"
+    >
+      {cities.map(([code, name]) => (
+        <optgroup key={code} label={name}>
+          {stations
+            .filter((s) => s.city.code === code)
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </TravelSelect>
   );
 }
 
@@ -106,8 +66,7 @@ function ByStation({ stations, initial }: { stations: RailStation[]; initial: UR
   const { t } = useLocale();
   const [from, setFrom] = useState(stationOf(initial.get('from'), stations, 'guangzhounan'));
   const [to, setTo] = useState(stationOf(initial.get('to'), stations, 'shenzhenbei'));
-  const d = initial.get('date');
-  const [date, setDate] = useState(isDate(d) && nextDates(DATES).includes(d) ? d : (nextDates(1)[0] as string));
+  const [date, setDate] = useState(initialDate(initial.get('date'), DATES));
   const [error, setError] = useState<string | undefined>();
   const [query, setQuery] = useState<{ from: string; to: string; date: string } | null>(
     initial.get('from') && initial.get('to') ? { from, to, date } : null,
@@ -117,16 +76,14 @@ function ByStation({ stations, initial }: { stations: RailStation[]; initial: UR
   );
   return (
     <>
-      <form
-        className="card coach-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SearchForm
+        testId="trains-form"
+        submitTestId="trains-submit"
+        onSearch={() => {
           if (from === to) return setError(t('travel.railway.sameStation'));
           setError(undefined);
           setQuery({ from, to, date });
         }}
-        data-testid="trains-form"
       >
         <div className="coach-cities">
           <StationSelect
@@ -148,40 +105,37 @@ function ByStation({ stations, initial }: { stations: RailStation[]; initial: UR
             error={error}
           />
         </div>
-        <DateSelect value={date} onChange={setDate} testId="rail-date" />
-        <Button block color="primary" size="large" type="submit" data-testid="trains-submit">
-          {t('travel.common.search')}
-        </Button>
-      </form>
-      {query &&
-        (trains.error ? (
-          <ErrorState problem={trains.error} onRetry={trains.reload} title={t('travel.common.loadFailed')} />
-        ) : !trains.data ? (
-          <ListSkeleton rows={3} />
-        ) : trains.data.trains.length === 0 ? (
-          <div data-testid="trains-empty">
-            <EmptyState title={t('travel.railway.empty')} description={t('travel.railway.emptyDesc')} />
-          </div>
-        ) : (
-          <section data-testid="trains-result">
-            <p role="status">{t('travel.railway.count', { count: trains.data.trains.length })}</p>
-            <ul className="case-list">
-              {trains.data.trains.map((train) => (
-                <TrainRow key={train.number} train={train} />
-              ))}
-            </ul>
-            <Source source={trains.data.source} />
-          </section>
-        ))}
+        <DateSelect value={date} onChange={setDate} testId="rail-date" days={DATES} />
+      </SearchForm>
+      {query && (
+        <Answer state={trains}>
+          {(found) =>
+            found.trains.length === 0 ? (
+              <div data-testid="trains-empty">
+                <EmptyState title={t('travel.railway.empty')} description={t('travel.railway.emptyDesc')} />
+              </div>
+            ) : (
+              <section data-testid="trains-result">
+                <p role="status">{t('travel.railway.count', { count: found.trains.length })}</p>
+                <ul className="case-list">
+                  {found.trains.map((train) => (
+                    <TrainRow key={train.number} train={train} />
+                  ))}
+                </ul>
+                <Source source={found.source} />
+              </section>
+            )
+          }
+        </Answer>
+      )}
     </>
   );
 }
 
 function ByNumber({ initial }: { initial: URLSearchParams }) {
   const { t } = useLocale();
-  const d = initial.get('date');
   const [number, setNumber] = useState(initial.get('number') ?? '');
-  const [date, setDate] = useState(isDate(d) && nextDates(DATES).includes(d) ? d : (nextDates(1)[0] as string));
+  const [date, setDate] = useState(initialDate(initial.get('date'), DATES));
   const [error, setError] = useState<string | undefined>();
   const [query, setQuery] = useState<{ number: string; date: string } | null>(
     initial.get('number') ? { number: initial.get('number') as string, date } : null,
@@ -192,17 +146,15 @@ function ByNumber({ initial }: { initial: URLSearchParams }) {
   );
   return (
     <>
-      <form
-        className="card coach-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SearchForm
+        testId="train-form"
+        submitTestId="train-submit"
+        onSearch={() => {
           const n = number.trim().toUpperCase();
           if (!n) return setError(t('travel.railway.numberRequired'));
           setError(undefined);
           setQuery({ number: n, date });
         }}
-        data-testid="train-form"
       >
         <div className="field">
           <label htmlFor={numberId} className="field-label">
@@ -228,42 +180,35 @@ function ByNumber({ initial }: { initial: URLSearchParams }) {
             </p>
           )}
         </div>
-        <DateSelect value={date} onChange={setDate} testId="rail-number-date" />
-        <Button block color="primary" size="large" type="submit" data-testid="train-submit">
-          {t('travel.common.search')}
-        </Button>
-      </form>
-      {query &&
-        (detail.error ? (
-          <ErrorState
-            problem={detail.error}
-            onRetry={detail.error.status >= 500 || detail.error.status === 0 ? detail.reload : undefined}
-            title={t('travel.common.loadFailed')}
-          />
-        ) : !detail.data ? (
-          <ListSkeleton rows={3} />
-        ) : (
-          <section className="card" data-testid="train-detail">
-            <h2 className="section-title">
-              {detail.data.number} <span className="travel-status">{detail.data.statusText}</span>
-            </h2>
-            <h3 className="field-label">{t('travel.railway.stops')}</h3>
-            <ol className="case-list">
-              {detail.data.stops.map((s) => (
-                <li key={s.station.id} className="travel-row" data-testid="train-stop">
-                  <strong>{s.station.name}</strong>
-                  <span>
-                    {s.arrives && t('travel.railway.arrives', { time: s.arrives })}
-                    {s.arrives && s.departs ? ' · ' : ''}
-                    {s.departs && t('travel.railway.departs', { time: s.departs })}
-                  </span>
-                  {s.gate && <span className="field-help">{t('travel.railway.gate', { gate: s.gate })}</span>}
-                </li>
-              ))}
-            </ol>
-            <Source source={detail.data.source} />
-          </section>
-        ))}
+        <DateSelect value={date} onChange={setDate} testId="rail-number-date" days={DATES} />
+      </SearchForm>
+      {query && (
+        // an unknown train (404) or a bad number (400) will not be found by asking again
+        <Answer state={detail} canRetry={(e) => e.status >= 500 || e.status === 0}>
+          {(train) => (
+            <section className="card" data-testid="train-detail">
+              <h2 className="section-title">
+                {train.number} <span className="travel-status">{train.statusText}</span>
+              </h2>
+              <h3 className="field-label">{t('travel.railway.stops')}</h3>
+              <ol className="case-list">
+                {train.stops.map((s) => (
+                  <li key={s.station.id} className="travel-row" data-testid="train-stop">
+                    <strong>{s.station.name}</strong>
+                    <span>
+                      {s.arrives && t('travel.railway.arrives', { time: s.arrives })}
+                      {s.arrives && s.departs ? ' · ' : ''}
+                      {s.departs && t('travel.railway.departs', { time: s.departs })}
+                    </span>
+                    {s.gate && <span className="field-help">{t('travel.railway.gate', { gate: s.gate })}</span>}
+                  </li>
+                ))}
+              </ol>
+              <Source source={train.source} />
+            </section>
+          )}
+        </Answer>
+      )}
     </>
   );
 }
@@ -295,12 +240,10 @@ function Railway({ params }: { params: URLSearchParams }) {
       />
       {view === 'number' ? (
         <ByNumber initial={params} />
-      ) : stations.error ? (
-        <ErrorState problem={stations.error} onRetry={stations.reload} title={t('travel.common.loadFailed')} />
-      ) : !stations.data ? (
-        <ListSkeleton rows={2} />
       ) : (
-        <ByStation stations={stations.data} initial={params} />
+        <Answer state={stations} rows={2}>
+          {(list) => <ByStation stations={list} initial={params} />}
+        </Answer>
       )}
     </Page>
   );

@@ -1,10 +1,10 @@
-import { formatFen, type MyVehicleTax, type PaymentOrder, type VehicleTaxVehicle } from '@yss/contracts';
+import { formatFen, type MyVehicleTax, type VehicleTaxVehicle } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import Tag from 'antd-mobile/es/components/tag';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { isApiProblem, isVerificationCancelled } from '../api/client';
+import { isVerificationCancelled } from '../api/client';
 import { duesApi } from '../api/dues';
+import { ConfirmPayment } from '../components/ConfirmPayment';
 import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
@@ -12,8 +12,6 @@ import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { SubmitForm } from '../components/SubmitForm';
 import { useVerifiedLoad, type VerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { newSubmissionId } from '../lib/apply-drafts';
-import { outcomeUnknown } from '../lib/appointments';
 import { errorText, fieldErrorsOf } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import { Facts } from './records-shared';
@@ -30,8 +28,6 @@ interface Choice {
   /** 他人清缴: the owner's ID number as the citizen typed it (never shown back in full). */
   ownerIdNumber?: string;
 }
-
-const BILL_CHANGED: readonly string[] = ['BILL_NOT_FOUND', 'BILL_ALREADY_PAID', 'BILL_AMOUNT_CHANGED'];
 
 /** A vehicle with its years; each unpaid year has its 缴款 button (an order per vehicle and year). */
 function VehicleCard({ v, onPay }: { v: VehicleTaxVehicle; onPay: (year: number, amountFen: number) => void }) {
@@ -254,52 +250,25 @@ function Confirm({
   onChanged: (text: string) => void;
 }) {
   const { t } = useLocale();
-  const auth = useAuth();
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const attempt = useRef<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const titleId = useId();
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    attempt.current ??= newSubmissionId();
-    const submissionId = attempt.current;
-    try {
-      const order: PaymentOrder = await auth.withVerification(() =>
+  return (
+    <ConfirmPayment
+      testId="vt-confirm"
+      title={t('dues.vehicleTax.confirmTitle')}
+      amountFen={choice.amountFen}
+      submitText={t('dues.vehicleTax.confirmSubmit')}
+      creatingText={t('dues.vehicleTax.creating')}
+      create={(submissionId) =>
         duesApi.createVehicleTaxPayment({
           plate: choice.vehicle.plate,
           ...(choice.ownerIdNumber ? { ownerIdNumber: choice.ownerIdNumber } : {}),
           year: choice.year,
           amountFen: choice.amountFen,
           submissionId,
-        }),
-      );
-      navigate(`/pay/${encodeURIComponent(order.id)}`);
-    } catch (e) {
-      if (isVerificationCancelled(e)) return;
-      if (!isApiProblem(e) || !outcomeUnknown(e)) attempt.current = null;
-      if (isApiProblem(e) && BILL_CHANGED.includes(e.code)) onChanged(errorText(e, t));
-      else setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section className="card" aria-labelledby={titleId} data-testid="vt-confirm">
-      <h2 id={titleId} className="section-title" ref={headingRef} tabIndex={-1}>
-        {t('dues.vehicleTax.confirmTitle')}
-      </h2>
-      <p className="pay-amount-row">
-        <span className="pay-amount" data-testid="vt-confirm-amount">
-          {formatFen(choice.amountFen)}
-        </span>
-      </p>
+        })
+      }
+      onCancel={onCancel}
+      onChanged={onChanged}
+    >
       <Facts
         testId="vt-confirm-facts"
         rows={[
@@ -310,26 +279,7 @@ function Confirm({
         ]}
       />
       {!choice.vehicle.mine && <p className="field-help">{t('dues.vehicleTax.confirmOthers')}</p>}
-      {error && (
-        <p className="form-error" role="alert" data-testid="vt-confirm-error">
-          {error}
-        </p>
-      )}
-      <div className="case-nav">
-        <Button size="large" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          color="primary"
-          size="large"
-          onClick={() => void submit()}
-          loading={busy}
-          data-testid="vt-confirm-submit"
-        >
-          {busy ? t('dues.vehicleTax.creating') : t('dues.vehicleTax.confirmSubmit')}
-        </Button>
-      </div>
-    </section>
+    </ConfirmPayment>
   );
 }
 

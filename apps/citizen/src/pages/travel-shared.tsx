@@ -6,8 +6,12 @@ import {
   type WeatherDay,
   type WeatherWarning,
 } from '@yss/contracts';
-import { useId } from 'react';
+import Button from 'antd-mobile/es/components/button';
+import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
+import type { ApiProblem } from '../api/client';
+import { ErrorState, ListSkeleton } from '../components/States';
+import type { ApiState } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
 import { formatSlotDate } from '../lib/appointments';
 import './travel.css';
@@ -32,6 +36,65 @@ export function useCityName() {
   };
 }
 
+/**
+ * A labelled <select>, with its error under it: the one shape of every choice on the travel pages (city, station,
+ * road, date), so that they are labelled and report errors alike.
+ */
+export function TravelSelect({
+  label,
+  value,
+  onChange,
+  testId,
+  error,
+  className = 'field',
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+  error?: string | undefined;
+  /** The wrapper's class (`field coach-city` for the two halves of a from–to pair). */
+  className?: string;
+  /** The options. */
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <select
+        id={id}
+        className="coach-select"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        data-testid={testId}
+      >
+        {children}
+      </select>
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert" data-testid={`${testId}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The 21 cities as options, in the page's language. */
+export function CityOptions() {
+  const { isEn } = useLocale();
+  return CITIES.map((c) => (
+    <option key={c.code} value={c.code}>
+      {isEn ? c.nameEn : c.name}
+    </option>
+  ));
+}
+
 /** A labelled <select> of the 21 cities (optionally with an empty first choice). */
 export function CitySelect({
   label,
@@ -48,36 +111,107 @@ export function CitySelect({
   placeholder?: string;
   error?: string;
 }) {
-  const id = useId();
-  const { isEn } = useLocale();
   return (
-    <div className="field coach-city">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select
-        id={id}
-        className="coach-select"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        data-testid={testId}
-      >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {CITIES.map((c) => (
-          <option key={c.code} value={c.code}>
-            {isEn ? c.nameEn : c.name}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert" data-testid={`${testId}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    <TravelSelect
+      label={label}
+      value={value}
+      onChange={onChange}
+      testId={testId}
+      error={error}
+      className="field coach-city"
+    >
+      {placeholder !== undefined && <option value="">{placeholder}</option>}
+      <CityOptions />
+    </TravelSelect>
   );
+}
+
+/** 日期: China today (marked 今天) and the following dates, `days` in all (each service's own window). */
+export function DateSelect({
+  value,
+  onChange,
+  testId,
+  days,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+  days: number;
+}) {
+  const { t, lang } = useLocale();
+  return (
+    <TravelSelect label={t('travel.common.date')} value={value} onChange={onChange} testId={testId}>
+      {nextDates(days).map((d, i) => (
+        <option key={d} value={d}>
+          {formatSlotDate(d, lang)}
+          {i === 0 ? `（${t('travel.common.today')}）` : ''}
+        </option>
+      ))}
+    </TravelSelect>
+  );
+}
+
+/**
+ * A search form of the travel pages (its fields, then the full-width 查询 button): checked by `onSearch` on submit
+ * without the browser's own validation, so that the errors are the page's words.
+ */
+export function SearchForm({
+  testId,
+  submitTestId,
+  onSearch,
+  children,
+}: {
+  testId: string;
+  submitTestId: string;
+  onSearch: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useLocale();
+  return (
+    <form
+      className="card coach-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch();
+      }}
+      data-testid={testId}
+    >
+      {children}
+      <Button block color="primary" size="large" type="submit" data-testid={submitTestId}>
+        {t('travel.common.search')}
+      </Button>
+    </form>
+  );
+}
+
+/**
+ * What a travel query answered, the same way on every list: the server's message on error (with 重试 unless
+ * `canRetry` says a retry cannot help), a skeleton while it loads, else `children` of the data.
+ */
+export function Answer<T>({
+  state,
+  rows = 3,
+  canRetry = () => true,
+  children,
+}: {
+  state: ApiState<T>;
+  rows?: number;
+  canRetry?: (error: ApiProblem) => boolean;
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useLocale();
+  if (state.error) {
+    return (
+      <ErrorState
+        problem={state.error}
+        onRetry={canRetry(state.error) ? state.reload : undefined}
+        title={t('travel.common.loadFailed')}
+      />
+    );
+  }
+  if (state.data === undefined) return <ListSkeleton rows={rows} />;
+  return children(state.data);
 }
 
 /** A warning signal: the colour is named in words too (never colour alone). */
@@ -149,6 +283,13 @@ export function Source({ source }: { source: string }) {
       {t('travel.common.source', { source })}
     </p>
   );
+}
+
+/** A date a link asked for (`?date=`) if it is within the first `days` dates, else China today. */
+export function initialDate(asked: string | null, days: number): string {
+  return asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && nextDates(days).includes(asked)
+    ? asked
+    : (nextDates(1)[0] as string);
 }
 
 /** China today and the next n-1 dates. */

@@ -6,26 +6,13 @@ import {
   EndorsementOptions,
   EndorsementOptionsQuery,
   MyEndorsements,
-  PaymentOrder,
-  Problem,
 } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PersonalLookupGate } from '../lookups/index.js';
 import type { PaymentGate } from '../payments/index.js';
-import { answerOrderCreation } from '../payments/purpose-orders.js';
+import { PURPOSE_PAYMENT_PROBLEMS as problems, purposeOrderRoute } from '../payments/purpose-payment.js';
 import type { EndorsementService } from './service.js';
-
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  429: Problem,
-  502: Problem,
-  503: Problem,
-};
 
 /**
  * 在线签注 (D6): the citizen's permits with the endorsements each may get (港澳通行证再次签注, 台湾通行证签注), a
@@ -60,32 +47,19 @@ export const endorsementRoutes =
       },
     );
 
-    app.post(
-      '/api/v1/me/endorsement-applications',
-      {
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['payments', 'personal'],
-          summary:
-            '在线签注: a payment order for one endorsement’s fee (the fee the exit-entry system says now); once paid, the ' +
-            'exit-entry system takes the application. A repeated submissionId answers 200 with the first order',
-          querystring: ActingQuery,
-          body: CreateEndorsementInput,
-          response: { 200: PaymentOrder, 201: PaymentOrder, ...problems },
-        },
-      },
-      async (req, reply) => {
-        const { ctx, me } = await d.gate.open(req, 'endorsements.create', req.query.for);
-        return answerOrderCreation(reply, {
-          gate: d.gate,
-          ctx,
-          serviceId: req.body.service,
-          submissionId: req.body.submissionId,
-          repeat: (accountId, submissionId) => d.service.repeat(accountId, submissionId),
-          create: () => d.service.create(ctx.accountId, me.idNumber, req.body),
-        });
-      },
-    );
+    purposeOrderRoute(app, {
+      url: '/api/v1/me/endorsement-applications',
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      summary:
+        '在线签注: a payment order for one endorsement’s fee (the fee the exit-entry system says now); once paid, the ' +
+        'exit-entry system takes the application. A repeated submissionId answers 200 with the first order',
+      body: CreateEndorsementInput,
+      gate: d.gate,
+      action: 'endorsements.create',
+      serviceId: (body) => body.service,
+      service: d.service,
+      create: ({ ctx, me }, body) => d.service.create(ctx.accountId, me.idNumber, body),
+    });
 
     app.get(
       '/api/v1/me/endorsements',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type CityCode,
   type CreateEndorsementInput,
@@ -10,9 +9,7 @@ import {
   type MyEndorsements,
   type PaymentOrder,
 } from '@yss/contracts';
-import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
-import type { Db } from '../../db/database.js';
 import { CHANNEL_STEPS, ENDORSEMENT_STEPS, type EndorsementStep } from '../../departments/exit-entry/codes.js';
 import type {
   ENDORSEMENT_REFUSALS,
@@ -25,15 +22,14 @@ import { AppError } from '../../http/app-error.js';
 import type { PersonalLookupGate } from '../lookups/index.js';
 import { timeline } from '../lookups/records-routes.js';
 import type { NotificationService } from '../notifications/index.js';
-import type {
-  FulfilmentOutcome,
-  PaymentFulfiller,
-  PaymentOrderLine,
-  PaymentOrderRecord,
-  PaymentService,
-} from '../payments/index.js';
-import { PurposeOrders } from '../payments/purpose-orders.js';
-import type { FieldCipher } from '../privacy/index.js';
+import type { FulfilmentOutcome, PaymentOrderLine, PaymentOrderRecord } from '../payments/index.js';
+import type { PurposeRow } from '../payments/purpose-orders.js';
+import {
+  failedIfInputRefused,
+  notifyFulfilment,
+  type PurposePaymentDeps,
+  PurposePaymentService,
+} from '../payments/purpose-payment.js';
 import * as repo from './repository.js';
 
 export const EXIT_ENTRY_PAYEE = '广东省公安厅出入境管理局';
@@ -73,15 +69,10 @@ const toFen = (yuan: number) => Math.round(yuan * 100);
 type DeptOption = z.infer<typeof EndorsementOption>;
 type DeptEndorsement = z.infer<typeof Endorsement>;
 
-export interface EndorsementDeps {
-  db: Db;
-  cipher: FieldCipher;
-  payments: PaymentService;
-  departments: Pick<Departments, 'exitEntry' | 'populationRegister'>;
+export interface EndorsementDeps extends PurposePaymentDeps<'exitEntry' | 'populationRegister'> {
   /** The catalog's city rule, in its words (台湾通行证签注暂仅支持…). */
   lookupGate: Pick<PersonalLookupGate, 'requireOfferedIn'>;
   notifications: NotificationService;
-  log: FastifyBaseLogger;
 }
 
 /**
@@ -90,11 +81,9 @@ export interface EndorsementDeps {
  * the fulfiller that has the exit-entry system take the application once the fee is paid, and 签注进度查询.
  * Orders of this purpose are `endorsement-fee` orders whose purposeRef is the endorsement_applications row id.
  */
-export class EndorsementService {
-  private readonly orders: PurposeOrders<'endorsement_applications'>;
-
+export class EndorsementService extends PurposePaymentService<'endorsement_applications'> {
   constructor(private readonly d: EndorsementDeps) {
-    this.orders = new PurposeOrders(d, 'endorsement_applications');
+    super(d, 'endorsement_applications', '未找到该笔签注申请，签注未办理，签注费已原路退回。');
   }
 
   private optionView(o: DeptOption): EndorsementOptionView {
@@ -169,10 +158,6 @@ export class EndorsementService {
     };
   }
 
-  repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> {
-    return this.orders.repeat(accountId, submissionId);
-  }
-
   /**
    * A payment order for one endorsement's fee: the permit must be the citizen's and fit the guide's rule
    * (ENDORSEMENT_NOT_ELIGIBLE in its words), the endorsement available now (not one already in progress, also one
@@ -206,35 +191,25 @@ export class EndorsementService {
     if (await this.orders.anyPaid(await repo.applicationsOfItem(this.d.db, itemIndex), ['processing'])) {
       throw new AppError('ENDORSEMENT_NOT_ELIGIBLE', REFUSALS['in-progress']);
     }
-    const id = randomUUID();
     const what = `${option.destinationName}${option.kindName}签注（${option.tripsName}）`;
-    return this.orders.place(accountId, input.submissionId, async (tx) => {
-      const order = await this.d.payments.createOrder(
-        {
-          accountId,
-          purpose: 'endorsement-fee',
-          purposeRef: id,
-          cityCode: input.city,
-          subject: `${service.name} ${what}`,
-          payeeName: EXIT_ENTRY_PAYEE,
-          amountFen: feeFen,
-          lines: [
-            { label: '证件', value: `${permit.kindName} ${permit.number}` },
-            { label: '签注', value: what },
-            { label: '每次逗留', value: `不超过${option.stayDays}天` },
-            { label: '有效期', value: `${option.validMonths}个月` },
-            { label: '送达方式', value: '邮寄（EMS）' },
-            { label: '签注费', value: formatFen(feeFen) },
-          ],
-          returnPath: '/exit-entry/endorsements',
-        },
-        tx,
-      );
-      await this.orders.insert(tx, {
-        id,
-        payment_order_id: order.id,
-        account_id: accountId,
-        submission_id: input.submissionId,
+    return this.placeOrder(accountId, input.submissionId, (id) => ({
+      order: {
+        purpose: 'endorsement-fee',
+        cityCode: input.city,
+        subject: `${service.name} ${what}`,
+        payeeName: EXIT_ENTRY_PAYEE,
+        amountFen: feeFen,
+        lines: [
+          { label: '证件', value: `${permit.kindName} ${permit.number}` },
+          { label: '签注', value: what },
+          { label: '每次逗留', value: `不超过${option.stayDays}天` },
+          { label: '有效期', value: `${option.validMonths}个月` },
+          { label: '送达方式', value: '邮寄（EMS）' },
+          { label: '签注费', value: formatFen(feeFen) },
+        ],
+        returnPath: '/exit-entry/endorsements',
+      },
+      row: {
         service_id: input.service,
         document_encrypted: this.d.cipher.encrypt(documentNumber, `${DOCUMENT_AAD}:${id}`),
         item_index: itemIndex,
@@ -244,12 +219,9 @@ export class EndorsementService {
         trips: input.trips,
         fee_fen: feeFen,
         endorsement_id: null,
-      });
-      return order.id;
-    });
+      },
+    }));
   }
-
-  readonly fulfiller: PaymentFulfiller = { fulfil: (order) => this.fulfil(order) };
 
   private receipt(e: DeptEndorsement): PaymentOrderLine[] {
     return [
@@ -266,9 +238,10 @@ export class EndorsementService {
    * refusal (the permit no longer valid, another endorsement in progress, the fee changed) fails with a note and
    * the fee goes back.
    */
-  private async fulfil(order: PaymentOrderRecord): Promise<FulfilmentOutcome> {
-    const row = await this.orders.findByOrder(order.id);
-    if (!row) return { outcome: 'failed', note: '未找到该笔签注申请，签注未办理，签注费已原路退回。' };
+  protected async fulfilRow(
+    order: PaymentOrderRecord,
+    row: PurposeRow<'endorsement_applications'>,
+  ): Promise<FulfilmentOutcome> {
     const documentNumber = this.d.cipher.decrypt(row.document_encrypted, `${DOCUMENT_AAD}:${row.id}`);
     const idNumber = this.d.cipher.decrypt(row.id_number_encrypted, `${ID_AAD}:${row.id}`);
     let answer: Awaited<ReturnType<Departments['exitEntry']['client']['applyEndorsement']>>;
@@ -283,31 +256,24 @@ export class EndorsementService {
         applicationReference: order.orderNumber,
       });
     } catch (err) {
-      if (err instanceof AppError && err.code === 'DEPARTMENT_INPUT_INVALID') {
-        return { outcome: 'failed', note: '签注申请信息有误，签注未办理，签注费已原路退回。' };
-      }
-      throw err;
+      return failedIfInputRefused(err, '签注申请信息有误，签注未办理，签注费已原路退回。');
     }
     if (!answer.applied) {
       return { outcome: 'failed', note: `${REFUSALS[answer.reason]}签注未办理，签注费已原路退回。` };
     }
     const e = answer.endorsement;
     if (!row.endorsement_id) await repo.recordEndorsement(this.d.db, row.id, e.endorsementId);
-    await this.d.notifications.deliver([
-      {
-        accountId: order.accountId,
-        kind: 'payment-update',
-        dedupeKey: `endorsement:${order.id}:applied`,
-        title: `签注办理：${e.destinationName}${e.kindName}签注${e.statusName}`.slice(0, 100),
-        body:
-          `您申请的${e.destinationName}${e.kindName}签注（${e.tripsName}，证件号码${e.documentNumber}）已${e.statusName}` +
-          (e.validFrom && e.validUntil ? `，有效期${e.validFrom}至${e.validUntil}` : '') +
-          `，将通过EMS邮寄送达。签注费${formatFen(row.fee_fen)}已缴纳（支付订单号：${order.orderNumber}）。` +
-          ENDORSEMENT_PROOF_NOTE,
-        link: `/pay/${order.id}/result`,
-        occurredAt: new Date(),
-      },
-    ]);
+    await notifyFulfilment(this.d.notifications, order, {
+      key: 'endorsement',
+      what: 'applied',
+      title: `签注办理：${e.destinationName}${e.kindName}签注${e.statusName}`.slice(0, 100),
+      body:
+        `您申请的${e.destinationName}${e.kindName}签注（${e.tripsName}，证件号码${e.documentNumber}）已${e.statusName}` +
+        (e.validFrom && e.validUntil ? `，有效期${e.validFrom}至${e.validUntil}` : '') +
+        `，将通过EMS邮寄送达。签注费${formatFen(row.fee_fen)}已缴纳（支付订单号：${order.orderNumber}）。` +
+        ENDORSEMENT_PROOF_NOTE,
+      link: `/pay/${order.id}/result`,
+    });
     return { outcome: 'done', receipt: this.receipt(e) };
   }
 

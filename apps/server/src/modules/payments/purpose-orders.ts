@@ -27,6 +27,9 @@ export type PurposeTable = {
   [K in keyof Database]: Selectable<Database[K]> extends PurposeColumns ? K : never;
 }[keyof Database];
 
+/** A row of a purpose table. */
+export type PurposeRow<T extends PurposeTable> = Selectable<Database[T]>;
+
 /** A unique violation of the named constraint (PostgreSQL and PGlite both report code 23505). */
 export function isUniqueViolation(err: unknown, constraint: string): boolean {
   const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;

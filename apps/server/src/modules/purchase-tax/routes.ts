@@ -1,20 +1,9 @@
-import { ActingQuery, CreatePurchaseTaxPaymentInput, MyVehiclePurchases, PaymentOrder, Problem } from '@yss/contracts';
+import { ActingQuery, CreatePurchaseTaxPaymentInput, MyVehiclePurchases } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { perSessionRateLimit } from '../../http/rate-limit.js';
 import type { PaymentGate } from '../payments/index.js';
-import { answerOrderCreation } from '../payments/purpose-orders.js';
+import { PURPOSE_PAYMENT_PROBLEMS as problems, purposeOrderRoute } from '../payments/purpose-payment.js';
 import { PURCHASE_TAX_SERVICE, type PurchaseTaxService } from './service.js';
-
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  429: Problem,
-  502: Problem,
-  503: Problem,
-};
 
 /**
  * 车辆购置税 (D4): the buyer's own new-vehicle purchases with the tax computed by the tax department (also the
@@ -50,30 +39,17 @@ export const purchaseTaxRoutes =
       },
     );
 
-    app.post(
-      '/api/v1/me/vehicle-purchase-tax-payments',
-      {
-        config: perSessionRateLimit(d.sessionCookie, 'purchase-tax', 20),
-        schema: {
-          tags: ['payments', 'personal'],
-          summary:
-            '车辆购置税缴纳: a payment order for one purchase’s 应缴合计 (tax + any 滞纳金, as the tax department says ' +
-            'now); a repeated submissionId answers 200 with the first order',
-          querystring: ActingQuery,
-          body: CreatePurchaseTaxPaymentInput,
-          response: { 200: PaymentOrder, 201: PaymentOrder, ...problems },
-        },
-      },
-      async (req, reply) => {
-        const { ctx, me } = await d.gate.open(req, 'purchase-tax.create', req.query.for);
-        return answerOrderCreation(reply, {
-          gate: d.gate,
-          ctx,
-          serviceId: PURCHASE_TAX_SERVICE,
-          submissionId: req.body.submissionId,
-          repeat: (accountId, submissionId) => d.service.repeat(accountId, submissionId),
-          create: () => d.service.create(ctx.accountId, me.idNumber, req.body),
-        });
-      },
-    );
+    purposeOrderRoute(app, {
+      url: '/api/v1/me/vehicle-purchase-tax-payments',
+      config: perSessionRateLimit(d.sessionCookie, 'purchase-tax', 20),
+      summary:
+        '车辆购置税缴纳: a payment order for one purchase’s 应缴合计 (tax + any 滞纳金, as the tax department says ' +
+        'now); a repeated submissionId answers 200 with the first order',
+      body: CreatePurchaseTaxPaymentInput,
+      gate: d.gate,
+      action: 'purchase-tax.create',
+      serviceId: () => PURCHASE_TAX_SERVICE,
+      service: d.service,
+      create: ({ ctx, me }, body) => d.service.create(ctx.accountId, me.idNumber, body),
+    });
   };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type CreatePurchaseTaxPaymentInput,
   formatFen,
@@ -9,22 +8,18 @@ import {
   VEHICLE_PURCHASE_KIND_NAMES,
   type VehiclePurchaseView,
 } from '@yss/contracts';
-import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
-import type { Db } from '../../db/database.js';
-import type { Departments } from '../../departments/registry.js';
 import type { VehiclePurchase } from '../../departments/tax/contract.js';
 import { AppError } from '../../http/app-error.js';
 import type { NotificationService } from '../notifications/index.js';
-import type {
-  FulfilmentOutcome,
-  PaymentFulfiller,
-  PaymentOrderLine,
-  PaymentOrderRecord,
-  PaymentService,
-} from '../payments/index.js';
-import { PurposeOrders } from '../payments/purpose-orders.js';
-import type { FieldCipher } from '../privacy/index.js';
+import type { FulfilmentOutcome, PaymentOrderLine, PaymentOrderRecord } from '../payments/index.js';
+import type { PurposeRow } from '../payments/purpose-orders.js';
+import {
+  failedIfInputRefused,
+  notifyFulfilment,
+  type PurposePaymentDeps,
+  PurposePaymentService,
+} from '../payments/purpose-payment.js';
 import * as repo from './repository.js';
 
 /** The catalog service of 车辆购置税 (D4): every city, the buyer's own purchases. */
@@ -38,13 +33,8 @@ const ITEM_INDEX = 'purchase-tax-item';
 const toFen = (yuan: number) => Math.round(yuan * 100);
 type DeptPurchase = z.infer<typeof VehiclePurchase>;
 
-export interface PurchaseTaxDeps {
-  db: Db;
-  cipher: FieldCipher;
-  payments: PaymentService;
-  departments: Pick<Departments, 'tax'>;
+export interface PurchaseTaxDeps extends PurposePaymentDeps<'tax'> {
   notifications: NotificationService;
-  log: FastifyBaseLogger;
 }
 
 /**
@@ -54,11 +44,9 @@ export interface PurchaseTaxDeps {
  * goes to the result page and 消息. Orders of this purpose are `vehicle-purchase-tax` orders whose purposeRef is the
  * purchase_tax_payments row id.
  */
-export class PurchaseTaxService {
-  private readonly orders: PurposeOrders<'purchase_tax_payments'>;
-
+export class PurchaseTaxService extends PurposePaymentService<'purchase_tax_payments'> {
   constructor(private readonly d: PurchaseTaxDeps) {
-    this.orders = new PurposeOrders(d, 'purchase_tax_payments');
+    super(d, 'purchase_tax_payments', '未找到该笔缴款的购置信息，缴款未成功，款项已原路退回。');
   }
 
   private present(p: DeptPurchase): VehiclePurchaseView {
@@ -104,10 +92,6 @@ export class PurchaseTaxService {
     };
   }
 
-  repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> {
-    return this.orders.repeat(accountId, submissionId);
-  }
-
   /**
    * A payment order for one purchase's 应缴合计 as the tax department computes it now: the purchase must be the
    * citizen's (BILL_NOT_FOUND), unpaid and not being paid here already (BILL_ALREADY_PAID), with something to pay
@@ -148,50 +132,37 @@ export class PurchaseTaxService {
         '该车辆的车辆购置税已有一笔缴款正在处理，请稍后查看缴款结果，无需重复缴款。',
       );
     }
-    const id = randomUUID();
     const lateFeeFen = toFen(purchase.lateFee);
-    return this.orders.place(accountId, input.submissionId, async (tx) => {
-      const order = await this.d.payments.createOrder(
-        {
-          accountId,
-          purpose: 'vehicle-purchase-tax',
-          purposeRef: id,
-          cityCode: '440000',
-          subject: `车辆购置税 ${purchase.model}`,
-          payeeName: PURCHASE_TAX_PAYEE,
-          amountFen: dueFen,
-          lines: [
-            { label: '厂牌型号', value: purchase.model },
-            { label: '车辆识别代号', value: maskVin(purchase.vin) },
-            { label: '发票号码', value: `${code} ${number}` },
-            { label: '计税价格', value: formatFen(toFen(purchase.taxablePrice)) },
-            { label: '应纳税额', value: formatFen(toFen(purchase.payableTax)) },
-            ...(lateFeeFen > 0
-              ? [{ label: '滞纳金', value: `${formatFen(lateFeeFen)}（逾期${purchase.overdueDays}天）` }]
-              : []),
-            { label: '金额', value: formatFen(dueFen) },
-          ],
-          returnPath: '/tax/purchase-tax',
-        },
-        tx,
-      );
-      await this.orders.insert(tx, {
-        id,
-        payment_order_id: order.id,
-        account_id: accountId,
-        submission_id: input.submissionId,
+    return this.placeOrder(accountId, input.submissionId, (id) => ({
+      order: {
+        purpose: 'vehicle-purchase-tax',
+        cityCode: '440000',
+        subject: `车辆购置税 ${purchase.model}`,
+        payeeName: PURCHASE_TAX_PAYEE,
+        amountFen: dueFen,
+        lines: [
+          { label: '厂牌型号', value: purchase.model },
+          { label: '车辆识别代号', value: maskVin(purchase.vin) },
+          { label: '发票号码', value: `${code} ${number}` },
+          { label: '计税价格', value: formatFen(toFen(purchase.taxablePrice)) },
+          { label: '应纳税额', value: formatFen(toFen(purchase.payableTax)) },
+          ...(lateFeeFen > 0
+            ? [{ label: '滞纳金', value: `${formatFen(lateFeeFen)}（逾期${purchase.overdueDays}天）` }]
+            : []),
+          { label: '金额', value: formatFen(dueFen) },
+        ],
+        returnPath: '/tax/purchase-tax',
+      },
+      row: {
         invoice_encrypted: this.d.cipher.encrypt(`${code}:${number}`, `${INVOICE_AAD}:${id}`),
         item_index: itemIndex,
         id_number_encrypted: this.d.cipher.encrypt(idNumber, `${ID_AAD}:${id}`),
         amount_fen: dueFen,
         certificate_number: null,
         department_paid_on: null,
-      });
-      return order.id;
-    });
+      },
+    }));
   }
-
-  readonly fulfiller: PaymentFulfiller = { fulfil: (order) => this.fulfil(order) };
 
   private receipt(certificate: string, paidOn: string): PaymentOrderLine[] {
     return [
@@ -207,9 +178,10 @@ export class PurchaseTaxService {
    * order paid on a later day, with more 滞纳金), a purchase paid meanwhile or not found fails with a note, and the
    * money goes back in full.
    */
-  private async fulfil(order: PaymentOrderRecord): Promise<FulfilmentOutcome> {
-    const row = await this.orders.findByOrder(order.id);
-    if (!row) return { outcome: 'failed', note: '未找到该笔缴款的购置信息，缴款未成功，款项已原路退回。' };
+  protected async fulfilRow(
+    order: PaymentOrderRecord,
+    row: PurposeRow<'purchase_tax_payments'>,
+  ): Promise<FulfilmentOutcome> {
     if (row.certificate_number && row.department_paid_on) {
       return { outcome: 'done', receipt: this.receipt(row.certificate_number, row.department_paid_on) };
     }
@@ -228,10 +200,7 @@ export class PurchaseTaxService {
         paymentReference: order.orderNumber,
       });
     } catch (err) {
-      if (err instanceof AppError && err.code === 'DEPARTMENT_INPUT_INVALID') {
-        return { outcome: 'failed', note: '车辆购置税缴款信息有误，缴款未成功，款项已原路退回。' };
-      }
-      throw err;
+      return failedIfInputRefused(err, '车辆购置税缴款信息有误，缴款未成功，款项已原路退回。');
     }
     if (!answer.paid) {
       const notes = {
@@ -243,20 +212,16 @@ export class PurchaseTaxService {
     }
     const { certificateNumber, paidOn } = answer.receipt;
     await repo.recordCertificate(this.d.db, row.id, certificateNumber, paidOn);
-    await this.d.notifications.deliver([
-      {
-        accountId: order.accountId,
-        kind: 'payment-update',
-        dedupeKey: `purchase-tax:${order.id}:certificate`,
-        title: `车辆购置税完税证明：${maskVin(answer.receipt.vin)}`,
-        body:
-          `您缴纳的车辆购置税${formatFen(row.amount_fen)}已入库。车辆购置税完税证明（电子版）号码：${certificateNumber}；` +
-          `入库日期：${paidOn}；收款单位：${PURCHASE_TAX_PAYEE}；支付订单号：${order.orderNumber}。` +
-          '可在“车辆购置税 → 完税证明查询”中查看。',
-        link: '/tax/purchase-tax/certificates',
-        occurredAt: new Date(),
-      },
-    ]);
+    await notifyFulfilment(this.d.notifications, order, {
+      key: 'purchase-tax',
+      what: 'certificate',
+      title: `车辆购置税完税证明：${maskVin(answer.receipt.vin)}`,
+      body:
+        `您缴纳的车辆购置税${formatFen(row.amount_fen)}已入库。车辆购置税完税证明（电子版）号码：${certificateNumber}；` +
+        `入库日期：${paidOn}；收款单位：${PURCHASE_TAX_PAYEE}；支付订单号：${order.orderNumber}。` +
+        '可在“车辆购置税 → 完税证明查询”中查看。',
+      link: '/tax/purchase-tax/certificates',
+    });
     return { outcome: 'done', receipt: this.receipt(certificateNumber, paidOn) };
   }
 }

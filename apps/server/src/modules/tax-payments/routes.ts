@@ -2,28 +2,15 @@ import {
   ActingQuery,
   CreateVehicleTaxPaymentInput,
   MyVehicleTax,
-  PaymentOrder,
-  Problem,
   VehicleTaxLookupInput,
   VehicleTaxVehicle,
 } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { perSessionRateLimit } from '../../http/rate-limit.js';
 import type { PaymentGate } from '../payments/index.js';
-import { answerOrderCreation } from '../payments/purpose-orders.js';
+import { PURPOSE_PAYMENT_PROBLEMS as problems, purposeOrderRoute } from '../payments/purpose-payment.js';
 import { maskIdNumber } from '../privacy/index.js';
 import { type TaxPaymentService, VEHICLE_TAX_SERVICE } from './service.js';
-
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  429: Problem,
-  502: Problem,
-  503: Problem,
-};
 
 /**
  * 车船税缴款 (D4): 本人清缴 (the citizen's own vehicles), 他人清缴 (a vehicle by plate and owner's ID number — in the
@@ -86,30 +73,17 @@ export const taxPaymentRoutes =
       },
     );
 
-    app.post(
-      '/api/v1/me/vehicle-tax-payments',
-      {
-        config: perSession(20),
-        schema: {
-          tags: ['payments', 'personal'],
-          summary:
-            '车船税缴款 (D4): a payment order for one vehicle’s one tax year (the amount the tax department says now); ' +
-            'a repeated submissionId answers 200 with the first order',
-          querystring: ActingQuery,
-          body: CreateVehicleTaxPaymentInput,
-          response: { 200: PaymentOrder, 201: PaymentOrder, ...problems },
-        },
-      },
-      async (req, reply) => {
-        const { ctx, me } = await d.gate.open(req, 'vehicle-tax.create', req.query.for);
-        return answerOrderCreation(reply, {
-          gate: d.gate,
-          ctx,
-          serviceId: VEHICLE_TAX_SERVICE,
-          submissionId: req.body.submissionId,
-          repeat: (accountId, submissionId) => d.service.repeat(accountId, submissionId),
-          create: () => d.service.create(ctx.accountId, me.idNumber, req.body),
-        });
-      },
-    );
+    purposeOrderRoute(app, {
+      url: '/api/v1/me/vehicle-tax-payments',
+      config: perSession(20),
+      summary:
+        '车船税缴款 (D4): a payment order for one vehicle’s one tax year (the amount the tax department says now); ' +
+        'a repeated submissionId answers 200 with the first order',
+      body: CreateVehicleTaxPaymentInput,
+      gate: d.gate,
+      action: 'vehicle-tax.create',
+      serviceId: () => VEHICLE_TAX_SERVICE,
+      service: d.service,
+      create: ({ ctx, me }, body) => d.service.create(ctx.accountId, me.idNumber, body),
+    });
   };

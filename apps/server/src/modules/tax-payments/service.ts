@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type CreateVehicleTaxPaymentInput,
   formatFen,
@@ -10,22 +9,19 @@ import {
   type VehicleTaxLookupInput,
   type VehicleTaxVehicle,
 } from '@yss/contracts';
-import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
-import type { Db } from '../../db/database.js';
-import type { Departments } from '../../departments/registry.js';
 import type { TaxedVehicle } from '../../departments/tax/contract.js';
 import { AppError } from '../../http/app-error.js';
 import type { NotificationService } from '../notifications/index.js';
-import type {
-  FulfilmentOutcome,
-  PaymentFulfiller,
-  PaymentOrderLine,
-  PaymentOrderRecord,
-  PaymentService,
-} from '../payments/index.js';
-import { PurposeOrders } from '../payments/purpose-orders.js';
-import { type FieldCipher, maskIdNumber } from '../privacy/index.js';
+import type { FulfilmentOutcome, PaymentOrderLine, PaymentOrderRecord } from '../payments/index.js';
+import type { PurposeRow } from '../payments/purpose-orders.js';
+import {
+  failedIfInputRefused,
+  notifyFulfilment,
+  type PurposePaymentDeps,
+  PurposePaymentService,
+} from '../payments/purpose-payment.js';
+import { maskIdNumber } from '../privacy/index.js';
 import * as repo from './repository.js';
 
 /** The catalog service of 车船税缴款 (D4): every city, for oneself (本人清缴) or another person (他人清缴). */
@@ -36,17 +32,14 @@ const VEHICLE_AAD = 'tax-payment.vehicle';
 const OWNER_AAD = 'tax-payment.owner';
 const PAYER_AAD = 'tax-payment.payer';
 const ITEM_INDEX = 'tax-payment-item';
+/** An order without its row (or the row without a year): it cannot be paid, the money goes back. */
+const NO_TAX_ROW = '未找到该笔缴款的税款信息，缴款未成功，款项已原路退回。';
 
 const toFen = (yuan: number) => Math.round(yuan * 100);
 type DeptVehicle = z.infer<typeof TaxedVehicle>;
 
-export interface TaxPaymentDeps {
-  db: Db;
-  cipher: FieldCipher;
-  payments: PaymentService;
-  departments: Pick<Departments, 'tax'>;
+export interface TaxPaymentDeps extends PurposePaymentDeps<'tax'> {
   notifications: NotificationService;
-  log: FastifyBaseLogger;
 }
 
 /**
@@ -55,11 +48,9 @@ export interface TaxPaymentDeps {
  * at the tax department once the provider confirmed the payment (its 完税凭证 number goes to the result page and
  * 消息). Orders of this purpose are `vehicle-tax` orders whose purposeRef is the tax_payments row id.
  */
-export class TaxPaymentService {
-  private readonly orders: PurposeOrders<'tax_payments'>;
-
+export class TaxPaymentService extends PurposePaymentService<'tax_payments'> {
   constructor(private readonly d: TaxPaymentDeps) {
-    this.orders = new PurposeOrders(d, 'tax_payments');
+    super(d, 'tax_payments', NO_TAX_ROW);
   }
 
   private present(v: DeptVehicle, ownerIdNumber: string, mine: boolean): VehicleTaxVehicle {
@@ -120,10 +111,6 @@ export class TaxPaymentService {
     return this.present(await this.vehicle(plate, owner), owner, owner === payerIdNumber);
   }
 
-  repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> {
-    return this.orders.repeat(accountId, submissionId);
-  }
-
   /**
    * A payment order for one vehicle's one tax year, as the tax department has it now: the vehicle must be the
    * owner's (VEHICLE_TAX_NOT_FOUND), the year due (BILL_NOT_FOUND / BILL_ALREADY_PAID, also while another payment
@@ -162,33 +149,23 @@ export class TaxPaymentService {
         '该车辆该年度车船税已有一笔缴款正在处理，请稍后查看缴款结果，无需重复缴款。',
       );
     }
-    const id = randomUUID();
-    return this.orders.place(accountId, input.submissionId, async (tx) => {
-      const order = await this.d.payments.createOrder(
-        {
-          accountId,
-          purpose: 'vehicle-tax',
-          purposeRef: id,
-          cityCode: '440000',
-          subject: `车船税 ${plate} ${input.year}年度`,
-          payeeName: TAX_PAYEE,
-          amountFen: dueFen,
-          lines: [
-            { label: '车牌号码', value: plate },
-            { label: '车主证件号码', value: maskIdNumber(owner) },
-            { label: '缴款方式', value: mine ? '本人清缴' : '他人清缴' },
-            { label: '税款所属年度', value: `${input.year}年度` },
-            { label: '金额', value: formatFen(dueFen) },
-          ],
-          returnPath: '/tax/vehicle-tax',
-        },
-        tx,
-      );
-      await this.orders.insert(tx, {
-        id,
-        payment_order_id: order.id,
-        account_id: accountId,
-        submission_id: input.submissionId,
+    return this.placeOrder(accountId, input.submissionId, (id) => ({
+      order: {
+        purpose: 'vehicle-tax',
+        cityCode: '440000',
+        subject: `车船税 ${plate} ${input.year}年度`,
+        payeeName: TAX_PAYEE,
+        amountFen: dueFen,
+        lines: [
+          { label: '车牌号码', value: plate },
+          { label: '车主证件号码', value: maskIdNumber(owner) },
+          { label: '缴款方式', value: mine ? '本人清缴' : '他人清缴' },
+          { label: '税款所属年度', value: `${input.year}年度` },
+          { label: '金额', value: formatFen(dueFen) },
+        ],
+        returnPath: '/tax/vehicle-tax',
+      },
+      row: {
         kind: 'vehicle-tax',
         vehicle_encrypted: this.d.cipher.encrypt(plate, `${VEHICLE_AAD}:${id}`),
         item_index: itemIndex,
@@ -198,12 +175,9 @@ export class TaxPaymentService {
         amount_fen: dueFen,
         certificate_number: null,
         department_paid_on: null,
-      });
-      return order.id;
-    });
+      },
+    }));
   }
-
-  readonly fulfiller: PaymentFulfiller = { fulfil: (order) => this.fulfil(order) };
 
   private receipt(certificate: string, paidOn: string, year: number | null): PaymentOrderLine[] {
     return [
@@ -219,11 +193,8 @@ export class TaxPaymentService {
    * to retry. The amount is checked against the department first: a year now due at another amount, or paid by
    * someone else meanwhile, fails with a note and the money goes back.
    */
-  private async fulfil(order: PaymentOrderRecord): Promise<FulfilmentOutcome> {
-    const row = await this.orders.findByOrder(order.id);
-    if (!row || row.tax_year === null) {
-      return { outcome: 'failed', note: '未找到该笔缴款的税款信息，缴款未成功，款项已原路退回。' };
-    }
+  protected async fulfilRow(order: PaymentOrderRecord, row: PurposeRow<'tax_payments'>): Promise<FulfilmentOutcome> {
+    if (row.tax_year === null) return { outcome: 'failed', note: NO_TAX_ROW };
     if (row.certificate_number && row.department_paid_on) {
       return { outcome: 'done', receipt: this.receipt(row.certificate_number, row.department_paid_on, row.tax_year) };
     }
@@ -250,10 +221,7 @@ export class TaxPaymentService {
         paymentReference: order.orderNumber,
       });
     } catch (err) {
-      if (err instanceof AppError && err.code === 'DEPARTMENT_INPUT_INVALID') {
-        return { outcome: 'failed', note: `${year}年度车船税缴款信息有误，缴款未成功，款项已原路退回。` };
-      }
-      throw err;
+      return failedIfInputRefused(err, `${year}年度车船税缴款信息有误，缴款未成功，款项已原路退回。`);
     }
     if (!answer.paid) {
       return {
@@ -266,19 +234,15 @@ export class TaxPaymentService {
     }
     const { certificateNumber, paidOn } = answer.receipt;
     await repo.recordCertificate(this.d.db, row.id, certificateNumber, paidOn);
-    await this.d.notifications.deliver([
-      {
-        accountId: order.accountId,
-        kind: 'payment-update',
-        dedupeKey: `tax-payment:${order.id}:certificate`,
-        title: `车船税完税凭证：${plate} ${year}年度`,
-        body:
-          `您缴纳的${plate} ${year}年度车船税${formatFen(row.amount_fen)}已入库。完税凭证号码：${certificateNumber}；` +
-          `入库日期：${paidOn}；收款单位：${TAX_PAYEE}；支付订单号：${order.orderNumber}。`,
-        link: `/pay/${order.id}/result`,
-        occurredAt: new Date(),
-      },
-    ]);
+    await notifyFulfilment(this.d.notifications, order, {
+      key: 'tax-payment',
+      what: 'certificate',
+      title: `车船税完税凭证：${plate} ${year}年度`,
+      body:
+        `您缴纳的${plate} ${year}年度车船税${formatFen(row.amount_fen)}已入库。完税凭证号码：${certificateNumber}；` +
+        `入库日期：${paidOn}；收款单位：${TAX_PAYEE}；支付订单号：${order.orderNumber}。`,
+      link: `/pay/${order.id}/result`,
+    });
     return { outcome: 'done', receipt: this.receipt(certificateNumber, paidOn, year) };
   }
 }

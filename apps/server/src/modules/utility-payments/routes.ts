@@ -1,27 +1,9 @@
-import {
-  ActingQuery,
-  CreateUtilityPaymentInput,
-  PaymentOrder,
-  Problem,
-  UtilityAmountDue,
-  UtilityAmountDueQuery,
-} from '@yss/contracts';
+import { ActingQuery, CreateUtilityPaymentInput, UtilityAmountDue, UtilityAmountDueQuery } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { perSessionRateLimit } from '../../http/rate-limit.js';
 import type { PaymentGate } from '../payments/index.js';
-import { answerOrderCreation } from '../payments/purpose-orders.js';
-import type { UtilityPaymentService } from './service.js';
-
-const problems = {
-  400: Problem,
-  401: Problem,
-  403: Problem,
-  404: Problem,
-  409: Problem,
-  429: Problem,
-  502: Problem,
-  503: Problem,
-};
+import { PURPOSE_PAYMENT_PROBLEMS as problems, purposeOrderRoute } from '../payments/purpose-payment.js';
+import { GAS_PAYMENT_SERVICE, type UtilityPaymentService } from './service.js';
 
 /** The last four digits only: what an audit entry keeps of someone's account number. */
 const maskAccount = (account: string) => `****${account.slice(-4)}`;
@@ -55,7 +37,7 @@ export const utilityPaymentRoutes =
         const due = await d.service.amountDue(req.query.city, req.query.account);
         await d.gate.record(ctx, 'utility-payment.amount-due', {
           what: '燃气缴费 应缴查询',
-          serviceId: 'ranqi-jiaofei',
+          serviceId: GAS_PAYMENT_SERVICE,
           account: maskAccount(due.accountNumber),
         });
         reply.header('cache-control', 'no-store');
@@ -63,30 +45,17 @@ export const utilityPaymentRoutes =
       },
     );
 
-    app.post(
-      '/api/v1/me/utility-payments',
-      {
-        config: perSession(20),
-        schema: {
-          tags: ['payments', 'personal'],
-          summary:
-            '燃气缴费 (G1, 广州): a payment order for one month’s bill (the amount the company says now); ' +
-            'a repeated submissionId answers 200 with the first order',
-          querystring: ActingQuery,
-          body: CreateUtilityPaymentInput,
-          response: { 200: PaymentOrder, 201: PaymentOrder, ...problems },
-        },
-      },
-      async (req, reply) => {
-        const { ctx } = await d.gate.open(req, 'utility-payments.create', req.query.for);
-        return answerOrderCreation(reply, {
-          gate: d.gate,
-          ctx,
-          serviceId: 'ranqi-jiaofei',
-          submissionId: req.body.submissionId,
-          repeat: (accountId, submissionId) => d.service.repeat(accountId, submissionId),
-          create: () => d.service.create(ctx.accountId, req.body),
-        });
-      },
-    );
+    purposeOrderRoute(app, {
+      url: '/api/v1/me/utility-payments',
+      config: perSession(20),
+      summary:
+        '燃气缴费 (G1, 广州): a payment order for one month’s bill (the amount the company says now); ' +
+        'a repeated submissionId answers 200 with the first order',
+      body: CreateUtilityPaymentInput,
+      gate: d.gate,
+      action: 'utility-payments.create',
+      serviceId: () => GAS_PAYMENT_SERVICE,
+      service: d.service,
+      create: ({ ctx }, body) => d.service.create(ctx.accountId, body),
+    });
   };

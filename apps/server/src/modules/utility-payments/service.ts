@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type CityCode,
   type CreateUtilityPaymentInput,
@@ -6,16 +5,14 @@ import {
   type PaymentOrder,
   type UtilityAmountDue,
 } from '@yss/contracts';
-import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../../db/database.js';
 import { DepartmentUnavailable } from '../../departments/framework/errors.js';
 import type { Departments } from '../../departments/registry.js';
 import { companyById, type UtilityKind } from '../../departments/utilities/companies.js';
 import { AppError } from '../../http/app-error.js';
 import type { PersonalLookupGate } from '../lookups/index.js';
-import type { FulfilmentOutcome, PaymentFulfiller, PaymentOrderRecord, PaymentService } from '../payments/index.js';
-import { PurposeOrders } from '../payments/purpose-orders.js';
-import type { FieldCipher } from '../privacy/index.js';
+import type { FulfilmentOutcome, PaymentOrderRecord } from '../payments/index.js';
+import type { PurposeRow } from '../payments/purpose-orders.js';
+import { failedIfInputRefused, type PurposePaymentDeps, PurposePaymentService } from '../payments/purpose-payment.js';
 import * as repo from './repository.js';
 
 /** The catalog service of 燃气缴费 (G1): 广州 only, for oneself or for others (替他人缴费). */
@@ -32,14 +29,9 @@ const periodName = (period: string) => `${period.slice(0, 4)}年${Number(period.
 const shortName = (companyName: string) => companyName.replace(/(集团)?(股份)?有限(责任)?公司$/u, '') || companyName;
 const UTILITY_FEE: Record<UtilityKind, string> = { gas: '燃气费', power: '电费', water: '水费' };
 
-export interface UtilityPaymentDeps {
-  db: Db;
-  cipher: FieldCipher;
-  payments: PaymentService;
-  departments: Pick<Departments, 'utilities'>;
+export interface UtilityPaymentDeps extends PurposePaymentDeps<'utilities'> {
   /** The catalog's city rule, in its words (暂仅支持广州). */
   lookupGate: Pick<PersonalLookupGate, 'requireOfferedIn'>;
-  log: FastifyBaseLogger;
 }
 
 /**
@@ -47,11 +39,9 @@ export interface UtilityPaymentDeps {
  * bill, and the fulfiller that pays the bill at the gas company once the provider confirmed the payment. Payments
  * of this purpose are `utility-bill` orders whose purposeRef is the utility_payments row id.
  */
-export class UtilityPaymentService {
-  private readonly orders: PurposeOrders<'utility_payments'>;
-
+export class UtilityPaymentService extends PurposePaymentService<'utility_payments'> {
   constructor(private readonly d: UtilityPaymentDeps) {
-    this.orders = new PurposeOrders(d, 'utility_payments');
+    super(d, 'utility_payments', '未找到该笔缴费的账单信息，缴费未成功，款项已原路退回。');
   }
 
   /** The gas company of the city (after the catalog's rule); another city's says the guide's words. */
@@ -93,11 +83,6 @@ export class UtilityPaymentService {
     };
   }
 
-  /** A repeat of a submission: the order made the first time. */
-  repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> {
-    return this.orders.repeat(accountId, submissionId);
-  }
-
   /**
    * A payment order for one month's bill, as the company has it now: it must exist (BILL_NOT_FOUND), be unpaid and
    * not already being paid here (BILL_ALREADY_PAID), and cost what the citizen saw (BILL_AMOUNT_CHANGED).
@@ -133,34 +118,24 @@ export class UtilityPaymentService {
     if (await this.orders.anyPaid(await repo.paymentsOfBill(this.d.db, billIndex))) {
       throw new AppError('BILL_ALREADY_PAID', '该账单已有一笔缴费正在处理，请稍后查看缴费结果，无需重复缴费。');
     }
-    const id = randomUUID();
     const subject = `${shortName(company.name)} ${periodName(input.period)}${UTILITY_FEE.gas}`;
-    // The same submission committed meanwhile (a double tap): that order is the answer (place).
-    return this.orders.place(accountId, input.submissionId, async (tx) => {
-      const order = await this.d.payments.createOrder(
-        {
-          accountId,
-          purpose: 'utility-bill',
-          purposeRef: id,
-          cityCode: input.city,
-          subject,
-          payeeName: company.name,
-          amountFen: billFen,
-          lines: [
-            { label: '户号', value: account },
-            { label: '户主', value: answer.account?.holderNameMasked ?? '' },
-            { label: '账期', value: periodName(input.period) },
-            { label: '金额', value: formatFen(billFen) },
-          ],
-          returnPath: `/utilities/gas/pay?account=${account}`,
-        },
-        tx,
-      );
-      await this.orders.insert(tx, {
-        id,
-        payment_order_id: order.id,
-        account_id: accountId,
-        submission_id: input.submissionId,
+    // The same submission committed meanwhile (a double tap): that order is the answer (placeOrder).
+    return this.placeOrder(accountId, input.submissionId, (id) => ({
+      order: {
+        purpose: 'utility-bill',
+        cityCode: input.city,
+        subject,
+        payeeName: company.name,
+        amountFen: billFen,
+        lines: [
+          { label: '户号', value: account },
+          { label: '户主', value: answer.account?.holderNameMasked ?? '' },
+          { label: '账期', value: periodName(input.period) },
+          { label: '金额', value: formatFen(billFen) },
+        ],
+        returnPath: `/utilities/gas/pay?account=${account}`,
+      },
+      row: {
         company_id: company.id,
         utility: 'gas',
         account_number_encrypted: this.d.cipher.encrypt(account, `${ACCOUNT_AAD}:${id}`),
@@ -170,26 +145,21 @@ export class UtilityPaymentService {
         pay_attempted_at: null,
         department_reference: null,
         department_paid_at: null,
-      });
-      return order.id;
-    });
+      },
+    }));
   }
 
-  /** 履约: pay the bill at the gas company (see payBill). */
-  readonly fulfiller: PaymentFulfiller = {
-    fulfil: (order) => this.fulfil(order),
-  };
-
   /**
-   * Pay the bill at the company for its exact amount. payBill is a write the company never takes twice: a second
+   * 履约: pay the bill at the company for its exact amount. payBill is a write the company never takes twice: a second
    * call for a bill we paid answers `already-paid`, the same as for a bill someone else paid. So the time of our
    * first attempt is written before the call; on a retry (a crash or timeout after the company may have paid), an
    * `already-paid` whose paidAt is not before that first attempt is our own payment (done), an earlier one is
    * someone else's (failed, refunded). A call refused before it was sent (circuit open, overloaded) is forgotten.
    */
-  private async fulfil(order: PaymentOrderRecord): Promise<FulfilmentOutcome> {
-    const row = await this.orders.findByOrder(order.id);
-    if (!row) return { outcome: 'failed', note: '未找到该笔缴费的账单信息，缴费未成功，款项已原路退回。' };
+  protected async fulfilRow(
+    order: PaymentOrderRecord,
+    row: PurposeRow<'utility_payments'>,
+  ): Promise<FulfilmentOutcome> {
     if (row.department_reference || row.department_paid_at) return { outcome: 'done' };
     const account = this.d.cipher.decrypt(row.account_number_encrypted, `${ACCOUNT_AAD}:${row.id}`);
     const period = periodName(row.period);
@@ -207,10 +177,7 @@ export class UtilityPaymentService {
         (err instanceof DepartmentUnavailable && (err.kind === 'circuit-open' || err.kind === 'overloaded')) ||
         (err instanceof AppError && err.code === 'DEPARTMENT_INPUT_INVALID');
       if (neverSent && !attempt.earlier) await repo.clearPayAttempt(this.d.db, row.id);
-      if (err instanceof AppError && err.code === 'DEPARTMENT_INPUT_INVALID') {
-        return { outcome: 'failed', note: `${period}燃气费缴费信息有误，缴费未成功，款项已原路退回。` };
-      }
-      throw err;
+      return failedIfInputRefused(err, `${period}燃气费缴费信息有误，缴费未成功，款项已原路退回。`);
     }
     switch (outcome.outcome) {
       case 'paid':
