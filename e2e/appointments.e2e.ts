@@ -61,6 +61,8 @@ describe('预约: publish a slot, book it, see it in the console, cancel it', ()
         dates: [date],
         times: [{ start: '16:00', end: '17:00' }],
         capacity: 1,
+        // the journey runs on any day of the year: a holiday three days on is published anyway
+        openOnHoliday: true,
       },
     );
     expect(published.status, published.text).toBe(201);

@@ -10,6 +10,7 @@ import { FeedbackPage } from './pages/FeedbackPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { WalletStatusPage } from './pages/WalletStatusPage';
+import { WorkCalendarPage } from './pages/WorkCalendarPage';
 import { useSession } from './session';
 
 // 号源管理 brings the date and time pickers: its own chunk, loaded when the page is first opened
@@ -38,7 +39,8 @@ function Shell() {
         ? 'cases'
         : location.pathname.startsWith('/slots')
           ? 'slots'
-          : (['catalog', 'faqs', 'audit'].find((k) => location.pathname.startsWith(`/${k}`)) ?? 'home');
+          : (['catalog', 'work-calendar', 'faqs', 'audit'].find((k) => location.pathname.startsWith(`/${k}`)) ??
+            'home');
   // 办件审核 only for those whose grants give application.review (the reviewer role); the server checks it too
   const canReview = hasPermission(profile, 'application.review');
   // 号源管理 only for those whose grants give slot.manage (the 号源管理员 role); the server checks it too
@@ -75,6 +77,8 @@ function Shell() {
                 ...(canManageSlots ? [{ key: 'slots', label: '号源管理' }] : []),
                 // 服务事项 for 事项管理员 (catalog.edit), 常见问题 for 客服人员 (faq.edit); the server checks them too
                 ...(hasPermission(profile, 'catalog.edit') ? [{ key: 'catalog', label: '服务事项' }] : []),
+                // 工作日历 (法定节假日, 调休): read by 事项管理员, changed by the operator's province-wide ones
+                ...(hasPermission(profile, 'catalog.edit') ? [{ key: 'work-calendar', label: '工作日历' }] : []),
                 ...(hasPermission(profile, 'faq.edit') ? [{ key: 'faqs', label: '常见问题' }] : []),
                 { key: 'feedback', label: '意见反馈' },
                 { key: 'wallet', label: '电子证照状态' },
@@ -105,6 +109,7 @@ function Shell() {
               />
               <Route path="/feedback" element={<FeedbackPage />} />
               <Route path="/catalog" element={<CatalogPage />} />
+              <Route path="/work-calendar" element={<WorkCalendarPage />} />
               <Route path="/faqs" element={<FaqsPage />} />
               <Route path="/wallet" element={<WalletStatusPage />} />
               <Route path="/audit" element={<AuditPage />} />

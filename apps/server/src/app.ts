@@ -113,6 +113,7 @@ import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/
 import { walletOfflineRoutes } from './modules/wallet-offline/index.js';
 import { registerWalletSync } from './modules/wallet-sync/index.js';
 import { seedDemoVerifiers, walletVerifierRoutes } from './modules/wallet-verifier/index.js';
+import { WorkCalendar, workCalendarRoutes } from './modules/work-calendar/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
 z.config(z.locales.zhCN());
@@ -141,6 +142,8 @@ export async function prepareDatabase(
 ) {
   const applied = await migrate(database.db);
   const seeded = await seedCatalog(database.db);
+  // 工作日历: the State Council's holiday notices the contract carries, each year seeded once (operators correct it).
+  const calendar = await new WorkCalendar({ db: database.db }).start();
   // The sandbox province: the demo people of the README plus a small synthetic population, with every
   // sandbox department's records for them. Only where no real department is connected (demo mode).
   if (options.demo !== false) await seedProvince(database.db, { count: 200, seed: 1 });
@@ -148,8 +151,8 @@ export async function prepareDatabase(
   if (options.demo !== false && options.cipher) await seedDemoVerifiers(database.db, options.cipher);
   // 长途车: the demo coach-station verifiers' organisations are stations of the ticketing system.
   if (options.demo !== false && options.cipher) await seedDemoStationLinks(database.db);
-  // 预约: the demo service points keep the next working days published (each start tops them up).
-  if (options.demo !== false) await seedDemoSlots(database.db);
+  // 预约: the demo service points keep the next working days of the 工作日历 published (each start tops them up).
+  if (options.demo !== false) await seedDemoSlots(database.db, new Date(), calendar);
   return { applied, seeded };
 }
 
@@ -280,6 +283,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         {
           name: 'appointments',
           description: '预约: open slots (号源) of services that take appointments, booking and cancelling a place',
+        },
+        {
+          name: 'work-calendar',
+          description: '工作日历: working days, 法定节假日 and 调休上班 days from the State Council’s yearly notice',
         },
         {
           name: 'travel',
@@ -570,6 +577,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onReady', async () => appointmentReminders.start());
   app.addHook('preClose', async () => appointmentReminders.stop());
   await app.register(appointmentPublicRoutes({ bookings }));
+  // 工作日历: holidays and 调休上班 (public read; the console's 工作日历 for the operator's 事项管理员).
+  const workCalendar = await new WorkCalendar({ db: database.db }).start();
+  await app.register(workCalendarRoutes({ calendar: workCalendar, staff }));
   await app.register(
     appointmentCitizenRoutes({
       bookings,
@@ -578,7 +588,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   await app.register(
     appointmentConsoleRoutes({
-      slots: new SlotService({ db: database.db, catalog, notifications, accountOfPerson, now }),
+      slots: new SlotService({ db: database.db, catalog, notifications, accountOfPerson, now, calendar: workCalendar }),
       staff,
     }),
   );

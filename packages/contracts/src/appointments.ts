@@ -181,6 +181,11 @@ export const CreateSlotsInput = z
       .int('可预约人数须为整数')
       .min(1, '可预约人数至少为1')
       .max(500, '每个时段最多500人'),
+    /**
+     * 节假日照常开放: publish on a holiday of the 工作日历 anyway (counters do sometimes open). Without it a date
+     * that is a holiday is refused SLOT_ON_HOLIDAY.
+     */
+    openOnHoliday: z.boolean().optional(),
   })
   .strict()
   .meta({ id: 'CreateSlotsInput' });

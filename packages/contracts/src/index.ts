@@ -36,3 +36,4 @@ export * from './wallet.js';
 export * from './wallet-links.js';
 export * from './wallet-offline.js';
 export * from './wallet-verifier.js';
+export * from './work-calendar.js';

@@ -200,6 +200,10 @@ export const ERROR_CODES = {
   TRAVEL_LOCATION_OUTSIDE: { status: 400, title: '您的位置不在广东省内' },
   RAIL_STATION_NOT_FOUND: { status: 404, title: '找不到该车站' },
   TRAIN_NOT_FOUND: { status: 404, title: '未查询到该车次' },
+  // 工作日历 (法定节假日 and 调休)
+  SLOT_ON_HOLIDAY: { status: 409, title: '该日为法定节假日，不能发布号源' },
+  WORK_CALENDAR_INVALID: { status: 400, title: '工作日历设置有误' },
+  WORK_CALENDAR_DAY_NOT_FOUND: { status: 404, title: '工作日历中没有该日期的安排' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

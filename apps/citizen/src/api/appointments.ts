@@ -1,4 +1,10 @@
-import type { Appointment, AvailableSlots, BookAppointmentInput, EligibilityAnswer } from '@yss/contracts';
+import type {
+  Appointment,
+  AvailableSlots,
+  BookAppointmentInput,
+  EligibilityAnswer,
+  WorkCalendarRange,
+} from '@yss/contracts';
 import { apiRequest } from './client';
 
 type Opts = { signal?: AbortSignal; lang?: string };
@@ -22,6 +28,9 @@ export const appointmentsApi = {
       ...o,
       query: { serviceId, city, for: forId ?? undefined },
     }),
+  /** 工作日历 (public): each date's kind, so the date picker shows a holiday as closed with its name. */
+  workCalendar: (from: string, to: string, o: Opts = {}) =>
+    apiRequest<WorkCalendarRange>('/api/v1/work-calendar', { ...o, query: { from, to } }),
   list: (serviceId: string | undefined, o: Opts = {}) =>
     apiRequest<Appointment[]>('/api/v1/me/appointments', { ...o, query: { serviceId } }),
   get: (id: string, o: Opts = {}) => apiRequest<Appointment>(`/api/v1/me/appointments/${encodeURIComponent(id)}`, o),

@@ -23,6 +23,7 @@ export const appointmentsEn: Messages['appointments'] = {
     timeLabel: '{{time}}, {{state}}',
     dateLabel: '{{date}}, {{state}}',
     available: 'available',
+    closed: '{{name}}: closed',
     dayFull: 'This day is fully booked; choose another date',
     empty: 'No time slots available at the moment; please try again later',
     emptyDesc: 'You can book as soon as the department publishes new slots.',

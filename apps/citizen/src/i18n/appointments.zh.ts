@@ -21,6 +21,7 @@ export const appointmentsZh = {
     timeLabel: '{{time}}，{{state}}',
     dateLabel: '{{date}}，{{state}}',
     available: '可预约',
+    closed: '{{name}}休息',
     dayFull: '当天已约满，请选择其他日期',
     empty: '暂无可预约时段，请稍后再试',
     emptyDesc: '办理部门发布新的预约时段后即可预约。',

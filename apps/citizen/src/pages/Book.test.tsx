@@ -63,11 +63,14 @@ function backend({
   book = () => json(201, appointment()),
   service = SERVICE,
   eligibility = (call: Call) => json(200, eligible(call)),
+  calendar,
 }: {
   slots?: (n: number) => Reply;
   book?: (call: Call, n: number) => Reply;
   service?: typeof SERVICE;
   eligibility?: (call: Call) => Reply;
+  /** GET /api/v1/work-calendar (none: 404, the picker shows the slot dates only) */
+  calendar?: (call: Call) => Reply;
 } = {}) {
   let slotLoads = 0;
   let books = 0;
@@ -75,6 +78,7 @@ function backend({
     if (call.url.startsWith(`/api/v1/services/${APPT_SERVICE}`)) return json(200, service);
     if (call.url.startsWith('/api/v1/me/appointments/eligibility')) return eligibility(call);
     if (call.url === '/api/v1/delegations') return json(200, { asAgent: [FOR_CHILD_DELEGATION], asPrincipal: [] });
+    if (call.url.startsWith('/api/v1/work-calendar') && calendar) return calendar(call);
     if (call.url.startsWith('/api/v1/appointments/slots')) {
       slotLoads += 1;
       return slots(slotLoads);
@@ -184,6 +188,53 @@ describe('在线预约 (/book/:serviceId): the slot picker', () => {
     await waitFor(() => expect(dates()).toHaveLength(3));
     expect(dates()[0]?.textContent).toContain('已约满');
     expect(activeDate()).toBe('2026-12-03');
+  });
+
+  it('shows a holiday of the 工作日历 among the dates as closed, with its name, not choosable', async () => {
+    const holiday = (date: string, statutory: boolean) => ({
+      date,
+      kind: 'holiday',
+      holidayName: '国庆节',
+      statutory,
+      working: false,
+    });
+    const calls = backend({
+      slots: () =>
+        json(
+          200,
+          slotsBody([
+            slot({ id: ID.d1a, date: '2026-09-30', start: '09:00', end: '09:30', remaining: 5 }),
+            slot({ id: ID.d3a, date: '2026-10-08', start: '09:00', end: '09:30', remaining: 4 }),
+          ]),
+        ),
+      calendar: () =>
+        json(200, {
+          from: '2026-09-29',
+          to: '2026-10-12',
+          // a plain weekend day is not shown: only holidays
+          days: [
+            holiday('2026-10-01', true),
+            holiday('2026-10-02', true),
+            { date: '2026-10-10', kind: 'makeup-workday', holidayName: '国庆节', statutory: false, working: true },
+            { date: '2026-10-11', kind: 'restday', holidayName: null, statutory: false, working: false },
+          ],
+          knownYears: [2026],
+        }),
+    });
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    await waitFor(() => expect(allByTestId('closed-date')).toHaveLength(2));
+    expect(calls.some((c) => c.url.startsWith('/api/v1/work-calendar?from='))).toBe(true);
+    const picker = byTestId('date-picker');
+    expect([...picker.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      '9月30日 周三可预约',
+      '10月1日 周四国庆节休息',
+      '10月2日 周五国庆节休息',
+      '10月8日 周四可预约',
+    ]);
+    const closed = allByTestId('closed-date')[0] as HTMLButtonElement;
+    expect(closed.disabled).toBe(true);
+    expect(closed.getAttribute('aria-label')).toBe('10月1日 周四，国庆节休息');
+    expect(dates()).toHaveLength(2);
   });
 
   it('says 暂无可预约时段 when there are no slots at all, with a way back', async () => {

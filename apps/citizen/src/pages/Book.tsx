@@ -5,6 +5,8 @@ import {
   type AvailableSlots,
   findAppointmentService,
   type ServiceDetail,
+  STATUTORY_HOLIDAYS,
+  type WorkCalendarDay,
 } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import NoticeBar from 'antd-mobile/es/components/notice-bar';
@@ -114,22 +116,57 @@ function Booked({ appointment }: { appointment: Appointment }) {
   );
 }
 
-/** The dates that have slots, as a row that scrolls sideways; 已约满 on a day without places left. */
+/** The China-time date `days` from now ('yyyy-mm-dd'). */
+const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const HOLIDAY_EN = new Map<string, string>(STATUTORY_HOLIDAYS.map((h) => [h.name, h.nameEn]));
+
+/**
+ * The dates that have slots, as a row that scrolls sideways; 已约满 on a day without places left. A holiday of the
+ * 工作日历 without slots sits among them as closed, with its name (国庆节休息), not just missing.
+ */
 function DatePicker({
   slots,
+  closed,
   active,
   onPick,
 }: {
   slots: AvailableSlot[];
+  closed: readonly WorkCalendarDay[];
   active: string | null;
   onPick: (date: string) => void;
 }) {
-  const { t, lang } = useLocale();
+  const { t, lang, pick } = useLocale();
   const days = slotDates(slots);
+  const shown = [
+    ...days.map((d) => ({ date: d.date, day: d, closed: undefined })),
+    ...closed
+      .filter((c) => !days.some((d) => d.date === c.date))
+      .map((c) => ({ date: c.date, day: undefined, closed: c })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
   return (
     <fieldset className="appt-dates" data-testid="date-picker">
       <legend className="visually-hidden">{t('appointments.pick.dates')}</legend>
-      {days.map((d) => {
+      {shown.map(({ date, day: d, closed: c }) => {
+        if (!d) {
+          const label = formatSlotDate(date, lang);
+          const name = c?.holidayName ?? '';
+          const state = t('appointments.pick.closed', { name: pick(name, HOLIDAY_EN.get(name)) });
+          return (
+            <button
+              key={date}
+              type="button"
+              className="appt-date"
+              disabled
+              aria-label={t('appointments.pick.dateLabel', { date: label, state })}
+              data-date={date}
+              data-closed="true"
+              data-testid="closed-date"
+            >
+              <span className="appt-date-day">{label}</span>
+              <span className="appt-date-state">{state}</span>
+            </button>
+          );
+        }
         const label = formatSlotDate(d.date, lang);
         const state = d.remaining > 0 ? t('appointments.pick.available') : t('appointments.pick.full');
         return (
@@ -231,6 +268,8 @@ export function BookFlow({
   const problemText = useProblemText();
   const [slots, setSlots] = useState<AvailableSlots | undefined>(undefined);
   const [slotsProblem, setSlotsProblem] = useState<ApiProblem | null>(null);
+  /** 工作日历: the holidays of the booking window (closed days in the date picker); none if it cannot be read. */
+  const [holidays, setHolidays] = useState<WorkCalendarDay[]>([]);
   const [wantedDate, setWantedDate] = useState<string | null>(null);
   const [chosen, setChosen] = useState<AvailableSlot | null>(null);
   const [sheetError, setSheetError] = useState<string | null>(null);
@@ -262,6 +301,16 @@ export function BookFlow({
     setSlots(undefined);
     void loadSlots();
   }, [loadSlots]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    appointmentsApi
+      .workCalendar(chinaDay(1), chinaDay(spec.bookingWindowDays), { signal: controller.signal })
+      .then((r) => setHolidays(r.days.filter((d) => d.kind === 'holiday')))
+      // only a hint: without it the picker shows the dates that have slots, as before
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [spec.bookingWindowDays]);
 
   useEffect(() => {
     if (pageError) pageErrorRef.current?.focus();
@@ -425,6 +474,7 @@ export function BookFlow({
           <>
             <DatePicker
               slots={slots.slots}
+              closed={holidays}
               active={active}
               onPick={(date) => {
                 setWantedDate(date);

@@ -312,6 +312,38 @@ describe('号源管理: 发布号源', () => {
     expect(writes()).toHaveLength(1);
     expect(screen.getByTestId('slot-publish')).toBeTruthy();
   });
+
+  it('shows SLOT_ON_HOLIDAY in the server’s words; 节假日照常开放 sends openOnHoliday', async () => {
+    on('POST', '/api/v1/console/slots', ({ body }) =>
+      (body as { openOnHoliday?: boolean }).openOnHoliday
+        ? json([slot({ date: '2026-10-01', start: '09:00', end: '10:00' })], 201)
+        : problem(
+            409,
+            'SLOT_ON_HOLIDAY',
+            '该日为法定节假日，不能发布号源',
+            '2026-10-01为国庆节法定节假日，不能发布号源。如该日窗口照常开放，请勾选“节假日照常开放”后再发布。',
+          ),
+    );
+    const drawer = await openPublish();
+    fireEvent.change(within(drawer).getByLabelText('办理地点'), { target: { value: '福田管理部' } });
+    fireEvent.change(within(drawer).getByLabelText('地址'), { target: { value: '深圳市福田区福中路某某号' } });
+    typeInto(document.getElementById('slot-date-from') as HTMLElement, '2025-03-07');
+    typeInto(document.getElementById('slot-date-to') as HTMLElement, '2025-03-07');
+    const [[start, end]] = timeInputs(drawer) as [[HTMLInputElement, HTMLInputElement]];
+    typeInto(start, '09:00');
+    typeInto(end, '10:00');
+    fireEvent.change(within(drawer).getByLabelText('每个时段可预约人数'), { target: { value: '5' } });
+    fireEvent.click(within(drawer).getByTestId('slot-publish-submit'));
+    expect((await within(drawer).findByTestId('slot-publish-error')).textContent).toContain(
+      '2026-10-01为国庆节法定节假日，不能发布号源。',
+    );
+    expect(writes()[0]?.body).not.toHaveProperty('openOnHoliday');
+    fireEvent.click(within(drawer).getByTestId('slot-open-on-holiday'));
+    fireEvent.click(within(drawer).getByTestId('slot-publish-submit'));
+    await waitFor(() => expect(writes()).toHaveLength(2));
+    expect(writes()[1]?.body).toMatchObject({ openOnHoliday: true });
+    expect(await screen.findByText('已发布 1 个号源')).toBeTruthy();
+  });
 });
 
 describe('号源管理: a slot', () => {

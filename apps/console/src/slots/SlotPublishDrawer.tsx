@@ -89,6 +89,7 @@ export function SlotPublishDrawer({ target, onClose, onPublished }: Props) {
   const nextKey = useRef(1);
   const [rows, setRows] = useState<TimeRow[]>([{ key: 0, start: null, end: null }]);
   const [capacity, setCapacity] = useState<number | null>(null);
+  const [openOnHoliday, setOpenOnHoliday] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const { saving, problem, setProblem, send } = useSubmission();
 
@@ -121,6 +122,8 @@ export function SlotPublishDrawer({ target, onClose, onPublished }: Props) {
       dates,
       times: rows.map((r) => ({ start: r.start ?? '', end: r.end ?? '' })),
       capacity: capacity ?? undefined,
+      // 节假日照常开放: only when ticked (the server refuses a holiday of the 工作日历 otherwise: SLOT_ON_HOLIDAY)
+      ...(openOnHoliday ? { openOnHoliday: true } : {}),
     };
     const next: Errors = {};
     const rowErrors: Record<number, RowErrors> = {};
@@ -285,7 +288,7 @@ export function SlotPublishDrawer({ target, onClose, onPublished }: Props) {
         {dates.length > 0 && (
           <section aria-label="将发布的日期" className="slot-dates" data-testid="slot-dates">
             <Typography.Text type="secondary">
-              将发布以下 {dates.length} 天（法定节假日等不办理的日期，请点 × 去掉）：
+              将发布以下 {dates.length} 天（节假日按工作日历不能发布；其他不办理的日期，请点 × 去掉）：
             </Typography.Text>
             <div>
               {dates.map((d) => (
@@ -399,6 +402,15 @@ export function SlotPublishDrawer({ target, onClose, onPublished }: Props) {
             aria-invalid={errors.capacity ? true : undefined}
             onChange={(v) => setCapacity(v)}
           />
+        </Form.Item>
+        <Form.Item extra="工作日历中的节假日默认不能发布号源；窗口在节假日照常开放时才勾选。">
+          <Checkbox
+            data-testid="slot-open-on-holiday"
+            checked={openOnHoliday}
+            onChange={(e) => setOpenOnHoliday(e.target.checked)}
+          >
+            节假日照常开放
+          </Checkbox>
         </Form.Item>
       </Form>
     </Drawer>

@@ -48,6 +48,7 @@ import type { UtilityPaymentTables } from '../modules/utility-payments/tables.js
 import type { WalletLinkTables } from '../modules/wallet/link-tables.js';
 import type { WalletTables } from '../modules/wallet/tables.js';
 import type { WalletVerifierTables } from '../modules/wallet-verifier/tables.js';
+import type { WorkCalendarTables } from '../modules/work-calendar/tables.js';
 
 /** The whole database as Kysely sees it: the union of every module's own tables. */
 export interface Database
@@ -68,6 +69,7 @@ export interface Database
     MedicalPaymentTables,
     CaseTables,
     AppointmentTables,
+    WorkCalendarTables,
     CoachTables,
     PaymentTables,
     UtilityPaymentTables,

@@ -52,7 +52,11 @@ export function dayBetween(from: string, to: string, u: number): string {
 export const maxDate = (a: string, b: string) => (a > b ? a : b);
 export const minDate = (a: string, b: string) => (a < b ? a : b);
 
-/** Add n working days (Monday–Friday; public holidays ignored). */
+/**
+ * Add n working days (Monday–Friday; public holidays ignored). Department-side synthetic data only (the sandbox
+ * departments' generated dates): the platform's own working days are the 工作日历's (modules/work-calendar,
+ * WorkCalendar.addWorkingDays), with 法定节假日 and 调休上班.
+ */
 export function addWorkingDays(iso: string, n: number): string {
   let day = toDay(iso);
   let left = n;

@@ -32,7 +32,7 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** Monday to Friday (public holidays are not modelled: staff simply publish no slots on them). */
+/** Monday to Friday: the weekday rule alone. Holidays and 调休上班 are the 工作日历's (modules/work-calendar). */
 export function isWeekday(date: string): boolean {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   return day !== 0 && day !== 6;

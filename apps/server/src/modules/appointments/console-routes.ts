@@ -123,8 +123,9 @@ export const appointmentConsoleRoutes =
         schema: {
           tags: ['console'],
           summary:
-            '发布号源: one place, the same time windows on each date (not past, within the booking window, no ' +
-            'overlap with each other or with published slots at the place); all or nothing',
+            '发布号源: one place, the same time windows on each date (not past, within the booking window, not a ' +
+            'holiday of the 工作日历 unless openOnHoliday, no overlap with each other or with published slots at the ' +
+            'place); all or nothing',
           body: CreateSlotsInput,
           response: { 201: z.array(ConsoleSlot), ...problems },
         },
@@ -152,6 +153,8 @@ export const appointmentConsoleRoutes =
             times: input.times.map((t) => `${t.start}–${t.end}`),
             capacity: input.capacity,
             count: rows.length,
+            // 节假日照常开放: the holidays published on anyway
+            ...(input.openOnHoliday ? { openOnHoliday: d.slots.holidaysAmong(input.dates) } : {}),
           },
           req.id,
         );

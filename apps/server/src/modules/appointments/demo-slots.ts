@@ -1,7 +1,8 @@
 import { findAppointmentService } from '@yss/contracts';
 import type { Db } from '../../db/database.js';
 import { ALL_SERVICES } from '../../services/index.js';
-import { addDays, chinaDate, chinaInstant, isWeekday, lastBookableDate } from './china-time.js';
+import { WEEKDAYS_ONLY, WorkCalendar, type WorkingDays } from '../work-calendar/index.js';
+import { addDays, chinaDate, chinaInstant, lastBookableDate } from './china-time.js';
 import { TRAVEL_FAMILY_DEMO_SLOT_PLANS } from './demo-slots-travel-family.js';
 import * as repo from './repository.js';
 
@@ -74,10 +75,15 @@ export const DEMO_SLOT_PLANS: readonly DemoSlotPlan[] = [
 /** How many working days ahead the demo keeps published. */
 export const DEMO_WORKING_DAYS = 7;
 
-/** The next n working days after today (China time). */
-export function nextWorkingDays(now: Date, n: number): string[] {
+/**
+ * The next n working days after today (China time) by the 工作日历: no holiday (春节, 国庆 …), and the 调休上班
+ * Saturdays and Sundays included. Without a calendar, Monday–Friday.
+ */
+export function nextWorkingDays(now: Date, n: number, calendar: WorkingDays = WEEKDAYS_ONLY): string[] {
   const days: string[] = [];
-  for (let d = addDays(chinaDate(now), 1); days.length < n; d = addDays(d, 1)) if (isWeekday(d)) days.push(d);
+  for (let d = addDays(chinaDate(now), 1); days.length < n; d = addDays(d, 1)) {
+    if (calendar.isWorkingDay(d)) days.push(d);
+  }
   return days;
 }
 
@@ -88,8 +94,8 @@ interface PlannedDay {
   dates: string[];
 }
 
-function plannedDays(now: Date): PlannedDay[] {
-  const working = nextWorkingDays(now, DEMO_WORKING_DAYS);
+function plannedDays(now: Date, calendar: WorkingDays): PlannedDay[] {
+  const working = nextWorkingDays(now, DEMO_WORKING_DAYS, calendar);
   return DEMO_SLOT_PLANS.flatMap((plan) => {
     const spec = findAppointmentService(plan.serviceId);
     const service = ALL_SERVICES.find((s) => s.id === plan.serviceId);
@@ -128,15 +134,15 @@ function missingSlots(p: PlannedDay, existing: readonly { starts_at: Date; ends_
 }
 
 /**
- * Publish the demo slots for the next working days (demo mode only: prepareDatabase never calls this in
- * production mode). Idempotent: a window that exists at the place — even one staff stopped — is not added again,
+ * Publish the demo slots for the next working days of the 工作日历 (demo mode only: prepareDatabase never calls this
+ * in production mode): nothing on a holiday, windows on a 调休上班 weekend day. Idempotent: a window that exists at the place — even one staff stopped — is not added again,
  * so each start only tops up the days that came into reach. Returns how many slots were added.
  *
  * Most starts have nothing to add: one query over every plan's places and dates decides that, without a
  * transaction or a lock. Only a plan with a window missing takes the publishing lock and decides again under it.
  */
-export async function seedDemoSlots(db: Db, now = new Date()): Promise<number> {
-  const planned = plannedDays(now);
+export async function seedDemoSlots(db: Db, now = new Date(), calendar?: WorkingDays): Promise<number> {
+  const planned = plannedDays(now, calendar ?? (await new WorkCalendar({ db }).start()));
   const windows = await repo.listWindowsAtPlaces(db, {
     places: planned.map(({ plan }) => ({ serviceId: plan.serviceId, cityCode: plan.cityCode, place: plan.place })),
     dates: [...new Set(planned.flatMap((p) => p.dates))],

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
+import type { WorkCalendar } from '../work-calendar/index.js';
 import { addDays, chinaDate, chinaInstant, daysBetween, lastBookableDate } from './china-time.js';
 import { bookingMessages, principalAccounts } from './messages.js';
 import { slotWhen } from './present.js';
@@ -21,6 +22,8 @@ export interface SlotServiceDeps {
   accountOfPerson: (personId: string) => Promise<string | null>;
   /** The same clock as the booking side (tests move it). */
   now: () => Date;
+  /** 工作日历: no slots on a holiday unless the publisher says the counter opens (openOnHoliday). */
+  calendar: WorkCalendar;
 }
 
 type Window = { start: string; end: string };
@@ -58,6 +61,14 @@ export class SlotService {
     return { from: start, to: end };
   }
 
+  /** The dates among these that the 工作日历 makes holidays, with their festival (the audit of an override). */
+  holidaysAmong(dates: readonly string[]): string[] {
+    return dates.flatMap((d) => {
+      const day = this.d.calendar.day(d);
+      return day.kind === 'holiday' ? [`${d} ${day.holidayName}`] : [];
+    });
+  }
+
   list(o: { serviceId: string; cityCode: string; from: string; to: string }) {
     return repo.listSlotsBetween(this.d.db, o);
   }
@@ -82,6 +93,18 @@ export class SlotService {
         throw new AppError(
           'SLOT_INVALID',
           `${date}超出可预约范围：${o.serviceName}只能发布${o.spec.bookingWindowDays}天内（${last}及以前）的号源。`,
+        );
+      }
+    }
+    if (!input.openOnHoliday) {
+      const calendar = await this.d.calendar.fresh();
+      for (const date of dates) {
+        const day = calendar.day(date);
+        if (day.kind !== 'holiday') continue;
+        throw new AppError(
+          'SLOT_ON_HOLIDAY',
+          `${date}为${day.holidayName}${day.statutory ? '法定节假日' : '假期'}，不能发布号源。` +
+            '如该日窗口照常开放，请勾选“节假日照常开放”后再发布。',
         );
       }
     }

@@ -129,6 +129,13 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     grants: [{ role: 'auditor', departmentId: 'gd-government-services-data', cityCode: null }],
   },
   {
+    username: 'gd.calendar.editor',
+    displayName: '黄丽萍（省政务服务数据管理局事项管理）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GDCALENDAREDITORDEMOTOTPSECRETAA',
+    grants: [{ role: 'catalog_editor', departmentId: 'gd-government-services-data', cityCode: null }],
+  },
+  {
     username: 'fs.edu.editor',
     displayName: '何嘉怡（佛山教育事项管理）',
     password: 'yss-demo-2026',
