@@ -3,7 +3,8 @@ import type { FulfilmentEntry } from './types.js';
 
 /**
  * 户政 (docs/huzheng.md): 申领居住证 → the 广东省居住证 in the population register (then 我的证照 links it);
- * 出生登记 → the child registered in the applying parent's household (then 户政审批查询 shows the 出生审批 已批准).
+ * 出生登记 → the child registered in the applying parent's household (then 户政审批查询 shows the 出生审批 已批准);
+ * 申报居住登记 → the 居住登记 (申领居住证's half year counts from it); 签注居住证 → the 签注 a year more.
  */
 export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   'shenling-juzhuzheng': {
@@ -21,6 +22,44 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
       return {
         issued: true,
         message: `广东省居住证已制发（${r.issuedBy}签发，有效期至${r.validUntil}），领取后可在我的证照中关联居住证电子证照。`,
+        reference: null,
+      };
+    },
+  },
+  'shenbao-juzhu-dengji': {
+    what: '居住登记',
+    async deliver(ctx) {
+      const r = await ctx.departments.populationRegister.client.registerResidence({
+        reference: ctx.caseNumber,
+        idNumber: ctx.applicant.idNumber,
+        cityCode: ctx.city,
+        address: ctx.form.residenceAddress ?? '',
+        declaredOn: ctx.submittedOn,
+        decidedOn: ctx.decidedOn,
+      });
+      if (r.outcome === 'refused') return { issued: false, reason: r.reason };
+      return {
+        issued: true,
+        message: `居住登记已办理（${r.authority}，${r.approvedOn}登记），可于${r.permitEligibleFrom}起申领居住证。`,
+        reference: null,
+      };
+    },
+  },
+  'qianzhu-juzhuzheng': {
+    what: '居住证签注',
+    async deliver(ctx) {
+      const changed = ctx.form.addressChanged === 'yes' && ctx.form.residenceAddress;
+      const r = await ctx.departments.populationRegister.client.endorseResidencePermit({
+        reference: ctx.caseNumber,
+        idNumber: ctx.applicant.idNumber,
+        cityCode: ctx.city,
+        ...(changed ? { address: ctx.form.residenceAddress } : {}),
+        decidedOn: ctx.decidedOn,
+      });
+      if (r.outcome === 'refused') return { issued: false, reason: r.reason };
+      return {
+        issued: true,
+        message: `居住证已签注，签注有效期至${r.endorsedUntil}（证件有效期至${r.validUntil}），可在我的证照中查看居住证。`,
         reference: null,
       };
     },
