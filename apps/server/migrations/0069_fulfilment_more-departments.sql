@@ -31,3 +31,35 @@ create table dept_gongan.residence_permit_endorsements (
   created_at timestamptz not null default now()
 );
 create index residence_permit_endorsements_permit_idx on dept_gongan.residence_permit_endorsements (permit_id);
+
+-- 来穗局 (广州市来穗人员服务管理局, C2 积分): its 积分 records, until now held in the sandbox's memory, and the business
+-- it did for approved online cases (积分申请 scored, 积分调整 re-scored, 积分入户 准予迁入) with its answer.
+create schema if not exists dept_laisui;
+
+-- One record per person: the latest year's (a new 积分申请 replaces it).
+create table dept_laisui.points_records (
+  id_number text primary key check (id_number ~ '^[0-9]{17}[0-9X]$'),
+  -- 积分编号: JF, the city code, the two-digit year, a 4-digit serial
+  record_number text not null unique check (record_number ~ '^JF[0-9]{12}$'),
+  city_code text not null check (city_code = '440100'),
+  year integer not null check (year between 2000 and 2100),
+  status text not null check (status in ('approved', 'pending')),
+  total_points integer not null check (total_points >= 0),
+  -- [{ indicator, detail, points }]: the 指标 as scored
+  items jsonb not null,
+  applied_on date not null,
+  approved_on date,
+  settlement_minimum integer not null check (settlement_minimum > 0),
+  updated_at timestamptz not null,
+  check ((status = 'approved') = (approved_on is not null))
+);
+
+create table dept_laisui.points_business (
+  platform_reference text primary key,
+  kind text not null check (kind in ('apply', 'adjust', 'settle')),
+  id_number text not null check (id_number ~ '^[0-9]{17}[0-9X]$'),
+  decided_on date not null,
+  result jsonb not null,
+  created_at timestamptz not null default now()
+);
+create index points_business_id_number_idx on dept_laisui.points_business (id_number, kind);

@@ -495,4 +495,101 @@ describe('办件 write-back to the departments (pglite)', () => {
       reason: '该居住证签注已至证件有效期（2028-09-29），无需再签注。',
     });
   });
+
+  it('积分: 刘洋’s application scored by the 来穗局 (积分查询 shows it), one indicator adjusted, 积分入户 准予迁入', async () => {
+    const liu = demo('刘洋').idNumber;
+    const points = async () => {
+      const res = await c.call('GET', `/api/v1/lookups/points?city=${GZ}`, undefined, await citizen('刘洋'));
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().record as { year: number; totalPoints: number; items: { indicator: string; points: number }[] };
+    };
+    // The seeded record (2025, 86 points) is in the 来穗局's table now, as before in its memory.
+    expect(await points()).toMatchObject({ year: 2025, totalPoints: 86 });
+    const apply = {
+      education: 'bachelor',
+      skill: 'intermediate',
+      insuranceYears: '6',
+      employer: '广州某某物流有限公司',
+      phone: PHONE,
+    };
+    const applied = await submit('刘洋', 'jifen-shenqing', GZ, apply, ['proofs']);
+    await approve('gz.jifen.reviewer', applied.id);
+    expect(await t.app.caseFulfilment.runOnce()).toMatchObject({ issued: 1, failed: 0 });
+    // 本科 60 + 中级工 30 + 社保 6 年 12 + 居住登记 since 2019-03-15 (a point a full year).
+    const year = Number(chinaDay(new Date()).slice(0, 4));
+    const residence = Math.min(10, year - 2019 - (chinaDay(new Date()).slice(5) < '03-15' ? 1 : 0));
+    const scored = 60 + 30 + 12 + residence;
+    expect((await mine('刘洋', applied.id)).fulfilment.message).toBe(
+      `您的${year}年度积分已核准，核准分值${scored}分，已达到积分入户申请分值60分，可在积分查询中查看。`,
+    );
+    const record = await points();
+    expect(record).toMatchObject({ year, totalPoints: scored });
+    expect(record.items.map((x) => [x.indicator, x.points])).toEqual([
+      ['文化程度', 60],
+      ['技能', 30],
+      ['社会保险', 12],
+      ['居住情况', residence],
+    ]);
+
+    const adjust = {
+      item: 'education',
+      newSituation: '取得硕士研究生学历',
+      reason: '2026年取得硕士学位',
+      phone: PHONE,
+    };
+    const adjusted = await submit('刘洋', 'jifen-tiaozheng', GZ, adjust, ['proofs']);
+    await approve('gz.jifen.reviewer', adjusted.id);
+    expect(await t.app.caseFulfilment.runOnce()).toMatchObject({ issued: 1, failed: 0 });
+    expect((await mine('刘洋', adjusted.id)).fulfilment.message).toBe(
+      `积分已调整：文化程度（硕士研究生及以上）80分，核准分值${scored + 20}分，可在积分查询中查看。`,
+    );
+    expect((await points()).totalPoints).toBe(scored + 20);
+
+    const settle = { settleType: 'community', settleAddress: '广州市白云区机场路社区公共集体户', phone: PHONE };
+    const settled = await submit('刘洋', 'jifen-ruhu', GZ, settle, ['housing-proof']);
+    await approve('gz.jifen.reviewer', settled.id, {
+      place: '广州市白云区来穗人员服务管理局服务大厅',
+      hours: '工作日 9:00–17:00',
+    });
+    expect(await t.app.caseFulfilment.runOnce()).toMatchObject({ issued: 1, failed: 0 });
+    const done = await mine('刘洋', settled.id);
+    expect(done.fulfilment.message).toMatch(
+      new RegExp(
+        `^积分入户已核准（核准分值${scored + 20}分），准予迁入证明编号穗积入\\d{8}\\d{4}；领取后请持证明到拟入户地派出所办理户口迁入。$`,
+      ),
+    );
+
+    // The 来穗局's own rules: one 入户 per person; 住房情况 is scored at the window; the same reference, the first answer.
+    const ms = departments.migrantServices.client;
+    expect(
+      await ms.settle({
+        reference: '20260915440100999996',
+        idNumber: liu,
+        settleType: 'community',
+        settleAddress: settle.settleAddress,
+        decidedOn: '2026-09-15',
+      }),
+    ).toEqual({ outcome: 'refused', reason: '申请人已获准积分入户，无需重复申请。' });
+    expect(
+      await ms.adjustPoints({
+        reference: '20260915440100999997',
+        idNumber: liu,
+        item: 'housing',
+        newSituation: '购买自有住房',
+        decidedOn: '2026-09-15',
+      }),
+    ).toEqual({
+      outcome: 'refused',
+      reason: '调整后的情况无法在线核定分值，请申请人携带证明材料到来穗人员服务管理部门窗口办理。',
+    });
+    expect(
+      await ms.adjustPoints({
+        reference: adjusted.caseNumber,
+        idNumber: liu,
+        item: 'housing',
+        newSituation: '任何',
+        decidedOn: '2026-09-15',
+      }),
+    ).toMatchObject({ outcome: 'issued', points: 80 });
+  });
 });
