@@ -81,7 +81,11 @@ export class SandboxTraffic<DB extends TrafficTables = TrafficTables> {
       exemptionCheck: ({ idNumber, plate }) => this.exemption(idNumber, plate),
       issueInspectionLabel: (input) =>
         this.writes.issueInspectionLabel(input, (idNumber, plate) => this.exemption(idNumber, plate)),
-      renewDrivingLicence: (input) => this.writes.renewDrivingLicence(input),
+      renewDrivingLicence: (input) =>
+        this.writes.renewDrivingLicence(
+          input,
+          async (idNumber) => (await this.licence(this.db, idNumber))?.points ?? 0,
+        ),
       renewVehicleLicence: (input) => this.writes.renewVehicleLicence(input),
     };
   }

@@ -142,7 +142,7 @@ export class SandboxTrafficWrites<DB extends TrafficTables = TrafficTables> {
       const extended = lastDayOfMonth(addYears(v.registered, 10));
       await tx
         .updateTable('dept_jiaoguan.vehicles')
-        .set({ inspection_valid_until: extended, status: 'normal', updated_at: this.now().toISOString() })
+        .set({ inspection_valid_until: extended, updated_at: this.now().toISOString() })
         .where('vehicle_id', '=', v.vehicle_id)
         .execute();
       return {
@@ -155,9 +155,16 @@ export class SandboxTrafficWrites<DB extends TrafficTables = TrafficTables> {
   /**
    * 驾驶证换证 approved. 期满换证: the next period starts when the last ends (6 → 10 → 长期) and a lapsed licence
    * (逾期未换证, within the year) is normal again; beyond a year after the end it is refused (注销, the counter's
-   * business). 损毁/遗失: the same licence again, its validity unchanged. A revoked or suspended licence is refused.
+   * business). 损毁/遗失: the same licence again, its validity unchanged. A revoked, suspended or 超分 licence is refused.
    */
-  async renewDrivingLicence(i: z.output<typeof RenewDrivingLicenceInput>): Promise<LicenceOutput> {
+  async renewDrivingLicence(
+    i: z.output<typeof RenewDrivingLicenceInput>,
+    pointsOf: (idNumber: string) => Promise<number>,
+  ): Promise<LicenceOutput> {
+    const done = await this.done<LicenceOutput>(i.reference);
+    if (done) return done;
+    // 超分 is derived from the handled violations (read before the transaction, as the exemption check).
+    const points = await pointsOf(i.idNumber);
     return this.once<Issued<LicenceOutput>>(i.reference, async (tx) => {
       const l = await tx
         .selectFrom('dept_jiaoguan.driving_licences')
@@ -169,6 +176,7 @@ export class SandboxTrafficWrites<DB extends TrafficTables = TrafficTables> {
       if (!l) return { outcome: 'refused', reason: '未查询到申请人的驾驶证信息。' };
       if (l.status === 'revoked') return { outcome: 'refused', reason: '该驾驶证已被吊销，不能换证。' };
       if (l.status === 'suspended') return { outcome: 'refused', reason: '该驾驶证处于暂扣状态，不能换证。' };
+      if (points >= 12) return { outcome: 'refused', reason: '该驾驶证累积记分已达到12分，不能换证。' };
       let from = l.from;
       let until = l.until;
       if (i.reason === 'expiring') {

@@ -291,7 +291,9 @@ describe('办件 write-back to the departments (pglite)', () => {
   it('残疾人补贴申请: the 残联 pays the care subsidy from the next month; 残疾人证查询 lists it; a second is refused', async () => {
     const form = { kind: 'care', livingSituation: 'family', contactPhone: PHONE };
     const created = await submit('刘芳', 'canjiren-butie-shenqing', GZ, form, ['id-card']);
-    await approve('gz.canlian.reviewer', created.id);
+    expect((await approve('gz.canlian.reviewer', created.id)).fulfilment.message).toBe(
+      '审核已通过，残疾人补贴正在核准中，核准后将通过消息通知您。',
+    );
     expect(await t.app.caseFulfilment.runOnce()).toMatchObject({ issued: 1, failed: 0 });
     const detail = await mine('刘芳', created.id);
     // 发放中 from the month after the approval (its event's day); 护理补贴 of a 二级 card is 200 a month.
@@ -300,6 +302,8 @@ describe('办件 write-back to the departments (pglite)', () => {
     expect(detail.fulfilment.message).toBe(
       `重度残疾人护理补贴已核准，自${since}起按月发放，每月200元，可在残疾人证查询中查看。`,
     );
+    const inbox = (await c.call('GET', '/api/v1/me/notifications', undefined, await citizen('刘芳'))).json().items;
+    expect(inbox[0]?.title).toBe('残疾人补贴已核准');
     const lookup = await c.call(
       'GET',
       `/api/v1/lookups/disability/certificate?city=${GZ}`,

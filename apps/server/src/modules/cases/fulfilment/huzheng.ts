@@ -29,6 +29,7 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   },
   'shenbao-juzhu-dengji': {
     what: '居住登记',
+    verb: '办理',
     async deliver(ctx) {
       const r = await ctx.departments.populationRegister.client.registerResidence({
         reference: ctx.caseNumber,
@@ -48,6 +49,7 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   },
   'qianzhu-juzhuzheng': {
     what: '居住证签注',
+    verb: '办理',
     async deliver(ctx) {
       const changed = ctx.form.addressChanged === 'yes' && ctx.form.residenceAddress;
       const r = await ctx.departments.populationRegister.client.endorseResidencePermit({
@@ -66,7 +68,8 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
     },
   },
   'jifen-shenqing': {
-    what: '积分核准',
+    what: '积分',
+    verb: '核准',
     async deliver(ctx) {
       // The 居住情况 indicator: the first approved 居住登记 in the city, as the register holds it.
       const { registrations } = await ctx.departments.populationRegister.client.residenceRecords({
@@ -98,6 +101,7 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   },
   'jifen-tiaozheng': {
     what: '积分调整',
+    verb: '办理',
     async deliver(ctx) {
       const r = await ctx.departments.migrantServices.client.adjustPoints({
         reference: ctx.caseNumber,
@@ -115,7 +119,7 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
     },
   },
   'jifen-ruhu': {
-    what: '积分入户准予迁入证明',
+    what: '准予迁入证明',
     async deliver(ctx) {
       const r = await ctx.departments.migrantServices.client.settle({
         reference: ctx.caseNumber,

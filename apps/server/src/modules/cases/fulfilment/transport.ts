@@ -8,6 +8,7 @@ import type { FulfilmentEntry } from './types.js';
 export const TRANSPORT_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   'liunian-mianjian-shenqing': {
     what: '机动车检验标志',
+    verb: '核发',
     async deliver(ctx) {
       const r = await ctx.departments.traffic.client.issueInspectionLabel({
         reference: ctx.caseNumber,

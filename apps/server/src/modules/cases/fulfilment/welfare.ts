@@ -41,6 +41,7 @@ export const WELFARE_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   },
   'canjiren-butie-shenqing': {
     what: '残疾人补贴',
+    verb: '核准',
     async deliver(ctx) {
       const r = await ctx.departments.disabledPersons.client.grantSubsidy({
         reference: ctx.caseNumber,
