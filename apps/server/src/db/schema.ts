@@ -11,6 +11,7 @@ import type { HealthTables } from '../departments/health/tables.js';
 import type { HousingFundTables } from '../departments/housing-fund/tables.js';
 import type { JusticeTables } from '../departments/justice/tables.js';
 import type { MedicalInsuranceTables } from '../departments/medical-insurance/tables.js';
+import type { MigrantServicesTables } from '../departments/migrant-services/tables.js';
 import type { HouseholdTables } from '../departments/population-register/household-tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
 import type { RealEstateTables } from '../departments/real-estate/tables.js';
@@ -105,6 +106,7 @@ export interface Database
     HousingFundTables,
     VolunteersTables,
     CoachDeptTables,
-    FlightsDeptTables {
+    FlightsDeptTables,
+    MigrantServicesTables {
   schema_migrations: { version: string; checksum: string; applied_at: Date };
 }

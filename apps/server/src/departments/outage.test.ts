@@ -43,6 +43,8 @@ describe('platform with a department down', () => {
           residenceRecords: (i) => register().residenceRecords(i),
           issueResidencePermit: (i) => register().issueResidencePermit(i),
           registerBirth: (i) => register().registerBirth(i),
+          registerResidence: (i) => register().registerResidence(i),
+          endorseResidencePermit: (i) => register().endorseResidencePermit(i),
         }),
       ],
       keys: new Map([[key.id, key.secret]]),

@@ -10,7 +10,7 @@ import {
   SUBSIDY_KINDS,
   SUBSIDY_STATUSES,
 } from './codes.js';
-import { IssueCertificateInput, IssueCertificateOutput } from './writes.js';
+import { GrantSubsidyInput, GrantSubsidyOutput, IssueCertificateInput, IssueCertificateOutput } from './writes.js';
 
 /**
  * The disabled persons' federation (残联) as a department contract (B8 助残): the 残疾人证 of a person, the
@@ -103,6 +103,13 @@ export const disabledPersonsSpec = defineDepartment({
         '残疾人证核发: issue (新办), reissue (补办) or re-grade (等级变更) the card of an approved case (same reference: the first card)',
       input: IssueCertificateInput,
       output: IssueCertificateOutput,
+      idempotent: false,
+    },
+    grantSubsidy: {
+      summary:
+        '残疾人补贴发放: put the person of an approved 残疾人补贴申请 on the subsidy (发放中 from the next month; same reference: the first result)',
+      input: GrantSubsidyInput,
+      output: GrantSubsidyOutput,
       idempotent: false,
     },
   },

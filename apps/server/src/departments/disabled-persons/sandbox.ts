@@ -50,6 +50,7 @@ export class SandboxDisabledPersons<DB extends DisabledPersonsTables = DisabledP
       subsidies: async ({ idNumber }) => ({ subsidies: await this.subsidies(idNumber) }),
       applications: async ({ idNumber }) => ({ applications: await this.applications(idNumber) }),
       issueCertificate: (input) => this.writes.issueCertificate(input),
+      grantSubsidy: (input) => this.writes.grantSubsidy(input),
     };
   }
 

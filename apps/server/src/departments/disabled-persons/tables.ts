@@ -31,6 +31,8 @@ export interface DisabledPersonsTables {
     status: string;
     city_code: string;
     updated_at: Moment;
+    /** The platform's case number when an approved online case granted it (0069). */
+    platform_reference: ColumnType<string | null, string | null | undefined, string | null>;
   };
   'dept_canlian.applications': {
     application_id: string;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { seedProvince } from '../province/seed-province.js';
 
-/** The tables of the police-and-family departments (traffic, exit-entry, household services, 民政, 残联, 卫健, 志愿者). */
+/** The tables of the police-and-family departments (traffic, exit-entry, household services, 民政, 残联, 卫健, 志愿者, 来穗局). */
 const TABLES = [
   'dept_jiaoguan.driving_licences',
   'dept_jiaoguan.vehicles',
@@ -23,6 +23,7 @@ const TABLES = [
   'dept_canlian.applications',
   'dept_weijian.birth_certificates',
   'dept_zhiyuan.volunteers',
+  'dept_laisui.points_records',
 ];
 
 describe.each(ENGINES)('the demo province seeds these departments idempotently on %s', (engine) => {

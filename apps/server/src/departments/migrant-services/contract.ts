@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { defineDepartment } from '../framework/contract.js';
 import { IdNumberInput, IsoDate, UpdatedAt } from '../kit/inputs.js';
+import {
+  AdjustPointsInput,
+  AdjustPointsOutput,
+  ApprovePointsInput,
+  ApprovePointsOutput,
+  SettlePointsInput,
+  SettlePointsOutput,
+} from './writes.js';
 
 /**
  * 广州市来穗人员服务管理局 (C2 积分服务, 广州 only) as a department contract: the person's 积分 record (积分制服务管理),
@@ -49,6 +57,26 @@ export const migrantServicesSpec = defineDepartment({
       input: IdNumberInput,
       output: z.object({ record: PointsRecord.nullable() }),
       idempotent: true,
+    },
+    // Writes for approved online cases (docs/cases.md "Fulfilment"), idempotent by the platform's reference.
+    approvePoints: {
+      summary:
+        '积分申请核准: score an approved 积分申请 into the person’s record of the year (same reference: the first result)',
+      input: ApprovePointsInput,
+      output: ApprovePointsOutput,
+      idempotent: false,
+    },
+    adjustPoints: {
+      summary: '积分调整: re-score one indicator of the approved record (same reference: the first result)',
+      input: AdjustPointsInput,
+      output: AdjustPointsOutput,
+      idempotent: false,
+    },
+    settle: {
+      summary: '积分入户: 准予迁入 when the approved score reaches the minimum (same reference: the first result)',
+      input: SettlePointsInput,
+      output: SettlePointsOutput,
+      idempotent: false,
     },
   },
 });

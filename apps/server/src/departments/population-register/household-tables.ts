@@ -54,6 +54,8 @@ export interface HouseholdTables {
     status: string;
     approved_on: NullableDate;
     updated_at: Moment;
+    /** The platform's case number when an approved online case recorded it (0069). */
+    platform_reference: ColumnType<string | null, string | null | undefined, string | null>;
   };
   'dept_gongan.residence_permits': {
     permit_id: string;
@@ -71,6 +73,13 @@ export interface HouseholdTables {
     updated_at: Moment;
     /** The platform's case number when it came from an approved online case (0067). */
     platform_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  };
+  /** Each 签注 an approved 签注居住证 case recorded (0069); the card's `endorsements` list holds its day too. */
+  'dept_gongan.residence_permit_endorsements': {
+    platform_reference: string;
+    permit_id: string;
+    endorsed_on: DateColumn;
+    endorsed_until: DateColumn;
   };
 }
 

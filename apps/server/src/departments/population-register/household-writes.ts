@@ -6,13 +6,15 @@ import { addDays, addYears } from '../kit/dates.js';
 import { IdNumber, IsoDate, PlatformReference } from '../kit/inputs.js';
 import { guangdongCity } from '../kit/places.js';
 import { PERMIT_VALID_YEARS } from './household-codes.js';
+import { endorsedUntil, permitEligibleFrom } from './household-sandbox.js';
 import type { HouseholdTables } from './household-tables.js';
 import type { PopulationRegisterTables } from './tables.js';
 
 /**
  * The register's write operations for approved online cases (docs/cases.md "Fulfilment"): the 广东省居住证 issued
- * after 申领居住证, the child registered after 出生登记. Each is idempotent by the platform's reference (the 办件编号):
- * the same reference again answers the first result and issues nothing.
+ * after 申领居住证, the child registered after 出生登记, the 居住登记 after 申报居住登记, the yearly 签注 after 签注居住证.
+ * Each is idempotent by the platform's reference (the 办件编号): the same reference again answers the first result
+ * and issues nothing.
  */
 
 export const Refused = z.object({ outcome: z.literal('refused'), reason: z.string() });
@@ -61,6 +63,48 @@ export const RegisterBirthOutput = z.discriminatedUnion('outcome', [
     /** 受理编号 of the 出生审批 */
     approvalNumber: z.string(),
     authority: z.string(),
+  }),
+  Refused,
+]);
+
+export const RegisterResidenceInput = z.object({
+  reference: PlatformReference,
+  idNumber: IdNumber,
+  cityCode: z.enum(CITY_CODES),
+  address: z.string().trim().min(1).max(120),
+  declaredOn: IsoDate,
+  decidedOn: IsoDate,
+});
+
+export const RegisterResidenceOutput = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('issued'),
+    registrationId: z.uuid(),
+    approvedOn: IsoDate,
+    /** From this day a 广东省居住证 may be applied for (half a year later; 深圳 at once). */
+    permitEligibleFrom: IsoDate,
+    authority: z.string(),
+  }),
+  Refused,
+]);
+
+export const EndorseResidencePermitInput = z.object({
+  reference: PlatformReference,
+  idNumber: IdNumber,
+  cityCode: z.enum(CITY_CODES),
+  /** The new 居住地址 when it changed (recorded on the card with the 签注). */
+  address: z.string().trim().min(1).max(120).optional(),
+  decidedOn: IsoDate,
+});
+
+export const EndorseResidencePermitOutput = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('issued'),
+    permitId: z.uuid(),
+    issuedBy: z.string(),
+    /** 签注有效期至 after this endorsement, and the card's own validity. */
+    endorsedUntil: IsoDate,
+    validUntil: IsoDate,
   }),
   Refused,
 ]);
@@ -248,6 +292,145 @@ export class SandboxHouseholdWrites<DB extends Tables = Tables> {
       throw err;
     }
     return (await this.findBirth(i.reference)) as z.input<typeof RegisterBirthOutput>;
+  }
+
+  /**
+   * 申报居住登记 approved: the registration 已登记 in the city (channel 粤省事), declared on the submission day and
+   * approved on the decision day; 申领居住证 half a year later (深圳 at once) counts from it.
+   */
+  async registerResidence(
+    i: z.output<typeof RegisterResidenceInput>,
+  ): Promise<z.input<typeof RegisterResidenceOutput>> {
+    const person = await this.db
+      .selectFrom('dept_gongan.people')
+      .select(['status'])
+      .where('id_number', '=', i.idNumber)
+      .executeTakeFirst();
+    const done = await this.findRegistration(i.reference);
+    if (done) return done;
+    if (person?.status !== 'normal') {
+      return { outcome: 'refused', reason: '人口信息中无此人或状态异常，无法办理居住登记。' };
+    }
+    await this.db
+      .insertInto('dept_gongan.residence_registrations')
+      .values({
+        registration_id: randomUUID(),
+        id_number: i.idNumber,
+        city_code: i.cityCode,
+        address: i.address,
+        declared_on: i.declaredOn,
+        channel: 'online',
+        status: 'approved',
+        approved_on: i.decidedOn,
+        updated_at: new Date().toISOString(),
+        platform_reference: i.reference,
+      })
+      .onConflict((oc) => oc.column('platform_reference').doNothing())
+      .execute();
+    return (await this.findRegistration(i.reference)) as z.input<typeof RegisterResidenceOutput>;
+  }
+
+  private async findRegistration(reference: string): Promise<z.input<typeof RegisterResidenceOutput> | undefined> {
+    const row = await this.db
+      .selectFrom('dept_gongan.residence_registrations')
+      .select(['registration_id', 'city_code'])
+      .select(sql<string>`to_char(approved_on, 'YYYY-MM-DD')`.as('approved'))
+      .where('platform_reference', '=', reference)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      outcome: 'issued',
+      registrationId: row.registration_id,
+      approvedOn: row.approved,
+      permitEligibleFrom: permitEligibleFrom(row.city_code, row.approved) as string,
+      authority: `${guangdongCity(row.city_code).fullName}公安局`,
+    };
+  }
+
+  /**
+   * 签注居住证 approved: the yearly 签注 of the applicant's 广东省居住证 of the city (the valid one ending last); the
+   * 签注 runs a year more (`endorsedUntil`), never past the card. Refused when there is no such card or its 签注
+   * already reaches the card's end.
+   */
+  async endorseResidencePermit(
+    i: z.output<typeof EndorseResidencePermitInput>,
+  ): Promise<z.input<typeof EndorseResidencePermitOutput>> {
+    const done = await this.findEndorsement(i.reference);
+    if (done) return done;
+    try {
+      const refusal = await this.db.transaction().execute(async (tx) => {
+        const permit = await tx
+          .selectFrom('dept_gongan.residence_permits')
+          .select(['permit_id', 'endorsements'])
+          .select([
+            sql<string>`to_char(issued_on, 'YYYY-MM-DD')`.as('issued'),
+            sql<string>`to_char(valid_until, 'YYYY-MM-DD')`.as('until'),
+          ])
+          .where('id_number', '=', i.idNumber)
+          .where('kind', '=', 'guangdong')
+          .where('city_code', '=', i.cityCode)
+          .where('issued_on', 'is not', null)
+          .where(sql<boolean>`valid_until >= ${i.decidedOn}::date`)
+          .orderBy('valid_until', 'desc')
+          .forUpdate()
+          .executeTakeFirst();
+        if (!permit) return '未查询到申请人在该市签发且在有效期内的广东省居住证，无法签注。';
+        const list = (
+          typeof permit.endorsements === 'string' ? JSON.parse(permit.endorsements) : permit.endorsements
+        ) as string[];
+        const before = endorsedUntil('guangdong', permit.issued, permit.until, list.length) as string;
+        if (before >= permit.until) return `该居住证签注已至证件有效期（${permit.until}），无需再签注。`;
+        const after = endorsedUntil('guangdong', permit.issued, permit.until, list.length + 1) as string;
+        await tx
+          .insertInto('dept_gongan.residence_permit_endorsements')
+          .values({
+            platform_reference: i.reference,
+            permit_id: permit.permit_id,
+            endorsed_on: i.decidedOn,
+            endorsed_until: after,
+          })
+          .execute();
+        await tx
+          .updateTable('dept_gongan.residence_permits')
+          .set({
+            endorsements: JSON.stringify([...list, i.decidedOn]),
+            ...(i.address ? { address: i.address } : {}),
+            updated_at: new Date().toISOString(),
+          })
+          .where('permit_id', '=', permit.permit_id)
+          .execute();
+        return null;
+      });
+      if (refusal) return { outcome: 'refused', reason: refusal };
+    } catch (err) {
+      // A second delivery of the same reference won the race: its endorsement is the answer.
+      const raced = await this.findEndorsement(i.reference);
+      if (raced) return raced;
+      throw err;
+    }
+    return (await this.findEndorsement(i.reference)) as z.input<typeof EndorseResidencePermitOutput>;
+  }
+
+  private async findEndorsement(reference: string): Promise<z.input<typeof EndorseResidencePermitOutput> | undefined> {
+    const row = await this.db
+      .selectFrom('dept_gongan.residence_permit_endorsements as e')
+      .innerJoin('dept_gongan.residence_permits as p', 'p.permit_id', 'e.permit_id')
+      .select(['p.permit_id', 'p.issued_by'])
+      .select([
+        sql<string>`to_char(e.endorsed_until, 'YYYY-MM-DD')`.as('endorsed'),
+        sql<string>`to_char(p.valid_until, 'YYYY-MM-DD')`.as('until'),
+      ])
+      .where('e.platform_reference', '=', reference)
+      .executeTakeFirst();
+    return row
+      ? {
+          outcome: 'issued',
+          permitId: row.permit_id,
+          issuedBy: row.issued_by,
+          endorsedUntil: row.endorsed,
+          validUntil: row.until,
+        }
+      : undefined;
   }
 
   private async findBirth(reference: string): Promise<z.input<typeof RegisterBirthOutput> | undefined> {

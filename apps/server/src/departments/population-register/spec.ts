@@ -11,10 +11,14 @@ import {
 import { HouseholdApproval, IdCardApplication, ResidencePermit, ResidenceRegistration } from './household-contract.js';
 import type { SandboxHouseholdServices } from './household-sandbox.js';
 import {
+  EndorseResidencePermitInput,
+  EndorseResidencePermitOutput,
   IssueResidencePermitInput,
   IssueResidencePermitOutput,
   RegisterBirthInput,
   RegisterBirthOutput,
+  RegisterResidenceInput,
+  RegisterResidenceOutput,
   type SandboxHouseholdWrites,
 } from './household-writes.js';
 
@@ -92,6 +96,19 @@ export const populationRegisterSpec = defineDepartment({
       output: IssueResidencePermitOutput,
       idempotent: false,
     },
+    registerResidence: {
+      summary: '居住登记: record the 居住登记 of an approved 申报居住登记 case (same reference: the first result)',
+      input: RegisterResidenceInput,
+      output: RegisterResidenceOutput,
+      idempotent: false,
+    },
+    endorseResidencePermit: {
+      summary:
+        '居住证签注: the yearly 签注 of an approved 签注居住证 case, a year more (same reference: the first result)',
+      input: EndorseResidencePermitInput,
+      output: EndorseResidencePermitOutput,
+      idempotent: false,
+    },
     registerBirth: {
       summary:
         '出生登记: register the child of an approved 出生登记 case in the parent’s household (same reference: the first result)',
@@ -133,6 +150,9 @@ export function householdWriteOperations(writes: SandboxHouseholdWrites) {
     issueResidencePermit: (i: Parameters<SandboxHouseholdWrites['issueResidencePermit']>[0]) =>
       writes.issueResidencePermit(i),
     registerBirth: (i: Parameters<SandboxHouseholdWrites['registerBirth']>[0]) => writes.registerBirth(i),
+    registerResidence: (i: Parameters<SandboxHouseholdWrites['registerResidence']>[0]) => writes.registerResidence(i),
+    endorseResidencePermit: (i: Parameters<SandboxHouseholdWrites['endorseResidencePermit']>[0]) =>
+      writes.endorseResidencePermit(i),
   };
 }
 

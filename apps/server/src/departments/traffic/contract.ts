@@ -1,4 +1,4 @@
-import { CITY_CODES, normalizePlate, parsePlate } from '@yss/contracts';
+import { CITY_CODES } from '@yss/contracts';
 import { z } from 'zod';
 import { defineDepartment } from '../framework/contract.js';
 import { IdNumber, IdNumberInput, IsoDate, UpdatedAt } from '../kit/inputs.js';
@@ -11,6 +11,16 @@ import {
   VEHICLE_TYPES,
   VIOLATION_STATUSES,
 } from './codes.js';
+import {
+  IssueInspectionLabelInput,
+  IssueInspectionLabelOutput,
+  LABELLED_REFUSAL,
+  PlateInput,
+  RenewDrivingLicenceInput,
+  RenewDrivingLicenceOutput,
+  RenewVehicleLicenceInput,
+  RenewVehicleLicenceOutput,
+} from './writes.js';
 
 /**
  * The traffic-management system (公安交通管理, 交管) as a department contract: driving licences (驾驶证),
@@ -22,13 +32,7 @@ import {
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
-export const PLATE_INPUT_MESSAGE = '请输入正确的车牌号码，如 粤A12345 或新能源车牌 粤BD12345';
-
-const PlateInput = z
-  .string()
-  .transform((value) => normalizePlate(value))
-  .refine((value) => parsePlate(value).ok, PLATE_INPUT_MESSAGE)
-  .meta({ description: '号牌号码', example: '粤A8K2M6' });
+export { PLATE_INPUT_MESSAGE } from './writes.js';
 
 const LocalTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
@@ -174,6 +178,7 @@ export const EXEMPTION_REFUSALS = {
   overdue: '该车辆已逾期未检验，不能申请免检，请到机动车安全技术检验机构上线检验。',
   violations: '该车辆有未处理的交通违法记录，请处理完毕后再申请六年免检。',
   accidents: '该车辆有未处理完毕的交通事故，请处理完毕后再申请六年免检。',
+  labelled: LABELLED_REFUSAL,
 } as const;
 export type ExemptionRefusal = keyof typeof EXEMPTION_REFUSALS;
 
@@ -253,6 +258,27 @@ export const trafficSpec = defineDepartment({
       input: z.object({ idNumber: IdNumber, plate: PlateInput }),
       output: ExemptionCheck,
       idempotent: true,
+    },
+    // Writes for approved online cases (docs/cases.md "Fulfilment"), idempotent by the platform's reference.
+    issueInspectionLabel: {
+      summary:
+        '六年免检: the inspection label of an approved case, 检验有效期 to the 10th year (same reference: the first result)',
+      input: IssueInspectionLabelInput,
+      output: IssueInspectionLabelOutput,
+      idempotent: false,
+    },
+    renewDrivingLicence: {
+      summary:
+        '驾驶证换证: renew (6 → 10 → 长期) or replace the licence of an approved case (same reference: the first result)',
+      input: RenewDrivingLicenceInput,
+      output: RenewDrivingLicenceOutput,
+      idempotent: false,
+    },
+    renewVehicleLicence: {
+      summary: '行驶证换证: a new 行驶证 for an approved case (same reference: the first result)',
+      input: RenewVehicleLicenceInput,
+      output: RenewVehicleLicenceOutput,
+      idempotent: false,
     },
   },
 });

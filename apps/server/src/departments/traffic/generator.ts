@@ -173,7 +173,7 @@ export function inspectionDue(registeredOn: string, asOf: string): { due: string
   throw new Error('vehicle older than 40 years');
 }
 
-function lastDayOfMonth(iso: string): string {
+export function lastDayOfMonth(iso: string): string {
   const [y, m] = iso.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }

@@ -33,6 +33,7 @@ import {
 } from './contract.js';
 import { scoringCycle } from './cycle.js';
 import { type TrafficDb, type TrafficTables, trafficDb } from './tables.js';
+import { SandboxTrafficWrites } from './writes.js';
 
 export interface SandboxOptions {
   /** The department's "today" (YYYY-MM-DD): the synthetic province's date, so demo data does not age. */
@@ -53,11 +54,13 @@ export class SandboxTraffic<DB extends TrafficTables = TrafficTables> {
   private readonly db: TrafficDb;
   private readonly today: string;
   private readonly now: () => Date;
+  private readonly writes: SandboxTrafficWrites;
 
   constructor(db: Kysely<DB>, options: SandboxOptions = {}) {
     this.db = trafficDb(db);
     this.today = options.today ?? DEFAULT_AS_OF;
     this.now = options.now ?? (() => new Date());
+    this.writes = new SandboxTrafficWrites(db, this.today, this.now);
   }
 
   operations(): DepartmentImplementation<TrafficSpec> {
@@ -76,6 +79,14 @@ export class SandboxTraffic<DB extends TrafficTables = TrafficTables> {
         return { phone: row?.owner_phone ?? null };
       },
       exemptionCheck: ({ idNumber, plate }) => this.exemption(idNumber, plate),
+      issueInspectionLabel: (input) =>
+        this.writes.issueInspectionLabel(input, (idNumber, plate) => this.exemption(idNumber, plate)),
+      renewDrivingLicence: (input) =>
+        this.writes.renewDrivingLicence(
+          input,
+          async (idNumber) => (await this.licence(this.db, idNumber))?.points ?? 0,
+        ),
+      renewVehicleLicence: (input) => this.writes.renewVehicleLicence(input),
     };
   }
 
@@ -217,6 +228,16 @@ export class SandboxTraffic<DB extends TrafficTables = TrafficTables> {
     if (v.status === 'overdue-inspection' || v.inspection_day < this.today) return refuse('overdue');
     // The check due now is the 6th year's (the label) or a later, on-line one.
     const dueYear = Number(v.inspection_day.slice(0, 4)) - Number(v.registered_day.slice(0, 4));
+    if (dueYear === 10) {
+      // Labelled online already (issueInspectionLabel): the next check is the 10th year's, on the line.
+      const labelled = await this.db
+        .selectFrom('dept_jiaoguan.online_business')
+        .select('platform_reference')
+        .where('vehicle_id', '=', v.vehicle_id)
+        .where('kind', '=', 'inspection-label')
+        .executeTakeFirst();
+      if (labelled) return refuse('labelled', `检验有效期至${v.inspection_day}。`);
+    }
     if (dueYear !== 6) return refuse('too-old');
     const applyFrom = addMonthsToDate(v.inspection_day, -3);
     if (this.today < applyFrom)

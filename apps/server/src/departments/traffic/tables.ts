@@ -63,6 +63,15 @@ export interface TrafficTables {
     driver_id_number: string | null;
     updated_at: ColumnType<Date, string, string>;
   };
+  /** What the department did for an approved online case (0069): 六年免检, 驾驶证换证, 行驶证换证, with its answer. */
+  'dept_jiaoguan.online_business': {
+    platform_reference: string;
+    kind: string;
+    id_number: string;
+    vehicle_id: string | null;
+    decided_on: DateColumn;
+    result: ColumnType<unknown, string, string>;
+  };
 }
 
 export type TrafficDb = Kysely<TrafficTables>;

@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEWBORN, NEWBORN_MOTHER } from '../../departments/health/demo.js';
-import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
-import { CASE_FILE_TYPES, caseFile } from '../../test-support/case-files.js';
-import { citizenClient, SESSION_COOKIE } from '../../test-support/citizen-client.js';
-import { staffLogin } from '../../test-support/staff-login.js';
+import { demoPerson as demo } from '../../departments/kit/demo.js';
+import { caseFlow } from '../../test-support/case-flow.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 
 /**
@@ -13,11 +10,6 @@ import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-ap
  * reviewer whose grant covers it. The clock is China 2026-09-15: 陈志强's 广州 居住登记 (approved 2025-03-20) is over
  * half a year old, 刘洋's 签注 (to 2026-09-29) is within its last 30 days.
  */
-const demo = (name: string) => {
-  const p = DEMO_PEOPLE.find((x) => x.name === name);
-  if (!p) throw new Error(`no demo person ${name}`);
-  return p;
-};
 const GZ = '440100';
 const FS = '440600';
 const NOW = new Date('2026-09-15T04:00:00Z');
@@ -29,64 +21,20 @@ const COLLECTION = {
 
 describe.each(ENGINES)('户政、积分、出生登记、婚姻登记记录证明 on %s', (engine) => {
   let t: TestApp;
-  const c = citizenClient(() => t);
-  const cookies = new Map<string, string>();
-  let ip = 0;
+  const flow = caseFlow(() => t, '10.8');
+  const { c, citizen, submit } = flow;
   beforeAll(async () => {
     t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' }, { now: () => NOW });
     // The first run after a change to the demo data seeds the province's template (minutes on a busy machine).
   }, 600_000);
   afterAll(() => t?.close());
 
-  const citizen = async (name: string) => {
-    let cookie = cookies.get(name);
-    if (!cookie) {
-      cookie = (await c.verifiedAccount(demo(name))).cookie;
-      cookies.set(name, cookie);
-    }
-    return cookie;
-  };
-  const upload = async (cookie: string) => {
-    const f = caseFile('jpeg');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/me/attachments',
-      headers: {
-        'x-forwarded-for': `10.8.${Math.floor(++ip / 250)}.${ip % 250}`,
-        cookie: `${SESSION_COOKIE}=${cookie}`,
-        'content-type': CASE_FILE_TYPES.jpeg,
-      },
-      payload: f.bytes,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id as string;
-  };
-  const submit = async (name: string, serviceId: string, city: string, form: object, slots: string[]) => {
-    const cookie = await citizen(name);
-    const attachments: Record<string, string[]> = {};
-    for (const slot of slots) attachments[slot] = [await upload(cookie)];
-    return c.call(
-      'POST',
-      '/api/v1/me/cases',
-      { serviceId, city, form, attachments, submissionId: randomUUID() },
-      cookie,
-    );
-  };
   const refusal = (res: { statusCode: number; json(): { code: string; detail: string } }) => {
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('APPLICATION_NOT_ELIGIBLE');
     return res.json().detail;
   };
-  // One login per reviewer: a TOTP code is accepted once.
-  const staffCookies = new Map<string, string>();
-  const reviewerCookie = async (username: string) => {
-    let cookie = staffCookies.get(username);
-    if (!cookie) {
-      cookie = await staffLogin(c.call, username);
-      staffCookies.set(username, cookie);
-    }
-    return cookie;
-  };
+  const reviewerCookie = flow.reviewer;
   const staff = (cookie: string, method: 'GET' | 'POST', url: string, body?: object) =>
     c.call(method, url, body, undefined, { cookie });
 
@@ -96,20 +44,10 @@ describe.each(ENGINES)('户政、积分、出生登记、婚姻登记记录证�
     const queue = await staff(cookie, 'GET', '/api/v1/console/cases?status=submitted');
     expect(queue.statusCode, queue.body).toBe(200);
     expect(queue.json().map((x: { id: string }) => x.id)).toContain(caseId);
-    const accepted = await staff(cookie, 'POST', `/api/v1/console/cases/${caseId}/actions`, {
-      action: 'accept',
-      version: 1,
-    });
-    expect(accepted.statusCode, accepted.body).toBe(200);
-    const approved = await staff(cookie, 'POST', `/api/v1/console/cases/${caseId}/actions`, {
-      action: 'approve',
-      version: 2,
-      ...approve,
-    });
-    expect(approved.statusCode, approved.body).toBe(200);
-    const mine = await c.call('GET', `/api/v1/me/cases/${caseId}`, undefined, await citizen(applicant));
-    expect(mine.json().status).toBe('approved');
-    return { detail: mine.json(), cookie };
+    await flow.approve(reviewer, caseId, approve);
+    const mine = await flow.mine(applicant, caseId);
+    expect(mine.status).toBe('approved');
+    return { detail: mine, cookie };
   }
 
   it('申领居住证: 李娜’s registration is under review (refused in the guide’s words); 陈志强’s is half a year old', async () => {

@@ -138,14 +138,16 @@ function citizenEvent(catalog: CatalogSnapshot, row: CaseRow, e: CaseEventRow): 
 /** The write-back as the applicant reads it: what is being issued, what was issued, or that it stalled. */
 export function presentFulfilment(f: FulfilmentRow | undefined): CaseFulfilment | null {
   if (!f) return null;
-  const what = findFulfilment(f.service_id)?.what ?? '办理结果';
+  const entry = findFulfilment(f.service_id);
+  const what = entry?.what ?? '办理结果';
+  const verb = entry?.verb ?? '制发';
   const state = FULFILMENT_STATES[f.state];
   const message =
     f.state === 'issued' && f.result
       ? f.result.message
       : f.state === 'pending'
-        ? `审核已通过，${what}正在制发中，制发后将通过消息通知您。`
-        : `${what}制发遇到问题，工作人员正在处理，请耐心等待，无需重新申请。`;
+        ? `审核已通过，${what}正在${verb}中，${verb}后将通过消息通知您。`
+        : `${what}${verb}遇到问题，工作人员正在处理，请耐心等待，无需重新申请。`;
   return {
     state: f.state,
     stateLabel: state.label,

@@ -1,4 +1,5 @@
 import { HUZHENG_FULFILMENTS } from './huzheng.js';
+import { TRANSPORT_FULFILMENTS } from './transport.js';
 import type { FulfilmentEntry } from './types.js';
 import { WELFARE_FULFILMENTS } from './welfare.js';
 
@@ -9,7 +10,11 @@ export type { FulfilmentContext, FulfilmentEntry, FulfilmentOutcome } from './ty
  * A service without an entry has no write-back: its approval is the result (or the department issues it at the
  * counter, outside the platform).
  */
-const AREAS: readonly Readonly<Record<string, FulfilmentEntry>>[] = [HUZHENG_FULFILMENTS, WELFARE_FULFILMENTS];
+const AREAS: readonly Readonly<Record<string, FulfilmentEntry>>[] = [
+  HUZHENG_FULFILMENTS,
+  WELFARE_FULFILMENTS,
+  TRANSPORT_FULFILMENTS,
+];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, FulfilmentEntry>> {
   const all: Record<string, FulfilmentEntry> = {};

@@ -187,7 +187,7 @@ export class CaseFulfilmentOutbox {
         accountId: c.account_id,
         kind: 'case-update',
         dedupeKey: `case:${c.id}:fulfilment`,
-        title: `${entry.what}已制发`,
+        title: `${entry.what}已${entry.verb ?? '制发'}`,
         body: `${outcome.message}（${serviceName}，办件编号：${c.case_number}）`,
         link: `/cases/${c.id}`,
         occurredAt: this.d.now(),

@@ -29,5 +29,10 @@ export type FulfilmentOutcome =
 export interface FulfilmentEntry {
   /** What the department issues, in the guide's words (广东省居住证, 残疾人证 …). */
   readonly what: string;
+  /**
+   * What the department does with it, for the applicant's words (default 制发: 「…正在制发中」, 「…已制发」); a subsidy
+   * is 核准, a registration 办理.
+   */
+  readonly verb?: string;
   deliver(ctx: FulfilmentContext): Promise<FulfilmentOutcome>;
 }

@@ -3,7 +3,8 @@ import type { FulfilmentContext, FulfilmentEntry, FulfilmentOutcome } from './ty
 
 /**
  * 助残 and 老年人服务 (docs/welfare.md): the 残疾人证 issued, reissued or re-graded by the 残联 (then 残疾人证查询 and
- * 我的证照 find it); 高龄津贴 puts the applicant on the civil-affairs roll; 老年人优待证 is issued by civil affairs.
+ * 我的证照 find it); 残疾人补贴 granted by the 残联 (残疾人证查询 lists it, 发放中); 高龄津贴 puts the applicant on the
+ * civil-affairs roll; 老年人优待证 is issued by civil affairs.
  */
 
 const maskCard = (n: string) => `${maskIdNumber(n.slice(0, 18))}${n.slice(18)}`;
@@ -37,6 +38,27 @@ export const WELFARE_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   'canji-dengji-biangeng': {
     what: '残疾人证（等级变更）',
     deliver: certificate('grade-change', '残疾等级已变更，新证已核发'),
+  },
+  'canjiren-butie-shenqing': {
+    what: '残疾人补贴',
+    verb: '核准',
+    async deliver(ctx) {
+      const r = await ctx.departments.disabledPersons.client.grantSubsidy({
+        reference: ctx.caseNumber,
+        kind: ctx.form.kind === 'care' ? 'care' : 'living',
+        idNumber: ctx.applicant.idNumber,
+        name: ctx.applicant.name,
+        cityCode: ctx.city,
+        submittedOn: ctx.submittedOn,
+        decidedOn: ctx.decidedOn,
+      });
+      if (r.outcome === 'refused') return { issued: false, reason: r.reason };
+      return {
+        issued: true,
+        message: `${r.kindName}已核准，自${r.since}起按月发放，每月${r.monthlyAmount}元，可在残疾人证查询中查看。`,
+        reference: null,
+      };
+    },
   },
   'gaoling-jintie-shenqing': {
     what: '高龄津贴发放名册登记',
