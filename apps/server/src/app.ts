@@ -529,6 +529,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     departments,
     notifications,
     audit,
+    accountOfPerson,
     now: options.now ?? (() => new Date()),
     intervalMs: config.caseFulfilmentMs,
     log: app.log.child({ module: 'case-fulfilment' }),

@@ -104,8 +104,8 @@ function CalendarBoard({ grants }: { grants: StaffGrant[] }) {
         </Space>
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        周一至周五为工作日、周六周日为休息日；下表为例外的日期：节假日放假，以及调休上班的周六、周日。预约号源不在节假日发布，
-        办理时限的“工作日”按本日历计算。
+        周一至周五为工作日、周六周日为休息日；下表为例外的日期：节假日放假，以及调休上班的周六、周日。预约号源不在节假日发布
+        （确需开放的，发布号源时勾选“节假日照常开放”），市民预约页面显示节假日休息。
       </Typography.Paragraph>
       {cal.data?.notice ? (
         <Alert

@@ -359,7 +359,7 @@ export class CaseService {
     collection: CollectionInfo | null,
     at: Date,
   ) {
-    const message = caseMessage({
+    const words = {
       accountId: row.account_id,
       caseId: row.id,
       caseNumber: row.case_number,
@@ -371,7 +371,8 @@ export class CaseService {
       collection,
       handover: findApplicationForm(row.service_id)?.collection ?? 'in_person',
       at,
-    });
+    };
+    const message = caseMessage(words);
     if (!message) return;
     if (!row.principal_person_id) {
       await this.d.notifications.deliver([message]);
@@ -379,11 +380,8 @@ export class CaseService {
     }
     // Made for someone else: the 代办人 and the principal (if they have an account) both hear of each step.
     const principal = await this.d.accountOfPerson(row.principal_person_id);
-    const toAgent = {
-      ...message,
-      title: `代办：${message.title}`.slice(0, 100),
-      body: `您为${row.applicant_name_masked}代办的申请：${message.body}`.slice(0, 1000),
-    };
+    const forAgent = caseMessage({ ...words, applicantNameMasked: row.applicant_name_masked }) ?? message;
+    const toAgent = { ...forAgent, title: `代办：${forAgent.title}`.slice(0, 100) };
     // No copy to the agent's own account again (never expected: the same dedupe key would skip it anyway).
     const toPrincipal =
       principal && principal !== row.account_id

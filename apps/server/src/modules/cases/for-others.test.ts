@@ -253,11 +253,35 @@ describe('为他人办理: 办件 and 预约 for a family member (pglite)', () =
       { cookie: reviewer },
     );
     expect(accepted.statusCode, accepted.body).toBe(200);
-    expect((await inbox(zhang))[0]?.title).toBe('代办：您的残疾人证补办申请已受理');
+    expect((await inbox(zhang))[0]?.title).toBe('代办：张**的残疾人证补办申请已受理');
     const withdrawn = await c.call('POST', `/api/v1/me/cases/${made.id}/withdraw`, {}, father);
     expect(withdrawn.statusCode, withdrawn.body).toBe(409); // accepted: no longer withdrawable, but his to try
     const seen = await c.call('GET', `/api/v1/me/cases/${made.id}`, undefined, zhang);
     expect(seen.json()).toMatchObject({ status: 'accepted' });
+
+    // Approved and written back to the 残联: the card is the father's (the audit's subject), both hear of it, the
+    // agent's copy saying whose it is.
+    const approved = await c.call(
+      'POST',
+      `/api/v1/console/cases/${made.id}/actions`,
+      { action: 'approve', version: 2, collection: { place: '广州市残联服务大厅', hours: '工作日 9:00–17:00' } },
+      undefined,
+      { cookie: reviewer },
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect((await inbox(zhang))[0]?.title).toBe('代办：张**的残疾人证补办申请已审核通过');
+    expect(await t.app.caseFulfilment.runOnce()).toMatchObject({ issued: 1, failed: 0 });
+    expect((await inbox(zhang))[0]).toMatchObject({
+      title: '代办：张**的残疾人证（补办）已制发',
+      body: expect.stringMatching(/^您为张\*\*代办的申请：残疾人证已补发/),
+    });
+    expect((await inbox(father))[0]).toMatchObject({
+      title: '残疾人证（补办）已制发',
+      body: expect.stringContaining('（由张*代办）'),
+    });
+    const delivered = await audit('case.fulfilment');
+    expect(delivered).toMatchObject({ actor_kind: 'system', subject_account_id: await accountId(father) });
+    expect(delivered?.detail).toMatchObject({ delegationId: forFather, subjectPersonId: demo('张建国').personId });
   });
 
   it('books for others: the principal is booked (their rule), either cancels, a guardian link counts', async () => {

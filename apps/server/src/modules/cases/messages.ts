@@ -18,42 +18,49 @@ export function caseMessage(o: {
   /** How the form's result is handed over (ApplicationFormSpec.collection). */
   handover: ApplicationFormSpec['collection'];
   at: Date;
+  /**
+   * The applicant's masked name when the message goes to someone who applied for them (代办人): 「张**的…申请」
+   * instead of 「您的…申请」, which would tell the agent the application is theirs.
+   */
+  applicantNameMasked?: string;
 }): NewNotification | null {
   const number = `办件编号：${o.caseNumber}。`;
+  const whose = o.applicantNameMasked ? `${o.applicantNameMasked}的` : '您的';
+  const who = o.applicantNameMasked ?? '您';
   const text = ((): { title: string; body: string } | null => {
     switch (o.action) {
       case 'submit':
         return {
           title: `${o.serviceName}申请已提交`,
-          body: `您的${o.serviceName}申请已提交，${number}${o.departmentName}将尽快受理，办理进展会通过消息通知您。`,
+          body: `${whose}${o.serviceName}申请已提交，${number}${o.departmentName}将尽快受理，办理进展会通过消息通知您。`,
         };
       case 'accept':
         return {
-          title: `您的${o.serviceName}申请已受理`,
-          body: `${o.departmentName}已受理您的${o.serviceName}申请，正在审核。${number}`,
+          title: `${whose}${o.serviceName}申请已受理`,
+          body: `${o.departmentName}已受理${whose}${o.serviceName}申请，正在审核。${number}`,
         };
       case 'request_supplement':
         return {
-          title: `您的${o.serviceName}申请需要补正材料`,
-          body: `${o.departmentName}审核您的申请时发现需要补正：${o.note ?? ''}。请在办件详情中补正材料后重新提交。${number}`,
+          title: `${whose}${o.serviceName}申请需要补正材料`,
+          body: `${o.departmentName}审核${whose}申请时发现需要补正：${o.note ?? ''}。请在办件详情中补正材料后重新提交。${number}`,
         };
       case 'approve':
         return {
-          title: `您的${o.serviceName}申请已审核通过`,
-          body: `您的${o.serviceName}申请已审核通过，${handoverWords(o.handover, o.collection, o.note)}${number}`,
+          title: `${whose}${o.serviceName}申请已审核通过`,
+          body: `${whose}${o.serviceName}申请已审核通过，${handoverWords(o.handover, o.collection, o.note)}${number}`,
         };
       case 'reject':
         return {
-          title: `您的${o.serviceName}申请不予办理`,
-          body: `${o.departmentName}对您的${o.serviceName}申请决定不予办理，原因：${o.note ?? ''}。${number}`,
+          title: `${whose}${o.serviceName}申请不予办理`,
+          body: `${o.departmentName}对${whose}${o.serviceName}申请决定不予办理，原因：${o.note ?? ''}。${number}`,
         };
       case 'complete':
         return {
-          title: `您的${o.serviceName}申请已办结`,
+          title: `${whose}${o.serviceName}申请已办结`,
           body:
             o.handover === 'in_person'
-              ? `您已领取${o.serviceName}，本次申请已办结。${number}`
-              : `您的${o.serviceName}申请已办结。${number}`,
+              ? `${who}已领取${o.serviceName}，本次申请已办结。${number}`
+              : `${whose}${o.serviceName}申请已办结。${number}`,
         };
       // The applicant's own steps (撤回, 补正) need no message: they just took them.
       default:

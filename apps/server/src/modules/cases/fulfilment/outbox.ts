@@ -58,6 +58,8 @@ export class CaseFulfilmentOutbox {
       departments: Departments;
       notifications: NotificationService;
       audit: { record(entry: AuditEntry): Promise<void> };
+      /** 为他人办理: the principal's account, if they have one (the record issued is theirs). */
+      accountOfPerson: (personId: string) => Promise<string | null>;
       now: () => Date;
       intervalMs: number;
       log: FastifyBaseLogger;
@@ -134,7 +136,16 @@ export class CaseFulfilmentOutbox {
       idNumber: this.d.cipher.decrypt(c.applicant_id_number_encrypted, `${ID_AAD}:${c.id}`),
     };
     const departmentName = this.d.catalog.current.departmentName(c.department_id);
-    const auditDetail = { caseId: c.id, serviceId: c.service_id, attempt: row.attempts + 1 };
+    // Made for someone else: the record is the principal's, so they are the audit's subject when they have an
+    // account (the agent's otherwise, who holds the case), and both hear of it.
+    const principal = c.principal_person_id ? await this.d.accountOfPerson(c.principal_person_id) : null;
+    const subject = principal ?? c.account_id;
+    const auditDetail = {
+      caseId: c.id,
+      serviceId: c.service_id,
+      attempt: row.attempts + 1,
+      ...(c.principal_person_id ? { delegationId: c.delegation_id, subjectPersonId: c.principal_person_id } : {}),
+    };
     let outcome: Awaited<ReturnType<typeof entry.deliver>>;
     try {
       outcome = await entry.deliver({
@@ -153,7 +164,7 @@ export class CaseFulfilmentOutbox {
         ? `${departmentName}系统暂时无法连接（${err.code}）`
         : `发证时出错（${err instanceof AppError ? err.code : 'internal'}）`;
       if (!isDepartmentFailure(err)) this.d.log.error({ err, caseId: c.id }, 'case fulfilment error');
-      await this.audit(c.account_id, 'failure', { ...auditDetail, reason });
+      await this.audit(subject, 'failure', { ...auditDetail, reason });
       // Only a department that does not answer may answer later; anything else (input it refuses, a bug) does not
       // change by retrying: it waits for a reviewer.
       if (attempts >= MAX_ATTEMPTS || !isDepartmentFailure(err)) {
@@ -168,30 +179,43 @@ export class CaseFulfilmentOutbox {
       return 'retrying';
     }
     if (!outcome.issued) {
-      await this.audit(c.account_id, 'failure', { ...auditDetail, reason: 'refused' });
+      await this.audit(subject, 'failure', { ...auditDetail, reason: 'refused' });
       const done = await repo.recordAttempt(this.d.db, seen, {
         state: 'failed',
         lastError: `${departmentName}不予发证：${outcome.reason}`,
       });
       return done ? 'failed' : undefined;
     }
-    await this.audit(c.account_id, 'success', auditDetail);
+    await this.audit(subject, 'success', auditDetail);
     const done = await repo.recordAttempt(this.d.db, seen, {
       state: 'issued',
       result: { message: outcome.message, reference: outcome.reference },
     });
     if (!done) return undefined;
     const serviceName = this.d.catalog.current.findService(c.service_id)?.name ?? c.service_id;
+    const notice = {
+      kind: 'case-update' as const,
+      dedupeKey: `case:${c.id}:fulfilment`,
+      title: `${entry.what}已${entry.verb ?? '制发'}`,
+      body: `${outcome.message}（${serviceName}，办件编号：${c.case_number}）`,
+      link: `/cases/${c.id}`,
+      occurredAt: this.d.now(),
+    };
+    if (!c.principal_person_id) {
+      await this.d.notifications.deliver([{ ...notice, accountId: c.account_id }]);
+      return 'issued';
+    }
+    // The agent's copy says whose it is (the department's words speak to the holder); the principal's who applied.
     await this.d.notifications.deliver([
       {
+        ...notice,
         accountId: c.account_id,
-        kind: 'case-update',
-        dedupeKey: `case:${c.id}:fulfilment`,
-        title: `${entry.what}已${entry.verb ?? '制发'}`,
-        body: `${outcome.message}（${serviceName}，办件编号：${c.case_number}）`,
-        link: `/cases/${c.id}`,
-        occurredAt: this.d.now(),
+        title: `代办：${c.applicant_name_masked}的${notice.title}`.slice(0, 100),
+        body: `您为${c.applicant_name_masked}代办的申请：${notice.body}`.slice(0, 1000),
       },
+      ...(principal && principal !== c.account_id
+        ? [{ ...notice, accountId: principal, body: `${notice.body}（由${c.agent_name_masked}代办）`.slice(0, 1000) }]
+        : []),
     ]);
     return 'issued';
   }
