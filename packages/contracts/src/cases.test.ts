@@ -10,6 +10,7 @@ import {
   caseTransition,
   displayFormValue,
   findApplicationForm,
+  isSensitiveFormField,
 } from './cases.js';
 
 describe('the case workflow', () => {
@@ -83,6 +84,19 @@ describe('application forms', () => {
     if (!form) throw new Error('form missing');
     expect(displayFormValue(form, 'purpose', 'abroad')).toBe('出国（境）');
     expect(displayFormValue(form, 'receivingUnit', '某公司')).toBe('某公司');
+  });
+
+  it('mark phone and ID number fields sensitive (masked until 显示), and nothing else', () => {
+    const birth = findApplicationForm('chusheng-dengji');
+    if (!birth) throw new Error('form missing');
+    expect(['motherIdNumber', 'fatherIdNumber', 'phone'].every((f) => isSensitiveFormField(birth, f))).toBe(true);
+    expect(isSensitiveFormField(birth, 'childName')).toBe(false);
+    expect(isSensitiveFormField(birth, 'no-such-field')).toBe(false);
+    for (const f of Object.values(APPLICATION_FORMS)) {
+      for (const field of f.fields) {
+        expect(isSensitiveFormField(f, field.name)).toBe(field.kind === 'phone' || field.kind === 'idNumber');
+      }
+    }
   });
 });
 

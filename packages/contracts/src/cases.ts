@@ -200,6 +200,19 @@ export function findApplicationForm(serviceId: string): ApplicationFormSpec | un
   return Object.hasOwn(APPLICATION_FORMS, serviceId) ? APPLICATION_FORMS[serviceId] : undefined;
 }
 
+/**
+ * Field kinds that hold someone's personal numbers (a mobile number, a resident ID number): encrypted at rest with
+ * the rest of the form, and shown masked (138****8000, 440***********031X) wherever the case is shown — to the
+ * applicant, the 代办人 and the reviewer alike — until the person asks for the value (显示: an audited reveal).
+ */
+export const SENSITIVE_FORM_FIELD_KINDS: readonly FormFieldKind[] = ['phone', 'idNumber'];
+
+/** Whether a field of a form is shown masked until revealed (its kind is phone or idNumber). */
+export function isSensitiveFormField(form: ApplicationFormSpec, field: string): boolean {
+  const spec = form.fields.find((f) => f.name === field);
+  return spec !== undefined && SENSITIVE_FORM_FIELD_KINDS.includes(spec.kind);
+}
+
 /** A form value in words (a select's label), for summaries, the timeline and the console. */
 export function displayFormValue(form: ApplicationFormSpec, field: string, value: string | undefined): string {
   if (value === undefined || value === '') return '';
@@ -321,8 +334,24 @@ export const CaseSummary = z
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
-export const CaseFormEntry = z.object({ name: z.string(), label: z.string(), labelEn: z.string(), value: z.string() });
+export const CaseFormEntry = z
+  .object({
+    name: z.string(),
+    label: z.string(),
+    labelEn: z.string(),
+    /** The value in words; masked (138****8000, 440***********031X) when `masked`. */
+    value: z.string(),
+    /** A phone or ID number shown masked: `POST …/cases/:id/form/:name/reveal` answers it in full (audited). */
+    masked: z.boolean(),
+  })
+  .meta({ id: 'CaseFormEntry' });
 export type CaseFormEntry = z.infer<typeof CaseFormEntry>;
+
+/** 显示: one masked form value in full, for the person who asked (the applicant, the 代办人 or a reviewer). */
+export const RevealedCaseFormValue = z
+  .object({ name: z.string(), value: z.string() })
+  .meta({ id: 'RevealedCaseFormValue' });
+export type RevealedCaseFormValue = z.infer<typeof RevealedCaseFormValue>;
 
 /**
  * The write-back of an approved case to the department (docs/cases.md "Fulfilment"): pending (制证中: the platform

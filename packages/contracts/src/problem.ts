@@ -114,6 +114,8 @@ export const ERROR_CODES = {
   CASE_ACTION_NOT_ALLOWED: { status: 409, title: '当前状态不能进行该操作' },
   CASE_CHANGED: { status: 409, title: '办件已有新的进展，请刷新后重试' },
   CASE_FULFILMENT_NOT_RETRYABLE: { status: 409, title: '该办件当前无需重新发证' },
+  CASE_FORM_FIELD_NOT_FOUND: { status: 404, title: '找不到该项申请信息' },
+  CASE_FORM_FIELD_NOT_MASKED: { status: 400, title: '该项申请信息无需显示' },
   // 预约 (appointments with quotas) and 号源 (slots)
   APPOINTMENT_NOT_OFFERED: { status: 404, title: '该服务暂不支持在线预约' },
   APPOINTMENT_NOT_FOUND: { status: 404, title: '找不到该预约' },

@@ -4,6 +4,7 @@ import type {
   CaseDetail,
   CaseSummary,
   EligibilityAnswer,
+  RevealedCaseFormValue,
   SubmitCaseInput,
 } from '@yss/contracts';
 import { apiRequest } from './client';
@@ -49,6 +50,12 @@ export const casesApi = {
   list: (serviceId: string | undefined, o: Opts = {}) =>
     apiRequest<CaseSummary[]>(`${BASE}/cases`, { ...o, query: { serviceId } }),
   get: (id: string, o: Opts = {}) => apiRequest<CaseDetail>(`${BASE}/cases/${encodeURIComponent(id)}`, o),
+  /** 显示: one masked phone or ID number of the case's form in full (audited). */
+  revealFormValue: (id: string, field: string, o: Opts = {}) =>
+    apiRequest<RevealedCaseFormValue>(
+      `${BASE}/cases/${encodeURIComponent(id)}/form/${encodeURIComponent(field)}/reveal`,
+      { ...o, method: 'POST' },
+    ),
   withdraw: (id: string, reason: string | undefined, o: Opts = {}) =>
     apiRequest<CaseDetail>(`${BASE}/cases/${encodeURIComponent(id)}/withdraw`, {
       ...o,

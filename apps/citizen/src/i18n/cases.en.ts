@@ -122,5 +122,9 @@ export const casesEn: Messages['cases'] = {
     withdrawConfirm: 'Withdraw',
     withdrawn: 'Application withdrawn',
     you: 'You',
+    reveal: 'Show',
+    hide: 'Hide',
+    revealLabel: 'Show {{label}}',
+    hideLabel: 'Hide {{label}}',
   },
 };

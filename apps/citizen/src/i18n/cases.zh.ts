@@ -120,5 +120,9 @@ export const casesZh = {
     withdrawConfirm: '确认撤回',
     withdrawn: '申请已撤回',
     you: '本人',
+    reveal: '显示',
+    hide: '隐藏',
+    revealLabel: '显示{{label}}',
+    hideLabel: '隐藏{{label}}',
   },
 } as const;

@@ -226,6 +226,45 @@ describe('办件详情 (/cases/:id)', () => {
     expect(calls.find((c) => c.url === `/api/v1/me/attachments/${fileId}`)?.method).toBe('GET');
   });
 
+  it('shows a typed phone or ID number masked, with 显示 fetching it (audited by the server), errors in its words', async () => {
+    const phone = { name: 'contactPhone', label: '联系电话', labelEn: 'Phone', value: '139****5678', masked: true };
+    const mother = { name: 'motherIdNumber', label: '母亲身份证号码', labelEn: "Mother's ID number", masked: true };
+    const calls = backend(
+      caseDetail({
+        form: [...caseDetail().form, phone, { ...mother, value: '440***********0023' }],
+      }),
+      (call) =>
+        call.url.endsWith('/form/contactPhone/reveal')
+          ? json(200, { name: 'contactPhone', value: '13912345678' })
+          : call.url.endsWith('/form/motherIdNumber/reveal')
+            ? problem(404, 'CASE_FORM_FIELD_NOT_FOUND', '该项申请信息未填写，没有可显示的内容。')
+            : undefined,
+    );
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    await findByTestId('case-form');
+    expect(byTestId('case-form-contactPhone').textContent).toBe('139****5678');
+    const show = document.querySelector('button[aria-label="显示联系电话"]') as HTMLButtonElement;
+    expect(show.textContent).toBe('显示');
+    // plain values have no button
+    expect(document.querySelector('button[aria-label="显示开具用途"]')).toBeNull();
+    await click(show);
+    await waitFor(() => expect(byTestId('case-form-contactPhone').textContent).toBe('13912345678'));
+    const sent = calls.find((c) => c.url === `/api/v1/me/cases/${CASE_ID}/form/contactPhone/reveal`);
+    expect(sent?.method).toBe('POST');
+    // 隐藏 masks it again without asking the server
+    const hide = document.querySelector('button[aria-label="隐藏联系电话"]') as HTMLButtonElement;
+    await click(hide);
+    expect(byTestId('case-form-contactPhone').textContent).toBe('139****5678');
+
+    await click(document.querySelector('button[aria-label="显示母亲身份证号码"]') as Element);
+    await waitFor(() =>
+      expect(byTestId('case-form').querySelector('[role="alert"]')?.textContent).toBe(
+        '该项申请信息未填写，没有可显示的内容。',
+      ),
+    );
+    expect(byTestId('case-form-motherIdNumber').textContent).toBe('440***********0023');
+  });
+
   it('says so when the case is not found, with a way back to the list', async () => {
     mockFetch(() => problem(404, 'CASE_NOT_FOUND', '找不到该办件'));
     await renderRoute(routes, `/cases/${CASE_ID}`);

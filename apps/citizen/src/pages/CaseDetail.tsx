@@ -2,6 +2,7 @@ import {
   type Attachment,
   type AttachmentSlotSpec,
   CASE_WORKFLOW,
+  type CaseFormEntry,
   type CaseDetail as Detail,
   findApplicationForm,
 } from '@yss/contracts';
@@ -154,6 +155,52 @@ function SupplementForm({
         </Button>
       </div>
     </section>
+  );
+}
+
+/**
+ * One value of 申请信息. A phone or ID number arrives masked (138****8000): 显示 asks the server for it (a fresh
+ * 刷脸/PIN if needed; audited, so it shows in 我的访问记录) and shows it in place until 隐藏.
+ */
+function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) {
+  const { t, pick } = useLocale();
+  const auth = useAuth();
+  const [full, setFull] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!entry.masked) return <>{entry.value || '—'}</>;
+  const label = pick(entry.label, entry.labelEn);
+  const toggle = async () => {
+    if (full !== null) return setFull(null);
+    setBusy(true);
+    setError(null);
+    try {
+      setFull((await auth.withVerification(() => casesApi.revealFormValue(caseId, entry.name))).value);
+    } catch (e) {
+      if (!isVerificationCancelled(e)) setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <span data-testid={`case-form-${entry.name}`}>{full ?? entry.value}</span>
+      <button
+        type="button"
+        className="link-button case-reveal"
+        onClick={() => void toggle()}
+        disabled={busy}
+        aria-pressed={full !== null}
+        aria-label={t(full === null ? 'cases.detail.revealLabel' : 'cases.detail.hideLabel', { label })}
+      >
+        {t(full === null ? 'cases.detail.reveal' : 'cases.detail.hide')}
+      </button>
+      {error && (
+        <span className="field-error case-reveal-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
   );
 }
 
@@ -423,7 +470,9 @@ export function CaseView({
           {detail.form.map((entry) => (
             <div key={entry.name}>
               <dt>{pick(entry.label, entry.labelEn)}</dt>
-              <dd>{entry.value || '—'}</dd>
+              <dd>
+                <FormValue caseId={detail.id} entry={entry} />
+              </dd>
             </div>
           ))}
         </dl>

@@ -177,8 +177,14 @@ export function caseDetail(over: Partial<CaseDetail> = {}): CaseDetail {
     applicantNameMasked: '张*',
     applicantIdMasked: '440***********123X',
     form: [
-      { name: 'purpose', label: '开具用途', labelEn: 'Purpose', value: '就业入职' },
-      { name: 'receivingUnit', label: '使用单位', labelEn: 'Receiving organisation', value: '广州某某科技有限公司' },
+      { name: 'purpose', label: '开具用途', labelEn: 'Purpose', value: '就业入职', masked: false },
+      {
+        name: 'receivingUnit',
+        label: '使用单位',
+        labelEn: 'Receiving organisation',
+        value: '广州某某科技有限公司',
+        masked: false,
+      },
     ],
     attachments: [
       {

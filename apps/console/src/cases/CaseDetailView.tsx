@@ -1,4 +1,11 @@
-import { CASE_ACTION_SPECS, type ConsoleCaseDetail, STAFF_CASE_ACTIONS, type StaffCaseAction } from '@yss/contracts';
+import {
+  CASE_ACTION_SPECS,
+  type CaseFormEntry,
+  type ConsoleCaseDetail,
+  type RevealedCaseFormValue,
+  STAFF_CASE_ACTIONS,
+  type StaffCaseAction,
+} from '@yss/contracts';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { type ApiError, api, errorText } from '../api';
@@ -27,6 +34,44 @@ const BUTTON_TYPE: Record<StaffCaseAction, { primary?: boolean; danger?: boolean
 function actorOf(e: Event): string {
   if (e.actor === 'citizen') return `申请人（${e.actorName}）`;
   return e.staffName ? `${e.staffName}（${e.actorName}）` : e.actorName;
+}
+
+/**
+ * One value of 申请信息: a phone or ID number arrives masked; 显示 asks the server for it (audited, and the
+ * applicant sees it in 我的访问记录) and shows it in place. Refusals in the server's words.
+ */
+function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) {
+  const [full, setFull] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!entry.masked) return <>{entry.value || '—'}</>;
+  const reveal = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const path = `/api/v1/console/cases/${encodeURIComponent(caseId)}/form/${encodeURIComponent(entry.name)}/reveal`;
+      setFull((await api<RevealedCaseFormValue>('POST', path)).value);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space size={4} wrap>
+      <span data-testid={`case-form-${entry.name}`}>{full ?? entry.value}</span>
+      {full === null && (
+        <Button type="link" size="small" loading={busy} onClick={() => void reveal()} aria-label={`显示${entry.label}`}>
+          显示
+        </Button>
+      )}
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
+    </Space>
+  );
 }
 
 /**
@@ -266,7 +311,7 @@ export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChange
             <Descriptions column={1} size="small" bordered data-testid="case-form">
               {detail.form.map((f) => (
                 <Descriptions.Item key={f.name} label={f.label}>
-                  {f.value || '—'}
+                  <FormValue caseId={detail.id} entry={f} />
                 </Descriptions.Item>
               ))}
             </Descriptions>

@@ -59,9 +59,21 @@ const detail = (over: Partial<ConsoleCaseDetail> = {}): ConsoleCaseDetail => {
     agentNameMasked: null,
     applicantIdMasked: '4401**********1234',
     form: [
-      { name: 'purpose', label: '开具用途', labelEn: 'Purpose', value: '就业入职' },
-      { name: 'receivingUnit', label: '使用单位', labelEn: 'Receiving organisation', value: '广州某某科技有限公司' },
-      { name: 'residenceAddress', label: '现居住地址', labelEn: 'Current address', value: '广州市天河区某某路1号' },
+      { name: 'purpose', label: '开具用途', labelEn: 'Purpose', value: '就业入职', masked: false },
+      {
+        name: 'receivingUnit',
+        label: '使用单位',
+        labelEn: 'Receiving organisation',
+        value: '广州某某科技有限公司',
+        masked: false,
+      },
+      {
+        name: 'residenceAddress',
+        label: '现居住地址',
+        labelEn: 'Current address',
+        value: '广州市天河区某某路1号',
+        masked: false,
+      },
     ],
     attachments: [
       {
@@ -285,6 +297,39 @@ describe('办件审核: the case', () => {
     expect(within(events).getByText('要求补正')).toBeTruthy();
     expect(within(events).getByText(/李四（广州市公安局）/)).toBeTruthy();
     expect(within(events).getByText('补正要求：身份证反面照片不清晰')).toBeTruthy();
+  });
+
+  it('shows a phone or ID number masked in 申请信息, and 显示 fetches it; a refusal in the server’s words', async () => {
+    const masked = [
+      { name: 'contactPhone', label: '联系电话', labelEn: 'Phone', value: '139****5678', masked: true },
+      {
+        name: 'motherIdNumber',
+        label: '母亲身份证号码',
+        labelEn: "Mother's ID",
+        value: '440***********0023',
+        masked: true,
+      },
+    ];
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () => json(detail({ form: [...detail().form, ...masked] })));
+    on('POST', `/api/v1/console/cases/${CASE_ID}/form/contactPhone/reveal`, () =>
+      json({ name: 'contactPhone', value: '13912345678' }),
+    );
+    on('POST', `/api/v1/console/cases/${CASE_ID}/form/motherIdNumber/reveal`, () =>
+      problem(404, 'CASE_NOT_FOUND', '找不到该办件', '找不到该办件，或该办件不属于您的审核范围。'),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    const form = await screen.findByTestId('case-form');
+    expect(within(form).getByTestId('case-form-contactPhone').textContent).toBe('139****5678');
+    // plain values have no 显示
+    expect(within(form).queryByRole('button', { name: '显示开具用途' })).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: '显示联系电话' }));
+    await waitFor(() => expect(within(form).getByTestId('case-form-contactPhone').textContent).toBe('13912345678'));
+    expect(within(form).queryByRole('button', { name: '显示联系电话' })).toBeNull();
+    expect(requests.filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/reveal'))).toHaveLength(1);
+
+    fireEvent.click(within(form).getByRole('button', { name: '显示母亲身份证号码' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('找不到该办件，或该办件不属于您的审核范围。');
+    expect(within(form).getByTestId('case-form-motherIdNumber').textContent).toBe('440***********0023');
   });
 
   it('shows 代办人 (masked) when someone submitted the case for the applicant', async () => {

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ATTACHMENT_MAX_BYTES } from '@yss/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
+import type { AppError } from '../../http/app-error.js';
 import { CASE_FILE_TYPES, caseFile } from '../../test-support/case-files.js';
 import { citizenClient, SESSION_COOKIE } from '../../test-support/citizen-client.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { revealFormValue } from './present.js';
 
 const demo = (name: string) => {
   const p = DEMO_PEOPLE.find((x) => x.name === name);
@@ -240,6 +242,15 @@ describe.each(ENGINES)('办件: bad input on %s', (engine) => {
       400,
     );
     refused(await c.call('GET', '/api/v1/me/cases?status=x', undefined, zhang.cookie), 'VALIDATION_FAILED', 400);
+    // 显示: someone else's case is absent; a field shown in full, or one the form does not have, has its own code.
+    const reveal = (field: string, cookie: string, caseId = id) =>
+      c.call('POST', `/api/v1/me/cases/${caseId}/form/${encodeURIComponent(field)}/reveal`, undefined, cookie);
+    refused(await reveal('purpose', li.cookie), 'CASE_NOT_FOUND', 404);
+    refused(await reveal('purpose', zhang.cookie, 'not-a-case'), 'CASE_NOT_FOUND', 404);
+    refused(await reveal('purpose', zhang.cookie), 'CASE_FORM_FIELD_NOT_MASKED', 400);
+    refused(await reveal('nickname', zhang.cookie), 'CASE_FORM_FIELD_NOT_FOUND', 404);
+    refused(await reveal('__proto__', zhang.cookie), 'CASE_FORM_FIELD_NOT_FOUND', 404);
+    refused(await reveal('x'.repeat(101), zhang.cookie), 'VALIDATION_FAILED', 400);
   });
 
   it('uploads are rate-limited per account session (30 a minute)', async () => {
@@ -250,5 +261,30 @@ describe.each(ENGINES)('办件: bad input on %s', (engine) => {
     }
     expect(codes.slice(0, 30).every((s) => s === 201)).toBe(true);
     expect(codes[30]).toBe(429);
+  });
+});
+
+describe('办件: 显示 of a form value (revealFormValue)', () => {
+  const BIRTH = 'chusheng-dengji';
+  const code = (f: () => unknown) => {
+    try {
+      f();
+    } catch (err) {
+      return (err as AppError).code;
+    }
+    return null;
+  };
+  it('answers a phone or ID number in full; an empty, unknown or unmasked field is refused', () => {
+    const form = { motherIdNumber: '440106199001010023', phone: '13800138000', childName: '陈思语' };
+    expect(revealFormValue(BIRTH, form, 'motherIdNumber')).toBe('440106199001010023');
+    expect(revealFormValue(BIRTH, form, 'phone')).toBe('13800138000');
+    // 父亲身份证号码 is optional: left empty, there is nothing to show.
+    expect(code(() => revealFormValue(BIRTH, form, 'fatherIdNumber'))).toBe('CASE_FORM_FIELD_NOT_FOUND');
+    expect(code(() => revealFormValue(BIRTH, { ...form, fatherIdNumber: '' }, 'fatherIdNumber'))).toBe(
+      'CASE_FORM_FIELD_NOT_FOUND',
+    );
+    expect(code(() => revealFormValue(BIRTH, form, 'childName'))).toBe('CASE_FORM_FIELD_NOT_MASKED');
+    expect(code(() => revealFormValue(BIRTH, form, 'toString'))).toBe('CASE_FORM_FIELD_NOT_FOUND');
+    expect(code(() => revealFormValue('no-such-service', form, 'phone'))).toBe('CASE_FORM_FIELD_NOT_FOUND');
   });
 });

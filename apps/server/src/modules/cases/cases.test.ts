@@ -109,7 +109,13 @@ describe.each(ENGINES)('办件 (cases) on %s', (engine) => {
       version: 1,
     });
     expect(created.attachments.map((a: { slot: string }) => a.slot)).toEqual(['id-card', 'id-card']);
-    expect(created.form).toContainEqual({ name: 'purpose', label: '开具用途', labelEn: 'Purpose', value: '就业入职' });
+    expect(created.form).toContainEqual({
+      name: 'purpose',
+      label: '开具用途',
+      labelEn: 'Purpose',
+      value: '就业入职',
+      masked: false,
+    });
     expect(created.events).toEqual([expect.objectContaining({ action: 'submit', actor: 'citizen', note: null })]);
     expect(res.body).not.toContain(zhang.person.idNumber);
     expect((await inbox(zhang.cookie))[0]).toMatchObject({

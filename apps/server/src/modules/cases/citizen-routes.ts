@@ -6,6 +6,7 @@ import {
   EligibilityAnswer,
   EligibilityQuery,
   Problem,
+  RevealedCaseFormValue,
   SubmitCaseInput,
   SupplementCaseInput,
   WithdrawCaseInput,
@@ -18,7 +19,7 @@ import type { FieldCipher } from '../privacy/index.js';
 import { eligibilityAnswer, type Viewer } from '../shared/index.js';
 import type { CaseService } from './case-service.js';
 import type { CitizenGate } from './citizen-gate.js';
-import { decryptForm, presentDetail, presentSummary } from './present.js';
+import { decryptForm, formFieldLabel, presentDetail, presentSummary, revealFormValue } from './present.js';
 import type { CaseRow } from './repository.js';
 
 export interface CaseCitizenRoutesDeps {
@@ -31,6 +32,8 @@ export interface CaseCitizenRoutesDeps {
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 // Any short string: an id that is not one of the caller's cases (malformed ones included) is CASE_NOT_FOUND.
 const Params = z.object({ id: z.string().max(100) });
+// A field name the case's form does not have is CASE_FORM_FIELD_NOT_FOUND.
+const FieldParams = z.object({ id: z.string().max(100), field: z.string().max(100) });
 const NOT_FOUND = '找不到该办件，请返回我的办件重新查看。';
 
 /** 我的办件: the applicant submits, follows, withdraws and supplements their own applications. */
@@ -165,6 +168,36 @@ export const caseCitizenRoutes =
         });
         reply.header('cache-control', 'no-store');
         return detail;
+      },
+    );
+
+    app.post(
+      '/api/v1/me/cases/:id/form/:field/reveal',
+      {
+        schema: {
+          tags: ['cases', 'personal'],
+          summary:
+            '显示: one phone or ID number of the case’s form in full, to either of the case’s people (fresh ' +
+            'verification; audited case.form.reveal with the field, never the value)',
+          params: FieldParams,
+          querystring: ActingQuery,
+          response: { 200: RevealedCaseFormValue, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, viewer } = await d.gate.open(req, 'cases.form.reveal', req.query.for);
+        const row = await d.cases.findVisibleCase(viewer, req.params.id);
+        if (!row) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+        const { field } = req.params;
+        const value = revealFormValue(row.service_id, decryptForm(d.cipher, row), field);
+        await d.gate.recordOn(ctx, row, 'case.form.reveal', {
+          what: `${whatOf(row)}（${formFieldLabel(row.service_id, field)}）`,
+          caseId: row.id,
+          caseNumber: row.case_number,
+          field,
+        });
+        reply.header('cache-control', 'no-store');
+        return { name: field, value };
       },
     );
 

@@ -5,6 +5,7 @@ import {
   ConsoleCaseSummary,
   findApplicationForm,
   Problem,
+  RevealedCaseFormValue,
 } from '@yss/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -15,7 +16,13 @@ import { grantCovers, type StaffService } from '../staff/index.js';
 import { openAttachment, sendAttachment } from './attachments.js';
 import type { CaseService } from './case-service.js';
 import type { CaseFulfilmentOutbox } from './fulfilment/outbox.js';
-import { presentConsoleDetail, presentConsoleSummary } from './present.js';
+import {
+  decryptForm,
+  formFieldLabel,
+  presentConsoleDetail,
+  presentConsoleSummary,
+  revealFormValue,
+} from './present.js';
 import type { CaseRow } from './repository.js';
 import * as repo from './repository.js';
 
@@ -157,6 +164,55 @@ export const caseConsoleRoutes =
           row.account_id,
         );
         return sendAttachment(reply, file, bytes);
+      },
+    );
+
+    app.post(
+      '/api/v1/console/cases/:id/form/:field/reveal',
+      {
+        schema: {
+          tags: ['console'],
+          summary:
+            '显示: one phone or ID number of the case’s form in full (audited console.case.form.reveal with the ' +
+            'field, never the value; the applicant sees it in 我的访问记录)',
+          params: z.object({ id: z.string().max(100), field: z.string().max(100) }),
+          response: { 200: RevealedCaseFormValue, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, row } = await openCase(req, req.params.id, 'console.case.form.reveal');
+        const { field } = req.params;
+        let value: string;
+        try {
+          value = revealFormValue(row.service_id, decryptForm(d.cipher, row), field);
+        } catch (err) {
+          if (err instanceof AppError) {
+            await d.staff.auditStaff(
+              ctx.accountId,
+              'console.case.form.reveal',
+              'failure',
+              { caseId: row.id, field, reason: err.code },
+              req.id,
+              row.account_id,
+            );
+          }
+          throw err;
+        }
+        await d.staff.auditStaff(
+          ctx.accountId,
+          'console.case.form.reveal',
+          'success',
+          {
+            what: `${what(row)}（${formFieldLabel(row.service_id, field)}）`,
+            caseId: row.id,
+            caseNumber: row.case_number,
+            field,
+          },
+          req.id,
+          row.account_id,
+        );
+        reply.header('cache-control', 'no-store');
+        return { name: field, value };
       },
     );
 

@@ -234,6 +234,66 @@ describe('为他人办理: 办件 and 预约 for a family member (pglite)', () =
     expect(detail.statusCode, detail.body).toBe(200);
     expect(detail.json()).toMatchObject({ applicantName: '张建国', agentNameMasked: '张*' });
 
+    // The typed 联系电话 is masked in every view — the agent's, the principal's, the reviewer's — until 显示.
+    const maskedPhone = { name: 'contactPhone', label: '联系电话', value: '139****5678', masked: true };
+    const principalView = await c.call('GET', `/api/v1/me/cases/${made.id}`, undefined, father);
+    for (const view of [res, principalView, detail]) {
+      expect(view.json().form).toContainEqual(expect.objectContaining(maskedPhone));
+      expect(view.json().form).toContainEqual(expect.objectContaining({ name: 'reason', masked: false }));
+      expect(view.body).not.toContain(PHONE);
+    }
+    expect((await c.call('GET', '/api/v1/me/cases', undefined, father)).body).not.toContain(PHONE);
+    const reveal = (cookie: string) =>
+      c.call('POST', `/api/v1/me/cases/${made.id}/form/contactPhone/reveal`, undefined, cookie);
+    // The agent's 显示: audited with the principal as subject, the field named, the value nowhere in the entry.
+    const byAgent = await reveal(zhang);
+    expect(byAgent.statusCode, byAgent.body).toBe(200);
+    expect(byAgent.json()).toEqual({ name: 'contactPhone', value: PHONE });
+    expect(byAgent.headers['cache-control']).toBe('no-store');
+    const agentReveal = await audit('case.form.reveal');
+    expect(agentReveal).toMatchObject({
+      actor_account_id: await accountId(zhang),
+      actor_kind: 'agent',
+      subject_account_id: await accountId(father),
+      detail: { field: 'contactPhone', what: '残疾人证补办（联系电话）', caseId: made.id, delegationId: forFather },
+    });
+    expect(JSON.stringify(agentReveal?.detail)).not.toContain(PHONE);
+    // The principal's own: his access log lists both.
+    expect((await reveal(father)).json()).toEqual({ name: 'contactPhone', value: PHONE });
+    expect(await audit('case.form.reveal')).toMatchObject({
+      actor_kind: 'citizen',
+      subject_account_id: await accountId(father),
+    });
+    const log = await c.call('GET', '/api/v1/me/access-log', undefined, father);
+    const reveals = log.json() as { action: string; actor: string }[];
+    expect(reveals.filter((e) => e.action === 'case.form.reveal').map((e) => e.actor)).toEqual(['本人', '代办人']);
+    // A stranger: absent. A field shown in full anyway, or not in the form: refused in Chinese.
+    expect((await reveal(liNa)).json()).toMatchObject({ code: 'CASE_NOT_FOUND' });
+    const notMasked = await c.call('POST', `/api/v1/me/cases/${made.id}/form/reason/reveal`, undefined, zhang);
+    expect(notMasked.statusCode).toBe(400);
+    expect(notMasked.json().code).toBe('CASE_FORM_FIELD_NOT_MASKED');
+    // The reviewer's 显示: audited (the applicant's account as subject, like the detail), the same refusals.
+    const consoleReveal = (field: string) =>
+      c.call('POST', `/api/v1/console/cases/${made.id}/form/${field}/reveal`, undefined, undefined, {
+        cookie: reviewer,
+      });
+    const byReviewer = await consoleReveal('contactPhone');
+    expect(byReviewer.statusCode, byReviewer.body).toBe(200);
+    expect(byReviewer.json()).toEqual({ name: 'contactPhone', value: PHONE });
+    const staffEntry = await audit('console.case.form.reveal');
+    expect(staffEntry).toMatchObject({
+      actor_kind: 'staff',
+      subject_account_id: row.account_id,
+      detail: { field: 'contactPhone', caseId: made.id },
+    });
+    expect(JSON.stringify(staffEntry?.detail)).not.toContain(PHONE);
+    expect((await consoleReveal('reason')).json().code).toBe('CASE_FORM_FIELD_NOT_MASKED');
+    expect((await consoleReveal('nickname')).json().code).toBe('CASE_FORM_FIELD_NOT_FOUND');
+    expect((await audit('console.case.form.reveal'))?.detail).toMatchObject({
+      field: 'nickname',
+      reason: 'CASE_FORM_FIELD_NOT_FOUND',
+    });
+
     // The rule counts the case as the father's own: a second one for him is refused while it runs.
     const again = await submit(zhang, 'canjirenzheng-buban', GZ, BUBAN, forFather);
     expect(again.statusCode).toBe(409);

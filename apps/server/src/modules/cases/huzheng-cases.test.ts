@@ -44,6 +44,7 @@ describe.each(ENGINES)('户政、积分、出生登记、婚姻登记记录证�
     const queue = await staff(cookie, 'GET', '/api/v1/console/cases?status=submitted');
     expect(queue.statusCode, queue.body).toBe(200);
     expect(queue.json().map((x: { id: string }) => x.id)).toContain(caseId);
+    expect(queue.body).not.toContain(PHONE);
     await flow.approve(reviewer, caseId, approve);
     const mine = await flow.mine(applicant, caseId);
     expect(mine.status).toBe('approved');
@@ -171,6 +172,23 @@ describe.each(ENGINES)('户政、积分、出生登记、婚姻登记记录证�
     const res = await submit('陈志强', 'chusheng-dengji', FS, form, slots);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().summary).toBe('新生儿姓名：陈思语');
+    // The parents' ID numbers and the phone are masked in the applicant's and the reviewer's views.
+    const masked = (id: string) => `${id.slice(0, 3)}${'*'.repeat(11)}${id.slice(-4)}`;
+    expect(res.json().form).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'motherIdNumber', value: masked(NEWBORN_MOTHER.idNumber), masked: true }),
+        expect.objectContaining({ name: 'fatherIdNumber', value: masked(chen.idNumber), masked: true }),
+        expect.objectContaining({ name: 'phone', value: '138****8000', masked: true }),
+        expect.objectContaining({ name: 'fatherName', value: chen.name, masked: false }),
+      ]),
+    );
+    const fs = await reviewerCookie('fs.huzheng.reviewer');
+    const seen = await staff(fs, 'GET', `/api/v1/console/cases/${res.json().id}`);
+    for (const body of [res.body, seen.body]) {
+      for (const secret of [NEWBORN_MOTHER.idNumber, chen.idNumber, PHONE]) expect(body).not.toContain(secret);
+    }
+    const mother = await staff(fs, 'POST', `/api/v1/console/cases/${res.json().id}/form/motherIdNumber/reveal`);
+    expect(mother.json()).toEqual({ name: 'motherIdNumber', value: NEWBORN_MOTHER.idNumber });
     await review('fs.huzheng.reviewer', res.json().id, '陈志强', {
       collection: { place: '佛山市公安局禅城分局祖庙派出所户政窗口', hours: '工作日 9:00–17:00' },
     });
@@ -191,6 +209,10 @@ describe.each(ENGINES)('户政、积分、出生登记、婚姻登记记录证�
     expect(res.json().summary).toBe('开具用途：购房、贷款');
     const police = await reviewerCookie('gz.police.reviewer');
     expect((await staff(police, 'GET', `/api/v1/console/cases/${res.json().id}`)).statusCode).toBe(404);
+    // 显示 outside the reviewer's reach is absent too, like the detail.
+    const outside = await staff(police, 'POST', `/api/v1/console/cases/${res.json().id}/form/recipientPhone/reveal`);
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().code).toBe('CASE_NOT_FOUND');
     await review('gz.hunyin.reviewer', res.json().id, '张伟', {});
     const inbox = (await c.call('GET', '/api/v1/me/notifications', undefined, await citizen('张伟'))).json().items as {
       title: string;

@@ -1,4 +1,5 @@
 import {
+  type ApplicationFormSpec,
   type Attachment,
   type AttachmentContentType,
   allowedCaseActions,
@@ -6,6 +7,7 @@ import {
   CASE_WORKFLOW,
   type CaseDetail,
   type CaseEvent,
+  type CaseFormEntry,
   type CaseFulfilment,
   type CaseSummary,
   type CitizenCaseAction,
@@ -18,10 +20,12 @@ import {
   FULFILMENT_STATES,
   findApplicationForm,
   findCity,
+  isSensitiveFormField,
   type StaffCaseAction,
 } from '@yss/contracts';
+import { AppError } from '../../http/app-error.js';
 import type { CatalogSnapshot } from '../catalog/index.js';
-import type { FieldCipher } from '../privacy/index.js';
+import { type FieldCipher, maskIdNumber, maskPhone } from '../privacy/index.js';
 import { onBehalfOf, type Viewer } from '../shared/index.js';
 import { findFulfilment } from './fulfilment/index.js';
 import type { FulfilmentRow } from './fulfilment/repository.js';
@@ -41,11 +45,22 @@ export function decryptForm(cipher: FieldCipher, row: CaseRow): Record<string, s
   return JSON.parse(cipher.decrypt(row.form_encrypted, `${FORM_AAD}:${row.id}`)) as Record<string, string>;
 }
 
+/**
+ * A form value as every view shows it: a select's words, and a phone or ID number masked (138****8000,
+ * 440***********031X) — the full value only through the audited reveal (`revealFormValue`).
+ */
+function shownFormValue(spec: ApplicationFormSpec, field: string, value: string | undefined) {
+  const shown = displayFormValue(spec, field, value);
+  if (!shown || !isSensitiveFormField(spec, field)) return { value: shown, masked: false };
+  const kind = spec.fields.find((f) => f.name === field)?.kind;
+  return { value: kind === 'idNumber' ? maskIdNumber(shown) : maskPhone(shown), masked: true };
+}
+
 function summaryLine(row: CaseRow, form: Record<string, string>): string {
   const spec = findApplicationForm(row.service_id);
   if (!spec) return '';
   const field = spec.fields.find((f) => f.name === spec.summaryField);
-  const value = displayFormValue(spec, spec.summaryField, form[spec.summaryField]);
+  const { value } = shownFormValue(spec, spec.summaryField, form[spec.summaryField]);
   return field && value ? `${field.label}：${value}` : '';
 }
 
@@ -88,13 +103,38 @@ export function presentAttachment(a: AttachmentMeta): Attachment {
   };
 }
 
-function formEntries(row: CaseRow, form: Record<string, string>) {
+function formEntries(row: CaseRow, form: Record<string, string>): CaseFormEntry[] {
   const spec = findApplicationForm(row.service_id);
   if (!spec) return [];
   return spec.fields.flatMap((f) => {
-    const value = displayFormValue(spec, f.name, form[f.name]);
-    return value ? [{ name: f.name, label: f.label, labelEn: f.labelEn, value }] : [];
+    const { value, masked } = shownFormValue(spec, f.name, form[f.name]);
+    return value ? [{ name: f.name, label: f.label, labelEn: f.labelEn, value, masked }] : [];
   });
+}
+
+/** A field's label (for the reveal's audit entry: which field, never its value). */
+export function formFieldLabel(serviceId: string, field: string): string {
+  return findApplicationForm(serviceId)?.fields.find((f) => f.name === field)?.label ?? field;
+}
+
+/**
+ * 显示: the full value of one masked entry of a case's form (a phone or ID number the applicant typed). A field the
+ * form does not have, or one left empty, is CASE_FORM_FIELD_NOT_FOUND; one shown in full anyway (not a phone or ID
+ * number) CASE_FORM_FIELD_NOT_MASKED. The caller has opened the case (its gate) and audits the reveal.
+ */
+export function revealFormValue(serviceId: string, form: Record<string, string>, field: string): string {
+  const spec = findApplicationForm(serviceId);
+  const known = spec?.fields.some((f) => f.name === field);
+  if (!spec || !known) throw new AppError('CASE_FORM_FIELD_NOT_FOUND', '该办件的申请信息中没有这一项。');
+  if (!isSensitiveFormField(spec, field)) {
+    throw new AppError(
+      'CASE_FORM_FIELD_NOT_MASKED',
+      '该项申请信息已完整显示，只有隐藏显示的手机号码和身份证号码需要点击显示。',
+    );
+  }
+  const value = Object.hasOwn(form, field) ? form[field] : undefined;
+  if (!value) throw new AppError('CASE_FORM_FIELD_NOT_FOUND', '该项申请信息未填写，没有可显示的内容。');
+  return value;
 }
 
 /** What the log says beyond the status: the collection details once approved, an open supplement request's reason. */
