@@ -552,7 +552,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     caseAttachmentRoutes({ db: database.db, cipher, gate: caseGate, sessionCookie: settings.cookieName }),
   );
   await app.register(caseCitizenRoutes({ db: database.db, cipher, cases, gate: caseGate }));
-  await app.register(caseConsoleRoutes({ cases, cipher, staff, fulfilment: caseFulfilment }));
+  await app.register(caseConsoleRoutes({ cases, cipher, staff, fulfilment: caseFulfilment, accountOfPerson }));
   // 预约: slots published in the console, booked and cancelled by citizens, never beyond their places.
   const now = options.now ?? (() => new Date());
   const bookings = new BookingService({

@@ -32,6 +32,8 @@ export interface CaseConsoleRoutesDeps {
   staff: StaffService;
   /** The write-back outbox: a reviewer retries a failed one (重新发证). */
   fulfilment: CaseFulfilmentOutbox;
+  /** 为他人办理: the principal's account, if they have one (the audit's subject: the data is theirs). */
+  accountOfPerson: (personId: string) => Promise<string | null>;
 }
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -48,6 +50,15 @@ const NOT_FOUND = '找不到该办件，或该办件不属于您的审核范围�
 export const caseConsoleRoutes =
   (d: CaseConsoleRoutesDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    /**
+     * Whose 我的访问记录 shows a staff access: the applicant's. A case made for someone else is held by the agent's
+     * account, but the form, the files and the ID number are the principal's: their account when they have one.
+     */
+    async function subjectOf(row: CaseRow): Promise<string> {
+      if (!row.principal_person_id) return row.account_id;
+      return (await d.accountOfPerson(row.principal_person_id)) ?? row.account_id;
+    }
+
     /** The caller (with the permission somewhere) and the case, if one of their grants covers it. */
     async function openCase(req: FastifyRequest, id: string, what: string) {
       const ctx = await d.staff.requireStaff(req, 'application.review');
@@ -62,7 +73,7 @@ export const caseConsoleRoutes =
           { caseId: id, reason: row ? 'scope' : 'missing' },
           req.id,
           // Someone outside the scope tried: the applicant may see that in their access log too.
-          row?.account_id ?? null,
+          row ? await subjectOf(row) : null,
         );
         throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
       }
@@ -133,7 +144,7 @@ export const caseConsoleRoutes =
           'success',
           { what: what(row), caseId: row.id, caseNumber: row.case_number },
           req.id,
-          row.account_id,
+          await subjectOf(row),
         );
         reply.header('cache-control', 'no-store');
         return detail;
@@ -161,7 +172,7 @@ export const caseConsoleRoutes =
           'success',
           { what: what(row), caseId: row.id, attachmentId: file.id, slot: file.slot },
           req.id,
-          row.account_id,
+          await subjectOf(row),
         );
         return sendAttachment(reply, file, bytes);
       },
@@ -193,7 +204,7 @@ export const caseConsoleRoutes =
               'failure',
               { caseId: row.id, field, reason: err.code },
               req.id,
-              row.account_id,
+              await subjectOf(row),
             );
           }
           throw err;
@@ -209,7 +220,7 @@ export const caseConsoleRoutes =
             field,
           },
           req.id,
-          row.account_id,
+          await subjectOf(row),
         );
         reply.header('cache-control', 'no-store');
         return { name: field, value };
@@ -254,7 +265,7 @@ export const caseConsoleRoutes =
             'success',
             { what: what(row), caseId: row.id, caseNumber: row.case_number, caseAction: input.action },
             req.id,
-            row.account_id,
+            await subjectOf(row),
           );
           reply.header('cache-control', 'no-store');
           return await detailOf(updated);
@@ -266,7 +277,7 @@ export const caseConsoleRoutes =
               'failure',
               { caseId: row.id, caseAction: input.action, reason: err.code },
               req.id,
-              row.account_id,
+              await subjectOf(row),
             );
           }
           throw err;
@@ -297,7 +308,7 @@ export const caseConsoleRoutes =
               'failure',
               { caseId: row.id, reason: err.code },
               req.id,
-              row.account_id,
+              await subjectOf(row),
             );
           }
           throw err;
@@ -308,7 +319,7 @@ export const caseConsoleRoutes =
           'success',
           { what: what(row), caseId: row.id, caseNumber: row.case_number },
           req.id,
-          row.account_id,
+          await subjectOf(row),
         );
         reply.header('cache-control', 'no-store');
         return detailOf(row);

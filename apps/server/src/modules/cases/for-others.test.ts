@@ -272,7 +272,8 @@ describe('为他人办理: 办件 and 预约 for a family member (pglite)', () =
     const notMasked = await c.call('POST', `/api/v1/me/cases/${made.id}/form/reason/reveal`, undefined, zhang);
     expect(notMasked.statusCode).toBe(400);
     expect(notMasked.json().code).toBe('CASE_FORM_FIELD_NOT_MASKED');
-    // The reviewer's 显示: audited (the applicant's account as subject, like the detail), the same refusals.
+    // The reviewer's 显示: audited with the applicant — the father, whose form it is — as subject (his 我的访问记录
+    // shows it, as it shows the reviewer opening the case), the same refusals.
     const consoleReveal = (field: string) =>
       c.call('POST', `/api/v1/console/cases/${made.id}/form/${field}/reveal`, undefined, undefined, {
         cookie: reviewer,
@@ -283,9 +284,10 @@ describe('为他人办理: 办件 and 预约 for a family member (pglite)', () =
     const staffEntry = await audit('console.case.form.reveal');
     expect(staffEntry).toMatchObject({
       actor_kind: 'staff',
-      subject_account_id: row.account_id,
+      subject_account_id: await accountId(father),
       detail: { field: 'contactPhone', caseId: made.id },
     });
+    expect(await audit('console.case.read')).toMatchObject({ subject_account_id: await accountId(father) });
     expect(JSON.stringify(staffEntry?.detail)).not.toContain(PHONE);
     expect((await consoleReveal('reason')).json().code).toBe('CASE_FORM_FIELD_NOT_MASKED');
     expect((await consoleReveal('nickname')).json().code).toBe('CASE_FORM_FIELD_NOT_FOUND');
