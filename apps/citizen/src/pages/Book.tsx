@@ -115,7 +115,7 @@ function Booked({ appointment }: { appointment: Appointment }) {
 }
 
 /** The dates that have slots, as a row that scrolls sideways; 已约满 on a day without places left. */
-function DatePicker({
+export function DatePicker({
   slots,
   active,
   onPick,
@@ -154,7 +154,7 @@ function DatePicker({
 }
 
 /** The windows of one day, by place (place and address), each with 余 N or 已约满 (not choosable). */
-function TimePicker({
+export function TimePicker({
   slots,
   chosen,
   onPick,
