@@ -11,7 +11,8 @@ export const appointmentsEn: Messages['appointments'] = {
   needRealName: 'Verify your real name before booking online',
   needRealNameAction: 'Verify real name',
   noticeTitle: 'Before you book',
-  existing: 'You already have an appointment for this service ({{when}}); to change it, cancel that one first.',
+  existing:
+    'You already have an appointment for this service ({{when}}); to change its time, reschedule it from its details.',
   viewExisting: 'View appointment',
   pick: {
     title: 'Choose a time',

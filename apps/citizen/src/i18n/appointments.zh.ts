@@ -9,7 +9,7 @@ export const appointmentsZh = {
   needRealName: '在线预约需先完成实名认证',
   needRealNameAction: '去实名认证',
   noticeTitle: '预约须知',
-  existing: '您已预约该事项（{{when}}），如需改约请先取消原预约。',
+  existing: '您已预约该事项（{{when}}），如需更换时段，请在预约详情中改约。',
   viewExisting: '查看预约',
   pick: {
     title: '选择预约时间',
