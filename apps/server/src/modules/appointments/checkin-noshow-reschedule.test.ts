@@ -5,6 +5,7 @@ import { citizenClient } from '../../test-support/citizen-client.js';
 import { staffLogin } from '../../test-support/staff-login.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { addDays, chinaDate } from './china-time.js';
+import { bookingMessages } from './messages.js';
 
 /**
  * 预约码 and 现场签到, the 未到 job and its rule, 改约 (docs/appointments.md). One engine: the SQL is the module's
@@ -284,5 +285,55 @@ describe('预约签到、未到、改约 on pglite', () => {
     expect((await c.call('POST', `/api/v1/me/appointments/${stay.id}/cancel`, {}, stay.cookie)).statusCode).toBe(200);
     const gone = await move(stay.cookie, stay.id, p.id);
     expect(gone.json()).toMatchObject({ status: 409, code: 'APPOINTMENT_NOT_RESCHEDULABLE' });
+  });
+
+  it('a moved booking is reminded again for its new window (预约提醒 once per window)', async () => {
+    const [first] = (await publish(hf, { dates: [day(4)], times: [{ start: '09:00', end: '10:00' }] })) as [Slot];
+    const [second] = (await publish(hf, { dates: [day(5)], times: [{ start: '09:00', end: '10:00' }] })) as [Slot];
+    const jia = await c.verifiedAccount(demo('陈嘉欣'));
+    const booked = (await book(jia.cookie, first.id)).json();
+    const reminders = async () => (await inbox(jia.cookie)).filter((m) => m.title.startsWith('预约提醒'));
+    try {
+      at(first, -20 * 60);
+      await t.app.appointmentReminders.runOnce();
+      expect(await reminders()).toHaveLength(1);
+      expect((await move(jia.cookie, booked.id, second.id)).statusCode).toBe(200);
+      at(second, -20 * 60);
+      await t.app.appointmentReminders.runOnce();
+      await t.app.appointmentReminders.runOnce();
+      const both = await reminders();
+      expect(both).toHaveLength(2);
+      expect(both[0]?.title).toContain(`${day(5)} 09:00–10:00`);
+    } finally {
+      offset = 0;
+    }
+  });
+});
+
+describe('未到 消息 of a booking made for someone else', () => {
+  it('the agent’s copy names the principal, the principal’s names the agent; both carry the rule', () => {
+    const at = new Date('2026-12-01T02:00:00Z');
+    const [agent, principal] = bookingMessages(
+      {
+        event: 'no_show',
+        appointmentId: 'a1',
+        appointmentNumber: '20261128440100123456',
+        serviceName: '护照申领预约',
+        departmentName: '广东省公安厅出入境管理局',
+        slot: { place: '办证大厅', address: '解放南路', starts_at: at, ends_at: new Date(at.getTime() + 3600_000) },
+        reason: null,
+        rule: '90天内在同一部门累计3次未到的，30天内不能在线预约该部门的事项。',
+        at,
+      },
+      { account_id: 'agent', principal_person_id: 'p1', applicant_name_masked: '张**', agent_name_masked: '张*' },
+      'father',
+    );
+    expect(agent).toMatchObject({ accountId: 'agent', dedupeKey: 'appointment:a1:no_show' });
+    expect(agent?.title).toBe('代办：预约未到：护照申领预约 2026-12-01 10:00–11:00 办证大厅');
+    expect(agent?.body).toContain('您为张**代办的护照申领预约');
+    expect(agent?.body).toContain('30天内不能在线预约该部门的事项');
+    expect(principal).toMatchObject({ accountId: 'father', dedupeKey: 'appointment:a1:no_show' });
+    expect(principal?.body).toContain('已记为未到');
+    expect(principal?.body).toContain('（由张*代办）');
   });
 });
