@@ -28,11 +28,14 @@ import { registerWebApps } from './http/static-app.js';
 import { connectRedis } from './infra/redis.js';
 import {
   AppointmentGate,
+  AppointmentNoShows,
+  AppointmentPassKeys,
   AppointmentReminders,
   appointmentCitizenRoutes,
   appointmentConsoleRoutes,
   appointmentPublicRoutes,
   BookingService,
+  CheckInService,
   SlotService,
   seedDemoSlots,
 } from './modules/appointments/index.js';
@@ -555,6 +558,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(caseConsoleRoutes({ cases, cipher, staff, fulfilment: caseFulfilment, accountOfPerson }));
   // 预约: slots published in the console, booked and cancelled by citizens, never beyond their places.
   const now = options.now ?? (() => new Date());
+  const { limit, windowDays, blockDays } = config.appointmentNoShow;
+  const noShowRule = { limit, windowDays, blockDays };
+  const passKeys = new AppointmentPassKeys(database.db, cipher);
   const bookings = new BookingService({
     db: database.db,
     cipher,
@@ -563,7 +569,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     now,
     departments,
     accountOfPerson,
+    noShowRule,
+    passKeys,
   });
+  // 未到: bookings still booked after their window ended become no_show (and the citizen hears of it).
+  const appointmentNoShows = new AppointmentNoShows({
+    db: database.db,
+    catalog,
+    notifications,
+    accountOfPerson,
+    now,
+    rule: noShowRule,
+    intervalMs: config.appointmentNoShow.intervalMs,
+    log: app.log.child({ module: 'appointment-no-shows' }),
+  });
+  app.decorate('appointmentNoShows', appointmentNoShows);
+  app.addHook('onReady', async () => appointmentNoShows.start());
+  app.addHook('preClose', async () => appointmentNoShows.stop());
   // 预约提醒: a 消息 the day before each booked window, from one server copy at a time.
   const appointmentReminders = new AppointmentReminders({
     db: database.db,
@@ -590,7 +612,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(
     appointmentConsoleRoutes({
       slots: new SlotService({ db: database.db, catalog, notifications, accountOfPerson, now, calendar: workCalendar }),
+      checkIns: new CheckInService({ db: database.db, catalog, passKeys, now }),
       staff,
+      accountOfPerson,
     }),
   );
   // 支付: payment orders paid at the provider's cashier (PAYMENT_PROVIDER: the sandbox, its cashier under

@@ -114,6 +114,14 @@ const Env = z.object({
   PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Seconds between runs of the 预约提醒 job (0: off). */
   APPOINTMENT_REMINDER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** Seconds between runs of the 未到 job (bookings still booked after their slot ended become no_show; 0: off). */
+  APPOINTMENT_NO_SHOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** 未到 rule: this many no-shows of a person at one department within the window stop new bookings there (0: off). */
+  APPOINTMENT_NO_SHOW_LIMIT: z.coerce.number().int().min(0).max(100).default(3),
+  /** 未到 rule: the window the no-shows are counted in, in days. */
+  APPOINTMENT_NO_SHOW_WINDOW_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** 未到 rule: how many days new bookings of that department are refused, from the day of the last of them. */
+  APPOINTMENT_NO_SHOW_BLOCK_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Seconds between runs of the 办件 write-back job (approved cases to their department; 0: off, and no nudge). */
   CASE_FULFILMENT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
@@ -150,6 +158,7 @@ export type Config = {
   walletSync: { intervalMs: number; batchSize: number };
   payments: { provider: 'sandbox'; sweepMs: number };
   appointmentReminderMs: number;
+  appointmentNoShow: { intervalMs: number; limit: number; windowDays: number; blockDays: number };
   caseFulfilmentMs: number;
 };
 
@@ -242,6 +251,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     walletSync: { intervalMs: e.WALLET_SYNC_SECONDS * 1000, batchSize: e.WALLET_SYNC_BATCH },
     payments: { provider: e.PAYMENT_PROVIDER ?? 'sandbox', sweepMs: e.PAYMENT_SWEEP_SECONDS * 1000 },
     appointmentReminderMs: e.APPOINTMENT_REMINDER_SECONDS * 1000,
+    appointmentNoShow: {
+      intervalMs: e.APPOINTMENT_NO_SHOW_SECONDS * 1000,
+      limit: e.APPOINTMENT_NO_SHOW_LIMIT,
+      windowDays: e.APPOINTMENT_NO_SHOW_WINDOW_DAYS,
+      blockDays: e.APPOINTMENT_NO_SHOW_BLOCK_DAYS,
+    },
     caseFulfilmentMs: e.CASE_FULFILMENT_SECONDS * 1000,
   };
 }

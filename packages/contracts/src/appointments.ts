@@ -89,15 +89,19 @@ export const CancelAppointmentInput = z
   .strict()
   .meta({ id: 'CancelAppointmentInput' });
 
-export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'slot_cancelled'] as const;
+export const APPOINTMENT_STATUSES = ['booked', 'checked_in', 'no_show', 'cancelled', 'slot_cancelled'] as const;
 export const AppointmentStatus = z.enum(APPOINTMENT_STATUSES).meta({
   id: 'AppointmentStatus',
-  description: 'booked 已预约; cancelled 已取消（本人）; slot_cancelled 已取消（号源停用，部门取消）',
+  description:
+    'booked 已预约; checked_in 已签到（窗口现场签到）; no_show 未到（时段结束仍未签到）; cancelled 已取消（本人）; ' +
+    'slot_cancelled 已取消（号源停用，部门取消）',
 });
 export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
 
 export const APPOINTMENT_STATUS_LABELS = {
   booked: { label: '已预约', labelEn: 'Booked' },
+  checked_in: { label: '已签到', labelEn: 'Checked in' },
+  no_show: { label: '未到', labelEn: 'No-show' },
   cancelled: { label: '已取消', labelEn: 'Cancelled' },
   slot_cancelled: { label: '已取消（办理部门停用该时段）', labelEn: 'Cancelled by the department' },
 } as const satisfies Record<AppointmentStatus, { label: string; labelEn: string }>;
@@ -127,6 +131,16 @@ export const Appointment = z
     cancelledAt: z.iso.datetime().nullable(),
     /** Booked and the slot has not started yet. */
     canCancel: z.boolean(),
+    /** 改约: booked and the slot has not started yet (another slot of the same service and city). */
+    canReschedule: z.boolean(),
+    /** 预约码: booked and the slot has not ended (the counter checks it in). */
+    canShowPass: z.boolean(),
+    /** 已签到 at the counter (null: not checked in). */
+    checkedInAt: z.iso.datetime().nullable(),
+    /** Marked 未到 after the slot ended (null: not a no-show). */
+    noShowAt: z.iso.datetime().nullable(),
+    /** The last 改约 (null: never moved). */
+    rescheduledAt: z.iso.datetime().nullable(),
     /** What to bring (the service's notice). */
     notice: z.array(z.string()),
     /** 为他人办理: booked by the viewer for someone else, or by someone else for the viewer (null: by the applicant). */
@@ -136,6 +150,29 @@ export const Appointment = z
   })
   .meta({ id: 'Appointment' });
 export type Appointment = z.infer<typeof Appointment>;
+
+/** 改约: another slot of the same service and city; the same submissionId again answers the booking, nothing moved. */
+export const RescheduleAppointmentInput = z
+  .object({
+    slotId: z.uuid({ error: '请选择新的预约时段' }),
+    submissionId: z.uuid({ error: '提交编号有误' }),
+  })
+  .strict()
+  .meta({ id: 'RescheduleAppointmentInput' });
+export type RescheduleAppointmentInput = z.input<typeof RescheduleAppointmentInput>;
+
+/** What a 预约码 starts with; then a compact JWS (ES256) of the booking id, valid a few minutes. */
+export const APPOINTMENT_PASS_PREFIX = 'YSSA1:';
+
+/** 预约码: the booking as a short-lived signed QR for the counter (the booking id only, no personal data). */
+export const AppointmentPass = z
+  .object({
+    qr: z.string(),
+    expiresAt: z.iso.datetime(),
+    appointmentNumber: z.string(),
+  })
+  .meta({ id: 'AppointmentPass' });
+export type AppointmentPass = z.infer<typeof AppointmentPass>;
 
 export const AppointmentListQuery = z.object({ serviceId: z.string().max(80).optional() }).strict();
 
@@ -215,6 +252,36 @@ export const ConsoleBooking = z
     idNumberMasked: z.string(),
     status: AppointmentStatus,
     bookedAt: z.iso.datetime(),
+    checkedInAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'ConsoleBooking' });
 export type ConsoleBooking = z.infer<typeof ConsoleBooking>;
+
+/** 现场签到: the 预约码 as scanned (YSSA1:…) or the 20-digit 预约号 as typed. */
+export const AppointmentCheckInInput = z
+  .object({ code: z.string().trim().min(1, '请扫描预约码或输入预约号').max(2000, '预约码有误') })
+  .strict()
+  .meta({ id: 'AppointmentCheckInInput' });
+export type AppointmentCheckInInput = z.input<typeof AppointmentCheckInInput>;
+
+/** The booking checked in, as the clerk compares it with the ID card: the person masked, the ID number's last 4. */
+export const AppointmentCheckInResult = z
+  .object({
+    appointmentNumber: z.string(),
+    serviceName: z.string(),
+    place: z.string(),
+    date: LocalDate,
+    start: LocalTime,
+    end: LocalTime,
+    nameMasked: z.string(),
+    /** The last four characters of the ID number (the rest is not shown). */
+    idNumberLast4: z.string(),
+    status: AppointmentStatus,
+    checkedInAt: z.iso.datetime(),
+    /** This code was already checked in (a repeat answers the first check-in's time). */
+    alreadyCheckedIn: z.boolean(),
+    /** 已签到 at HH:MM — what the clerk reads. */
+    message: z.string(),
+  })
+  .meta({ id: 'AppointmentCheckInResult' });
+export type AppointmentCheckInResult = z.infer<typeof AppointmentCheckInResult>;

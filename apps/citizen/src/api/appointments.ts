@@ -1,8 +1,10 @@
 import type {
   Appointment,
+  AppointmentPass,
   AvailableSlots,
   BookAppointmentInput,
   EligibilityAnswer,
+  RescheduleAppointmentInput,
   WorkCalendarRange,
 } from '@yss/contracts';
 import { apiRequest } from './client';
@@ -40,4 +42,15 @@ export const appointmentsApi = {
       method: 'POST',
       body: reason ? { reason } : {},
     }),
+  /** 改约: another slot of the same service and city; the same submissionId again answers the booking as it is. */
+  reschedule: (id: string, body: RescheduleAppointmentInput, o: Opts = {}) =>
+    apiRequest<Appointment>(`/api/v1/me/appointments/${encodeURIComponent(id)}/reschedule`, {
+      ...o,
+      method: 'POST',
+      body,
+      timeoutMs: 30_000,
+    }),
+  /** 预约码: the booking as a short-lived signed QR for the counter. */
+  pass: (id: string, o: Opts = {}) =>
+    apiRequest<AppointmentPass>(`/api/v1/me/appointments/${encodeURIComponent(id)}/pass`, o),
 };

@@ -7,8 +7,13 @@ import { type ApiProblem, CLIENT_CODES } from '../api/client';
  */
 
 /** antd-mobile Tag colours of an appointment's status. */
-export const APPOINTMENT_STATUS_COLOR: Record<AppointmentStatus, 'primary' | 'warning' | 'default'> = {
+export const APPOINTMENT_STATUS_COLOR: Record<
+  AppointmentStatus,
+  'primary' | 'success' | 'warning' | 'danger' | 'default'
+> = {
   booked: 'primary',
+  checked_in: 'success',
+  no_show: 'danger',
   cancelled: 'default',
   slot_cancelled: 'warning',
 };

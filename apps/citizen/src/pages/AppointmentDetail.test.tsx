@@ -13,6 +13,7 @@ import {
   mockFetch,
   problem,
   renderRoute,
+  slot,
 } from '../test/harness';
 import { click, flush, typeInto, waitFor } from '../test/render';
 import AppointmentDetailPage from './AppointmentDetail';
@@ -130,6 +131,143 @@ describe('预约详情 (/appointments/:id)', () => {
     expect(byTestId('appointment-time').textContent).toBe('Sat 28 Nov 2099 09:00–09:30');
     expect(byTestId('appointment-notice').textContent).toContain('Reissuing a marriage certificate needs both spouses');
     expect(byTestId('cancel-appointment').textContent).toBe('Cancel appointment');
+  });
+});
+
+describe('预约码, 改约 and 未到 in 预约详情', () => {
+  const PASS = {
+    qr: 'YSSA1:eyJhbGciOiJFUzI1NiJ9.eyJhaWQiOiIxIn0.c2ln',
+    expiresAt: '2099-11-28T01:30:00.000Z',
+    appointmentNumber: 'YY2026112800001',
+  };
+
+  it('shows the 预约码 as a QR with the 预约号 for the counter, refreshed on demand', async () => {
+    const calls = backend(appointment(), (call) => (call.url.endsWith('/pass') ? json(200, PASS) : undefined));
+    await renderRoute(routes, `/appointments/${APPOINTMENT_ID}`);
+    const qr = await findByTestId('appointment-pass-qr');
+    expect(qr.getAttribute('aria-label')).toBe('预约码，预约号 YY2026112800001');
+    expect(byTestId('appointment-pass-number').textContent).toBe('预约号：YY2026112800001');
+    expect(byTestId('appointment-pass').textContent).toContain('预约时段开始前1小时起可签到');
+    const passCalls = () => calls.filter((c) => c.url === `/api/v1/me/appointments/${APPOINTMENT_ID}/pass`).length;
+    expect(passCalls()).toBe(1);
+    await click(byTestId('appointment-pass-refresh'));
+    await waitFor(() => expect(passCalls()).toBe(2));
+  });
+
+  it('改约: the button opens the slot picker of the booking’s city (without its own window), confirm → the updated detail', async () => {
+    const moved = appointment({
+      start: '10:00',
+      end: '10:30',
+      startsAt: '2099-11-28T02:00:00.000Z',
+      endsAt: '2099-11-28T02:30:00.000Z',
+      rescheduledAt: '2026-11-27T04:00:00.000Z',
+    });
+    const current = slot({
+      id: '00000000-0000-4000-8000-000000000001',
+      date: '2099-11-28',
+      start: '09:00',
+      end: '09:30',
+    });
+    const next = slot({ id: '00000000-0000-4000-8000-000000000002', date: '2099-11-28', start: '10:00', end: '10:30' });
+    const calls = backend(appointment(), (call) => {
+      if (call.url.endsWith('/pass')) return json(200, PASS);
+      if (call.url.startsWith('/api/v1/appointments/slots')) {
+        return json(200, {
+          serviceId: APPT_SERVICE,
+          serviceName: '补领',
+          cityCode: '440100',
+          cityName: '广州',
+          slots: [current, next],
+        });
+      }
+      if (call.url.endsWith('/reschedule')) return json(200, moved);
+      return undefined;
+    });
+    await renderRoute(routes, `/appointments/${APPOINTMENT_ID}`, { city: '440300' });
+    await click(await findByTestId('reschedule-appointment'));
+    await findByTestId('time-picker');
+    expect(byTestId('reschedule-current').textContent).toContain('2099年11月28日 周六 09:00–09:30');
+    // The booking's city, not the app's (深圳); its own window is not offered.
+    expect(calls.some((c) => c.url === `/api/v1/appointments/slots?serviceId=${APPT_SERVICE}&city=440100`)).toBe(true);
+    expect(allByTestId('slot-time').map((b) => b.getAttribute('data-slot-id'))).toEqual([next.id]);
+    expect(allByTestId('cancel-appointment')).toHaveLength(0);
+    await click(byTestId('slot-time'));
+    expect((await findByTestId('reschedule-to')).textContent).toContain('10:00–10:30');
+    await click(byTestId('reschedule-submit'));
+    await waitFor(() => expect(byTestId('appointment-time').textContent).toBe('2099年11月28日 周六 10:00–10:30'));
+    const sent = calls.find((c) => c.url === `/api/v1/me/appointments/${APPOINTMENT_ID}/reschedule`);
+    expect(sent?.method).toBe('POST');
+    expect(sent?.body).toEqual({ slotId: next.id, submissionId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(allByTestId('reschedule')).toHaveLength(0);
+    expect(byTestId('appointment-rescheduled-at').textContent).toContain('2026年11月27日');
+  });
+
+  it('a window taken meanwhile: says so and shows the slots again', async () => {
+    const next = slot({ id: '00000000-0000-4000-8000-000000000002', date: '2099-11-28', start: '10:00', end: '10:30' });
+    backend(appointment(), (call) => {
+      if (call.url.endsWith('/pass')) return json(200, PASS);
+      if (call.url.startsWith('/api/v1/appointments/slots')) {
+        return json(200, {
+          serviceId: APPT_SERVICE,
+          serviceName: '补领',
+          cityCode: '440100',
+          cityName: '广州',
+          slots: [next],
+        });
+      }
+      if (call.url.endsWith('/reschedule')) return problem(409, 'SLOT_FULL', '该时段已约满，请选择其他时段。');
+      return undefined;
+    });
+    await renderRoute(routes, `/appointments/${APPOINTMENT_ID}`);
+    await click(await findByTestId('reschedule-appointment'));
+    await click(await findByTestId('slot-time'));
+    await click(await findByTestId('reschedule-submit'));
+    await waitFor(() => expect(byTestId('reschedule-error').textContent).toBe('该时段已约满，请选择其他时段。'));
+    expect(byTestId('appointment-time').textContent).toBe('2099年11月28日 周六 09:00–09:30');
+    await click(byTestId('reschedule-back'));
+    expect(allByTestId('reschedule-appointment')).toHaveLength(1);
+  });
+
+  it('未到: the label and why, no 预约码 and no 改约; 已签到 says when', async () => {
+    const calls = backend(
+      appointment({
+        status: 'no_show',
+        statusLabel: '未到',
+        statusLabelEn: 'No-show',
+        canCancel: false,
+        canReschedule: false,
+        canShowPass: false,
+        noShowAt: '2099-11-28T01:35:00.000Z',
+      }),
+    );
+    await renderRoute(routes, `/appointments/${APPOINTMENT_ID}`);
+    await findByTestId('appointment-head');
+    expect(byTestId('appointment-status').textContent).toBe('未到');
+    expect(byTestId('no-show-note').textContent).toContain('已记为未到');
+    expect(allByTestId('appointment-pass')).toHaveLength(0);
+    expect(allByTestId('reschedule-appointment')).toHaveLength(0);
+    expect(byTestId('book-again').getAttribute('href')).toBe(`/book/${APPT_SERVICE}`);
+    expect(calls.some((c) => c.url.endsWith('/pass'))).toBe(false);
+  });
+
+  it('已签到: the label and the time, nothing more to show', async () => {
+    backend(
+      appointment({
+        status: 'checked_in',
+        statusLabel: '已签到',
+        statusLabelEn: 'Checked in',
+        canCancel: false,
+        canReschedule: false,
+        canShowPass: false,
+        checkedInAt: '2099-11-28T00:40:00.000Z',
+      }),
+    );
+    await renderRoute(routes, `/appointments/${APPOINTMENT_ID}`);
+    await findByTestId('appointment-head');
+    expect(byTestId('appointment-status').textContent).toBe('已签到');
+    expect(byTestId('checked-in-note').textContent).toContain('请留意叫号');
+    expect(byTestId('appointment-checked-in-at').textContent).toContain('2099年11月28日');
+    expect(allByTestId('book-again')).toHaveLength(0);
   });
 });
 

@@ -19,6 +19,8 @@ import { APPOINTMENT_STATUS_COLOR, isUpcoming } from '../lib/appointments';
 import { formatDateTime } from '../lib/cases';
 import { errorText } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
+import { AppointmentPassCard } from './AppointmentPassCard';
+import { RescheduleFlow } from './AppointmentReschedule';
 import { AppointmentNumber, NoticeList, useNotice, When } from './appointments-shared';
 import './cases.css';
 import './appointments.css';
@@ -27,9 +29,12 @@ import './appointments.css';
 export function AppointmentView({
   appointment: a,
   onChange,
+  onReload,
 }: {
   appointment: Appointment;
   onChange: (a: Appointment) => void;
+  /** Load the booking again (the 预约码 was refused: checked in, ended or cancelled meanwhile). */
+  onReload?: () => void;
 }) {
   const { t, pick, lang } = useLocale();
   const auth = useAuth();
@@ -38,6 +43,7 @@ export function AppointmentView({
   const [reason, setReason] = useState('');
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rescheduling, setRescheduling] = useState(false);
   const id = useId();
   const past = a.status === 'booked' && !isUpcoming(a);
 
@@ -78,6 +84,16 @@ export function AppointmentView({
           </p>
         )}
         {past && <p className="appt-status-note">{t('appointments.detail.past')}</p>}
+        {a.status === 'checked_in' && (
+          <p className="appt-status-note" data-testid="checked-in-note">
+            <Icon name="info" /> {t('appointments.detail.checkedIn')}
+          </p>
+        )}
+        {a.status === 'no_show' && (
+          <p className="appt-status-note" data-testid="no-show-note">
+            <Icon name="alert" /> {t('appointments.detail.noShow')}
+          </p>
+        )}
         {a.onBehalf && (
           <p className="case-on-behalf" data-testid="on-behalf">
             {a.onBehalf.label}
@@ -116,6 +132,24 @@ export function AppointmentView({
             <dt>{t('appointments.detail.bookedAt')}</dt>
             <dd>{formatDateTime(a.bookedAt, lang)}</dd>
           </div>
+          {a.rescheduledAt && (
+            <div>
+              <dt>{t('appointments.detail.rescheduledAt')}</dt>
+              <dd data-testid="appointment-rescheduled-at">{formatDateTime(a.rescheduledAt, lang)}</dd>
+            </div>
+          )}
+          {a.checkedInAt && (
+            <div>
+              <dt>{t('appointments.detail.checkedInAt')}</dt>
+              <dd data-testid="appointment-checked-in-at">{formatDateTime(a.checkedInAt, lang)}</dd>
+            </div>
+          )}
+          {a.noShowAt && (
+            <div>
+              <dt>{t('appointments.detail.noShowAt')}</dt>
+              <dd>{formatDateTime(a.noShowAt, lang)}</dd>
+            </div>
+          )}
           {a.cancelledAt && (
             <div>
               <dt>{t('appointments.detail.cancelledAt')}</dt>
@@ -125,42 +159,73 @@ export function AppointmentView({
         </dl>
       </section>
 
-      <section className="card case-notice" aria-labelledby={`${id}-notice`}>
-        <h2 id={`${id}-notice`} className="case-subheading">
-          {t('appointments.detail.notice')}
-        </h2>
-        <NoticeList items={notice} testId="appointment-notice" />
-      </section>
+      {rescheduling && (
+        <RescheduleFlow
+          appointment={a}
+          onBack={() => setRescheduling(false)}
+          onDone={(next) => {
+            setRescheduling(false);
+            Toast.show({ content: t('appointments.detail.rescheduled') });
+            onChange(next);
+            window.scrollTo?.(0, 0);
+          }}
+        />
+      )}
+      {!rescheduling && a.canShowPass && (
+        <AppointmentPassCard key={`${a.id}:${a.startsAt}`} appointment={a} onGone={() => onReload?.()} />
+      )}
 
-      <div className="case-actions">
-        {a.canCancel && (
-          <Button
-            block
-            size="large"
-            color="danger"
-            fill="outline"
-            onClick={() => {
-              setCancelError(null);
-              setCancelling(true);
-            }}
-            data-testid="cancel-appointment"
-          >
-            {t('appointments.detail.cancel')}
-          </Button>
-        )}
-        {a.status !== 'booked' && booksOnline(a.serviceId) && (
-          <Link
-            to={bookRoute(a.serviceId)}
-            className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default state-link"
-            data-testid="book-again"
-          >
-            {t('appointments.detail.bookAgain')}
-          </Link>
-        )}
-        <Link to="/appointments" className="state-link case-back-link">
-          {t('appointments.detail.backToList')}
-        </Link>
-      </div>
+      {!rescheduling && (
+        <>
+          <section className="card case-notice" aria-labelledby={`${id}-notice`}>
+            <h2 id={`${id}-notice`} className="case-subheading">
+              {t('appointments.detail.notice')}
+            </h2>
+            <NoticeList items={notice} testId="appointment-notice" />
+          </section>
+
+          <div className="case-actions">
+            {a.canReschedule && (
+              <Button
+                block
+                size="large"
+                color="primary"
+                onClick={() => setRescheduling(true)}
+                data-testid="reschedule-appointment"
+              >
+                {t('appointments.detail.reschedule')}
+              </Button>
+            )}
+            {a.canCancel && (
+              <Button
+                block
+                size="large"
+                color="danger"
+                fill="outline"
+                onClick={() => {
+                  setCancelError(null);
+                  setCancelling(true);
+                }}
+                data-testid="cancel-appointment"
+              >
+                {t('appointments.detail.cancel')}
+              </Button>
+            )}
+            {a.status !== 'booked' && a.status !== 'checked_in' && booksOnline(a.serviceId) && (
+              <Link
+                to={bookRoute(a.serviceId)}
+                className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default state-link"
+                data-testid="book-again"
+              >
+                {t('appointments.detail.bookAgain')}
+              </Link>
+            )}
+            <Link to="/appointments" className="state-link case-back-link">
+              {t('appointments.detail.backToList')}
+            </Link>
+          </div>
+        </>
+      )}
 
       <Dialog
         visible={cancelling}
@@ -222,7 +287,7 @@ function Loaded({ id }: { id: string }) {
     );
   }
   if (!data) return <ListSkeleton rows={4} />;
-  return <AppointmentView appointment={data} onChange={setData} />;
+  return <AppointmentView appointment={data} onChange={setData} onReload={reload} />;
 }
 
 /** /appointments/:id 预约详情. */

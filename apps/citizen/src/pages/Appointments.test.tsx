@@ -35,4 +35,28 @@ describe('我的预约 (/appointments)', () => {
     await renderRoute(routes, '/appointments');
     expect((await findByTestId('on-behalf')).textContent).toBe('代办：为 张** 办理');
   });
+
+  it('shows 未到 on a booking the 未到 job marked (not 预约时间已过)', async () => {
+    mockFetch((call) =>
+      call.url.startsWith('/api/v1/me/appointments')
+        ? json(200, [
+            appointment({
+              status: 'no_show',
+              statusLabel: '未到',
+              statusLabelEn: 'No-show',
+              startsAt: '2026-11-01T01:00:00.000Z',
+              endsAt: '2026-11-01T01:30:00.000Z',
+              canCancel: false,
+              canReschedule: false,
+              canShowPass: false,
+              noShowAt: '2026-11-01T01:35:00.000Z',
+            }),
+          ])
+        : undefined,
+    );
+    await renderRoute(routes, '/appointments');
+    const card = await findByTestId('appointment-card');
+    expect(card.querySelector('[data-status="no_show"]')?.textContent).toBe('未到');
+    expect(card.textContent).not.toContain('预约时间已过');
+  });
 });

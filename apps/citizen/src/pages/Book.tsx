@@ -124,14 +124,15 @@ const HOLIDAY_EN = new Map<string, string>(STATUTORY_HOLIDAYS.map((h) => [h.name
  * The dates that have slots, as a row that scrolls sideways; 已约满 on a day without places left. A holiday of the
  * 工作日历 without slots sits among them as closed, with its name (国庆节休息), not just missing.
  */
-function DatePicker({
+export function DatePicker({
   slots,
-  closed,
+  closed = [],
   active,
   onPick,
 }: {
   slots: AvailableSlot[];
-  closed: readonly WorkCalendarDay[];
+  /** Holidays to show as closed (the Book page's; 改约 shows only the days with slots). */
+  closed?: readonly WorkCalendarDay[];
   active: string | null;
   onPick: (date: string) => void;
 }) {
@@ -191,7 +192,7 @@ function DatePicker({
 }
 
 /** The windows of one day, by place (place and address), each with 余 N or 已约满 (not choosable). */
-function TimePicker({
+export function TimePicker({
   slots,
   chosen,
   onPick,

@@ -411,6 +411,7 @@ describe('号源管理: a slot', () => {
         idNumberMasked: '4403**********1234',
         status: 'booked',
         bookedAt: '2025-03-01T02:05:00.000Z',
+        checkedInAt: null,
       },
       {
         appointmentNumber: 'YY20250303000102',
@@ -418,6 +419,7 @@ describe('号源管理: a slot', () => {
         idNumberMasked: '4401**********567X',
         status: 'cancelled',
         bookedAt: '2025-03-01T03:00:00.000Z',
+        checkedInAt: null,
       },
     ];
     on('GET', `/api/v1/console/slots/${nine.id}/bookings`, () => json(bookings));
@@ -439,6 +441,72 @@ describe('号源管理: a slot', () => {
     expect(within(first).getByText('2025-03-01 10:05')).toBeTruthy();
     expect(within(second).getByText('欧阳**')).toBeTruthy();
     expect(within(second).getByText('已取消')).toBeTruthy();
-    expect(screen.getByText(/有效预约 1 人，共 2 条记录/)).toBeTruthy();
+    expect(screen.getByText(/有效预约 1 人（已签到 0 人），共 2 条记录/)).toBeTruthy();
+  });
+});
+
+describe('号源管理: 现场签到', () => {
+  const checkIns = () =>
+    requests.filter((r) => r.method === 'POST' && r.url.pathname === '/api/v1/console/appointments/check-in');
+  const done = {
+    appointmentNumber: '20250303440300123456',
+    serviceName: '公积金前台提取预约',
+    place: '深圳市住房公积金管理中心福田管理部',
+    date: '2025-03-03',
+    start: '09:00',
+    end: '10:00',
+    nameMasked: '张*',
+    idNumberLast4: '031X',
+    status: 'checked_in',
+    checkedInAt: '2025-03-03T00:40:00.000Z',
+    alreadyCheckedIn: false,
+    message: '签到成功，签到时间08:40。',
+  };
+
+  it('a scanned 预约码 (Enter) checks in and shows the person masked to compare with the ID card; the box clears', async () => {
+    on('POST', '/api/v1/console/appointments/check-in', () => json(done));
+    await renderAt('/slots');
+    const box = await screen.findByTestId('checkin-code');
+    fireEvent.change(box, { target: { value: ' YSSA1:abc.def.ghi ' } });
+    fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    const result = await screen.findByTestId('checkin-result');
+    expect(checkIns().map((r) => r.body)).toEqual([{ code: 'YSSA1:abc.def.ghi' }]);
+    expect(within(result).getByTestId('checkin-message').textContent).toContain('签到成功，签到时间08:40。');
+    expect(within(result).getByTestId('checkin-name').textContent).toBe('张*');
+    expect(within(result).getByTestId('checkin-id-last4').textContent).toBe('031X');
+    // China time, whatever the machine's zone
+    expect(within(result).getByText('2025-03-03 08:40')).toBeTruthy();
+    expect((box as HTMLInputElement).value).toBe('');
+  });
+
+  it('a repeat says when it was checked in; a refusal is shown in the server’s words; empty asks for a code', async () => {
+    on('POST', '/api/v1/console/appointments/check-in', (req) =>
+      (req.body as { code: string }).code === '20250303440300123456'
+        ? json({ ...done, alreadyCheckedIn: true, message: '该预约已于08:40签到，无需重复签到。' })
+        : problem(
+            409,
+            'APPOINTMENT_CHECK_IN_TOO_EARLY',
+            '未到签到时间',
+            '该预约时段为2025-03-04 09:00–10:00，请于2025-03-04 08:00后再签到（可提前1小时签到）。',
+          ),
+    );
+    await renderAt('/slots');
+    const box = await screen.findByTestId('checkin-code');
+    fireEvent.click(screen.getByTestId('checkin-submit'));
+    expect((await screen.findByTestId('checkin-error')).textContent).toBe('请扫描预约码或输入预约号。');
+    expect(checkIns()).toHaveLength(0);
+    fireEvent.change(box, { target: { value: '20250303440300123456' } });
+    fireEvent.click(screen.getByTestId('checkin-submit'));
+    await waitFor(() =>
+      expect(screen.getByTestId('checkin-message').textContent).toContain('该预约已于08:40签到，无需重复签到。'),
+    );
+    fireEvent.change(box, { target: { value: '20250304440300999999' } });
+    fireEvent.click(screen.getByTestId('checkin-submit'));
+    await waitFor(() =>
+      expect(screen.getByTestId('checkin-error').textContent).toContain('请于2025-03-04 08:00后再签到'),
+    );
+    expect(screen.queryByTestId('checkin-result')).toBeNull();
+    // a refused code stays in the box (to correct a typed number)
+    expect((box as HTMLInputElement).value).toBe('20250304440300999999');
   });
 });

@@ -26,6 +26,7 @@ import { api } from '../api';
 import { FilterSelect } from '../FilterSelect';
 import { citiesOf } from '../grants';
 import { RequireGrant } from '../RequireGrant';
+import { CheckInBox } from '../slots/CheckInBox';
 import { addDays, chinaToday, formatDay, fromDate, toDate } from '../slots/dates';
 import { SlotBookingsDrawer } from '../slots/SlotBookingsDrawer';
 import { SlotCancelModal, SlotCapacityModal } from '../slots/SlotModals';
@@ -41,7 +42,7 @@ const MAX_RANGE_DAYS = 62;
 /**
  * 号源管理: the slots of one appointment service in one city, by date, for the departments and cities the staff
  * member's 号源管理员 grants cover (slot.manage; the server checks the same scope): 已约/容量 of each, 修改人数,
- * 停用 (with a reason the bookers are told), 查看预约, and 发布号源.
+ * 停用 (with a reason the bookers are told), 查看预约, and 发布号源; 现场签到 at the counter above them.
  */
 export function SlotsPage() {
   return (
@@ -191,6 +192,7 @@ function SlotCalendar({ grants, services }: { grants: StaffGrant[]; services: Se
           发布号源
         </Button>
       </Space>
+      <CheckInBox />
       <Card>
         <Space wrap>
           <FilterSelect

@@ -13,6 +13,8 @@ import { slotText } from './SlotModals';
 /** Solid tags with white text, dark enough for WCAG AA. */
 const STATUS_COLOR: Record<AppointmentStatus, string> = {
   booked: '#007a4d',
+  checked_in: '#0958d9',
+  no_show: '#c4161c',
   cancelled: '#5f6b7a',
   slot_cancelled: '#a35200',
 };
@@ -55,13 +57,15 @@ function BookingList({ slot }: { slot: ConsoleSlot }) {
     void load();
   }, [load]);
 
-  const booked = rows.filter((r) => r.status === 'booked').length;
+  const booked = rows.filter((r) => r.status === 'booked' || r.status === 'checked_in').length;
+  const checkedIn = rows.filter((r) => r.status === 'checked_in').length;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph style={{ margin: 0 }}>
         {slot.address}
         <br />
-        可预约 {slot.capacity} 人{loading ? '' : `，有效预约 ${booked} 人，共 ${rows.length} 条记录`}
+        可预约 {slot.capacity} 人
+        {loading ? '' : `，有效预约 ${booked} 人（已签到 ${checkedIn} 人），共 ${rows.length} 条记录`}
       </Typography.Paragraph>
       {error && (
         <Alert
@@ -93,6 +97,12 @@ function BookingList({ slot }: { slot: ConsoleSlot }) {
             render: (v: AppointmentStatus) => <Tag color={STATUS_COLOR[v]}>{APPOINTMENT_STATUS_LABELS[v].label}</Tag>,
           },
           { title: '预约时间', dataIndex: 'bookedAt', width: 150, render: (v: string) => formatChinaTime(v) },
+          {
+            title: '签到时间',
+            dataIndex: 'checkedInAt',
+            width: 150,
+            render: (v: string | null) => (v ? formatChinaTime(v) : '—'),
+          },
         ]}
       />
     </Space>

@@ -324,6 +324,7 @@ export async function createTestApp(
     PAYMENT_SWEEP_SECONDS: '0',
     // 预约提醒 runs when a test asks (app.appointmentReminders.runOnce).
     APPOINTMENT_REMINDER_SECONDS: '0',
+    APPOINTMENT_NO_SHOW_SECONDS: '0',
     // The 办件 write-back runs when a test asks (app.caseFulfilment.runOnce).
     CASE_FULFILMENT_SECONDS: '0',
     ...(env.APP_MODE === 'production' ? { PAYMENT_PROVIDER: 'sandbox' } : {}),

@@ -157,6 +157,7 @@ describe.each(ENGINES)('预约 (appointments) on %s', (engine) => {
         idNumberMasked: '440***********031X',
         status: 'booked',
         bookedAt: appt.bookedAt,
+        checkedInAt: null,
       },
     ]);
     expect(bookings.body).not.toContain(zhang.person.idNumber);

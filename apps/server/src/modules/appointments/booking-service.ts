@@ -10,7 +10,9 @@ import { type Applicant, type Viewer, withReferenceNumber } from '../shared/inde
 import { lastBookableDate } from './china-time.js';
 import { checkAppointmentEligibility } from './eligibility/index.js';
 import { type AppointmentEvent, bookingMessages } from './messages.js';
+import { checkNoShowLimit, type NoShowRule } from './no-shows.js';
 import { requireOffered } from './offering.js';
+import { type AppointmentPassKeys, PASS_LIFETIME_MS } from './pass-keys.js';
 import { ID_AAD, NAME_AAD, presentAvailableSlot, slotWhen, sortAppointments } from './present.js';
 import * as repo from './repository.js';
 
@@ -25,6 +27,10 @@ export interface AppointmentDeps {
   departments: Departments;
   /** The account of a person (a principal's, to hear of a booking made for them), or null without one. */
   accountOfPerson: (personId: string) => Promise<string | null>;
+  /** The rule on repeated 未到 (configuration; DEFAULT_NO_SHOW_RULE). */
+  noShowRule: NoShowRule;
+  /** The 预约码's signing key. */
+  passKeys: AppointmentPassKeys;
 }
 
 const NOT_FOUND = '找不到该预约，请返回我的预约重新查看。';
@@ -93,6 +99,13 @@ export class BookingService {
     if (slot.cancelled_at || slot.starts_at <= now) throw slotUnavailable(slot, now);
     // The guide's rule for who may book (asked of the department that holds the record), before any place is taken.
     await this.checkEligibility(slot.service_id, o.applicant, slot.city_code as CityCode);
+    // Repeated 未到 at this department pause new bookings of its services for a while (the rule is configuration).
+    await checkNoShowLimit(this.d.db, this.d.noShowRule, {
+      applicant: o.applicant,
+      departmentId: slot.department_id,
+      departmentName: this.catalog.departmentName(slot.department_id),
+      now,
+    });
     const id = randomUUID();
     let outcome: { repeat: repo.BookingRow } | { id: string };
     try {
@@ -106,7 +119,7 @@ export class BookingService {
           const who = o.applicant.self ? '您' : o.applicant.nameMasked;
           throw new AppError(
             'APPOINTMENT_EXISTS',
-            `${who}已预约${service.name}（预约号：${live.appointment_number}），请勿重复预约；如需改约，请先取消原预约。`,
+            `${who}已预约${service.name}（预约号：${live.appointment_number}），请勿重复预约；如需更换时段，请在我的预约中改约。`,
           );
         }
         const taken = await repo.takePlace(tx, slot.id, now);
@@ -180,12 +193,9 @@ export class BookingService {
       const slot = await repo.lockSlot(tx, current.slot_id);
       const row = await repo.lockBooking(tx, viewer, id);
       if (!slot || !row) throw new AppError('APPOINTMENT_NOT_FOUND', NOT_FOUND);
-      if (row.status !== 'booked') {
-        throw new AppError(
-          'APPOINTMENT_NOT_CANCELLABLE',
-          row.status === 'slot_cancelled' ? '办理部门已停用该时段，该预约已取消。' : '该预约已取消。',
-        );
-      }
+      if (row.status !== 'booked') throw new AppError('APPOINTMENT_NOT_CANCELLABLE', notLive(row.status, '取消'));
+      // 改约 moved it meanwhile: the place to give back is another slot's.
+      if (row.slot_id !== slot.id) throw new AppError('APPOINTMENT_CHANGED', CHANGED);
       if (slot.starts_at <= now) {
         const { date, start } = slotWhen(slot);
         throw new AppError('APPOINTMENT_CANCEL_TOO_LATE', `预约时段已于${date} ${start}开始，无法取消。`);
@@ -197,6 +207,134 @@ export class BookingService {
     // Who cancelled, of a booking made for someone else: the account that booked it (the agent) or the principal.
     await this.announce('cancelled', row, reason, row.account_id === viewer.accountId ? 'agent' : 'principal');
     return row;
+  }
+
+  /**
+   * 改约: the booking moves to another slot of the same service and city in one transaction — the new place taken
+   * (never beyond its capacity), the old one given back, the same booking id and 预约号. The booking's checks (the
+   * slot exists, is offered, not stopped nor started, not full) and the cancel's (still booked, the old window not
+   * started). A repeated submission id (per account) answers the booking as it is, nothing moved.
+   */
+  async reschedule(
+    viewer: Viewer,
+    id: string,
+    o: { slotId: string; submissionId: string },
+  ): Promise<{ row: repo.BookingRow; moved: boolean; from: repo.SlotRow | null }> {
+    const current = await repo.findVisibleBooking(this.d.db, viewer, id);
+    if (!current) throw new AppError('APPOINTMENT_NOT_FOUND', NOT_FOUND);
+    const repeat = await repo.findReschedule(this.d.db, viewer.accountId, o.submissionId);
+    if (repeat) {
+      if (repeat.appointment_id !== current.id) {
+        throw new AppError('VALIDATION_FAILED', '提交编号已用于其他预约，请刷新后重试。');
+      }
+      return { row: current, moved: false, from: null };
+    }
+    const now = this.d.now();
+    // The booking first (the cancel's checks), then the slot asked for (the booking's); both again under the locks.
+    if (current.status !== 'booked')
+      throw new AppError('APPOINTMENT_NOT_RESCHEDULABLE', notLive(current.status, '改约'));
+    if (current.slot.starts_at <= now) throw rescheduleTooLate(current.slot);
+    const target = await repo.findSlot(this.d.db, o.slotId);
+    if (!target) throw new AppError('SLOT_NOT_FOUND', SLOT_NOT_FOUND);
+    if (target.service_id !== current.service_id || target.city_code !== current.slot.city_code) {
+      throw new AppError('SLOT_NOT_FOUND', '只能改约到同一事项、同一城市的其他时段，请重新选择。');
+    }
+    if (target.id === current.slot_id) {
+      throw new AppError('APPOINTMENT_NOT_RESCHEDULABLE', '新时段与原预约时段相同，请选择其他时段。');
+    }
+    requireOffered(this.catalog, target.service_id, target.city_code);
+    if (target.cancelled_at || target.starts_at <= now) throw slotUnavailable(target, now);
+    const rescheduleId = randomUUID();
+    let from: repo.SlotRow | null;
+    try {
+      from = await this.d.db.transaction().execute(async (tx) => {
+        // Slots first (in id order: two moves between the same two slots cannot deadlock), then the booking.
+        const [a, b] = [current.slot_id, target.id].sort();
+        const locked = new Map<string, repo.SlotRow>();
+        for (const slotId of [a, b] as string[]) {
+          const slot = await repo.lockSlot(tx, slotId);
+          if (slot) locked.set(slotId, slot);
+        }
+        const row = await repo.lockBooking(tx, viewer, id);
+        if (!row) throw new AppError('APPOINTMENT_NOT_FOUND', NOT_FOUND);
+        if (await repo.findReschedule(tx, viewer.accountId, o.submissionId)) return null;
+        if (row.status !== 'booked') throw new AppError('APPOINTMENT_NOT_RESCHEDULABLE', notLive(row.status, '改约'));
+        if (row.slot_id !== current.slot_id) throw new AppError('APPOINTMENT_CHANGED', CHANGED);
+        const old = locked.get(current.slot_id);
+        if (!old) throw new AppError('APPOINTMENT_NOT_FOUND', NOT_FOUND);
+        if (old.starts_at <= now) throw rescheduleTooLate(old);
+        const taken = await repo.takePlace(tx, target.id, now);
+        if (!taken) {
+          const now2 = locked.get(target.id);
+          if (!now2 || now2.cancelled_at || now2.starts_at <= now) throw slotUnavailable(target, now);
+          throw new AppError('SLOT_FULL', '该时段已约满，请选择其他时段。');
+        }
+        await repo.returnPlace(tx, old.id);
+        await repo.moveBooking(tx, row.id, target.id, now);
+        await repo.insertReschedule(tx, {
+          id: rescheduleId,
+          appointment_id: row.id,
+          account_id: viewer.accountId,
+          submission_id: o.submissionId,
+          from_slot_id: old.id,
+          to_slot_id: target.id,
+          created_at: now,
+        });
+        return old;
+      });
+    } catch (err) {
+      // The same submission id committed meanwhile (a double tap): that move is the answer.
+      if (!repo.isUniqueViolation(err, 'appointment_reschedules_account_id_submission_id_key')) throw err;
+      from = null;
+    }
+    const row = (await repo.findBooking(this.d.db, id)) as repo.BookingRow;
+    if (!from) return { row, moved: false, from: null };
+    const principal = row.principal_person_id ? await this.d.accountOfPerson(row.principal_person_id) : null;
+    await this.d.notifications.deliver(
+      bookingMessages(
+        {
+          event: 'rescheduled',
+          appointmentId: row.id,
+          appointmentNumber: row.appointment_number,
+          serviceName: this.catalog.findService(row.service_id)?.name ?? row.service_id,
+          departmentName: this.catalog.departmentName(row.slot.department_id),
+          slot: row.slot,
+          previous: from,
+          reason: null,
+          at: now,
+          keySuffix: rescheduleId,
+        },
+        row,
+        principal,
+      ),
+    );
+    return { row, moved: true, from };
+  }
+
+  /**
+   * 预约码: the booking's id signed for a few minutes (never beyond the window's end), while it is booked and its
+   * window has not ended. Nothing personal is in the code: the counter looks the booking up.
+   */
+  async pass(viewer: Viewer, id: string): Promise<{ qr: string; expiresAt: string; appointmentNumber: string }> {
+    const row = await repo.findVisibleBooking(this.d.db, viewer, id);
+    if (!row) throw new AppError('APPOINTMENT_NOT_FOUND', NOT_FOUND);
+    const now = this.d.now();
+    if (row.status !== 'booked' || row.slot.ends_at <= now) {
+      const why =
+        row.status === 'checked_in'
+          ? '该预约已签到，无需再出示预约码。'
+          : row.status === 'booked'
+            ? '预约时段已结束，预约码已失效。'
+            : notLive(row.status, '出示预约码');
+      throw new AppError('APPOINTMENT_PASS_NOT_SHOWABLE', why);
+    }
+    const expiresAt = new Date(Math.min(now.getTime() + PASS_LIFETIME_MS, row.slot.ends_at.getTime()));
+    const qr = await this.d.passKeys.sign({ aid: row.id }, now, expiresAt);
+    return {
+      qr,
+      expiresAt: new Date(Math.floor(expiresAt.getTime() / 1000) * 1000).toISOString(),
+      appointmentNumber: row.appointment_number,
+    };
   }
 
   async listVisible(viewer: Viewer, serviceId: string | undefined) {
@@ -235,6 +373,27 @@ export class BookingService {
         cancelledBy,
       ),
     );
+  }
+}
+
+const CHANGED = '该预约刚刚已有变化，请刷新后重试。';
+
+function rescheduleTooLate(slot: repo.SlotRow) {
+  const { date, start } = slotWhen(slot);
+  return new AppError('APPOINTMENT_RESCHEDULE_TOO_LATE', `预约时段已于${date} ${start}开始，无法改约。`);
+}
+
+/** Why a booking that is not booked any more cannot be cancelled, moved or shown. */
+function notLive(status: repo.AppointmentRow['status'], what: string): string {
+  switch (status) {
+    case 'slot_cancelled':
+      return '办理部门已停用该时段，该预约已取消。';
+    case 'checked_in':
+      return `该预约已签到，不能${what}。`;
+    case 'no_show':
+      return `该预约已记为未到，不能${what}；如仍需办理，请重新预约。`;
+    default:
+      return '该预约已取消。';
   }
 }
 

@@ -2,11 +2,13 @@ import {
   ActingQuery,
   Appointment,
   AppointmentListQuery,
+  AppointmentPass,
   BookAppointmentInput,
   CancelAppointmentInput,
   EligibilityAnswer,
   EligibilityQuery,
   Problem,
+  RescheduleAppointmentInput,
 } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -172,6 +174,56 @@ export const appointmentCitizenRoutes =
         await d.gate.recordOn(ctx, row, 'appointment.cancel', detailOf(row));
         reply.header('cache-control', 'no-store');
         return present(row, viewer);
+      },
+    );
+
+    app.post(
+      '/api/v1/me/appointments/:id/reschedule',
+      {
+        schema: {
+          tags: ['appointments', 'personal'],
+          summary:
+            '改约: move the booking to another slot of the same service and city in one transaction (the new place ' +
+            'taken, the old given back; same 预约号); a repeated submissionId answers the booking, nothing moved',
+          params: Params,
+          querystring: ActingQuery,
+          body: RescheduleAppointmentInput,
+          response: { 200: Appointment, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, viewer } = await d.gate.open(req, 'appointments.reschedule', req.query.for);
+        const { row, moved, from } = await d.bookings.reschedule(viewer, req.params.id, req.body);
+        if (moved && from) {
+          const was = slotWhen(from);
+          await d.gate.recordOn(ctx, row, 'appointment.reschedule', {
+            ...detailOf(row),
+            from: `${was.date} ${was.start}–${was.end} ${from.place}`,
+          });
+        }
+        reply.header('cache-control', 'no-store');
+        return present(row, viewer);
+      },
+    );
+
+    app.get(
+      '/api/v1/me/appointments/:id/pass',
+      {
+        schema: {
+          tags: ['appointments', 'personal'],
+          summary:
+            '预约码: the booking as a signed QR for the counter (YSSA1: + compact JWS of the booking id, ES256, a few ' +
+            'minutes, never past the window’s end); while booked and the window has not ended',
+          params: Params,
+          querystring: ActingQuery,
+          response: { 200: AppointmentPass, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { viewer } = await d.gate.open(req, 'appointments.pass', req.query.for);
+        const pass = await d.bookings.pass(viewer, req.params.id);
+        reply.header('cache-control', 'no-store');
+        return pass;
       },
     );
   };

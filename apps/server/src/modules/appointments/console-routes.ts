@@ -1,4 +1,6 @@
 import {
+  AppointmentCheckInInput,
+  AppointmentCheckInResult,
   CancelSlotInput,
   ConsoleBooking,
   ConsoleSlot,
@@ -12,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/app-error.js';
 import { grantCovers, type StaffService } from '../staff/index.js';
+import type { CheckInService } from './check-in.js';
 import { requireInCity, requireService } from './offering.js';
 import { presentConsoleBooking, presentConsoleSlot, slotWhen } from './present.js';
 import type { SlotRow } from './repository.js';
@@ -19,7 +22,10 @@ import type { SlotService } from './slot-service.js';
 
 export interface AppointmentConsoleRoutesDeps {
   slots: SlotService;
+  checkIns: CheckInService;
   staff: StaffService;
+  /** The account of a person (a principal's: their 我的访问记录 shows the check-in too), or null without one. */
+  accountOfPerson: (personId: string) => Promise<string | null>;
 }
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -238,6 +244,69 @@ export const appointmentConsoleRoutes =
         );
         reply.header('cache-control', 'no-store');
         return rows.map(presentConsoleBooking);
+      },
+    );
+
+    app.post(
+      '/api/v1/console/appointments/check-in',
+      {
+        schema: {
+          tags: ['console'],
+          summary:
+            '现场签到: the 预约码 as scanned (YSSA1:…) or the 20-digit 预约号 → checked_in, with the person masked (name, ' +
+            'the ID number’s last 4) to compare with the ID card; from an hour before the window until it ends; a ' +
+            'repeat answers the first check-in. A booking outside the caller’s slot.manage grants reads as absent',
+          body: AppointmentCheckInInput,
+          response: { 200: AppointmentCheckInResult, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const ctx = await d.staff.requireStaff(req, PERMISSION);
+        const denied = (reason: string, detail: Record<string, unknown> = {}) =>
+          d.staff.auditStaff(ctx.accountId, 'console.appointment.check-in', 'denied', { reason, ...detail }, req.id);
+        let booking: Awaited<ReturnType<CheckInService['resolve']>>;
+        try {
+          booking = await d.checkIns.resolve(req.body.code);
+        } catch (err) {
+          await denied(err instanceof AppError ? err.code : 'error');
+          throw err;
+        }
+        const covered =
+          booking &&
+          ctx.allowed.some((g) =>
+            grantCovers(g, { departmentId: booking.slot.department_id, cityCode: booking.slot.city_code }),
+          );
+        if (!booking || !covered) {
+          await denied(booking ? 'scope' : 'missing', booking ? { appointmentId: booking.id } : {});
+          throw new AppError('APPOINTMENT_NOT_FOUND', '找不到该预约，或该预约不属于您的办理范围。请核对预约号。');
+        }
+        const what = { ...describe(booking.slot), appointmentId: booking.id };
+        let outcome: Awaited<ReturnType<CheckInService['checkIn']>>;
+        try {
+          outcome = await d.checkIns.checkIn(booking, ctx.accountId);
+        } catch (err) {
+          await denied(err instanceof AppError ? err.code : 'error', what);
+          throw err;
+        }
+        // The citizen's 我的访问记录 shows who checked them in where (and the principal's, booked for someone else).
+        const label = `${booking.slot.place}窗口签到：${what.what} ${what.slot}`;
+        const subjects = [booking.account_id];
+        if (booking.principal_person_id) {
+          const principal = await d.accountOfPerson(booking.principal_person_id);
+          if (principal && principal !== booking.account_id) subjects.push(principal);
+        }
+        for (const subject of subjects) {
+          await d.staff.auditStaff(
+            ctx.accountId,
+            'console.appointment.check-in',
+            'success',
+            { ...what, what: label, repeat: !outcome.first },
+            req.id,
+            subject,
+          );
+        }
+        reply.header('cache-control', 'no-store');
+        return outcome.result;
       },
     );
   };

@@ -2,7 +2,7 @@ import type { NewNotification } from '../notifications/index.js';
 import { slotWhen } from './present.js';
 import type { SlotRow } from './repository.js';
 
-export type AppointmentEvent = 'booked' | 'cancelled' | 'slot_cancelled' | 'reminder';
+export type AppointmentEvent = 'booked' | 'cancelled' | 'slot_cancelled' | 'reminder' | 'no_show' | 'rescheduled';
 
 /**
  * Whose copy of a booking made for someone else (为他人办理): the agent's (the account that booked) names the
@@ -31,6 +31,15 @@ export function appointmentMessage(o: {
   audience?: Audience;
   /** 'cancelled' only: the copy of the party who did not cancel (the other one did). */
   byOther?: boolean;
+  /** 'rescheduled' only: the window the booking moved from. */
+  previous?: Pick<SlotRow, 'place' | 'starts_at' | 'ends_at'>;
+  /**
+   * Appended to the dedupe key when one booking may hear of the event more than once: each 改约 (its id), and the
+   * 预约提醒 of a moved booking (its new slot).
+   */
+  keySuffix?: string;
+  /** 'no_show' only: the rule on repeated no-shows, told with the first one. */
+  rule?: string;
 }): NewNotification {
   const { date, start, end } = slotWhen(o.slot);
   const what = `${o.serviceName} ${date} ${start}–${end} ${o.slot.place}`;
@@ -58,6 +67,24 @@ export function appointmentMessage(o: {
             `因“${o.reason ?? ''}”，${o.departmentName}已停用${date} ${start}–${end}在${o.slot.place}的预约时段，` +
             `您的${booking}已取消。${number}如仍需办理，请重新选择其他时段预约。`,
         };
+      case 'no_show': {
+        return {
+          title: `预约未到：${what}`,
+          body:
+            `您预约的${o.serviceName}（${date} ${start}–${end}，${o.slot.place}）在预约时段结束前未签到，已记为未到。` +
+            `${number}${o.rule ?? ''}如不能前往，请提前在我的预约中取消或改约。`,
+        };
+      }
+      case 'rescheduled': {
+        const p = o.previous ? slotWhen(o.previous) : null;
+        const from = p && o.previous ? `${p.date} ${p.start}–${p.end}（${o.previous.place}）` : '原时段';
+        return {
+          title: `预约已改约：${what}`,
+          body:
+            `您的${booking}已由${from}改为${date} ${start}–${end}，地点：${o.slot.place}（${o.slot.address}）。` +
+            `预约号不变：${o.appointmentNumber}。请携带本人有效身份证件原件按时前往。`,
+        };
+      }
       case 'reminder':
         return {
           title: `预约提醒：${what}`,
@@ -71,7 +98,7 @@ export function appointmentMessage(o: {
   return {
     accountId: o.accountId,
     kind: 'appointment-update',
-    dedupeKey: `appointment:${o.appointmentId}:${o.event}`,
+    dedupeKey: `appointment:${o.appointmentId}:${o.event}${o.keySuffix ? `:${o.keySuffix}` : ''}`,
     title: text.title.slice(0, 100),
     body: text.body.slice(0, 1000),
     link: `/appointments/${o.appointmentId}`,
@@ -95,6 +122,7 @@ function forParty(
     slot: Pick<SlotRow, 'place' | 'address'>;
     reason: string | null;
     byOther?: boolean;
+    rule?: string;
     what: string;
     /** The service as a booking: 护照申领预约. */
     booking: string;
@@ -137,6 +165,13 @@ function forParty(
         body:
           `因“${o.reason ?? ''}”，${o.departmentName}已停用${when}在${o.slot.place}的预约时段，` +
           `您为${principal}代办的${booking}已取消。${o.number}如仍需办理，请重新选择其他时段预约。`,
+      };
+    case 'no_show':
+      return {
+        title,
+        body:
+          `您为${principal}代办的${booking}（${when}，${o.slot.place}）在预约时段结束前未签到，已记为未到。` +
+          `${o.number}${o.rule ?? ''}`,
       };
     default:
       break;

@@ -74,6 +74,11 @@ export function presentAppointment(
     bookedAt: row.booked_at.toISOString(),
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
     canCancel: row.status === 'booked' && row.slot.starts_at.getTime() > now.getTime(),
+    canReschedule: row.status === 'booked' && row.slot.starts_at.getTime() > now.getTime(),
+    canShowPass: row.status === 'booked' && row.slot.ends_at.getTime() > now.getTime(),
+    checkedInAt: row.checked_in_at?.toISOString() ?? null,
+    noShowAt: row.no_show_at?.toISOString() ?? null,
+    rescheduledAt: row.rescheduled_at?.toISOString() ?? null,
     notice: [...(findAppointmentService(row.service_id)?.notice ?? [])],
     onBehalf: onBehalfOf(row, viewer),
     applicantNameMasked: row.applicant_name_masked,
@@ -99,6 +104,7 @@ export function presentConsoleBooking(row: {
   applicant_id_number_masked: string;
   status: ConsoleBooking['status'];
   booked_at: Date;
+  checked_in_at: Date | null;
 }): ConsoleBooking {
   return {
     appointmentNumber: row.appointment_number,
@@ -106,5 +112,6 @@ export function presentConsoleBooking(row: {
     idNumberMasked: row.applicant_id_number_masked,
     status: row.status,
     bookedAt: row.booked_at.toISOString(),
+    checkedInAt: row.checked_in_at?.toISOString() ?? null,
   };
 }

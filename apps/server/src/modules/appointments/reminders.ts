@@ -97,6 +97,8 @@ export class AppointmentReminders {
               slot: b.slot,
               reason: null,
               at: now,
+              // A moved booking (改约) is reminded of its new window too.
+              keySuffix: b.rescheduled_at ? b.slot_id : undefined,
             },
             b,
             b.principal_person_id ? (principals.get(b.principal_person_id) ?? null) : null,

@@ -280,22 +280,25 @@ export function findLiveBooking(
   serviceId: string,
   now: Date,
 ) {
-  return db
-    .selectFrom('appointments as a')
-    .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
-    .select(['a.id', 'a.appointment_number'])
-    .where((eb) =>
-      eb.or([
-        eb('a.principal_person_id', '=', applicant.personId),
-        ...(applicant.accountId
-          ? [eb.and([eb('a.account_id', '=', applicant.accountId), eb('a.principal_person_id', 'is', null)])]
-          : []),
-      ]),
-    )
-    .where('a.service_id', '=', serviceId)
-    .where('a.status', '=', 'booked')
-    .where('s.starts_at', '>', now)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('appointments as a')
+      .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+      .select(['a.id', 'a.appointment_number'])
+      .where((eb) =>
+        eb.or([
+          eb('a.principal_person_id', '=', applicant.personId),
+          ...(applicant.accountId
+            ? [eb.and([eb('a.account_id', '=', applicant.accountId), eb('a.principal_person_id', 'is', null)])]
+            : []),
+        ]),
+      )
+      .where('a.service_id', '=', serviceId)
+      // checked in up to an hour before the window: still the live booking of this service
+      .where('a.status', 'in', ['booked', 'checked_in'])
+      .where('s.starts_at', '>', now)
+      .executeTakeFirst()
+  );
 }
 
 /** Insert a booking unless its 预约号 is taken (then undefined: draw another number). */
@@ -350,10 +353,142 @@ export function cancelSlotBookings(db: Db, slotId: string, reason: string, at: D
 export function listSlotBookings(db: Db, slotId: string) {
   return db
     .selectFrom('appointments')
-    .select(['appointment_number', 'applicant_name_masked', 'applicant_id_number_masked', 'status', 'booked_at'])
+    .select([
+      'appointment_number',
+      'applicant_name_masked',
+      'applicant_id_number_masked',
+      'status',
+      'booked_at',
+      'checked_in_at',
+    ])
     .where('slot_id', '=', slotId)
     .orderBy('booked_at')
     .orderBy('appointment_number')
     .limit(2000)
+    .execute();
+}
+
+// ---- 签到, 未到, 改约 (migrations/0071) ----
+
+/** A booking by its 预约号 (the counter types it), with its slot. */
+export async function findBookingByNumber(db: Db, appointmentNumber: string): Promise<BookingRow | undefined> {
+  const row = await db
+    .selectFrom('appointments')
+    .selectAll()
+    .where('appointment_number', '=', appointmentNumber)
+    .executeTakeFirst();
+  return row ? (await withSlots(db, [row]))[0] : undefined;
+}
+
+/** A booking locked for an update, whoever's it is (the counter's check-in). */
+export function lockBookingById(db: Db, id: string) {
+  if (!isUuid(id)) return Promise.resolve(undefined);
+  return db.selectFrom('appointments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** 签到: only a booking still booked changes (a repeat or a concurrent one sees no row). */
+export function checkIn(db: Db, id: string, at: Date, staffId: string) {
+  return db
+    .updateTable('appointments')
+    .set({ status: 'checked_in', checked_in_at: at, checked_in_by: staffId })
+    .where('id', '=', id)
+    .where('status', '=', 'booked')
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/**
+ * 未到: up to `limit` bookings still booked whose slot (not stopped) ended at or before `now` become no_show, in one
+ * statement (a check-in or a cancel meanwhile is left alone: the status is re-checked by the update); returns them.
+ */
+export async function markNoShows(db: Db, now: Date, limit: number): Promise<BookingRow[]> {
+  const rows = await db
+    .updateTable('appointments')
+    .set({ status: 'no_show', no_show_at: now })
+    .where('status', '=', 'booked')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('appointments as a')
+        .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+        .select('a.id')
+        .where('a.status', '=', 'booked')
+        .where('s.cancelled_at', 'is', null)
+        .where('s.ends_at', '<=', now)
+        .orderBy('s.ends_at')
+        .orderBy('a.id')
+        .limit(limit),
+    )
+    .returningAll()
+    .execute();
+  return withSlots(db, rows);
+}
+
+/**
+ * The applicant's no-shows at a department whose slot started at or after `since`, latest first: their own bookings
+ * (made by their account for themself) and those made for them by anyone.
+ */
+export function recentNoShows(
+  db: Db,
+  applicant: { accountId: string | null; personId: string },
+  departmentId: string,
+  since: Date,
+) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+    .select(['a.id', 's.starts_at'])
+    .where((eb) =>
+      eb.or([
+        eb('a.principal_person_id', '=', applicant.personId),
+        ...(applicant.accountId
+          ? [eb.and([eb('a.account_id', '=', applicant.accountId), eb('a.principal_person_id', 'is', null)])]
+          : []),
+      ]),
+    )
+    .where('a.status', '=', 'no_show')
+    .where('s.department_id', '=', departmentId)
+    .where('s.starts_at', '>=', since)
+    .orderBy('s.starts_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** The 改约 an account made with this submission id, if any. */
+export function findReschedule(db: Db, accountId: string, submissionId: string) {
+  return db
+    .selectFrom('appointment_reschedules')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('submission_id', '=', submissionId)
+    .executeTakeFirst();
+}
+
+export function insertReschedule(db: Db, row: Insertable<AppointmentTables['appointment_reschedules']>) {
+  return db.insertInto('appointment_reschedules').values(row).execute();
+}
+
+/** Move a booking to another slot; its 预约提醒 is due again (for the new window). */
+export function moveBooking(db: Db, id: string, slotId: string, at: Date) {
+  return db
+    .updateTable('appointments')
+    .set({ slot_id: slotId, rescheduled_at: at, reminded_at: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+// ---- the 预约码's signing keys ----
+
+export function listPassKeys(db: Db) {
+  return db.selectFrom('appointment_pass_keys').selectAll().orderBy('created_at').execute();
+}
+
+export async function insertFirstPassKey(
+  db: Db,
+  row: { kid: string; public_jwk: string; private_jwk_encrypted: string },
+) {
+  await db
+    .insertInto('appointment_pass_keys')
+    .values({ ...row, retired_at: null })
+    .onConflict((oc) => oc.doNothing())
     .execute();
 }

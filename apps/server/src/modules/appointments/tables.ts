@@ -1,5 +1,5 @@
 import type { AppointmentStatus } from '@yss/contracts';
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Tables owned by the appointments module (migrations/0048_appointments.sql). */
 export interface AppointmentTables {
@@ -43,5 +43,30 @@ export interface AppointmentTables {
     cancelled_at: Date | null;
     /** When the 预约提醒 went out (migrations/0053); null until then. */
     reminded_at: Generated<Date | null>;
+    /** 签到 at the counter (migrations/0071): when, and by which staff member. */
+    checked_in_at: Generated<Date | null>;
+    checked_in_by: Generated<string | null>;
+    /** Marked 未到 by the no-show job (migrations/0071). */
+    no_show_at: Generated<Date | null>;
+    /** The last 改约 (migrations/0071); null: never moved. */
+    rescheduled_at: Generated<Date | null>;
+  };
+  /** Each 改约 (migrations/0071): (account, submission id) makes a retry answer the booking without moving it. */
+  appointment_reschedules: {
+    id: string;
+    appointment_id: string;
+    account_id: string;
+    submission_id: string;
+    from_slot_id: string;
+    to_slot_id: string;
+    created_at: Date;
+  };
+  /** The 预约码's signing keys (migrations/0071), as coach_ticket_keys. */
+  appointment_pass_keys: {
+    kid: string;
+    public_jwk: ColumnType<object, string, string>;
+    private_jwk_encrypted: string;
+    created_at: Generated<Date>;
+    retired_at: Date | null;
   };
 }

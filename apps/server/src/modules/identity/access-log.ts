@@ -45,6 +45,8 @@ const LABELS: Record<string, string> = {
   'console.case.action': '工作人员办理办件',
   'appointment.book': '预约办理',
   'appointment.cancel': '取消预约',
+  'appointment.reschedule': '预约改约',
+  'console.appointment.check-in': '窗口预约签到',
   'coach.order.create': '购买长途车票',
   'coach.orders.read': '查看长途车订单',
   'coach.order.read': '查看长途车订单',

@@ -51,4 +51,22 @@ export const samples: PersonalRouteSample[] = [
     ownerStatus: 404,
     auditAction: null,
   },
+  // 改约 and 预约码 of a booking the owner does not have: 404 past the gate.
+  {
+    serviceId: SERVICE,
+    method: 'POST',
+    url: `/api/v1/me/appointments/${NO_SUCH_ID}/reschedule`,
+    body: { slotId: NO_SUCH_ID, submissionId: randomUUID() },
+    owner: '张伟',
+    ownerStatus: 404,
+    auditAction: null,
+  },
+  {
+    serviceId: SERVICE,
+    method: 'GET',
+    url: `/api/v1/me/appointments/${NO_SUCH_ID}/pass`,
+    owner: '张伟',
+    ownerStatus: 404,
+    auditAction: null,
+  },
 ];
