@@ -5,6 +5,7 @@ import {
   type Journey,
   journeyScreenshots,
   loginVerifiedCitizen,
+  readQrOnScreen,
   seriousA11yViolations,
   startJourney,
   toastShownAndGone,
@@ -14,7 +15,8 @@ import {
 /**
  * 预约 with quotas (B6 公积金前台提取预约), end to end: the 广州 公积金 号源管理员 publishes a one-place slot; 张伟
  * books it on his phone (须知, date, time, confirm → 预约号); the slot is then full for everyone; the 号源管理员
- * sees the booking, masked, in the console's 号源管理; 张伟 cancels in 我的预约 and the place is free again.
+ * sees the booking, masked, in the console's 号源管理, and its 现场签到 refuses the code three days early; 张伟's
+ * 预约码 reads off the screen; he moves the booking to 15:00 (改约: the 16:00 place free again) and cancels it.
  * E2E_SCREENSHOTS=<dir> keeps screenshots.
  */
 const shot = journeyScreenshots('appointments');
@@ -27,14 +29,14 @@ function chinaDate(days: number): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-describe('预约: publish a slot, book it, see it in the console, cancel it', () => {
+describe('预约: publish slots, book one, see it in the console, 改约, cancel it', () => {
   let journey: Journey;
   beforeAll(async () => {
     journey = await startJourney();
   });
   afterAll(() => endJourney(journey));
 
-  it('张伟 books the last place, the 号源管理员 sees it masked, 张伟 cancels and the place is free again', async () => {
+  it('张伟 books the last place, the 号源管理员 sees it masked, 张伟 moves it and cancels: the places come back', async () => {
     const { page, platform, browser } = journey;
     const base = platform.baseUrl;
     const date = chinaDate(3);
@@ -59,18 +61,23 @@ describe('预约: publish a slot, book it, see it in the console, cancel it', ()
         place: PLACE,
         address: '广州市越秀区东风中路300号',
         dates: [date],
-        times: [{ start: '16:00', end: '17:00' }],
+        times: [
+          { start: '15:00', end: '16:00' },
+          { start: '16:00', end: '17:00' },
+        ],
         capacity: 1,
         // the journey runs on any day of the year: a holiday three days on is published anyway
         openOnHoliday: true,
       },
     );
     expect(published.status, published.text).toBe(201);
-    const [slot] = JSON.parse(published.text) as { id: string }[];
-    const remaining = async () => {
+    const windows = JSON.parse(published.text) as { id: string; start: string }[];
+    const slot = windows.find((w) => w.start === '16:00');
+    const earlier = windows.find((w) => w.start === '15:00');
+    const remaining = async (id = slot?.id) => {
       const res = await fetch(`${base}/api/v1/appointments/slots?serviceId=${SERVICE}&city=440100`);
       const body = (await res.json()) as { slots: { id: string; remaining: number }[] };
-      return body.slots.find((s) => s.id === slot?.id)?.remaining;
+      return body.slots.find((s) => s.id === id)?.remaining;
     };
     expect(await remaining()).toBe(1);
 
@@ -93,7 +100,7 @@ describe('预约: publish a slot, book it, see it in the console, cancel it', ()
     await placeGroup.waitFor();
     await shot(page, '2-picker');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await placeGroup.getByTestId('slot-time').filter({ hasText: '16:00' }).click();
+    await placeGroup.getByTestId('slot-time').filter({ hasText: '16:00–17:00' }).click();
     await page.getByTestId('confirm-sheet').waitFor();
     expect(await page.getByTestId('confirm-facts').textContent()).toContain(PLACE);
     await shot(page, '3-confirm');
@@ -119,19 +126,56 @@ describe('预约: publish a slot, book it, see it in the console, cancel it', ()
     expect(listed).not.toContain(ZHANG_WEI.idNumber);
     await shot(console_, '5-console-bookings');
     expect(await seriousA11yViolations(console_)).toEqual([]);
+    await console_.keyboard.press('Escape');
+
+    // 现场签到 at the counter: three days early, refused in the server's words (the window and from when).
+    const code = console_.locator('[data-testid="checkin-code"] input, input[data-testid="checkin-code"]').first();
+    await code.fill(number);
+    await console_.getByTestId('checkin-submit').click();
+    await console_.getByTestId('checkin-error').waitFor();
+    expect(await console_.getByTestId('checkin-error').textContent()).toContain('16:00–17:00，请于');
     await desk.close();
 
-    // 张伟 cancels in 我的预约; the place is free again.
+    // 张伟's 预约码: a signed code the counter scans, read off the screen.
     await page.goto(`${base}/appointments`);
     await page.getByTestId('appointment-card').filter({ hasText: number }).click();
+    await page.getByTestId('appointment-pass-qr').waitFor();
+    expect((await readQrOnScreen(page.getByTestId('appointment-pass-qr'))).text).toMatch(/^YSSA1:/);
+    await shot(page, '6-pass');
+
+    // 改约 to 15:00 the same day: the 预约号 stays, the 16:00 place is free again, the 15:00 one taken.
+    await page.getByTestId('reschedule-appointment').click();
+    await page.getByTestId('reschedule').waitFor();
+    await page
+      .getByTestId('slot-date')
+      .filter({ hasText: `${Number(date.slice(8))}日` })
+      .first()
+      .click();
+    await page
+      .getByTestId('slot-place')
+      .filter({ hasText: PLACE })
+      .getByTestId('slot-time')
+      .filter({ hasText: '15:00–16:00' })
+      .click();
+    await page.getByTestId('reschedule-sheet').waitFor();
+    expect(await page.getByTestId('reschedule-to').textContent()).toContain('15:00–16:00');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByTestId('reschedule-submit').click();
+    await expect.poll(() => page.getByTestId('appointment-time').textContent()).toContain('15:00–16:00');
+    await toastShownAndGone(page);
+    await shot(page, '7-rescheduled');
+    expect(await remaining()).toBe(1);
+    expect(await remaining(earlier?.id)).toBe(0);
+
+    // 张伟 cancels; the place is free again.
     await page.getByTestId('cancel-appointment').click();
     await page.getByTestId('cancel-dialog').waitFor();
     await page.getByRole('button', { name: '确认取消' }).click();
     await expect.poll(() => page.getByTestId('appointment-status').textContent()).toContain('已取消');
     // the 预约已取消 toast fades out first: axe would read its half-transparent text as too little contrast
     await toastShownAndGone(page);
-    await shot(page, '6-cancelled');
+    await shot(page, '8-cancelled');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(await remaining()).toBe(1);
+    expect(await remaining(earlier?.id)).toBe(1);
   });
 });

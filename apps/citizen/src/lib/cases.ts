@@ -187,6 +187,20 @@ export function formatSize(bytes: number, lang: string): string {
   return `${fmt(bytes / (1024 * 1024))} MB`;
 }
 
+/**
+ * The clock time (HH:MM:SS) of a moment, in Beijing time like every other time on the page: when a self-refreshing
+ * code (预约码, 电子客票) was last renewed.
+ */
+export function formatClockTime(ms: number, lang: string): string {
+  return new Date(ms).toLocaleTimeString(lang, {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
+}
+
 /** A time for people, in Beijing time: 2026年11月27日 10:30 / 27 November 2026, 10:30. */
 export function formatDateTime(iso: string, lang: string): string {
   const d = new Date(iso);

@@ -7,6 +7,7 @@ import { Icon } from '../components/icons';
 import { QrSvg } from '../components/QrSvg';
 import { ErrorState, ListSkeleton } from '../components/States';
 import { useLocale } from '../i18n/localize';
+import { formatClockTime } from '../lib/cases';
 import { useAuth } from '../state/auth';
 
 /** A new code every minute at the latest, and well before the current one expires (as the coach e-ticket). */
@@ -76,8 +77,7 @@ export function AppointmentPassCard({ appointment: a, onGone }: { appointment: A
   }, [load]);
 
   const valid = code && Date.parse(code.expiresAt) > now;
-  const time = (ms: number) =>
-    new Date(ms).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  const time = (ms: number) => formatClockTime(ms, lang);
 
   return (
     <section className="card appt-pass" aria-labelledby="appt-pass-title" data-testid="appointment-pass">

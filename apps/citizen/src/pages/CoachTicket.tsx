@@ -17,6 +17,7 @@ import { DepartureWhen, useStatusLabels } from './coach-shared';
 import './cases.css';
 import './appointments.css';
 import './coach.css';
+import { formatClockTime } from '../lib/cases';
 
 /** A new code every minute at the latest, and well before the current one expires. */
 const REFRESH_MS = 60_000;
@@ -101,8 +102,7 @@ function ShowTicket({ order, ticket: x }: { order: CoachOrder; ticket: CoachTick
 
   const d = order.departure;
   const valid = code && Date.parse(code.expiresAt) > now;
-  const time = (ms: number) =>
-    new Date(ms).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  const time = (ms: number) => formatClockTime(ms, lang);
 
   if (notShowable) {
     return (
