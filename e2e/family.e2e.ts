@@ -1,6 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  consoleLogin,
   latestSmsCode,
   launchBrowser,
   loginVerifiedCitizen,
@@ -14,7 +16,8 @@ import {
 /**
  * 为他人办理 in Chromium: 张伟 adds his father 张建国 (over 80, no 粤省事 account) with the father's consent
  * by an SMS code to the father's phone registered with 公安, then adds his son (under 14) as guardian, sees
- * the father's masked basic information, and ends the authorisation. Wrong input shows the server's words.
+ * the father's masked basic information, applies for the father's 残疾人证补办 (reviewed in the console, written
+ * back: 发证情况 已制发), and ends the authorisation. Wrong input shows the server's words.
  */
 const FATHER = { name: '张建国', phone: '13800138003' };
 // The demo people's ID numbers (README, demo accounts)
@@ -70,6 +73,7 @@ describe('citizen app: family members and delegations', () => {
     await field(page, 'family-id').fill(`${FATHER_ID.slice(0, 17)}9`); // the right number ends in 7
     await page.getByTestId('family-service-gaoling-jintie-shenqing').check();
     await page.getByTestId('family-service-yanglao-zige-renzheng').check();
+    await page.getByTestId('family-service-canjirenzheng-buban').check();
     await page.getByTestId('family-submit').click();
     await page.getByText('身份证号码校验位不正确').waitFor();
     await field(page, 'family-id').fill(FATHER_ID);
@@ -88,7 +92,7 @@ describe('citizen app: family members and delegations', () => {
     expect(await page.getByTestId('consent-step').textContent()).toContain('138****8003');
     await page.getByTestId('consent-send').click();
     await page.getByText('验证码已发送至138****8003').waitFor();
-    expect(await outbox(FATHER.phone)).toContain('申请在“粤省事”为您代办2项服务，期限365天');
+    expect(await outbox(FATHER.phone)).toContain('申请在“粤省事”为您代办3项服务，期限365天');
     await field(page, 'consent-code').fill('000000');
     await page.getByTestId('consent-confirm').click();
     await page.getByTestId('consent-error').waitFor();
@@ -126,6 +130,65 @@ describe('citizen app: family members and delegations', () => {
     expect(subject).not.toContain(FATHER_ID);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'family-detail');
+
+    // 为他人办理: 残疾人证补办 for the father. 张伟 has no card himself (the department's reason); for his father the
+    // form carries the father's identity; the 残联's reviewer sees 代办人 and approves; the card is written back.
+    await page.goto(`${platform.baseUrl}/services/canjirenzheng-buban`);
+    await page.getByTestId('service-action').click();
+    await page.getByTestId('eligibility-refused').waitFor();
+    await page.getByTestId('for-whom').getByText('张**（父亲）').click();
+    await page.getByTestId('agree').click();
+    await page.getByTestId('next').click();
+    expect(await page.getByTestId('applicant').textContent()).toContain('张**');
+    await page.getByTestId('option-reason-lost').click();
+    await page.locator('[data-testid="field-residenceAddress"] textarea').first().fill('广州市越秀区中山五路1号');
+    await field(page, 'field-contactPhone').fill('13800138003');
+    await page.getByTestId('next').click();
+    for (const slot of ['id-card', 'photo']) {
+      await page
+        .locator(`input[data-testid="slot-input-${slot}"], [data-testid="slot-input-${slot}"] input`)
+        .first()
+        .setInputFiles({ name: `${slot}.png`, mimeType: 'image/png', buffer: await QRCode.toBuffer(slot) });
+      await expect.poll(() => page.getByTestId(`slot-count-${slot}`).textContent()).toContain('1');
+    }
+    await page.getByTestId('next').click();
+    await page.getByTestId('submit').click();
+    await page.getByTestId('apply-done').waitFor();
+    const caseNumber = ((await page.getByTestId('case-number').textContent()) ?? '').replace(/\D/g, '');
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const reviewer = await desk.newPage();
+    await consoleLogin(reviewer, platform.baseUrl, 'gz.canlian.reviewer');
+    await reviewer.getByRole('menuitem', { name: '办件审核' }).click();
+    await reviewer.getByTestId('cases-table').getByRole('row').filter({ hasText: caseNumber }).click();
+    await reviewer.getByTestId('case-detail').waitFor();
+    expect(await reviewer.getByTestId('case-applicant-name').textContent()).toContain(FATHER.name);
+    expect(await reviewer.getByTestId('case-detail').textContent()).toContain('代办人');
+    expect(await reviewer.getByTestId('case-detail').textContent()).toContain('138****8003');
+    await reviewer.getByTestId('case-action-accept').click();
+    await reviewer.getByTestId('case-action-confirm').click();
+    await reviewer.getByTestId('case-action-approve').click();
+    await reviewer.getByTestId('case-action-place').fill('广州市残疾人联合会服务大厅');
+    await reviewer.getByTestId('case-action-hours').fill('工作日 9:00–17:00');
+    await reviewer.getByTestId('case-action-confirm').click();
+    await reviewer.getByTestId('case-action-complete').waitFor();
+    await desk.close();
+    // the write-back job runs right after an approval: 张伟's case page shows the card issued (发证情况)
+    await page.goto(`${platform.baseUrl}/cases`);
+    await page.getByText('代办：为 张** 办理').first().click();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return (await page.locator('body').textContent()) ?? '';
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toContain('已制发');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'family-case-for-father');
+    await page.goto(`${platform.baseUrl}/me/family`);
+    await page.getByTestId('delegation-item').filter({ hasText: '父亲' }).click();
+    await page.getByTestId('delegation-detail').waitFor();
 
     // 解除授权: confirmed in a dialog, effective at once
     await page.getByTestId('delegation-revoke').click();
