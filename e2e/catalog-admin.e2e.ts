@@ -87,6 +87,9 @@ describe('console: 服务事项 and 常见问题', () => {
 
     await page.getByTestId('service-resume').click();
     await page.getByTestId('resume-confirm').click();
+    // Resumed (the pause button is back), or the server's refusal in the dialog: a failure then says which.
+    await page.getByTestId('service-pause').or(page.getByTestId('resume-error')).first().waitFor();
+    expect(await page.getByTestId('resume-error').allTextContents()).toEqual([]);
     await page.getByTestId('service-pause').waitFor();
     expect(await servicePage('zhongkao-chengji-chaxun', '440600')).toMatchObject({ available: true });
     expect(cspViolations).toEqual([]);
