@@ -540,7 +540,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('caseFulfilment', caseFulfilment);
   app.addHook('onReady', async () => caseFulfilment.start());
   app.addHook('preClose', async () => caseFulfilment.stop());
+  // 工作日历: holidays and 调休上班 (the 办件's 承诺办结时限 and the 预约 slots count its working days).
+  const workCalendar = await new WorkCalendar({ db: database.db }).start();
   const cases = new CaseService({
+    calendar: workCalendar,
     db: database.db,
     cipher,
     catalog,
@@ -600,8 +603,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onReady', async () => appointmentReminders.start());
   app.addHook('preClose', async () => appointmentReminders.stop());
   await app.register(appointmentPublicRoutes({ bookings }));
-  // 工作日历: holidays and 调休上班 (public read; the console's 工作日历 for the operator's 事项管理员).
-  const workCalendar = await new WorkCalendar({ db: database.db }).start();
+  // 工作日历: public read; the console's 工作日历 for the operator's 事项管理员.
   await app.register(workCalendarRoutes({ calendar: workCalendar, staff }));
   await app.register(
     appointmentCitizenRoutes({

@@ -190,6 +190,11 @@ export interface ApplicationFormSpec {
    * is the result, e.g. a subsidy granted or a consultation answered).
    */
   readonly collection: 'in_person' | 'post' | 'email' | 'none';
+  /**
+   * 承诺办结时限 in working days (工作日历), counted from 受理 (the day after it is the first): only where the guide or
+   * the form's own notice states one (申领居住证: 自受理之日起10个工作日内). Without it the case shows no deadline.
+   */
+  readonly promisedWorkingDays?: number;
 }
 
 /** Every service that takes applications online, by catalog service id (one file per area in `forms/`). */
@@ -310,6 +315,40 @@ export const CaseEvent = z
   .meta({ id: 'CaseEvent' });
 export type CaseEvent = z.infer<typeof CaseEvent>;
 
+/**
+ * 承诺办结时限 while it runs (the case accepted, its service with a limit): running, due_soon (即将到期: at most 2
+ * working days left, the due date itself included) or overdue (已超期: the due date has passed).
+ */
+export const CASE_TIME_LIMIT_STATES = {
+  running: { label: '办理中', labelEn: 'In time' },
+  due_soon: { label: '即将到期', labelEn: 'Due soon' },
+  overdue: { label: '已超期', labelEn: 'Overdue' },
+} as const;
+export const CaseTimeLimitState = z.enum(['running', 'due_soon', 'overdue']);
+export type CaseTimeLimitState = z.infer<typeof CaseTimeLimitState>;
+/** 即将到期: this many working days left or fewer. */
+export const CASE_DUE_SOON_WORKING_DAYS = 2;
+
+export const CaseTimeLimit = z
+  .object({
+    /** The service's 承诺办结时限 in working days. */
+    workingDays: z.number().int(),
+    /** The last day (China time, YYYY-MM-DD): the working-day calendar's n-th working day after the last 受理. */
+    dueOn: z.iso.date(),
+    /** Working days after today up to the due date (0: due today); negative: working days overdue. */
+    workingDaysLeft: z.number().int(),
+    state: CaseTimeLimitState,
+    stateLabel: z.string(),
+  })
+  .meta({ id: 'CaseTimeLimit' });
+export type CaseTimeLimit = z.infer<typeof CaseTimeLimit>;
+
+/** 承诺办结时间：2026年12月10日前（自受理之日起10个工作日） */
+export function caseTimeLimitText(t: Pick<CaseTimeLimit, 'dueOn' | 'workingDays'>): string {
+  const [y, m, d] = t.dueOn.split('-').map(Number);
+  return `承诺办结时间：${y}年${m}月${d}日前（自受理之日起${t.workingDays}个工作日）`;
+}
+
 export const CaseSummary = z
   .object({
     id: z.uuid(),
@@ -330,6 +369,8 @@ export const CaseSummary = z
     updatedAt: z.iso.datetime(),
     /** 为他人办理: made by the viewer for someone else, or by someone else for the viewer (null: by the applicant). */
     onBehalf: OnBehalf.nullable(),
+    /** 承诺办结时限 while it runs (accepted, the service has one); null otherwise (paused by 补正, decided, none). */
+    timeLimit: CaseTimeLimit.nullable(),
   })
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof CaseSummary>;
@@ -423,6 +464,11 @@ export const ConsoleCaseQuery = z
     serviceId: z.string().max(80).optional(),
     /** Only cases whose write-back to the department is in this state (failed: the ones to retry). */
     fulfilment: FulfilmentState.optional(),
+    /** 已超期: only accepted cases whose 承诺办结时间 has passed (China time). */
+    overdue: z
+      .enum(['true', 'false'], { error: '已超期筛选参数有误，应为 true 或 false' })
+      .transform((v) => v === 'true')
+      .optional(),
   })
   .strict();
 

@@ -91,6 +91,7 @@ export const casesEn: Messages['cases'] = {
     backToList: 'Back to My applications',
     department: 'Handled by',
     submittedAt: 'Submitted',
+    timeLimit: 'Promised completion: by {{date}} ({{days}} working days from acceptance)',
     collectionTitle: 'Collection',
     collectionPlace: 'Where',
     collectionHours: 'When',

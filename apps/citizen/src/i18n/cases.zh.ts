@@ -89,6 +89,7 @@ export const casesZh = {
     backToList: '返回我的办件',
     department: '承办部门',
     submittedAt: '提交时间',
+    timeLimit: '承诺办结时间：{{date}}前（自受理之日起{{days}}个工作日）',
     collectionTitle: '领取信息',
     collectionPlace: '领取地点',
     collectionHours: '领取时间',

@@ -82,6 +82,30 @@ describe('办件详情 (/cases/:id)', () => {
     // nothing to withdraw once approved, no supplement card
     expect(allByTestId('withdraw')).toHaveLength(0);
     expect(allByTestId('supplement-card')).toHaveLength(0);
+    // decided: no 承诺办结时间 any more
+    expect(allByTestId('time-limit')).toHaveLength(0);
+  });
+
+  it('shows the 承诺办结时间 while the accepted case runs', async () => {
+    backend(
+      caseDetail({
+        status: 'accepted',
+        statusLabel: '已受理，审核中',
+        statusLabelEn: 'Accepted, under review',
+        allowedActions: [],
+        timeLimit: {
+          workingDays: 10,
+          dueOn: '2026-12-10',
+          workingDaysLeft: 8,
+          state: 'running',
+          stateLabel: '办理中',
+        },
+      }),
+    );
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    expect((await findByTestId('time-limit')).textContent?.trim()).toBe(
+      '承诺办结时间：2026年12月10日前（自受理之日起10个工作日）',
+    );
   });
 
   it('shows what the department issued once approved (发证情况), and 制证中 before', async () => {

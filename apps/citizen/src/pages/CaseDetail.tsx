@@ -274,6 +274,12 @@ function Files({ detail }: { detail: Detail }) {
   );
 }
 
+/** 2026-12-10 → 2026年12月10日 (a due date, China time, as the guide writes dates). */
+const chineseDate = (d: string) => {
+  const [y, m, day] = d.split('-').map(Number);
+  return `${y}年${m}月${day}日`;
+};
+
 /** The case: status, collection or supplement, actions, the timeline, what was applied for and uploaded. */
 export function CaseView({
   detail,
@@ -349,6 +355,15 @@ export function CaseView({
             <dd>{formatDateTime(detail.submittedAt, lang)}</dd>
           </div>
         </dl>
+        {detail.timeLimit && (
+          <p className="case-time-limit" data-testid="time-limit">
+            <Icon name="clock" />{' '}
+            {t('cases.detail.timeLimit', {
+              date: lang === 'en' ? detail.timeLimit.dueOn : chineseDate(detail.timeLimit.dueOn),
+              days: String(detail.timeLimit.workingDays),
+            })}
+          </p>
+        )}
       </section>
 
       {detail.status === 'approved' && detail.collection && (

@@ -167,6 +167,7 @@ export function caseSummary(over: Partial<CaseSummary> = {}): CaseSummary {
     submittedAt: '2026-11-27T02:00:00.000Z',
     updatedAt: '2026-11-27T02:00:00.000Z',
     onBehalf: null,
+    timeLimit: null,
     ...over,
   };
 }

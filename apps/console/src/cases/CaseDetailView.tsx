@@ -11,7 +11,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { type ApiError, api, errorText } from '../api';
 import { CaseActionModal } from './CaseActionModal';
 import { CaseAttachments } from './CaseAttachments';
-import { CaseStatusTag, formatTime } from './status';
+import { CaseDueDate, CaseStatusTag, formatTime } from './status';
 
 type Event = ConsoleCaseDetail['events'][number];
 
@@ -206,6 +206,16 @@ export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChange
             <Descriptions.Item label="摘要">{detail.summary || '—'}</Descriptions.Item>
             <Descriptions.Item label="提交时间">{formatTime(detail.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label="更新时间">{formatTime(detail.updatedAt)}</Descriptions.Item>
+            {detail.timeLimit && (
+              <Descriptions.Item label="承诺办结时间" span={2}>
+                <Space size={4} wrap>
+                  <CaseDueDate limit={detail.timeLimit} />
+                  <Typography.Text type="secondary">
+                    自受理之日起{detail.timeLimit.workingDays}个工作日（按工作日历计算，补正期间不计）
+                  </Typography.Text>
+                </Space>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {detail.status === 'supplement_requested' && detail.supplementReason && (
             <Alert

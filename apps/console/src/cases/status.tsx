@@ -1,5 +1,5 @@
-import { CASE_STATUSES, CASE_WORKFLOW, type CaseStatus } from '@yss/contracts';
-import { Tag } from 'antd';
+import { CASE_STATUSES, CASE_WORKFLOW, type CaseStatus, type CaseTimeLimit } from '@yss/contracts';
+import { Space, Tag } from 'antd';
 
 /**
  * Solid tags with white text, each dark enough for WCAG AA (≥ 4.5:1; antd's preset light tags are not), one
@@ -26,6 +26,26 @@ export function CaseStatusTag({ status }: { status: CaseStatus }) {
     <Tag color={CASE_STATUS_COLOR[status]} data-testid="case-status">
       {CASE_WORKFLOW[status].label}
     </Tag>
+  );
+}
+
+/** 承诺办结时间: the due date (China time) with 即将到期 (≤ 2 working days left) or 已超期; '—' when none runs. */
+export function CaseDueDate({ limit }: { limit: CaseTimeLimit | null }) {
+  if (!limit) return <span data-testid="case-due">—</span>;
+  return (
+    <Space size={4} wrap data-testid="case-due" data-state={limit.state}>
+      <span>{limit.dueOn}前</span>
+      {limit.state === 'due_soon' && (
+        <Tag color="#a35200" data-testid="case-due-tag">
+          {limit.stateLabel}
+        </Tag>
+      )}
+      {limit.state === 'overdue' && (
+        <Tag color="#c4161c" data-testid="case-due-tag">
+          {limit.stateLabel}
+        </Tag>
+      )}
+    </Space>
   );
 }
 

@@ -35,6 +35,7 @@ const summary = (over: Partial<ConsoleCaseSummary>): ConsoleCaseSummary => ({
   applicantNameMasked: '张*',
   fulfilmentState: null,
   onBehalf: null,
+  timeLimit: null,
   ...over,
 });
 
@@ -226,6 +227,50 @@ describe('办件审核: the queue', () => {
     expect(caseListRequests()).toHaveLength(3);
   });
 
+  it('shows the 承诺办结时间 with 即将到期 / 已超期, and 已超期 asks for ?overdue=true', async () => {
+    const limit = (dueOn: string, state: 'running' | 'due_soon' | 'overdue', stateLabel: string) => ({
+      workingDays: 10,
+      dueOn,
+      workingDaysLeft: state === 'overdue' ? -1 : 2,
+      state,
+      stateLabel,
+    });
+    const soon = { ...acceptedCase, timeLimit: limit('2026-10-26', 'due_soon', '即将到期') };
+    const late = summary({
+      id: '4fa0ce96-8a63-4c7a-9b42-9e5d5c1a6e55',
+      caseNumber: 'YSS-2025-000125',
+      status: 'accepted',
+      statusLabel: '已受理，审核中',
+      timeLimit: limit('2026-10-16', 'overdue', '已超期'),
+    });
+    on('GET', '/api/v1/console/cases', ({ url }) =>
+      json(
+        url.searchParams.get('overdue') === 'true'
+          ? [late]
+          : url.searchParams.get('status') === 'accepted'
+            ? [soon, late]
+            : [submittedCase],
+      ),
+    );
+    await renderAt('/cases');
+    await waitFor(() => expect(tableRows()).toHaveLength(3));
+    const due = (caseNumber: string) => {
+      const row = tableRows().find((r) => r.textContent?.includes(caseNumber)) as HTMLElement;
+      return within(row).getByTestId('case-due');
+    };
+    expect(due('YSS-2025-000124').textContent).toBe('2026-10-26前即将到期');
+    expect(due('YSS-2025-000125').textContent).toBe('2026-10-16前已超期');
+    expect(due('YSS-2025-000123').textContent).toBe('—');
+
+    forgetRequests();
+    await choose('cases-filter-status', '已超期（超过承诺办结时间）');
+    await waitFor(() => expect(tableRows()).toHaveLength(1));
+    expect(caseListRequests()).toHaveLength(1);
+    expect(caseListRequests()[0]?.searchParams.get('overdue')).toBe('true');
+    expect(caseListRequests()[0]?.searchParams.has('status')).toBe(false);
+    expect(tableRows()[0]?.textContent).toContain('YSS-2025-000125');
+  });
+
   it('opens the case when its row is clicked', async () => {
     await renderAt('/cases');
     await waitFor(() => expect(tableRows()).toHaveLength(2));
@@ -330,6 +375,23 @@ describe('办件审核: the case', () => {
     fireEvent.click(within(form).getByRole('button', { name: '显示母亲身份证号码' }));
     expect((await within(form).findByRole('alert')).textContent).toBe('找不到该办件，或该办件不属于您的审核范围。');
     expect(within(form).getByTestId('case-form-motherIdNumber').textContent).toBe('440***********0023');
+  });
+
+  it('shows the 承诺办结时间 of an accepted case, 已超期 tagged', async () => {
+    const timeLimit = {
+      workingDays: 10,
+      dueOn: '2026-10-16',
+      workingDaysLeft: -3,
+      state: 'overdue' as const,
+      stateLabel: '已超期',
+    };
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () =>
+      json(detail({ status: 'accepted', statusLabel: '已受理，审核中', timeLimit })),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    const view = await screen.findByTestId('case-detail');
+    expect(within(view).getByTestId('case-due').textContent).toBe('2026-10-16前已超期');
+    expect(view.textContent).toContain('自受理之日起10个工作日（按工作日历计算，补正期间不计）');
   });
 
   it('shows 代办人 (masked) when someone submitted the case for the applicant', async () => {

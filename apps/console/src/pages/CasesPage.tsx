@@ -4,18 +4,19 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api';
 import { CaseDetailView } from '../cases/CaseDetailView';
-import { CaseStatusTag, caseStatusOptions, formatTime, STAFF_WORK_STATUSES } from '../cases/status';
+import { CaseDueDate, CaseStatusTag, caseStatusOptions, formatTime, STAFF_WORK_STATUSES } from '../cases/status';
 import { FilterSelect } from '../FilterSelect';
 import { citiesOf } from '../grants';
 import { RequireGrant } from '../RequireGrant';
 import { useConsoleQuery } from '../useConsoleQuery';
 
 /** 待办理: the statuses that wait on staff (the default); 全部: no status filter. */
-type StatusFilter = 'todo' | 'all' | 'fulfilment-failed' | CaseStatus;
+type StatusFilter = 'todo' | 'all' | 'fulfilment-failed' | 'overdue' | CaseStatus;
 
 const statusFilterOptions: { value: StatusFilter; label: string }[] = [
   { value: 'todo', label: '待办理（待受理、审核中、待领取）' },
   ...caseStatusOptions,
+  { value: 'overdue', label: '已超期（超过承诺办结时间）' },
   { value: 'fulfilment-failed', label: '发证失败（待重新发证）' },
   { value: 'all', label: '全部状态' },
 ];
@@ -57,7 +58,7 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
       const statuses: (CaseStatus | undefined)[] =
         status === 'todo'
           ? [...STAFF_WORK_STATUSES]
-          : status === 'all' || status === 'fulfilment-failed'
+          : status === 'all' || status === 'fulfilment-failed' || status === 'overdue'
             ? [undefined]
             : [status];
       const lists = await Promise.all(
@@ -65,6 +66,7 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
           const query = new URLSearchParams();
           if (s) query.set('status', s);
           if (status === 'fulfilment-failed') query.set('fulfilment', 'failed');
+          if (status === 'overdue') query.set('overdue', 'true');
           if (cityCode) query.set('cityCode', cityCode);
           if (serviceId) query.set('serviceId', serviceId);
           return api<ConsoleCaseSummary[]>('GET', `/api/v1/console/cases?${query}`, undefined, signal);
@@ -93,7 +95,7 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
             testId="cases-filter-status"
             label="状态"
             width={260}
-            // ten options: all of them in the list (a virtual list would leave the last ones out of reach)
+            // eleven options: all of them in the list (a virtual list would leave the last ones out of reach)
             virtual={false}
             options={statusFilterOptions}
             value={status}
@@ -131,7 +133,10 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
         loading={loading}
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 件` }}
-        locale={{ emptyText: status === 'todo' ? '暂无待办理的办件' : '暂无符合条件的办件' }}
+        locale={{
+          emptyText:
+            status === 'todo' ? '暂无待办理的办件' : status === 'overdue' ? '暂无已超期的办件' : '暂无符合条件的办件',
+        }}
         rowClassName={(r) => (r.id === caseId ? 'case-row case-row-open' : 'case-row')}
         onRow={(r) => ({ onClick: () => open(r.id) })}
         columns={[
@@ -173,6 +178,13 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
                 {r.fulfilmentState === 'pending' && <Tag color="processing">制证中</Tag>}
               </Space>
             ),
+          },
+          {
+            title: '承诺办结时间',
+            key: 'due',
+            width: 150,
+            sorter: (a, b) => (a.timeLimit?.dueOn ?? '9999').localeCompare(b.timeLimit?.dueOn ?? '9999'),
+            render: (_: unknown, r) => <CaseDueDate limit={r.timeLimit} />,
           },
           {
             title: '提交时间',

@@ -105,7 +105,7 @@ function CalendarBoard({ grants }: { grants: StaffGrant[] }) {
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         周一至周五为工作日、周六周日为休息日；下表为例外的日期：节假日放假，以及调休上班的周六、周日。预约号源不在节假日发布
-        （确需开放的，发布号源时勾选“节假日照常开放”），市民预约页面显示节假日休息。
+        （确需开放的，发布号源时勾选“节假日照常开放”），市民预约页面显示节假日休息。办件的承诺办结时限也按本日历的工作日计算。
       </Typography.Paragraph>
       {cal.data?.notice ? (
         <Alert

@@ -383,6 +383,7 @@ export const HUZHENG_FORMS: Readonly<Record<string, ApplicationFormSpec>> = {
     schema: asForm(permitApplicationSchema),
     summaryField: 'residenceAddress',
     collection: 'in_person',
+    promisedWorkingDays: 10,
   },
   'qianzhu-juzhuzheng': {
     serviceId: 'qianzhu-juzhuzheng',

@@ -19,6 +19,7 @@ import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
 import { type Applicant, referenceNumber, type Viewer, withReferenceNumber } from '../shared/index.js';
+import type { WorkCalendar } from '../work-calendar/index.js';
 import { checkEligibility } from './eligibility/index.js';
 import { findFulfilment } from './fulfilment/index.js';
 import * as fulfilmentRepo from './fulfilment/repository.js';
@@ -26,6 +27,7 @@ import { enqueue as enqueueFulfilment } from './fulfilment/repository.js';
 import { caseMessage, caseWithdrawnMessage } from './messages.js';
 import { FORM_AAD, ID_AAD, NAME_AAD } from './present.js';
 import * as repo from './repository.js';
+import { chinaDay, dueOnAfter, type LimitClock } from './time-limit.js';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -35,6 +37,8 @@ export interface CaseServiceDeps {
   /** The department systems a service's eligibility rule asks (eligibility/). */
   departments: Departments;
   now: () => Date;
+  /** 工作日历: the 承诺办结时限 is counted in its working days. */
+  calendar: Pick<WorkCalendar, 'fresh' | 'isWorkingDay' | 'addWorkingDays' | 'day'>;
   /** After an approval that wrote back to the department was committed (the outbox job delivers it soon). */
   onFulfilmentQueued?: () => void;
   /** The account of a person (a principal's, to hear of a case made for them), or null without one. */
@@ -74,6 +78,12 @@ export class CaseService {
 
   get catalog() {
     return this.d.catalog.current;
+  }
+
+  /** The calendar (reloaded if another server copy changed it) and today in China time: what a deadline is read against. */
+  async limitClock(): Promise<LimitClock> {
+    await this.d.calendar.fresh();
+    return { calendar: this.d.calendar, today: chinaDay(this.d.now()) };
   }
 
   /** The service and its form (SERVICE_NOT_FOUND, APPLICATION_NOT_OFFERED), offered in the city (catalog words). */
@@ -285,6 +295,8 @@ export class CaseService {
     collection?: CollectionInfo | null;
     slots?: { id: string; slot: string }[];
   }): Promise<repo.CaseRow> {
+    // 受理 starts the 承诺办结时限 (again, after a 补正): the calendar as fresh as the routes read it.
+    const clock = o.action === 'accept' ? await this.limitClock() : null;
     const result = await this.d.db
       .transaction()
       .execute(async (tx) => {
@@ -324,7 +336,11 @@ export class CaseService {
             throw new AppError('ATTACHMENT_INVALID', '部分材料文件已用于其他申请，请重新上传。');
           }
         }
-        await repo.setCaseState(tx, row.id, next, seq);
+        // 受理 of a service with a 承诺办结时限: the due date, counted from this day (a 补正 in between restarts it).
+        const days = o.action === 'accept' ? findApplicationForm(row.service_id)?.promisedWorkingDays : undefined;
+        const due =
+          clock && days ? { workingDays: days, dueOn: dueOnAfter(clock.calendar, clock.today, days) } : undefined;
+        await repo.setCaseState(tx, row.id, next, seq, due);
         // The write-back to the department (fulfilment/): an outbox row in this transaction, delivered by the job.
         const writesBack = o.action === 'approve' && findFulfilment(row.service_id) !== undefined;
         if (writesBack) await enqueueFulfilment(tx, { caseId: row.id, serviceId: row.service_id, at: this.d.now() });

@@ -42,7 +42,8 @@ export const caseCitizenRoutes =
   async (app) => {
     const detailOf = async (row: CaseRow, viewer: Viewer) => {
       const { events, attachments, fulfilment } = await d.cases.eventsAndFiles(row.id);
-      return presentDetail(d.cases.catalog, d.cipher, row, events, attachments, viewer, fulfilment);
+      const clock = await d.cases.limitClock();
+      return presentDetail(d.cases.catalog, d.cipher, row, events, attachments, viewer, clock, fulfilment);
     };
     const whatOf = (row: CaseRow) => d.cases.catalog.findService(row.service_id)?.name ?? row.service_id;
 
@@ -140,8 +141,9 @@ export const caseCitizenRoutes =
       async (req, reply) => {
         const { viewer } = await d.gate.open(req, 'cases.list', req.query.for);
         const rows = await d.cases.listVisibleCases(viewer, req.query.serviceId);
+        const clock = await d.cases.limitClock();
         reply.header('cache-control', 'no-store');
-        return rows.map((row) => presentSummary(d.cases.catalog, row, decryptForm(d.cipher, row), viewer));
+        return rows.map((row) => presentSummary(d.cases.catalog, row, decryptForm(d.cipher, row), viewer, clock));
       },
     );
 

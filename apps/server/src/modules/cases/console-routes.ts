@@ -83,7 +83,8 @@ export const caseConsoleRoutes =
     const detailOf = async (row: CaseRow) => {
       const { events, attachments, fulfilment } = await d.cases.eventsAndFiles(row.id);
       const names = await d.staff.displayNames(events.flatMap((e) => (e.actor_staff_id ? [e.actor_staff_id] : [])));
-      return presentConsoleDetail(d.cases.catalog, d.cipher, row, events, attachments, names, fulfilment);
+      const clock = await d.cases.limitClock();
+      return presentConsoleDetail(d.cases.catalog, d.cipher, row, events, attachments, names, clock, fulfilment);
     };
     const what = (row: CaseRow) => d.cases.catalog.findService(row.service_id)?.name ?? row.service_id;
 
@@ -99,12 +100,13 @@ export const caseConsoleRoutes =
         },
       },
       async (req) => {
-        const { status, cityCode, serviceId, fulfilment } = req.query;
+        const { status, cityCode, serviceId, fulfilment, overdue } = req.query;
         // Asking for a city no grant covers is refused (and audited), as in 意见反馈.
         const ctx = await d.staff.requireStaff(req, 'application.review', cityCode ? { cityCode } : {});
+        const clock = await d.cases.limitClock();
         const rows = await d.cases.listInScopes(
           ctx.allowed.map((g): repo.CaseScope => ({ departmentId: g.departmentId, cityCode: g.cityCode })),
-          { status, cityCode, serviceId, fulfilment },
+          { status, cityCode, serviceId, fulfilment, overdueBefore: overdue ? clock.today : undefined },
         );
         const states = await d.cases.fulfilmentStates(rows.map((r) => r.id));
         await d.staff.auditStaff(
@@ -116,11 +118,14 @@ export const caseConsoleRoutes =
             cityCode: cityCode ?? null,
             serviceId: serviceId ?? null,
             fulfilment: fulfilment ?? null,
+            overdue: overdue ?? null,
             count: rows.length,
           },
           req.id,
         );
-        return rows.map((row) => presentConsoleSummary(d.cases.catalog, d.cipher, row, states.get(row.id) ?? null));
+        return rows.map((row) =>
+          presentConsoleSummary(d.cases.catalog, d.cipher, row, clock, states.get(row.id) ?? null),
+        );
       },
     );
 

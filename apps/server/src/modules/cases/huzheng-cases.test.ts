@@ -13,6 +13,11 @@ import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-ap
 const GZ = '440100';
 const FS = '440600';
 const NOW = new Date('2026-09-15T04:00:00Z');
+/** The app's clock: NOW, moved forward by the 承诺办结时限 walk (and put back). */
+let clock = NOW;
+const at = (chinaDay: string) => {
+  clock = new Date(`${chinaDay}T02:00:00Z`); // 10:00 China time
+};
 const PHONE = '13800138000';
 const COLLECTION = {
   place: '广州市公安局海珠区分局新港派出所户政窗口',
@@ -24,7 +29,7 @@ describe.each(ENGINES)('户政、积分、出生登记、婚姻登记记录证�
   const flow = caseFlow(() => t, '10.8');
   const { c, citizen, submit } = flow;
   beforeAll(async () => {
-    t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' }, { now: () => NOW });
+    t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' }, { now: () => clock });
     // The first run after a change to the demo data seeds the province's template (minutes on a busy machine).
   }, 600_000);
   afterAll(() => t?.close());
@@ -59,8 +64,64 @@ describe.each(ENGINES)('户政、积分、出生登记、婚姻登记记录证�
     );
     const res = await submit('陈志强', 'shenling-juzhuzheng', GZ, form, ['id-card', 'photo']);
     expect(res.statusCode, res.body).toBe(201);
-    const { detail } = await review('gz.police.reviewer', res.json().id, '陈志强', { collection: COLLECTION });
-    expect(detail.collection).toEqual(COLLECTION);
+    // 承诺办结时限 (自受理之日起10个工作日): none before 受理.
+    expect(res.json().timeLimit).toBeNull();
+    const id = res.json().id as string;
+    const act = async (body: object) => {
+      const r = await flow.staff('gz.police.reviewer', 'POST', `/api/v1/console/cases/${id}/actions`, body);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json();
+    };
+    const queue = async (query: string) => {
+      const r = await flow.staff('gz.police.reviewer', 'GET', `/api/v1/console/cases?${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json() as { id: string; timeLimit: unknown }[]).find((x) => x.id === id);
+    };
+    try {
+      // Accepted Monday 2026-09-28: 9-29, 9-30, (国庆 10-1…10-7), 10-8, 10-9, 10-10 (调休上班), 10-12…10-16.
+      at('2026-09-28');
+      const accepted = await act({ action: 'accept', version: 1 });
+      const running = { workingDays: 10, dueOn: '2026-10-16', workingDaysLeft: 10, state: 'running' };
+      expect(accepted.timeLimit).toMatchObject({ ...running, stateLabel: '办理中' });
+      expect((await flow.mine('陈志强', id)).timeLimit).toMatchObject(running);
+      // 补正 pauses the clock: nothing shown meanwhile, and the next 受理 counts 10 working days from its own day.
+      at('2026-09-30');
+      await act({ action: 'request_supplement', version: 2, note: '请上传近期免冠证件照。' });
+      expect((await flow.mine('陈志强', id)).timeLimit).toBeNull();
+      at('2026-10-09');
+      const supplemented = await c.call(
+        'POST',
+        `/api/v1/me/cases/${id}/supplement`,
+        { note: '已补充照片', attachments: { photo: [await flow.upload(await citizen('陈志强'))] } },
+        await citizen('陈志强'),
+      );
+      expect(supplemented.statusCode, supplemented.body).toBe(200);
+      expect(supplemented.json().timeLimit).toBeNull();
+      at('2026-10-12');
+      expect((await act({ action: 'accept', version: 4 })).timeLimit).toMatchObject({ dueOn: '2026-10-26' });
+      // Thursday 10-22: 10-23 and 10-26 left, 即将到期; not yet in the 已超期 queue.
+      at('2026-10-22');
+      expect(await queue('status=accepted')).toMatchObject({
+        timeLimit: { dueOn: '2026-10-26', workingDaysLeft: 2, state: 'due_soon', stateLabel: '即将到期' },
+      });
+      expect(await queue('overdue=true')).toBeUndefined();
+      // The due date itself is still in time; the day after it is 已超期.
+      at('2026-10-26');
+      expect(await queue('overdue=true')).toBeUndefined();
+      at('2026-10-27');
+      expect(await queue('overdue=true')).toMatchObject({
+        timeLimit: { workingDaysLeft: -1, state: 'overdue', stateLabel: '已超期' },
+      });
+      const bad = await flow.staff('gz.police.reviewer', 'GET', '/api/v1/console/cases?overdue=yes');
+      expect(bad.statusCode).toBe(400);
+      // Decided: the clock stops, the case leaves the 已超期 queue.
+      const detail = await act({ action: 'approve', version: 5, collection: COLLECTION });
+      expect(detail.timeLimit).toBeNull();
+      expect(detail.collection).toEqual(COLLECTION);
+      expect(await queue('overdue=true')).toBeUndefined();
+    } finally {
+      clock = NOW;
+    }
     // The permit is being made (not yet in the register): a second application is refused by the approved case.
     const again = await submit('陈志强', 'shenling-juzhuzheng', GZ, form, ['id-card', 'photo']);
     expect(refusal(again)).toBe('您在广州的居住证申请正在办理中，请勿重复申请。');
@@ -88,6 +149,18 @@ describe.each(ENGINES)('户政、积分、出生登记、婚姻登记记录证�
     // Now under review no more: declaring again is not refused as a duplicate.
     const twice = await submit('刘洋', 'shenbao-juzhu-dengji', GZ, form, ['id-card', 'residence-proof']);
     expect(twice.statusCode, twice.body).toBe(201);
+    // A service whose guide states no 承诺办结时限: accepted without a deadline.
+    const accepted = await flow.staff(
+      'gz.police.reviewer',
+      'POST',
+      `/api/v1/console/cases/${twice.json().id}/actions`,
+      {
+        action: 'accept',
+        version: 1,
+      },
+    );
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: 'accepted', timeLimit: null });
     const third = await submit('刘洋', 'shenbao-juzhu-dengji', GZ, form, ['id-card', 'residence-proof']);
     expect(refusal(third)).toBe('您在广州申报的居住登记正在审核中，请等待审核结果，无需重复申报。');
   });

@@ -30,6 +30,7 @@ import { onBehalfOf, type Viewer } from '../shared/index.js';
 import { findFulfilment } from './fulfilment/index.js';
 import type { FulfilmentRow } from './fulfilment/repository.js';
 import type { AttachmentMeta, CaseEventRow, CaseRow } from './repository.js';
+import { type LimitClock, timeLimitOf } from './time-limit.js';
 
 /**
  * Explicit mappers from rows to the contract's shapes: the status and the allowed actions always come from the
@@ -69,6 +70,7 @@ export function presentSummary(
   row: CaseRow,
   form: Record<string, string>,
   viewer: Viewer | null,
+  clock: LimitClock,
   status = row.status,
 ): CaseSummary {
   const service = catalog.findService(row.service_id);
@@ -89,6 +91,7 @@ export function presentSummary(
     submittedAt: row.submitted_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     onBehalf: onBehalfOf(row, viewer),
+    timeLimit: timeLimitOf(row, status, clock),
   };
 }
 
@@ -214,12 +217,13 @@ export function presentDetail(
   events: readonly CaseEventRow[],
   attachments: readonly AttachmentMeta[],
   viewer: Viewer | null,
+  clock: LimitClock,
   fulfilment?: FulfilmentRow,
 ): CaseDetail {
   const form = decryptForm(cipher, row);
   const status = caseStatusOf(events.map((e) => e.action));
   return {
-    ...presentSummary(catalog, row, form, viewer, status),
+    ...presentSummary(catalog, row, form, viewer, clock, status),
     applicantNameMasked: row.applicant_name_masked,
     applicantIdMasked: row.applicant_id_number_masked,
     form: formEntries(row, form),
@@ -236,10 +240,11 @@ export function presentConsoleSummary(
   catalog: CatalogSnapshot,
   cipher: FieldCipher,
   row: CaseRow,
+  clock: LimitClock,
   fulfilmentState: FulfilmentRow['state'] | null = null,
 ): ConsoleCaseSummary {
   return {
-    ...presentSummary(catalog, row, decryptForm(cipher, row), null),
+    ...presentSummary(catalog, row, decryptForm(cipher, row), null, clock),
     applicantNameMasked: row.applicant_name_masked,
     fulfilmentState,
   };
@@ -253,9 +258,10 @@ export function presentConsoleDetail(
   events: readonly CaseEventRow[],
   attachments: readonly AttachmentMeta[],
   staffNames: ReadonlyMap<string, string>,
+  clock: LimitClock,
   fulfilment?: FulfilmentRow,
 ): ConsoleCaseDetail {
-  const { allowedActions: _citizen, ...detail } = presentDetail(catalog, cipher, row, events, attachments, null);
+  const { allowedActions: _citizen, ...detail } = presentDetail(catalog, cipher, row, events, attachments, null, clock);
   return {
     ...detail,
     applicantName: cipher.decrypt(row.applicant_name_encrypted, `${NAME_AAD}:${row.id}`),

@@ -200,8 +200,24 @@ export async function lockCase(db: Db, id: string) {
   return db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export function setCaseState(db: Db, id: string, status: CaseStatus, version: number) {
-  return db.updateTable('cases').set({ status, version, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+/** The cached status and version; `due` (at 受理 of a service with a 承诺办结时限) sets the due date as well. */
+export function setCaseState(
+  db: Db,
+  id: string,
+  status: CaseStatus,
+  version: number,
+  due?: { workingDays: number; dueOn: string },
+) {
+  return db
+    .updateTable('cases')
+    .set({
+      status,
+      version,
+      updated_at: sql<Date>`now()`,
+      ...(due ? { promised_working_days: due.workingDays, due_on: due.dueOn } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function listEvents(db: Db, caseId: string) {
@@ -252,7 +268,14 @@ export interface CaseScope {
 export function listCasesInScopes(
   db: Db,
   scopes: readonly CaseScope[],
-  filter: { status?: CaseStatus; cityCode?: string; serviceId?: string; fulfilment?: 'pending' | 'issued' | 'failed' },
+  filter: {
+    status?: CaseStatus;
+    cityCode?: string;
+    serviceId?: string;
+    fulfilment?: 'pending' | 'issued' | 'failed';
+    /** 已超期: accepted, due before this day ('YYYY-MM-DD', China time). */
+    overdueBefore?: string;
+  },
 ) {
   if (scopes.length === 0) return Promise.resolve([] as CaseRow[]);
   let q = db
@@ -270,6 +293,9 @@ export function listCasesInScopes(
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.cityCode) q = q.where('city_code', '=', filter.cityCode);
   if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
+  if (filter.overdueBefore) {
+    q = q.where('status', '=', 'accepted').where('due_on', 'is not', null).where('due_on', '<', filter.overdueBefore);
+  }
   const fulfilment = filter.fulfilment;
   if (fulfilment) {
     q = q.where((eb) =>

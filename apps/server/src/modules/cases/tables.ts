@@ -33,6 +33,9 @@ export interface CaseTables {
     delegation_id: string | null;
     /** The 代办人's masked name as the principal and the reviewer see it. */
     agent_name_masked: string | null;
+    /** 承诺办结时限 (migrations/0072): the form's working days and the due date ('YYYY-MM-DD', China), set at 受理. */
+    promised_working_days: ColumnType<number | null, number | null | undefined, number | null>;
+    due_on: ColumnType<string | null, string | null | undefined, string | null>;
     submitted_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
