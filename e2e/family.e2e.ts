@@ -149,9 +149,13 @@ describe('citizen app: family members and delegations', () => {
         .locator(`input[data-testid="slot-input-${slot}"], [data-testid="slot-input-${slot}"] input`)
         .first()
         .setInputFiles({ name: `${slot}.png`, mimeType: 'image/png', buffer: await QRCode.toBuffer(slot) });
-      await expect.poll(() => page.getByTestId(`slot-count-${slot}`).textContent()).toContain('1');
     }
+    // both uploaded (an item counts in its slot while still uploading: "1/1" is not enough)
+    await expect
+      .poll(() => page.locator('[data-testid="upload-item"][data-status="done"]').count(), { timeout: 20_000 })
+      .toBe(2);
     await page.getByTestId('next').click();
+    await page.getByTestId('step-confirm').waitFor();
     await page.getByTestId('submit').click();
     await page.getByTestId('apply-done').waitFor();
     const caseNumber = ((await page.getByTestId('case-number').textContent()) ?? '').replace(/\D/g, '');
