@@ -40,6 +40,7 @@ import {
   seedDemoSlots,
 } from './modules/appointments/index.js';
 import { auditConsoleRoutes } from './modules/audit/console-routes.js';
+import { BackupService, backupConsoleRoutes } from './modules/backup/index.js';
 import { AuditLog } from './modules/audit/index.js';
 import { calculatorRoutes } from './modules/calculators/index.js';
 import {
@@ -200,7 +201,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await database.close();
     });
   }
-  const cipher = new FieldCipher(resolveDataKey(config.dataEncryptionKey, config.dataDir, config.mode === 'demo'));
+  const dataKey = resolveDataKey(config.dataEncryptionKey, config.dataDir, config.mode === 'demo');
+  const cipher = new FieldCipher(dataKey);
   if (options.prepare !== false) {
     const { applied } = await prepareDatabase(database, { demo: config.mode === 'demo', cipher });
     if (applied.length) app.log.info({ applied }, 'migrations applied');
@@ -521,6 +523,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(catalogConsoleRoutes({ admin: catalogAdmin, staff }));
   // 审计日志 for 审计人员: the hash-chained log, by department, and a check of the whole chain.
   await app.register(auditConsoleRoutes({ db: database.db, audit, staff, catalog }));
+  // 数据备份 (H2): scheduled backups under a lease, the console's 立即备份 and 校验 (docs/backup.md).
+  const backups = new BackupService({
+    db: database.db,
+    engine: database.engine,
+    dataKey,
+    ...config.backup,
+    log: app.log.child({ module: 'backup' }),
+    now: options.now,
+  });
+  app.decorate('backups', backups);
+  app.addHook('onReady', async () => backups.start());
+  app.addHook('preClose', async () => backups.stop());
+  await app.register(backupConsoleRoutes({ backups, staff, engine: database.engine }));
   // 为他人办理: a case or a booking made for someone else is also told to the principal's account, if any.
   const accountOfPerson = async (personId: string) => (await identity.findAccountByPersonId(personId))?.id ?? null;
   // 办件: applications submitted online, their encrypted materials, and their review in the console.

@@ -124,6 +124,12 @@ const Env = z.object({
   APPOINTMENT_NO_SHOW_BLOCK_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Seconds between runs of the 办件 write-back job (approved cases to their department; 0: off, and no nudge). */
   CASE_FULFILMENT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Where backups are written (H2); relative to the repository like DATA_DIR. Default: DATA_DIR/backups. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Hours between scheduled backups (0: none; the console's 立即备份 and the CLI still work). */
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  /** How many of the newest backup files to keep; older ones are removed after each successful backup. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
 
 export type Config = {
@@ -160,6 +166,8 @@ export type Config = {
   appointmentReminderMs: number;
   appointmentNoShow: { intervalMs: number; limit: number; windowDays: number; blockDays: number };
   caseFulfilmentMs: number;
+  /** H2: where backups go, how often the scheduled one runs (0: never), how many files are kept. */
+  backup: { dir: string; intervalMs: number; keep: number };
 };
 
 export class ConfigError extends Error {}
@@ -258,5 +266,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       blockDays: e.APPOINTMENT_NO_SHOW_BLOCK_DAYS,
     },
     caseFulfilmentMs: e.CASE_FULFILMENT_SECONDS * 1000,
+    backup: {
+      dir: e.BACKUP_DIR ? path.resolve(repoRoot, e.BACKUP_DIR) : path.join(path.resolve(repoRoot, e.DATA_DIR), 'backups'),
+      intervalMs: Math.round(e.BACKUP_INTERVAL_HOURS * 3600_000),
+      keep: e.BACKUP_KEEP,
+    },
   };
 }

@@ -1,5 +1,6 @@
 export * from './appointments.js';
 export * from './audit-console.js';
+export * from './backup.js';
 export * from './calculators/index.js';
 export * from './cases.js';
 export * from './catalog.js';

@@ -216,6 +216,9 @@ export const ERROR_CODES = {
   SLOT_ON_HOLIDAY: { status: 409, title: '该日为法定节假日，不能发布号源' },
   WORK_CALENDAR_INVALID: { status: 400, title: '工作日历设置有误' },
   WORK_CALENDAR_DAY_NOT_FOUND: { status: 404, title: '工作日历中没有该日期的安排' },
+  // 数据备份 (H2)
+  BACKUP_NOT_FOUND: { status: 404, title: '找不到该备份' },
+  BACKUP_NOT_VERIFIABLE: { status: 409, title: '该备份无法校验' },
   INTERNAL: { status: 500, title: '系统繁忙' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

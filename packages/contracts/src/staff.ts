@@ -7,11 +7,18 @@ import { FEEDBACK_CATEGORIES } from './feedback.js';
  * as the second factor. Sessions are server-side in their own HttpOnly cookie; no body carries a token.
  */
 
-export const STAFF_ROLES = ['reviewer', 'slot_manager', 'catalog_editor', 'service_desk', 'auditor'] as const;
+export const STAFF_ROLES = [
+  'reviewer',
+  'slot_manager',
+  'catalog_editor',
+  'service_desk',
+  'auditor',
+  'platform_operator',
+] as const;
 export const StaffRole = z.enum(STAFF_ROLES).meta({
   id: 'StaffRole',
   description:
-    'reviewer 审核人员; slot_manager 号源管理员; catalog_editor 事项管理员; service_desk 客服人员; auditor 审计人员',
+    'reviewer 审核人员; slot_manager 号源管理员; catalog_editor 事项管理员; service_desk 客服人员; auditor 审计人员; platform_operator 平台运维人员',
 });
 export type StaffRole = z.infer<typeof StaffRole>;
 

@@ -22,6 +22,7 @@ import type { UtilitiesTables } from '../departments/utilities/tables.js';
 import type { VolunteersTables } from '../departments/volunteers/tables.js';
 import type { AppointmentTables } from '../modules/appointments/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
+import type { BackupTables } from '../modules/backup/tables.js';
 import type { CaseTables } from '../modules/cases/tables.js';
 import type { CatalogTables } from '../modules/catalog/tables.js';
 import type { CoachTables } from '../modules/coach/tables.js';
@@ -71,6 +72,7 @@ export interface Database
     CaseTables,
     AppointmentTables,
     WorkCalendarTables,
+    BackupTables,
     CoachTables,
     PaymentTables,
     UtilityPaymentTables,

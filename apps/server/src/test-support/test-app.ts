@@ -327,6 +327,8 @@ export async function createTestApp(
     APPOINTMENT_NO_SHOW_SECONDS: '0',
     // The 办件 write-back runs when a test asks (app.caseFulfilment.runOnce).
     CASE_FULFILMENT_SECONDS: '0',
+    // Backups when a test asks (app.backups).
+    BACKUP_INTERVAL_HOURS: '0',
     ...(env.APP_MODE === 'production' ? { PAYMENT_PROVIDER: 'sandbox' } : {}),
     ...env,
   });

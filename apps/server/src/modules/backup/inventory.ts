@@ -16,6 +16,9 @@ export const NOT_BACKED_UP: ReadonlyMap<string, string> = new Map([
   ['identity_sms_codes', 'SMS codes live for minutes'],
   ['identity_login_throttle', 'login throttling counters'],
   ['staff_login_throttle', 'login throttling counters'],
+  // The history of this installation's backups (a backup would hold its own row as still running); a restore
+  // writes a row of its own.
+  ['backup_runs', 'the installation’s own backup history'],
   // The migration runner writes this itself when the restore migrates the empty database.
   ['schema_migrations', 'written by the migrations the restore runs'],
 ]);

@@ -129,6 +129,13 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     grants: [{ role: 'auditor', departmentId: 'gd-government-services-data', cityCode: null }],
   },
   {
+    username: 'gd.platform.ops',
+    displayName: '陈志远（省政务服务数据管理局平台运维）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GDPLATFORMOPSDEMOTOTPSECRETAAAAA',
+    grants: [{ role: 'platform_operator', departmentId: 'gd-government-services-data', cityCode: null }],
+  },
+  {
     username: 'gd.calendar.editor',
     displayName: '黄丽萍（省政务服务数据管理局事项管理）',
     password: 'yss-demo-2026',

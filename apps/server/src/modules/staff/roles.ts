@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'faq.edit': '维护常见问题',
   'audit.read': '查看本部门审计日志',
   'wallet.status': '注销、暂停或恢复本部门签发的电子证照',
+  'platform.backup': '管理数据备份（立即备份、校验）',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -23,6 +24,7 @@ export const ROLES: Record<StaffRole, { name: string; permissions: readonly Perm
   catalog_editor: { name: '事项管理员', permissions: ['catalog.edit'] },
   service_desk: { name: '客服人员', permissions: ['feedback.read', 'feedback.answer', 'faq.edit'] },
   auditor: { name: '审计人员', permissions: ['audit.read'] },
+  platform_operator: { name: '平台运维人员', permissions: ['platform.backup'] },
 };
 
 export function isStaffRole(role: string): role is StaffRole {
