@@ -40,8 +40,8 @@ import {
   seedDemoSlots,
 } from './modules/appointments/index.js';
 import { auditConsoleRoutes } from './modules/audit/console-routes.js';
-import { BackupService, backupConsoleRoutes } from './modules/backup/index.js';
 import { AuditLog } from './modules/audit/index.js';
+import { BackupService, backupConsoleRoutes } from './modules/backup/index.js';
 import { calculatorRoutes } from './modules/calculators/index.js';
 import {
   CaseFulfilmentOutbox,

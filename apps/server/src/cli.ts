@@ -1,11 +1,18 @@
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { lockDataDir } from './db/pglite-lock.js';
 import { startDepartmentGateway } from './departments/gateway-main.js';
 import { seedProvince } from './departments/province/seed-province.js';
 import { exitOnConfigError, start } from './main.js';
+import { AuditLog } from './modules/audit/index.js';
+import { BackupError, BackupService, recordRestore, restoreBackup, verifyBackup } from './modules/backup/index.js';
 import { seedCatalog } from './modules/catalog/index.js';
+import { resolveDataKey } from './modules/privacy/index.js';
 import { createStaffAccount, ROLES, StaffAccountError } from './modules/staff/index.js';
 
 const USAGE = `usage: node apps/server/dist/cli.js <command>
@@ -13,6 +20,13 @@ const USAGE = `usage: node apps/server/dist/cli.js <command>
   migrate   apply pending database migrations
   seed      migrate, then seed reference data (idempotent); with --citizens N [--seed S] also the
             sandbox province: N generated citizens and every sandbox department's records for them
+  backup    write a backup of the whole database to BACKUP_DIR (default DATA_DIR/backups) now; on the embedded
+            database only while the platform is stopped (running: the console's 数据备份 → 立即备份)
+  backup-verify <file>  read a backup file back in full: its key, tag, record order and checksums
+  restore <file> [--replace]  restore a backup into an empty database, with the platform stopped. Embedded:
+            --replace moves the current DATA_DIR/pglite aside (kept as pglite.before-restore-<time>) first.
+            PostgreSQL: DATABASE_URL must name an empty database (create one; nothing is ever overwritten).
+            Needs the backed-up installation's DATA_ENCRYPTION_KEY (demo: its data/keys/data-encryption.key).
   dept-gateway  serve the sandbox departments over HTTP (signed requests; DEPT_GATEWAY_PORT, DEPT_GATEWAY_KEYS)
   staff-create --username u --name 名字 --role r --department d [--city 440100]
             create a console staff account; prints a one-time password once (changed at first login,
@@ -93,8 +107,157 @@ async function staffCreate(args: string[]) {
   }
 }
 
+/**
+ * The data key a backup or restore needs: configured, or in demo mode the installation's key file (a backup may
+ * create it, as the platform's first start would; a restore never does — a new key could read nothing).
+ */
+function backupKey(config: ReturnType<typeof loadConfig>, o: { create: boolean }): Buffer {
+  const file = path.join(config.dataDir, 'keys', 'data-encryption.key');
+  if (config.dataEncryptionKey) return config.dataEncryptionKey;
+  if (config.mode === 'demo' && (o.create || existsSync(file))) return resolveDataKey(undefined, config.dataDir, true);
+  console.error(
+    `需要数据密钥：请设置 DATA_ENCRYPTION_KEY${config.mode === 'demo' ? `，或把备份时的密钥文件放到 ${file}` : ''}。`,
+  );
+  process.exit(2);
+}
+
+function failBackup(command: string, err: unknown): never {
+  if (err instanceof BackupError) {
+    console.error(`${command}: ${err.message} (${err.code})`);
+    process.exit(2);
+  }
+  throw err;
+}
+
+async function backupNow() {
+  const config = loadConfig();
+  const dataKey = backupKey(config, { create: true });
+  const run = await withDatabase(async (d) => {
+    const service = new BackupService({
+      db: d.db,
+      engine: d.engine,
+      dataKey,
+      ...config.backup,
+      intervalMs: 0,
+      log: pino({ level: 'warn' }),
+    });
+    return service.backUp({ kind: 'cli' });
+  });
+  if (run.status !== 'succeeded') {
+    console.error(`backup failed: ${run.error}`);
+    process.exit(1);
+  }
+  console.log(
+    `backup written: ${path.join(config.backup.dir, run.file_name)} (${Number(run.bytes).toLocaleString('en')} bytes, ` +
+      `${run.tables} tables, ${Number(run.row_count).toLocaleString('en')} rows)`,
+  );
+}
+
+async function backupVerify(file: string | undefined) {
+  if (!file) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  try {
+    const v = await verifyBackup(path.resolve(file), backupKey(config, { create: false }));
+    console.log(
+      `backup is sound: written ${v.header.createdAt} on ${v.header.engine}, ${v.header.migrations.length} migrations, ` +
+        `${v.tables} tables, ${v.rows.toLocaleString('en')} rows`,
+    );
+  } catch (err) {
+    failBackup('backup-verify', err);
+  }
+}
+
+async function restore(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { replace: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = positionals[0] ? path.resolve(positionals[0]) : undefined;
+  if (!file || !existsSync(file)) {
+    console.error(file ? `restore: no such file: ${file}` : USAGE);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const dataKey = backupKey(config, { create: false });
+  // Before touching anything: the file must be sound and for this key (restoreBackup checks again).
+  try {
+    await verifyBackup(file, dataKey);
+  } catch (err) {
+    failBackup('restore', err);
+  }
+  const pgliteDir = `${config.dataDir}/pglite`;
+  let setAside: string | undefined;
+  if (!config.databaseUrl && existsSync(pgliteDir) && readdirSync(pgliteDir).length > 0) {
+    if (!values.replace) {
+      console.error(
+        `restore: ${pgliteDir} already holds a database. Stop the platform and add --replace to move it aside ` +
+          '(it is kept, not deleted), or set DATA_DIR to an empty folder.',
+      );
+      process.exit(2);
+    }
+    // The lock refuses while the platform runs; take it before moving the folder.
+    const unlock = lockDataDir(pgliteDir);
+    setAside = `${pgliteDir}.before-restore-${new Date().toISOString().replace(/[-:.]/g, '')}`;
+    renameSync(pgliteDir, setAside);
+    unlock();
+    console.log(`moved the current database aside: ${setAside}`);
+  }
+  const startedAt = new Date();
+  try {
+    const summary = await withDatabase(async (d) => {
+      const restored = await restoreBackup(d.db, { file, dataKey });
+      await recordRestore(d.db, {
+        fileName: path
+          .basename(file)
+          .replace(/[^A-Za-z0-9._-]/g, '_')
+          .slice(0, 200),
+        startedAt,
+        finishedAt: new Date(),
+        tables: restored.tables,
+        rows: restored.rows,
+      });
+      await new AuditLog(d.db).record({
+        action: 'platform.restore',
+        result: 'success',
+        actorKind: 'system',
+        detail: { file: path.basename(file), backupCreatedAt: restored.backupCreatedAt, rows: restored.rows },
+      });
+      return restored;
+    });
+    console.log(
+      `restored ${summary.tables} tables, ${summary.rows.toLocaleString('en')} rows (backup of ${summary.backupCreatedAt}); ` +
+        `every table read back and checked${summary.migratedAfter.length ? `; then applied ${summary.migratedAfter.join(', ')}` : ''}`,
+    );
+  } catch (err) {
+    if (setAside) {
+      rmSync(pgliteDir, { recursive: true, force: true });
+      renameSync(setAside, pgliteDir);
+      console.error(`restore failed; the previous database was put back at ${pgliteDir}`);
+    } else if (config.databaseUrl && !(err instanceof BackupError && err.code === 'RESTORE_TARGET_NOT_EMPTY')) {
+      console.error(
+        'restore failed; no data was loaded, but the database may now hold empty tables: drop and create it again before retrying',
+      );
+    }
+    failBackup('restore', err);
+  }
+}
+
 async function main(command: string | undefined) {
   switch (command) {
+    case 'backup':
+      await backupNow();
+      return;
+    case 'backup-verify':
+      await backupVerify(process.argv[3]);
+      return;
+    case 'restore':
+      await restore(process.argv.slice(3));
+      return;
     case 'staff-create':
       await staffCreate(process.argv.slice(3));
       return;

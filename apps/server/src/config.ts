@@ -127,7 +127,11 @@ const Env = z.object({
   /** Where backups are written (H2); relative to the repository like DATA_DIR. Default: DATA_DIR/backups. */
   BACKUP_DIR: z.string().min(1).optional(),
   /** Hours between scheduled backups (0: none; the console's 立即备份 and the CLI still work). */
-  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(24),
   /** How many of the newest backup files to keep; older ones are removed after each successful backup. */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
@@ -267,7 +271,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     caseFulfilmentMs: e.CASE_FULFILMENT_SECONDS * 1000,
     backup: {
-      dir: e.BACKUP_DIR ? path.resolve(repoRoot, e.BACKUP_DIR) : path.join(path.resolve(repoRoot, e.DATA_DIR), 'backups'),
+      dir: e.BACKUP_DIR
+        ? path.resolve(repoRoot, e.BACKUP_DIR)
+        : path.join(path.resolve(repoRoot, e.DATA_DIR), 'backups'),
       intervalMs: Math.round(e.BACKUP_INTERVAL_HOURS * 3600_000),
       keep: e.BACKUP_KEEP,
     },

@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { DataDirLockedError } from './db/pglite-lock.js';
 
 /** Start the platform: validate config, migrate + seed, serve; stop cleanly on SIGTERM/SIGINT. */
 export async function start(config: Config = loadConfig()) {
@@ -26,7 +27,8 @@ export async function start(config: Config = loadConfig()) {
 }
 
 export function exitOnConfigError(err: unknown): never {
-  if (err instanceof ConfigError) {
+  // Problems an operator fixes (configuration, a data folder in use): the message alone, no stack.
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }

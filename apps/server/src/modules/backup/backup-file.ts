@@ -165,7 +165,7 @@ export async function openBackup(
   if (header.keyFingerprint !== keyFingerprint(dataKey)) {
     throw new BackupError(
       'BACKUP_WRONG_KEY',
-      '这份备份是用另一把数据密钥加密的：请使用备份时的 DATA_ENCRYPTION_KEY（演示模式为 data/keys/data-encryption.key）。',
+      '这份备份是用另一把数据密钥加密的：请使用备份时的 DATA_ENCRYPTION_KEY（演示模式为 DATA_DIR/keys/data-encryption.key）。',
     );
   }
   const size = (await stat(path)).size;
