@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { hasPermission } from './grants';
 import { AuditPage } from './pages/AuditPage';
+import { BackupsPage } from './pages/BackupsPage';
 import { CasesPage } from './pages/CasesPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { FaqsPage } from './pages/FaqsPage';
@@ -39,8 +40,9 @@ function Shell() {
         ? 'cases'
         : location.pathname.startsWith('/slots')
           ? 'slots'
-          : (['catalog', 'work-calendar', 'faqs', 'audit'].find((k) => location.pathname.startsWith(`/${k}`)) ??
-            'home');
+          : (['catalog', 'work-calendar', 'faqs', 'audit', 'backups'].find((k) =>
+              location.pathname.startsWith(`/${k}`),
+            ) ?? 'home');
   // 办件审核 only for those whose grants give application.review (the reviewer role); the server checks it too
   const canReview = hasPermission(profile, 'application.review');
   // 号源管理 only for those whose grants give slot.manage (the 号源管理员 role); the server checks it too
@@ -84,6 +86,8 @@ function Shell() {
                 { key: 'wallet', label: '电子证照状态' },
                 // 审计日志 for 审计人员 (audit.read); the server decides the reach and checks it too
                 ...(hasPermission(profile, 'audit.read') ? [{ key: 'audit', label: '审计日志' }] : []),
+                // 数据备份 for the operator's 平台运维人员 (platform.backup)
+                ...(hasPermission(profile, 'platform.backup') ? [{ key: 'backups', label: '数据备份' }] : []),
               ]}
             />
           </nav>
@@ -113,6 +117,7 @@ function Shell() {
               <Route path="/faqs" element={<FaqsPage />} />
               <Route path="/wallet" element={<WalletStatusPage />} />
               <Route path="/audit" element={<AuditPage />} />
+              <Route path="/backups" element={<BackupsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
           </main>

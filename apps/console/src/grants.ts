@@ -8,7 +8,8 @@ export type ConsolePermission =
   | 'wallet.status'
   | 'catalog.edit'
   | 'faq.edit'
-  | 'audit.read';
+  | 'audit.read'
+  | 'platform.backup';
 
 /** The staff member's grants that give `permission` (a grant is one role in one department and city). */
 export function grantsWith(profile: StaffProfile, permission: ConsolePermission): StaffGrant[] {
