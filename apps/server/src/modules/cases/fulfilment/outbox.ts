@@ -6,7 +6,7 @@ import type { Departments } from '../../../departments/registry.js';
 import { AppError } from '../../../http/app-error.js';
 import type { AuditEntry } from '../../audit/index.js';
 import type { CatalogService } from '../../catalog/index.js';
-import { JobLease, leaseHolderName, PeriodicJob } from '../../jobs/index.js';
+import { LeasedBatchJob } from '../../jobs/index.js';
 import type { NotificationService } from '../../notifications/index.js';
 import type { FieldCipher } from '../../privacy/index.js';
 import { decryptForm, ID_AAD, NAME_AAD } from '../present.js';
@@ -47,8 +47,7 @@ export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISO
  * at once when the department refuses, the row is failed and a reviewer retries it from the console.
  */
 export class CaseFulfilmentOutbox {
-  private readonly job: PeriodicJob<FulfilmentReport>;
-  private readonly lease: JobLease;
+  private readonly job: LeasedBatchJob<FulfilmentReport>;
 
   constructor(
     private readonly d: {
@@ -65,13 +64,14 @@ export class CaseFulfilmentOutbox {
       log: FastifyBaseLogger;
     },
   ) {
-    this.lease = new JobLease(d.db, CASE_FULFILMENT_JOB, leaseHolderName(), Math.max(3 * d.intervalMs, 60_000));
-    this.job = new PeriodicJob({
-      name: 'case fulfilment',
+    this.job = new LeasedBatchJob<FulfilmentReport>({
+      db: d.db,
+      jobName: CASE_FULFILMENT_JOB,
+      label: 'case fulfilment',
       intervalMs: d.intervalMs,
-      lease: this.lease,
       log: d.log,
-      work: () => this.run(),
+      emptyReport: () => ({ ran: false, issued: 0, retrying: 0, failed: 0 }),
+      startRun: () => this.startRun(),
     });
   }
 
@@ -102,22 +102,20 @@ export class CaseFulfilmentOutbox {
     this.nudge();
   }
 
-  private async run(): Promise<FulfilmentReport> {
-    const report: FulfilmentReport = { ran: false, issued: 0, retrying: 0, failed: 0 };
-    if (!(await this.lease.acquire())) return report;
-    report.ran = true;
+  /** A run's batches: one attempt at each due row (each row once a run), until none is left or the lease is lost. */
+  private startRun() {
     const seen = new Set<string>();
-    for (;;) {
+    return async (report: FulfilmentReport): Promise<'more' | 'done'> => {
       const rows = (await repo.due(this.d.db, this.d.now(), BATCH)).filter((r) => !seen.has(r.case_id));
-      if (rows.length === 0) return report;
+      if (rows.length === 0) return 'done';
       for (const row of rows) {
         seen.add(row.case_id);
         const outcome = await this.deliver(row);
         if (outcome) report[outcome]++;
       }
       // Hold the lease while working through a long queue.
-      if (!(await this.lease.save({}))) return report;
-    }
+      return (await this.job.holdLease()) ? 'more' : 'done';
+    };
   }
 
   /** One attempt at one row; the outcome counted, or undefined when the row changed meanwhile. */
