@@ -9,6 +9,7 @@ import type { CatalogService } from '../../catalog/index.js';
 import { LeasedBatchJob } from '../../jobs/index.js';
 import type { NotificationService } from '../../notifications/index.js';
 import type { FieldCipher } from '../../privacy/index.js';
+import { agentTitle, onBehalfCopies, principalBody } from '../../shared/index.js';
 import { decryptForm, ID_AAD, NAME_AAD } from '../present.js';
 import * as caseRepo from '../repository.js';
 import { findFulfilment } from './index.js';
@@ -199,22 +200,23 @@ export class CaseFulfilmentOutbox {
       link: `/cases/${c.id}`,
       occurredAt: this.d.now(),
     };
-    if (!c.principal_person_id) {
-      await this.d.notifications.deliver([{ ...notice, accountId: c.account_id }]);
-      return 'issued';
-    }
     // The agent's copy says whose it is (the department's words speak to the holder); the principal's who applied.
-    await this.d.notifications.deliver([
-      {
-        ...notice,
-        accountId: c.account_id,
-        title: `代办：${c.applicant_name_masked}的${notice.title}`.slice(0, 100),
-        body: `您为${c.applicant_name_masked}代办的申请：${notice.body}`.slice(0, 1000),
-      },
-      ...(principal && principal !== c.account_id
-        ? [{ ...notice, accountId: principal, body: `${notice.body}（由${c.agent_name_masked}代办）`.slice(0, 1000) }]
-        : []),
-    ]);
+    await this.d.notifications.deliver(
+      onBehalfCopies(c, principal, {
+        own: (accountId) => ({ ...notice, accountId }),
+        agent: (accountId, applicantNameMasked) => ({
+          ...notice,
+          accountId,
+          title: agentTitle(`${applicantNameMasked}的${notice.title}`),
+          body: `您为${applicantNameMasked}代办的申请：${notice.body}`.slice(0, 1000),
+        }),
+        principal: (accountId, agentNameMasked) => ({
+          ...notice,
+          accountId,
+          body: principalBody(notice.body, agentNameMasked),
+        }),
+      }),
+    );
     return 'issued';
   }
 
