@@ -2,14 +2,13 @@ import type { Appointment, AvailableSlot, AvailableSlots } from '@yss/contracts'
 import Button from 'antd-mobile/es/components/button';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { appointmentsApi } from '../api/appointments';
-import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import { type ApiProblem, isApiProblem } from '../api/client';
 import { ConfirmSheet } from '../components/ConfirmSheet';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
+import { useIdempotentSubmit } from '../hooks/use-idempotent-submit';
 import { useLocale } from '../i18n/localize';
-import { newSubmissionId } from '../lib/apply-drafts';
-import { formatWhen, outcomeUnknown, pickDate, SLOT_GONE_CODES, slotDates } from '../lib/appointments';
+import { formatWhen, pickDate, SLOT_GONE_CODES, slotDates } from '../lib/appointments';
 import { errorText } from '../lib/errors';
-import { useAuth } from '../state/auth';
 import { When } from './appointments-shared';
 import { DatePicker, TimePicker } from './Book';
 
@@ -32,7 +31,6 @@ export function RescheduleFlow({
   onBack: () => void;
 }) {
   const { t, lang } = useLocale();
-  const auth = useAuth();
   const problemText = useProblemText();
   const [slots, setSlots] = useState<AvailableSlots | undefined>(undefined);
   const [slotsProblem, setSlotsProblem] = useState<ApiProblem | null>(null);
@@ -40,9 +38,7 @@ export function RescheduleFlow({
   const [chosen, setChosen] = useState<AvailableSlot | null>(null);
   const [sheetError, setSheetError] = useState<string | null>(null);
   const [pageError, setPageError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
-  const attemptRef = useRef<{ slotId: string; submissionId: string } | null>(null);
+  const { busy, isBusy, submit } = useIdempotentSubmit();
   const loadSeq = useRef(0);
   const titleId = useId();
 
@@ -64,39 +60,24 @@ export function RescheduleFlow({
   }, [loadSlots]);
 
   const confirm = async () => {
-    if (busyRef.current || !chosen) return;
-    busyRef.current = true;
-    setBusy(true);
+    if (!chosen || isBusy()) return;
     setSheetError(null);
-    if (attemptRef.current?.slotId !== chosen.id) {
-      attemptRef.current = { slotId: chosen.id, submissionId: newSubmissionId() };
-    }
-    const { submissionId } = attemptRef.current;
-    try {
-      const next = await auth.withVerification(() =>
-        appointmentsApi.reschedule(a.id, { slotId: chosen.id, submissionId }),
-      );
-      attemptRef.current = null;
-      setChosen(null);
-      onDone(next);
-    } catch (e) {
-      if (isVerificationCancelled(e)) return;
-      if (!isApiProblem(e)) {
-        setSheetError(errorText(e, t));
-        return;
-      }
-      if (!outcomeUnknown(e)) attemptRef.current = null;
-      if (SLOT_GONE_CODES.includes(e.code)) {
+    await submit(chosen.id, (submissionId) => appointmentsApi.reschedule(a.id, { slotId: chosen.id, submissionId }), {
+      onDone: (next) => {
         setChosen(null);
-        setPageError(problemText(e));
-        void loadSlots();
-      } else {
-        setSheetError(problemText(e));
-      }
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
+        onDone(next);
+      },
+      onError: (e) => setSheetError(errorText(e, t)),
+      onProblem: (e) => {
+        if (SLOT_GONE_CODES.includes(e.code)) {
+          setChosen(null);
+          setPageError(problemText(e));
+          void loadSlots();
+        } else {
+          setSheetError(problemText(e));
+        }
+      },
+    });
   };
 
   const open = (slots?.slots ?? []).filter((s) => !isCurrent(s, a));
@@ -167,7 +148,7 @@ export function RescheduleFlow({
         submitLabel={t('appointments.detail.rescheduleSubmit')}
         submittingLabel={t('appointments.detail.rescheduleSubmitting')}
         onClose={() => {
-          if (!busyRef.current) setChosen(null);
+          if (!isBusy()) setChosen(null);
         }}
         onConfirm={() => void confirm()}
         testId="reschedule-sheet"

@@ -14,7 +14,7 @@ import Result from 'antd-mobile/es/components/result';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { appointmentsApi } from '../api/appointments';
-import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
+import { type ApiProblem, isApiProblem } from '../api/client';
 import { api } from '../api/endpoints';
 import { ConfirmSheet } from '../components/ConfirmSheet';
 import { type ActingChoice, ForWhom } from '../components/ForWhom';
@@ -22,15 +22,14 @@ import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
 import { useApi } from '../hooks/use-api';
+import { useIdempotentSubmit } from '../hooks/use-idempotent-submit';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { newSubmissionId } from '../lib/apply-drafts';
 import {
   formatSlotDate,
   formatWhen,
   formatWindow,
   isUpcoming,
-  outcomeUnknown,
   pickDate,
   SLOT_GONE_CODES,
   slotDates,
@@ -275,12 +274,10 @@ export function BookFlow({
   const [chosen, setChosen] = useState<AvailableSlot | null>(null);
   const [sheetError, setSheetError] = useState<string | null>(null);
   const [pageError, setPageError] = useState<PageError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Appointment | null>(null);
-  const busyRef = useRef(false);
   const forId = acting?.delegationId ?? null;
-  /** The confirm attempt in progress: its slot and submissionId, kept while a retry may still be needed. */
-  const attemptRef = useRef<{ slotId: string; submissionId: string } | null>(null);
+  /** The confirm attempt: one submissionId per chosen slot while a retry may still be needed, no double submit. */
+  const { busy, isBusy, submit } = useIdempotentSubmit();
   const loadSeq = useRef(0);
   const pageErrorRef = useRef<HTMLDivElement>(null);
   const sheetTitleId = useId();
@@ -335,51 +332,35 @@ export function BookFlow({
   };
 
   const close = () => {
-    if (busyRef.current) return;
+    if (isBusy()) return;
     setChosen(null);
     setSheetError(null);
   };
 
   const confirm = async () => {
-    if (busyRef.current || !chosen) return;
-    busyRef.current = true;
-    setBusy(true);
+    if (!chosen || isBusy()) return;
     setSheetError(null);
-    // once per confirm attempt: a retry of the same slot after an unknown outcome sends the same id
-    if (attemptRef.current?.slotId !== chosen.id) {
-      attemptRef.current = { slotId: chosen.id, submissionId: newSubmissionId() };
-    }
-    const { submissionId } = attemptRef.current;
-    try {
-      const appointment = await auth.withVerification(() =>
-        appointmentsApi.book({ slotId: chosen.id, submissionId }, forId),
-      );
-      attemptRef.current = null;
-      setChosen(null);
-      setDone(appointment);
-      window.scrollTo?.(0, 0);
-    } catch (e) {
-      if (isVerificationCancelled(e)) return;
-      if (!isApiProblem(e)) {
-        setSheetError(errorText(e, t));
-        return;
-      }
-      if (!outcomeUnknown(e)) attemptRef.current = null;
-      if (SLOT_GONE_CODES.includes(e.code)) {
-        // the window was taken or stopped meanwhile: say so, show the slots as they are now, on the same day
+    await submit(chosen.id, (submissionId) => appointmentsApi.book({ slotId: chosen.id, submissionId }, forId), {
+      onDone: (appointment) => {
         setChosen(null);
-        setPageError({ text: problemText(e) });
-        void loadSlots();
-      } else if (e.code === 'APPOINTMENT_EXISTS') {
-        setChosen(null);
-        setPageError({ text: problemText(e), exists: true });
-      } else {
-        setSheetError(problemText(e));
-      }
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
+        setDone(appointment);
+        window.scrollTo?.(0, 0);
+      },
+      onError: (e) => setSheetError(errorText(e, t)),
+      onProblem: (e) => {
+        if (SLOT_GONE_CODES.includes(e.code)) {
+          // the window was taken or stopped meanwhile: say so, show the slots as they are now, on the same day
+          setChosen(null);
+          setPageError({ text: problemText(e) });
+          void loadSlots();
+        } else if (e.code === 'APPOINTMENT_EXISTS') {
+          setChosen(null);
+          setPageError({ text: problemText(e), exists: true });
+        } else {
+          setSheetError(problemText(e));
+        }
+      },
+    });
   };
 
   if (done) return <Booked appointment={done} />;

@@ -3,15 +3,13 @@ import Button from 'antd-mobile/es/components/button';
 import Result from 'antd-mobile/es/components/result';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { isApiProblem, isVerificationCancelled } from '../api/client';
 import { coachApi } from '../api/coach';
 import { FormField } from '../components/FormField';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
+import { useIdempotentSubmit } from '../hooks/use-idempotent-submit';
 import { useLocale } from '../i18n/localize';
-import { newSubmissionId } from '../lib/apply-drafts';
-import { outcomeUnknown } from '../lib/appointments';
 import {
   duplicateIds,
   idNumberProblem,
@@ -126,7 +124,6 @@ function PassengerFields({
 /** 订单确认: the departure, the passengers (1–5), the total, 购票须知 agreed, 提交订单 → 支付. */
 export function OrderForm({ departure: d, query }: { departure: CoachDeparture; query: Query }) {
   const { t } = useLocale();
-  const auth = useAuth();
   const navigate = useNavigate();
   const problemText = useProblemText();
   const validate = useValidation();
@@ -137,10 +134,8 @@ export function OrderForm({ departure: d, query }: { departure: CoachDeparture; 
   const [addError, setAddError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [gone, setGone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
-  /** The submit in progress: what it sends and its submissionId, kept while a retry may still be needed. */
-  const attemptRef = useRef<{ fingerprint: string; submissionId: string } | null>(null);
+  /** The submit: one submissionId per order sent while a retry may still be needed, no double submit. */
+  const { busy, isBusy, submit: submitOnce } = useIdempotentSubmit();
   const formErrorRef = useRef<HTMLParagraphElement>(null);
   const goneRef = useRef<HTMLDivElement>(null);
   const passengersId = useId();
@@ -202,7 +197,7 @@ export function OrderForm({ departure: d, query }: { departure: CoachDeparture; 
   };
 
   const submit = async () => {
-    if (busyRef.current) return;
+    if (isBusy()) return;
     setGone(null);
     if (!checkAll()) return;
     if (!agreed) {
@@ -214,50 +209,34 @@ export function OrderForm({ departure: d, query }: { departure: CoachDeparture; 
       departureId: d.id,
       passengers: passengers.map((p) => ({ name: p.name.trim(), idNumber: p.idNumber.trim().toUpperCase() })),
     };
-    const fingerprint = JSON.stringify(body);
-    // one submissionId per order attempt: a retry of the same order after an unknown outcome sends the same id
-    if (attemptRef.current?.fingerprint !== fingerprint) {
-      attemptRef.current = { fingerprint, submissionId: newSubmissionId() };
-    }
-    const { submissionId } = attemptRef.current;
-    busyRef.current = true;
-    setBusy(true);
     setFormError(null);
     const sent = passengers;
-    try {
-      const order = await auth.withVerification(() => coachApi.createOrder({ ...body, submissionId }));
-      attemptRef.current = null;
+    // one submissionId per order (its fingerprint): a retry of the same order after an unknown outcome sends the same id
+    await submitOnce(JSON.stringify(body), (submissionId) => coachApi.createOrder({ ...body, submissionId }), {
       // to the payment; its return path is the order (/coach/orders/<id>)
-      navigate(payLink(order.paymentId), { replace: true });
-    } catch (e) {
-      if (isVerificationCancelled(e)) return;
-      if (!isApiProblem(e)) {
-        setFormError(errorText(e, t));
-        return;
-      }
-      if (!outcomeUnknown(e)) attemptRef.current = null;
-      if (DEPARTURE_GONE.includes(e.code)) {
-        setGone(problemText(e));
-        return;
-      }
-      const placed: Record<string, PassengerErrors> = {};
-      const rest: string[] = [];
-      for (const fe of e.errors) {
-        const at = passengerErrorPlace(fe.path);
-        const key = at ? sent[at.index]?.key : undefined;
-        if (at && key) placed[key] = { ...placed[key], [at.field]: placed[key]?.[at.field] ?? fe.message };
-        else rest.push(fe.message);
-      }
-      if (Object.keys(placed).length > 0) {
-        setErrors(placed);
-        setFormError(rest.length > 0 ? rest.join('；') : t('coach.order.fixFields'));
-      } else {
-        setFormError(problemText(e));
-      }
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
+      onDone: (order) => navigate(payLink(order.paymentId), { replace: true }),
+      onError: (e) => setFormError(errorText(e, t)),
+      onProblem: (e) => {
+        if (DEPARTURE_GONE.includes(e.code)) {
+          setGone(problemText(e));
+          return;
+        }
+        const placed: Record<string, PassengerErrors> = {};
+        const rest: string[] = [];
+        for (const fe of e.errors) {
+          const at = passengerErrorPlace(fe.path);
+          const key = at ? sent[at.index]?.key : undefined;
+          if (at && key) placed[key] = { ...placed[key], [at.field]: placed[key]?.[at.field] ?? fe.message };
+          else rest.push(fe.message);
+        }
+        if (Object.keys(placed).length > 0) {
+          setErrors(placed);
+          setFormError(rest.length > 0 ? rest.join('；') : t('coach.order.fixFields'));
+        } else {
+          setFormError(problemText(e));
+        }
+      },
+    });
   };
 
   const count = passengers.length;

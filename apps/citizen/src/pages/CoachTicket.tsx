@@ -1,34 +1,29 @@
-import type { CoachOrder, CoachTicket, CoachTicketQr } from '@yss/contracts';
+import type { CoachOrder, CoachTicket } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import Toast from 'antd-mobile/es/components/toast';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { coachApi } from '../api/coach';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { QrSvg } from '../components/QrSvg';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { nextRefreshDelay, useSelfRefreshingCode } from '../hooks/use-self-refreshing-code';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { orderDetailLink } from '../lib/coach';
-import { RequireAuth, useAuth } from '../state/auth';
+import { RequireAuth } from '../state/auth';
 import { DepartureWhen, useStatusLabels } from './coach-shared';
 import './cases.css';
 import './appointments.css';
 import './coach.css';
 import { formatClockTime } from '../lib/cases';
 
-/** A new code every minute at the latest, and well before the current one expires. */
-const REFRESH_MS = 60_000;
-const MARGIN_MS = 10_000;
-const MIN_DELAY_MS = 1_000;
+/** Kept for the page's tests: the refresh timing is the shared hook's. */
+export { nextRefreshDelay };
 
-/** When to fetch the next code: a minute after this one, or MARGIN_MS before it expires if that is sooner. */
-export function nextRefreshDelay(expiresAt: string, now: number = Date.now()): number {
-  const untilExpiry = Date.parse(expiresAt) - now - MARGIN_MS;
-  return Math.max(MIN_DELAY_MS, Math.min(REFRESH_MS, Number.isFinite(untilExpiry) ? untilExpiry : REFRESH_MS));
-}
+/** The ticket can no longer be shown (refunded, used, departed) or is gone: say why, with the way back. */
+const GONE_CODES = ['COACH_TICKET_NOT_SHOWABLE', 'COACH_TICKET_NOT_FOUND'];
 
 /** Keeps the screen on while the code is shown (where the browser allows it). */
 function useWakeLock() {
@@ -47,61 +42,15 @@ function useWakeLock() {
 
 function ShowTicket({ order, ticket: x }: { order: CoachOrder; ticket: CoachTicket }) {
   const { t, lang } = useLocale();
-  const auth = useAuth();
   const labels = useStatusLabels();
-  const [code, setCode] = useState<(CoachTicketQr & { at: number }) | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [notShowable, setNotShowable] = useState<string | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const live = useRef(true);
-  // the verification step of the moment, without making a new profile (verifiedUntil) restart the refresh loop
-  const withVerification = useRef(auth.withVerification);
-  withVerification.current = auth.withVerification;
   useWakeLock();
-
-  const load = useCallback(async () => {
-    clearTimeout(timer.current);
-    try {
-      const qr = await withVerification.current(() => coachApi.ticketQr(x.id));
-      if (!live.current) return;
-      setCode({ ...qr, at: Date.now() });
-      setProblem(null);
-      setNow(Date.now());
-      timer.current = setTimeout(() => void load(), nextRefreshDelay(qr.expiresAt));
-    } catch (e) {
-      if (!live.current || isVerificationCancelled(e)) return;
-      if (isApiProblem(e) && (e.code === 'COACH_TICKET_NOT_SHOWABLE' || e.code === 'COACH_TICKET_NOT_FOUND')) {
-        setNotShowable(e.userMessage);
-        setCode(null);
-        return;
-      }
-      if (isApiProblem(e)) setProblem(e);
-      setNow(Date.now());
-      // try again shortly while the last code (if any) is still shown
-      timer.current = setTimeout(() => void load(), 15_000);
-    }
-  }, [x.id]);
-
-  useEffect(() => {
-    live.current = true;
-    void load();
-    // back to the page (the phone was locked, another app opened): a fresh code if this one is near its end
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void load();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    const tick = setInterval(() => setNow(Date.now()), 5_000);
-    return () => {
-      live.current = false;
-      clearTimeout(timer.current);
-      clearInterval(tick);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [load]);
+  const { code, problem, validCode, refresh } = useSelfRefreshingCode(x.id, () => coachApi.ticketQr(x.id), {
+    goneCodes: GONE_CODES,
+    onGone: (e) => setNotShowable(e.userMessage),
+  });
 
   const d = order.departure;
-  const valid = code && Date.parse(code.expiresAt) > now;
   const time = (ms: number) => formatClockTime(ms, lang);
 
   if (notShowable) {
@@ -122,15 +71,15 @@ function ShowTicket({ order, ticket: x }: { order: CoachOrder; ticket: CoachTick
         <p className="coach-hint" role="note">
           <Icon name="info" /> {t('coach.ticket.brightness')}
         </p>
-        {valid ? (
+        {validCode ? (
           <QrSvg
             className="coach-qr"
             testId="coach-qr"
-            text={code.qr}
+            text={validCode.qr}
             label={t('coach.ticket.qrLabel', { name: x.passengerNameMasked, seat: x.seat })}
           />
         ) : problem ? (
-          <ErrorState problem={problem} onRetry={() => void load()} title={t('coach.ticket.loadFailed')} />
+          <ErrorState problem={problem} onRetry={refresh} title={t('coach.ticket.loadFailed')} />
         ) : (
           <ListSkeleton rows={3} />
         )}
@@ -140,7 +89,7 @@ function ShowTicket({ order, ticket: x }: { order: CoachOrder; ticket: CoachTick
           </p>
         )}
         <p className="field-help">{t('coach.ticket.autoRefresh')}</p>
-        <Button block onClick={() => void load()} data-testid="coach-qr-refresh">
+        <Button block onClick={refresh} data-testid="coach-qr-refresh">
           {t('coach.ticket.refresh')}
         </Button>
         <dl className="case-facts">

@@ -14,10 +14,9 @@ import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
 import { SubmitForm } from '../components/SubmitForm';
 import { useApi } from '../hooks/use-api';
+import { useIdempotentSubmit } from '../hooks/use-idempotent-submit';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { newSubmissionId } from '../lib/apply-drafts';
-import { outcomeUnknown } from '../lib/appointments';
 import { errorText } from '../lib/errors';
 import { formatPeriod, isGasAccount, yuanToFen } from '../lib/payments';
 import { RequireAuth, useAuth } from '../state/auth';
@@ -383,7 +382,6 @@ type PageError = { text: string; refresh: boolean };
 /** The page once the city offers gas payment: 我的户号, 替他人缴费, the confirm sheet, then the cashier. */
 function GasPayFlow({ service }: { service: ServiceDetail }) {
   const { t, lang } = useLocale();
-  const auth = useAuth();
   const navigate = useNavigate();
   const { city } = usePreferences();
   const problemText = useProblemText();
@@ -393,14 +391,12 @@ function GasPayFlow({ service }: { service: ServiceDetail }) {
   const wantedPeriod = params.get('period');
   const mine = useVerifiedLoad(() => loadMine(city), [city]);
   const [chosen, setChosen] = useState<GasBillChoice | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** The confirm attempt: one submissionId per month while a retry may still be needed, no double submit. */
+  const { busy, isBusy, submit } = useIdempotentSubmit();
   const [sheetError, setSheetError] = useState<string | null>(null);
   const [pageError, setPageError] = useState<PageError | null>(null);
   const [othersVersion, setOthersVersion] = useState(0);
   const [notInCity, setNotInCity] = useState<ApiProblem | null>(null);
-  const busyRef = useRef(false);
-  /** The confirm attempt in progress (its month and submissionId), kept while a retry may still be needed. */
-  const attemptRef = useRef<{ key: string; submissionId: string } | null>(null);
   const lastChosen = useRef<GasBillChoice | null>(null);
   const pageErrorRef = useRef<HTMLDivElement>(null);
 
@@ -415,7 +411,7 @@ function GasPayFlow({ service }: { service: ServiceDetail }) {
     setPageError(null);
   };
   const close = () => {
-    if (busyRef.current) return;
+    if (isBusy()) return;
     setChosen(null);
     setSheetError(null);
   };
@@ -428,17 +424,13 @@ function GasPayFlow({ service }: { service: ServiceDetail }) {
   };
 
   const confirm = async () => {
-    if (busyRef.current || !chosen) return;
-    busyRef.current = true;
-    setBusy(true);
+    if (!chosen || isBusy()) return;
     setSheetError(null);
-    const key = `${chosen.account}:${chosen.period}:${chosen.amountFen}`;
-    // once per confirm attempt: a retry of the same month after an unknown outcome sends the same id
-    if (attemptRef.current?.key !== key) attemptRef.current = { key, submissionId: newSubmissionId() };
-    const { submissionId } = attemptRef.current;
     const c = chosen;
-    try {
-      const order: PaymentOrder = await auth.withVerification(() =>
+    // one submissionId per month and amount: a retry of the same month after an unknown outcome sends the same id
+    await submit(
+      `${c.account}:${c.period}:${c.amountFen}`,
+      (submissionId): Promise<PaymentOrder> =>
         paymentsApi.createUtilityPayment({
           city,
           account: c.account,
@@ -446,29 +438,22 @@ function GasPayFlow({ service }: { service: ServiceDetail }) {
           amountFen: c.amountFen,
           submissionId,
         }),
-      );
-      attemptRef.current = null;
-      navigate(`/pay/${encodeURIComponent(order.id)}`);
-    } catch (e) {
-      if (isVerificationCancelled(e)) return;
-      if (!isApiProblem(e)) {
-        setSheetError(errorText(e, t));
-        return;
-      }
-      if (!outcomeUnknown(e)) attemptRef.current = null;
-      if (BILL_CHANGED_CODES.includes(e.code)) {
-        setChosen(null);
-        setPageError({ text: problemText(e), refresh: true });
-      } else if (e.code === 'SERVICE_NOT_IN_CITY') {
-        setChosen(null);
-        setNotInCity(e);
-      } else {
-        setSheetError(problemText(e));
-      }
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
+      {
+        onDone: (order) => navigate(`/pay/${encodeURIComponent(order.id)}`),
+        onError: (e) => setSheetError(errorText(e, t)),
+        onProblem: (e) => {
+          if (BILL_CHANGED_CODES.includes(e.code)) {
+            setChosen(null);
+            setPageError({ text: problemText(e), refresh: true });
+          } else if (e.code === 'SERVICE_NOT_IN_CITY') {
+            setChosen(null);
+            setNotInCity(e);
+          } else {
+            setSheetError(problemText(e));
+          }
+        },
+      },
+    );
   };
 
   if (notInCity) return <NotInCity reason={problemText(notInCity)} offered={service.availableCities} />;

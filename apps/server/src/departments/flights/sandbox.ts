@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BOARDING_PASS_QR_PREFIX } from '@yss/contracts';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { type Kysely, sql } from 'kysely';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { DepartmentImplementation } from '../framework/contract.js';
 import { GD_AIRPORTS } from './airports.js';
 import type { DeptBooking, FlightsSpec } from './contract.js';
@@ -42,13 +43,6 @@ const refused = (
 ) => ({ outcome: 'refused' as const, reason, message });
 
 const SEAT_TAKEN = refused('seat-taken', '该座位已被选择，请重新选座。');
-
-/** A unique violation (PostgreSQL and PGlite both report 23505) of the named index. */
-function uniqueViolation(err: unknown, index: string): boolean {
-  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
-  if (e?.code !== '23505') return false;
-  return e.constraint === index || (typeof e.message === 'string' && e.message.includes(index));
-}
 
 /** China time as the airline writes it: 11月28日 07:15. */
 const chinaText = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`;
@@ -253,8 +247,8 @@ export class SandboxFlights<DB extends FlightsDeptTables = FlightsDeptTables> {
       });
       return { outcome: 'checked-in' as const, booking: await this.present(this.db, seed, now, row) };
     } catch (err) {
-      if (uniqueViolation(err, 'dept_flights_check_ins_seat_uq')) return SEAT_TAKEN;
-      if (uniqueViolation(err, 'dept_flights_check_ins_ticket_uq'))
+      if (isUniqueViolation(err, 'dept_flights_check_ins_seat_uq')) return SEAT_TAKEN;
+      if (isUniqueViolation(err, 'dept_flights_check_ins_ticket_uq'))
         return refused('already-checked-in', '您已办理该航段的值机，如需更换座位，请先取消值机。');
       throw err;
     }

@@ -1,4 +1,5 @@
 import type { NewNotification } from '../notifications/index.js';
+import { agentTitle, type OnBehalfColumns, onBehalfCopies, principalBody } from '../shared/index.js';
 import { slotWhen } from './present.js';
 import type { SlotRow } from './repository.js';
 
@@ -142,10 +143,10 @@ function forParty(
         body: `您的代办人${agent}已取消为您预约的${when}在${o.slot.place}的${booking}。${o.number}如仍需办理，请重新预约。`,
       };
     }
-    return { title: own.title, body: `${own.body}（由${agent}代办）` };
+    return { title: own.title, body: principalBody(own.body, agent) };
   }
   const principal = audience.applicantNameMasked;
-  const title = `代办：${own.title}`;
+  const title = agentTitle(own.title);
   switch (o.event) {
     case 'cancelled':
       if (o.byOther) {
@@ -180,18 +181,12 @@ function forParty(
 }
 
 /** The columns that say for whom a booking was made (migrations/0066). */
-export interface BookingParties {
-  account_id: string;
-  principal_person_id: string | null;
-  applicant_name_masked: string;
-  agent_name_masked: string | null;
-}
+export type BookingParties = OnBehalfColumns;
 
 /**
- * The copies of a booking's message: the booking account's, and — booked for someone else — the principal's when
- * they have an account (`principalAccountId`). `cancelledBy`: which of the two cancelled ('cancelled' only). The
- * dedupe key is the booking's and the event's for both; a principal account that is the booking account itself
- * (never expected) gets one copy.
+ * The copies of a booking's message (onBehalfCopies): the booking account's, and — booked for someone else — the
+ * principal's when they have an account (`principalAccountId`). `cancelledBy`: which of the two cancelled
+ * ('cancelled' only). The dedupe key is the booking's and the event's for both.
  */
 export function bookingMessages(
   base: Omit<Parameters<typeof appointmentMessage>[0], 'accountId' | 'audience' | 'byOther'>,
@@ -199,21 +194,23 @@ export function bookingMessages(
   principalAccountId: string | null,
   cancelledBy?: 'agent' | 'principal',
 ): NewNotification[] {
-  if (!row.principal_person_id) return [appointmentMessage({ ...base, accountId: row.account_id })];
-  const toAgent = appointmentMessage({
-    ...base,
-    accountId: row.account_id,
-    audience: { role: 'agent', applicantNameMasked: row.applicant_name_masked },
-    byOther: cancelledBy === 'principal',
+  return onBehalfCopies(row, principalAccountId, {
+    own: (accountId) => appointmentMessage({ ...base, accountId }),
+    agent: (accountId, applicantNameMasked) =>
+      appointmentMessage({
+        ...base,
+        accountId,
+        audience: { role: 'agent', applicantNameMasked },
+        byOther: cancelledBy === 'principal',
+      }),
+    principal: (accountId, agentNameMasked) =>
+      appointmentMessage({
+        ...base,
+        accountId,
+        audience: { role: 'principal', agentNameMasked },
+        byOther: cancelledBy === 'agent',
+      }),
   });
-  if (!principalAccountId || principalAccountId === row.account_id) return [toAgent];
-  const toPrincipal = appointmentMessage({
-    ...base,
-    accountId: principalAccountId,
-    audience: { role: 'principal', agentNameMasked: row.agent_name_masked ?? '—' },
-    byOther: cancelledBy === 'agent',
-  });
-  return [toAgent, toPrincipal];
 }
 
 /** The accounts of the principals of some bookings (one look-up per person), by person id; absent: no account. */

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
-import { JobLease, leaseHolderName, PeriodicJob } from '../jobs/index.js';
+import { LeasedBatchJob } from '../jobs/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { addDays, chinaDate, daysBetween } from './china-time.js';
 import { bookingMessages, principalAccounts } from './messages.js';
@@ -89,8 +89,7 @@ export interface NoShowReport {
  * dedupe key `appointment:<id>:no_show`.
  */
 export class AppointmentNoShows {
-  private readonly job: PeriodicJob<NoShowReport>;
-  private readonly lease: JobLease;
+  private readonly job: LeasedBatchJob<NoShowReport>;
 
   constructor(
     private readonly d: {
@@ -104,13 +103,14 @@ export class AppointmentNoShows {
       log: FastifyBaseLogger;
     },
   ) {
-    this.lease = new JobLease(d.db, APPOINTMENT_NO_SHOW_JOB, leaseHolderName(), Math.max(3 * d.intervalMs, 60_000));
-    this.job = new PeriodicJob({
-      name: 'appointment no-shows',
+    this.job = new LeasedBatchJob<NoShowReport>({
+      db: d.db,
+      jobName: APPOINTMENT_NO_SHOW_JOB,
+      label: 'appointment no-shows',
       intervalMs: d.intervalMs,
-      lease: this.lease,
       log: d.log,
-      work: () => this.run(),
+      emptyReport: () => ({ ran: false, marked: 0 }),
+      startRun: () => this.startRun(),
     });
   }
 
@@ -127,16 +127,14 @@ export class AppointmentNoShows {
     return this.job.runNow();
   }
 
-  private async run(): Promise<NoShowReport> {
-    const report: NoShowReport = { ran: false, marked: 0 };
-    if (!(await this.lease.acquire())) return report;
-    report.ran = true;
+  /** A run's batches: mark up to BATCH bookings no_show and tell their people, until fewer are left. */
+  private startRun() {
     const catalog = this.d.catalog.current;
     const rule = noShowRuleText(this.d.rule);
-    for (;;) {
+    return async (report: NoShowReport): Promise<'more' | 'done'> => {
       const now = this.d.now();
       const marked = await repo.markNoShows(this.d.db, now, BATCH);
-      if (marked.length === 0) break;
+      if (marked.length === 0) return 'done';
       const principals = await principalAccounts(marked, this.d.accountOfPerson);
       await this.d.notifications.deliver(
         marked.flatMap((b) =>
@@ -158,8 +156,7 @@ export class AppointmentNoShows {
         ),
       );
       report.marked += marked.length;
-      if (marked.length < BATCH) break;
-    }
-    return report;
+      return marked.length < BATCH ? 'done' : 'more';
+    };
   }
 }

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database.js';
 import type { CatalogService } from '../catalog/index.js';
-import { JobLease, leaseHolderName, PeriodicJob } from '../jobs/index.js';
+import { LeasedBatchJob } from '../jobs/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { bookingMessages, principalAccounts } from './messages.js';
 import * as repo from './repository.js';
@@ -32,8 +32,7 @@ export interface ReminderReport {
  * cut short between the message and the mark never sends a second one).
  */
 export class AppointmentReminders {
-  private readonly job: PeriodicJob<ReminderReport>;
-  private readonly lease: JobLease;
+  private readonly job: LeasedBatchJob<ReminderReport>;
 
   constructor(
     private readonly d: {
@@ -47,13 +46,14 @@ export class AppointmentReminders {
       log: FastifyBaseLogger;
     },
   ) {
-    this.lease = new JobLease(d.db, APPOINTMENT_REMINDER_JOB, leaseHolderName(), Math.max(3 * d.intervalMs, 60_000));
-    this.job = new PeriodicJob({
-      name: 'appointment reminders',
+    this.job = new LeasedBatchJob<ReminderReport>({
+      db: d.db,
+      jobName: APPOINTMENT_REMINDER_JOB,
+      label: 'appointment reminders',
       intervalMs: d.intervalMs,
-      lease: this.lease,
       log: d.log,
-      work: () => this.run(),
+      emptyReport: () => ({ ran: false, reminded: 0 }),
+      startRun: () => this.startRun(),
     });
   }
 
@@ -70,19 +70,17 @@ export class AppointmentReminders {
     return this.job.runNow();
   }
 
-  private async run(): Promise<ReminderReport> {
-    const report: ReminderReport = { ran: false, reminded: 0 };
-    if (!(await this.lease.acquire())) return report;
-    report.ran = true;
+  /** A run's batches: remind up to BATCH bookings due within REMINDER_AHEAD_MS and mark them, until fewer are left. */
+  private startRun() {
     const catalog = this.d.catalog.current;
-    for (;;) {
+    return async (report: ReminderReport): Promise<'more' | 'done'> => {
       const now = this.d.now();
       const due = await repo.bookingsToRemind(this.d.db, {
         now,
         until: new Date(now.getTime() + REMINDER_AHEAD_MS),
         limit: BATCH,
       });
-      if (due.length === 0) break;
+      if (due.length === 0) return 'done';
       // Booked for someone else: the principal goes to the counter, so their account (if any) is reminded too.
       const principals = await principalAccounts(due, this.d.accountOfPerson);
       await this.d.notifications.deliver(
@@ -111,8 +109,7 @@ export class AppointmentReminders {
         now,
       );
       report.reminded += due.length;
-      if (due.length < BATCH) break;
-    }
-    return report;
+      return due.length < BATCH ? 'done' : 'more';
+    };
   }
 }

@@ -18,7 +18,15 @@ import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
-import { type Applicant, referenceNumber, type Viewer, withReferenceNumber } from '../shared/index.js';
+import {
+  type Applicant,
+  agentTitle,
+  onBehalfCopies,
+  principalBody,
+  referenceNumber,
+  type Viewer,
+  withReferenceNumber,
+} from '../shared/index.js';
 import type { WorkCalendar } from '../work-calendar/index.js';
 import { checkEligibility } from './eligibility/index.js';
 import { findFulfilment } from './fulfilment/index.js';
@@ -390,26 +398,22 @@ export class CaseService {
     };
     const message = caseMessage(words);
     if (!message) return;
-    if (!row.principal_person_id) {
-      await this.d.notifications.deliver([message]);
-      return;
-    }
     // Made for someone else: the 代办人 and the principal (if they have an account) both hear of each step.
-    const principal = await this.d.accountOfPerson(row.principal_person_id);
-    const forAgent = caseMessage({ ...words, applicantNameMasked: row.applicant_name_masked }) ?? message;
-    const toAgent = { ...forAgent, title: `代办：${forAgent.title}`.slice(0, 100) };
-    // No copy to the agent's own account again (never expected: the same dedupe key would skip it anyway).
-    const toPrincipal =
-      principal && principal !== row.account_id
-        ? [
-            {
-              ...message,
-              accountId: principal,
-              body: `${message.body}（由${row.agent_name_masked}代办）`.slice(0, 1000),
-            },
-          ]
-        : [];
-    await this.d.notifications.deliver([toAgent, ...toPrincipal]);
+    const principal = row.principal_person_id ? await this.d.accountOfPerson(row.principal_person_id) : null;
+    await this.d.notifications.deliver(
+      onBehalfCopies(row, principal, {
+        own: () => message,
+        agent: (_, applicantNameMasked) => {
+          const forAgent = caseMessage({ ...words, applicantNameMasked }) ?? message;
+          return { ...forAgent, title: agentTitle(forAgent.title) };
+        },
+        principal: (accountId, agentNameMasked) => ({
+          ...message,
+          accountId,
+          body: principalBody(message.body, agentNameMasked),
+        }),
+      }),
+    );
   }
 
   /**

@@ -17,12 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids come from URLs and claims: one that is not a uuid names nothing (and must not reach a uuid column). */
 export const isUuid = (id: string) => UUID.test(id);
 
-/** A unique violation of the named constraint (PostgreSQL and PGlite both report code 23505). */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
-  if (e?.code !== '23505') return false;
-  return e.constraint === constraint || (typeof e.message === 'string' && e.message.includes(constraint));
-}
+export { isUniqueViolation } from '../../db/unique-violation.js';
 
 // ---- orders ----
 

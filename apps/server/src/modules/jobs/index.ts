@@ -1,2 +1,3 @@
 export { type HeldLease, JobLease, leaseHolderName } from './lease.js';
+export { LeasedBatchJob } from './leased-batches.js';
 export { PeriodicJob } from './periodic.js';

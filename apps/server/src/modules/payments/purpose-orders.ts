@@ -30,12 +30,9 @@ export type PurposeTable = {
 /** A row of a purpose table. */
 export type PurposeRow<T extends PurposeTable> = Selectable<Database[T]>;
 
-/** A unique violation of the named constraint (PostgreSQL and PGlite both report code 23505). */
-export function isUniqueViolation(err: unknown, constraint: string): boolean {
-  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
-  if (e?.code !== '23505') return false;
-  return e.constraint === constraint || (typeof e.message === 'string' && e.message.includes(constraint));
-}
+import { isUniqueViolation } from '../../db/unique-violation.js';
+
+export { isUniqueViolation };
 
 export class PurposeOrders<T extends PurposeTable> {
   constructor(

@@ -1,5 +1,5 @@
 export { eligibilityAnswer } from './eligibility-answer.js';
-export { type OnBehalfColumns, onBehalfOf } from './on-behalf.js';
+export { agentTitle, type OnBehalfColumns, onBehalfCopies, onBehalfOf, principalBody } from './on-behalf.js';
 export { referenceNumber, withReferenceNumber } from './reference-number.js';
 export {
   type Applicant,

@@ -6,9 +6,10 @@ import type { Departments } from '../../../departments/registry.js';
 import { AppError } from '../../../http/app-error.js';
 import type { AuditEntry } from '../../audit/index.js';
 import type { CatalogService } from '../../catalog/index.js';
-import { JobLease, leaseHolderName, PeriodicJob } from '../../jobs/index.js';
+import { LeasedBatchJob } from '../../jobs/index.js';
 import type { NotificationService } from '../../notifications/index.js';
 import type { FieldCipher } from '../../privacy/index.js';
+import { agentTitle, onBehalfCopies, principalBody } from '../../shared/index.js';
 import { decryptForm, ID_AAD, NAME_AAD } from '../present.js';
 import * as caseRepo from '../repository.js';
 import { findFulfilment } from './index.js';
@@ -47,8 +48,7 @@ export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISO
  * at once when the department refuses, the row is failed and a reviewer retries it from the console.
  */
 export class CaseFulfilmentOutbox {
-  private readonly job: PeriodicJob<FulfilmentReport>;
-  private readonly lease: JobLease;
+  private readonly job: LeasedBatchJob<FulfilmentReport>;
 
   constructor(
     private readonly d: {
@@ -65,13 +65,14 @@ export class CaseFulfilmentOutbox {
       log: FastifyBaseLogger;
     },
   ) {
-    this.lease = new JobLease(d.db, CASE_FULFILMENT_JOB, leaseHolderName(), Math.max(3 * d.intervalMs, 60_000));
-    this.job = new PeriodicJob({
-      name: 'case fulfilment',
+    this.job = new LeasedBatchJob<FulfilmentReport>({
+      db: d.db,
+      jobName: CASE_FULFILMENT_JOB,
+      label: 'case fulfilment',
       intervalMs: d.intervalMs,
-      lease: this.lease,
       log: d.log,
-      work: () => this.run(),
+      emptyReport: () => ({ ran: false, issued: 0, retrying: 0, failed: 0 }),
+      startRun: () => this.startRun(),
     });
   }
 
@@ -102,22 +103,20 @@ export class CaseFulfilmentOutbox {
     this.nudge();
   }
 
-  private async run(): Promise<FulfilmentReport> {
-    const report: FulfilmentReport = { ran: false, issued: 0, retrying: 0, failed: 0 };
-    if (!(await this.lease.acquire())) return report;
-    report.ran = true;
+  /** A run's batches: one attempt at each due row (each row once a run), until none is left or the lease is lost. */
+  private startRun() {
     const seen = new Set<string>();
-    for (;;) {
+    return async (report: FulfilmentReport): Promise<'more' | 'done'> => {
       const rows = (await repo.due(this.d.db, this.d.now(), BATCH)).filter((r) => !seen.has(r.case_id));
-      if (rows.length === 0) return report;
+      if (rows.length === 0) return 'done';
       for (const row of rows) {
         seen.add(row.case_id);
         const outcome = await this.deliver(row);
         if (outcome) report[outcome]++;
       }
       // Hold the lease while working through a long queue.
-      if (!(await this.lease.save({}))) return report;
-    }
+      return (await this.job.holdLease()) ? 'more' : 'done';
+    };
   }
 
   /** One attempt at one row; the outcome counted, or undefined when the row changed meanwhile. */
@@ -201,22 +200,23 @@ export class CaseFulfilmentOutbox {
       link: `/cases/${c.id}`,
       occurredAt: this.d.now(),
     };
-    if (!c.principal_person_id) {
-      await this.d.notifications.deliver([{ ...notice, accountId: c.account_id }]);
-      return 'issued';
-    }
     // The agent's copy says whose it is (the department's words speak to the holder); the principal's who applied.
-    await this.d.notifications.deliver([
-      {
-        ...notice,
-        accountId: c.account_id,
-        title: `代办：${c.applicant_name_masked}的${notice.title}`.slice(0, 100),
-        body: `您为${c.applicant_name_masked}代办的申请：${notice.body}`.slice(0, 1000),
-      },
-      ...(principal && principal !== c.account_id
-        ? [{ ...notice, accountId: principal, body: `${notice.body}（由${c.agent_name_masked}代办）`.slice(0, 1000) }]
-        : []),
-    ]);
+    await this.d.notifications.deliver(
+      onBehalfCopies(c, principal, {
+        own: (accountId) => ({ ...notice, accountId }),
+        agent: (accountId, applicantNameMasked) => ({
+          ...notice,
+          accountId,
+          title: agentTitle(`${applicantNameMasked}的${notice.title}`),
+          body: `您为${applicantNameMasked}代办的申请：${notice.body}`.slice(0, 1000),
+        }),
+        principal: (accountId, agentNameMasked) => ({
+          ...notice,
+          accountId,
+          body: principalBody(notice.body, agentNameMasked),
+        }),
+      }),
+    );
     return 'issued';
   }
 

@@ -1,0 +1,81 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { JobLease, leaseHolderName } from './lease.js';
+import { PeriodicJob } from './periodic.js';
+
+/**
+ * The skeleton of a job that works through due rows in batches, one server copy at a time: the 未到 marking and the
+ * 预约提醒 of appointments, and the 办件 write-back outbox. Each took the same lease (three intervals, a minute at
+ * least), ran on the same PeriodicJob and looped the same way; this is that part once. What is due, how a row is
+ * handled and what is recorded stay with each job (its own SQL in its own repository): `batch` takes one batch,
+ * handles it, adds to the report and says whether to take another.
+ *
+ * A run that does not get the lease (another copy holds it) reports `ran: false` and does nothing.
+ */
+export class LeasedBatchJob<R extends { ran: boolean }> {
+  private readonly job: PeriodicJob<R>;
+  private readonly lease: JobLease;
+
+  constructor(
+    private readonly o: {
+      db: Db;
+      /** The lease's name (job_leases.name): one per job, shared by all server copies. */
+      jobName: string;
+      /** For the logs: "<label> failed". */
+      label: string;
+      /** 0: no timer (tests and operations run it with runOnce). */
+      intervalMs: number;
+      log: FastifyBaseLogger;
+      /** A report with nothing done yet (`ran` is set once the lease is held). */
+      emptyReport: () => R;
+      /**
+       * A run that holds the lease begins: return its batch function, which takes the due rows, handles them, counts
+       * them in `report` and answers 'more' to be called again. What the run shares (the catalog of the moment, the
+       * rows already tried) lives in its closure.
+       */
+      startRun: () => (report: R) => Promise<'more' | 'done'>;
+    },
+  ) {
+    this.lease = new JobLease(o.db, o.jobName, leaseHolderName(), Math.max(3 * o.intervalMs, 60_000));
+    this.job = new PeriodicJob({
+      name: o.label,
+      intervalMs: o.intervalMs,
+      lease: this.lease,
+      log: o.log,
+      work: () => this.run(),
+    });
+  }
+
+  start() {
+    this.job.start();
+  }
+
+  /** Stop the timer, let a running run finish, and hand the lease over at once. */
+  stop() {
+    return this.job.stop();
+  }
+
+  /** One run, after any run already going in this process. */
+  runNow(): Promise<R> {
+    return this.job.runNow();
+  }
+
+  /**
+   * Renew the lease while working through a long queue (between batches); false when it was lost meanwhile, and
+   * the batch should stop.
+   */
+  holdLease(): Promise<boolean> {
+    return this.lease.save({});
+  }
+
+  private async run(): Promise<R> {
+    const report = this.o.emptyReport();
+    if (!(await this.lease.acquire())) return report;
+    report.ran = true;
+    const batch = this.o.startRun();
+    while ((await batch(report)) === 'more') {
+      // the next batch
+    }
+    return report;
+  }
+}
