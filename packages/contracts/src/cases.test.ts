@@ -10,6 +10,7 @@ import {
   caseTransition,
   displayFormValue,
   findApplicationForm,
+  isFreeTextFormField,
   isSensitiveFormField,
 } from './cases.js';
 
@@ -95,6 +96,25 @@ describe('application forms', () => {
     for (const f of Object.values(APPLICATION_FORMS)) {
       for (const field of f.fields) {
         expect(isSensitiveFormField(f, field.name)).toBe(field.kind === 'phone' || field.kind === 'idNumber');
+      }
+    }
+  });
+
+  it('scan free text (text, textarea: 事实与理由, 随迁人员 …) for numbers, except a code marked not to be', () => {
+    const move = Object.values(APPLICATION_FORMS).find((f) => f.fields.some((x) => x.label === '随迁人员'));
+    const dependants = move?.fields.find((x) => x.label === '随迁人员');
+    if (!move || !dependants) throw new Error('form missing');
+    expect(isFreeTextFormField(move, dependants.name)).toBe(true);
+    const labour = findApplicationForm('shenqing-zhongcai');
+    if (!labour) throw new Error('form missing');
+    expect(isFreeTextFormField(labour, 'facts')).toBe(true);
+    expect(isFreeTextFormField(labour, 'employerUscc')).toBe(false);
+    expect(isFreeTextFormField(labour, 'contactPhone')).toBe(false);
+    expect(isFreeTextFormField(labour, 'disputeType')).toBe(false);
+    for (const f of Object.values(APPLICATION_FORMS)) {
+      for (const field of f.fields) {
+        const free = (field.kind === 'text' || field.kind === 'textarea') && field.scanNumbers !== false;
+        expect(isFreeTextFormField(f, field.name)).toBe(free);
       }
     }
   });

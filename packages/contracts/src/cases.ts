@@ -156,6 +156,11 @@ export interface FormFieldSpec {
   readonly helpEn?: string;
   /** Shown only when another field has one of these values (e.g. 其他用途 when 用途 is 其他). */
   readonly showWhen?: { readonly field: string; readonly values: readonly string[] };
+  /**
+   * text/textarea only: false for a code that is not about a person and has its own format (统一社会信用代码), whose
+   * digits would otherwise be taken for an ID number and masked. Every other free text is scanned (see below).
+   */
+  readonly scanNumbers?: false;
 }
 
 /** A kind of material to upload (身份证正反面 …): photos or PDFs, at most `maxFiles` of them. */
@@ -216,6 +221,19 @@ export const SENSITIVE_FORM_FIELD_KINDS: readonly FormFieldKind[] = ['phone', 'i
 export function isSensitiveFormField(form: ApplicationFormSpec, field: string): boolean {
   const spec = form.fields.find((f) => f.name === field);
   return spec !== undefined && SENSITIVE_FORM_FIELD_KINDS.includes(spec.kind);
+}
+
+/**
+ * Field kinds whose values are free text (事实与理由, 随迁人员, addresses, 情况说明 …): phone and ID numbers typed inside
+ * them are masked by the server like the fields above (the rest of the text as typed), and 显示 reveals the whole
+ * value through the same audited reveal. A field marked `scanNumbers: false` is not scanned.
+ */
+export const FREE_TEXT_FORM_FIELD_KINDS: readonly FormFieldKind[] = ['text', 'textarea'];
+
+/** Whether a field's value is free text the server scans for phone and ID numbers. */
+export function isFreeTextFormField(form: ApplicationFormSpec, field: string): boolean {
+  const spec = form.fields.find((f) => f.name === field);
+  return spec !== undefined && FREE_TEXT_FORM_FIELD_KINDS.includes(spec.kind) && spec.scanNumbers !== false;
 }
 
 /** A form value in words (a select's label), for summaries, the timeline and the console. */
@@ -382,7 +400,10 @@ export const CaseFormEntry = z
     labelEn: z.string(),
     /** The value in words; masked (138****8000, 440***********031X) when `masked`. */
     value: z.string(),
-    /** A phone or ID number shown masked: `POST …/cases/:id/form/:name/reveal` answers it in full (audited). */
+    /**
+     * A phone or ID number shown masked, or free text with such numbers masked inside it:
+     * `POST …/cases/:id/form/:name/reveal` answers the whole value in full (audited).
+     */
     masked: z.boolean(),
   })
   .meta({ id: 'CaseFormEntry' });

@@ -116,6 +116,7 @@ export const ERROR_CODES = {
   CASE_FULFILMENT_NOT_RETRYABLE: { status: 409, title: '该办件当前无需重新发证' },
   CASE_FORM_FIELD_NOT_FOUND: { status: 404, title: '找不到该项申请信息' },
   CASE_FORM_FIELD_NOT_MASKED: { status: 400, title: '该项申请信息无需显示' },
+  FEEDBACK_NOT_MASKED: { status: 400, title: '该反馈无需显示' },
   // 预约 (appointments with quotas) and 号源 (slots)
   APPOINTMENT_NOT_OFFERED: { status: 404, title: '该服务暂不支持在线预约' },
   APPOINTMENT_NOT_FOUND: { status: 404, title: '找不到该预约' },

@@ -122,7 +122,10 @@ export const ConsoleFeedbackItem = z
   .object({
     id: z.string(),
     category: z.enum(FEEDBACK_CATEGORIES),
+    /** What the citizen typed, with the phone and ID numbers in it masked (138****8000, 440***********031X). */
     content: z.string(),
+    /** Whether `content` has numbers masked: `POST /api/v1/console/feedback/:id/content/reveal` (audited) gives it all. */
+    contentMasked: z.boolean(),
     /** Masked only (138****8000); the console never shows a citizen's contact in clear. */
     contactMasked: z.string().nullable(),
     serviceId: z.string().nullable(),
@@ -136,6 +139,12 @@ export const ConsoleFeedbackItem = z
   })
   .meta({ id: 'ConsoleFeedbackItem' });
 export type ConsoleFeedbackItem = z.infer<typeof ConsoleFeedbackItem>;
+
+/** 显示: the whole text of one 意见反馈, numbers included (audited console.feedback.reveal). */
+export const RevealedFeedbackContent = z
+  .object({ id: z.string(), content: z.string() })
+  .meta({ id: 'RevealedFeedbackContent' });
+export type RevealedFeedbackContent = z.infer<typeof RevealedFeedbackContent>;
 
 export const ConsoleFeedbackStatusInput = z
   .object({ status: FeedbackStatus })

@@ -289,6 +289,25 @@ describe('办件详情 (/cases/:id)', () => {
     expect(byTestId('case-form-motherIdNumber').textContent).toBe('440***********0023');
   });
 
+  it('shows free text with the numbers inside it masked; 显示 the whole text, 隐藏 masks it again', async () => {
+    const masked = '前夫（身份证 440***********1234，电话 139****5678）拒付抚养费';
+    const full = '前夫（身份证 440106199001011234，电话 139 1234 5678）拒付抚养费';
+    const entry = { name: 'question', label: '咨询问题', labelEn: 'Question', value: masked, masked: true };
+    const calls = backend(caseDetail({ form: [...caseDetail().form, entry] }), (call) =>
+      call.url.endsWith('/form/question/reveal') ? json(200, { name: 'question', value: full }) : undefined,
+    );
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    await findByTestId('case-form');
+    expect(byTestId('case-form-question').textContent).toBe(masked);
+    await click(document.querySelector('button[aria-label="显示咨询问题"]') as Element);
+    await waitFor(() => expect(byTestId('case-form-question').textContent).toBe(full));
+    expect(calls.filter((c) => c.url === `/api/v1/me/cases/${CASE_ID}/form/question/reveal`)).toHaveLength(1);
+    const hide = document.querySelector('button[aria-label="隐藏咨询问题"]') as HTMLButtonElement;
+    expect(hide.getAttribute('aria-pressed')).toBe('true');
+    await click(hide);
+    expect(byTestId('case-form-question').textContent).toBe(masked);
+  });
+
   it('says so when the case is not found, with a way back to the list', async () => {
     mockFetch(() => problem(404, 'CASE_NOT_FOUND', '找不到该办件'));
     await renderRoute(routes, `/cases/${CASE_ID}`);

@@ -159,8 +159,9 @@ function SupplementForm({
 }
 
 /**
- * One value of 申请信息. A phone or ID number arrives masked (138****8000): 显示 asks the server for it (a fresh
- * 刷脸/PIN if needed; audited, so it shows in 我的访问记录) and shows it in place until 隐藏.
+ * One value of 申请信息. A phone or ID number arrives masked (138****8000), and so does free text with one inside it
+ * (事实与理由, 随迁人员 …: those numbers masked): 显示 asks the server for the whole value (a fresh 刷脸/PIN if needed;
+ * audited, so it shows in 我的访问记录) and shows it in place until 隐藏.
  */
 function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) {
   const { t, pick } = useLocale();
@@ -184,7 +185,9 @@ function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) 
   };
   return (
     <>
-      <span data-testid={`case-form-${entry.name}`}>{full ?? entry.value}</span>
+      <span className="case-form-value" data-testid={`case-form-${entry.name}`}>
+        {full ?? entry.value}
+      </span>
       <button
         type="button"
         className="link-button case-reveal"

@@ -37,15 +37,18 @@ function actorOf(e: Event): string {
 }
 
 /**
- * One value of 申请信息: a phone or ID number arrives masked; 显示 asks the server for it (audited, and the
- * applicant sees it in 我的访问记录) and shows it in place. Refusals in the server's words.
+ * One value of 申请信息: a phone or ID number arrives masked, and so does free text with one inside it (事实与理由,
+ * 随迁人员 …: the numbers masked, the rest as typed); 显示 asks the server for the whole value (audited, and the
+ * applicant sees it in 我的访问记录) and shows it in place until 隐藏 (each 显示 asks, and is audited, again).
+ * Refusals in the server's words.
  */
 function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) {
   const [full, setFull] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!entry.masked) return <>{entry.value || '—'}</>;
-  const reveal = async () => {
+  const toggle = async () => {
+    if (full !== null) return setFull(null);
     setBusy(true);
     setError(null);
     try {
@@ -59,12 +62,19 @@ function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) 
   };
   return (
     <Space size={4} wrap>
-      <span data-testid={`case-form-${entry.name}`}>{full ?? entry.value}</span>
-      {full === null && (
-        <Button type="link" size="small" loading={busy} onClick={() => void reveal()} aria-label={`显示${entry.label}`}>
-          显示
-        </Button>
-      )}
+      <span data-testid={`case-form-${entry.name}`} style={{ whiteSpace: 'pre-wrap' }}>
+        {full ?? entry.value}
+      </span>
+      <Button
+        type="link"
+        size="small"
+        loading={busy}
+        onClick={() => void toggle()}
+        aria-pressed={full !== null}
+        aria-label={`${full === null ? '显示' : '隐藏'}${entry.label}`}
+      >
+        {full === null ? '显示' : '隐藏'}
+      </Button>
       {error && (
         <Typography.Text type="danger" role="alert">
           {error}

@@ -371,10 +371,44 @@ describe('办件审核: the case', () => {
     await waitFor(() => expect(within(form).getByTestId('case-form-contactPhone').textContent).toBe('13912345678'));
     expect(within(form).queryByRole('button', { name: '显示联系电话' })).toBeNull();
     expect(requests.filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/reveal'))).toHaveLength(1);
+    // 隐藏 masks it again; a second 显示 asks (and is audited) again
+    fireEvent.click(within(form).getByRole('button', { name: '隐藏联系电话' }));
+    expect(within(form).getByTestId('case-form-contactPhone').textContent).toBe('139****5678');
+    fireEvent.click(within(form).getByRole('button', { name: '显示联系电话' }));
+    await waitFor(() => expect(within(form).getByTestId('case-form-contactPhone').textContent).toBe('13912345678'));
+    expect(requests.filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/reveal'))).toHaveLength(2);
 
     fireEvent.click(within(form).getByRole('button', { name: '显示母亲身份证号码' }));
     expect((await within(form).findByRole('alert')).textContent).toBe('找不到该办件，或该办件不属于您的审核范围。');
     expect(within(form).getByTestId('case-form-motherIdNumber').textContent).toBe('440***********0023');
+  });
+
+  it('shows free text with its phone and ID numbers masked; 显示 gives the whole text, 隐藏 masks it again', async () => {
+    const facts = {
+      name: 'dependants',
+      label: '随迁人员',
+      labelEn: 'Accompanying family members',
+      value: '妻子 李娜 440***********1234，电话 139****5678',
+      masked: true,
+    };
+    const full = '妻子 李娜 440106199001011234，电话 139 1234 5678';
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () => json(detail({ form: [...detail().form, facts] })));
+    on('POST', `/api/v1/console/cases/${CASE_ID}/form/dependants/reveal`, () =>
+      json({ name: 'dependants', value: full }),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    const form = await screen.findByTestId('case-form');
+    const value = () => within(form).getByTestId('case-form-dependants').textContent;
+    expect(value()).toBe(facts.value);
+    const show = within(form).getByRole('button', { name: '显示随迁人员' });
+    expect(show.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(show);
+    await waitFor(() => expect(value()).toBe(full));
+    const hide = within(form).getByRole('button', { name: '隐藏随迁人员' });
+    expect(hide.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(hide);
+    expect(value()).toBe(facts.value);
+    expect(within(form).getByRole('button', { name: '显示随迁人员' })).toBeTruthy();
   });
 
   it('shows the 承诺办结时间 of an accepted case, 已超期 tagged', async () => {

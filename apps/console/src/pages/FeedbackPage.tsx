@@ -1,5 +1,5 @@
-import type { ConsoleFeedbackItem, FeedbackStatus } from '@yss/contracts';
-import { Alert, App, Card, Select, Space, Table, Typography } from 'antd';
+import type { ConsoleFeedbackItem, FeedbackStatus, RevealedFeedbackContent } from '@yss/contracts';
+import { Alert, App, Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
 import { FilterSelect } from '../FilterSelect';
@@ -21,8 +21,54 @@ const NO_ROWS: ConsoleFeedbackItem[] = [];
 const statusOptions = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
 
 /**
+ * What the citizen typed. Phone and ID numbers in it arrive masked (`contentMasked`); 显示 asks the server for the whole
+ * text (audited console.feedback.reveal) and shows it in place until 隐藏. Refusals in the server's words.
+ */
+function FeedbackContent({ item }: { item: ConsoleFeedbackItem }) {
+  const [full, setFull] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!item.contentMasked) return <span style={{ whiteSpace: 'pre-wrap' }}>{item.content}</span>;
+  const toggle = async () => {
+    if (full !== null) return setFull(null);
+    setBusy(true);
+    setError(null);
+    try {
+      const path = `/api/v1/console/feedback/${encodeURIComponent(item.id)}/content/reveal`;
+      setFull((await api<RevealedFeedbackContent>('POST', path)).content);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space size={4} wrap>
+      <span data-testid="feedback-content" style={{ whiteSpace: 'pre-wrap' }}>
+        {full ?? item.content}
+      </span>
+      <Button
+        type="link"
+        size="small"
+        loading={busy}
+        onClick={() => void toggle()}
+        aria-pressed={full !== null}
+        aria-label={`${full === null ? '显示' : '隐藏'}反馈内容中的号码`}
+      >
+        {full === null ? '显示' : '隐藏'}
+      </Button>
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/**
  * 意见反馈: the feedback of the departments and cities the staff member's grants cover (the server decides
- * the scope; this page only filters within it). Contacts arrive masked.
+ * the scope; this page only filters within it). Contacts arrive masked, and so do phone and ID numbers in the text.
  */
 export function FeedbackPage() {
   const { message } = App.useApp();
@@ -118,7 +164,7 @@ export function FeedbackPage() {
             width: 90,
             render: (v: ConsoleFeedbackItem['category']) => CATEGORY_LABELS[v],
           },
-          { title: '内容', dataIndex: 'content' },
+          { title: '内容', key: 'content', render: (_: unknown, r) => <FeedbackContent item={r} /> },
           { title: '联系方式', dataIndex: 'contactMasked', width: 140, render: (v: string | null) => v ?? '未留' },
           {
             title: '状态',

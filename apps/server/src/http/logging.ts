@@ -19,6 +19,11 @@ const REDACT = [
   '*.pin',
   '*.token',
   '*.otp',
+  // Free text citizens type (a case's form, 补正/撤回 notes, 意见反馈): may hold phone and ID numbers. No route logs a
+  // body today (Fastify logs none; the error handler logs errors, not input); these paths keep it so if one ever does.
+  '*.form',
+  '*.content',
+  '*.note',
 ];
 
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {

@@ -164,6 +164,7 @@ const employerFields: readonly FormFieldSpec[] = [
     label: '用人单位统一社会信用代码',
     labelEn: "Employer's unified social credit code",
     kind: 'text',
+    scanNumbers: false,
     required: true,
     maxLength: 18,
     placeholder: '18位，见营业执照',

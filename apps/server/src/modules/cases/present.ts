@@ -20,12 +20,19 @@ import {
   FULFILMENT_STATES,
   findApplicationForm,
   findCity,
+  isFreeTextFormField,
   isSensitiveFormField,
   type StaffCaseAction,
 } from '@yss/contracts';
 import { AppError } from '../../http/app-error.js';
 import type { CatalogSnapshot } from '../catalog/index.js';
-import { type FieldCipher, maskIdNumber, maskPhone } from '../privacy/index.js';
+import {
+  containsPersonalNumbers,
+  type FieldCipher,
+  maskIdNumber,
+  maskNumbersInText,
+  maskPhone,
+} from '../privacy/index.js';
 import { onBehalfOf, type Viewer } from '../shared/index.js';
 import { findFulfilment } from './fulfilment/index.js';
 import type { FulfilmentRow } from './fulfilment/repository.js';
@@ -47,11 +54,16 @@ export function decryptForm(cipher: FieldCipher, row: CaseRow): Record<string, s
 }
 
 /**
- * A form value as every view shows it: a select's words, and a phone or ID number masked (138****8000,
- * 440***********031X) — the full value only through the audited reveal (`revealFormValue`).
+ * A form value as every view shows it: a select's words, a phone or ID number masked (138****8000,
+ * 440***********031X), free text with the phone and ID numbers inside it masked the same way (maskNumbersInText) —
+ * the full value only through the audited reveal (`revealFormValue`).
  */
 function shownFormValue(spec: ApplicationFormSpec, field: string, value: string | undefined) {
   const shown = displayFormValue(spec, field, value);
+  if (shown && isFreeTextFormField(spec, field)) {
+    const masked = maskNumbersInText(shown);
+    return { value: masked, masked: masked !== shown };
+  }
   if (!shown || !isSensitiveFormField(spec, field)) return { value: shown, masked: false };
   const kind = spec.fields.find((f) => f.name === field)?.kind;
   return { value: kind === 'idNumber' ? maskIdNumber(shown) : maskPhone(shown), masked: true };
@@ -121,21 +133,23 @@ export function formFieldLabel(serviceId: string, field: string): string {
 }
 
 /**
- * 显示: the full value of one masked entry of a case's form (a phone or ID number the applicant typed). A field the
- * form does not have, or one left empty, is CASE_FORM_FIELD_NOT_FOUND; one shown in full anyway (not a phone or ID
- * number) CASE_FORM_FIELD_NOT_MASKED. The caller has opened the case (its gate) and audits the reveal.
+ * 显示: the full value of one masked entry of a case's form (a phone or ID number the applicant typed, or free text
+ * with one inside it: the whole text). A field the form does not have, or one left empty, is
+ * CASE_FORM_FIELD_NOT_FOUND; one shown in full anyway (not a phone or ID number, free text without one)
+ * CASE_FORM_FIELD_NOT_MASKED. The caller has opened the case (its gate) and audits the reveal.
  */
 export function revealFormValue(serviceId: string, form: Record<string, string>, field: string): string {
   const spec = findApplicationForm(serviceId);
   const known = spec?.fields.some((f) => f.name === field);
   if (!spec || !known) throw new AppError('CASE_FORM_FIELD_NOT_FOUND', '该办件的申请信息中没有这一项。');
-  if (!isSensitiveFormField(spec, field)) {
+  const value = Object.hasOwn(form, field) ? form[field] : undefined;
+  const freeText = isFreeTextFormField(spec, field);
+  if (!isSensitiveFormField(spec, field) && !(freeText && value && containsPersonalNumbers(value))) {
     throw new AppError(
       'CASE_FORM_FIELD_NOT_MASKED',
       '该项申请信息已完整显示，只有隐藏显示的手机号码和身份证号码需要点击显示。',
     );
   }
-  const value = Object.hasOwn(form, field) ? form[field] : undefined;
   if (!value) throw new AppError('CASE_FORM_FIELD_NOT_FOUND', '该项申请信息未填写，没有可显示的内容。');
   return value;
 }

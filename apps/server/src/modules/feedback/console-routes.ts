@@ -5,12 +5,14 @@ import {
   type FeedbackStatus,
   findCity,
   Problem,
+  RevealedFeedbackContent,
 } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
+import { containsPersonalNumbers, maskNumbersInText } from '../privacy/index.js';
 import type { StaffService } from '../staff/index.js';
 import { type FeedbackScope, findFeedback, listFeedbackInScopes, setFeedbackStatus } from './repository.js';
 
@@ -43,7 +45,10 @@ export const feedbackConsoleRoutes =
       return {
         id: row.id,
         category: row.category as ConsoleFeedbackItem['category'],
-        content: row.content,
+        // Citizens type their phone or ID number into the message: masked like the fields, in full only through
+        // the audited 显示 below.
+        content: maskNumbersInText(row.content),
+        contentMasked: containsPersonalNumbers(row.content),
         // masked only: the encrypted contact never leaves the database through the console
         contactMasked: row.contact_masked,
         serviceId: row.service_id,
@@ -85,6 +90,49 @@ export const feedbackConsoleRoutes =
           req.id,
         );
         return rows.map(present);
+      },
+    );
+
+    app.post(
+      '/api/v1/console/feedback/:id/content/reveal',
+      {
+        schema: {
+          tags: ['console'],
+          summary:
+            '显示: the whole text of one 意见反馈 whose phone or ID numbers are masked (feedback.read, same scope as ' +
+            'the list; audited console.feedback.reveal, never the text)',
+          params: z.object({ id: z.uuid('反馈编号无效') }),
+          response: { 200: RevealedFeedbackContent, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const row = await findFeedback(db, req.params.id);
+        // Only a caller who may read some feedback learns whether this one exists.
+        if (!row) {
+          const ctx = await staff.requireStaff(req, 'feedback.read');
+          await staff.auditStaff(
+            ctx.accountId,
+            'console.feedback.reveal',
+            'failure',
+            { feedbackId: req.params.id, reason: 'NOT_FOUND' },
+            req.id,
+          );
+          throw new AppError('NOT_FOUND', '找不到这条反馈，可能已被删除。');
+        }
+        const ctx = await staff.requireStaff(req, 'feedback.read', {
+          departmentId: departmentOf(row),
+          cityCode: row.city_code,
+        });
+        if (!containsPersonalNumbers(row.content)) {
+          throw new AppError(
+            'FEEDBACK_NOT_MASKED',
+            '这条反馈已完整显示，只有隐藏显示的手机号码和身份证号码需要点击显示。',
+          );
+        }
+        // Anonymous feedback has no account to show this in a 我的访问记录: the staff audit is the record.
+        await staff.auditStaff(ctx.accountId, 'console.feedback.reveal', 'success', { feedbackId: row.id }, req.id);
+        reply.header('cache-control', 'no-store');
+        return { id: row.id, content: row.content };
       },
     );
 

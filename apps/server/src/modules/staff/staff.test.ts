@@ -414,6 +414,53 @@ describe.each(ENGINES)('staff accounts and console API on %s', (engine) => {
       expect(keysOf(await staffCall('GET', '/api/v1/console/feedback', province.cookie))).toEqual(['hrssGz', 'hrssSz']);
     });
 
+    it('masks phone and ID numbers in what the citizen typed; 显示 gives the text in its scope only, audited', async () => {
+      const typed = '社保卡丢了，补办一直没消息，请回电 138-0013-8000，身份证440106199001011234。';
+      const saved = await t.database.db
+        .insertInto('feedback')
+        .values({ category: 'complaint', content: typed, service_id: 'zz-shebaoka', city_code: '440100' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const gz = await newStaff([{ role: 'service_desk', departmentId: 'gd-hrss', cityCode: '440100' }]);
+      const list = await staffCall('GET', '/api/v1/console/feedback', gz.cookie);
+      expect(list.body).not.toContain('0013');
+      expect(list.body).not.toContain('440106199001011234');
+      const item = list.json().find((f: { id: string }) => f.id === saved.id);
+      expect(item).toMatchObject({
+        content: '社保卡丢了，补办一直没消息，请回电 138****8000，身份证440***********1234。',
+        contentMasked: true,
+      });
+      expect(list.json().find((f: { id: string }) => f.id === ids.hrssGz)).toMatchObject({
+        content: '测试反馈：hrssGz',
+        contentMasked: false,
+      });
+
+      const reveal = (id: string, cookie: string) =>
+        staffCall('POST', `/api/v1/console/feedback/${id}/content/reveal`, cookie);
+      const shown = await reveal(saved.id, gz.cookie);
+      expect(shown.statusCode, shown.body).toBe(200);
+      expect(shown.json()).toEqual({ id: saved.id, content: typed });
+      expect(shown.headers['cache-control']).toBe('no-store');
+      const entries = await t.database.db
+        .selectFrom('audit_log')
+        .select(['detail', 'result', 'actor_kind'])
+        .where('action', '=', 'console.feedback.reveal')
+        .execute();
+      expect(entries).toContainEqual({ detail: { feedbackId: saved.id }, result: 'success', actor_kind: 'staff' });
+      expect(JSON.stringify(entries)).not.toContain('8000');
+
+      // another department's 客服, and a reviewer without feedback.read: refused; nothing masked: nothing to show
+      const sz = await newStaff([{ role: 'service_desk', departmentId: 'gd-public-security', cityCode: '440300' }]);
+      expect((await reveal(saved.id, sz.cookie)).statusCode).toBe(403);
+      const reviewer = await newStaff([{ role: 'reviewer', departmentId: 'gd-hrss', cityCode: '440100' }]);
+      expect((await reveal(saved.id, reviewer.cookie)).statusCode).toBe(403);
+      const plain = await reveal(ids.hrssGz as string, gz.cookie);
+      expect(plain.statusCode).toBe(400);
+      expect(plain.json().code).toBe('FEEDBACK_NOT_MASKED');
+      expect((await reveal(crypto.randomUUID(), gz.cookie)).statusCode).toBe(404);
+      expect((await staffCall('POST', `/api/v1/console/feedback/${saved.id}/content/reveal`)).statusCode).toBe(401);
+    });
+
     it('changes the status of own feedback, and refuses (403, audited) another department’s or city’s', async () => {
       const gz = await newStaff([{ role: 'service_desk', departmentId: 'gd-hrss', cityCode: '440100' }]);
       const ok = await staffCall('PATCH', `/api/v1/console/feedback/${ids.hrssGz}`, gz.cookie, { status: 'answered' });
