@@ -48,6 +48,8 @@ export const welfareEn: typeof welfareZh = {
   seniorCard: {
     title: 'My senior citizen card',
     titleFoshan: 'My elderly card',
+    card: 'Senior citizen card',
+    cardFoshan: 'Elderly card',
     intro:
       'See the senior citizen card issued to you by the civil affairs bureau (called the elderly card in Foshan). Currently available in Foshan, Qingyuan and Shaoguan only.',
     number: 'Card number',

@@ -50,6 +50,8 @@ export const welfareZh = {
   seniorCard: {
     title: '老年人优待证查询',
     titleFoshan: '老人卡查询',
+    card: '老年人优待证',
+    cardFoshan: '老人卡',
     intro: '查询民政部门为您制发的老年人优待证（佛山为“老人卡”）。暂仅支持佛山、清远、韶关地区。',
     number: '证号',
     holder: '持证人',

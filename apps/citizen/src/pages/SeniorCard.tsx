@@ -27,7 +27,7 @@ function CardView({ c }: { c: Card }) {
   const { t, isEn } = useLocale();
   const headingId = useId();
   const title = isEn
-    ? t(c.cityCode === FOSHAN ? 'welfare.seniorCard.titleFoshan' : 'welfare.seniorCard.title')
+    ? t(c.cityCode === FOSHAN ? 'welfare.seniorCard.cardFoshan' : 'welfare.seniorCard.card')
     : c.cardName;
   return (
     <section className="card records-card" aria-labelledby={headingId} data-testid="senior-card">

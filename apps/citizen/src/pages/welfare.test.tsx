@@ -230,6 +230,7 @@ describe('老年人优待证查询', () => {
     await renderRoute(routes, '/lookups/senior-card', { city: '440600', lang: 'en' });
     const card = await findByTestId('senior-card');
     expect(document.querySelector('h1')?.textContent).toBe('My elderly card');
+    expect(card.querySelector('h2')?.textContent?.trim()).toBe('Elderly card');
     expect(card.textContent).toContain('Issued by');
   });
 });
