@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CHEN_ZHIQIANG,
   launchBrowser,
   loginVerifiedCitizen,
   phoneContext,
@@ -10,7 +11,10 @@ import {
   ZHANG_WEI,
 } from './support.js';
 
-/** Issue 5 lookups anyone may use: 取名查询 (E2) from its service page, with wrong input first. */
+/**
+ * Issue 5 lookups anyone may use: 取名查询 (E2) from its service page, with wrong input first; 社保缴费明细 and
+ * 老人卡查询 (E4, docs/welfare.md) after verification.
+ */
 describe('citizen app: lookups', () => {
   let platform: RunningPlatform;
   let browser: Browser;
@@ -42,6 +46,24 @@ describe('citizen app: lookups', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/shebao.png`, fullPage: true });
+  });
+
+  it('老人卡查询 (佛山): from the 老年人优待证核发 page, verified; no card is an answer with the way to apply', async () => {
+    const own = await (await phoneContext(browser)).newPage();
+    await loginVerifiedCitizen(own, platform.baseUrl, CHEN_ZHIQIANG, { city: '440600' });
+    await own.goto(`${platform.baseUrl}/services/laonianren-youdaizheng-hefa`);
+    const entry = own.getByTestId('service-lookup');
+    expect(await entry.textContent()).toContain('查询我的老人卡');
+    await entry.click();
+    await own.waitForURL(/\/lookups\/senior-card/);
+    await own.getByTestId('senior-card-none').waitFor();
+    expect(await own.locator('h1').textContent()).toBe('老人卡查询');
+    expect(await own.locator('main').textContent()).toContain('未查询到您的老人卡信息');
+    expect(await own.getByRole('link', { name: '去申请' }).getAttribute('href')).toBe(
+      '/apply/laonianren-youdaizheng-hefa',
+    );
+    expect(await seriousA11yViolations(own)).toEqual([]);
+    await own.context().close();
   });
 
   it('取名查询: the same-name count and the 通用规范汉字表 check, from the service page', async () => {

@@ -30,6 +30,7 @@ const Verify = lazy(() => import('./pages/Verify'));
 const WalletVerifications = lazy(() => import('./pages/WalletVerifications'));
 const IdCardProgress = lazy(() => import('./pages/IdCardProgress'));
 const DisabilityCertificate = lazy(() => import('./pages/DisabilityCertificate'));
+const SeniorCard = lazy(() => import('./pages/SeniorCard'));
 const AssistanceProgress = lazy(() => import('./pages/AssistanceProgress'));
 const HouseholdApprovals = lazy(() => import('./pages/HouseholdApprovals'));
 const Points = lazy(() => import('./pages/Points'));
@@ -222,6 +223,7 @@ export const router = createBrowserRouter([
       { path: 'lookups/social-insurance', element: <SocialInsurance /> },
       { path: 'lookups/id-card', element: <IdCardProgress /> },
       { path: 'lookups/disability', element: <DisabilityCertificate /> },
+      { path: 'lookups/senior-card', element: <SeniorCard /> },
       { path: 'lookups/social-assistance', element: <AssistanceProgress /> },
       { path: 'lookups/household-approvals', element: <HouseholdApprovals /> },
       { path: 'lookups/points', element: <Points /> },

@@ -19,6 +19,11 @@ export type RecordSubject = z.infer<typeof RecordSubject>;
 /** `?for=<delegationId>`: act for a family member (为他人办理) on services that allow it. */
 export const ActingQuery = z.object({ for: z.uuid({ error: '授权编号格式有误' }).optional() });
 
+/** 老年人优待证 (E4) is called 老人卡 in 佛山 (the guide: 佛山为“老人卡申办”). */
+export function seniorCardName(cityCode: string): '老人卡' | '老年人优待证' {
+  return cityCode === '440600' ? '老人卡' : '老年人优待证';
+}
+
 export const NameCheckQuery = z
   .object({
     name: z.string({ error: '请输入姓名' }).trim().min(1, '请输入姓名').max(30, '姓名过长'),

@@ -192,6 +192,8 @@ export const ERROR_CODES = {
   PENSION_SCHEME_NOT_IN_CITY: { status: 409, title: '当前城市暂不支持该社保类型在线认证' },
   PENSION_CITY_MISMATCH: { status: 409, title: '请切换到养老待遇发放地' },
   PENSION_CERTIFICATION_IN_PROGRESS: { status: 409, title: '认证正在处理中' },
+  // 老年人优待证查询 (E4)
+  SENIOR_CARD_NOT_FOUND: { status: 404, title: '未查询到老年人优待证' },
   // 航班服务 and 航班在线值机 (D5)
   FLIGHT_NOT_FOUND: { status: 404, title: '未查询到该航班' },
   FLIGHT_DATE_OUT_OF_RANGE: { status: 400, title: '查询日期超出范围' },

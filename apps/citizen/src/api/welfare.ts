@@ -5,7 +5,7 @@ import type { ProgressStep } from './records';
 type Opts = { signal?: AbortSignal };
 
 /**
- * 残疾人证查询 (B8) and 社会救助办理查询 (B7): personal lookups, wrapped in auth.withVerification by the pages. Shapes
+ * 残疾人证查询 (B8), 社会救助办理查询 (B7) and 老年人优待证查询 (E4): personal lookups, wrapped in auth.withVerification by the pages. Shapes
  * as the server answers them (apps/server/src/modules/lookups/welfare-routes.ts).
  */
 
@@ -75,9 +75,31 @@ export interface AssistanceProgress {
   source: RecordSource;
 }
 
+/** 老年人优待证查询 (E4; 佛山: 老人卡). No card: a 404 problem SENIOR_CARD_NOT_FOUND. */
+export interface SeniorCardView {
+  subject: RecordSubject;
+  card: {
+    /** 老人卡 (佛山) or 老年人优待证 */
+    cardName: string;
+    cardNumber: string;
+    holderNameMasked: string;
+    holderIdNumberMasked: string;
+    cityCode: string;
+    kind: 'first' | 'reissue';
+    kindName: string;
+    issuedOn: string;
+    issuedBy: string;
+    status: string;
+    statusName: string;
+  };
+  source: RecordSource;
+}
+
 export const welfare = {
   disability: (q: { city: string }, o: Opts = {}) =>
     apiRequest<DisabilityRecords>('/api/v1/lookups/disability/certificate', { ...o, query: q }),
   assistance: (q: { city: string; kind: AssistanceKind }, o: Opts = {}) =>
     apiRequest<AssistanceProgress>('/api/v1/lookups/social-assistance/progress', { ...o, query: q }),
+  seniorCard: (q: { city: string }, o: Opts = {}) =>
+    apiRequest<SeniorCardView>('/api/v1/lookups/senior-card', { ...o, query: q }),
 };

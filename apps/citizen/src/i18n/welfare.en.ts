@@ -45,6 +45,35 @@ export const welfareEn: typeof welfareZh = {
     entry: 'Pension eligibility certification',
     entryDesc: 'Pensioners certify once a year; you can do it for a family member',
   },
+  seniorCard: {
+    title: 'My senior citizen card',
+    titleFoshan: 'My elderly card',
+    card: 'Senior citizen card',
+    cardFoshan: 'Elderly card',
+    intro:
+      'See the senior citizen card issued to you by the civil affairs bureau (called the elderly card in Foshan). Currently available in Foshan, Qingyuan and Shaoguan only.',
+    number: 'Card number',
+    holder: 'Holder',
+    idNumber: 'ID number',
+    issuedBy: 'Issued by',
+    issuedOn: 'Issued on',
+    kind: 'Issued as',
+    status: 'Status',
+    cancelledNote:
+      'This card has been cancelled (a replacement cancels the card it replaces). If your card is lost or damaged, apply for a replacement.',
+    none: 'No senior citizen card found',
+    noneDesc:
+      'No senior citizen card was found for you. People aged 60 or over can apply for one; if you have applied, see the progress in My applications.',
+    apply: 'Apply',
+    myCases: 'My applications',
+    reissue: 'Lost or damaged? Apply for a replacement',
+    failed: 'Could not load your card',
+    entry: 'View my senior citizen card',
+    entryFoshan: 'View my elderly card',
+    entryDesc: 'Card number, issuing office, date of issue and status',
+    fromCase: 'View my senior citizen card',
+    fromCaseFoshan: 'View my elderly card',
+  },
   disability: {
     title: 'Disability certificate enquiry',
     intro:

@@ -1,5 +1,5 @@
 /**
- * 残疾人证查询 (B8) and 社会救助办理查询 (B7) (zh). Merged into zh.ts as `welfare`; welfare.en.ts has the same keys.
+ * 残疾人证查询 (B8), 社会救助办理查询 (B7), 养老资格认证 and 老年人优待证查询 (E4) (zh). Merged into zh.ts as `welfare`; welfare.en.ts has the same keys.
  * Wording from the user guide where it has one. Chinese pages show the department's own names of kinds, steps
  * and statuses; the code lists below are for the English pages.
  */
@@ -46,6 +46,32 @@ export const welfareZh = {
     inbox: '查看消息',
     entry: '养老资格认证',
     entryDesc: '领取养老金人员每年认证一次，可为家人办理',
+  },
+  seniorCard: {
+    title: '老年人优待证查询',
+    titleFoshan: '老人卡查询',
+    card: '老年人优待证',
+    cardFoshan: '老人卡',
+    intro: '查询民政部门为您制发的老年人优待证（佛山为“老人卡”）。暂仅支持佛山、清远、韶关地区。',
+    number: '证号',
+    holder: '持证人',
+    idNumber: '身份证号',
+    issuedBy: '发证机关',
+    issuedOn: '发证日期',
+    kind: '办理类型',
+    status: '证件状态',
+    cancelledNote: '该证已注销（补领新证后原证自动注销）。如证件遗失或损坏，请申请补领。',
+    none: '未查询到优待证信息',
+    noneDesc: '未查询到您的老年人优待证信息。年满60周岁的老年人可申请办理；已提交申请的，可在“我的办件”查看进度。',
+    apply: '去申请',
+    myCases: '查看我的办件',
+    reissue: '证件遗失或损坏？申请补领',
+    failed: '暂时无法查询优待证',
+    entry: '查询我的优待证',
+    entryFoshan: '查询我的老人卡',
+    entryDesc: '证号、发证机关、发证日期和证件状态',
+    fromCase: '查看我的优待证',
+    fromCaseFoshan: '查看我的老人卡',
   },
   disability: {
     title: '残疾人证查询',

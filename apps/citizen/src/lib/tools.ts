@@ -1,4 +1,5 @@
 import { CREDENTIAL_TYPES } from '@yss/contracts';
+import type { ParseKeys } from 'i18next';
 import { PROGRESS_ROUTES } from './apply-services';
 import { APPOINTMENT_QUERY_ROUTES } from './appointment-services';
 
@@ -97,3 +98,33 @@ export const TOOL_ROUTES: Readonly<Record<string, string>> = {
   // 在线预约: a service's 预约查询 is the citizen's own appointments of that service (我的预约)
   ...APPOINTMENT_QUERY_ROUTES,
 };
+
+/**
+ * Services applied for online whose result a lookup shows: the service page shows a 查询 entry beside 在线办理, and
+ * a case of theirs links there once 已制发. Labels are i18n keys (`labelFoshan`: 佛山's own name of the thing).
+ */
+export interface ServiceLookup {
+  route: string;
+  label: ParseKeys;
+  labelFoshan?: ParseKeys;
+  description?: ParseKeys;
+  caseLabel: ParseKeys;
+  caseLabelFoshan?: ParseKeys;
+}
+export const SERVICE_LOOKUPS: Readonly<Record<string, ServiceLookup>> = {
+  // 老年人优待证 (E4; 佛山: 老人卡): docs/welfare.md
+  'laonianren-youdaizheng-hefa': {
+    route: '/lookups/senior-card',
+    label: 'welfare.seniorCard.entry',
+    labelFoshan: 'welfare.seniorCard.entryFoshan',
+    description: 'welfare.seniorCard.entryDesc',
+    caseLabel: 'welfare.seniorCard.fromCase',
+    caseLabelFoshan: 'welfare.seniorCard.fromCaseFoshan',
+  },
+};
+
+/** The label of a lookup entry in a city (佛山 names some things its own way). */
+export function lookupLabel(l: ServiceLookup, cityCode: string, of: 'label' | 'caseLabel'): ParseKeys {
+  const foshan = of === 'label' ? l.labelFoshan : l.caseLabelFoshan;
+  return cityCode === '440600' && foshan ? foshan : l[of];
+}

@@ -136,6 +136,45 @@ describe('办件详情 (/cases/:id)', () => {
     expect(byTestId('fulfilment-state').textContent).toBe('已制发');
     expect(byTestId('fulfilment-message').textContent).toContain('可在我的证照中关联残疾人证电子证照');
     expect(card.textContent).toContain('证件编号：440***********031X42');
+    expect(card.querySelector('[data-testid="fulfilment-lookup"]')).toBeNull();
+  });
+
+  const seniorCardCase = (cityCode: string, state: 'issued' | 'pending') =>
+    caseDetail({
+      serviceId: 'laonianren-youdaizheng-hefa',
+      serviceName: '老年人优待证核发',
+      cityCode,
+      status: 'approved',
+      statusLabel: '审核通过，待领取',
+      statusLabelEn: 'Approved, ready for collection',
+      allowedActions: [],
+      fulfilment: {
+        state,
+        stateLabel: state === 'issued' ? '已制发' : '制证中',
+        stateLabelEn: state === 'issued' ? 'Issued' : 'Being issued',
+        what: '老年人优待证',
+        message: '老年人优待证已制发（证号YD440600-2026-000001），请按通知的时间和地点携带身份证原件领取。',
+        reference: state === 'issued' ? 'YD440600-2026-000001' : null,
+        updatedAt: '2026-11-28T03:00:00.000Z',
+      },
+    });
+
+  it.each([
+    ['440600', '查看我的老人卡'],
+    ['441800', '查看我的优待证'],
+  ])('links an issued 老年人优待证 to the card lookup in the case’s city (%s: %s)', async (city, label) => {
+    backend(seniorCardCase(city, 'issued'));
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    const link = await findByTestId('fulfilment-lookup');
+    expect(link.textContent).toBe(label);
+    expect(link.getAttribute('href')).toBe(`/lookups/senior-card?city=${city}`);
+  });
+
+  it('offers no card lookup while the card is still being issued', async () => {
+    backend(seniorCardCase('441800', 'pending'));
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    expect((await findByTestId('fulfilment-state')).textContent).toBe('制证中');
+    expect(document.querySelector('[data-testid="fulfilment-lookup"]')).toBeNull();
   });
 
   it('shows the supplement reason and sends 补正材料 (files per slot and a note)', async () => {

@@ -34,6 +34,7 @@ import {
   type Shrinker,
 } from '../lib/cases';
 import { errorText } from '../lib/errors';
+import { lookupLabel, SERVICE_LOOKUPS } from '../lib/tools';
 import { RequireAuth, useAuth } from '../state/auth';
 import { CaseNumber } from './Apply';
 import './cases.css';
@@ -295,6 +296,8 @@ export function CaseView({
 }) {
   const { t, pick, lang } = useLocale();
   const auth = useAuth();
+  // Once issued, what the department holds can be looked up (查看我的优待证).
+  const lookup = SERVICE_LOOKUPS[detail.serviceId];
   const [supplementing, setSupplementing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
@@ -410,6 +413,15 @@ export function CaseView({
             <p className="field-help">
               {t('cases.detail.fulfilmentReference')}：{detail.fulfilment.reference}
             </p>
+          )}
+          {detail.fulfilment.state === 'issued' && lookup && (
+            <Link
+              to={`${lookup.route}?city=${encodeURIComponent(detail.cityCode)}`}
+              className="state-link adm-button-fill-outline"
+              data-testid="fulfilment-lookup"
+            >
+              {t(lookupLabel(lookup, detail.cityCode, 'caseLabel'))}
+            </Link>
           )}
         </section>
       )}

@@ -71,6 +71,44 @@ describe('service page action for online applications', () => {
   });
 });
 
+describe('service page lookup of what the service issued', () => {
+  const CARD: Parameters<typeof serviceDetail>[0] = {
+    id: 'laonianren-youdaizheng-hefa',
+    name: '老年人优待证核发',
+    availableCities: ['440200', '440600', '441800'],
+  };
+
+  it('offers 查询我的老人卡 in 佛山 beside 在线办理, opening the card page', async () => {
+    backend(CARD);
+    await renderRoute([...routes, { path: '/lookups/senior-card', element: <Where /> }], `/services/${CARD.id}`, {
+      city: '440600',
+    });
+    const entry = await findByTestId('service-lookup');
+    expect(entry.textContent).toContain('查询我的老人卡');
+    expect(byTestId('service-action').textContent).toBe('在线办理');
+    await click(entry);
+    expect((await findByTestId('where')).textContent).toBe('/lookups/senior-card');
+  });
+
+  it('names it 优待证 elsewhere, and offers nothing where the city does not issue it', async () => {
+    backend(CARD);
+    await renderRoute(routes, `/services/${CARD.id}`, { city: '441800' });
+    expect((await findByTestId('service-lookup')).textContent).toContain('查询我的优待证');
+    cleanup();
+    backend({ ...CARD, available: false, unavailableReason: '暂仅支持佛山、清远、韶关' });
+    await renderRoute(routes, `/services/${CARD.id}`);
+    await findByTestId('service-action');
+    expect(document.querySelector('[data-testid="service-lookup"]')).toBeNull();
+  });
+
+  it('offers no lookup for a service without one', async () => {
+    backend();
+    await renderRoute(routes, '/services/wufanzui-jilu-zhengming');
+    await findByTestId('service-action');
+    expect(document.querySelector('[data-testid="service-lookup"]')).toBeNull();
+  });
+});
+
 describe('service page action for online appointments', () => {
   const BOOKABLE: Parameters<typeof serviceDetail>[0] = {
     id: 'nianshen-yuyue',

@@ -1,6 +1,7 @@
 import { CITIES, type CityCode, type ServiceDetail as Detail, type FaqItem, findCity } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import Collapse from 'antd-mobile/es/components/collapse';
+import List from 'antd-mobile/es/components/list';
 import NoticeBar from 'antd-mobile/es/components/notice-bar';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import Tag from 'antd-mobile/es/components/tag';
@@ -13,12 +14,13 @@ import { Icon } from '../components/icons';
 import { KeyboardAccess } from '../components/KeyboardAccess';
 import { Page } from '../components/Page';
 import { IconBadge, serviceVisual } from '../components/ServiceIcon';
+import { LinkItem } from '../components/ServiceItem';
 import { EmptyState, ErrorState } from '../components/States';
 import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
 import { appliesOnline, applyRoute } from '../lib/apply-services';
 import { bookRoute, booksOnline } from '../lib/appointment-services';
-import { TOOL_ROUTES } from '../lib/tools';
+import { lookupLabel, SERVICE_LOOKUPS, TOOL_ROUTES } from '../lib/tools';
 import { loginPath, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 
@@ -181,6 +183,8 @@ export default function ServiceDetailPage() {
   const applyOnline = appliesOnline(s.id);
   // 在线预约: a service in APPOINTMENT_SERVICES opens its slot picker (after logging in).
   const bookOnline = booksOnline(s.id);
+  // What the service issued, looked up (查询我的优待证): beside 在线办理 where the city offers the service.
+  const lookup = s.available ? SERVICE_LOOKUPS[s.id] : undefined;
   const onAction = () => {
     if (applyOnline) navigate(auth.status === 'in' ? applyRoute(s.id) : loginPath(applyRoute(s.id)));
     else if (bookOnline) navigate(auth.status === 'in' ? bookRoute(s.id) : loginPath(bookRoute(s.id)));
@@ -227,6 +231,21 @@ export default function ServiceDetailPage() {
       <Section title={t('detail.description')}>
         <p className="detail-text">{pick(s.description, s.descriptionEn)}</p>
       </Section>
+
+      {lookup && (
+        <section className="card flush" aria-label={t(lookupLabel(lookup, city, 'label'))}>
+          <List>
+            <LinkItem
+              to={lookup.route}
+              prefix={<Icon name="search" className="list-icon" />}
+              description={lookup.description ? t(lookup.description) : undefined}
+              data-testid="service-lookup"
+            >
+              {t(lookupLabel(lookup, city, 'label'))}
+            </LinkItem>
+          </List>
+        </section>
+      )}
 
       <Section title={t('detail.facts')}>
         <dl className="detail-facts">

@@ -1,14 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DisabilityRecords, AssistanceProgress as Progress } from '../api/welfare';
+import type { DisabilityRecords, AssistanceProgress as Progress, SeniorCardView } from '../api/welfare';
 import { allByTestId, byTestId, findByTestId, json, mockFetch, problem, renderRoute } from '../test/harness';
 import { cleanup, click, waitFor } from '../test/render';
 import AssistanceProgress from './AssistanceProgress';
 import DisabilityCertificate from './DisabilityCertificate';
+import SeniorCard from './SeniorCard';
 
 const routes = [
   { path: '/lookups/disability', element: <DisabilityCertificate /> },
   { path: '/lookups/social-assistance', element: <AssistanceProgress /> },
+  { path: '/lookups/senior-card', element: <SeniorCard /> },
 ];
 afterEach(cleanup);
 
@@ -146,5 +148,89 @@ describe('社会救助办理查询', () => {
     await renderRoute(routes, '/lookups/social-assistance?kind=pension');
     await waitFor(() => expect(document.body.textContent).toContain('暂无最低生活保障办理记录'));
     expect(calls.find((c) => c.url.startsWith('/api/v1/lookups/social-assistance'))?.url).toContain('kind=dibao');
+  });
+});
+
+const CARD: SeniorCardView = {
+  subject: { self: true, nameMasked: '黄**' },
+  card: {
+    cardName: '老人卡',
+    cardNumber: 'YD440600-2026-000001',
+    holderNameMasked: '黄**',
+    holderIdNumberMasked: '440***********0021',
+    cityCode: '440600',
+    kind: 'first',
+    kindName: '首次申领',
+    issuedOn: '2026-09-15',
+    issuedBy: '佛山市民政局',
+    status: 'valid',
+    statusName: '有效',
+  },
+  source: { department: '广东省民政厅', updatedAt: '2026-09-15T03:00:00.000Z' },
+};
+const isCard = (url: string) => url.startsWith('/api/v1/lookups/senior-card');
+
+describe('老年人优待证查询', () => {
+  it('佛山: 老人卡 with the number, the masked holder, 发证机关, 发证日期 and 有效', async () => {
+    const calls = mockFetch((call) => (isCard(call.url) ? json(200, CARD) : undefined));
+    await renderRoute(routes, '/lookups/senior-card', { city: '440600' });
+    const card = await findByTestId('senior-card');
+    expect(document.querySelector('h1')?.textContent).toBe('老人卡查询');
+    expect(card.querySelector('h2')?.textContent?.trim()).toBe('老人卡');
+    for (const text of ['YD440600-2026-000001', '黄**', '440***********0021', '佛山市民政局', '2026-09-15', '首次申领'])
+      expect(card.textContent).toContain(text);
+    expect(byTestId('senior-card-status').textContent).toBe('有效');
+    expect(card.querySelector('[data-testid="senior-card-cancelled"]')).toBeNull();
+    expect(document.body.textContent).toContain('广东省民政厅');
+    expect(calls.find((c) => isCard(c.url))?.url).toContain('city=440600');
+  });
+
+  it('a cancelled card says so; the city of a case (?city=) is the one asked', async () => {
+    const cancelled = {
+      ...CARD,
+      card: { ...CARD.card, cardName: '老年人优待证', cityCode: '441800', status: 'cancelled', statusName: '已注销' },
+    };
+    const calls = mockFetch((call) => (isCard(call.url) ? json(200, cancelled) : undefined));
+    await renderRoute(routes, '/lookups/senior-card?city=441800');
+    await findByTestId('senior-card');
+    expect(document.querySelector('h1')?.textContent).toBe('老年人优待证查询');
+    expect(byTestId('senior-card-status').textContent).toBe('已注销');
+    expect(byTestId('senior-card-cancelled').textContent).toContain('请申请补领');
+    expect(calls.find((c) => isCard(c.url))?.url).toContain('city=441800');
+  });
+
+  it('no card is an answer, not an error: the server’s words and the way to apply', async () => {
+    const detail =
+      '未查询到您的老人卡信息。年满60周岁的老年人可通过“老人卡申办”申请办理；已提交申请的，可在“我的办件”查看进度。';
+    mockFetch((call) =>
+      isCard(call.url) ? problem(404, 'SENIOR_CARD_NOT_FOUND', '未查询到老年人优待证', detail) : undefined,
+    );
+    await renderRoute(routes, '/lookups/senior-card', { city: '440600' });
+    const none = await findByTestId('senior-card-none');
+    expect(document.body.textContent).toContain(detail);
+    expect(document.querySelector('[role="alert"]')).toBeNull();
+    expect([...none.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/apply/laonianren-youdaizheng-hefa',
+      '/cases?service=laonianren-youdaizheng-hefa',
+    ]);
+  });
+
+  it('a city that does not issue it: the server’s refusal, with a retry', async () => {
+    const detail = '老年人优待证核发暂仅支持佛山、清远、韶关，当前城市为广州。';
+    mockFetch((call) =>
+      isCard(call.url) ? problem(409, 'SERVICE_NOT_IN_CITY', '当前城市暂不支持该服务', detail) : undefined,
+    );
+    await renderRoute(routes, '/lookups/senior-card');
+    await waitFor(() => expect(document.body.textContent).toContain(detail));
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('暂时无法查询优待证');
+  });
+
+  it('reads in English', async () => {
+    mockFetch((call) => (isCard(call.url) ? json(200, CARD) : undefined));
+    await renderRoute(routes, '/lookups/senior-card', { city: '440600', lang: 'en' });
+    const card = await findByTestId('senior-card');
+    expect(document.querySelector('h1')?.textContent).toBe('My elderly card');
+    expect(card.querySelector('h2')?.textContent?.trim()).toBe('Elderly card');
+    expect(card.textContent).toContain('Issued by');
   });
 });

@@ -1,8 +1,8 @@
-import { CITY_CODES, parseResidentId } from '@yss/contracts';
+import { CITY_CODES, findCity, parseResidentId } from '@yss/contracts';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { addMonthsToDate, ageOn } from '../kit/dates.js';
-import { IdNumber, IdNumberInput, IsoDate, IsoMonth, PlatformReference } from '../kit/inputs.js';
+import { IdNumber, IdNumberInput, IsoDate, IsoMonth, PlatformReference, UpdatedAt } from '../kit/inputs.js';
 import { allowanceAmount, bracketOf } from './codes.js';
 import type { CivilAffairsTables } from './tables.js';
 
@@ -52,8 +52,11 @@ export const SeniorCard = z
     kind: z.enum(['first', 'reissue']),
     kindName: z.string(),
     issuedOn: IsoDate,
+    /** 发证机关: the civil-affairs bureau of the city (佛山市民政局). */
+    issuedBy: z.string(),
     status: z.enum(['valid', 'cancelled']),
     statusName: z.string(),
+    updatedAt: UpdatedAt,
   })
   .meta({ id: 'CivilSeniorCard', description: '老年人优待证' });
 export type SeniorCard = z.infer<typeof SeniorCard>;
@@ -204,7 +207,7 @@ export class SandboxCivilAffairsWrites<DB extends Tables = Tables> {
   async seniorCard(idNumber: string): Promise<SeniorCard | null> {
     const row = await this.db
       .selectFrom('dept_minzheng.senior_cards')
-      .select(['card_number', 'name', 'city_code', 'kind', 'status'])
+      .select(['card_number', 'name', 'city_code', 'kind', 'status', 'updated_at'])
       .select(sql<string>`to_char(issued_on, 'YYYY-MM-DD')`.as('issued'))
       .where('id_number', '=', idNumber)
       .orderBy(sql`status = 'valid'`, 'desc')
@@ -221,8 +224,10 @@ export class SandboxCivilAffairsWrites<DB extends Tables = Tables> {
       kind,
       kindName: SENIOR_CARD_KINDS[kind],
       issuedOn: row.issued,
+      issuedBy: `${findCity(row.city_code)?.name ?? ''}市民政局`,
       status,
       statusName: SENIOR_CARD_STATUSES[status],
+      updatedAt: new Date(row.updated_at).toISOString(),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ActingQuery, CITY_CODES, Problem, RecordSource, RecordSubject } from '@yss/contracts';
+import { ActingQuery, CITY_CODES, Problem, RecordSource, RecordSubject, seniorCardName } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../../departments/disabled-persons/codes.js';
 import type { DisabilityApplication, DisabilityCertificate } from '../../departments/disabled-persons/contract.js';
 import type { Departments } from '../../departments/registry.js';
+import { AppError } from '../../http/app-error.js';
 import { maskIdNumber, maskName } from '../privacy/index.js';
 import type { OpenedLookup, PersonalLookupGate } from './personal-gate.js';
 import { CityParam } from './query-params.js';
@@ -23,7 +24,7 @@ import { newest, ProgressStep, timeline } from './records-routes.js';
 /**
  * 助残 and 社会救助 lookups (docs/welfare.md), each behind the personal lookup gate: 残疾人证查询 (B8: the certificate,
  * the subsidies paid and the 残联 applications with progress) and 社会救助办理查询 (B7: one route for the five
- * progress queries, the service chosen by `kind`). Answers are presented through the mappers below: the certificate
+ * progress queries, the service chosen by `kind`) and 老年人优待证查询 (E4: the card 民政 issued, 佛山's 老人卡). Answers are presented through the mappers below: the certificate
  * number is the holder's ID number plus two digits, so it is masked; other people's names are masked.
  */
 
@@ -200,6 +201,52 @@ function presentAssistance(c: AssistanceCase): z.infer<typeof AssistanceProgress
   };
 }
 
+// ------------------------------------------------------------------------------------------------------
+// E4 老年人优待证查询 (佛山: 老人卡)
+// ------------------------------------------------------------------------------------------------------
+
+/**
+ * The card is read under the catalog service that issues it (老年人优待证核发): its cities (佛山, 清远, 韶关), its
+ * verification, its audit action. The service is for oneself only (the guide offers no 为他人办理 for it), so no
+ * delegation covers it and `?for=` is refused by the gate.
+ */
+export const SENIOR_CARD_SERVICE = 'laonianren-youdaizheng-hefa';
+
+export const SeniorCardView = z
+  .object({
+    subject: RecordSubject,
+    card: z.object({
+      /** 老人卡 (the card of 佛山) or 老年人优待证 */
+      cardName: z.string(),
+      /** 优待证号, YD440600-2026-000123 (not personal: the city, the year, a serial) */
+      cardNumber: z.string(),
+      holderNameMasked: z.string(),
+      holderIdNumberMasked: z.string(),
+      cityCode: z.enum(CITY_CODES),
+      kind: z.enum(['first', 'reissue']),
+      /** 首次申领 / 遗失或损坏补领 */
+      kindName: z.string(),
+      issuedOn: Day,
+      /** 发证机关 */
+      issuedBy: z.string(),
+      /** valid / cancelled (a 补领 cancels the card it replaces) */
+      status: z.string(),
+      statusName: z.string(),
+    }),
+    source: RecordSource,
+  })
+  .meta({ id: 'SeniorCardView', description: '老年人优待证查询 (E4): the card 民政 issued, masked' });
+
+/** No card: said in the page's words, with the way to one. */
+function noSeniorCard(cityCode: string) {
+  const name = seniorCardName(cityCode);
+  const service = name === '老人卡' ? '老人卡申办' : '老年人优待证核发';
+  return new AppError(
+    'SENIOR_CARD_NOT_FOUND',
+    `未查询到您的${name}信息。年满60周岁的老年人可通过“${service}”申请办理；已提交申请的，可在“我的办件”查看进度。`,
+  );
+}
+
 const subjectOf = (opened: OpenedLookup) => ({ self: opened.subject.self, nameMasked: opened.subject.nameMasked });
 
 export const welfareLookupRoutes =
@@ -286,6 +333,48 @@ export const welfareLookupRoutes =
           kindName: ASSISTANCE_KINDS[kind],
           cases: mine.map(presentAssistance),
           source: { department: civil.spec.name, updatedAt: newest(mine.map((c) => c.updatedAt)) },
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/lookups/senior-card',
+      {
+        schema: {
+          tags: ['lookups', 'personal'],
+          summary: '老年人优待证查询 (E4, 佛山: 老人卡): the card 民政 issued, holder masked (audited)',
+          querystring: ActingQuery.extend({ city: CityParam }),
+          response: { 200: SeniorCardView, ...problems },
+        },
+      },
+      async (req) => {
+        const opened = await gate.open(req, {
+          serviceId: SENIOR_CARD_SERVICE,
+          city: req.query.city,
+          forDelegation: req.query.for,
+        });
+        const { card } = await civil.client.seniorCard({ idNumber: opened.subject.idNumber });
+        if (!card) {
+          await gate.recordRead(opened, SENIOR_CARD_SERVICE, 'failure');
+          throw noSeniorCard(req.query.city);
+        }
+        await gate.recordRead(opened, SENIOR_CARD_SERVICE);
+        return {
+          subject: subjectOf(opened),
+          card: {
+            cardName: seniorCardName(card.cityCode),
+            cardNumber: card.cardNumber,
+            holderNameMasked: maskName(card.name),
+            holderIdNumberMasked: maskIdNumber(opened.subject.idNumber),
+            cityCode: card.cityCode,
+            kind: card.kind,
+            kindName: card.kindName,
+            issuedOn: card.issuedOn,
+            issuedBy: card.issuedBy,
+            status: card.status,
+            statusName: card.statusName,
+          },
+          source: { department: civil.spec.name, updatedAt: card.updatedAt },
         };
       },
     );

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SandboxCivilAffairsWrites } from '../../departments/civil-affairs/writes.js';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
@@ -13,6 +16,7 @@ const demo = (name: string) => {
 };
 const CERTIFICATE = '/api/v1/lookups/disability/certificate';
 const PROGRESS = '/api/v1/lookups/social-assistance/progress';
+const SENIOR_CARD = '/api/v1/lookups/senior-card';
 
 describe.each(ENGINES)('残疾人证查询 and 社会救助办理查询 on %s', (engine) => {
   let t: TestApp;
@@ -108,5 +112,121 @@ describe.each(ENGINES)('残疾人证查询 and 社会救助办理查询 on %s', 
     const fresh = await c.smsLogin(demo('张伟').phone as string);
     const unverified = await c.call('GET', `${PROGRESS}?city=440100&kind=dibao`, undefined, fresh);
     expect(unverified.json().code).toBe('VERIFICATION_REQUIRED');
+  });
+});
+
+describe.each(ENGINES)('老年人优待证查询 on %s', (engine) => {
+  let t: TestApp;
+  const c = citizenClient(() => t);
+  let elder: { name: string; idNumber: string; phone: string };
+  let cardNumber = '';
+  beforeAll(async () => {
+    t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
+    // Someone of the generated province over 60 with a phone; 民政 issues them a 佛山 card as the write-back does.
+    const found = await sql<{ name: string; id_number: string; phone: string }>`
+      select name, id_number, phone from dept_gongan.people
+      where phone is not null and status = 'normal' and birth_date < date '1950-01-01'
+      order by id_number limit 1`.execute(t.database.db);
+    const row = found.rows[0];
+    if (!row) throw new Error('no elder with a phone in the generated province');
+    elder = { name: row.name, idNumber: row.id_number, phone: row.phone };
+    await sql`delete from dept_minzheng.senior_cards where id_number = ${elder.idNumber}`.execute(t.database.db);
+    const issued = await new SandboxCivilAffairsWrites(t.database.db).issueSeniorCard({
+      reference: '20260915440600000001',
+      idNumber: elder.idNumber,
+      name: elder.name,
+      cityCode: '440600',
+      kind: 'first',
+      decidedOn: '2026-09-15',
+    });
+    if (issued.outcome !== 'issued') throw new Error(issued.reason);
+    cardNumber = issued.cardNumber;
+  }, SLOW_START);
+  afterAll(() => t?.close());
+
+  const auditOf = async (accountId: string) =>
+    (
+      await sql<{ result: string; actor_kind: string; subject_account_id: string | null }>`
+        select result, actor_kind, subject_account_id from audit_log
+        where action = 'lookup.laonianren-youdaizheng-hefa' and actor_account_id = ${accountId} order by seq`.execute(
+        t.database.db,
+      )
+    ).rows;
+
+  it('佛山: the holder’s 老人卡, masked, 有效, audited; 已注销 once cancelled', async () => {
+    const me = await c.verifiedAccount(elder);
+    const res = await c.call('GET', `${SENIOR_CARD}?city=440600`, undefined, me.cookie);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(cardNumber).toMatch(/^YD440600-2026-\d{6}$/);
+    expect(res.json()).toMatchObject({
+      subject: { self: true },
+      card: {
+        cardName: '老人卡',
+        cardNumber,
+        holderNameMasked: `${elder.name.slice(0, 1)}${'*'.repeat(elder.name.length - 1)}`,
+        holderIdNumberMasked: `${elder.idNumber.slice(0, 3)}***********${elder.idNumber.slice(14)}`,
+        cityCode: '440600',
+        kindName: '首次申领',
+        issuedOn: '2026-09-15',
+        issuedBy: '佛山市民政局',
+        status: 'valid',
+        statusName: '有效',
+      },
+      source: { department: '广东省民政厅' },
+    });
+    expect(res.body).not.toContain(elder.idNumber);
+    expect(res.body).not.toContain(elder.name);
+    expect(await auditOf(me.id)).toEqual([{ result: 'success', actor_kind: 'citizen', subject_account_id: me.id }]);
+
+    // The same card read from 清远 (the app's city is not the card's): named as its own city names it.
+    const qy = (await c.call('GET', `${SENIOR_CARD}?city=441800`, undefined, me.cookie)).json();
+    expect(qy.card).toMatchObject({ cardName: '老人卡', cityCode: '440600' });
+
+    await sql`update dept_minzheng.senior_cards set status = 'cancelled' where id_number = ${elder.idNumber}`.execute(
+      t.database.db,
+    );
+    const cancelled = (await c.call('GET', `${SENIOR_CARD}?city=440600`, undefined, me.cookie)).json();
+    expect(cancelled.card).toMatchObject({ cardNumber, status: 'cancelled', statusName: '已注销' });
+  });
+
+  it('no card: a 404 problem in the city’s words, audited as a failed read', async () => {
+    const chen = await c.verifiedAccount(demo('陈志强'));
+    const fs = await c.call('GET', `${SENIOR_CARD}?city=440600`, undefined, chen.cookie);
+    expect(fs.statusCode).toBe(404);
+    expect(fs.headers['content-type']).toContain('application/problem+json');
+    expect(fs.json()).toMatchObject({
+      code: 'SENIOR_CARD_NOT_FOUND',
+      detail:
+        '未查询到您的老人卡信息。年满60周岁的老年人可通过“老人卡申办”申请办理；已提交申请的，可在“我的办件”查看进度。',
+    });
+    const qy = (await c.call('GET', `${SENIOR_CARD}?city=441800`, undefined, chen.cookie)).json();
+    expect(qy.detail).toBe(
+      '未查询到您的老年人优待证信息。年满60周岁的老年人可通过“老年人优待证核发”申请办理；已提交申请的，可在“我的办件”查看进度。',
+    );
+    expect((await auditOf(chen.id)).map((r) => r.result)).toEqual(['failure', 'failure']);
+  });
+
+  it('refuses a city that does not issue it, an old verification and someone else’s card, reading nothing', async () => {
+    const me = await c.verifiedAccount(elder);
+    const before = (await auditOf(me.id)).length;
+    const gz = await c.call('GET', `${SENIOR_CARD}?city=440100`, undefined, me.cookie);
+    expect(gz.statusCode).toBe(409);
+    expect(gz.json()).toMatchObject({
+      code: 'SERVICE_NOT_IN_CITY',
+      detail: '老年人优待证核发暂仅支持佛山、清远、韶关，当前城市为广州。',
+    });
+    // For oneself only: a delegation id is refused, never answered with the caller's own card.
+    const other = await c.call('GET', `${SENIOR_CARD}?city=440600&for=${randomUUID()}`, undefined, me.cookie);
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain(cardNumber);
+    const noCity = await c.call('GET', SENIOR_CARD, undefined, me.cookie);
+    expect(noCity.json().code).toBe('VALIDATION_FAILED');
+
+    const fresh = await c.smsLogin(elder.phone);
+    const unverified = await c.call('GET', `${SENIOR_CARD}?city=440600`, undefined, fresh);
+    expect(unverified.statusCode).toBe(403);
+    expect(unverified.json().code).toBe('VERIFICATION_REQUIRED');
+    expect(unverified.body).not.toContain(cardNumber);
+    expect(await auditOf(me.id)).toHaveLength(before);
   });
 });
