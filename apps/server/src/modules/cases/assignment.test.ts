@@ -310,6 +310,12 @@ describe.each(ENGINES)('办件分派 and 内部备注 on %s', (engine) => {
       expect(res.body, url).not.toContain('王**');
       expect(res.body, url).not.toMatch(/"(notes|assignee|assignments)"/);
     }
+    const log = (await c.call('GET', '/api/v1/me/access-log', undefined, citizen.cookie)).json() as {
+      actionLabel: string;
+      actor: string;
+    }[];
+    expect(log).toContainEqual(expect.objectContaining({ actionLabel: '工作人员分派办件', actor: '工作人员' }));
+    expect(log).toContainEqual(expect.objectContaining({ actionLabel: '工作人员添加办件内部备注', actor: '工作人员' }));
     const mine = (await c.call('GET', `/api/v1/me/cases/${caseId}`, undefined, citizen.cookie)).json();
     // The citizen's version counts the events only (submit, accept, approve).
     expect(mine).toMatchObject({ version: 3, status: 'approved' });
