@@ -465,7 +465,10 @@ export const CaseDetail = CaseSummary.extend({
   collection: CollectionInfo.nullable(),
   /** The latest supplement request's reason while one is open. */
   supplementReason: z.string().nullable(),
-  /** Number of actions so far; the console sends it back to act on the version it saw. */
+  /**
+   * The console sends it back to act on the version it saw: the number of actions so far (in the console, plus the
+   * assignment changes, which the citizen's view never counts).
+   */
   version: z.number().int(),
   /** Once approved, for services whose department issues a record: what was issued, or that it is being issued. */
   fulfilment: CaseFulfilment.nullable(),
@@ -490,13 +493,114 @@ export const ConsoleCaseQuery = z
       .enum(['true', 'false'], { error: '已超期筛选参数有误，应为 true 或 false' })
       .transform((v) => v === 'true')
       .optional(),
+    /** 我的 (assigned to the caller) or 待分派 (assigned to nobody); absent: 全部. */
+    assigned: z.enum(['mine', 'unassigned'], { error: '办理人筛选参数有误，应为 mine 或 unassigned' }).optional(),
   })
   .strict();
+
+/**
+ * 办理人: the reviewer a case is assigned to (分派), as the console shows them — the name masked (王**), as the
+ * console shows people; `mine` when it is the caller. Never part of a citizen's view.
+ */
+export const ConsoleCaseAssignee = z
+  .object({
+    staffId: z.uuid(),
+    nameMasked: z.string(),
+    mine: z.boolean(),
+    since: z.iso.datetime(),
+  })
+  .meta({ id: 'ConsoleCaseAssignee' });
+export type ConsoleCaseAssignee = z.infer<typeof ConsoleCaseAssignee>;
+
+export const CASE_ASSIGNMENT_CHANGES = {
+  claim: { label: '认领' },
+  assign: { label: '分派' },
+  release: { label: '退回待分派' },
+} as const;
+export const CaseAssignmentChange = z.enum(['claim', 'assign', 'release']);
+export type CaseAssignmentChange = z.infer<typeof CaseAssignmentChange>;
+
+/** One change of 办理人, in the console drawer's 分派记录. */
+export const ConsoleCaseAssignmentEntry = z
+  .object({
+    change: CaseAssignmentChange,
+    /** 认领 / 分派 / 退回待分派. */
+    label: z.string(),
+    /** Who holds it after the change (null after 退回), who made the change: masked names. */
+    assigneeNameMasked: z.string().nullable(),
+    byNameMasked: z.string(),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'ConsoleCaseAssignmentEntry' });
+export type ConsoleCaseAssignmentEntry = z.infer<typeof ConsoleCaseAssignmentEntry>;
+
+/** A reviewer the case can be handed to: their grant with application.review reaches its department and city. */
+export const ConsoleCaseAssignable = z
+  .object({
+    staffId: z.uuid(),
+    nameMasked: z.string(),
+    username: z.string(),
+    /** The caller themself. */
+    me: z.boolean(),
+    /** Holds the case now. */
+    current: z.boolean(),
+  })
+  .meta({ id: 'ConsoleCaseAssignable' });
+export type ConsoleCaseAssignable = z.infer<typeof ConsoleCaseAssignable>;
+
+/** 认领 / 分派给… / 退回, on the case's `version` the reviewer saw (CASE_CHANGED otherwise). */
+export const ConsoleCaseAssignmentInput = z
+  .object({
+    change: z.enum(['claim', 'assign', 'release'], { error: '请选择认领、分派或退回' }),
+    /** assign only: the reviewer to hand the case to. */
+    assigneeId: z.uuid({ error: '请选择要分派的审核人员' }).optional(),
+    version: z.number().int().min(1),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.change === 'assign' && !v.assigneeId) {
+      ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: '请选择要分派的审核人员' });
+    }
+    if (v.change !== 'assign' && v.assigneeId) {
+      ctx.addIssue({ code: 'custom', path: ['assigneeId'], message: '认领或退回时不需要选择审核人员' });
+    }
+  })
+  .meta({ id: 'ConsoleCaseAssignmentInput' });
+export type ConsoleCaseAssignmentInput = z.input<typeof ConsoleCaseAssignmentInput>;
+
+export const CASE_NOTE_MAX_LENGTH = 1000;
+
+/** 内部备注: what a reviewer writes for the office (never shown to the citizen). */
+export const ConsoleCaseNoteInput = z
+  .object({
+    text: z
+      .string({ error: '请填写备注内容' })
+      .trim()
+      .min(1, '请填写备注内容')
+      .max(CASE_NOTE_MAX_LENGTH, `备注不能超过${CASE_NOTE_MAX_LENGTH}个字`),
+  })
+  .strict()
+  .meta({ id: 'ConsoleCaseNoteInput' });
+export type ConsoleCaseNoteInput = z.input<typeof ConsoleCaseNoteInput>;
+
+export const ConsoleCaseNote = z
+  .object({
+    id: z.uuid(),
+    text: z.string(),
+    authorNameMasked: z.string(),
+    /** Written by the caller. */
+    mine: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ConsoleCaseNote' });
+export type ConsoleCaseNote = z.infer<typeof ConsoleCaseNote>;
 
 export const ConsoleCaseSummary = CaseSummary.extend({
   applicantNameMasked: z.string(),
   /** The write-back's state once approved (null: none for this service, or not approved). */
   fulfilmentState: FulfilmentState.nullable(),
+  /** 办理人 (null: 待分派). */
+  assignee: ConsoleCaseAssignee.nullable(),
 }).meta({ id: 'ConsoleCaseSummary' });
 export type ConsoleCaseSummary = z.infer<typeof ConsoleCaseSummary>;
 
@@ -510,6 +614,12 @@ export const ConsoleCaseDetail = CaseDetail.omit({ allowedActions: true })
     /** In the console, staff names are shown with each of their actions. */
     events: z.array(CaseEvent.extend({ staffName: z.string().nullable() })),
     fulfilment: ConsoleCaseFulfilment.nullable(),
+    /** 办理人 (null: 待分派); while it is someone else, the caller's review steps are refused. */
+    assignee: ConsoleCaseAssignee.nullable(),
+    /** 分派记录, oldest first. */
+    assignments: z.array(ConsoleCaseAssignmentEntry),
+    /** 内部备注, oldest first. */
+    notes: z.array(ConsoleCaseNote),
   })
   .meta({ id: 'ConsoleCaseDetail' });
 export type ConsoleCaseDetail = z.infer<typeof ConsoleCaseDetail>;

@@ -117,6 +117,10 @@ export const ERROR_CODES = {
   CASE_FORM_FIELD_NOT_FOUND: { status: 404, title: '找不到该项申请信息' },
   CASE_FORM_FIELD_NOT_MASKED: { status: 400, title: '该项申请信息无需显示' },
   FEEDBACK_NOT_MASKED: { status: 400, title: '该反馈无需显示' },
+  CASE_ASSIGNED_TO_OTHER: { status: 409, title: '该办件由其他审核人员办理中' },
+  CASE_ASSIGNEE_NOT_IN_REACH: { status: 400, title: '不能分派给该人员' },
+  CASE_ASSIGNMENT_NOT_ALLOWED: { status: 409, title: '该办件不能再分派' },
+  CASE_ASSIGNMENT_UNCHANGED: { status: 409, title: '办理人没有变化' },
   // 预约 (appointments with quotas) and 号源 (slots)
   APPOINTMENT_NOT_OFFERED: { status: 404, title: '该服务暂不支持在线预约' },
   APPOINTMENT_NOT_FOUND: { status: 404, title: '找不到该预约' },

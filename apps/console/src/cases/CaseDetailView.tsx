@@ -10,7 +10,9 @@ import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Timeline, 
 import { useCallback, useEffect, useState } from 'react';
 import { type ApiError, api, errorText } from '../api';
 import { CaseActionModal } from './CaseActionModal';
+import { CaseAssignment } from './CaseAssignment';
 import { CaseAttachments } from './CaseAttachments';
+import { CaseNotes } from './CaseNotes';
 import { CaseDueDate, CaseStatusTag, formatTime } from './status';
 
 type Event = ConsoleCaseDetail['events'][number];
@@ -135,6 +137,20 @@ export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChange
     onChanged();
   };
 
+  const assigned = (updated: ConsoleCaseDetail, what: string) => {
+    setNotice(null);
+    setDetail(updated);
+    message.success(`已${what}：${updated.caseNumber}`);
+    onChanged();
+  };
+  const assignmentConflict = (text: string) => {
+    const shown = `${text}已为您重新加载办件，请核对后再操作。`;
+    setNotice(shown);
+    message.warning(shown);
+    void load();
+    onChanged();
+  };
+
   const [retrying, setRetrying] = useState(false);
   const retryFulfilment = async () => {
     setRetrying(true);
@@ -181,6 +197,8 @@ export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChange
   }
 
   const allowed = STAFF_CASE_ACTIONS.filter((a) => detail.staffAllowedActions.includes(a));
+  // 分派: while someone else handles the case, its review steps are theirs (the server refuses them too).
+  const heldByOther = detail.assignee !== null && !detail.assignee.mine;
   // the collection notice belongs to the latest 审核通过
   const lastApprove = detail.events.map((e) => e.action).lastIndexOf('approve');
 
@@ -284,8 +302,13 @@ export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChange
               }
             />
           )}
+          <CaseAssignment detail={detail} onUpdated={assigned} onConflict={assignmentConflict} />
           <section aria-label="办理操作" className="case-actions">
-            {allowed.length === 0 ? (
+            {heldByOther && allowed.length > 0 ? (
+              <Typography.Text type="secondary" data-testid="case-held-by-other">
+                该办件由 {detail.assignee?.nameMasked} 办理中。如需办理，请先改派给自己。
+              </Typography.Text>
+            ) : allowed.length === 0 ? (
               <Typography.Text type="secondary" data-testid="case-no-actions">
                 {detail.status === 'supplement_requested'
                   ? '等待申请人补正，暂无可办理的操作。'
@@ -339,6 +362,13 @@ export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChange
         </Card>
         <Card title={<h3 className="case-section-title">申请材料</h3>} size="small">
           <CaseAttachments caseId={detail.id} serviceId={detail.serviceId} attachments={detail.attachments} />
+        </Card>
+        <Card title={<h3 className="case-section-title">内部备注</h3>} size="small">
+          <CaseNotes
+            caseId={detail.id}
+            notes={detail.notes}
+            onAdded={(note) => setDetail((d) => (d ? { ...d, notes: [...d.notes, note] } : d))}
+          />
         </Card>
         <Card title={<h3 className="case-section-title">办理记录</h3>} size="small">
           <Timeline

@@ -36,6 +36,7 @@ const summary = (over: Partial<ConsoleCaseSummary>): ConsoleCaseSummary => ({
   fulfilmentState: null,
   onBehalf: null,
   timeLimit: null,
+  assignee: null,
   ...over,
 });
 
@@ -111,9 +112,24 @@ const detail = (over: Partial<ConsoleCaseDetail> = {}): ConsoleCaseDetail => {
     supplementReason: null,
     fulfilment: null,
     version: 1,
+    assignments: [],
+    notes: [],
     ...over,
   };
 };
+
+const ME_ID = '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const WANG_ID = '6b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e';
+const ASSIGNABLE = [
+  { staffId: ME_ID, nameMasked: '李*', username: 'lisi', me: true, current: false },
+  { staffId: WANG_ID, nameMasked: '王**', username: 'gz.police.wang', me: false, current: false },
+];
+const heldBy = (staffId: string, nameMasked: string, mine: boolean) => ({
+  staffId,
+  nameMasked,
+  mine,
+  since: '2025-03-01T03:00:00.000Z',
+});
 
 const caseListRequests = () =>
   requests.filter((r) => r.method === 'GET' && r.url.pathname === '/api/v1/console/cases').map((r) => r.url);
@@ -132,6 +148,7 @@ beforeEach(() => {
     return json(rows);
   });
   on('GET', `/api/v1/console/cases/${CASE_ID}`, () => json(detail()));
+  on('GET', `/api/v1/console/cases/${CASE_ID}/assignees`, () => json(ASSIGNABLE));
   on('GET', /^\/api\/v1\/console\/cases\/[^/]+\/attachments\/[^/]+$/, ({ url }) =>
     url.pathname.endsWith(PDF_ID)
       ? new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }))
@@ -667,5 +684,170 @@ describe('办件审核: 发证 (the write-back to the department)', () => {
     await renderAt(`/cases/${CASE_ID}`);
     fireEvent.click(await screen.findByTestId('case-fulfilment-retry'));
     expect((await screen.findByTestId('case-notice')).textContent).toContain('该办件的发证未失败');
+  });
+});
+
+describe('办件审核: 分派 and 内部备注', () => {
+  const assignmentRequests = () =>
+    requests.filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/assignment')).map((r) => r.body);
+
+  it('the queue: a 办理人 column, and 我的 / 待分派 / 全部 ask for ?assigned=', async () => {
+    on('GET', '/api/v1/console/cases', () =>
+      json([{ ...submittedCase, assignee: heldBy(WANG_ID, '王**', false) }, acceptedCase]),
+    );
+    await renderAt('/cases');
+    await waitFor(() => expect(tableRows()).toHaveLength(2));
+    expect(screen.getByRole('columnheader', { name: '办理人' })).toBeTruthy();
+    const cells = screen.getAllByTestId('case-assignee-cell').map((c) => c.textContent);
+    expect(cells.sort()).toEqual(['待分派', '由 王** 办理中']);
+    expect(caseListRequests().every((u) => !u.searchParams.has('assigned'))).toBe(true);
+
+    forgetRequests();
+    await choose('cases-filter-assigned', '我的');
+    await waitFor(() => expect(caseListRequests().length).toBeGreaterThan(0));
+    expect(caseListRequests().every((u) => u.searchParams.get('assigned') === 'mine')).toBe(true);
+
+    forgetRequests();
+    await choose('cases-filter-assigned', '待分派');
+    await waitFor(() => expect(caseListRequests().length).toBeGreaterThan(0));
+    expect(caseListRequests().every((u) => u.searchParams.get('assigned') === 'unassigned')).toBe(true);
+
+    forgetRequests();
+    await choose('cases-filter-assigned', '全部');
+    await waitFor(() => expect(caseListRequests().length).toBeGreaterThan(0));
+    expect(caseListRequests().every((u) => !u.searchParams.has('assigned'))).toBe(true);
+  });
+
+  it('认领 a case nobody handles, with the version seen; then 退回', async () => {
+    on('POST', `/api/v1/console/cases/${CASE_ID}/assignment`, ({ body }) =>
+      json(
+        (body as { change: string }).change === 'claim'
+          ? detail({ version: 2, assignee: heldBy(ME_ID, '李*', true) })
+          : detail({ version: 3, assignee: null }),
+      ),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    const view = await screen.findByTestId('case-detail');
+    expect(within(view).getByTestId('case-assignee').textContent).toBe('待分派');
+    expect(within(view).queryByTestId('case-release')).toBeNull();
+    fireEvent.click(within(view).getByTestId('case-claim'));
+    await waitFor(() => expect(within(view).getByTestId('case-assignee').textContent).toBe('由您办理'));
+    expect(assignmentRequests()).toEqual([{ change: 'claim', version: 1 }]);
+    // Mine: the review steps are offered.
+    expect(within(view).getByTestId('case-action-accept')).toBeTruthy();
+
+    fireEvent.click(within(view).getByTestId('case-release'));
+    await waitFor(() => expect(within(view).getByTestId('case-assignee').textContent).toBe('待分派'));
+    expect(assignmentRequests().at(-1)).toEqual({ change: 'release', version: 2 });
+  });
+
+  it('held by someone else: 「由 王** 办理中」, no review steps; 分派给… sends the chosen reviewer', async () => {
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () =>
+      json(detail({ version: 4, assignee: heldBy(WANG_ID, '王**', false) })),
+    );
+    on('GET', `/api/v1/console/cases/${CASE_ID}/assignees`, () =>
+      json(ASSIGNABLE.map((a) => ({ ...a, current: a.staffId === WANG_ID }))),
+    );
+    on('POST', `/api/v1/console/cases/${CASE_ID}/assignment`, () =>
+      json(detail({ version: 5, assignee: heldBy(ME_ID, '李*', true) })),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    const view = await screen.findByTestId('case-detail');
+    expect(within(view).getByTestId('case-assignee').textContent).toBe('由 王** 办理中');
+    expect(within(view).getByTestId('case-held-by-other').textContent).toContain('该办件由 王** 办理中');
+    expect(within(view).queryByTestId('case-action-accept')).toBeNull();
+    expect(within(view).getByTestId('case-claim').textContent).toBe('改派给我');
+
+    // The select lists the others (not who holds it now).
+    fireEvent.mouseDown(
+      within(view).getByTestId('case-assign-select').querySelector('.ant-select-selector') as Element,
+    );
+    const option = await waitFor(() => {
+      const found = [...document.querySelectorAll('.ant-select-item-option')].map((el) => el.getAttribute('title'));
+      if (found.length === 0) throw new Error('no options yet');
+      return found;
+    });
+    expect(option).toEqual(['李*（lisi）（我）']);
+    await choose('case-assign-select', '李*（lisi）（我）');
+    fireEvent.click(within(view).getByTestId('case-assign'));
+    await waitFor(() => expect(within(view).getByTestId('case-assignee').textContent).toBe('由您办理'));
+    expect(assignmentRequests()).toEqual([{ change: 'assign', assigneeId: ME_ID, version: 4 }]);
+    expect(within(view).getByTestId('case-action-accept')).toBeTruthy();
+  });
+
+  it('shows a refused change in the server’s words; a version conflict reloads the case', async () => {
+    on('POST', `/api/v1/console/cases/${CASE_ID}/assignment`, () =>
+      problem(
+        409,
+        'CASE_ASSIGNMENT_NOT_ALLOWED',
+        '该办件不能再分派',
+        '办件当前状态为“已办结”，已办理完毕，不能再分派。',
+      ),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    const view = await screen.findByTestId('case-detail');
+    fireEvent.click(within(view).getByTestId('case-claim'));
+    expect((await within(view).findByTestId('case-assignment-error')).textContent).toBe(
+      '办件当前状态为“已办结”，已办理完毕，不能再分派。',
+    );
+
+    on('POST', `/api/v1/console/cases/${CASE_ID}/assignment`, () =>
+      problem(409, 'CASE_CHANGED', '办件已有新的进展，请刷新后重试', '该办件已有新的办理进展，请刷新后再操作。'),
+    );
+    forgetRequests();
+    fireEvent.click(within(view).getByTestId('case-claim'));
+    expect((await screen.findByTestId('case-notice')).textContent).toContain('该办件已有新的办理进展');
+    await waitFor(() => expect(detailRequests().length).toBeGreaterThan(0));
+  });
+
+  it('内部备注: listed with author and time; 添加备注 posts the text; a refusal in the server’s words', async () => {
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () =>
+      json(
+        detail({
+          notes: [
+            {
+              id: '7c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f',
+              text: '申请人电话已核实',
+              authorNameMasked: '王**',
+              mine: false,
+              createdAt: '2025-03-01T03:30:00.000Z',
+            },
+          ],
+        }),
+      ),
+    );
+    on('POST', `/api/v1/console/cases/${CASE_ID}/notes`, ({ body }) => {
+      const text = ((body as { text: string }).text ?? '').trim();
+      if (!text) return problem(400, 'VALIDATION_FAILED', '请求参数有误', 'text：请填写备注内容');
+      return json(
+        {
+          id: '8d4e5f6a-7b8c-4d9e-9f0a-2b3c4d5e6f7a',
+          text,
+          authorNameMasked: '李*',
+          mine: true,
+          createdAt: '2025-03-01T04:00:00.000Z',
+        },
+        201,
+      );
+    });
+    await renderAt(`/cases/${CASE_ID}`);
+    const notes = await screen.findByTestId('case-notes');
+    expect(within(notes).getByText('申请人电话已核实')).toBeTruthy();
+    expect(within(notes).getByText(/王\*\* ·/)).toBeTruthy();
+    expect(notes.textContent).toContain('不会发送给申请人');
+
+    fireEvent.click(within(notes).getByTestId('case-note-add'));
+    expect((await within(notes).findByTestId('case-note-error')).textContent).toBe('text：请填写备注内容');
+
+    const box = within(notes).getByLabelText('添加内部备注');
+    fireEvent.change(box, { target: { value: '  待医院评定结果  ' } });
+    fireEvent.click(within(notes).getByTestId('case-note-add'));
+    expect(await within(notes).findByText('待医院评定结果')).toBeTruthy();
+    expect(within(notes).getByText(/李\* （我） ·|李\*（我） ·/)).toBeTruthy();
+    expect((box as HTMLTextAreaElement).value).toBe('');
+    expect(requests.filter((r) => r.url.pathname.endsWith('/notes')).map((r) => r.body)).toEqual([
+      { text: '' },
+      { text: '  待医院评定结果  ' },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Drawer, Space, Table, Tag, Typography } from 'antd
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api';
+import { assigneeText } from '../cases/CaseAssignment';
 import { CaseDetailView } from '../cases/CaseDetailView';
 import { CaseDueDate, CaseStatusTag, caseStatusOptions, formatTime, STAFF_WORK_STATUSES } from '../cases/status';
 import { FilterSelect } from '../FilterSelect';
@@ -19,6 +20,14 @@ const statusFilterOptions: { value: StatusFilter; label: string }[] = [
   { value: 'overdue', label: '已超期（超过承诺办结时间）' },
   { value: 'fulfilment-failed', label: '发证失败（待重新发证）' },
   { value: 'all', label: '全部状态' },
+];
+
+/** 办理人: 全部, 我的 (assigned to me), 待分派 (assigned to nobody). */
+type AssignedFilter = 'all' | 'mine' | 'unassigned';
+const assignedFilterOptions: { value: AssignedFilter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'mine', label: '我的' },
+  { value: 'unassigned', label: '待分派' },
 ];
 
 const serviceOptions = Object.values(APPLICATION_FORMS).map((f) => ({
@@ -51,6 +60,7 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
   const [status, setStatus] = useState<StatusFilter>('todo');
   const [cityCode, setCityCode] = useState<string | undefined>();
   const [serviceId, setServiceId] = useState<string | undefined>();
+  const [assigned, setAssigned] = useState<AssignedFilter>('all');
 
   const load = useCallback(
     async (signal: AbortSignal) => {
@@ -69,6 +79,7 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
           if (status === 'overdue') query.set('overdue', 'true');
           if (cityCode) query.set('cityCode', cityCode);
           if (serviceId) query.set('serviceId', serviceId);
+          if (assigned !== 'all') query.set('assigned', assigned);
           return api<ConsoleCaseSummary[]>('GET', `/api/v1/console/cases?${query}`, undefined, signal);
         }),
       );
@@ -76,7 +87,7 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
       // oldest first: the applicant who has waited longest comes first
       return [...byId.values()].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
     },
-    [status, cityCode, serviceId],
+    [status, cityCode, serviceId, assigned],
   );
   // the answer of the latest request only (filters changed quickly, a refresh during a load)
   const { data: rows, loading, problem: error, reload } = useConsoleQuery(load, NO_CASES);
@@ -120,6 +131,14 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
             options={serviceOptions}
             value={serviceId}
             onChange={(v) => setServiceId(v)}
+          />
+          <FilterSelect
+            testId="cases-filter-assigned"
+            label="办理人"
+            width={120}
+            options={assignedFilterOptions}
+            value={assigned}
+            onChange={(v) => setAssigned(v)}
           />
           <Button onClick={() => void reload()} loading={loading} data-testid="cases-refresh">
             刷新
@@ -177,6 +196,16 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
                 )}
                 {r.fulfilmentState === 'pending' && <Tag color="processing">制证中</Tag>}
               </Space>
+            ),
+          },
+          {
+            title: '办理人',
+            key: 'assignee',
+            width: 120,
+            render: (_: unknown, r) => (
+              <Typography.Text type={r.assignee ? undefined : 'secondary'} data-testid="case-assignee-cell">
+                {assigneeText(r.assignee)}
+              </Typography.Text>
             ),
           },
           {

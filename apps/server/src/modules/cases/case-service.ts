@@ -59,6 +59,14 @@ export type CaseActor = { kind: 'citizen'; accountId: string } | { kind: 'staff'
 export type SlotFiles = Record<string, readonly string[]>;
 
 const NOT_FOUND = '找不到该办件，请返回我的办件重新查看。';
+const CHANGED = '该办件已有新的办理进展，请刷新后再操作。';
+const ASSIGNED_TO_OTHER = '该办件已分派给其他审核人员办理，请刷新后查看；如需办理，请先改派给自己。';
+
+/** 认领 (to oneself), 分派 (to another reviewer in reach), 退回待分派 (to nobody). */
+export type AssignmentChange =
+  | { change: 'claim' }
+  | { change: 'assign'; assigneeStaffId: string }
+  | { change: 'release' };
 
 const notAllowed = (status: CaseStatus, action: CaseAction) =>
   new AppError(
@@ -314,8 +322,13 @@ export class CaseService {
         }
         const events = await repo.listEvents(tx, row.id);
         const status = caseStatusOf(events.map((e) => e.action));
-        if (o.expectedVersion !== undefined && o.expectedVersion !== events.length) {
+        // The version counts the events and the assignment changes (分派): what the reviewer saw is still current.
+        if (o.expectedVersion !== undefined && o.expectedVersion !== row.version) {
           throw new AppError('CASE_CHANGED', '该办件已有新的办理进展，请刷新后再操作。');
+        }
+        // Assigned to another reviewer: only they take review steps (the route names them; this is the race).
+        if (o.actor.kind === 'staff' && row.assignee_staff_id && row.assignee_staff_id !== o.actor.staffId) {
+          throw new AppError('CASE_ASSIGNED_TO_OTHER', ASSIGNED_TO_OTHER);
         }
         const next = caseTransition(status, o.action);
         if (!next || CASE_ACTION_SPECS[o.action].actor !== o.actor.kind) {
@@ -348,7 +361,7 @@ export class CaseService {
         const days = o.action === 'accept' ? findApplicationForm(row.service_id)?.promisedWorkingDays : undefined;
         const due =
           clock && days ? { workingDays: days, dueOn: dueOnAfter(clock.calendar, clock.today, days) } : undefined;
-        await repo.setCaseState(tx, row.id, next, seq, due);
+        await repo.setCaseState(tx, row.id, next, row.version + 1, due);
         // The write-back to the department (fulfilment/): an outbox row in this transaction, delivered by the job.
         const writesBack = o.action === 'approve' && findFulfilment(row.service_id) !== undefined;
         if (writesBack) await enqueueFulfilment(tx, { caseId: row.id, serviceId: row.service_id, at: this.d.now() });
@@ -440,6 +453,77 @@ export class CaseService {
         at: row.updated_at,
       }),
     ]);
+  }
+
+  // ---- 分派 and 内部备注: staff only, outside the event log (the citizen's status and timeline do not change) ----
+
+  /**
+   * Change who handles a case, on the version the reviewer saw (CASE_CHANGED otherwise: two reviewers claiming the
+   * same case at once, one wins). The route has checked that the new assignee's grant reaches the case. Not on a
+   * finished case; a change that changes nothing is refused CASE_ASSIGNMENT_UNCHANGED.
+   */
+  async changeAssignment(o: {
+    caseId: string;
+    actorStaffId: string;
+    expectedVersion: number;
+    to: AssignmentChange;
+  }): Promise<repo.CaseRow> {
+    const assignee = o.to.change === 'claim' ? o.actorStaffId : o.to.change === 'assign' ? o.to.assigneeStaffId : null;
+    await this.d.db
+      .transaction()
+      .execute(async (tx) => {
+        const row = await repo.lockCase(tx, o.caseId);
+        if (!row) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+        if (o.expectedVersion !== row.version) throw new AppError('CASE_CHANGED', CHANGED);
+        const status = caseStatusOf((await repo.listEvents(tx, row.id)).map((e) => e.action));
+        if (CASE_WORKFLOW[status].final) {
+          throw new AppError(
+            'CASE_ASSIGNMENT_NOT_ALLOWED',
+            `办件当前状态为“${CASE_WORKFLOW[status].label}”，已办理完毕，不能再分派。`,
+          );
+        }
+        if (assignee === row.assignee_staff_id) {
+          throw new AppError(
+            'CASE_ASSIGNMENT_UNCHANGED',
+            assignee === null
+              ? '该办件尚未分派，无需退回。'
+              : assignee === o.actorStaffId
+                ? '该办件已由您办理，无需重复认领。'
+                : '该办件已由该审核人员办理，无需重复分派。',
+          );
+        }
+        await repo.recordAssignment(tx, {
+          caseId: row.id,
+          change: o.to.change,
+          assigneeStaffId: assignee,
+          previousStaffId: row.assignee_staff_id,
+          actorStaffId: o.actorStaffId,
+          version: row.version + 1,
+        });
+      })
+      .catch((err: unknown) => {
+        if (repo.isUniqueViolation(err, 'case_assignments_pkey')) throw new AppError('CASE_CHANGED', CHANGED);
+        throw err;
+      });
+    return (await repo.findCase(this.d.db, o.caseId)) as repo.CaseRow;
+  }
+
+  listAssignments(caseId: string) {
+    return repo.listAssignments(this.d.db, caseId);
+  }
+
+  /** 内部备注: a reviewer's note on a case (text trimmed and checked by the contract), for staff only. */
+  addNote(o: { caseId: string; authorStaffId: string; body: string }) {
+    return repo.insertNote(this.d.db, {
+      id: randomUUID(),
+      case_id: o.caseId,
+      author_staff_id: o.authorStaffId,
+      body: o.body,
+    });
+  }
+
+  listNotes(caseId: string) {
+    return repo.listNotes(this.d.db, caseId);
   }
 
   // ---- reads ----

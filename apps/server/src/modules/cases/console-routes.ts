@@ -1,6 +1,11 @@
 import {
+  CASE_ASSIGNMENT_CHANGES,
   ConsoleCaseActionInput,
+  ConsoleCaseAssignable,
+  ConsoleCaseAssignmentInput,
   ConsoleCaseDetail,
+  ConsoleCaseNote,
+  ConsoleCaseNoteInput,
   ConsoleCaseQuery,
   ConsoleCaseSummary,
   findApplicationForm,
@@ -12,6 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/app-error.js';
 import type { FieldCipher } from '../privacy/index.js';
+import { maskNumbersInText } from '../privacy/index.js';
 import { grantCovers, type StaffService } from '../staff/index.js';
 import { openAttachment, sendAttachment } from './attachments.js';
 import type { CaseService } from './case-service.js';
@@ -22,6 +28,8 @@ import {
   presentConsoleDetail,
   presentConsoleSummary,
   revealFormValue,
+  staffIdsOf,
+  staffNameMasked,
 } from './present.js';
 import type { CaseRow } from './repository.js';
 import * as repo from './repository.js';
@@ -80,12 +88,38 @@ export const caseConsoleRoutes =
       return { ctx, row };
     }
 
-    const detailOf = async (row: CaseRow) => {
-      const { events, attachments, fulfilment } = await d.cases.eventsAndFiles(row.id);
-      const names = await d.staff.displayNames(events.flatMap((e) => (e.actor_staff_id ? [e.actor_staff_id] : [])));
+    /** The case as the reviewer `me` sees it: the event log, files, 办理人 and 分派记录, 内部备注, staff named. */
+    const detailOf = async (row: CaseRow, me: string) => {
+      const [{ events, attachments, fulfilment }, assignments, notes] = await Promise.all([
+        d.cases.eventsAndFiles(row.id),
+        d.cases.listAssignments(row.id),
+        d.cases.listNotes(row.id),
+      ]);
+      const names = await d.staff.displayNames([
+        ...events.flatMap((e) => (e.actor_staff_id ? [e.actor_staff_id] : [])),
+        ...staffIdsOf(row, assignments, notes),
+      ]);
       const clock = await d.cases.limitClock();
-      return presentConsoleDetail(d.cases.catalog, d.cipher, row, events, attachments, names, clock, fulfilment);
+      return presentConsoleDetail(d.cases.catalog, d.cipher, row, events, attachments, names, clock, fulfilment, {
+        me,
+        assignments,
+        notes,
+      });
     };
+
+    /**
+     * 分派: while the case is assigned to someone else, the caller takes no review step on it (they may re-assign it
+     * to themself first: any reviewer in reach may). CASE_ASSIGNED_TO_OTHER names who handles it (王**).
+     */
+    async function requireNotHeldByOther(row: CaseRow, me: string) {
+      if (!row.assignee_staff_id || row.assignee_staff_id === me) return;
+      const names = await d.staff.displayNames([row.assignee_staff_id]);
+      const who = staffNameMasked(names.get(row.assignee_staff_id));
+      throw new AppError(
+        'CASE_ASSIGNED_TO_OTHER',
+        `该办件由 ${who} 办理中，不能由您办理。如需接手，请先将办件改派给自己（分派给…）。`,
+      );
+    }
     const what = (row: CaseRow) => d.cases.catalog.findService(row.service_id)?.name ?? row.service_id;
 
     app.get(
@@ -100,15 +134,23 @@ export const caseConsoleRoutes =
         },
       },
       async (req) => {
-        const { status, cityCode, serviceId, fulfilment, overdue } = req.query;
+        const { status, cityCode, serviceId, fulfilment, overdue, assigned } = req.query;
         // Asking for a city no grant covers is refused (and audited), as in 意见反馈.
         const ctx = await d.staff.requireStaff(req, 'application.review', cityCode ? { cityCode } : {});
         const clock = await d.cases.limitClock();
         const rows = await d.cases.listInScopes(
           ctx.allowed.map((g): repo.CaseScope => ({ departmentId: g.departmentId, cityCode: g.cityCode })),
-          { status, cityCode, serviceId, fulfilment, overdueBefore: overdue ? clock.today : undefined },
+          {
+            status,
+            cityCode,
+            serviceId,
+            fulfilment,
+            overdueBefore: overdue ? clock.today : undefined,
+            assignee: assigned === 'mine' ? { staffId: ctx.accountId } : assigned,
+          },
         );
         const states = await d.cases.fulfilmentStates(rows.map((r) => r.id));
+        const names = await d.staff.displayNames(rows.flatMap((r) => staffIdsOf(r)));
         await d.staff.auditStaff(
           ctx.accountId,
           'console.case.list',
@@ -119,12 +161,16 @@ export const caseConsoleRoutes =
             serviceId: serviceId ?? null,
             fulfilment: fulfilment ?? null,
             overdue: overdue ?? null,
+            assigned: assigned ?? null,
             count: rows.length,
           },
           req.id,
         );
         return rows.map((row) =>
-          presentConsoleSummary(d.cases.catalog, d.cipher, row, clock, states.get(row.id) ?? null),
+          presentConsoleSummary(d.cases.catalog, d.cipher, row, clock, states.get(row.id) ?? null, {
+            me: ctx.accountId,
+            names,
+          }),
         );
       },
     );
@@ -142,7 +188,7 @@ export const caseConsoleRoutes =
       },
       async (req, reply) => {
         const { ctx, row } = await openCase(req, req.params.id, 'console.case.read');
-        const detail = await detailOf(row);
+        const detail = await detailOf(row, ctx.accountId);
         await d.staff.auditStaff(
           ctx.accountId,
           'console.case.read',
@@ -256,6 +302,7 @@ export const caseConsoleRoutes =
           ]);
         }
         try {
+          await requireNotHeldByOther(row, ctx.accountId);
           const updated = await d.cases.act({
             caseId: row.id,
             actor: { kind: 'staff', staffId: ctx.accountId },
@@ -273,7 +320,7 @@ export const caseConsoleRoutes =
             await subjectOf(row),
           );
           reply.header('cache-control', 'no-store');
-          return await detailOf(updated);
+          return await detailOf(updated, ctx.accountId);
         } catch (err) {
           if (err instanceof AppError) {
             await d.staff.auditStaff(
@@ -304,6 +351,7 @@ export const caseConsoleRoutes =
       async (req, reply) => {
         const { ctx, row } = await openCase(req, req.params.id, 'console.case.fulfilment.retry');
         try {
+          await requireNotHeldByOther(row, ctx.accountId);
           await d.fulfilment.retry(row.id, ctx.accountId);
         } catch (err) {
           if (err instanceof AppError) {
@@ -327,7 +375,145 @@ export const caseConsoleRoutes =
           await subjectOf(row),
         );
         reply.header('cache-control', 'no-store');
-        return detailOf(row);
+        return detailOf(row, ctx.accountId);
+      },
+    );
+
+    app.get(
+      '/api/v1/console/cases/:id/assignees',
+      {
+        schema: {
+          tags: ['console'],
+          summary:
+            '分派给…: the reviewers the case can be handed to (active, a grant with application.review reaching its ' +
+            'department and city), the caller included',
+          params: CaseParams,
+          response: { 200: z.array(ConsoleCaseAssignable), ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, row } = await openCase(req, req.params.id, 'console.case.assignees');
+        const staff = await d.staff.staffReaching('application.review', {
+          departmentId: row.department_id,
+          cityCode: row.city_code,
+        });
+        reply.header('cache-control', 'no-store');
+        return staff.map((s) => ({
+          staffId: s.id,
+          nameMasked: staffNameMasked(s.displayName),
+          username: s.username,
+          me: s.id === ctx.accountId,
+          current: s.id === row.assignee_staff_id,
+        }));
+      },
+    );
+
+    app.post(
+      '/api/v1/console/cases/:id/assignment',
+      {
+        schema: {
+          tags: ['console'],
+          summary:
+            '认领 (claim), 分派 (assign to a reviewer in reach, re-assigning included) or 退回待分派 (release), on the ' +
+            'version the reviewer saw (CASE_CHANGED otherwise); the citizen’s case does not change',
+          params: CaseParams,
+          body: ConsoleCaseAssignmentInput,
+          response: { 200: ConsoleCaseDetail, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, row } = await openCase(req, req.params.id, 'console.case.assign');
+        const input = req.body;
+        const fail = async (code: string) =>
+          d.staff.auditStaff(
+            ctx.accountId,
+            'console.case.assign',
+            'failure',
+            { caseId: row.id, change: input.change, assigneeId: input.assigneeId ?? null, reason: code },
+            req.id,
+            await subjectOf(row),
+          );
+        try {
+          if (input.change === 'assign') {
+            // Only to someone whose own grant reaches the case (the list of 分派给…); anyone else is refused.
+            const reach = await d.staff.staffReaching('application.review', {
+              departmentId: row.department_id,
+              cityCode: row.city_code,
+            });
+            if (!reach.some((s) => s.id === input.assigneeId)) {
+              throw new AppError(
+                'CASE_ASSIGNEE_NOT_IN_REACH',
+                '只能分派给本部门、本地区有办件审核权限的审核人员，请从列表中重新选择。',
+                [{ path: 'assigneeId', message: '该人员不能办理此办件' }],
+              );
+            }
+          }
+          const updated = await d.cases.changeAssignment({
+            caseId: row.id,
+            actorStaffId: ctx.accountId,
+            expectedVersion: input.version,
+            to:
+              input.change === 'assign'
+                ? { change: 'assign', assigneeStaffId: input.assigneeId as string }
+                : { change: input.change },
+          });
+          await d.staff.auditStaff(
+            ctx.accountId,
+            'console.case.assign',
+            'success',
+            {
+              what: `${what(row)}（${CASE_ASSIGNMENT_CHANGES[input.change].label}）`,
+              caseId: row.id,
+              caseNumber: row.case_number,
+              change: input.change,
+              assigneeId: updated.assignee_staff_id,
+              previousId: row.assignee_staff_id,
+            },
+            req.id,
+            await subjectOf(row),
+          );
+          reply.header('cache-control', 'no-store');
+          return await detailOf(updated, ctx.accountId);
+        } catch (err) {
+          if (err instanceof AppError) await fail(err.code);
+          throw err;
+        }
+      },
+    );
+
+    app.post(
+      '/api/v1/console/cases/:id/notes',
+      {
+        schema: {
+          tags: ['console'],
+          summary:
+            '内部备注: a note on the case for the office (trimmed, 1–1000 characters), never shown to the citizen; ' +
+            'audited console.case.note (without the text)',
+          params: CaseParams,
+          body: ConsoleCaseNoteInput,
+          response: { 201: ConsoleCaseNote, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, row } = await openCase(req, req.params.id, 'console.case.note');
+        const note = await d.cases.addNote({ caseId: row.id, authorStaffId: ctx.accountId, body: req.body.text });
+        await d.staff.auditStaff(
+          ctx.accountId,
+          'console.case.note',
+          'success',
+          { what: what(row), caseId: row.id, caseNumber: row.case_number, noteId: note.id, length: note.body.length },
+          req.id,
+          await subjectOf(row),
+        );
+        const names = await d.staff.displayNames([ctx.accountId]);
+        reply.code(201).header('cache-control', 'no-store');
+        return {
+          id: note.id,
+          text: maskNumbersInText(note.body),
+          authorNameMasked: staffNameMasked(names.get(ctx.accountId)),
+          mine: true,
+          createdAt: note.created_at.toISOString(),
+        };
       },
     );
   };

@@ -4,6 +4,7 @@ import {
   type AttachmentContentType,
   allowedCaseActions,
   CASE_ACTION_SPECS,
+  CASE_ASSIGNMENT_CHANGES,
   CASE_WORKFLOW,
   type CaseDetail,
   type CaseEvent,
@@ -12,6 +13,7 @@ import {
   type CaseSummary,
   type CitizenCaseAction,
   type CollectionInfo,
+  type ConsoleCaseAssignee,
   type ConsoleCaseDetail,
   type ConsoleCaseFulfilment,
   type ConsoleCaseSummary,
@@ -30,13 +32,14 @@ import {
   containsPersonalNumbers,
   type FieldCipher,
   maskIdNumber,
+  maskName,
   maskNumbersInText,
   maskPhone,
 } from '../privacy/index.js';
 import { onBehalfOf, type Viewer } from '../shared/index.js';
 import { findFulfilment } from './fulfilment/index.js';
 import type { FulfilmentRow } from './fulfilment/repository.js';
-import type { AttachmentMeta, CaseEventRow, CaseRow } from './repository.js';
+import type { AttachmentMeta, CaseAssignmentRow, CaseEventRow, CaseNoteRow, CaseRow } from './repository.js';
 import { type LimitClock, timeLimitOf } from './time-limit.js';
 
 /**
@@ -250,17 +253,57 @@ export function presentDetail(
   };
 }
 
+/**
+ * A staff member as the console's 办理人, 分派记录 and 内部备注 show them: the name masked (王**), without the
+ * office in brackets of the display name (王丽娟（广州残联审核） → 王**).
+ */
+export function staffNameMasked(displayName: string | undefined): string {
+  const name = displayName?.split(/[（(]/)[0]?.trim();
+  return name ? maskName(name) : '工作人员';
+}
+
+/** Who the console sees: the caller (`me`), and the staff names by account id. */
+export interface StaffView {
+  me: string;
+  names: ReadonlyMap<string, string>;
+}
+
+/** The staff ids a case's console view names: its 办理人, the assignment log's and the notes' people. */
+export function staffIdsOf(
+  row: CaseRow,
+  assignments: readonly CaseAssignmentRow[] = [],
+  notes: readonly CaseNoteRow[] = [],
+): string[] {
+  return [
+    ...(row.assignee_staff_id ? [row.assignee_staff_id] : []),
+    ...assignments.flatMap((a) => [a.actor_staff_id, ...(a.assignee_staff_id ? [a.assignee_staff_id] : [])]),
+    ...notes.map((n) => n.author_staff_id),
+  ];
+}
+
+export function presentAssignee(row: CaseRow, staff: StaffView): ConsoleCaseAssignee | null {
+  if (!row.assignee_staff_id || !row.assigned_at) return null;
+  return {
+    staffId: row.assignee_staff_id,
+    nameMasked: staffNameMasked(staff.names.get(row.assignee_staff_id)),
+    mine: row.assignee_staff_id === staff.me,
+    since: row.assigned_at.toISOString(),
+  };
+}
+
 export function presentConsoleSummary(
   catalog: CatalogSnapshot,
   cipher: FieldCipher,
   row: CaseRow,
   clock: LimitClock,
   fulfilmentState: FulfilmentRow['state'] | null = null,
+  staff: StaffView = { me: '', names: new Map() },
 ): ConsoleCaseSummary {
   return {
     ...presentSummary(catalog, row, decryptForm(cipher, row), null, clock),
     applicantNameMasked: row.applicant_name_masked,
     fulfilmentState,
+    assignee: presentAssignee(row, staff),
   };
 }
 
@@ -273,11 +316,15 @@ export function presentConsoleDetail(
   attachments: readonly AttachmentMeta[],
   staffNames: ReadonlyMap<string, string>,
   clock: LimitClock,
-  fulfilment?: FulfilmentRow,
+  fulfilment: FulfilmentRow | undefined,
+  office: { me: string; assignments: readonly CaseAssignmentRow[]; notes: readonly CaseNoteRow[] },
 ): ConsoleCaseDetail {
   const { allowedActions: _citizen, ...detail } = presentDetail(catalog, cipher, row, events, attachments, null, clock);
+  const staff: StaffView = { me: office.me, names: staffNames };
   return {
     ...detail,
+    // The console's version counts the assignment changes too (the citizen's counts the events only).
+    version: row.version,
     applicantName: cipher.decrypt(row.applicant_name_encrypted, `${NAME_AAD}:${row.id}`),
     agentNameMasked: row.agent_name_masked,
     staffAllowedActions: allowedCaseActions(detail.status, 'staff') as StaffCaseAction[],
@@ -286,5 +333,22 @@ export function presentConsoleDetail(
       staffName: e.actor_staff_id ? (staffNames.get(e.actor_staff_id) ?? '工作人员') : null,
     })),
     fulfilment: presentConsoleFulfilment(fulfilment),
+    assignee: presentAssignee(row, staff),
+    assignments: office.assignments.map((a) => ({
+      change: a.change,
+      label: CASE_ASSIGNMENT_CHANGES[a.change].label,
+      assigneeNameMasked: a.assignee_staff_id ? staffNameMasked(staffNames.get(a.assignee_staff_id)) : null,
+      byNameMasked: staffNameMasked(staffNames.get(a.actor_staff_id)),
+      at: a.created_at.toISOString(),
+    })),
+    // Free text: phone and ID numbers inside are masked like the form's (a note needs no reveal: the reviewer has
+    // the application's own 显示 for the numbers it holds).
+    notes: office.notes.map((n) => ({
+      id: n.id,
+      text: maskNumbersInText(n.body),
+      authorNameMasked: staffNameMasked(staffNames.get(n.author_staff_id)),
+      mine: n.author_staff_id === office.me,
+      createdAt: n.created_at.toISOString(),
+    })),
   };
 }

@@ -9,6 +9,8 @@ import type { CaseTables } from './tables.js';
 export type CaseRow = Selectable<CaseTables['cases']>;
 export type CaseEventRow = Selectable<CaseTables['case_events']>;
 export type NewCaseEvent = Insertable<CaseTables['case_events']>;
+export type CaseAssignmentRow = Selectable<CaseTables['case_assignments']>;
+export type CaseNoteRow = Selectable<CaseTables['case_notes']>;
 /** An attachment without its bytes: what lists and checks need. */
 export type AttachmentMeta = Omit<Selectable<CaseTables['case_attachments']>, 'content_encrypted'>;
 
@@ -275,6 +277,8 @@ export function listCasesInScopes(
     fulfilment?: 'pending' | 'issued' | 'failed';
     /** 已超期: accepted, due before this day ('YYYY-MM-DD', China time). */
     overdueBefore?: string;
+    /** 我的 (assigned to this staff account) or 待分派 (assigned to nobody). */
+    assignee?: { staffId: string } | 'unassigned';
   },
 ) {
   if (scopes.length === 0) return Promise.resolve([] as CaseRow[]);
@@ -296,6 +300,8 @@ export function listCasesInScopes(
   if (filter.overdueBefore) {
     q = q.where('status', '=', 'accepted').where('due_on', 'is not', null).where('due_on', '<', filter.overdueBefore);
   }
+  if (filter.assignee === 'unassigned') q = q.where('assignee_staff_id', 'is', null);
+  else if (filter.assignee) q = q.where('assignee_staff_id', '=', filter.assignee.staffId);
   const fulfilment = filter.fulfilment;
   if (fulfilment) {
     q = q.where((eb) =>
@@ -309,4 +315,67 @@ export function listCasesInScopes(
     );
   }
   return q.orderBy('submitted_at', 'asc').orderBy('id', 'asc').limit(200).execute();
+}
+
+// ---- 分派 and 内部备注 (staff only: never part of the citizen's views) ----
+
+export function listAssignments(db: Db, caseId: string) {
+  return db.selectFrom('case_assignments').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+/**
+ * One assignment change, in the caller's transaction (the case row locked): the log's next row, and the cached
+ * 办理人 and version of the case. `updated_at` stays: the citizen's case did not change.
+ */
+export async function recordAssignment(
+  db: Db,
+  o: {
+    caseId: string;
+    change: 'claim' | 'assign' | 'release';
+    assigneeStaffId: string | null;
+    previousStaffId: string | null;
+    actorStaffId: string;
+    version: number;
+  },
+) {
+  const last = await db
+    .selectFrom('case_assignments')
+    .select((eb) => eb.fn.max<number | null>('seq').as('seq'))
+    .where('case_id', '=', o.caseId)
+    .executeTakeFirst();
+  await db
+    .insertInto('case_assignments')
+    .values({
+      case_id: o.caseId,
+      seq: Number(last?.seq ?? 0) + 1,
+      change: o.change,
+      assignee_staff_id: o.assigneeStaffId,
+      previous_staff_id: o.previousStaffId,
+      actor_staff_id: o.actorStaffId,
+      version: o.version,
+    })
+    .execute();
+  await db
+    .updateTable('cases')
+    .set({
+      assignee_staff_id: o.assigneeStaffId,
+      assigned_at: o.assigneeStaffId ? sql<Date>`now()` : null,
+      version: o.version,
+    })
+    .where('id', '=', o.caseId)
+    .execute();
+}
+
+export function listNotes(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_notes')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function insertNote(db: Db, note: Insertable<CaseTables['case_notes']>) {
+  return db.insertInto('case_notes').values(note).returningAll().executeTakeFirstOrThrow();
 }

@@ -9,7 +9,7 @@ export interface FulfilmentResultRow {
   reference: string | null;
 }
 
-/** Tables owned by the cases module (migrations/0047_cases.sql, 0067_cases_fulfilments.sql). */
+/** Tables owned by the cases module (migrations/0047_cases.sql, 0067_cases_fulfilments.sql, 0074). */
 export interface CaseTables {
   cases: {
     id: Generated<string>;
@@ -26,7 +26,7 @@ export interface CaseTables {
     applicant_id_number_masked: string;
     /** Cache of caseStatusOf(events), written with each event (the queue filters on it). */
     status: CaseStatus;
-    /** Number of events: the version the console acts on. */
+    /** Number of events plus assignment changes (0074): the version the console acts on. */
     version: number;
     /** 为他人办理 (migrations/0066): the applicant's person when account_id (the 代办人) acted for them; else null. */
     principal_person_id: string | null;
@@ -36,6 +36,9 @@ export interface CaseTables {
     /** 承诺办结时限 (migrations/0072): the form's working days and the due date ('YYYY-MM-DD', China), set at 受理. */
     promised_working_days: ColumnType<number | null, number | null | undefined, number | null>;
     due_on: ColumnType<string | null, string | null | undefined, string | null>;
+    /** 办理人 (migrations/0074): the reviewer the case is assigned to (null: 待分派), and since when. */
+    assignee_staff_id: ColumnType<string | null, string | null | undefined, string | null>;
+    assigned_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
     submitted_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
@@ -61,6 +64,25 @@ export interface CaseTables {
     size: number;
     content_encrypted: Uint8Array;
     uploaded_at: Generated<Date>;
+  };
+  /** 分派: the append-only log of assignment changes (migrations/0074). */
+  case_assignments: {
+    case_id: string;
+    seq: number;
+    change: 'claim' | 'assign' | 'release';
+    assignee_staff_id: string | null;
+    previous_staff_id: string | null;
+    actor_staff_id: string;
+    version: number;
+    created_at: Generated<Date>;
+  };
+  /** 内部备注: staff-only notes (migrations/0074), append-only. */
+  case_notes: {
+    id: string;
+    case_id: string;
+    author_staff_id: string;
+    body: string;
+    created_at: Generated<Date>;
   };
   /** The outbox of approved cases' write-back to the department (fulfilment/). */
   case_fulfilments: {

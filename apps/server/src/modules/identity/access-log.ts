@@ -43,6 +43,8 @@ const LABELS: Record<string, string> = {
   'console.case.attachment': '工作人员查看申请材料',
   'console.case.form.reveal': '工作人员查看办件中完整的手机号码或身份证号码',
   'console.case.action': '工作人员办理办件',
+  'console.case.assign': '工作人员分派办件',
+  'console.case.note': '工作人员添加办件内部备注',
   'appointment.book': '预约办理',
   'appointment.cancel': '取消预约',
   'appointment.reschedule': '预约改约',

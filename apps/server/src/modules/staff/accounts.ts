@@ -178,6 +178,14 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     grants: [{ role: 'reviewer', departmentId: 'gd-disabled-persons-federation', cityCode: '440100' }],
   },
   {
+    // A second reviewer of the same office, so that 办件分派 (认领 / 分派给… / 退回) can be shown between two people.
+    username: 'gz.canlian.reviewer2',
+    displayName: '王丽娟（广州残联审核）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZCANLIANREVIEWER2DEMOTOTPSECRET',
+    grants: [{ role: 'reviewer', departmentId: 'gd-disabled-persons-federation', cityCode: '440100' }],
+  },
+  {
     username: 'qy.civil.reviewer',
     displayName: '罗建华（清远民政审核）',
     password: 'yss-demo-2026',

@@ -72,6 +72,31 @@ export async function insertAccount(
   });
 }
 
+/**
+ * Active accounts with a grant of one of `roles` in the department that reaches the city (a grant of that city, or
+ * province-wide): who a case of that department and city can be handed to (办件分派).
+ */
+export function listAccountsReaching(db: Db, roles: readonly string[], departmentId: string, cityCode: string) {
+  if (roles.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('staff_accounts as a')
+    .select(['a.id', 'a.username', 'a.display_name'])
+    .where('a.disabled', '=', false)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('staff_role_grants as g')
+          .select('g.id')
+          .whereRef('g.account_id', '=', 'a.id')
+          .where('g.role', 'in', [...roles])
+          .where('g.department_id', '=', departmentId)
+          .where((w) => w.or([w('g.city_code', 'is', null), w('g.city_code', '=', cityCode)])),
+      ),
+    )
+    .orderBy('a.username')
+    .execute();
+}
+
 export function listGrants(db: Db, accountId: string) {
   return db
     .selectFrom('staff_role_grants')

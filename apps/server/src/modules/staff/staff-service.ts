@@ -363,6 +363,21 @@ export class StaffService {
     return new Map(rows.map((r) => [r.id, r.display_name]));
   }
 
+  /**
+   * The active staff whose grants give `permission` for a department in a city (a grant of the city or the whole
+   * province): e.g. the reviewers a case can be handed to (办件分派), by username.
+   */
+  async staffReaching(
+    permission: Permission,
+    scope: { departmentId: string; cityCode: string },
+  ): Promise<{ id: string; username: string; displayName: string }[]> {
+    const roles = (Object.keys(ROLES) as (keyof typeof ROLES)[]).filter((r) =>
+      ROLES[r].permissions.includes(permission),
+    );
+    const rows = await repo.listAccountsReaching(this.d.db, roles, scope.departmentId, scope.cityCode);
+    return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name }));
+  }
+
   /** Before the second factor nobody is logged in: the attempt concerns the account, if there is one. */
   private auditAnonymous(
     action: string,
