@@ -183,7 +183,9 @@ describe('citizen app: family members and delegations', () => {
       .poll(
         async () => {
           await page.reload();
-          return (await page.locator('body').textContent()) ?? '';
+          // the page's own content, not the shell still loading it
+          await page.getByTestId('case-head').waitFor();
+          return (await page.getByTestId('fulfilment-card').textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
         },
         { timeout: 30_000, interval: 1_000 },
       )

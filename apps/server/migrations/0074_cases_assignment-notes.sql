@@ -41,12 +41,13 @@ create trigger case_assignments_no_update before update on case_assignments
   for each row execute function case_assignments_append_only();
 
 -- 内部备注: what reviewers write about a case for each other, never shown to the citizen. Trimmed, 1 to 1000
--- characters; kept as written (no edit, no delete: the notes are part of the office's record).
+-- characters (checked by the contract); kept as written (no edit, no delete: the notes are part of the office's
+-- record). Encrypted like the form (FieldCipher, bound to the note's id): free text may hold a phone or ID number.
 create table case_notes (
   id uuid primary key,
   case_id uuid not null references cases (id) on delete cascade,
   author_staff_id uuid not null references staff_accounts (id),
-  body text not null check (char_length(body) between 1 and 1000 and body = btrim(body)),
+  body_encrypted text not null,
   created_at timestamptz not null default now()
 );
 create index case_notes_case_idx on case_notes (case_id, created_at, id);

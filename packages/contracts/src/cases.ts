@@ -580,7 +580,8 @@ export const ConsoleCaseNoteInput = z
       .max(CASE_NOTE_MAX_LENGTH, `备注不能超过${CASE_NOTE_MAX_LENGTH}个字`),
   })
   .strict()
-  .meta({ id: 'ConsoleCaseNoteInput' });
+  // Not 'ConsoleCaseNoteInput': the OpenAPI generator names ConsoleCaseNote's input form so, and the two would collide.
+  .meta({ id: 'ConsoleCaseNewNote' });
 export type ConsoleCaseNoteInput = z.input<typeof ConsoleCaseNoteInput>;
 
 export const ConsoleCaseNote = z

@@ -33,7 +33,7 @@ import { findFulfilment } from './fulfilment/index.js';
 import * as fulfilmentRepo from './fulfilment/repository.js';
 import { enqueue as enqueueFulfilment } from './fulfilment/repository.js';
 import { caseMessage, caseWithdrawnMessage } from './messages.js';
-import { FORM_AAD, ID_AAD, NAME_AAD } from './present.js';
+import { FORM_AAD, ID_AAD, NAME_AAD, NOTE_AAD } from './present.js';
 import * as repo from './repository.js';
 import { chinaDay, dueOnAfter, type LimitClock } from './time-limit.js';
 
@@ -513,17 +513,23 @@ export class CaseService {
   }
 
   /** 内部备注: a reviewer's note on a case (text trimmed and checked by the contract), for staff only. */
-  addNote(o: { caseId: string; authorStaffId: string; body: string }) {
-    return repo.insertNote(this.d.db, {
-      id: randomUUID(),
+  async addNote(o: { caseId: string; authorStaffId: string; body: string }): Promise<repo.CaseNoteRow> {
+    const id = randomUUID();
+    const stored = await repo.insertNote(this.d.db, {
+      id,
       case_id: o.caseId,
       author_staff_id: o.authorStaffId,
-      body: o.body,
+      body_encrypted: this.d.cipher.encrypt(o.body, `${NOTE_AAD}:${id}`),
     });
+    return this.openNote(stored);
   }
 
-  listNotes(caseId: string) {
-    return repo.listNotes(this.d.db, caseId);
+  async listNotes(caseId: string): Promise<repo.CaseNoteRow[]> {
+    return (await repo.listNotes(this.d.db, caseId)).map((n) => this.openNote(n));
+  }
+
+  private openNote({ body_encrypted, ...note }: repo.CaseNoteStored): repo.CaseNoteRow {
+    return { ...note, body: this.d.cipher.decrypt(body_encrypted, `${NOTE_AAD}:${note.id}`) };
   }
 
   // ---- reads ----

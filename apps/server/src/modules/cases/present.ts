@@ -51,6 +51,7 @@ import { type LimitClock, timeLimitOf } from './time-limit.js';
 export const FORM_AAD = 'cases.form';
 export const NAME_AAD = 'cases.applicant_name';
 export const ID_AAD = 'cases.applicant_id_number';
+export const NOTE_AAD = 'cases.note';
 
 export function decryptForm(cipher: FieldCipher, row: CaseRow): Record<string, string> {
   return JSON.parse(cipher.decrypt(row.form_encrypted, `${FORM_AAD}:${row.id}`)) as Record<string, string>;

@@ -10,7 +10,9 @@ export type CaseRow = Selectable<CaseTables['cases']>;
 export type CaseEventRow = Selectable<CaseTables['case_events']>;
 export type NewCaseEvent = Insertable<CaseTables['case_events']>;
 export type CaseAssignmentRow = Selectable<CaseTables['case_assignments']>;
-export type CaseNoteRow = Selectable<CaseTables['case_notes']>;
+export type CaseNoteStored = Selectable<CaseTables['case_notes']>;
+/** A note as the service hands it on: its text decrypted. */
+export type CaseNoteRow = Omit<CaseNoteStored, 'body_encrypted'> & { body: string };
 /** An attachment without its bytes: what lists and checks need. */
 export type AttachmentMeta = Omit<Selectable<CaseTables['case_attachments']>, 'content_encrypted'>;
 

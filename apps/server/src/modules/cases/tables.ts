@@ -81,7 +81,8 @@ export interface CaseTables {
     id: string;
     case_id: string;
     author_staff_id: string;
-    body: string;
+    /** FieldCipher, associated data `case-note:<id>`. */
+    body_encrypted: string;
     created_at: Generated<Date>;
   };
   /** The outbox of approved cases' write-back to the department (fulfilment/). */
