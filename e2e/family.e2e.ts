@@ -185,7 +185,12 @@ describe('citizen app: family members and delegations', () => {
           await page.reload();
           // the page's own content, not the shell still loading it
           await page.getByTestId('case-head').waitFor();
-          return (await page.getByTestId('fulfilment-card').textContent({ timeout: 2_000 }).catch(() => '')) ?? '';
+          return (
+            (await page
+              .getByTestId('fulfilment-card')
+              .textContent({ timeout: 2_000 })
+              .catch(() => '')) ?? ''
+          );
         },
         { timeout: 30_000, interval: 1_000 },
       )
