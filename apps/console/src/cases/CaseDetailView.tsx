@@ -53,14 +53,16 @@ function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) 
     if (full !== null) return setFull(null);
     setBusy(true);
     setError(null);
+    const path = `/api/v1/console/cases/${encodeURIComponent(caseId)}/form/${encodeURIComponent(entry.name)}/reveal`;
+    let value: string | null = null;
     try {
-      const path = `/api/v1/console/cases/${encodeURIComponent(caseId)}/form/${encodeURIComponent(entry.name)}/reveal`;
-      setFull((await api<RevealedCaseFormValue>('POST', path)).value);
+      value = (await api<RevealedCaseFormValue>('POST', path)).value;
     } catch (err) {
       setError(errorText(err));
-    } finally {
-      setBusy(false);
     }
+    // In one render: the value shown and the button enabled again.
+    setBusy(false);
+    if (value !== null) setFull(value);
   };
   return (
     <Space size={4} wrap>
@@ -70,7 +72,9 @@ function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) 
       <Button
         type="link"
         size="small"
-        loading={busy}
+        // disabled, not loading: antd clears `loading` an effect later, so a 隐藏 right after 显示 was ignored
+        disabled={busy}
+        aria-busy={busy}
         onClick={() => void toggle()}
         aria-pressed={full !== null}
         aria-label={`${full === null ? '显示' : '隐藏'}${entry.label}`}

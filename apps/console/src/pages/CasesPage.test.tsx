@@ -842,8 +842,9 @@ describe('办件审核: 分派 and 内部备注', () => {
     const box = within(notes).getByLabelText('添加内部备注');
     fireEvent.change(box, { target: { value: '  待医院评定结果  ' } });
     fireEvent.click(within(notes).getByTestId('case-note-add'));
-    expect(await within(notes).findByText('待医院评定结果')).toBeTruthy();
-    expect(notes.textContent).toMatch(/李\*（我） ·/);
+    // The new note in the list (the box still holds the same words until the answer comes: not them).
+    const list = within(notes).getByTestId('case-notes-list');
+    await waitFor(() => expect(list.textContent).toMatch(/待医院评定结果李\*（我） ·/));
     expect((box as HTMLTextAreaElement).value).toBe('');
     expect(requests.filter((r) => r.url.pathname.endsWith('/notes')).map((r) => r.body)).toEqual([
       { text: '' },
