@@ -33,14 +33,16 @@ function FeedbackContent({ item }: { item: ConsoleFeedbackItem }) {
     if (full !== null) return setFull(null);
     setBusy(true);
     setError(null);
+    const path = `/api/v1/console/feedback/${encodeURIComponent(item.id)}/content/reveal`;
+    let content: string | null = null;
     try {
-      const path = `/api/v1/console/feedback/${encodeURIComponent(item.id)}/content/reveal`;
-      setFull((await api<RevealedFeedbackContent>('POST', path)).content);
+      content = (await api<RevealedFeedbackContent>('POST', path)).content;
     } catch (err) {
       setError(errorText(err));
-    } finally {
-      setBusy(false);
     }
+    // In one render: the text shown and the button enabled again.
+    setBusy(false);
+    if (content !== null) setFull(content);
   };
   return (
     <Space size={4} wrap>
@@ -50,7 +52,9 @@ function FeedbackContent({ item }: { item: ConsoleFeedbackItem }) {
       <Button
         type="link"
         size="small"
-        loading={busy}
+        // disabled, not loading: antd clears `loading` an effect later, so a 隐藏 right after 显示 was ignored
+        disabled={busy}
+        aria-busy={busy}
         onClick={() => void toggle()}
         aria-pressed={full !== null}
         aria-label={`${full === null ? '显示' : '隐藏'}反馈内容中的号码`}
