@@ -9,6 +9,7 @@ import {
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { type ApiError, api, errorText } from '../api';
+import { MaskedValue } from '../MaskedValue';
 import { CaseActionModal } from './CaseActionModal';
 import { CaseAssignment } from './CaseAssignment';
 import { CaseAttachments } from './CaseAttachments';
@@ -45,48 +46,15 @@ function actorOf(e: Event): string {
  * Refusals in the server's words.
  */
 function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) {
-  const [full, setFull] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   if (!entry.masked) return <>{entry.value || '—'}</>;
-  const toggle = async () => {
-    if (full !== null) return setFull(null);
-    setBusy(true);
-    setError(null);
-    const path = `/api/v1/console/cases/${encodeURIComponent(caseId)}/form/${encodeURIComponent(entry.name)}/reveal`;
-    let value: string | null = null;
-    try {
-      value = (await api<RevealedCaseFormValue>('POST', path)).value;
-    } catch (err) {
-      setError(errorText(err));
-    }
-    // In one render: the value shown and the button enabled again.
-    setBusy(false);
-    if (value !== null) setFull(value);
-  };
+  const path = `/api/v1/console/cases/${encodeURIComponent(caseId)}/form/${encodeURIComponent(entry.name)}/reveal`;
   return (
-    <Space size={4} wrap>
-      <span data-testid={`case-form-${entry.name}`} style={{ whiteSpace: 'pre-wrap' }}>
-        {full ?? entry.value}
-      </span>
-      <Button
-        type="link"
-        size="small"
-        // disabled, not loading: antd clears `loading` an effect later, so a 隐藏 right after 显示 was ignored
-        disabled={busy}
-        aria-busy={busy}
-        onClick={() => void toggle()}
-        aria-pressed={full !== null}
-        aria-label={`${full === null ? '显示' : '隐藏'}${entry.label}`}
-      >
-        {full === null ? '显示' : '隐藏'}
-      </Button>
-      {error && (
-        <Typography.Text type="danger" role="alert">
-          {error}
-        </Typography.Text>
-      )}
-    </Space>
+    <MaskedValue
+      masked={entry.value}
+      label={entry.label}
+      testId={`case-form-${entry.name}`}
+      reveal={async () => (await api<RevealedCaseFormValue>('POST', path)).value}
+    />
   );
 }
 

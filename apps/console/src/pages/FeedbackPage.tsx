@@ -1,8 +1,9 @@
 import type { ConsoleFeedbackItem, FeedbackStatus, RevealedFeedbackContent } from '@yss/contracts';
-import { Alert, App, Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Card, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
 import { FilterSelect } from '../FilterSelect';
+import { MaskedValue } from '../MaskedValue';
 import { useConsoleQuery } from '../useConsoleQuery';
 
 const STATUS_LABELS: Record<FeedbackStatus, string> = {
@@ -25,48 +26,15 @@ const statusOptions = Object.entries(STATUS_LABELS).map(([value, label]) => ({ v
  * text (audited console.feedback.reveal) and shows it in place until 隐藏. Refusals in the server's words.
  */
 function FeedbackContent({ item }: { item: ConsoleFeedbackItem }) {
-  const [full, setFull] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   if (!item.contentMasked) return <span style={{ whiteSpace: 'pre-wrap' }}>{item.content}</span>;
-  const toggle = async () => {
-    if (full !== null) return setFull(null);
-    setBusy(true);
-    setError(null);
-    const path = `/api/v1/console/feedback/${encodeURIComponent(item.id)}/content/reveal`;
-    let content: string | null = null;
-    try {
-      content = (await api<RevealedFeedbackContent>('POST', path)).content;
-    } catch (err) {
-      setError(errorText(err));
-    }
-    // In one render: the text shown and the button enabled again.
-    setBusy(false);
-    if (content !== null) setFull(content);
-  };
+  const path = `/api/v1/console/feedback/${encodeURIComponent(item.id)}/content/reveal`;
   return (
-    <Space size={4} wrap>
-      <span data-testid="feedback-content" style={{ whiteSpace: 'pre-wrap' }}>
-        {full ?? item.content}
-      </span>
-      <Button
-        type="link"
-        size="small"
-        // disabled, not loading: antd clears `loading` an effect later, so a 隐藏 right after 显示 was ignored
-        disabled={busy}
-        aria-busy={busy}
-        onClick={() => void toggle()}
-        aria-pressed={full !== null}
-        aria-label={`${full === null ? '显示' : '隐藏'}反馈内容中的号码`}
-      >
-        {full === null ? '显示' : '隐藏'}
-      </Button>
-      {error && (
-        <Typography.Text type="danger" role="alert">
-          {error}
-        </Typography.Text>
-      )}
-    </Space>
+    <MaskedValue
+      masked={item.content}
+      label="反馈内容中的号码"
+      testId="feedback-content"
+      reveal={async () => (await api<RevealedFeedbackContent>('POST', path)).content}
+    />
   );
 }
 
