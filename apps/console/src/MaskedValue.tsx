@@ -5,7 +5,7 @@ import { errorText } from './api';
 /**
  * A value that arrives masked (a phone or ID number, or free text with one inside): 显示 asks the server for the
  * whole value (`reveal`, audited there) and shows it in place until 隐藏; each 显示 asks again. Refusals in the
- * server's words. Used by 申请信息 (办件审核) and 意见反馈.
+ * server's words. Used by 申请信息 and 办理记录 (办件审核) and 意见反馈.
  */
 export function MaskedValue(props: { masked: string; label: string; testId: string; reveal: () => Promise<string> }) {
   const [full, setFull] = useState<string | null>(null);

@@ -50,6 +50,7 @@ import {
   caseAttachmentRoutes,
   caseCitizenRoutes,
   caseConsoleRoutes,
+  sealLegacyEventNotes,
 } from './modules/cases/index.js';
 import {
   CatalogAdmin,
@@ -71,7 +72,7 @@ import {
 import { registerCredit } from './modules/credit/index.js';
 import { DelegationService, delegationRoutes } from './modules/delegation/index.js';
 import { EndorsementService, endorsementRoutes } from './modules/endorsements/index.js';
-import { feedbackConsoleRoutes, feedbackRoutes } from './modules/feedback/index.js';
+import { feedbackConsoleRoutes, feedbackRoutes, sealLegacyFeedback } from './modules/feedback/index.js';
 import { FlightCheckInGate, FlightsService, flightRoutes } from './modules/flights/index.js';
 import { HousingFundWithdrawals, housingFundWithdrawalRoutes } from './modules/housing-fund-withdrawal/index.js';
 import {
@@ -145,6 +146,11 @@ export async function prepareDatabase(
   options: { demo?: boolean; cipher?: FieldCipher } = {},
 ) {
   const applied = await migrate(database.db);
+  // Free text written in clear before migrations/0075 (the notes of cases' logs, 意见反馈): sealed before serving.
+  if (options.cipher) {
+    await sealLegacyEventNotes(database.db, options.cipher);
+    await sealLegacyFeedback(database.db, options.cipher);
+  }
   const seeded = await seedCatalog(database.db);
   // 工作日历: the State Council's holiday notices the contract carries, each year seeded once (operators correct it).
   const calendar = await new WorkCalendar({ db: database.db }).start();
@@ -518,7 +524,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const staffConfig = staffSettings(config);
   const staff = new StaffService({ db: database.db, cipher, audit, settings: staffConfig, catalog });
   await app.register(staffRoutes({ staff, settings: staffConfig, demo: config.mode === 'demo' }));
-  await app.register(feedbackConsoleRoutes({ db: database.db, catalog, staff }));
+  await app.register(feedbackConsoleRoutes({ db: database.db, cipher, catalog, staff }));
   const catalogAdmin = new CatalogAdmin(database.db, catalog, (ids) => staff.displayNames(ids));
   await app.register(catalogConsoleRoutes({ admin: catalogAdmin, staff }));
   // 审计日志 for 审计人员: the hash-chained log, by department, and a check of the whole chain.

@@ -326,8 +326,12 @@ export const CaseEvent = z
     actor: z.enum(['citizen', 'staff']),
     /** Staff are named by their department only (not by name) to the citizen. */
     actorName: z.string(),
-    /** The reason or note given (补正原因, 不予办理原因, 撤回原因 …). */
+    /** The reason or note given (补正原因, 不予办理原因, 撤回原因 …), phone and ID numbers inside it masked. */
     note: z.string().nullable(),
+    /** Whether the note has numbers masked: the full text through the event's audited 显示 (…/events/:seq/note/reveal). */
+    noteMasked: z.boolean(),
+    /** The event's place in the case's log (1 = the submission): what the note's 显示 names. */
+    seq: z.number().int().min(1),
     at: z.iso.datetime(),
   })
   .meta({ id: 'CaseEvent' });
@@ -414,6 +418,19 @@ export const RevealedCaseFormValue = z
   .object({ name: z.string(), value: z.string() })
   .meta({ id: 'RevealedCaseFormValue' });
 export type RevealedCaseFormValue = z.infer<typeof RevealedCaseFormValue>;
+
+/** An event's place in a case's log, from a URL (…/events/:seq/…). */
+export const CaseEventSeq = z.coerce
+  .number({ error: '办理记录编号有误' })
+  .int('办理记录编号有误')
+  .min(1, '办理记录编号有误')
+  .max(10_000, '办理记录编号有误');
+
+/** The whole note of one event of a case's log (its phone and ID numbers masked in the timeline). */
+export const RevealedCaseEventNote = z
+  .object({ seq: z.number().int().min(1), note: z.string() })
+  .meta({ id: 'RevealedCaseEventNote' });
+export type RevealedCaseEventNote = z.infer<typeof RevealedCaseEventNote>;
 
 /**
  * The write-back of an approved case to the department (docs/cases.md "Fulfilment"): pending (制证中: the platform

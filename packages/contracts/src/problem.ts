@@ -116,6 +116,8 @@ export const ERROR_CODES = {
   CASE_FULFILMENT_NOT_RETRYABLE: { status: 409, title: '该办件当前无需重新发证' },
   CASE_FORM_FIELD_NOT_FOUND: { status: 404, title: '找不到该项申请信息' },
   CASE_FORM_FIELD_NOT_MASKED: { status: 400, title: '该项申请信息无需显示' },
+  CASE_NOTE_NOT_FOUND: { status: 404, title: '找不到该办理记录的说明' },
+  CASE_NOTE_NOT_MASKED: { status: 400, title: '该说明无需显示' },
   FEEDBACK_NOT_MASKED: { status: 400, title: '该反馈无需显示' },
   CASE_ASSIGNED_TO_OTHER: { status: 409, title: '该办件由其他审核人员办理中' },
   CASE_ASSIGNEE_NOT_IN_REACH: { status: 400, title: '不能分派给该人员' },

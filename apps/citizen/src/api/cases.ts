@@ -4,6 +4,7 @@ import type {
   CaseDetail,
   CaseSummary,
   EligibilityAnswer,
+  RevealedCaseEventNote,
   RevealedCaseFormValue,
   SubmitCaseInput,
 } from '@yss/contracts';
@@ -56,6 +57,11 @@ export const casesApi = {
       `${BASE}/cases/${encodeURIComponent(id)}/form/${encodeURIComponent(field)}/reveal`,
       { ...o, method: 'POST' },
     ),
+  revealEventNote: (id: string, seq: number, o: Opts = {}) =>
+    apiRequest<RevealedCaseEventNote>(`${BASE}/cases/${encodeURIComponent(id)}/events/${seq}/note/reveal`, {
+      ...o,
+      method: 'POST',
+    }),
   withdraw: (id: string, reason: string | undefined, o: Opts = {}) =>
     apiRequest<CaseDetail>(`${BASE}/cases/${encodeURIComponent(id)}/withdraw`, {
       ...o,

@@ -125,6 +125,7 @@ export const casesEn: Messages['cases'] = {
     you: 'You',
     reveal: 'Show',
     hide: 'Hide',
+    noteLabel: 'the note',
     revealLabel: 'Show {{label}}',
     hideLabel: 'Hide {{label}}',
   },

@@ -123,6 +123,7 @@ export const casesZh = {
     you: '本人',
     reveal: '显示',
     hide: '隐藏',
+    noteLabel: '办理说明',
     revealLabel: '显示{{label}}',
     hideLabel: '隐藏{{label}}',
   },

@@ -45,6 +45,8 @@ describe('办件详情 (/cases/:id)', () => {
             actor: 'staff',
             actorName: '广州市公安局',
             note: null,
+            noteMasked: false,
+            seq: 2,
             at: '2026-11-27T03:00:00.000Z',
           },
           {
@@ -54,6 +56,8 @@ describe('办件详情 (/cases/:id)', () => {
             actor: 'staff',
             actorName: '广州市公安局',
             note: '请按时领取',
+            noteMasked: false,
+            seq: 3,
             at: '2026-11-28T03:00:00.000Z',
           },
         ],
@@ -345,6 +349,36 @@ describe('办件详情 (/cases/:id)', () => {
     expect(hide.getAttribute('aria-pressed')).toBe('true');
     await click(hide);
     expect(byTestId('case-form-question').textContent).toBe(masked);
+  });
+
+  it('shows a note of the timeline with its numbers masked; 显示 asks for that step’s note, plain notes have no button', async () => {
+    const masked = '请补充材料，有疑问请致电 138****8000';
+    const full = '请补充材料，有疑问请致电 13800138000';
+    const step = {
+      action: 'request_supplement' as const,
+      label: '要求补正',
+      labelEn: 'Supplement requested',
+      actor: 'staff' as const,
+      actorName: '广州市公安局',
+      note: masked,
+      noteMasked: true,
+      seq: 2,
+      at: '2026-11-27T03:00:00.000Z',
+    };
+    const calls = backend(
+      caseDetail({ events: [...caseDetail().events, step, { ...step, note: '已收到', noteMasked: false, seq: 3 }] }),
+      (call) => (call.url.endsWith('/events/2/note/reveal') ? json(200, { seq: 2, note: full }) : undefined),
+    );
+    await renderRoute(routes, `/cases/${CASE_ID}`);
+    await findByTestId('timeline');
+    expect(byTestId('case-event-note-2').textContent).toBe(masked);
+    expect(document.querySelectorAll('button[aria-label="显示办理说明"]')).toHaveLength(1);
+    expect(byTestId('timeline').textContent).toContain('已收到');
+    await click(document.querySelector('button[aria-label="显示办理说明"]') as Element);
+    await waitFor(() => expect(byTestId('case-event-note-2').textContent).toBe(full));
+    expect(calls.filter((c) => c.url === `/api/v1/me/cases/${CASE_ID}/events/2/note/reveal`)).toHaveLength(1);
+    await click(document.querySelector('button[aria-label="隐藏办理说明"]') as Element);
+    expect(byTestId('case-event-note-2').textContent).toBe(masked);
   });
 
   it('says so when the case is not found, with a way back to the list', async () => {

@@ -2,6 +2,7 @@ import {
   type Attachment,
   type AttachmentSlotSpec,
   CASE_WORKFLOW,
+  type CaseEvent,
   type CaseFormEntry,
   type CaseDetail as Detail,
   findApplicationForm,
@@ -160,24 +161,33 @@ function SupplementForm({
 }
 
 /**
- * One value of 申请信息. A phone or ID number arrives masked (138****8000), and so does free text with one inside it
- * (事实与理由, 随迁人员 …: those numbers masked): 显示 asks the server for the whole value (a fresh 刷脸/PIN if needed;
- * audited, so it shows in 我的访问记录) and shows it in place until 隐藏.
+ * Text that arrives with phone or ID numbers masked (138****8000): 显示 asks the server for the whole text (a fresh
+ * 刷脸/PIN if needed; audited, so it shows in 我的访问记录) and shows it in place until 隐藏.
  */
-function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) {
-  const { t, pick } = useLocale();
+function RevealableText({
+  shown,
+  label,
+  testId,
+  className,
+  reveal,
+}: {
+  shown: string;
+  label: string;
+  testId: string;
+  className: string;
+  reveal: () => Promise<string>;
+}) {
+  const { t } = useLocale();
   const auth = useAuth();
   const [full, setFull] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!entry.masked) return <>{entry.value || '—'}</>;
-  const label = pick(entry.label, entry.labelEn);
   const toggle = async () => {
     if (full !== null) return setFull(null);
     setBusy(true);
     setError(null);
     try {
-      setFull((await auth.withVerification(() => casesApi.revealFormValue(caseId, entry.name))).value);
+      setFull(await auth.withVerification(reveal));
     } catch (e) {
       if (!isVerificationCancelled(e)) setError(errorText(e, t));
     } finally {
@@ -186,8 +196,8 @@ function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) 
   };
   return (
     <>
-      <span className="case-form-value" data-testid={`case-form-${entry.name}`}>
-        {full ?? entry.value}
+      <span className={className} data-testid={testId}>
+        {full ?? shown}
       </span>
       <button
         type="button"
@@ -205,6 +215,42 @@ function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) 
         </span>
       )}
     </>
+  );
+}
+
+/**
+ * One value of 申请信息. A phone or ID number arrives masked (138****8000), and so does free text with one inside it
+ * (事实与理由, 随迁人员 …: those numbers masked); 显示 reveals it (RevealableText).
+ */
+function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) {
+  const { pick } = useLocale();
+  if (!entry.masked) return <>{entry.value || '—'}</>;
+  return (
+    <RevealableText
+      shown={entry.value}
+      label={pick(entry.label, entry.labelEn)}
+      testId={`case-form-${entry.name}`}
+      className="case-form-value"
+      reveal={async () => (await casesApi.revealFormValue(caseId, entry.name)).value}
+    />
+  );
+}
+
+/** The note of a step of the timeline (补正原因, 撤回原因 …), its phone and ID numbers masked until 显示. */
+function EventNote({ caseId, event }: { caseId: string; event: CaseEvent }) {
+  const { t } = useLocale();
+  if (!event.note) return null;
+  if (!event.noteMasked) return <span className="case-event-note">{event.note}</span>;
+  return (
+    <span className="case-event-note">
+      <RevealableText
+        shown={event.note}
+        label={t('cases.detail.noteLabel')}
+        testId={`case-event-note-${event.seq}`}
+        className="case-event-note-text"
+        reveal={async () => (await casesApi.revealEventNote(caseId, event.seq)).note}
+      />
+    </span>
   );
 }
 
@@ -476,7 +522,7 @@ export function CaseView({
                 <span className="case-event">
                   <span>{formatDateTime(e.at, lang)}</span>
                   <span>{e.actor === 'staff' ? e.actorName : t('cases.detail.you')}</span>
-                  {e.note && <span className="case-event-note">{e.note}</span>}
+                  <EventNote caseId={detail.id} event={e} />
                 </span>
               }
             />

@@ -205,6 +205,8 @@ export function caseDetail(over: Partial<CaseDetail> = {}): CaseDetail {
         actor: 'citizen',
         actorName: '张*',
         note: null,
+        noteMasked: false,
+        seq: 1,
         at: '2026-11-27T02:00:00.000Z',
       },
     ],

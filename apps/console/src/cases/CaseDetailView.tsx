@@ -2,6 +2,7 @@ import {
   CASE_ACTION_SPECS,
   type CaseFormEntry,
   type ConsoleCaseDetail,
+  type RevealedCaseEventNote,
   type RevealedCaseFormValue,
   STAFF_CASE_ACTIONS,
   type StaffCaseAction,
@@ -54,6 +55,20 @@ function FormValue({ caseId, entry }: { caseId: string; entry: CaseFormEntry }) 
       label={entry.label}
       testId={`case-form-${entry.name}`}
       reveal={async () => (await api<RevealedCaseFormValue>('POST', path)).value}
+    />
+  );
+}
+
+/** The note of a step (补正要求, 撤回原因 …): phone and ID numbers inside arrive masked, 显示 as for 申请信息. */
+function EventNote({ caseId, event }: { caseId: string; event: Event }) {
+  if (!event.note || !event.noteMasked) return <>{event.note}</>;
+  const path = `/api/v1/console/cases/${encodeURIComponent(caseId)}/events/${event.seq}/note/reveal`;
+  return (
+    <MaskedValue
+      masked={event.note}
+      label={NOTE_LABEL[event.action] ?? '备注'}
+      testId={`case-event-note-${event.seq}`}
+      reveal={async () => (await api<RevealedCaseEventNote>('POST', path)).note}
     />
   );
 }
@@ -358,7 +373,7 @@ export function CaseDetailView({ caseId, onChanged }: { caseId: string; onChange
                   </div>
                   {e.note && (
                     <div>
-                      {NOTE_LABEL[e.action] ?? '备注'}：{e.note}
+                      {NOTE_LABEL[e.action] ?? '备注'}：<EventNote caseId={detail.id} event={e} />
                     </div>
                   )}
                   {i === lastApprove && detail.collection && (

@@ -103,6 +103,8 @@ const detail = (over: Partial<ConsoleCaseDetail> = {}): ConsoleCaseDetail => {
         actor: 'citizen',
         actorName: '张*',
         note: null,
+        noteMasked: false,
+        seq: 1,
         at: '2025-03-01T02:00:00.000Z',
         staffName: null,
       },
@@ -311,6 +313,8 @@ describe('办件审核: the case', () => {
               actor: 'staff',
               actorName: '广州市公安局',
               note: '身份证反面照片不清晰',
+              noteMasked: false,
+              seq: 2,
               at: '2025-03-01T03:00:00.000Z',
               staffName: '李四',
             },
@@ -321,6 +325,8 @@ describe('办件审核: the case', () => {
               actor: 'citizen',
               actorName: '张*',
               note: null,
+              noteMasked: false,
+              seq: 3,
               at: '2025-03-01T04:00:00.000Z',
               staffName: null,
             },
@@ -426,6 +432,44 @@ describe('办件审核: the case', () => {
     fireEvent.click(hide);
     await waitFor(() => expect(value()).toBe(facts.value));
     expect(within(form).getByRole('button', { name: '显示随迁人员' })).toBeTruthy();
+  });
+
+  it('shows a note of the record with its numbers masked; 显示 asks for that step’s note, 隐藏 masks it again', async () => {
+    const masked = '申请人来电 139****5678 称已补寄材料';
+    const full = '申请人来电 139 1234 5678 称已补寄材料';
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () =>
+      json(
+        detail({
+          events: [
+            ...detail().events,
+            {
+              action: 'withdraw',
+              label: '撤回申请',
+              labelEn: 'Withdrawn',
+              actor: 'citizen',
+              actorName: '张*',
+              note: masked,
+              noteMasked: true,
+              seq: 2,
+              at: '2025-03-01T03:00:00.000Z',
+              staffName: null,
+            },
+          ],
+        }),
+      ),
+    );
+    on('POST', `/api/v1/console/cases/${CASE_ID}/events/2/note/reveal`, () => json({ seq: 2, note: full }));
+    await renderAt(`/cases/${CASE_ID}`);
+    const events = await screen.findByTestId('case-events');
+    const note = () => within(events).getByTestId('case-event-note-2').textContent;
+    expect(note()).toBe(masked);
+    fireEvent.click(within(events).getByRole('button', { name: '显示撤回原因' }));
+    await waitFor(() => expect(note()).toBe(full));
+    expect(
+      requests.filter((r) => r.url.pathname === `/api/v1/console/cases/${CASE_ID}/events/2/note/reveal`),
+    ).toHaveLength(1);
+    fireEvent.click(within(events).getByRole('button', { name: '隐藏撤回原因' }));
+    await waitFor(() => expect(note()).toBe(masked));
   });
 
   it('shows the 承诺办结时间 of an accepted case, 已超期 tagged', async () => {

@@ -17,7 +17,7 @@ import type { Departments } from '../../departments/registry.js';
 import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { NotificationService } from '../notifications/index.js';
-import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
+import { containsPersonalNumbers, type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
 import {
   type Applicant,
   agentTitle,
@@ -29,6 +29,7 @@ import {
 } from '../shared/index.js';
 import type { WorkCalendar } from '../work-calendar/index.js';
 import { checkEligibility } from './eligibility/index.js';
+import { listOpenEvents, openEvent, sealEventNote } from './event-notes.js';
 import { findFulfilment } from './fulfilment/index.js';
 import * as fulfilmentRepo from './fulfilment/repository.js';
 import { enqueue as enqueueFulfilment } from './fulfilment/repository.js';
@@ -211,8 +212,7 @@ export class CaseService {
 
   /** Refuse an action the case's current status (from its log) does not allow; act() checks again under the lock. */
   async requireAllowed(row: repo.CaseRow, action: Exclude<CaseAction, 'submit'>) {
-    const events = await repo.listEvents(this.d.db, row.id);
-    const status = caseStatusOf(events.map((e) => e.action));
+    const status = caseStatusOf(await repo.listEventActions(this.d.db, row.id));
     if (!caseTransition(status, action)) throw notAllowed(status, action);
   }
 
@@ -320,8 +320,8 @@ export class CaseService {
         if (!row || (o.viewer !== undefined && !repo.visibleTo(row, o.viewer))) {
           throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
         }
-        const events = await repo.listEvents(tx, row.id);
-        const status = caseStatusOf(events.map((e) => e.action));
+        const actions = await repo.listEventActions(tx, row.id);
+        const status = caseStatusOf(actions);
         // The version counts the events and the assignment changes (分派): what the reviewer saw is still current.
         if (o.expectedVersion !== undefined && o.expectedVersion !== row.version) {
           throw new AppError('CASE_CHANGED', '该办件已有新的办理进展，请刷新后再操作。');
@@ -334,7 +334,7 @@ export class CaseService {
         if (!next || CASE_ACTION_SPECS[o.action].actor !== o.actor.kind) {
           throw notAllowed(status, o.action);
         }
-        const seq = events.length + 1;
+        const seq = actions.length + 1;
         await repo.insertEvent(tx, {
           case_id: row.id,
           seq,
@@ -342,7 +342,7 @@ export class CaseService {
           actor_kind: o.actor.kind,
           actor_account_id: o.actor.kind === 'citizen' ? o.actor.accountId : null,
           actor_staff_id: o.actor.kind === 'staff' ? o.actor.staffId : null,
-          note: o.note || null,
+          note_encrypted: sealEventNote(this.d.cipher, row.id, seq, o.note),
           collection: o.collection ?? null,
         });
         if (o.slots?.length) {
@@ -475,7 +475,7 @@ export class CaseService {
         const row = await repo.lockCase(tx, o.caseId);
         if (!row) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
         if (o.expectedVersion !== row.version) throw new AppError('CASE_CHANGED', CHANGED);
-        const status = caseStatusOf((await repo.listEvents(tx, row.id)).map((e) => e.action));
+        const status = caseStatusOf(await repo.listEventActions(tx, row.id));
         if (CASE_WORKFLOW[status].final) {
           throw new AppError(
             'CASE_ASSIGNMENT_NOT_ALLOWED',
@@ -550,9 +550,26 @@ export class CaseService {
     return repo.listCasesInScopes(this.d.db, scopes, filter);
   }
 
+  /**
+   * The whole note of one event of a case, for the audited 显示: CASE_NOTE_NOT_FOUND when the event has none,
+   * CASE_NOTE_NOT_MASKED when nothing of it is masked (as the form's values: only masked text is revealed).
+   */
+  async eventNote(caseId: string, seq: number): Promise<string> {
+    const stored = await repo.findEvent(this.d.db, caseId, seq);
+    const note = stored ? openEvent(this.d.cipher, stored).note : null;
+    if (note === null) throw new AppError('CASE_NOTE_NOT_FOUND', '该办理记录没有说明，请刷新后重新查看。');
+    if (!containsPersonalNumbers(note)) {
+      throw new AppError(
+        'CASE_NOTE_NOT_MASKED',
+        '这条说明已完整显示，只有隐藏显示的手机号码和身份证号码需要点击显示。',
+      );
+    }
+    return note;
+  }
+
   async eventsAndFiles(caseId: string) {
     const [events, attachments, fulfilment] = await Promise.all([
-      repo.listEvents(this.d.db, caseId),
+      listOpenEvents(this.d.db, this.d.cipher, caseId),
       repo.listCaseAttachments(this.d.db, caseId),
       fulfilmentRepo.findFulfilment(this.d.db, caseId),
     ]);

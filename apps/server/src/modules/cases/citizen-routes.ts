@@ -5,7 +5,9 @@ import {
   CaseSummary,
   EligibilityAnswer,
   EligibilityQuery,
+  CaseEventSeq as EventSeq,
   Problem,
+  RevealedCaseEventNote,
   RevealedCaseFormValue,
   SubmitCaseInput,
   SupplementCaseInput,
@@ -34,6 +36,7 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: 
 const Params = z.object({ id: z.string().max(100) });
 // A field name the case's form does not have is CASE_FORM_FIELD_NOT_FOUND.
 const FieldParams = z.object({ id: z.string().max(100), field: z.string().max(100) });
+const EventParams = z.object({ id: z.string().max(100), seq: EventSeq });
 const NOT_FOUND = '找不到该办件，请返回我的办件重新查看。';
 
 /** 我的办件: the applicant submits, follows, withdraws and supplements their own applications. */
@@ -200,6 +203,37 @@ export const caseCitizenRoutes =
         });
         reply.header('cache-control', 'no-store');
         return { name: field, value };
+      },
+    );
+
+    app.post(
+      '/api/v1/me/cases/:id/events/:seq/note/reveal',
+      {
+        schema: {
+          tags: ['cases', 'personal'],
+          summary:
+            '显示: the whole note of one step of the case’s log (补正原因, 撤回原因 …: its phone and ID numbers ' +
+            'masked in the timeline), to either of the case’s people (fresh verification; audited case.note.reveal ' +
+            'with the step, never the text)',
+          params: EventParams,
+          querystring: ActingQuery,
+          response: { 200: RevealedCaseEventNote, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, viewer } = await d.gate.open(req, 'cases.note.reveal', req.query.for);
+        const row = await d.cases.findVisibleCase(viewer, req.params.id);
+        if (!row) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+        const { seq } = req.params;
+        const note = await d.cases.eventNote(row.id, seq);
+        await d.gate.recordOn(ctx, row, 'case.note.reveal', {
+          what: `${whatOf(row)}（办理记录说明）`,
+          caseId: row.id,
+          caseNumber: row.case_number,
+          seq,
+        });
+        reply.header('cache-control', 'no-store');
+        return { seq, note };
       },
     );
 

@@ -8,8 +8,10 @@ import {
   ConsoleCaseNoteInput,
   ConsoleCaseQuery,
   ConsoleCaseSummary,
+  CaseEventSeq as EventSeq,
   findApplicationForm,
   Problem,
+  RevealedCaseEventNote,
   RevealedCaseFormValue,
 } from '@yss/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -275,6 +277,35 @@ export const caseConsoleRoutes =
         );
         reply.header('cache-control', 'no-store');
         return { name: field, value };
+      },
+    );
+
+    app.post(
+      '/api/v1/console/cases/:id/events/:seq/note/reveal',
+      {
+        schema: {
+          tags: ['console'],
+          summary:
+            '显示: the whole note of one step of the case’s log, its phone and ID numbers masked in the timeline ' +
+            '(audited console.case.note.reveal with the step, never the text; the applicant sees it in 我的访问记录)',
+          params: z.object({ id: z.string().max(100), seq: EventSeq }),
+          response: { 200: RevealedCaseEventNote, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, row } = await openCase(req, req.params.id, 'console.case.note.reveal');
+        const { seq } = req.params;
+        const note = await d.cases.eventNote(row.id, seq);
+        await d.staff.auditStaff(
+          ctx.accountId,
+          'console.case.note.reveal',
+          'success',
+          { what: `${what(row)}（办理记录说明）`, caseId: row.id, caseNumber: row.case_number, seq },
+          req.id,
+          await subjectOf(row),
+        );
+        reply.header('cache-control', 'no-store');
+        return { seq, note };
       },
     );
 

@@ -1,5 +1,9 @@
 import type { ApplicationFormSpec, CaseAction, CollectionInfo } from '@yss/contracts';
 import type { NewNotification } from '../notifications/index.js';
+import { maskNumbersInText } from '../privacy/index.js';
+
+/** A note as a 消息 quotes it: 消息 are kept as written, so phone and ID numbers inside are masked first. */
+const quoted = (note: string | null) => (note ? maskNumbersInText(note) : null);
 
 /**
  * 消息 to the applicant at each step of their case, in plain Chinese, with a link to the case page. The dedupe key
@@ -24,6 +28,7 @@ export function caseMessage(o: {
    */
   applicantNameMasked?: string;
 }): NewNotification | null {
+  const note = quoted(o.note);
   const number = `办件编号：${o.caseNumber}。`;
   const whose = o.applicantNameMasked ? `${o.applicantNameMasked}的` : '您的';
   const who = o.applicantNameMasked ?? '您';
@@ -42,17 +47,17 @@ export function caseMessage(o: {
       case 'request_supplement':
         return {
           title: `${whose}${o.serviceName}申请需要补正材料`,
-          body: `${o.departmentName}审核${whose}申请时发现需要补正：${o.note ?? ''}。请在办件详情中补正材料后重新提交。${number}`,
+          body: `${o.departmentName}审核${whose}申请时发现需要补正：${note ?? ''}。请在办件详情中补正材料后重新提交。${number}`,
         };
       case 'approve':
         return {
           title: `${whose}${o.serviceName}申请已审核通过`,
-          body: `${whose}${o.serviceName}申请已审核通过，${handoverWords(o.handover, o.collection, o.note)}${number}`,
+          body: `${whose}${o.serviceName}申请已审核通过，${handoverWords(o.handover, o.collection, note)}${number}`,
         };
       case 'reject':
         return {
           title: `${whose}${o.serviceName}申请不予办理`,
-          body: `${o.departmentName}对${whose}${o.serviceName}申请决定不予办理，原因：${o.note ?? ''}。${number}`,
+          body: `${o.departmentName}对${whose}${o.serviceName}申请决定不予办理，原因：${note ?? ''}。${number}`,
         };
       case 'complete':
         return {
@@ -98,7 +103,8 @@ export function caseWithdrawnMessage(o: {
   at: Date;
 }): NewNotification {
   const number = `办件编号：${o.caseNumber}。`;
-  const reason = o.note ? `，撤回原因：${o.note.replace(/[。.]$/u, '')}` : '';
+  const note = quoted(o.note);
+  const reason = note ? `，撤回原因：${note.replace(/[。.]$/u, '')}` : '';
   const text =
     o.by.role === 'agent'
       ? {

@@ -171,8 +171,10 @@ function fromLog(events: readonly CaseEventRow[], status: CaseDetail['status']) 
     status === 'approved' || status === 'completed'
       ? last((e) => (e.action === 'approve' ? e.collection : null))
       : null;
-  const supplementReason =
+  const reason =
     status === 'supplement_requested' ? last((e) => (e.action === 'request_supplement' ? e.note : null)) : null;
+  // Masked like the timeline's copy of the same note (its 显示 is there).
+  const supplementReason = reason === null ? null : maskNumbersInText(reason);
   return { collection, supplementReason };
 }
 
@@ -191,7 +193,10 @@ function citizenEvent(catalog: CatalogSnapshot, row: CaseRow, e: CaseEventRow): 
         : row.principal_person_id && e.actor_account_id === row.account_id
           ? `代办人${row.agent_name_masked ?? ''}`
           : '申请人',
-    note: e.note,
+    // Free text: phone and ID numbers inside masked like the form's; 显示 through the event's audited reveal.
+    note: e.note === null ? null : maskNumbersInText(e.note),
+    noteMasked: e.note !== null && containsPersonalNumbers(e.note),
+    seq: e.seq,
     at: e.created_at.toISOString(),
   };
 }

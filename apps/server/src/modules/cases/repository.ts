@@ -7,7 +7,10 @@ import type { CaseTables } from './tables.js';
 /** The only file of the module that queries: cases, their event log and their uploaded materials. */
 
 export type CaseRow = Selectable<CaseTables['cases']>;
-export type CaseEventRow = Selectable<CaseTables['case_events']>;
+/** An event as stored: its note sealed (note_encrypted), or in clear if written before 0075 (legacy_note). */
+export type CaseEventStored = Selectable<CaseTables['case_events']>;
+/** An event as the service hands it on: its note opened (event-notes.ts). */
+export type CaseEventRow = Omit<CaseEventStored, 'legacy_note' | 'note_encrypted'> & { note: string | null };
 export type NewCaseEvent = Insertable<CaseTables['case_events']>;
 export type CaseAssignmentRow = Selectable<CaseTables['case_assignments']>;
 export type CaseNoteStored = Selectable<CaseTables['case_notes']>;
@@ -226,6 +229,47 @@ export function setCaseState(
 
 export function listEvents(db: Db, caseId: string) {
   return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+export function findEvent(db: Db, caseId: string, seq: number) {
+  return db
+    .selectFrom('case_events')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+}
+
+/** The actions of a case's log, in order: what its status is derived from (no note needed, none opened). */
+export async function listEventActions(db: Db, caseId: string) {
+  const rows = await db
+    .selectFrom('case_events')
+    .select('action')
+    .where('case_id', '=', caseId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => r.action);
+}
+
+/** Notes still in clear (written before migrations/0075), a batch at a time. */
+export function listLegacyNotes(db: Db, limit: number) {
+  return db
+    .selectFrom('case_events')
+    .select(['case_id', 'seq', 'legacy_note'])
+    .where('legacy_note', 'is not', null)
+    .limit(limit)
+    .execute();
+}
+
+/** Move one clear note into note_encrypted (the only update the append-only trigger lets through). */
+export async function sealLegacyNote(db: Db, caseId: string, seq: number, sealed: string) {
+  await db
+    .updateTable('case_events')
+    .set({ legacy_note: null, note_encrypted: sealed })
+    .where('case_id', '=', caseId)
+    .where('seq', '=', seq)
+    .where('legacy_note', 'is not', null)
+    .execute();
 }
 
 /** 我的办件: what the viewer submitted (for themself or for others) and what others submitted for them. */

@@ -9,7 +9,7 @@ export interface FulfilmentResultRow {
   reference: string | null;
 }
 
-/** Tables owned by the cases module (migrations/0047_cases.sql, 0067_cases_fulfilments.sql, 0074). */
+/** Tables owned by the cases module (migrations/0047_cases.sql, 0067_cases_fulfilments.sql, 0074, 0075). */
 export interface CaseTables {
   cases: {
     id: Generated<string>;
@@ -49,7 +49,10 @@ export interface CaseTables {
     actor_kind: 'citizen' | 'staff';
     actor_account_id: string | null;
     actor_staff_id: string | null;
-    note: string | null;
+    /** A note written before migrations/0075, in clear, until the start-up step seals it (event-notes.ts). */
+    legacy_note: string | null;
+    /** The reason or note given (补正原因, 不予办理原因, 撤回原因, 补正说明), FieldCipher, bound to case and seq. */
+    note_encrypted: string | null;
     collection: CollectionInfo | null;
     created_at: Generated<Date>;
   };

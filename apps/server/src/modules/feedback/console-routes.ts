@@ -12,9 +12,10 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
-import { containsPersonalNumbers, maskNumbersInText } from '../privacy/index.js';
+import { containsPersonalNumbers, type FieldCipher, maskNumbersInText } from '../privacy/index.js';
 import type { StaffService } from '../staff/index.js';
 import { type FeedbackScope, findFeedback, listFeedbackInScopes, setFeedbackStatus } from './repository.js';
+import { openContent } from './stored-content.js';
 
 /**
  * Feedback given without a service is about the platform itself: it belongs to the department that runs
@@ -28,13 +29,14 @@ type FeedbackRow = NonNullable<Awaited<ReturnType<typeof findFeedback>>>;
 
 export interface FeedbackConsoleDeps {
   db: Db;
+  cipher: FieldCipher;
   catalog: CatalogService;
   staff: StaffService;
 }
 
 /** 意见反馈 in the console: 客服 of a department and city see and answer only their own feedback. */
 export const feedbackConsoleRoutes =
-  ({ db, catalog, staff }: FeedbackConsoleDeps): FastifyPluginAsyncZod =>
+  ({ db, cipher, catalog, staff }: FeedbackConsoleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const departmentOf = (row: { service_id: string | null }) =>
       row.service_id
@@ -42,13 +44,14 @@ export const feedbackConsoleRoutes =
         : PLATFORM_DEPARTMENT_ID;
     const present = (row: FeedbackRow): ConsoleFeedbackItem => {
       const departmentId = departmentOf(row);
+      const content = openContent(cipher, row);
       return {
         id: row.id,
         category: row.category as ConsoleFeedbackItem['category'],
         // Citizens type their phone or ID number into the message: masked like the fields, in full only through
         // the audited 显示 below.
-        content: maskNumbersInText(row.content),
-        contentMasked: containsPersonalNumbers(row.content),
+        content: maskNumbersInText(content),
+        contentMasked: containsPersonalNumbers(content),
         // masked only: the encrypted contact never leaves the database through the console
         contactMasked: row.contact_masked,
         serviceId: row.service_id,
@@ -123,7 +126,8 @@ export const feedbackConsoleRoutes =
           departmentId: departmentOf(row),
           cityCode: row.city_code,
         });
-        if (!containsPersonalNumbers(row.content)) {
+        const content = openContent(cipher, row);
+        if (!containsPersonalNumbers(content)) {
           throw new AppError(
             'FEEDBACK_NOT_MASKED',
             '这条反馈已完整显示，只有隐藏显示的手机号码和身份证号码需要点击显示。',
@@ -132,7 +136,7 @@ export const feedbackConsoleRoutes =
         // Anonymous feedback has no account to show this in a 我的访问记录: the staff audit is the record.
         await staff.auditStaff(ctx.accountId, 'console.feedback.reveal', 'success', { feedbackId: row.id }, req.id);
         reply.header('cache-control', 'no-store');
-        return { id: row.id, content: row.content };
+        return { id: row.id, content };
       },
     );
 

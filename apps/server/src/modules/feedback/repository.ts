@@ -1,8 +1,10 @@
 import type { Db } from '../../db/database.js';
 
 export interface NewFeedback {
+  id: string;
   category: string;
-  content: string;
+  /** Sealed by the caller (stored-content.ts), bound to the id. */
+  contentEncrypted: string;
   contactEncrypted: string | null;
   contactMasked: string | null;
   serviceId: string | null;
@@ -13,8 +15,9 @@ export async function insertFeedback(db: Db, f: NewFeedback): Promise<{ id: stri
   const row = await db
     .insertInto('feedback')
     .values({
+      id: f.id,
       category: f.category,
-      content: f.content,
+      content_encrypted: f.contentEncrypted,
       contact_encrypted: f.contactEncrypted,
       contact_masked: f.contactMasked,
       service_id: f.serviceId,
@@ -54,7 +57,17 @@ export async function listFeedbackInScopes(
   if (scopes.length === 0) return [];
   let q = db
     .selectFrom('feedback')
-    .select(['id', 'category', 'content', 'contact_masked', 'service_id', 'city_code', 'status', 'created_at'])
+    .select([
+      'id',
+      'category',
+      'content',
+      'content_encrypted',
+      'contact_masked',
+      'service_id',
+      'city_code',
+      'status',
+      'created_at',
+    ])
     .where((eb) =>
       eb.or(
         scopes.map((s) => {
@@ -74,7 +87,17 @@ export async function listFeedbackInScopes(
 export function findFeedback(db: Db, id: string) {
   return db
     .selectFrom('feedback')
-    .select(['id', 'category', 'content', 'contact_masked', 'service_id', 'city_code', 'status', 'created_at'])
+    .select([
+      'id',
+      'category',
+      'content',
+      'content_encrypted',
+      'contact_masked',
+      'service_id',
+      'city_code',
+      'status',
+      'created_at',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -84,6 +107,31 @@ export async function setFeedbackStatus(db: Db, id: string, status: string) {
     .updateTable('feedback')
     .set({ status })
     .where('id', '=', id)
-    .returning(['id', 'category', 'content', 'contact_masked', 'service_id', 'city_code', 'status', 'created_at'])
+    .returning([
+      'id',
+      'category',
+      'content',
+      'content_encrypted',
+      'contact_masked',
+      'service_id',
+      'city_code',
+      'status',
+      'created_at',
+    ])
     .executeTakeFirstOrThrow();
+}
+
+// ---- sealing what was written in clear before migrations/0075 (stored-content.ts) ----
+
+export function listLegacyContent(db: Db, limit: number) {
+  return db.selectFrom('feedback').select(['id', 'content']).where('content', 'is not', null).limit(limit).execute();
+}
+
+export async function sealLegacyContent(db: Db, id: string, sealed: string) {
+  await db
+    .updateTable('feedback')
+    .set({ content: null, content_encrypted: sealed })
+    .where('id', '=', id)
+    .where('content', 'is not', null)
+    .execute();
 }

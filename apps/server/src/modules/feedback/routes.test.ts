@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { FieldCipher, resolveDataKey } from '../privacy/index.js';
+import { openContent, sealLegacyFeedback } from './stored-content.js';
 
 describe.each(ENGINES)('feedback API on %s', (engine) => {
   let t: TestApp;
@@ -19,9 +22,11 @@ describe.each(ENGINES)('feedback API on %s', (engine) => {
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
 
-  it('stores feedback, encrypts the contact and keeps only a masked copy readable', async () => {
+  const appCipher = () => new FieldCipher(resolveDataKey(t.config.dataEncryptionKey, t.config.dataDir, true));
+
+  it('stores feedback, encrypts the text and the contact and keeps only a masked contact readable', async () => {
     const res = await post({
-      content: '希望增加更多城市的燃气服务',
+      content: '希望增加更多城市的燃气服务，请回电13800138000',
       category: 'suggestion',
       contact: '13800138000',
       city: '440300',
@@ -34,10 +39,33 @@ describe.each(ENGINES)('feedback API on %s', (engine) => {
       .selectAll()
       .where('id', '=', receipt.id)
       .executeTakeFirstOrThrow();
-    expect(row.content).toBe('希望增加更多城市的燃气服务');
+    expect(row.content).toBeNull();
+    expect(row.content_encrypted).toMatch(/^v1\./);
+    expect(JSON.stringify(row)).not.toContain('13800138000');
+    expect(JSON.stringify(row)).not.toContain('燃气');
+    expect(openContent(appCipher(), row)).toBe('希望增加更多城市的燃气服务，请回电13800138000');
+    // Bound to its row: the sealed text copied onto another row does not open.
+    expect(() => openContent(appCipher(), { ...row, id: crypto.randomUUID() })).toThrow();
     expect(row.contact_masked).toBe('138****8000');
     expect(row.contact_encrypted).not.toContain('13800138000');
     expect(row.contact_encrypted).toMatch(/^v1\./);
+  });
+
+  it('seals feedback stored in clear before 0075, once (a second run finds nothing)', async () => {
+    const id = crypto.randomUUID();
+    await sql`insert into feedback (id, category, content) values (${id}, 'question', ${'办理进度在哪里查？电话13912345678'})`.execute(
+      t.database.db,
+    );
+    expect(await sealLegacyFeedback(t.database.db, appCipher(), 1)).toBeGreaterThanOrEqual(1);
+    expect(await sealLegacyFeedback(t.database.db, appCipher())).toBe(0);
+    const row = await t.database.db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.content).toBeNull();
+    expect(JSON.stringify(row)).not.toContain('13912345678');
+    expect(openContent(appCipher(), row)).toBe('办理进度在哪里查？电话13912345678');
+    // Never both, never neither.
+    await expect(sql`update feedback set content = 'x' where id = ${id}`.execute(t.database.db)).rejects.toThrow(
+      /feedback_one_content/,
+    );
   });
 
   it('rejects empty, too short, oversized and unknown fields with Chinese messages', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FeedbackInput, FeedbackReceipt } from '@yss/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -5,6 +6,7 @@ import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import { type FieldCipher, maskContact } from '../privacy/index.js';
 import { insertFeedback } from './repository.js';
+import { sealContent } from './stored-content.js';
 
 export interface FeedbackDeps {
   db: Db;
@@ -12,7 +14,7 @@ export interface FeedbackDeps {
   catalog: CatalogService;
 }
 
-/** Store a citizen's feedback; the contact is encrypted at rest and only a masked copy is readable. */
+/** Store a citizen's feedback; the text and the contact are encrypted at rest (only a masked contact is readable). */
 export async function submitFeedback(
   deps: FeedbackDeps,
   input: z.output<typeof FeedbackInput>,
@@ -23,9 +25,11 @@ export async function submitFeedback(
     ]);
   }
   const contact = input.contact?.trim() || null;
+  const id = randomUUID();
   const saved = await insertFeedback(deps.db, {
+    id,
     category: input.category,
-    content: input.content,
+    contentEncrypted: sealContent(deps.cipher, id, input.content),
     contactEncrypted: contact ? deps.cipher.encrypt(contact, 'feedback.contact') : null,
     contactMasked: contact ? maskContact(contact) : null,
     serviceId: input.serviceId ?? null,

@@ -83,6 +83,14 @@ export const samples: PersonalRouteSample[] = [
   {
     serviceId: SERVICE,
     method: 'POST',
+    url: `/api/v1/me/cases/${NO_SUCH_ID}/events/2/note/reveal`,
+    owner: '张伟',
+    ownerStatus: 404,
+    auditAction: null,
+  },
+  {
+    serviceId: SERVICE,
+    method: 'POST',
     url: `/api/v1/me/cases/${NO_SUCH_ID}/withdraw`,
     body: {},
     owner: '张伟',
