@@ -46,8 +46,8 @@ export function CertificateVerifications({ id }: { id: string }) {
       const mine = ++seq.current;
       setProblem(null);
       try {
-        const fetch = () => walletLog.verifications({ certificate: id });
-        const log = await (verify ? auth.withVerification(fetch) : fetch());
+        const read = () => walletLog.verifications({ certificate: id });
+        const log = await (verify ? auth.withVerification(read) : read());
         if (mine === seq.current) setData(log);
       } catch (e) {
         if (mine !== seq.current || isVerificationCancelled(e)) return;
@@ -61,6 +61,10 @@ export function CertificateVerifications({ id }: { id: string }) {
   useEffect(() => {
     setData(undefined);
     void load(false);
+    // an answer arriving after the page was left (or moved to another certificate) is dropped
+    return () => {
+      seq.current++;
+    };
   }, [id]);
 
   let body: ReactNode;
