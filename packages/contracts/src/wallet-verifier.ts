@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecordSource, RecordSubject } from './lookups.js';
+import { ActingQuery, RecordSource, RecordSubject } from './lookups.js';
 import { VERDICTS, Verdict, type WalletPurpose } from './wallet.js';
 
 /**
@@ -126,6 +126,15 @@ export const VerificationLogEntry = z.object({
   verdictName: z.string(),
 });
 export type VerificationLogEntry = z.infer<typeof VerificationLogEntry>;
+
+/**
+ * 核验记录's query: `certificate` narrows it to one certificate of 我的证照 — the id of `/me/certificates/:id` (the
+ * link), every batch it has had (the first and each 更新).
+ */
+export const VerificationLogQuery = ActingQuery.extend({
+  certificate: z.uuid({ error: '证照编号格式有误' }).optional(),
+});
+export type VerificationLogQuery = z.infer<typeof VerificationLogQuery>;
 
 export const VerificationLog = z
   .object({ subject: RecordSubject, verifications: z.array(VerificationLogEntry), source: RecordSource })

@@ -44,6 +44,10 @@ export const verifier = {
 
 /** 核验记录: who verified which of my certificates (behind a fresh verification). */
 export const walletLog = {
-  verifications: (opts: { signal?: AbortSignal } = {}) =>
-    apiRequest<VerificationLog>('/api/v1/me/wallet/verifications', { signal: opts.signal }),
+  /** `certificate`: one certificate of 我的证照 only (its id in /wallet/:id, every batch it has had). */
+  verifications: (opts: { signal?: AbortSignal; certificate?: string } = {}) =>
+    apiRequest<VerificationLog>('/api/v1/me/wallet/verifications', {
+      signal: opts.signal,
+      query: { certificate: opts.certificate },
+    }),
 };

@@ -98,5 +98,13 @@ export const verifierEn: Messages['verifier'] = {
     why: 'Purpose',
     result: 'Result',
     caption: 'Verifications of my e-certificates',
+    certificateEmpty: 'This certificate has not been verified yet',
+    latest: 'Latest {{count}}',
+    viewAll: 'View all',
+    needVerify: 'The log is personal information: verify it is you to see it.',
+    verifyToView: 'Verify to view',
+    unavailable: 'The verification log could not be loaded: {{reason}}',
+    filtered: 'Showing the verifications of this certificate only.',
+    showAll: 'Show all my certificates’ verifications',
   },
 };

@@ -95,5 +95,13 @@ export const verifierZh = {
     why: '核验场景',
     result: '核验结果',
     caption: '我的电子证照核验记录',
+    certificateEmpty: '该证照暂无核验记录',
+    latest: '最近{{count}}条',
+    viewAll: '查看全部',
+    needVerify: '核验记录属于个人信息，查看前需验证本人身份。',
+    verifyToView: '验证身份后查看',
+    unavailable: '核验记录暂时无法加载：{{reason}}',
+    filtered: '仅显示该证照的核验记录。',
+    showAll: '查看全部证照的核验记录',
   },
 };

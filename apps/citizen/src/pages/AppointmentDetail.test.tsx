@@ -202,6 +202,56 @@ describe('预约码, 改约 and 未到 in 预约详情', () => {
     expect(byTestId('appointment-rescheduled-at').textContent).toContain('2026年11月27日');
   });
 
+  it('改约 shows the holidays of the booking window among the dates as closed, with their names', async () => {
+    const next = slot({ id: '00000000-0000-4000-8000-000000000002', date: '2099-09-30', start: '10:00', end: '10:30' });
+    const later = slot({
+      id: '00000000-0000-4000-8000-000000000003',
+      date: '2099-10-08',
+      start: '09:00',
+      end: '09:30',
+    });
+    const calls = backend(appointment(), (call) => {
+      if (call.url.endsWith('/pass')) return json(200, PASS);
+      if (call.url.startsWith('/api/v1/appointments/slots')) {
+        return json(200, {
+          serviceId: APPT_SERVICE,
+          serviceName: '补领',
+          cityCode: '440100',
+          cityName: '广州',
+          slots: [next, later],
+        });
+      }
+      if (call.url.startsWith('/api/v1/work-calendar?')) {
+        return json(200, {
+          from: '2099-09-29',
+          to: '2099-10-12',
+          days: [
+            { date: '2099-10-01', kind: 'holiday', holidayName: '国庆节', statutory: true, working: false },
+            { date: '2099-10-03', kind: 'restday', holidayName: null, statutory: false, working: false },
+          ],
+          knownYears: [2099],
+        });
+      }
+      return undefined;
+    });
+    await renderRoute(routes, `/appointments/${APPOINTMENT_ID}`);
+    await click(await findByTestId('reschedule-appointment'));
+    await waitFor(() => expect(allByTestId('closed-date')).toHaveLength(1));
+    // the window of 补领结婚证/离婚证预约 (14 days from tomorrow), as when booking
+    const asked = calls.find((c) => c.url.startsWith('/api/v1/work-calendar?'))?.url ?? '';
+    const q = new URLSearchParams(asked.split('?')[1]);
+    const days = (Date.parse(q.get('to') ?? '') - Date.parse(q.get('from') ?? '')) / 86_400_000;
+    expect(days).toBe(13);
+    expect([...byTestId('date-picker').querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      '9月30日 周三可预约',
+      '10月1日 周四国庆节休息',
+      '10月8日 周四可预约',
+    ]);
+    const closed = byTestId('closed-date') as HTMLButtonElement;
+    expect(closed.disabled).toBe(true);
+    expect(closed.getAttribute('aria-label')).toBe('10月1日 周四，国庆节休息');
+  });
+
   it('a window taken meanwhile: says so and shows the slots again', async () => {
     const next = slot({ id: '00000000-0000-4000-8000-000000000002', date: '2099-11-28', start: '10:00', end: '10:30' });
     backend(appointment(), (call) => {

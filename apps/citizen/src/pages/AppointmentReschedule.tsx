@@ -1,16 +1,20 @@
-import type { Appointment, AvailableSlot, AvailableSlots } from '@yss/contracts';
+import { type Appointment, type AvailableSlot, type AvailableSlots, findAppointmentService } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { appointmentsApi } from '../api/appointments';
 import { type ApiProblem, isApiProblem } from '../api/client';
 import { ConfirmSheet } from '../components/ConfirmSheet';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
+import { useBookingHolidays } from '../hooks/use-booking-holidays';
 import { useIdempotentSubmit } from '../hooks/use-idempotent-submit';
 import { useLocale } from '../i18n/localize';
 import { formatWhen, pickDate, SLOT_GONE_CODES, slotDates } from '../lib/appointments';
 import { errorText } from '../lib/errors';
 import { When } from './appointments-shared';
 import { DatePicker, TimePicker } from './Book';
+
+/** A service since taken out of APPOINTMENT_SERVICES still has bookings to move: the usual window. */
+const DEFAULT_WINDOW_DAYS = 14;
 
 /** The booking's own window is not a choice (the server refuses it too). */
 const isCurrent = (s: AvailableSlot, a: Appointment) =>
@@ -41,6 +45,8 @@ export function RescheduleFlow({
   const { busy, isBusy, submit } = useIdempotentSubmit();
   const loadSeq = useRef(0);
   const titleId = useId();
+  /** The same window as booking (the server offers nothing later), so the holidays among the slots show as closed. */
+  const holidays = useBookingHolidays(findAppointmentService(a.serviceId)?.bookingWindowDays ?? DEFAULT_WINDOW_DAYS);
 
   const loadSlots = useCallback(async () => {
     const seq = ++loadSeq.current;
@@ -116,6 +122,7 @@ export function RescheduleFlow({
         <>
           <DatePicker
             slots={open}
+            closed={holidays}
             active={active}
             onPick={(date) => {
               setWantedDate(date);

@@ -22,6 +22,7 @@ import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
 import { useApi } from '../hooks/use-api';
+import { useBookingHolidays } from '../hooks/use-booking-holidays';
 import { useIdempotentSubmit } from '../hooks/use-idempotent-submit';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
@@ -115,8 +116,6 @@ function Booked({ appointment }: { appointment: Appointment }) {
   );
 }
 
-/** The China-time date `days` from now ('yyyy-mm-dd'). */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const HOLIDAY_EN = new Map<string, string>(STATUTORY_HOLIDAYS.map((h) => [h.name, h.nameEn]));
 
 /**
@@ -130,7 +129,7 @@ export function DatePicker({
   onPick,
 }: {
   slots: AvailableSlot[];
-  /** Holidays to show as closed (the Book page's; 改约 shows only the days with slots). */
+  /** Holidays of the booking window to show as closed (`useBookingHolidays`: 预约 and 改约). */
   closed?: readonly WorkCalendarDay[];
   active: string | null;
   onPick: (date: string) => void;
@@ -269,7 +268,7 @@ export function BookFlow({
   const [slots, setSlots] = useState<AvailableSlots | undefined>(undefined);
   const [slotsProblem, setSlotsProblem] = useState<ApiProblem | null>(null);
   /** 工作日历: the holidays of the booking window (closed days in the date picker); none if it cannot be read. */
-  const [holidays, setHolidays] = useState<WorkCalendarDay[]>([]);
+  const holidays = useBookingHolidays(spec.bookingWindowDays);
   const [wantedDate, setWantedDate] = useState<string | null>(null);
   const [chosen, setChosen] = useState<AvailableSlot | null>(null);
   const [sheetError, setSheetError] = useState<string | null>(null);
@@ -299,16 +298,6 @@ export function BookFlow({
     setSlots(undefined);
     void loadSlots();
   }, [loadSlots]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    appointmentsApi
-      .workCalendar(chinaDay(1), chinaDay(spec.bookingWindowDays), { signal: controller.signal })
-      .then((r) => setHolidays(r.days.filter((d) => d.kind === 'holiday')))
-      // only a hint: without it the picker shows the dates that have slots, as before
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [spec.bookingWindowDays]);
 
   useEffect(() => {
     if (pageError) pageErrorRef.current?.focus();

@@ -16,6 +16,7 @@ import { useWalletNames } from '../lib/wallet/names';
 import { needsRefresh, type StoredCertificate, walletStore } from '../lib/wallet/store';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
+import { CertificateVerifications } from './WalletVerifications';
 import './wallet.css';
 
 /** Personal numbers (公民身份号码, 证号 …): masked until 显示 after a fresh verification. */
@@ -171,11 +172,15 @@ function Detail({ id }: { id: string }) {
           {t('wallet.unlink')}
         </Button>
       </div>
+      <CertificateVerifications id={id} />
     </>
   );
 }
 
-/** 证照详情: the claims from the stored SD-JWT VC (personal numbers masked until 显示), 出示二维码, 更新, 解除关联. */
+/**
+ * 证照详情: the claims from the stored SD-JWT VC (personal numbers masked until 显示), 出示二维码, 更新, 解除关联, and
+ * the certificate's own latest 核验记录.
+ */
 export default function WalletDetail() {
   const { t } = useLocale();
   const { id = '' } = useParams();

@@ -1,6 +1,12 @@
 import { makeResidentId } from '@yss/contracts';
 import { demoPerson } from '../kit/demo.js';
-import type { AllowanceRow, AssistanceRow, CivilAffairsRecords, MarriageRecordRow } from './generator.js';
+import type {
+  AllowanceRow,
+  AssistanceRow,
+  CivilAffairsRecords,
+  MarriageRecordRow,
+  SeniorCardRow,
+} from './generator.js';
 
 /**
  * Hand-picked civil-affairs records of the README's demo people (docs/departments/civil-affairs.md). The
@@ -72,6 +78,30 @@ const allowance: AllowanceRow = {
   channel: 'counter',
   updatedAt: at('2023-03-01'),
 };
+
+// 张建国's 老年人优待证 (the demo's only card holder, docs/welfare.md): issued at the counter by 广州市民政局 when he
+// turned 60, lost and replaced (遗失或损坏补领) in 2019 — the 2003 card is 已注销, the 2019 one 有效. 广州 takes no
+// online application (the guide lists 佛山、清远、韶关), so neither came from a case.
+const fatherCards: SeniorCardRow[] = [
+  {
+    ...person('张建国'),
+    cardNumber: 'YD440100-2003-000318',
+    cityCode: '440100',
+    kind: 'first',
+    issuedOn: '2003-03-10',
+    status: 'cancelled',
+    updatedAt: at('2019-05-20'),
+  },
+  {
+    ...person('张建国'),
+    cardNumber: 'YD440100-2019-004125',
+    cityCode: '440100',
+    kind: 'reissue',
+    issuedOn: '2019-05-20',
+    status: 'valid',
+    updatedAt: at('2019-05-20'),
+  },
+];
 
 // 陈志强: married 2006, divorced 2019 (a 离婚证); a 临时救助 in 2025, paid.
 const chen = person('陈志强');
@@ -190,9 +220,9 @@ const liNaCases: AssistanceRow[] = [
 ];
 
 const RECORDS: Record<string, CivilAffairsRecords> = {
-  张伟: { marriages: zhangFamily.marriages, allowances: [], cases: zhangCases },
-  李娜: { marriages: [], allowances: [], cases: liNaCases },
-  张建国: { marriages: [], allowances: [allowance], cases: [] },
+  张伟: { marriages: zhangFamily.marriages, allowances: [], cases: zhangCases, seniorCards: [] },
+  李娜: { marriages: [], allowances: [], cases: liNaCases, seniorCards: [] },
+  张建国: { marriages: [], allowances: [allowance], cases: [], seniorCards: fatherCards },
   陈志强: {
     marriages: [
       marriage(3, {
@@ -216,6 +246,7 @@ const RECORDS: Record<string, CivilAffairsRecords> = {
     ],
     allowances: [],
     cases: [temporary],
+    seniorCards: [],
   },
 };
 

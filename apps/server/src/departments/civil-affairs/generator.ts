@@ -76,10 +76,24 @@ export interface AssistanceRow {
   updatedAt: string;
 }
 
+/** A 老年人优待证 as 民政 records it (`dept_minzheng.senior_cards`); the generated province has none, the demo one. */
+export interface SeniorCardRow {
+  cardNumber: string;
+  idNumber: string;
+  name: string;
+  cityCode: CityCode;
+  kind: 'first' | 'reissue';
+  issuedOn: string;
+  status: 'valid' | 'cancelled';
+  updatedAt: string;
+}
+
 export interface CivilAffairsRecords {
   marriages: MarriageRecordRow[];
   allowances: AllowanceRow[];
   cases: AssistanceRow[];
+  /** Issued at the counter (no platform reference): the online ones are written back by approved cases. */
+  seniorCards: SeniorCardRow[];
 }
 
 /** 婚姻登记处 of a county-level region, e.g. 广州市天河区民政局婚姻登记处 (东莞、中山: the city's). */
@@ -351,6 +365,7 @@ export function civilAffairsRecords(batch: PeopleBatch, ctx: SeedContext): Civil
     marriages: marriagesOf(batch, ctx),
     allowances: [],
     cases: assistanceCases(batch, ctx),
+    seniorCards: [],
   };
   for (const person of batch.people) {
     if (isDemoPerson(person)) {
@@ -358,6 +373,7 @@ export function civilAffairsRecords(batch: PeopleBatch, ctx: SeedContext): Civil
       if (demo) {
         out.marriages.push(...demo.marriages);
         out.allowances.push(...demo.allowances);
+        out.seniorCards.push(...demo.seniorCards);
       }
       continue;
     }
@@ -421,6 +437,21 @@ export async function insertCivilAffairsRecords(db: Db, r: CivilAffairsRecords):
         { name: 'updated_at', type: 'timestamptz', value: (x) => x.updatedAt },
       ],
       r.cases,
+    );
+    await insertUnnest(
+      tx,
+      'dept_minzheng.senior_cards',
+      [
+        { name: 'card_number', type: 'text', value: (x) => x.cardNumber },
+        { name: 'id_number', type: 'text', value: (x) => x.idNumber },
+        { name: 'name', type: 'text', value: (x) => x.name },
+        { name: 'city_code', type: 'text', value: (x) => x.cityCode },
+        { name: 'kind', type: 'text', value: (x) => x.kind },
+        { name: 'issued_on', type: 'date', value: (x) => x.issuedOn },
+        { name: 'status', type: 'text', value: (x) => x.status },
+        { name: 'updated_at', type: 'timestamptz', value: (x) => x.updatedAt },
+      ],
+      r.seniorCards,
     );
   });
 }

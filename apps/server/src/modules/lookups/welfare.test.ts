@@ -123,9 +123,12 @@ describe.each(ENGINES)('老年人优待证查询 on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
     // Someone of the generated province over 60 with a phone; 民政 issues them a 佛山 card as the write-back does.
+    // Not a demo person: 张建国 holds the demo seed's card (the test below).
+    const demoIds = sql.join(DEMO_PEOPLE.map((p) => p.idNumber));
     const found = await sql<{ name: string; id_number: string; phone: string }>`
       select name, id_number, phone from dept_gongan.people
       where phone is not null and status = 'normal' and birth_date < date '1950-01-01'
+        and id_number not in (${demoIds})
       order by id_number limit 1`.execute(t.database.db);
     const row = found.rows[0];
     if (!row) throw new Error('no elder with a phone in the generated province');
@@ -187,6 +190,38 @@ describe.each(ENGINES)('老年人优待证查询 on %s', (engine) => {
     );
     const cancelled = (await c.call('GET', `${SENIOR_CARD}?city=440600`, undefined, me.cookie)).json();
     expect(cancelled.card).toMatchObject({ cardNumber, status: 'cancelled', statusName: '已注销' });
+  });
+
+  it('the demo seed: 张建国 (82) holds a 广州 老年人优待证, the 2019 补领 shown rather than the 2003 card it cancelled', async () => {
+    const father = await c.verifiedAccount(demo('张建国') as typeof elder);
+    const res = await c.call('GET', `${SENIOR_CARD}?city=440600`, undefined, father.cookie);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      subject: { self: true, nameMasked: '张**' },
+      card: {
+        cardName: '老年人优待证',
+        cardNumber: 'YD440100-2019-004125',
+        holderNameMasked: '张**',
+        holderIdNumberMasked: '440***********0117',
+        cityCode: '440100',
+        kind: 'reissue',
+        kindName: '遗失或损坏补领',
+        issuedOn: '2019-05-20',
+        issuedBy: '广州市民政局',
+        status: 'valid',
+        statusName: '有效',
+      },
+    });
+    expect(res.body).not.toContain(demo('张建国').idNumber);
+    expect(res.body).not.toContain('YD440100-2003-000318');
+    // deterministic: the seed's two rows exactly, counter-issued (no platform reference)
+    const rows = await sql<{ card_number: string; status: string; platform_reference: string | null }>`
+      select card_number, status, platform_reference from dept_minzheng.senior_cards
+      where id_number = ${demo('张建国').idNumber} order by card_number`.execute(t.database.db);
+    expect(rows.rows).toEqual([
+      { card_number: 'YD440100-2003-000318', status: 'cancelled', platform_reference: null },
+      { card_number: 'YD440100-2019-004125', status: 'valid', platform_reference: null },
+    ]);
   });
 
   it('no card: a 404 problem in the city’s words, audited as a failed read', async () => {

@@ -1,5 +1,4 @@
 import {
-  ActingQuery,
   CERTIFICATE_STATUS_NAMES,
   CheckInRequest,
   CheckInResult,
@@ -13,6 +12,7 @@ import {
   OfflineCheckInResult,
   Problem,
   VerificationLog,
+  VerificationLogQuery,
   VerifierProfile,
 } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -24,7 +24,7 @@ import type { PersonalLookupGate } from '../lookups/personal-gate.js';
 import { maskIdNumber } from '../privacy/index.js';
 import type { StaffService } from '../staff/index.js';
 import * as staffRepo from '../staff/repository.js';
-import { issuerById, type WalletService } from '../wallet/index.js';
+import { certificatesOfLink, issuerById, type WalletService } from '../wallet/index.js';
 import { VerifierCheckIns } from './check-ins.js';
 import { OfflineCheckIns } from './offline-check-ins.js';
 import { presentOrganisation } from './organisations.js';
@@ -115,14 +115,24 @@ export const walletVerifierRoutes =
       {
         schema: {
           tags: ['wallet', 'personal'],
-          summary: '核验记录: who verified which of my certificates, when and for what (newest first, 200 at most)',
-          querystring: ActingQuery,
+          summary:
+            '核验记录: who verified which of my certificates, when and for what (newest first, 200 at most); `certificate`: one certificate of 我的证照 only',
+          querystring: VerificationLogQuery,
           response: { 200: VerificationLog, ...problems },
         },
       },
       async (req) => {
         const opened = await d.gate.open(req, { serviceId: LOG_SERVICE_ID, forDelegation: req.query.for });
-        const certificates = await d.wallet.certificatesOf(opened.subject.idNumber);
+        let certificates = await d.wallet.certificatesOf(opened.subject.idNumber);
+        if (req.query.certificate) {
+          // One certificate of the subject's own 我的证照: another account's link reads as unknown, as everywhere.
+          const ofLink = opened.subject.accountId
+            ? await certificatesOfLink(d.db, opened.subject.accountId, req.query.certificate)
+            : undefined;
+          if (!ofLink) throw new AppError('WALLET_LINK_NOT_FOUND', '找不到该证照，请返回我的证照重新查看。');
+          const wanted = new Set(ofLink);
+          certificates = certificates.filter((c) => wanted.has(c.id));
+        }
         const verifications = await checkIns.logOf(certificates);
         await d.gate.recordRead(opened, LOG_SERVICE_ID);
         return {

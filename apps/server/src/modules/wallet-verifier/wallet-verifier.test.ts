@@ -203,6 +203,69 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
       expect(empty.verifications).toEqual([]);
     });
 
+    it('?certificate=: one certificate of 我的证照 only (every batch of the link); another’s 404, malformed 400', async () => {
+      const zw = await c.verifiedAccount(demo('张伟'));
+      const keys = holderKeys(2);
+      const linked = await c.call(
+        'POST',
+        '/api/v1/me/certificates',
+        { type: 'resident-id', holderKeys: keys.map((k) => k.publicJwk), city: '440100' },
+        zw.cookie,
+      );
+      expect(linked.statusCode, linked.body).toBe(201);
+      const { link, batch: b } = linked.json() as { link: { id: string }; batch: Omit<IssuedCertificate, 'type'> };
+      const batch = { ...b, type: 'resident-id' } as IssuedCertificate;
+      const checked = await checkIn('gz.hotel.clerk', { payload: qr(batch, keys, 0, 'hotel') });
+      expect(checked.json().result.verdict).toBe('valid');
+
+      const url = `/api/v1/me/wallet/verifications?certificate=${link.id}`;
+      const one = await c.call('GET', url, undefined, zw.cookie);
+      expect(one.statusCode, one.body).toBe(200);
+      expect(one.json().verifications).toEqual([
+        expect.objectContaining({
+          id: checked.json().checkIn.id,
+          certificate: expect.objectContaining({ id: batch.certificateId, type: 'resident-id' }),
+          organisation: { name: '广州白云宾馆', kindName: '酒店', cityName: '广州' },
+          purpose: { id: 'hotel', name: '酒店入住' },
+        }),
+      ]);
+      // the whole log still has the others (the directly issued e-ID and licence)
+      const all = (await c.call('GET', '/api/v1/me/wallet/verifications', undefined, zw.cookie)).json();
+      expect(all.verifications.length).toBeGreaterThan(1);
+
+      // 刘芳 asking for 张伟's certificate, or an id nobody has: the same 404
+      const lf = await c.verifiedAccount(demo('刘芳'));
+      const theirs = await c.call('GET', url, undefined, lf.cookie);
+      expect(theirs.statusCode).toBe(404);
+      expect(theirs.json()).toMatchObject({
+        code: 'WALLET_LINK_NOT_FOUND',
+        detail: expect.stringContaining('找不到该证照'),
+      });
+      expect(theirs.body).not.toContain('白云宾馆');
+      const unknown = await c.call(
+        'GET',
+        '/api/v1/me/wallet/verifications?certificate=00000000-0000-4000-8000-000000000000',
+        undefined,
+        zw.cookie,
+      );
+      expect(unknown.json().code).toBe('WALLET_LINK_NOT_FOUND');
+      // unlinked: no longer one of 我的证照
+      expect((await c.call('DELETE', `/api/v1/me/certificates/${link.id}`, undefined, zw.cookie)).statusCode).toBe(204);
+      expect((await c.call('GET', url, undefined, zw.cookie)).statusCode).toBe(404);
+
+      for (const bad of ['abc', '1', `${link.id}x`, "1' or 1=1"]) {
+        const res = await c.call(
+          'GET',
+          `/api/v1/me/wallet/verifications?certificate=${encodeURIComponent(bad)}`,
+          undefined,
+          zw.cookie,
+        );
+        expect(res.statusCode, bad).toBe(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.json().detail).toContain('证照编号格式有误');
+      }
+    });
+
     it('needs a fresh verification', async () => {
       const smsOnly = await c.smsLogin(demo('刘洋').phone as string);
       const res = await c.call('GET', '/api/v1/me/wallet/verifications', undefined, smsOnly);

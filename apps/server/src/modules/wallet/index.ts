@@ -2,7 +2,13 @@ export type { DocumentStanding } from './credential-sources.js';
 export { GONE_REASON } from './credential-sources.js';
 export { holderKeys, presentQr, presentSdJwt, profileClaims } from './holder.js';
 export { ISSUERS, issuerById, issuerOfType } from './issuers.js';
-export { linksDueForSync, markSynced, type SyncCandidate, type SyncStanding } from './link-repository.js';
+export {
+  certificatesOfLink,
+  linksDueForSync,
+  markSynced,
+  type SyncCandidate,
+  type SyncStanding,
+} from './link-repository.js';
 export { walletLinkRoutes } from './link-routes.js';
 export { qrPresentationDigest, sdJwtPresentationDigest } from './presentation-digest.js';
 export { walletRoutes } from './routes.js';

@@ -168,6 +168,23 @@ export async function unlink(db: Db, accountId: string, id: string): Promise<str
   });
 }
 
+/**
+ * Every certificate a live link of the account has had (the first and each refresh), or undefined when the account
+ * has no such live link (another's, unlinked, unknown): the 核验记录 of one certificate.
+ */
+export async function certificatesOfLink(db: Db, accountId: string, linkId: string): Promise<string[] | undefined> {
+  const rows = await db
+    .selectFrom('wallet_links as l')
+    .leftJoin('wallet_link_certificates as lc', 'lc.link_id', 'l.id')
+    .select('lc.certificate_id')
+    .where('l.id', '=', linkId)
+    .where('l.account_id', '=', accountId)
+    .where('l.unlinked_at', 'is', null)
+    .execute();
+  if (rows.length === 0) return undefined;
+  return rows.flatMap((r) => (r.certificate_id ? [r.certificate_id] : []));
+}
+
 /** The account a certificate was issued to through a link (for the verification log), if any. */
 export async function accountOfCertificate(
   db: Db,
