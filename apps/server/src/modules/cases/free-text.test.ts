@@ -13,8 +13,12 @@ import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-ap
 const GZ = '440100';
 const PHONE = '13912345678';
 const ID = '440106199001011234';
-const QUESTION = `我的前夫（身份证 ${ID}，电话 139 1234 5678）拒付抚养费，怎么办？`;
-const MASKED_QUESTION = '我的前夫（身份证 440***********1234，电话 139****5678）拒付抚养费，怎么办？';
+/** A number typed with a Chinese IME in full-width mode, and one spelled out in Chinese digits. */
+const PHONE_FULL_WIDTH = '１３８ ００１３ ８０００';
+const PHONE_CHINESE = '幺三七零零幺三七零零零';
+const QUESTION = `我的前夫（身份证 ${ID}，电话 139 1234 5678，${PHONE_FULL_WIDTH}）拒付抚养费，他妈妈电话${PHONE_CHINESE}，怎么办？`;
+const MASKED_QUESTION =
+  '我的前夫（身份证 440***********1234，电话 139****5678，１３８****８０００）拒付抚养费，他妈妈电话幺三七****七零零零，怎么办？';
 
 describe.each(ENGINES)('free text masked in 办件 on %s', (engine) => {
   let t: TestApp;
@@ -61,6 +65,8 @@ describe.each(ENGINES)('free text masked in 办件 on %s', (engine) => {
       expect(view.statusCode, view.body).toBe(200 + (view === res ? 1 : 0));
       expect(view.body).not.toContain(PHONE);
       expect(view.body).not.toContain('139 1234 5678');
+      expect(view.body).not.toContain(PHONE_FULL_WIDTH);
+      expect(view.body).not.toContain(PHONE_CHINESE);
       expect(view.body).not.toContain(ID);
     }
 

@@ -4,7 +4,7 @@ import type { JobLease } from './lease.js';
 /**
  * A background job of one server copy at a time (the lease decides which): a run every `intervalMs` after the
  * previous one ended (no timer when it is 0), and on demand; runs in one process go one after another. The work
- * itself acquires the lease. The credit change poller and the wallet status synchroniser share this.
+ * itself acquires the lease. LeasedBatchJob builds on it; some jobs (backup, the payments sweep) use it directly.
  */
 export class PeriodicJob<R> {
   private timer: NodeJS.Timeout | undefined;

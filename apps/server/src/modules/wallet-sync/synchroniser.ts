@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditLog } from '../audit/index.js';
 import type { IdentityService } from '../identity/index.js';
-import { JobLease, leaseHolderName, PeriodicJob } from '../jobs/index.js';
+import { LeasedBatchJob } from '../jobs/index.js';
 import type { NotificationService } from '../notifications/index.js';
 import {
   type DocumentStanding,
@@ -69,23 +69,25 @@ type Reading =
  * passed over for the rest of the round (they keep their place at the head of the queue) and the round goes on
  * with other departments' links, so one department down does not stall the province.
  *
- * Only one server copy synchronises at a time (a JobLease); rounds in one process run one after another.
+ * Only one server copy synchronises at a time (a LeasedBatchJob, a page of due links per batch); rounds in one
+ * process run one after another.
  */
 export class WalletStatusSynchroniser {
-  readonly lease: JobLease;
-  private readonly job: PeriodicJob<SyncReport>;
+  private readonly job: LeasedBatchJob<SyncReport>;
   private readonly batchSize: number;
 
   constructor(private readonly o: SynchroniserOptions) {
     this.batchSize = o.batchSize ?? 200;
-    const leaseMs = o.leaseMs ?? Math.max(3 * o.intervalMs, 60_000);
-    this.lease = new JobLease(o.db, WALLET_SYNC_JOB, o.holder ?? leaseHolderName(), leaseMs);
-    this.job = new PeriodicJob({
-      name: 'wallet status sync',
+    this.job = new LeasedBatchJob<SyncReport>({
+      db: o.db,
+      jobName: WALLET_SYNC_JOB,
+      label: 'wallet status sync',
       intervalMs: o.intervalMs,
-      lease: this.lease,
+      ...(o.leaseMs !== undefined ? { leaseMs: o.leaseMs } : {}),
+      ...(o.holder !== undefined ? { holder: o.holder } : {}),
       log: o.log,
-      work: () => this.round(),
+      emptyReport: () => ({ ran: false, checked: 0, changed: 0, announced: 0, outages: 0, undecided: 0 }),
+      startRun: () => this.startRound(),
     });
   }
 
@@ -108,19 +110,27 @@ export class WalletStatusSynchroniser {
     return this.job.runNow();
   }
 
-  private async round(): Promise<SyncReport> {
-    const report: SyncReport = { ran: false, checked: 0, changed: 0, announced: 0, outages: 0, undecided: 0 };
-    if (!(await this.lease.acquire())) return report;
-    report.ran = true;
+  /** A round's batches: a page of due links each, until the round's reads or pages are used up. */
+  private startRound() {
     // Links checked from now on are not due again this round.
     const started = new Date(this.now());
     const down = new Set<string>();
     let after: { checkedAt: Date; linkId: string } | undefined;
-    // Pages of candidates until the round's reads are used up; passing over a department that is down costs no
-    // read, but the scan is bounded too.
-    for (let page = 0; page < 20 && report.checked + report.undecided < this.batchSize; page++) {
+    let page = 0;
+    const finish = async (report: SyncReport): Promise<'done'> => {
+      if (!(await this.job.holdLease({ lastRound: started.toISOString() }))) {
+        this.o.log.warn('wallet sync lease lost during the round; another copy continues');
+      }
+      if (report.changed > 0 || report.outages > 0) this.o.log.info({ ...report }, 'wallet status sync round');
+      return 'done';
+    };
+    return async (report: SyncReport): Promise<'more' | 'done'> => {
+      // Pages of candidates until the round's reads are used up; passing over a department that is down costs no
+      // read, but the scan is bounded too.
+      if (page >= 20 || report.checked + report.undecided >= this.batchSize) return finish(report);
+      page++;
       const due = await linksDueForSync(this.o.db, { before: started, after, limit: this.batchSize });
-      if (due.length === 0) break;
+      if (due.length === 0) return finish(report);
       for (const link of due) {
         if (report.checked + report.undecided >= this.batchSize) break;
         after = { checkedAt: link.checkedAt, linkId: link.linkId };
@@ -152,13 +162,8 @@ export class WalletStatusSynchroniser {
         if (outcome.changed) report.changed++;
         report.announced += outcome.announced;
       }
-      if (due.length < this.batchSize) break;
-    }
-    if (!(await this.lease.save({ lastRound: started.toISOString() }))) {
-      this.o.log.warn('wallet sync lease lost during the round; another copy continues');
-    }
-    if (report.changed > 0 || report.outages > 0) this.o.log.info({ ...report }, 'wallet status sync round');
-    return report;
+      return due.length < this.batchSize ? finish(report) : 'more';
+    };
   }
 
   /** Read the link's document from its department; an outage is never taken for "no record". */
