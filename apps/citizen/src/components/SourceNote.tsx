@@ -8,6 +8,7 @@ export function SourceNote({ source }: { source: RecordSource }) {
   const when =
     at && !Number.isNaN(at.getTime())
       ? at.toLocaleString(lang, {
+          timeZone: 'Asia/Shanghai',
           year: 'numeric',
           month: '2-digit',
           day: '2-digit',

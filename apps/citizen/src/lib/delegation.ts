@@ -15,5 +15,5 @@ export function formatDate(iso: string | null, lang: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso
-    : d.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' });
+    : d.toLocaleDateString(lang, { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
 }

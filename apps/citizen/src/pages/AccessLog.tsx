@@ -34,6 +34,7 @@ function AccessLogList() {
     return Number.isNaN(d.getTime())
       ? iso
       : d.toLocaleString(lang, {
+          timeZone: 'Asia/Shanghai',
           year: 'numeric',
           month: '2-digit',
           day: '2-digit',

@@ -20,6 +20,7 @@ function OrderCard({ o }: { o: CoachOrder }) {
   const labels = useStatusLabels();
   const d = o.departure;
   const payBefore = new Date(o.expiresAt).toLocaleTimeString(lang, {
+    timeZone: 'Asia/Shanghai',
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,

@@ -28,6 +28,7 @@ function formatTime(iso: string, lang: string) {
   return Number.isNaN(date.getTime())
     ? iso
     : date.toLocaleString(lang, {
+        timeZone: 'Asia/Shanghai',
         month: '2-digit',
         day: '2-digit',
         hour: '2-digit',

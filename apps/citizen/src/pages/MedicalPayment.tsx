@@ -61,7 +61,14 @@ function Status() {
   };
 
   const when = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleDateString(lang, { year: 'numeric', month: '2-digit', day: '2-digit' }) : '';
+    iso
+      ? new Date(iso).toLocaleDateString(lang, {
+          timeZone: 'Asia/Shanghai',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+        })
+      : '';
   const { card, account, activation, blocker } = data;
   return (
     <>

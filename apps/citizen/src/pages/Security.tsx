@@ -28,7 +28,7 @@ function useDate() {
     const d = new Date(iso);
     return Number.isNaN(d.getTime())
       ? iso
-      : d.toLocaleDateString(lang, { year: 'numeric', month: '2-digit', day: '2-digit' });
+      : d.toLocaleDateString(lang, { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
   };
 }
 

@@ -89,7 +89,7 @@ function ageText(ms: number, t: Translate): string {
 function OfflineNote({ basis, loggedIn }: { basis: OfflineBasis; loggedIn: boolean }) {
   // loggedIn: the check was queued on this device, to be uploaded and recorded once online
   const { t, lang } = useLocale();
-  const time = (ms: number) => new Date(ms).toLocaleString(lang, { hour12: false });
+  const time = (ms: number) => new Date(ms).toLocaleString(lang, { timeZone: 'Asia/Shanghai', hour12: false });
   return (
     <div className="vf-offline" data-testid="verify-offline">
       <p className="vf-offline-badge" data-testid="verify-offline-badge">
@@ -134,7 +134,7 @@ function VerdictCard({
   // The server's reasons are Chinese; English mode words the usual ones by their code and keeps the server's
   // own words for the rest (a city's rule in the catalog's words …).
   const reason = isEn ? t(`verifier.reasons.${v.reasonCode}`, { defaultValue: v.reason }) : v.reason;
-  const time = (iso: string) => new Date(iso).toLocaleString(lang, { hour12: false });
+  const time = (iso: string) => new Date(iso).toLocaleString(lang, { timeZone: 'Asia/Shanghai', hour12: false });
   return (
     <section
       className={`card vf-verdict vf-verdict-${v.verdict}`}
@@ -362,7 +362,7 @@ function OfflineReadiness({
     text = t('verifierOffline.ready', {
       issuers: trust.issuers.length,
       lists: trust.lists.length,
-      time: new Date(status).toLocaleString(lang, { hour12: false }),
+      time: new Date(status).toLocaleString(lang, { timeZone: 'Asia/Shanghai', hour12: false }),
       age: ageText(status, t),
     });
   return (

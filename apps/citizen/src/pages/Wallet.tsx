@@ -45,7 +45,11 @@ export function CertificateCard({ row }: { row: Row }) {
       </p>
       <p>{t('wallet.issuer', { name: names.issuer(row.issuer) })}</p>
       {row.onDevice ? (
-        <p>{t('wallet.validUntil', { date: new Date(row.expiresAt).toLocaleDateString(lang) })}</p>
+        <p>
+          {t('wallet.validUntil', {
+            date: new Date(row.expiresAt).toLocaleDateString(lang, { timeZone: 'Asia/Shanghai' }),
+          })}
+        </p>
       ) : (
         <p>{t('wallet.notOnDevice')}</p>
       )}

@@ -155,7 +155,9 @@ function Detail({ id }: { id: string }) {
         )}
         <p className="field-help">
           {t('wallet.issuer', { name: names.issuer({ name: cert.issuerName, nameEn: cert.issuerNameEn }) })} ·{' '}
-          {t('wallet.validUntil', { date: new Date(cert.expiresAt).toLocaleDateString(lang) })}
+          {t('wallet.validUntil', {
+            date: new Date(cert.expiresAt).toLocaleDateString(lang, { timeZone: 'Asia/Shanghai' }),
+          })}
         </p>
         {needsRefresh(cert) && <p className="wl-notice">{t('wallet.refreshDue')}</p>}
       </section>

@@ -208,7 +208,12 @@ function Show({ id }: { id: string }) {
   const shown = disclosedClaims(cert.credentials[0]?.compact ?? '', cert.type, purpose);
   const hidden = Object.keys(spec.claimKeys).filter((c) => !shown.includes(c) && c !== 'photoRef');
   const time = (ms: number) =>
-    new Date(ms).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    new Date(ms).toLocaleTimeString(lang, {
+      timeZone: 'Asia/Shanghai',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
 
   return (
     <>

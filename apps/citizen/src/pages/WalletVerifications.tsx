@@ -21,7 +21,8 @@ const VERDICT_COLOR = {
   expired: 'warning',
 } as const;
 
-const logTime = (iso: string, lang: string) => new Date(iso).toLocaleString(lang, { hour12: false });
+const logTime = (iso: string, lang: string) =>
+  new Date(iso).toLocaleString(lang, { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** How many of a certificate's verifications its detail page shows (查看全部 has the rest). */
 export const LATEST_SHOWN = 3;

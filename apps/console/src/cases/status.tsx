@@ -1,5 +1,6 @@
 import { CASE_STATUSES, CASE_WORKFLOW, type CaseStatus, type CaseTimeLimit } from '@yss/contracts';
 import { Space, Tag } from 'antd';
+import { chinaDateTime } from '../china-time';
 
 /**
  * Solid tags with white text, each dark enough for WCAG AA (≥ 4.5:1; antd's preset light tags are not), one
@@ -49,8 +50,8 @@ export function CaseDueDate({ limit }: { limit: CaseTimeLimit | null }) {
   );
 }
 
-export const formatTime = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—';
+/** China time to the second, whatever the computer's time zone: 2026-11-28 21:35:57. */
+export const formatTime = (iso: string | null | undefined) => chinaDateTime(iso, { seconds: true });
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -26,6 +26,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
+import { chinaDateTime } from '../china-time';
 import { STANDING_COLORS, standingOf } from './standing';
 
 interface Props {
@@ -40,8 +41,7 @@ interface Props {
 type Scope = 'city' | 'province';
 type Dialog = { kind: 'pause'; scope: Scope } | { kind: 'resume'; scope: Scope } | null;
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).replace(/\//g, '-');
+const when = (iso: string) => chinaDateTime(iso, { seconds: true });
 
 /**
  * One service in one city: how citizens see it, 暂停办理 / 恢复办理 (the city's, or 全省 with a province-wide grant),

@@ -8,6 +8,7 @@ import {
 import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { api, errorText } from '../api';
+import { chinaDateTime } from '../china-time';
 import { FilterSelect } from '../FilterSelect';
 import { RequireGrant } from '../RequireGrant';
 import { useConsoleQuery } from '../useConsoleQuery';
@@ -218,7 +219,7 @@ function AuditLogView() {
             title: '时间（北京时间）',
             dataIndex: 'at',
             width: 180,
-            render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }),
+            render: (v: string) => chinaDateTime(v, { seconds: true }),
           },
           { title: '操作', dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           {

@@ -2,6 +2,7 @@ import type { BackupRun, ConsoleBackupOverview } from '@yss/contracts';
 import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
+import { chinaDateTime } from '../china-time';
 import { RequireGrant } from '../RequireGrant';
 import { useConsoleQuery } from '../useConsoleQuery';
 
@@ -22,7 +23,7 @@ const VERIFY: Record<NonNullable<BackupRun['verifyResult']>, { color: string; te
 };
 
 /** Beijing time, to the second: 2026-11-28 11:30:05. */
-const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+const beijing = (iso: string) => chinaDateTime(iso, { seconds: true });
 
 function size(bytes: number | null) {
   if (bytes === null) return '—';

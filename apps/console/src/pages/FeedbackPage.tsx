@@ -2,6 +2,7 @@ import type { ConsoleFeedbackItem, FeedbackStatus, RevealedFeedbackContent } fro
 import { Alert, App, Card, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
+import { chinaDateTime } from '../china-time';
 import { FilterSelect } from '../FilterSelect';
 import { MaskedValue } from '../MaskedValue';
 import { useConsoleQuery } from '../useConsoleQuery';
@@ -117,7 +118,7 @@ export function FeedbackPage() {
             title: '提交时间',
             dataIndex: 'createdAt',
             width: 170,
-            render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+            render: (v: string) => chinaDateTime(v, { seconds: true }),
           },
           { title: '城市', dataIndex: 'cityName', width: 80, render: (v: string | null) => v ?? '—' },
           {

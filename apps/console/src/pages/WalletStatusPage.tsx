@@ -2,6 +2,7 @@ import type { ConsoleCertificate, ConsoleCertificateList } from '@yss/contracts'
 import { Alert, App, Button, Card, ConfigProvider, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../api';
+import { chinaDateTime } from '../china-time';
 
 type Action = 'revoke' | 'suspend' | 'reinstate';
 const ACTIONS: Record<Action, { label: string; confirm: string; danger: boolean }> = {
@@ -14,7 +15,7 @@ const STATUS_COLOR = { valid: '#007a4d', suspended: '#a35200', revoked: '#c4161c
 /** antd's danger red (#ff4d4f) is too light for text on white: the citizen app's darker red on this page. */
 const PAGE_THEME = { token: { colorError: '#c4161c', colorErrorHover: '#a31217', colorErrorActive: '#8a0f13' } };
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+const time = (iso: string | null) => chinaDateTime(iso, { seconds: true });
 
 /**
  * 电子证照状态: the issuing department's staff find a person's certificates by ID number (blind index on the

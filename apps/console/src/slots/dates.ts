@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { CHINA_OFFSET_MS, chinaDateTime } from '../china-time';
 
 /**
  * 号源 dates and times are China time (UTC+8, no daylight saving) as strings: a slot's `date` is `YYYY-MM-DD` and
@@ -8,7 +9,6 @@ import dayjs, { type Dayjs } from 'dayjs';
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** Today's date in China, whatever the browser's time zone. */
 export function chinaToday(now: number = Date.now()): string {
@@ -50,11 +50,7 @@ export function formatDay(date: string): string {
 }
 
 /** An instant (ISO timestamp) as China time: 2025-03-03 09:05. */
-export function formatChinaTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return '—';
-  return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
+export const formatChinaTime = (iso: string) => chinaDateTime(iso);
 
 /** A picker's value as the calendar date it shows. */
 export const toDate = (d: Dayjs) => d.format('YYYY-MM-DD');
