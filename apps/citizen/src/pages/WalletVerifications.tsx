@@ -120,7 +120,7 @@ export function CertificateVerifications({ id }: { id: string }) {
     );
   }
   return (
-    <section className="card" aria-labelledby={titleId} data-testid="certificate-verifications">
+    <section className="card wl-detail-log" aria-labelledby={titleId} data-testid="certificate-verifications">
       <h2 id={titleId} className="section-title">
         {t('verifier.log.title')}
       </h2>
