@@ -107,7 +107,7 @@ import {
   PensionReminders,
   pensionCertificationRoutes,
 } from './modules/pension-certification/index.js';
-import { FieldCipher, resolveDataKey } from './modules/privacy/index.js';
+import { cipherOf, establishIndexKey, type FieldCipher, resolveDataKeys } from './modules/privacy/index.js';
 import { PurchaseTaxService, purchaseTaxRoutes } from './modules/purchase-tax/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { TaxCertificates, taxCertificateRoutes } from './modules/tax-certificates/index.js';
@@ -146,6 +146,8 @@ export async function prepareDatabase(
   options: { demo?: boolean; cipher?: FieldCipher } = {},
 ) {
   const applied = await migrate(database.db);
+  // The blind indexes' key, before anything computes an index (the seeds below do).
+  if (options.cipher) await establishIndexKey(database.db, options.cipher);
   // Free text written in clear before migrations/0075 (the notes of cases' logs, 意见反馈): sealed before serving.
   if (options.cipher) {
     await sealLegacyEventNotes(database.db, options.cipher);
@@ -207,11 +209,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await database.close();
     });
   }
-  const dataKey = resolveDataKey(config.dataEncryptionKey, config.dataDir, config.mode === 'demo');
-  const cipher = new FieldCipher(dataKey);
+  // The data keys: the current one seals, any others only open (a rotation in progress, docs/data-keys.md).
+  const dataKeys = resolveDataKeys(config);
+  const cipher = cipherOf(dataKeys);
   if (options.prepare !== false) {
     const { applied } = await prepareDatabase(database, { demo: config.mode === 'demo', cipher });
     if (applied.length) app.log.info({ applied }, 'migrations applied');
+  } else {
+    await establishIndexKey(database.db, cipher);
   }
   const catalog = new CatalogService(database.db);
   await catalog.reload();
@@ -533,7 +538,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const backups = new BackupService({
     db: database.db,
     engine: database.engine,
-    dataKey,
+    dataKey: dataKeys.current,
+    decryptionKeys: dataKeys.decryptionKeys,
     ...config.backup,
     log: app.log.child({ module: 'backup' }),
     now: options.now,

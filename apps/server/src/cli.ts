@@ -2,6 +2,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { rekeyCommand, rotateDataKeyCommand } from './cli-data-keys.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -12,7 +13,7 @@ import { exitOnConfigError, start } from './main.js';
 import { AuditLog } from './modules/audit/index.js';
 import { BackupError, BackupService, recordRestore, restoreBackup, verifyBackup } from './modules/backup/index.js';
 import { seedCatalog } from './modules/catalog/index.js';
-import { resolveDataKey } from './modules/privacy/index.js';
+import { DataKeyError, type DataKeySet, resolveDataKeys } from './modules/privacy/index.js';
 import { createStaffAccount, ROLES, StaffAccountError } from './modules/staff/index.js';
 
 const USAGE = `usage: node apps/server/dist/cli.js <command>
@@ -27,6 +28,10 @@ const USAGE = `usage: node apps/server/dist/cli.js <command>
             --replace moves the current DATA_DIR/pglite aside (kept as pglite.before-restore-<time>) first.
             PostgreSQL: DATABASE_URL must name an empty database (create one; nothing is ever overwritten).
             Needs the backed-up installation's DATA_ENCRYPTION_KEY (demo: its data/keys/data-encryption.key).
+  rekey [--check]  re-encrypt every sealed value under DATA_ENCRYPTION_KEY, opening older values with
+            DATA_DECRYPTION_KEYS (key rotation, docs/data-keys.md); --check only counts what each key sealed
+  rotate-data-key  demo mode (key files under DATA_DIR/keys): a new data key, then rekey; the old key is
+            forgotten once nothing needs it
   dept-gateway  serve the sandbox departments over HTTP (signed requests; DEPT_GATEWAY_PORT, DEPT_GATEWAY_KEYS)
   staff-create --username u --name 名字 --role r --department d [--city 440100]
             create a console staff account; prints a one-time password once (changed at first login,
@@ -108,17 +113,17 @@ async function staffCreate(args: string[]) {
 }
 
 /**
- * The data key a backup or restore needs: configured, or in demo mode the installation's key file (a backup may
- * create it, as the platform's first start would; a restore never does — a new key could read nothing).
+ * The data keys a backup or restore needs: configured, or in demo mode the installation's key files (a backup may
+ * create the key, as the platform's first start would; a restore never does — a new key could read nothing).
  */
-function backupKey(config: ReturnType<typeof loadConfig>, o: { create: boolean }): Buffer {
-  const file = path.join(config.dataDir, 'keys', 'data-encryption.key');
-  if (config.dataEncryptionKey) return config.dataEncryptionKey;
-  if (config.mode === 'demo' && (o.create || existsSync(file))) return resolveDataKey(undefined, config.dataDir, true);
-  console.error(
-    `需要数据密钥：请设置 DATA_ENCRYPTION_KEY${config.mode === 'demo' ? `，或把备份时的密钥文件放到 ${file}` : ''}。`,
-  );
-  process.exit(2);
+function backupKeys(config: ReturnType<typeof loadConfig>, o: { create: boolean }): DataKeySet {
+  try {
+    return resolveDataKeys(config, o);
+  } catch (err) {
+    if (!(err instanceof DataKeyError)) throw err;
+    console.error(err.message);
+    process.exit(2);
+  }
 }
 
 function failBackup(command: string, err: unknown): never {
@@ -131,12 +136,13 @@ function failBackup(command: string, err: unknown): never {
 
 async function backupNow() {
   const config = loadConfig();
-  const dataKey = backupKey(config, { create: true });
+  const keys = backupKeys(config, { create: true });
   const run = await withDatabase(async (d) => {
     const service = new BackupService({
       db: d.db,
       engine: d.engine,
-      dataKey,
+      dataKey: keys.current,
+      decryptionKeys: keys.decryptionKeys,
       ...config.backup,
       intervalMs: 0,
       log: pino({ level: 'warn' }),
@@ -160,7 +166,8 @@ async function backupVerify(file: string | undefined) {
   }
   const config = loadConfig();
   try {
-    const v = await verifyBackup(path.resolve(file), backupKey(config, { create: false }));
+    const keys = backupKeys(config, { create: false });
+    const v = await verifyBackup(path.resolve(file), [keys.current, ...keys.decryptionKeys]);
     console.log(
       `backup is sound: written ${v.header.createdAt} on ${v.header.engine}, ${v.header.migrations.length} migrations, ` +
         `${v.tables} tables, ${v.rows.toLocaleString('en')} rows`,
@@ -183,7 +190,8 @@ async function restore(args: string[]) {
     process.exit(2);
   }
   const config = loadConfig();
-  const dataKey = backupKey(config, { create: false });
+  const keys = backupKeys(config, { create: false });
+  const dataKey = [keys.current, ...keys.decryptionKeys];
   // Before touching anything: the file must be sound and for this key (restoreBackup checks again).
   try {
     await verifyBackup(file, dataKey);
@@ -257,6 +265,12 @@ async function main(command: string | undefined) {
       return;
     case 'restore':
       await restore(process.argv.slice(3));
+      return;
+    case 'rekey':
+      process.exitCode = await rekeyCommand(loadConfig(), process.argv.slice(3), withDatabase);
+      return;
+    case 'rotate-data-key':
+      process.exitCode = await rotateDataKeyCommand(loadConfig(), withDatabase);
       return;
     case 'staff-create':
       await staffCreate(process.argv.slice(3));

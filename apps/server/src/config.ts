@@ -36,6 +36,23 @@ const Env = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * Key rotation: further data keys that only open stored values (never seal), comma-separated base64 of 32 bytes
+   * each — the previous DATA_ENCRYPTION_KEY until `npm run rekey` has re-encrypted everything, or the next one
+   * before it becomes DATA_ENCRYPTION_KEY. docs/data-keys.md.
+   */
+  DATA_DECRYPTION_KEYS: z
+    .string()
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean)
+          .every((k) => Buffer.from(k, 'base64').length === 32),
+      'must be base64 keys of exactly 32 bytes, separated by commas',
+    )
+    .optional(),
   /** Trust X-Forwarded-* from a reverse proxy (true, false, or a hop count). */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '2', '3'])
@@ -148,6 +165,8 @@ export type Config = {
   sessionStore: 'database' | 'redis';
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   dataEncryptionKey: Buffer | undefined;
+  /** Keys that only open (DATA_DECRYPTION_KEYS), for key rotation. */
+  dataDecryptionKeys: Buffer[];
   trustProxy: boolean | number;
   /** Responses serialized by zod too and compared (tests). */
   responseCrossCheck: boolean;
@@ -236,6 +255,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionStore: e.SESSION_STORE === 'auto' ? (e.REDIS_URL ? 'redis' : 'database') : e.SESSION_STORE,
     logLevel: e.LOG_LEVEL,
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64') : undefined,
+    dataDecryptionKeys: (e.DATA_DECRYPTION_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map((k) => Buffer.from(k, 'base64')),
     trustProxy: e.TRUST_PROXY,
     responseCrossCheck: e.RESPONSE_CROSS_CHECK ? e.RESPONSE_CROSS_CHECK === 'true' : Boolean(env.VITEST),
     feedbackRateLimitPerMinute: e.FEEDBACK_RATE_LIMIT_PER_MINUTE,

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/pglite-lock.js';
+import { DataKeyError } from './modules/privacy/index.js';
 
 /** Start the platform: validate config, migrate + seed, serve; stop cleanly on SIGTERM/SIGINT. */
 export async function start(config: Config = loadConfig()) {
@@ -28,7 +29,7 @@ export async function start(config: Config = loadConfig()) {
 
 export function exitOnConfigError(err: unknown): never {
   // Problems an operator fixes (configuration, a data folder in use): the message alone, no stack.
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof DataKeyError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }

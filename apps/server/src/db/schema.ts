@@ -41,6 +41,7 @@ import type { MoveCarTables } from '../modules/move-car/tables.js';
 import type { NotificationTables } from '../modules/notifications/tables.js';
 import type { PaymentTables } from '../modules/payments/tables.js';
 import type { PensionCertificationTables } from '../modules/pension-certification/tables.js';
+import type { PrivacyTables } from '../modules/privacy/tables.js';
 import type { PurchaseTaxTables } from '../modules/purchase-tax/tables.js';
 import type { StaffTables } from '../modules/staff/tables.js';
 import type { TaxCertificateTables } from '../modules/tax-certificates/tables.js';
@@ -73,6 +74,7 @@ export interface Database
     AppointmentTables,
     WorkCalendarTables,
     BackupTables,
+    PrivacyTables,
     CoachTables,
     PaymentTables,
     UtilityPaymentTables,

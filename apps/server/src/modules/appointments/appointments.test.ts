@@ -616,7 +616,7 @@ describe.each(ENGINES)('预约 (appointments) on %s', (engine) => {
     const text = JSON.stringify(row);
     expect(text).not.toContain(liu.person.idNumber);
     expect(text).not.toContain('刘洋');
-    expect(row.applicant_id_number_encrypted).toMatch(/^v1\./);
+    expect(row.applicant_id_number_encrypted).toMatch(/^v2\./);
     expect(row.applicant_name_masked).toBe('刘*');
     expect(row.applicant_id_number_masked).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
     const listed = await staff(civil, 'GET', `/api/v1/console/slots/${(slot as Slot).id}/bookings`);

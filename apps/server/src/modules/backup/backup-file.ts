@@ -159,13 +159,17 @@ export async function readBackupHeader(path: string): Promise<{ header: BackupHe
  */
 export async function openBackup(
   path: string,
-  dataKey: Buffer,
+  dataKeys: Buffer | readonly Buffer[],
 ): Promise<{ header: BackupHeader; lines: AsyncIterable<string> }> {
   const { header, headerBytes } = await readBackupHeader(path);
-  if (header.keyFingerprint !== keyFingerprint(dataKey)) {
+  // After a key rotation the file may be of the previous key, which the installation still holds to open.
+  const dataKey = (Array.isArray(dataKeys) ? dataKeys : [dataKeys as Buffer]).find(
+    (k) => keyFingerprint(k) === header.keyFingerprint,
+  );
+  if (!dataKey) {
     throw new BackupError(
       'BACKUP_WRONG_KEY',
-      '这份备份是用另一把数据密钥加密的：请使用备份时的 DATA_ENCRYPTION_KEY（演示模式为 DATA_DIR/keys/data-encryption.key）。',
+      '这份备份是用另一把数据密钥加密的：请使用备份时的 DATA_ENCRYPTION_KEY（轮换后可放在 DATA_DECRYPTION_KEYS；演示模式为 DATA_DIR/keys 下的密钥文件）。',
     );
   }
   const size = (await stat(path)).size;

@@ -25,7 +25,10 @@ const ABANDONED_AFTER_MS = 6 * 3600_000;
 export interface BackupServiceOptions {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** The current data key: new backups are encrypted with a key derived from it. */
   dataKey: Buffer;
+  /** Keys that only open (a rotation): backups made before it are still checked with them. */
+  decryptionKeys?: readonly Buffer[];
   dir: string;
   keep: number;
   /** Time between scheduled backups; 0: none. */
@@ -192,7 +195,7 @@ export class BackupService {
       result = 'missing';
     } else {
       try {
-        const verified = await verifyBackup(file, this.o.dataKey);
+        const verified = await verifyBackup(file, [this.o.dataKey, ...(this.o.decryptionKeys ?? [])]);
         result = verified.rows === run.row_count && verified.tables === run.tables ? 'ok' : 'damaged';
       } catch (err) {
         if (!(err instanceof BackupError)) throw err;

@@ -11,6 +11,7 @@ import { createTestApp, ENGINES, type Engine, type TestApp } from '../../test-su
 import { BackupError, readBackupHeader } from './backup-file.js';
 import { readInventory } from './inventory.js';
 import { restoreBackup } from './restore-backup.js';
+import { verifyBackup } from './verify-backup.js';
 import { writeBackup } from './write-backup.js';
 
 /** An empty database of the engine: in-memory PGlite, or a new PostgreSQL database (dropped by `close`). */
@@ -152,6 +153,14 @@ describe('a backup that cannot be restored says why, and loads nothing', () => {
     expect(err).toMatchObject({ code: 'BACKUP_WRONG_KEY' });
     expect(err.message).toContain('DATA_ENCRYPTION_KEY');
     expect(accounts).toBe(0);
+  });
+
+  it('after a key rotation: opened with the previous key among the configured ones', async () => {
+    const rotated = await verifyBackup(file, [randomBytes(32), dataKey]);
+    expect(rotated.rows).toBeGreaterThan(0);
+    await expect(verifyBackup(file, [randomBytes(32), randomBytes(32)])).rejects.toMatchObject({
+      code: 'BACKUP_WRONG_KEY',
+    });
   });
 
   it('with one byte changed anywhere in the data: BACKUP_DAMAGED, no rows committed', async () => {

@@ -34,7 +34,7 @@ export interface RestoreSummary {
  */
 export async function restoreBackup(
   db: Db,
-  options: { file: string; dataKey: Buffer; migrations?: Migration[] },
+  options: { file: string; dataKey: Buffer | readonly Buffer[]; migrations?: Migration[] },
 ): Promise<RestoreSummary> {
   const known = options.migrations ?? readMigrations();
   // The whole file first: nothing is loaded from a file whose tag or checksums turn out wrong at its end.

@@ -13,8 +13,8 @@ export interface VerifiedBackup {
  * records are in order and every table's rows match the count and SHA-256 written after them. A restore does
  * this first, so it never loads data that later turns out to be damaged; the console's 校验 does only this.
  */
-export async function verifyBackup(file: string, dataKey: Buffer): Promise<VerifiedBackup> {
-  const { header, lines } = await openBackup(file, dataKey);
+export async function verifyBackup(file: string, dataKeys: Buffer | readonly Buffer[]): Promise<VerifiedBackup> {
+  const { header, lines } = await openBackup(file, dataKeys);
   let table: string | undefined;
   let hash = createHash('sha256');
   let tableRows = 0;

@@ -264,7 +264,7 @@ describe.each(ENGINES)('办件分派 and 内部备注 on %s', (engine) => {
     // Stored encrypted: the number is nowhere in the table in clear.
     const stored = await sql<{ body_encrypted: string }>`
       select body_encrypted from case_notes where id = ${second.json().id}`.execute(t.database.db);
-    expect(stored.rows[0]?.body_encrypted).toMatch(/^v1\./);
+    expect(stored.rows[0]?.body_encrypted).toMatch(/^v2\./);
     expect(stored.rows[0]?.body_encrypted).not.toContain('8000');
     // A number typed into a note is masked like the form's (stored as written, shown masked).
     expect(second.json().text).toBe('已电话联系申请人 138****8000');

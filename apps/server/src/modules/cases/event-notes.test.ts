@@ -77,7 +77,7 @@ describe.each(ENGINES)('the notes of a case’s log on %s', (engine) => {
     // Stored sealed: nothing of the number, nor the note, in the row.
     const rows = await stored(id);
     expect(rows[1]).toMatchObject({ seq: 2, legacy_note: null });
-    expect(rows[1]?.note_encrypted).toMatch(/^v1\./);
+    expect(rows[1]?.note_encrypted).toMatch(/^v2\./);
     expect(JSON.stringify(rows)).not.toContain(PHONE);
     expect(JSON.stringify(rows)).not.toContain('经办人');
 

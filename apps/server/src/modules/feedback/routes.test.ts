@@ -40,7 +40,7 @@ describe.each(ENGINES)('feedback API on %s', (engine) => {
       .where('id', '=', receipt.id)
       .executeTakeFirstOrThrow();
     expect(row.content).toBeNull();
-    expect(row.content_encrypted).toMatch(/^v1\./);
+    expect(row.content_encrypted).toMatch(/^v2\./);
     expect(JSON.stringify(row)).not.toContain('13800138000');
     expect(JSON.stringify(row)).not.toContain('燃气');
     expect(openContent(appCipher(), row)).toBe('希望增加更多城市的燃气服务，请回电13800138000');
@@ -48,7 +48,7 @@ describe.each(ENGINES)('feedback API on %s', (engine) => {
     expect(() => openContent(appCipher(), { ...row, id: crypto.randomUUID() })).toThrow();
     expect(row.contact_masked).toBe('138****8000');
     expect(row.contact_encrypted).not.toContain('13800138000');
-    expect(row.contact_encrypted).toMatch(/^v1\./);
+    expect(row.contact_encrypted).toMatch(/^v2\./);
   });
 
   it('seals feedback stored in clear before 0075, once (a second run finds nothing)', async () => {

@@ -260,7 +260,7 @@ describe.each(ENGINES)('医保 (B1 开通医保支付 and 医保扫码支付, B3
     const { rows } = await sql<{ private_jwk_encrypted: string }>`
       select private_jwk_encrypted from medical_pay_code_keys`.execute(t.database.db);
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.private_jwk_encrypted).toMatch(/^v1\./);
+    expect(rows[0]?.private_jwk_encrypted).toMatch(/^v2\./);
   });
 
   it('limits code verifications per client address', async () => {

@@ -48,7 +48,7 @@ describe('医保扫码支付 codes (ES256 JWS, 60 s)', () => {
     expect(await codes.verify(issued.code)).toMatchObject({ result: 'valid', claims });
 
     // The private key is stored encrypted; the JWKS holds public keys only.
-    expect(repo.rows[0]?.privateJwkEncrypted).toMatch(/^v1\./);
+    expect(repo.rows[0]?.privateJwkEncrypted).toMatch(/^v2\./);
     expect(repo.rows[0]?.privateJwkEncrypted).not.toContain('"d"');
     const { keys } = await codes.jwks();
     expect(keys).toHaveLength(1);

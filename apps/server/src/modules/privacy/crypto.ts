@@ -2,16 +2,63 @@ import { createCipheriv, createDecipheriv, createHmac, hash, randomBytes } from 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** The associated data of the lookup-index key's sealed copy (table data_index_key). */
+export const INDEX_KEY_AAD = 'data_index_key';
+
 /**
- * Authenticated encryption of personal data at rest (AES-256-GCM), with the key kept outside the
- * database: DATA_ENCRYPTION_KEY in production; in demo mode a key file under DATA_DIR/keys is created
- * on first start so that `npm start` works on a fresh clone.
+ * A data key's public name: 6 bytes of an HMAC of the key (8 base64url characters). It tells which key sealed a
+ * value without telling anything of the key.
+ */
+export function dataKeyId(key: Buffer): string {
+  return createHmac('sha256', key).update('yss data key id').digest().subarray(0, 6).toString('base64url');
+}
+
+export interface FieldCipherOptions {
+  /**
+   * Keys that only open (key rotation): the previous data key while the stored values are re-encrypted under the
+   * new one (`npm run rekey`), or the next one before every server copy has been given it.
+   */
+  decryptionKeys?: readonly Buffer[];
+  /** The key of the blind indexes (default: `key`); the platform keeps it in data_index_key (data-keys.ts). */
+  indexKey?: Buffer;
+}
+
+/**
+ * Authenticated encryption of personal data at rest (AES-256-GCM), with the keys kept outside the database:
+ * DATA_ENCRYPTION_KEY in production; in demo mode a key file under DATA_DIR/keys is created on first start so
+ * that `npm start` works on a fresh clone.
  *
- * Ciphertext format: "v1.<iv b64url>.<tag b64url>.<ciphertext b64url>" — versioned for key rotation.
+ * Key rotation: every value names the key that sealed it, and the cipher opens with any key it was given
+ * (`decryptionKeys`) while it seals with the current one only. Formats:
+ * - text "v2.<key id>.<iv>.<tag>.<ciphertext>" (base64url parts); "v1.<iv>.<tag>.<ciphertext>" (before key ids:
+ *   opened by trying each key, GCM's tag tells the right one);
+ * - bytes: 2, the 6-byte key id, the 12-byte IV, the 16-byte tag, the ciphertext; version 1 had no key id.
+ * Blind indexes (HMAC) use the index key, which does not change with the data key: see data-keys.ts.
  */
 export class FieldCipher {
-  constructor(private readonly key: Buffer) {
-    if (key.length !== 32) throw new Error('FieldCipher needs a 32-byte key');
+  /** The id of the key that seals (dataKeyId). */
+  readonly keyId: string;
+  private readonly keyIdBytes: Buffer;
+  private readonly keys = new Map<string, Buffer>();
+  private indexKey: Buffer;
+
+  constructor(
+    private readonly key: Buffer,
+    options: FieldCipherOptions = {},
+  ) {
+    for (const k of [key, ...(options.decryptionKeys ?? [])]) {
+      if (k.length !== 32) throw new Error('FieldCipher needs 32-byte keys');
+      this.keys.set(dataKeyId(k), k);
+    }
+    this.keyId = dataKeyId(key);
+    this.keyIdBytes = Buffer.from(this.keyId, 'base64url');
+    this.indexKey = options.indexKey ?? key;
+    if (this.indexKey.length !== 32) throw new Error('FieldCipher needs a 32-byte index key');
+  }
+
+  /** The ids of every key this cipher opens with, the sealing one first. */
+  get keyIds(): string[] {
+    return [...this.keys.keys()];
   }
 
   encrypt(plaintext: string, associatedData = ''): string {
@@ -19,45 +66,121 @@ export class FieldCipher {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(associatedData));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(
-      '.',
-    );
+    return [
+      'v2',
+      this.keyId,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      body.toString('base64url'),
+    ].join('.');
   }
 
   decrypt(token: string, associatedData = ''): string {
-    const [version, iv, tag, body] = token.split('.');
-    if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('unrecognised ciphertext');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(associatedData));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    const parts = token.split('.');
+    if (parts[0] === 'v2' && parts.length === 5) {
+      const [, kid, iv, tag, body] = parts as [string, string, string, string, string];
+      return openText(this.keyNamed(kid), iv, tag, body, associatedData);
+    }
+    if (parts[0] === 'v1' && parts.length === 4) {
+      const [, iv, tag, body] = parts as [string, string, string, string];
+      return this.tryEachKey((key) => openText(key, iv, tag, body, associatedData));
+    }
+    throw new Error('unrecognised ciphertext');
   }
 
   /**
-   * The same AES-256-GCM for bytes (uploaded files), without the base64 text's third more: version byte 1, the
-   * 12-byte IV, the 16-byte tag, then the ciphertext. Bind it to its row with `associatedData` (e.g. the id).
+   * The same AES-256-GCM for bytes (uploaded files), without the base64 text's third more. Bind it to its row
+   * with `associatedData` (e.g. the id).
    */
   encryptBytes(plaintext: Uint8Array, associatedData = ''): Buffer {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(associatedData));
     const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-    return Buffer.concat([Buffer.of(1), iv, cipher.getAuthTag(), body]);
+    return Buffer.concat([Buffer.of(2), this.keyIdBytes, iv, cipher.getAuthTag(), body]);
   }
 
   decryptBytes(sealed: Uint8Array, associatedData = ''): Buffer {
     const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
-    if (bytes.length < 29 || bytes[0] !== 1) throw new Error('unrecognised ciphertext');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(1, 13));
-    decipher.setAAD(Buffer.from(associatedData));
-    decipher.setAuthTag(bytes.subarray(13, 29));
-    return Buffer.concat([decipher.update(bytes.subarray(29)), decipher.final()]);
+    if (bytes[0] === 2 && bytes.length >= 35) {
+      const key = this.keyNamed(bytes.subarray(1, 7).toString('base64url'));
+      return openBytes(key, bytes.subarray(7), associatedData);
+    }
+    if (bytes[0] === 1 && bytes.length >= 29) {
+      return this.tryEachKey((key) => openBytes(key, bytes.subarray(1), associatedData));
+    }
+    throw new Error('unrecognised ciphertext');
+  }
+
+  /**
+   * The id of the key a stored value was sealed with: a key id, 'v1' for a value from before key ids, undefined
+   * for something that is not a sealed value. (Re-encryption skips values sealed with `keyId` already.)
+   */
+  static sealedWith(value: string | Uint8Array): string | undefined {
+    if (typeof value === 'string') {
+      const parts = value.split('.');
+      if (parts[0] === 'v2' && parts.length === 5) return parts[1];
+      return parts[0] === 'v1' && parts.length === 4 ? 'v1' : undefined;
+    }
+    if (value[0] === 2 && value.length >= 35) return Buffer.from(value.subarray(1, 7)).toString('base64url');
+    return value[0] === 1 && value.length >= 29 ? 'v1' : undefined;
   }
 
   /** Keyed lookup index (HMAC-SHA256) so equal values can be found without decrypting. */
   blindIndex(value: string, purpose: string): string {
-    return createHmac('sha256', this.key).update(`${purpose}\u0000${value}`).digest('base64url');
+    return createHmac('sha256', this.indexKey).update(`${purpose}\u0000${value}`).digest('base64url');
   }
+
+  /** The index key's bytes, only to be sealed into data_index_key on the first start (data-keys.ts). */
+  indexKeyToSeal(): Buffer {
+    return Buffer.from(this.indexKey);
+  }
+
+  /** Use the installation's index key (read from data_index_key at start, see data-keys.ts). */
+  useIndexKey(key: Buffer): void {
+    if (key.length !== 32) throw new Error('FieldCipher needs a 32-byte index key');
+    this.indexKey = key;
+  }
+
+  private keyNamed(kid: string): Buffer {
+    const key = this.keys.get(kid);
+    if (!key) throw new UnknownDataKeyError(kid);
+    return key;
+  }
+
+  private tryEachKey<T>(open: (key: Buffer) => T): T {
+    let failure: unknown;
+    for (const key of this.keys.values()) {
+      try {
+        return open(key);
+      } catch (err) {
+        failure = err;
+      }
+    }
+    throw failure;
+  }
+}
+
+/** A value sealed with a data key this server was not given (a retired key removed too early, another site's). */
+export class UnknownDataKeyError extends Error {
+  constructor(readonly keyId: string) {
+    super(`sealed with data key ${keyId}, which is not configured (DATA_ENCRYPTION_KEY / DATA_DECRYPTION_KEYS)`);
+  }
+}
+
+function openText(key: Buffer, iv: string, tag: string, body: string, associatedData: string): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAAD(Buffer.from(associatedData));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/** IV (12), tag (16), ciphertext. */
+function openBytes(key: Buffer, rest: Buffer, associatedData: string): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, rest.subarray(0, 12));
+  decipher.setAAD(Buffer.from(associatedData));
+  decipher.setAuthTag(rest.subarray(12, 28));
+  return Buffer.concat([decipher.update(rest.subarray(28)), decipher.final()]);
 }
 
 /** The configured key, or (demo mode only) a key file created under DATA_DIR/keys on first use. */

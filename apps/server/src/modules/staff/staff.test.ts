@@ -165,7 +165,7 @@ describe.each(ENGINES)('staff accounts and console API on %s', (engine) => {
       .where('username', '=', 'test.enrol')
       .executeTakeFirstOrThrow();
     expect(stored.totp_confirmed).toBe(false);
-    expect(stored.totp_secret_encrypted).toMatch(/^v1\./);
+    expect(stored.totp_secret_encrypted).toMatch(/^v2\./);
     expect(stored.totp_secret_encrypted).not.toContain(secret);
     const cookie = await totpStep(pending, codeAt(secret));
     // the one-time password must be changed before any console work

@@ -60,7 +60,7 @@ describe.each(ENGINES)('wallet trust core on %s', (engine) => {
       const rows = await t.database.db.selectFrom('wallet_issuer_keys').selectAll().execute();
       expect(rows.length).toBeGreaterThanOrEqual(2);
       for (const r of rows) {
-        expect(r.private_jwk_encrypted).toMatch(/^v1\./);
+        expect(r.private_jwk_encrypted).toMatch(/^v2\./);
         expect(r.private_jwk_encrypted).not.toContain('"d"');
         expect(JSON.stringify(r.public_jwk)).not.toContain('"d"');
       }
