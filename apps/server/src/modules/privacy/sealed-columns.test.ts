@@ -34,7 +34,7 @@ describe('SEALED_COLUMNS', () => {
   it('lists each column once', () => {
     const names = SEALED_COLUMNS.map(name);
     expect(names.length).toBe(new Set(names).size);
-    for (const name of NOT_EXERCISED) expect(names).toContain(name);
+    for (const listed of NOT_EXERCISED) expect(names).toContain(listed);
   });
 
   // Pinned: changing one of these changes what stored values are bound to, and every value sealed before no longer
