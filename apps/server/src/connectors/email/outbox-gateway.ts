@@ -2,6 +2,9 @@ import type { Db } from '../../db/database.js';
 import { type FieldCipher, maskEmail } from '../../modules/privacy/index.js';
 import type { EmailGateway, EmailMessage } from './contract.js';
 
+/** The associated data of every stored body. */
+export const BODY_AAD = 'email_outbox.body';
+
 /**
  * Sandbox e-mail gateway: nothing leaves the machine. Messages land in the `email_outbox` table (address as a
  * blind index and a masked copy, body encrypted at rest), where a developer reads them at
@@ -24,7 +27,7 @@ export class OutboxEmailGateway implements EmailGateway {
         address_index: this.index(to),
         address_masked: maskEmail(to.trim()),
         subject,
-        body_encrypted: this.cipher.encrypt(text, 'email_outbox.body'),
+        body_encrypted: this.cipher.encrypt(text, BODY_AAD),
       })
       .execute();
   }
@@ -40,7 +43,7 @@ export class OutboxEmailGateway implements EmailGateway {
     return rows.map((r) => ({
       addressMasked: r.address_masked,
       subject: r.subject,
-      text: this.cipher.decrypt(r.body_encrypted, 'email_outbox.body'),
+      text: this.cipher.decrypt(r.body_encrypted, BODY_AAD),
       createdAt: r.created_at.toISOString(),
     }));
   }

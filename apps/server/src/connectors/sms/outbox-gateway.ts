@@ -2,6 +2,9 @@ import type { Db } from '../../db/database.js';
 import { type FieldCipher, maskPhone } from '../../modules/privacy/index.js';
 import type { SmsGateway } from './contract.js';
 
+/** The associated data of every stored text. */
+export const TEXT_AAD = 'sms_outbox.text';
+
 /**
  * Sandbox SMS gateway: nothing leaves the machine; messages land in the `sms_outbox` table where a
  * developer (or a test) reads them. Texts are encrypted at rest like any secret.
@@ -18,7 +21,7 @@ export class OutboxSmsGateway implements SmsGateway {
       .values({
         phone_index: this.cipher.blindIndex(phone, 'phone'),
         phone_masked: maskPhone(phone),
-        text_encrypted: this.cipher.encrypt(text, 'sms_outbox.text'),
+        text_encrypted: this.cipher.encrypt(text, TEXT_AAD),
       })
       .execute();
   }
@@ -33,7 +36,7 @@ export class OutboxSmsGateway implements SmsGateway {
     const rows = await q.execute();
     return rows.map((r) => ({
       phoneMasked: r.phone_masked,
-      text: this.cipher.decrypt(r.text_encrypted, 'sms_outbox.text'),
+      text: this.cipher.decrypt(r.text_encrypted, TEXT_AAD),
       createdAt: r.created_at.toISOString(),
     }));
   }

@@ -11,6 +11,9 @@ export interface PassClaims extends Record<string, string> {
 
 export type PassCheck = SignedCodeCheck<PassClaims>;
 
+/** The prefix of a stored key's associated data (`appointment-pass-key:<kid>`, signingKeyAad). */
+export const PASS_KEY_AAD_PREFIX = 'appointment-pass-key';
+
 /** How long one 预约码 is valid: the app fetches a new one every minute while it is shown. */
 export const PASS_LIFETIME_MS = 5 * 60_000;
 
@@ -25,7 +28,7 @@ export class AppointmentPassKeys extends SignedCodeKeys<PassClaims> {
       prefix: APPOINTMENT_PASS_PREFIX,
       issuer: 'yss:appointments',
       typ: 'yss-appointment-pass+jwt',
-      aadPrefix: 'appointment-pass-key',
+      aadPrefix: PASS_KEY_AAD_PREFIX,
       claims: ['aid'],
     });
   }

@@ -53,7 +53,7 @@ export function sanitiseFileName(header: unknown, type: AttachmentContentType): 
 }
 
 /** The stored bytes' associated data: a ciphertext moved to another row does not decrypt. */
-const aadOf = (id: string) => `case_attachments:${id}`;
+export const attachmentAad = (id: string) => `case_attachments:${id}`;
 
 /**
  * 上传材料: one file per request as the raw body. The type is sniffed from the bytes and must be the type the
@@ -87,12 +87,12 @@ export async function storeUpload(
     name: sanitiseFileName(o.fileName, type),
     content_type: type,
     size: o.body.length,
-    content_encrypted: cipher.encryptBytes(o.body, aadOf(id)),
+    content_encrypted: cipher.encryptBytes(o.body, attachmentAad(id)),
   });
 }
 
 export function openAttachment(cipher: FieldCipher, row: { id: string; content_encrypted: Uint8Array }): Buffer {
-  return cipher.decryptBytes(row.content_encrypted, aadOf(row.id));
+  return cipher.decryptBytes(row.content_encrypted, attachmentAad(row.id));
 }
 
 export const tooLarge = () => new AppError('ATTACHMENT_TOO_LARGE', '文件不能超过5MB，请压缩或重新拍摄后上传。');

@@ -11,17 +11,19 @@ import * as repo from './repository.js';
 
 export const EVENT_NOTE_AAD = 'cases.event_note';
 
-const aadOf = (caseId: string, seq: number) => `${EVENT_NOTE_AAD}:${caseId}:${seq}`;
+/** A note's associated data: bound to its case and its seq. */
+export const eventNoteAad = (caseId: string, seq: number) => `${EVENT_NOTE_AAD}:${caseId}:${seq}`;
 
 export function sealEventNote(cipher: FieldCipher, caseId: string, seq: number, note: string | null | undefined) {
-  return note ? cipher.encrypt(note, aadOf(caseId, seq)) : null;
+  return note ? cipher.encrypt(note, eventNoteAad(caseId, seq)) : null;
 }
 
 export function openEvent(
   cipher: FieldCipher,
   { legacy_note, note_encrypted, ...event }: repo.CaseEventStored,
 ): repo.CaseEventRow {
-  const note = note_encrypted !== null ? cipher.decrypt(note_encrypted, aadOf(event.case_id, event.seq)) : legacy_note;
+  const note =
+    note_encrypted !== null ? cipher.decrypt(note_encrypted, eventNoteAad(event.case_id, event.seq)) : legacy_note;
   return { ...event, note };
 }
 
@@ -39,7 +41,12 @@ export async function sealLegacyEventNotes(db: Db, cipher: FieldCipher, batch = 
   for (;;) {
     const rows = await repo.listLegacyNotes(db, batch);
     for (const r of rows) {
-      await repo.sealLegacyNote(db, r.case_id, r.seq, cipher.encrypt(r.legacy_note as string, aadOf(r.case_id, r.seq)));
+      await repo.sealLegacyNote(
+        db,
+        r.case_id,
+        r.seq,
+        cipher.encrypt(r.legacy_note as string, eventNoteAad(r.case_id, r.seq)),
+      );
     }
     sealed += rows.length;
     if (rows.length < batch) return sealed;

@@ -15,6 +15,9 @@ export interface TicketClaims extends Record<string, string> {
 
 export type QrCheck = SignedCodeCheck<TicketClaims>;
 
+/** The prefix of a stored key's associated data (`coach-ticket-key:<kid>`, signingKeyAad). */
+export const TICKET_KEY_AAD_PREFIX = 'coach-ticket-key';
+
 /**
  * The coach module's own ES256 key for e-ticket QR codes (`YSST1:` + a compact JWS), kept in coach_ticket_keys
  * (the shared SignedCodeKeys does the signing, checking and key loading). The public keys are published as a JWKS
@@ -26,7 +29,7 @@ export class CoachTicketKeys extends SignedCodeKeys<TicketClaims> {
       prefix: COACH_TICKET_QR_PREFIX,
       issuer: 'yss:coach',
       typ: 'yss-coach-ticket+jwt',
-      aadPrefix: 'coach-ticket-key',
+      aadPrefix: TICKET_KEY_AAD_PREFIX,
       claims: ['tid', 'tno', 'dep'],
     });
   }

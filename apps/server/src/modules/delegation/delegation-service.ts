@@ -20,6 +20,8 @@ import type { AuthContext, IdentityService, PasskeyService } from '../identity/i
 import { type FieldCipher, maskIdNumber, maskName, maskPhone } from '../privacy/index.js';
 import * as repo from './repository.js';
 
+/** The associated data of a delegation's sealed principal ID number: the same for every row. */
+export const PRINCIPAL_ID_NUMBER_AAD = 'delegation.principal_id_number';
 /** A consent request the principal has not confirmed lapses after a week. */
 const PENDING_DAYS = 7;
 /** Under this age a person cannot consent; a parent acts as guardian (监护人). */
@@ -84,7 +86,7 @@ export class DelegationService {
     const row = await repo.insertDelegation(this.d.db, {
       agent_account_id: ctx.accountId,
       principal_person_id: person.personId,
-      principal_id_number_encrypted: this.d.cipher.encrypt(person.idNumber, 'delegation.principal_id_number'),
+      principal_id_number_encrypted: this.d.cipher.encrypt(person.idNumber, PRINCIPAL_ID_NUMBER_AAD),
       principal_id_number_index: this.d.cipher.blindIndex(person.idNumber, 'id-number'),
       principal_name_masked: maskName(person.name),
       principal_id_number_masked: maskIdNumber(person.idNumber),
@@ -233,7 +235,7 @@ export class DelegationService {
     return {
       delegationId: row.id,
       principalPersonId: row.principal_person_id,
-      principalIdNumber: this.d.cipher.decrypt(row.principal_id_number_encrypted, 'delegation.principal_id_number'),
+      principalIdNumber: this.d.cipher.decrypt(row.principal_id_number_encrypted, PRINCIPAL_ID_NUMBER_AAD),
       principalAccountId,
       principalNameMasked: row.principal_name_masked,
       relation: row.relation,
@@ -347,9 +349,7 @@ export class DelegationService {
   }
 
   private principalPerson(row: repo.DelegationRow): Promise<RegisteredPerson | undefined> {
-    return this.d.register.getPerson(
-      this.d.cipher.decrypt(row.principal_id_number_encrypted, 'delegation.principal_id_number'),
-    );
+    return this.d.register.getPerson(this.d.cipher.decrypt(row.principal_id_number_encrypted, PRINCIPAL_ID_NUMBER_AAD));
   }
 
   private async present(row: repo.DelegationRow, role: 'agent' | 'principal'): Promise<Delegation> {

@@ -33,8 +33,9 @@ import {
 import * as repo from './repository.js';
 
 export const EXIT_ENTRY_PAYEE = '广东省公安厅出入境管理局';
-const DOCUMENT_AAD = 'endorsement.document';
-const ID_AAD = 'endorsement.id-number';
+/** The associated data of an application's sealed fields, then `:<the row's id>`. */
+export const DOCUMENT_AAD = 'endorsement.document';
+export const ID_AAD = 'endorsement.id-number';
 const ITEM_INDEX = 'endorsement-item';
 
 /** Each service: its name, the permit it endorses and the destinations it covers. */

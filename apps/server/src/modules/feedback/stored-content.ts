@@ -8,16 +8,17 @@ import { listLegacyContent, sealLegacyContent } from './repository.js';
  * only through the audited 显示.
  */
 
-const aadOf = (id: string) => `feedback.content:${id}`;
+export const contentAad = (id: string) => `feedback.content:${id}`;
 
-export const sealContent = (cipher: FieldCipher, id: string, content: string) => cipher.encrypt(content, aadOf(id));
+export const sealContent = (cipher: FieldCipher, id: string, content: string) =>
+  cipher.encrypt(content, contentAad(id));
 
 /** The text of a stored row: sealed, or in clear if written before migrations/0075 and not yet sealed. */
 export function openContent(
   cipher: FieldCipher,
   row: { id: string; content: string | null; content_encrypted: string | null },
 ): string {
-  if (row.content_encrypted !== null) return cipher.decrypt(row.content_encrypted, aadOf(row.id));
+  if (row.content_encrypted !== null) return cipher.decrypt(row.content_encrypted, contentAad(row.id));
   return row.content ?? '';
 }
 

@@ -8,6 +8,9 @@ import { type FieldCipher, maskContact } from '../privacy/index.js';
 import { insertFeedback } from './repository.js';
 import { sealContent } from './stored-content.js';
 
+/** The associated data of a feedback's sealed contact: the same for every row (the text is bound to the id). */
+export const CONTACT_AAD = 'feedback.contact';
+
 export interface FeedbackDeps {
   db: Db;
   cipher: FieldCipher;
@@ -30,7 +33,7 @@ export async function submitFeedback(
     id,
     category: input.category,
     contentEncrypted: sealContent(deps.cipher, id, input.content),
-    contactEncrypted: contact ? deps.cipher.encrypt(contact, 'feedback.contact') : null,
+    contactEncrypted: contact ? deps.cipher.encrypt(contact, CONTACT_AAD) : null,
     contactMasked: contact ? maskContact(contact) : null,
     serviceId: input.serviceId ?? null,
     cityCode: input.city ?? null,

@@ -17,6 +17,8 @@ import type { NotificationService } from '../notifications/index.js';
 import type { FieldCipher } from '../privacy/index.js';
 
 export const SERVICE_ID = 'gongjijin-zaici-tiqu';
+/** The associated data of a withdrawal's sealed bank card number, bound to the row's id. */
+export const bankCardAad = (id: string) => `housing_fund_withdrawals.card:${id}`;
 /** 前台提取预约: where a first withdrawal (广州/深圳) or any withdrawal elsewhere starts. */
 export const COUNTER_SERVICE_ID = 'gongjijin-qiantai-tiqu-yuyue';
 
@@ -195,7 +197,7 @@ export class HousingFundWithdrawals {
           reason: input.reason,
           amount_fen: fen,
           bank_name: input.bankName,
-          bank_card_encrypted: this.d.cipher.encrypt(card.number, `housing_fund_withdrawals.card:${id}`),
+          bank_card_encrypted: this.d.cipher.encrypt(card.number, bankCardAad(id)),
           bank_card_masked: maskBankCard(card.number),
           status: 'submitting',
         })
@@ -216,7 +218,7 @@ export class HousingFundWithdrawals {
           .where('id', '=', row.id)
           .executeTakeFirstOrThrow()
       ).bank_card_encrypted,
-      `housing_fund_withdrawals.card:${row.id}`,
+      bankCardAad(row.id),
     );
     const phone = await this.d.identity.accountPhone(accountId);
     let answer: RewithdrawalResult;

@@ -55,6 +55,14 @@ const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, paralle
 // Verified against when the phone has no account or no PIN, so that the answer takes as long either way.
 const DUMMY_PIN_HASH = await argon2Hash('000000-dummy', ARGON2);
 
+/**
+ * The associated data an account's sealed fields are bound to (FieldCipher): the same for every account. Exported for
+ * the registry of sealed columns (privacy/sealed-columns.ts), which re-encrypts them under a new data key.
+ */
+export const PHONE_AAD = 'account.phone';
+export const NAME_AAD = 'account.name';
+export const ID_NUMBER_AAD = 'account.id_number';
+
 /** Refresh a session's idle clock at most this often (a write per active user per minute, not per request). */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -186,7 +194,7 @@ export class IdentityService {
     await this.consumeSmsCode(phone, 'login', code);
     const account = await repo.findOrCreateAccount(this.d.db, {
       index: this.phoneIndex(phone),
-      encrypted: this.d.cipher.encrypt(phone, 'account.phone'),
+      encrypted: this.d.cipher.encrypt(phone, PHONE_AAD),
       masked: maskPhone(phone),
     });
     // SMS proves the phone, not the person: it never unlocks personal data (no verification).
@@ -368,7 +376,7 @@ export class IdentityService {
       throw new AppError('ID_NUMBER_INVALID', parsed.message, [{ path: 'idNumber', message: parsed.message }]);
     const account = await this.getAccount(ctx.accountId);
     const result = await this.d.proofing.check({ name, idNumber });
-    const phone = this.d.cipher.decrypt(account.phone_encrypted, 'account.phone');
+    const phone = this.d.cipher.decrypt(account.phone_encrypted, PHONE_AAD);
     // The register's phone must be the phone this account proved by SMS: binding a stranger's identity
     // needs their phone too. The message never says which part did not match.
     if (!result.matched || result.registeredPhone !== phone) {
@@ -379,8 +387,8 @@ export class IdentityService {
       );
     }
     const outcome = await repo.bindRealName(this.d.db, ctx.accountId, {
-      nameEncrypted: this.d.cipher.encrypt(name, 'account.name'),
-      idNumberEncrypted: this.d.cipher.encrypt(idNumber, 'account.id_number'),
+      nameEncrypted: this.d.cipher.encrypt(name, NAME_AAD),
+      idNumberEncrypted: this.d.cipher.encrypt(idNumber, ID_NUMBER_AAD),
       idNumberIndex: this.d.cipher.blindIndex(idNumber, 'id-number'),
       nameMasked: maskName(name),
       idNumberMasked: maskIdNumber(idNumber),
@@ -420,7 +428,7 @@ export class IdentityService {
       await this.checkPin(account, currentPin, ctx.requestId);
     }
     const idNumber = account.id_number_encrypted
-      ? this.d.cipher.decrypt(account.id_number_encrypted, 'account.id_number')
+      ? this.d.cipher.decrypt(account.id_number_encrypted, ID_NUMBER_AAD)
       : null;
     const parsed = idNumber ? parseResidentId(idNumber) : null;
     const weakness = pinWeakness(pin, parsed?.ok ? parsed.birthDate : null);
@@ -449,15 +457,15 @@ export class IdentityService {
       throw new AppError('REAL_NAME_REQUIRED', '请先完成实名认证。');
     await this.audit(ctx, 'identity.reveal', 'success');
     return {
-      name: this.d.cipher.decrypt(a.real_name_encrypted, 'account.name'),
-      idNumber: this.d.cipher.decrypt(a.id_number_encrypted, 'account.id_number'),
-      phone: this.d.cipher.decrypt(a.phone_encrypted, 'account.phone'),
+      name: this.d.cipher.decrypt(a.real_name_encrypted, NAME_AAD),
+      idNumber: this.d.cipher.decrypt(a.id_number_encrypted, ID_NUMBER_AAD),
+      phone: this.d.cipher.decrypt(a.phone_encrypted, PHONE_AAD),
     };
   }
 
   async accountPhone(accountId: string) {
     const a = await this.getAccount(accountId);
-    return this.d.cipher.decrypt(a.phone_encrypted, 'account.phone');
+    return this.d.cipher.decrypt(a.phone_encrypted, PHONE_AAD);
   }
 
   async verifyWithSmsForEnrolment(ctx: AuthContext, code: string) {
@@ -498,8 +506,8 @@ export class IdentityService {
     const bound = await this.boundIdentity(accountId);
     if (!bound) return null;
     return {
-      name: this.d.cipher.decrypt(bound.nameEncrypted, 'account.name'),
-      idNumber: this.d.cipher.decrypt(bound.idNumberEncrypted, 'account.id_number'),
+      name: this.d.cipher.decrypt(bound.nameEncrypted, NAME_AAD),
+      idNumber: this.d.cipher.decrypt(bound.idNumberEncrypted, ID_NUMBER_AAD),
       personId: bound.personId,
       nameMasked: bound.nameMasked,
     };
@@ -519,7 +527,7 @@ export class IdentityService {
     return rows.map((r) => ({
       accountId: r.id,
       personId: r.person_id as string,
-      idNumber: this.d.cipher.decrypt(r.id_number_encrypted as string, 'account.id_number'),
+      idNumber: this.d.cipher.decrypt(r.id_number_encrypted as string, ID_NUMBER_AAD),
     }));
   }
 
@@ -527,7 +535,7 @@ export class IdentityService {
     const bound = await this.boundIdentity(accountId);
     if (!bound) return null;
     return {
-      idNumber: this.d.cipher.decrypt(bound.idNumberEncrypted, 'account.id_number'),
+      idNumber: this.d.cipher.decrypt(bound.idNumberEncrypted, ID_NUMBER_AAD),
       personId: bound.personId,
       nameMasked: bound.nameMasked,
     };
@@ -544,7 +552,7 @@ export class IdentityService {
         idNumberEncrypted: a.id_number_encrypted,
         personId: a.person_id,
         // Written with the name at binding; an account bound before that column existed masks it here, once.
-        nameMasked: a.name_masked ?? maskName(this.d.cipher.decrypt(a.real_name_encrypted, 'account.name')),
+        nameMasked: a.name_masked ?? maskName(this.d.cipher.decrypt(a.real_name_encrypted, NAME_AAD)),
       };
       this.identities.set(accountId, bound);
     }

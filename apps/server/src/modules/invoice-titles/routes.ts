@@ -13,6 +13,8 @@ const SERVICE_ID = 'bianjie-kaipiao';
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const notFound = () => new AppError('INVOICE_TITLE_NOT_FOUND', '找不到该发票抬头。');
 const IdParam = z.object({ id: z.string().max(64) });
+/** A title's associated data, bound to the row's id. */
+export const titleAad = (id: string) => `invoice_titles:${id}`;
 
 type Stored = Omit<InvoiceTitle, 'id' | 'updatedAt'>;
 
@@ -33,7 +35,6 @@ export const invoiceTitleRoutes =
     audit: AuditLog;
   }): FastifyPluginAsyncZod =>
   async (app) => {
-    const aad = (id: string) => `invoice_titles:${id}`;
     const open = async (req: FastifyRequest, forDelegation: string | undefined) => {
       const opened = await gate.open(req, { serviceId: SERVICE_ID, forDelegation });
       if (!opened.subject.self) throw new AppError('SERVICE_NOT_DELEGABLE', '便捷开票仅限本人使用。');
@@ -51,7 +52,7 @@ export const invoiceTitleRoutes =
       });
     const present = (r: { id: string; title_encrypted: string; updated_at: Date }): InvoiceTitle => ({
       id: r.id,
-      ...(JSON.parse(cipher.decrypt(r.title_encrypted, aad(r.id))) as Stored),
+      ...(JSON.parse(cipher.decrypt(r.title_encrypted, titleAad(r.id))) as Stored),
       updatedAt: r.updated_at.toISOString(),
     });
     const seal = (id: string, t: InvoiceTitleInput) =>
@@ -65,7 +66,7 @@ export const invoiceTitleRoutes =
           bank: t.bank ?? null,
           account: t.account ?? null,
         } satisfies Stored),
-        aad(id),
+        titleAad(id),
       );
     const own = async (accountId: string, id: string) => {
       if (!z.uuid().safeParse(id).success) throw notFound();

@@ -34,7 +34,8 @@ export type PayCodeVerdict =
   | { result: 'expired'; expiredAt: Date | null }
   | { result: 'forged'; reason: string };
 
-const keyAad = (kid: string) => `medical-pay-code-key:${kid}`;
+/** The associated data of a stored private key, bound to its kid. */
+export const keyAad = (kid: string) => `medical-pay-code-key:${kid}`;
 
 /**
  * Signs and verifies the 医保扫码支付 codes: compact JWS (ES256) with a 60-second lifetime and a random `jti`,

@@ -17,6 +17,11 @@ import * as repo from './repository.js';
 
 export type ParsedMoveCarInput = z.output<typeof MoveCarInput>;
 
+/** The associated data of a request's sealed fields: the same for every row. */
+export const PLATE_AAD = 'move_car_requests.plate';
+export const CONTACT_PHONE_AAD = 'move_car_requests.contact_phone';
+export const PLACE_AAD = 'move_car_requests.place';
+
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** Midnight of the China day `at` falls in, as an instant. */
@@ -103,10 +108,10 @@ export class MoveCarService {
       accountId,
       plateIndex,
       plateMasked,
-      plateEncrypted: cipher.encrypt(input.plate, 'move_car_requests.plate'),
-      contactPhoneEncrypted: cipher.encrypt(input.contactPhone, 'move_car_requests.contact_phone'),
+      plateEncrypted: cipher.encrypt(input.plate, PLATE_AAD),
+      contactPhoneEncrypted: cipher.encrypt(input.contactPhone, CONTACT_PHONE_AAD),
       contactPhoneMasked: maskPhone(input.contactPhone),
-      placeEncrypted: cipher.encrypt(input.place, 'move_car_requests.place'),
+      placeEncrypted: cipher.encrypt(input.place, PLACE_AAD),
       reason: input.reason,
       cityCode: input.city,
       status: phone ? ('sent' as const) : ('no-owner' as const),
@@ -146,9 +151,7 @@ export class MoveCarService {
 
   async list(accountId: string): Promise<MoveCarRequest[]> {
     const rows = await repo.listSent(this.d.db, accountId, 20);
-    return rows.map((r) =>
-      present({ ...r, place: this.d.cipher.decrypt(r.place_encrypted, 'move_car_requests.place') }),
-    );
+    return rows.map((r) => present({ ...r, place: this.d.cipher.decrypt(r.place_encrypted, PLACE_AAD) }));
   }
 }
 

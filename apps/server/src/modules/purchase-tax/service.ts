@@ -26,8 +26,9 @@ import * as repo from './repository.js';
 export const PURCHASE_TAX_SERVICE = 'cheliang-gouzhishui';
 /** 收款单位 */
 export const PURCHASE_TAX_PAYEE = '国家税务总局广东省税务局';
-const INVOICE_AAD = 'purchase-tax.invoice';
-const ID_AAD = 'purchase-tax.id';
+/** The associated data of a payment's sealed fields, then `:<the row's id>`. */
+export const INVOICE_AAD = 'purchase-tax.invoice';
+export const ID_AAD = 'purchase-tax.id';
 const ITEM_INDEX = 'purchase-tax-item';
 
 const toFen = (yuan: number) => Math.round(yuan * 100);

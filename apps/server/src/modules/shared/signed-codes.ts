@@ -38,6 +38,9 @@ export interface SignedCodeFormat<C extends Record<string, string>> {
   claims: readonly (keyof C & string)[];
 }
 
+/** The associated data of a stored private key: the format's `aadPrefix`, then `:<kid>`. */
+export const signingKeyAad = (aadPrefix: string, kid: string) => `${aadPrefix}:${kid}`;
+
 export type SignedCodeCheck<C> = { ok: true; claims: C } | { ok: false; verdict: 'invalid-code' | 'expired-code' };
 
 export interface PublishedKey {
@@ -132,7 +135,7 @@ export class SignedCodeKeys<C extends Record<string, string>> {
   }
 
   private aad(kid: string) {
-    return `${this.format.aadPrefix}:${kid}`;
+    return signingKeyAad(this.format.aadPrefix, kid);
   }
 
   private async load(): Promise<Loaded> {

@@ -45,7 +45,8 @@ const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, paralle
 // Verified against when the username has no account, so the answer takes as long either way.
 const DUMMY_PASSWORD_HASH = await argon2Hash('dummy-staff-password', ARGON2);
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,39}$/;
-const TOTP_AAD = 'staff.totp_secret';
+/** The associated data of every staff TOTP secret (confirmed or pending enrolment): the same for every account. */
+export const TOTP_AAD = 'staff.totp_secret';
 
 const LOGIN_FAILED = '用户名或密码不正确，请重试。';
 const NOT_LOGGED_IN = '请先登录工作台后再继续。';

@@ -10,6 +10,9 @@ import type { NotificationService } from '../notifications/index.js';
 import { type FieldCipher, maskEmail, maskName, maskPhone } from '../privacy/index.js';
 
 export type CertificateKind = 'income-tax' | 'social-insurance-fee';
+/** The associated data of a request's sealed delivery (the address, e-mail or phone), bound to the row's id. */
+export const deliveryAad = (id: string) => `tax_certificate_requests:${id}`;
+
 export const SERVICE_OF: Record<CertificateKind, string> = {
   'income-tax': 'geshui-kaiju-dianzi-shuipiao',
   'social-insurance-fee': 'shebaofei-kaiju-dianzi-shuipiao',
@@ -114,7 +117,7 @@ export class TaxCertificates {
         kind: input.kind,
         year: input.year,
         delivery_method: input.delivery.method,
-        delivery_encrypted: this.d.cipher.encrypt(JSON.stringify(input.delivery), `tax_certificate_requests:${id}`),
+        delivery_encrypted: this.d.cipher.encrypt(JSON.stringify(input.delivery), deliveryAad(id)),
         delivery_masked: masked,
         status: 'submitting',
       })

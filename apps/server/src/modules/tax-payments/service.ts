@@ -28,9 +28,10 @@ import * as repo from './repository.js';
 export const VEHICLE_TAX_SERVICE = 'chechuanshui-jiaokuan';
 /** 收款单位 of the tax payments. */
 export const TAX_PAYEE = '国家税务总局广东省税务局';
-const VEHICLE_AAD = 'tax-payment.vehicle';
-const OWNER_AAD = 'tax-payment.owner';
-const PAYER_AAD = 'tax-payment.payer';
+/** The associated data of a payment's sealed fields, then `:<the row's id>`. */
+export const VEHICLE_AAD = 'tax-payment.vehicle';
+export const OWNER_AAD = 'tax-payment.owner';
+export const PAYER_AAD = 'tax-payment.payer';
 const ITEM_INDEX = 'tax-payment-item';
 /** An order without its row (or the row without a year): it cannot be paid, the money goes back. */
 const NO_TAX_ROW = '未找到该笔缴款的税款信息，缴款未成功，款项已原路退回。';

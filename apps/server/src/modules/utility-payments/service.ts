@@ -17,7 +17,8 @@ import * as repo from './repository.js';
 
 /** The catalog service of 燃气缴费 (G1): 广州 only, for oneself or for others (替他人缴费). */
 export const GAS_PAYMENT_SERVICE = 'ranqi-jiaofei';
-const ACCOUNT_AAD = 'utility-payment.account';
+/** The associated data of a payment's sealed account number, then `:<the row's id>`. */
+export const ACCOUNT_AAD = 'utility-payment.account';
 const BILL_INDEX = 'utility-bill';
 /** A department paidAt this much before our first attempt is still ours (the two clocks may differ a little). */
 const CLOCK_SKEW_MS = 2_000;

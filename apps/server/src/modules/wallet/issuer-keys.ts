@@ -19,7 +19,8 @@ interface IssuerKeys {
   verification: Map<string, { jwk: PublicJwk; key: KeyObject; retiredAt: Date | null }>;
 }
 
-const aad = (issuerId: string, kid: string) => `wallet-issuer-key:${issuerId}:${kid}`;
+/** The associated data of a stored private key, bound to its issuer and kid. */
+export const issuerKeyAad = (issuerId: string, kid: string) => `wallet-issuer-key:${issuerId}:${kid}`;
 
 /**
  * The issuers' ES256 keys. Private keys are stored encrypted (FieldCipher: AES-256-GCM with the data key,
@@ -86,7 +87,7 @@ export class IssuerKeyStore {
           issuer_id: issuerId,
           kid,
           public_jwk: JSON.stringify(publicJwk),
-          private_jwk_encrypted: this.cipher.encrypt(JSON.stringify(privateJwk), aad(issuerId, kid)),
+          private_jwk_encrypted: this.cipher.encrypt(JSON.stringify(privateJwk), issuerKeyAad(issuerId, kid)),
         })
         .execute();
     });
@@ -109,7 +110,7 @@ export class IssuerKeyStore {
       verification.set(row.kid, { jwk, key: publicKeyObject(jwk), retiredAt: row.retired_at });
       if (row.retired_at === null) {
         const privateJwk = JSON.parse(
-          this.cipher.decrypt(row.private_jwk_encrypted, aad(issuerId, row.kid)),
+          this.cipher.decrypt(row.private_jwk_encrypted, issuerKeyAad(issuerId, row.kid)),
         ) as JsonWebKey;
         current = {
           issuerId,
@@ -145,7 +146,7 @@ export class IssuerKeyStore {
         issuer_id: issuerId,
         kid,
         public_jwk: JSON.stringify(publicJwk),
-        private_jwk_encrypted: this.cipher.encrypt(JSON.stringify(privateJwk), aad(issuerId, kid)),
+        private_jwk_encrypted: this.cipher.encrypt(JSON.stringify(privateJwk), issuerKeyAad(issuerId, kid)),
       })
       .onConflict((oc) => oc.column('issuer_id').where('retired_at', 'is', null).doNothing())
       .execute();

@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import type { FieldCipher } from '../../../modules/privacy/index.js';
 
-const aad = (kid: string) => `sandbox-pay-key:${kid}`;
+/** The associated data of a stored private key, bound to its kid. */
+export const keyAad = (kid: string) => `sandbox-pay-key:${kid}`;
 type Key = Awaited<ReturnType<typeof importJWK>>;
 
 export interface SandboxSigningKey {
@@ -48,7 +49,7 @@ export class SandboxPayKeys {
   private async read() {
     const row = (await this.oldest()) ?? (await this.create());
     const storedPublic = (typeof row.public_jwk === 'string' ? JSON.parse(row.public_jwk) : row.public_jwk) as JWK;
-    const storedPrivate = JSON.parse(this.cipher.decrypt(row.private_jwk_encrypted, aad(row.kid))) as JWK;
+    const storedPrivate = JSON.parse(this.cipher.decrypt(row.private_jwk_encrypted, keyAad(row.kid))) as JWK;
     const p = storedPublic;
     return {
       signing: { kid: row.kid, key: await importJWK({ ...storedPrivate, alg: 'ES256' }, 'ES256') },
@@ -75,7 +76,7 @@ export class SandboxPayKeys {
         .values({
           kid,
           public_jwk: JSON.stringify(pub),
-          private_jwk_encrypted: this.cipher.encrypt(JSON.stringify(priv), aad(kid)),
+          private_jwk_encrypted: this.cipher.encrypt(JSON.stringify(priv), keyAad(kid)),
         })
         .execute();
     });

@@ -42,7 +42,8 @@ export const FAILURE_WINDOW_MINUTES = 60;
 
 const NOT_FOUND_BIND = '户号或户主姓名有误，请核对缴费通知单上的户号和户主姓名后重试。';
 const NOT_FOUND_ACCOUNT = '未找到该户号。请核对户号，或先在“我的户号”中绑定该户号。';
-const ACCOUNT_INDEX = 'utility-account';
+/** The blind index's purpose, and the prefix of a binding's sealed account number (`utility-account:<row id>`). */
+export const ACCOUNT_INDEX = 'utility-account';
 
 const problems = {
   400: Problem,
