@@ -10,11 +10,11 @@ import { CASE_FILE_TYPES, caseFile } from '../../test-support/case-files.js';
 import { citizenClient, SESSION_COOKIE } from '../../test-support/citizen-client.js';
 import { staffLogin } from '../../test-support/staff-login.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { ALL_SEALED_COLUMNS as SEALED_COLUMNS } from './all-sealed-columns.js';
 import { FieldCipher } from './crypto.js';
-import { SEALED_COLUMNS } from './sealed-columns.js';
 
 /**
- * SEALED_COLUMNS is what re-encrypting under a new data key goes by: a sealed column missing from it would be left
+ * SEALED_COLUMNS (with the index key's sealed copy: ALL_SEALED_COLUMNS) is what re-encrypting under a new data key goes by: a sealed column missing from it would be left
  * under the old key (unreadable once that key is gone), and an entry whose associated data is not the writer's would
  * stop the sweep. So: every `*_encrypted` column of the migrated schema is listed, each entry matches the schema
  * (its type, its primary key), and each entry opens what the platform itself wrote, driven over HTTP.
@@ -54,6 +54,7 @@ describe('SEALED_COLUMNS', () => {
       'coach_ticket_keys.private_jwk_encrypted': 'coach-ticket-key:KID',
       'coach_tickets.passenger_id_number_encrypted': 'coach.passenger_id_number:ID',
       'coach_tickets.passenger_name_encrypted': 'coach.passenger_name:ID',
+      'data_index_key.key_encrypted': 'data_index_key',
       'delegations.principal_id_number_encrypted': 'delegation.principal_id_number',
       'email_outbox.body_encrypted': 'email_outbox.body',
       'endorsement_applications.document_encrypted': 'endorsement.document:ID',
