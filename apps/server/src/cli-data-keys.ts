@@ -29,10 +29,14 @@ import {
 
 type WithDatabase = <T>(fn: (d: DatabaseHandle) => Promise<T>) => Promise<T>;
 
+/** A key id as the census prints it: the current one marked, 'v1' (values from before key ids) explained. */
+const keyLabel = (id: string, current: string) =>
+  id === current ? `${id}（当前）` : id === 'v1' ? 'v1（轮换功能之前写入，未标明密钥）' : id;
+
 function printCensus(census: readonly ColumnKeys[], current: string) {
   for (const c of census) {
     const counts = Object.entries(c.byKey)
-      .map(([id, n]) => `${id === current ? `${id}（当前）` : id} ${n.toLocaleString('en')}`)
+      .map(([id, n]) => `${keyLabel(id, current)} ${n.toLocaleString('en')}`)
       .join('，');
     if (counts) console.log(`  ${c.table}.${c.column}: ${counts}`);
   }
@@ -89,7 +93,11 @@ export async function rekeyCommand(config: Config, args: string[], withDatabase:
       console.log(`各列加密所用的密钥（当前密钥 ${cipher.keyId}）：`);
       printCensus(census, cipher.keyId);
       const old = keysStillInUse(census, cipher.keyId);
-      console.log(old.length ? `仍在使用的旧密钥：${old.join('、')}` : '没有值再使用旧密钥。');
+      console.log(
+        old.length
+          ? `仍在使用的旧密钥：${old.map((id) => keyLabel(id, cipher.keyId)).join('、')}；运行 npm run rekey 改用当前密钥。`
+          : '没有值再使用旧密钥。',
+      );
       return 0;
     }
     const { ok, leftOver } = await rekeyAll(d.db, cipher);
@@ -98,7 +106,11 @@ export async function rekeyCommand(config: Config, args: string[], withDatabase:
         `仍有值使用旧密钥：${leftOver.join('、')}（见上面的错误）；在它们被处理之前，请保留 DATA_DECRYPTION_KEYS。`,
       );
     } else {
-      console.log('所有值都已使用当前密钥：可以从 DATA_DECRYPTION_KEYS 中删除旧密钥，并重启各服务实例。');
+      console.log(
+        cipher.keyIds.length > 1
+          ? '所有值都已使用当前密钥：可以从 DATA_DECRYPTION_KEYS 中删除旧密钥，并重启各服务实例。'
+          : '所有值都已使用当前密钥。',
+      );
     }
     return ok ? 0 : 1;
   });
