@@ -32,7 +32,7 @@ describe('办件 materials, pure parts', () => {
     const cipher = new FieldCipher(randomBytes(32));
     const plain = randomBytes(1000);
     const sealed = cipher.encryptBytes(plain, 'row-1');
-    expect(sealed.length).toBe(plain.length + 29);
+    expect(sealed.length).toBe(plain.length + 35); // version, key id (6), IV (12), tag (16)
     expect(cipher.decryptBytes(sealed, 'row-1').equals(plain)).toBe(true);
     expect(() => cipher.decryptBytes(sealed, 'row-2')).toThrow();
     const tampered = Buffer.from(sealed);
