@@ -102,6 +102,9 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll waits 1 s by default: a server round trip and a re-render under CI load (two cores, the
+          // other suites beside) took longer, and 已退票 / the moved 预约 time were read before they showed.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
