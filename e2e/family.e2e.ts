@@ -211,5 +211,5 @@ describe('citizen app: family members and delegations', () => {
     );
     expect(after).toBe(403);
     await context.close();
-  });
+  }, 120_000); // the longest journey: ~35 s in CI, over 60 s on a loaded machine
 });
