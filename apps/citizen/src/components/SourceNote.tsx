@@ -1,21 +1,12 @@
 import type { RecordSource } from '@yss/contracts';
 import { useLocale } from '../i18n/localize';
+import { chinaDateTime } from '../lib/china-time';
 
 /** "数据由…提供 · 数据更新于 …", under every looked-up record, as the guide's pages show it. */
 export function SourceNote({ source }: { source: RecordSource }) {
   const { t, lang } = useLocale();
   const at = source.updatedAt ? new Date(source.updatedAt) : null;
-  const when =
-    at && !Number.isNaN(at.getTime())
-      ? at.toLocaleString(lang, {
-          timeZone: 'Asia/Shanghai',
-          year: 'numeric',
-          month: '2-digit',
-          day: '2-digit',
-          hour: '2-digit',
-          minute: '2-digit',
-        })
-      : null;
+  const when = at ? chinaDateTime(at, lang) : null;
   return (
     <p className="source-note" data-testid="source-note">
       {t('lookups.providedBy', { department: source.department })}

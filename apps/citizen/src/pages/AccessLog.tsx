@@ -5,6 +5,7 @@ import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
+import { chinaDateTime } from '../lib/china-time';
 import { RequireAuth } from '../state/auth';
 
 const RESULT_COLOR = { success: 'success', denied: 'warning', failure: 'danger' } as const;
@@ -29,19 +30,7 @@ function AccessLogList() {
   if (!entries) return <ListSkeleton rows={5} />;
   if (entries.length === 0) return <EmptyState title={t('accessLog.empty')} />;
 
-  const time = (iso: string) => {
-    const d = new Date(iso);
-    return Number.isNaN(d.getTime())
-      ? iso
-      : d.toLocaleString(lang, {
-          timeZone: 'Asia/Shanghai',
-          year: 'numeric',
-          month: '2-digit',
-          day: '2-digit',
-          hour: '2-digit',
-          minute: '2-digit',
-        });
-  };
+  const time = (iso: string) => chinaDateTime(iso, lang) ?? iso;
 
   return (
     <ol className="access-log">

@@ -7,22 +7,13 @@ import { inbox } from '../api/credit';
 import { Page } from '../components/Page';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useLocale } from '../i18n/localize';
+import { chinaDateTime } from '../lib/china-time';
 import { announceInboxChanged } from '../lib/credit';
 import { loginPath, useAuth } from '../state/auth';
 import './credit.css';
 
 function when(iso: string, lang: string) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString(lang, {
-        timeZone: 'Asia/Shanghai',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
+  return chinaDateTime(iso, lang) ?? iso;
 }
 
 function Item({ m, onOpen }: { m: Notification; onOpen: () => void }) {
