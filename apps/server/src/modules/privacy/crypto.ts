@@ -1,6 +1,4 @@
 import { createCipheriv, createDecipheriv, createHmac, hash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 
 /** The associated data of the lookup-index key's sealed copy (table data_index_key). */
 export const INDEX_KEY_AAD = 'data_index_key';
@@ -181,18 +179,6 @@ function openBytes(key: Buffer, rest: Buffer, associatedData: string): Buffer {
   decipher.setAAD(Buffer.from(associatedData));
   decipher.setAuthTag(rest.subarray(12, 28));
   return Buffer.concat([decipher.update(rest.subarray(28)), decipher.final()]);
-}
-
-/** The configured key, or (demo mode only) a key file created under DATA_DIR/keys on first use. */
-export function resolveDataKey(configured: Buffer | undefined, dataDir: string, allowGenerated: boolean): Buffer {
-  if (configured) return configured;
-  if (!allowGenerated) throw new Error('DATA_ENCRYPTION_KEY is required');
-  const file = path.join(dataDir, 'keys', 'data-encryption.key');
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const key = randomBytes(32);
-  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
-  return key;
 }
 
 /**

@@ -66,6 +66,12 @@ export function resolveDataKeys(config: DataKeyConfig, o: { create?: boolean } =
   return { current, decryptionKeys: [...config.dataDecryptionKeys, ...readKeyLines(files.decryption)] };
 }
 
+/** The sealing key alone (tests open what a test app sealed): resolveDataKeys' current key. */
+export function resolveDataKey(configured: Buffer | undefined, dataDir: string, allowGenerated: boolean): Buffer {
+  const mode = allowGenerated ? 'demo' : 'production';
+  return resolveDataKeys({ dataEncryptionKey: configured, dataDecryptionKeys: [], dataDir, mode }).current;
+}
+
 /** The cipher of a key set (its index key still to be read from the database: establishIndexKey). */
 export function cipherOf(keys: DataKeySet): FieldCipher {
   return new FieldCipher(keys.current, { decryptionKeys: keys.decryptionKeys });

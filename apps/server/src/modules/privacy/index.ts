@@ -1,4 +1,4 @@
-export { dataKeyId, FieldCipher, resolveDataKey, sessionTokenHash, UnknownDataKeyError } from './crypto.js';
+export { dataKeyId, FieldCipher, sessionTokenHash, UnknownDataKeyError } from './crypto.js';
 export {
   cipherOf,
   DataKeyError,
@@ -6,6 +6,7 @@ export {
   establishIndexKey,
   forgetDemoDecryptionKeys,
   INDEX_KEY_COLUMN,
+  resolveDataKey,
   resolveDataKeys,
   rotateDemoKeyFiles,
 } from './data-keys.js';
