@@ -50,6 +50,7 @@ import {
   caseAttachmentRoutes,
   caseCitizenRoutes,
   caseConsoleRoutes,
+  maskLegacyCaseMessages,
   sealLegacyEventNotes,
 } from './modules/cases/index.js';
 import {
@@ -153,6 +154,8 @@ export async function prepareDatabase(
     await sealLegacyEventNotes(database.db, options.cipher);
     await sealLegacyFeedback(database.db, options.cipher);
   }
+  // 消息 written before 0075 quoted those notes in clear: masked the way a quote is masked today (marked by 0077).
+  await maskLegacyCaseMessages(database.db);
   const seeded = await seedCatalog(database.db);
   // 工作日历: the State Council's holiday notices the contract carries, each year seeded once (operators correct it).
   const calendar = await new WorkCalendar({ db: database.db }).start();

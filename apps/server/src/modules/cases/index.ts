@@ -5,3 +5,4 @@ export { caseCitizenRoutes } from './citizen-routes.js';
 export { caseConsoleRoutes } from './console-routes.js';
 export { sealLegacyEventNotes } from './event-notes.js';
 export { CaseFulfilmentOutbox } from './fulfilment/outbox.js';
+export { maskLegacyCaseMessages } from './legacy-messages.js';

@@ -78,3 +78,24 @@ export async function markAllRead(db: Db, accountId: string): Promise<number> {
     .execute();
   return rows.length;
 }
+
+/** Messages marked by migrations/0077 (case 消息 written before it), in id order after `afterId`. */
+export function listQuoteUnchecked(db: Db, afterId: string | undefined, limit: number) {
+  let q = db.selectFrom('notifications').select(['id', 'body']).where('quote_unchecked', '=', true);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit).execute();
+}
+
+/**
+ * Clear the mark of one message, with its body rewritten when `body` differs from `was`. Only while the row is
+ * still marked and still holds `was`: copies starting together each rewrite a row at most once.
+ */
+export async function settleQuoteUnchecked(db: Db, id: string, was: string, body: string) {
+  await db
+    .updateTable('notifications')
+    .set({ body, quote_unchecked: false })
+    .where('id', '=', id)
+    .where('quote_unchecked', '=', true)
+    .where('body', '=', was)
+    .execute();
+}

@@ -14,5 +14,7 @@ export interface NotificationTables {
     occurred_at: Date | null;
     created_at: Generated<Date>;
     read_at: Date | null;
+    /** A case 消息 written before migrations/0077, not yet checked for a quoted note's numbers (cases/legacy-messages.ts). */
+    quote_unchecked: Generated<boolean>;
   };
 }
