@@ -91,6 +91,11 @@ export const ConsoleWorkCalendarYear = z
     entries: z.array(ConsoleWorkCalendarEntry),
     /** The notice the year was seeded from, if the platform carries one. */
     notice: z.object({ title: z.string(), issuedOn: z.iso.date(), url: z.string() }).nullable(),
+    /**
+     * No notice yet, and the year was seeded provisionally from the law (its 13 statutory days and the 补假 owed for
+     * those on a weekend): the operator should check each day against the notice once it is out.
+     */
+    provisional: z.boolean(),
   })
   .meta({ id: 'ConsoleWorkCalendarYear' });
 export type ConsoleWorkCalendarYear = z.infer<typeof ConsoleWorkCalendarYear>;
@@ -136,7 +141,8 @@ export interface HolidayNotice {
  * by 新华社 the same day). The statutory days are the law's (《全国年节及纪念日放假办法》 as revised 2024-11-10): 元旦
  * 1 Jan; 春节 除夕 and 初一–初三 (2026: 除夕 = 16 Feb, 初一 = 17 Feb — the notice names 15 Feb 腊月二十八 and 23 Feb
  * 正月初七); 清明 = the solar term (5 Apr 2026); 劳动节 1–2 May; 端午 (19 Jun 2026); 中秋 (25 Sep 2026); 国庆节 1–3 Oct.
- * 2027's notice was not found when this was written: add it here (and in the console) when it is published.
+ * 2027's notice was not found when this was written: until it is added here, 2027 is seeded provisionally from the
+ * law alone (STATUTORY_DAYS_BY_LAW below), and replaced by the notice the first start after it is added.
  */
 export const HOLIDAY_NOTICES: readonly HolidayNotice[] = [
   {
@@ -174,9 +180,66 @@ export const HOLIDAY_NOTICES: readonly HolidayNotice[] = [
   },
 ];
 
+/**
+ * The 13 statutory days of the years the platform carries no notice for yet, from 《全国年节及纪念日放假办法》 (revised
+ * 2024-11-10) alone: 元旦 1 Jan; 春节 除夕 and 正月初一–初三; 清明 (the solar term); 劳动节 1–2 May; 端午 (五月初五);
+ * 中秋 (八月十五); 国庆节 1–3 Oct. The lunar dates are those of the Chinese calendar as China reckons it (Beijing time):
+ * 2027 — 除夕 5 Feb, 初一 6 Feb (the new moon is at 23:56 Beijing time on 6 Feb, so 6 Feb begins the month here,
+ * while calendars reckoned in UTC+9, Korea's 설날 and ICU's Chinese calendar, start it on 7 Feb); 清明 5 Apr;
+ * 端午 9 Jun; 中秋 15 Sep.
+ */
+export const STATUTORY_DAYS_BY_LAW: readonly {
+  year: number;
+  days: Readonly<Record<HolidayName, readonly string[]>>;
+}[] = [
+  {
+    year: 2027,
+    days: {
+      元旦: ['2027-01-01'],
+      春节: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'],
+      清明节: ['2027-04-05'],
+      劳动节: ['2027-05-01', '2027-05-02'],
+      端午节: ['2027-06-09'],
+      中秋节: ['2027-09-15'],
+      国庆节: ['2027-10-01', '2027-10-02', '2027-10-03'],
+    },
+  },
+];
+
+/** The note of a provisional day (the console shows it; an operator replaces it when correcting the day). */
+export const PROVISIONAL_NOTES = {
+  statutory: '暂定：依《全国年节及纪念日放假办法》的法定节假日，放假调休以国务院办公厅通知为准',
+  compensatory: '暂定：法定节假日适逢周末依法补假，暂按节后工作日，以国务院办公厅通知为准',
+} as const;
+
+/**
+ * A year's provisional breaks before its notice is out: the statutory days, and — because the law says a statutory
+ * day falling on a Saturday or Sunday is made up on a working day (第六条, 补假) — as many 补假 days, put on the first
+ * working days after the festival, where the notices have put them. No 调休上班: only a notice can decide those. The
+ * notice replaces all of it (seedWorkCalendar); until then a day may come out wrong by a weekday or two, but never
+ * is a statutory day open for booking.
+ */
+export function provisionalArrangements(year: number): HolidayArrangement[] | undefined {
+  const law = STATUTORY_DAYS_BY_LAW.find((l) => l.year === year);
+  if (!law) return undefined;
+  const taken = new Set(Object.values(law.days).flat());
+  return HOLIDAY_NAMES.map((name) => {
+    const statutory = law.days[name];
+    let last = statutory.at(-1) as string;
+    let owed = statutory.filter(isWeekend).length;
+    for (let d = nextDate(last); owed > 0; d = nextDate(d)) {
+      if (isWeekend(d) || taken.has(d)) continue;
+      taken.add(d);
+      last = d;
+      owed -= 1;
+    }
+    return { name, from: statutory[0] as string, to: last, statutory, makeupWorkdays: [] };
+  });
+}
+
 /** A notice's exceptions, one per date, by date. */
 export function noticeEntries(
-  notice: HolidayNotice,
+  notice: Pick<HolidayNotice, 'arrangements'>,
 ): { date: string; kind: WorkCalendarEntryKind; holidayName: HolidayName; statutory: boolean }[] {
   const out: { date: string; kind: WorkCalendarEntryKind; holidayName: HolidayName; statutory: boolean }[] = [];
   for (const a of notice.arrangements) {

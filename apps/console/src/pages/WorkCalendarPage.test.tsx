@@ -55,7 +55,11 @@ let api: ReturnType<typeof mockApi>;
 const answerYears = () =>
   api.on('GET', '/api/v1/console/work-calendar', ({ url }) => {
     const year = Number(url.searchParams.get('year'));
-    return json(year === 2026 ? { year, entries, notice: NOTICE } : { year, entries: [], notice: null });
+    return json(
+      year === 2026
+        ? { year, entries, notice: NOTICE, provisional: false }
+        : { year, entries: [], notice: null, provisional: false },
+    );
   });
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-28T02:00:00Z') });
@@ -147,6 +151,30 @@ describe('工作日历', () => {
     fireEvent.click(await screen.findByTestId('calendar-delete-confirm'));
     await waitFor(() => expect(api.writes()).toHaveLength(2));
     expect(api.writes()[1]?.method).toBe('DELETE');
+  });
+
+  it('says when a year is only the law’s provisional days, awaiting its notice', async () => {
+    api.on('GET', '/api/v1/console/work-calendar', ({ url }) => {
+      const year = Number(url.searchParams.get('year'));
+      const provisional = year === 2027;
+      const days = provisional
+        ? [
+            day({
+              date: '2027-10-01',
+              note: '暂定：依《全国年节及纪念日放假办法》的法定节假日，放假调休以国务院办公厅通知为准',
+            }),
+          ]
+        : entries;
+      return json({ year, entries: days, notice: provisional ? null : NOTICE, provisional });
+    });
+    await renderAt('/work-calendar');
+    expect(await screen.findByTestId('calendar-notice')).toBeTruthy();
+    await choose('calendar-year', '2027年');
+    const alert = await screen.findByTestId('calendar-provisional');
+    expect(alert.textContent).toContain('平台尚未收录2027年的放假安排通知');
+    expect(alert.textContent).toContain('暂定13天法定节假日');
+    expect(screen.queryByTestId('calendar-no-notice')).toBeNull();
+    expect(within(rowOf('2027-10-01')).getByText(/暂定：/)).toBeTruthy();
   });
 
   it('is read-only for a city’s 事项管理员 (the operator’s province-wide ones change it)', async () => {

@@ -122,6 +122,16 @@ function CalendarBoard({ grants }: { grants: StaffGrant[] }) {
             </span>
           }
         />
+      ) : cal.data?.provisional ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="calendar-provisional"
+          message={
+            `平台尚未收录${year}年的放假安排通知。为避免法定节假日开放预约，已依《全国年节及纪念日放假办法》暂定13天法定节假日，` +
+            '适逢周末的依法补假暂按节后工作日；调休上班日尚未设置。国务院办公厅发布通知后，请按通知逐日核对修改（标有“暂定”的日期）。'
+          }
+        />
       ) : (
         cal.data && (
           <Alert

@@ -109,6 +109,7 @@ export const workCalendarRoutes =
           year: req.query.year,
           entries: entries.map((e) => presentEntry(e, names)),
           notice: notice ? { title: notice.title, issuedOn: notice.issuedOn, url: notice.url } : null,
+          provisional: !notice && calendar.isProvisional(req.query.year),
         };
       },
     );

@@ -14,6 +14,11 @@ export interface WorkCalendarTables {
     updated_by: string | null;
     updated_at: ColumnType<Date, Date | undefined, Date>;
   };
-  work_calendar_seeded_years: { year: number; seeded_at: Generated<Date> };
+  work_calendar_seeded_years: {
+    year: number;
+    seeded_at: Generated<Date>;
+    /** Seeded from the law alone, awaiting the year's notice (migrations/0078). */
+    provisional: Generated<boolean>;
+  };
   work_calendar_state: { id: number; version: number };
 }

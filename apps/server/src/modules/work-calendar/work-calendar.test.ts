@@ -242,4 +242,66 @@ describe('工作日历 (work calendar) on pglite', () => {
     expect(denied.statusCode).toBe(403);
     expect(kindOf(await read('2026-10-01', '2026-10-01'), '2026-10-01')?.kind).toBe('holiday');
   });
+
+  it('2027, its notice not yet carried: the law’s statutory days and 补假, provisionally, until the notice replaces them', async () => {
+    const r = await read('2026-12-31', '2027-01-04');
+    expect(r.knownYears).toContain(2027);
+    expect(kindOf(r, '2027-01-01')).toMatchObject({
+      kind: 'holiday',
+      holidayName: '元旦',
+      statutory: true,
+      working: false,
+    });
+    expect(kindOf(r, '2027-01-04')).toMatchObject({ kind: 'workday', working: true });
+    const may = await read('2027-05-01', '2027-05-05');
+    expect(may.days.map((d) => [d.date, d.working, d.statutory])).toEqual([
+      ['2027-05-01', false, true],
+      ['2027-05-02', false, true],
+      ['2027-05-03', false, false], // 补假 for the Saturday
+      ['2027-05-04', false, false], // and the Sunday
+      ['2027-05-05', true, false],
+    ]);
+    const year = await staff(editor, 'GET', '/api/v1/console/work-calendar?year=2027');
+    expect(year.statusCode, year.body).toBe(200);
+    expect(year.json()).toMatchObject({ year: 2027, notice: null, provisional: true });
+    expect(year.json().entries.find((e: { date: string }) => e.date === '2027-02-09')).toMatchObject({
+      source: 'notice',
+      statutory: false,
+      note: expect.stringContaining('依法补假'),
+    });
+    expect((await staff(editor, 'GET', '/api/v1/console/work-calendar?year=2026')).json().provisional).toBe(false);
+
+    // An operator corrects a day meanwhile; then the notice arrives in the contract (a made-up one: the test's own).
+    const corrected = await staff(editor, 'PUT', '/api/v1/console/work-calendar/2027-02-11', {
+      kind: 'holiday',
+      holidayName: '春节',
+      note: '按通知放假',
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    const testNotice = {
+      year: 2027,
+      title: '（测试用）2027年部分节假日安排',
+      issuedOn: '2026-11-01',
+      url: 'https://example.invalid/2027',
+      arrangements: [
+        {
+          name: '春节' as const,
+          from: '2027-02-05',
+          to: '2027-02-12',
+          statutory: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'],
+          makeupWorkdays: ['2027-02-20'],
+        },
+      ],
+    };
+    expect(await seedWorkCalendar(t.database.db, [testNotice], [2027])).toEqual([2027]);
+    expect(await seedWorkCalendar(t.database.db, [testNotice], [2027])).toEqual([]);
+    const calendar = await new WorkCalendar({ db: t.database.db }).start();
+    expect(calendar.isProvisional(2027)).toBe(false);
+    // the notice's days in, the provisional ones gone (5 May a working day again), the operator's kept
+    expect(calendar.day('2027-02-12')).toMatchObject({ kind: 'holiday', holidayName: '春节' });
+    expect(calendar.day('2027-02-20')).toMatchObject({ kind: 'makeup-workday', working: true });
+    expect(calendar.day('2027-05-03')).toMatchObject({ kind: 'workday', working: true });
+    expect(calendar.entry('2027-02-09')).toMatchObject({ source: 'notice', note: null });
+    expect(calendar.entry('2027-02-11')).toMatchObject({ source: 'operator', note: '按通知放假' });
+  });
 });

@@ -6,7 +6,10 @@ import {
   isWeekend,
   nextDate,
   noticeEntries,
+  PROVISIONAL_NOTES,
   type PutWorkCalendarDayInput,
+  provisionalArrangements,
+  STATUTORY_DAYS_BY_LAW,
   WORK_CALENDAR_MAX_DAYS,
   type WorkCalendarDay,
   type WorkCalendarEntryKind,
@@ -60,6 +63,7 @@ const daysBetween = (from: string, to: string) =>
  */
 export class WorkCalendar implements WorkingDays {
   private entries = new Map<string, WorkCalendarEntry>();
+  private provisional = new Set<number>();
   private version = -1;
   private checkedAt = Number.NEGATIVE_INFINITY;
 
@@ -78,7 +82,7 @@ export class WorkCalendar implements WorkingDays {
 
   /** Reload the snapshot from the table. */
   async load(): Promise<void> {
-    const [state, rows] = await Promise.all([
+    const [state, rows, provisional] = await Promise.all([
       this.d.db.selectFrom('work_calendar_state').select('version').where('id', '=', 1).executeTakeFirst(),
       this.d.db
         .selectFrom('work_calendar_days')
@@ -93,7 +97,9 @@ export class WorkCalendar implements WorkingDays {
           'updated_at',
         ])
         .execute(),
+      provisionalYears(this.d.db),
     ]);
+    this.provisional = new Set(provisional);
     this.entries = new Map(
       rows.map((r) => [
         r.date,
@@ -165,6 +171,11 @@ export class WorkCalendar implements WorkingDays {
     const days: WorkCalendarDay[] = [];
     for (let d = from; d <= to; d = nextDate(d)) days.push(this.day(d));
     return { from, to, days, knownYears: this.knownYears() };
+  }
+
+  /** Whether the year was seeded from the law alone, its notice awaited. */
+  isProvisional(year: number): boolean {
+    return this.provisional.has(year);
   }
 
   /** The stored exceptions of a year, by date (the console). */
@@ -255,48 +266,98 @@ async function bumpVersion(db: Db) {
     .execute();
 }
 
+/** The rows of a year's seed: a notice's days, or the law's provisional ones with their notes. */
+function seedRows(year: number, notice: HolidayNotice | undefined) {
+  const arrangements = notice?.arrangements ?? provisionalArrangements(year) ?? [];
+  return noticeEntries({ arrangements }).map((e) => ({
+    local_date: e.date,
+    kind: e.kind,
+    holiday_name: e.holidayName,
+    statutory: e.statutory,
+    note: notice ? null : e.statutory ? PROVISIONAL_NOTES.statutory : PROVISIONAL_NOTES.compensatory,
+    source: 'notice' as const,
+    updated_by: null,
+  }));
+}
+
 /**
- * Seed each notice of the contract whose year was never seeded: its days inserted (a date an operator entered
- * first is kept), the year recorded, in one transaction. A year is seeded once, so an operator's deletion or
- * change of a seeded day survives restarts. Returns the years seeded now.
+ * Seed each year of the contract never seeded: from its notice (HOLIDAY_NOTICES), or — a year the contract knows
+ * only the law's statutory days of (STATUTORY_DAYS_BY_LAW) — provisionally from the law, marked so. Each year's
+ * days are inserted (a date an operator entered first is kept) and the year recorded, in one transaction. A year
+ * is seeded once, so an operator's deletion or change of a seeded day survives restarts — except that a
+ * provisional year is seeded again once its notice is in the contract: the provisional days (source 'notice')
+ * give way to the notice's, the operator's own stay. Returns the years seeded now.
  */
-export async function seedWorkCalendar(db: Db, notices: readonly HolidayNotice[] = HOLIDAY_NOTICES): Promise<number[]> {
-  const seeded = new Set(
-    (await db.selectFrom('work_calendar_seeded_years').select('year').execute()).map((r) => r.year),
+export async function seedWorkCalendar(
+  db: Db,
+  notices: readonly HolidayNotice[] = HOLIDAY_NOTICES,
+  lawYears: readonly number[] = STATUTORY_DAYS_BY_LAW.map((l) => l.year),
+): Promise<number[]> {
+  const seeded = new Map(
+    (await db.selectFrom('work_calendar_seeded_years').select(['year', 'provisional']).execute()).map((r) => [
+      r.year,
+      r.provisional,
+    ]),
   );
-  const todo = notices.filter((n) => !seeded.has(n.year));
+  const todo = [
+    ...notices.filter((n) => seeded.get(n.year) !== false).map((n) => ({ year: n.year, notice: n })),
+    ...lawYears
+      .filter((y) => !seeded.has(y) && !notices.some((n) => n.year === y))
+      .map((year) => ({ year, notice: undefined })),
+  ];
   const done: number[] = [];
-  for (const notice of todo) {
+  for (const { year, notice } of todo) {
     const added = await db.transaction().execute(async (tx) => {
-      const claimed = await tx
-        .insertInto('work_calendar_seeded_years')
-        .values({ year: notice.year })
-        .onConflict((oc) => oc.column('year').doNothing())
-        .returning('year')
-        .executeTakeFirst();
-      // another server copy seeded it meanwhile
+      const provisional = notice === undefined;
+      // Claim the year (another server copy may be seeding it meanwhile): a new row, or the provisional mark cleared.
+      const claimed = seeded.get(year)
+        ? await tx
+            .updateTable('work_calendar_seeded_years')
+            .set({ provisional: false, seeded_at: new Date() })
+            .where('year', '=', year)
+            .where('provisional', '=', true)
+            .returning('year')
+            .executeTakeFirst()
+        : await tx
+            .insertInto('work_calendar_seeded_years')
+            .values({ year, provisional })
+            .onConflict((oc) => oc.column('year').doNothing())
+            .returning('year')
+            .executeTakeFirst();
       if (!claimed) return false;
-      await tx
-        .insertInto('work_calendar_days')
-        .values(
-          noticeEntries(notice).map((e) => ({
-            local_date: e.date,
-            kind: e.kind,
-            holiday_name: e.holidayName,
-            statutory: e.statutory,
-            note: null,
-            source: 'notice' as const,
-            updated_by: null,
-          })),
-        )
-        .onConflict((oc) => oc.column('local_date').doNothing())
-        .execute();
+      if (seeded.get(year)) {
+        await tx
+          .deleteFrom('work_calendar_days')
+          .where('source', '=', 'notice')
+          .where('local_date', '>=', `${year}-01-01`)
+          .where('local_date', '<=', `${year}-12-31`)
+          .execute();
+      }
+      const rows = seedRows(year, notice);
+      if (rows.length > 0) {
+        await tx
+          .insertInto('work_calendar_days')
+          .values(rows)
+          .onConflict((oc) => oc.column('local_date').doNothing())
+          .execute();
+      }
       await bumpVersion(tx);
       return true;
     });
-    if (added) done.push(notice.year);
+    if (added) done.push(year);
   }
   return done;
+}
+
+/** The years seeded from the law alone, their notice awaited. */
+export async function provisionalYears(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('work_calendar_seeded_years')
+    .select('year')
+    .where('provisional', '=', true)
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => r.year);
 }
 
 /** The console's view of an entry, with the name of the staff member who last changed it. */
