@@ -83,6 +83,7 @@ async function rekeyColumn(
     [...new Set([...c.key, ...(c.reads ?? []), c.column])].map((k) => ident(k)),
     sql`, `,
   );
+  const keyTypes = await columnTypes(db, c.table, c.key);
   let after: unknown[] | undefined;
   for (;;) {
     const page = after ? sql`and (${keyTuple(c)}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql``;
@@ -109,21 +110,56 @@ async function rekeyColumn(
         }`;
       }
     }
-    await db.transaction().execute(async (tx) => {
-      await sql`select set_config('yss.rekey', 'on', true)`.execute(tx);
-      for (const { row, sealed } of updates) {
-        const where = sql.join(
-          c.key.map((k) => sql`${ident(k)} = ${row[k]}`),
-          sql` and `,
-        );
-        const r = await sql`
-          update ${ident(c.table)} set ${ident(c.column)} = ${sealed}
-           where ${where} and ${ident(c.column)} = ${row[c.column]}`.execute(tx);
-        done.resealed += Number(r.numAffectedRows ?? 0);
-      }
-    });
+    if (updates.length > 0) {
+      await db.transaction().execute(async (tx) => {
+        await sql`select set_config('yss.rekey', 'on', true)`.execute(tx);
+        done.resealed += await updateBatch(tx, c, keyTypes, updates);
+      });
+    }
     onBatch?.(done);
   }
+}
+
+/** The SQL types of a table's columns (format_type: 'uuid', 'integer', 'text' …), to type a VALUES list. */
+export async function columnTypes(db: Db, table: string, columns: readonly string[]): Promise<Map<string, string>> {
+  const { rows } = await sql<{ name: string; type: string }>`
+    select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
+     where attrelid = ${`public.${table}`}::regclass and attnum > 0 and not attisdropped`.execute(db);
+  const types = new Map(rows.map((r) => [r.name, r.type]));
+  for (const k of columns) if (!types.has(k)) throw new Error(`${table}.${k}: no such column`);
+  return types;
+}
+
+/**
+ * One statement for a batch: `update … from (values …)`, each row matched by its key and still holding the value
+ * read (a copy that changed it meanwhile wrote it with the current key, and is left alone). Returns the rows
+ * rewritten. The VALUES are typed by casts to the key columns' own types, so the match uses the primary key.
+ */
+export async function updateBatch(
+  tx: Db,
+  c: SealedColumn,
+  keyTypes: ReadonlyMap<string, string>,
+  updates: readonly { row: Record<string, unknown>; sealed: string | Buffer }[],
+): Promise<number> {
+  const valueType = sql.raw(c.kind === 'text' ? 'text' : 'bytea');
+  const rows = updates.map(
+    ({ row, sealed }) =>
+      sql`(${sql.join([
+        ...c.key.map((k) => sql`${row[k]}::${sql.raw(keyTypes.get(k) as string)}`),
+        sql`${row[c.column]}::${valueType}`,
+        sql`${sealed}::${valueType}`,
+      ])})`,
+  );
+  const keyNames = c.key.map((_, i) => sql.raw(`k${i}`));
+  const matches = sql.join(
+    c.key.map((k, i) => sql`t.${ident(k)} = v.${keyNames[i]}`),
+    sql` and `,
+  );
+  const r = await sql`
+    update ${ident(c.table)} as t set ${ident(c.column)} = v.sealed
+      from (values ${sql.join(rows)}) as v (${sql.join([...keyNames, sql.raw('was'), sql.raw('sealed')])})
+     where ${matches} and t.${ident(c.column)} = v.was`.execute(tx);
+  return Number(r.numAffectedRows ?? 0);
 }
 
 /** Re-encrypt every sealed column under the cipher's current key; the report says what was done per column. */
