@@ -169,12 +169,15 @@ describe('工作日历', () => {
     });
     await renderAt('/work-calendar');
     expect(await screen.findByTestId('calendar-notice')).toBeTruthy();
+    expect(within(rowOf('2026-10-01')).getByText('国务院通知')).toBeTruthy();
     await choose('calendar-year', '2027年');
     const alert = await screen.findByTestId('calendar-provisional');
     expect(alert.textContent).toContain('平台尚未收录2027年的放假安排通知');
     expect(alert.textContent).toContain('暂定13天法定节假日');
     expect(screen.queryByTestId('calendar-no-notice')).toBeNull();
     expect(within(rowOf('2027-10-01')).getByText(/暂定：/)).toBeTruthy();
+    expect(within(rowOf('2027-10-01')).getByText('依法暂定')).toBeTruthy();
+    expect(within(rowOf('2027-10-01')).queryByText('国务院通知')).toBeNull();
   });
 
   it('is read-only for a city’s 事项管理员 (the operator’s province-wide ones change it)', async () => {

@@ -186,7 +186,12 @@ function CalendarBoard({ grants }: { grants: StaffGrant[] }) {
             key: 'source',
             render: (_, e) =>
               e.source === 'notice' ? (
-                '国务院通知'
+                // seeded: from the year's notice, or (no notice yet) provisionally from the law
+                cal.data?.provisional ? (
+                  '依法暂定'
+                ) : (
+                  '国务院通知'
+                )
               ) : (
                 <span>
                   人工维护
