@@ -90,6 +90,6 @@ export const creditEn: typeof creditZh = {
     tabBadge: '{{count}} unread messages',
     empty: 'No messages yet',
     emptyDesc:
-      'Changes of the credit records you subscribe to, and certificates the issuer cancels, suspends or reinstates, will be announced here',
+      'The progress of your applications, appointment reminders, payment results, coach tickets and flight check-ins, pension certification, certificates cancelled or suspended, and changes of the credit records you subscribe to will all be announced here',
   },
 };

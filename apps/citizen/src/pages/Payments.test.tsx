@@ -104,3 +104,16 @@ describe('消息: payment and coach messages', () => {
     });
   }
 });
+
+describe('消息 with none yet', () => {
+  it('says what will arrive there: every kind of message, not only credit and certificates', async () => {
+    mockFetch((call) =>
+      call.url.startsWith('/api/v1/me/notifications') ? json(200, { items: [], unread: 0, hasMore: false }) : undefined,
+    );
+    await renderRoute([{ path: '/inbox', element: <Inbox /> }], '/inbox');
+    await waitFor(() => expect(document.body.textContent).toContain('暂无消息'));
+    for (const words of ['办件进度', '预约提醒', '缴费结果', '航班值机', '养老资格认证', '证照注销', '信用信息变更']) {
+      expect(document.body.textContent).toContain(words);
+    }
+  });
+});
