@@ -11,15 +11,18 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerCsrfGuard(app: FastifyInstance, allowedOrigins: string[]) {
   const allowed = new Set(allowedOrigins);
-  app.addHook('onRequest', async (req, reply) => {
-    if (!UNSAFE.has(req.method) || !req.url.startsWith('/api/')) return;
+  // Callback-style (no promise per request); a refusal answers from the hook and does not call done.
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!UNSAFE.has(req.method) || !req.url.startsWith('/api/')) return done();
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
     const sameHost = origin !== undefined && safeHost(origin) === req.headers.host;
     if ((origin !== undefined && !allowed.has(origin) && !sameHost) || site === 'cross-site') {
       req.log.warn({ origin, site }, 'cross-site write refused');
-      return sendProblem(reply, req, 'CSRF_REJECTED', '请求来源无效，请在粤省事页面内操作。');
+      sendProblem(reply, req, 'CSRF_REJECTED', '请求来源无效，请在粤省事页面内操作。');
+      return;
     }
+    done();
   });
 }
 
