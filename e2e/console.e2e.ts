@@ -1,12 +1,14 @@
+import { HOLIDAY_NOTICES, STATUTORY_DAYS_BY_LAW } from '@yss/contracts';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import { consoleLogin, launchBrowser, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
 
 /**
  * Issue 3, staff console: a demo 客服 logs in with password + TOTP (the demo-only code endpoint stands in for
  * the authenticator app), sees their roles and only their department's and city's 意见反馈, changes a status
  * and logs out; a first login enrols the authenticator from the QR page's secret. No CSP violation anywhere.
+ * Also the 工作日历 of a year whose notice is not carried yet (the law's provisional days, docs/appointments.md).
  */
 describe('staff console: login with a second factor, roles, scoped feedback', () => {
   let platform: RunningPlatform;
@@ -127,6 +129,35 @@ describe('staff console: login with a second factor, roles, scoped feedback', ()
     await page.goto(`${platform.baseUrl}/console/feedback`);
     await page.getByTestId('feedback-error').waitFor();
     expect(await page.getByTestId('feedback-error').textContent()).toContain('您没有权限执行此操作');
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('工作日历: a year without its notice shows the law’s provisional days, marked 依法暂定', async () => {
+    // The years the contract knows only by law; the page offers this year − 1 … + 2 (China time).
+    const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    const year = STATUTORY_DAYS_BY_LAW.map((l) => l.year).find(
+      (y) => !HOLIDAY_NOTICES.some((n) => n.year === y) && y >= thisYear - 1 && y <= thisYear + 2,
+    );
+    const { context, page, cspViolations } = await desktop();
+    await consoleLogin(page, platform.baseUrl, 'gd.calendar.editor');
+    await page.getByRole('menuitem', { name: '工作日历' }).click();
+    await page.getByTestId('calendar-summary').waitFor();
+    if (year !== undefined) {
+      await page.getByTestId('calendar-year').click();
+      await page.getByTitle(`${year}年`).click();
+      await page.getByTestId('calendar-provisional').waitFor();
+      // antd's closing dropdown (its options are divs with aria-selected) is gone before axe looks
+      await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+      expect(await page.getByTestId('calendar-provisional').textContent()).toContain(
+        `平台尚未收录${year}年的放假安排通知`,
+      );
+      const newYear = page.locator(`[data-date="${year}-01-01"]`);
+      expect(await newYear.textContent()).toContain('元旦');
+      expect(await newYear.textContent()).toContain('法定节假日');
+      expect(await newYear.textContent()).toContain('依法暂定');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    }
     expect(cspViolations).toEqual([]);
     await context.close();
   });
