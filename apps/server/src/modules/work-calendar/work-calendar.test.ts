@@ -303,5 +303,13 @@ describe('工作日历 (work calendar) on pglite', () => {
     expect(calendar.day('2027-05-03')).toMatchObject({ kind: 'workday', working: true });
     expect(calendar.entry('2027-02-09')).toMatchObject({ source: 'notice', note: null });
     expect(calendar.entry('2027-02-11')).toMatchObject({ source: 'operator', note: '按通知放假' });
+
+    // A year operators have typed in already (here: 2027 again, as if never seeded) is not filled in by the law.
+    await t.database.db.deleteFrom('work_calendar_seeded_years').where('year', '=', 2027).execute();
+    await t.database.db.deleteFrom('work_calendar_days').where('source', '=', 'notice').execute();
+    expect(await seedWorkCalendar(t.database.db, [], [2027])).toEqual([]);
+    const typedIn = await new WorkCalendar({ db: t.database.db }).start();
+    expect(typedIn.entriesOf(2027).map((e) => e.date)).toEqual(['2027-02-11']);
+    expect(typedIn.isProvisional(2027)).toBe(false);
   });
 });

@@ -282,7 +282,8 @@ function seedRows(year: number, notice: HolidayNotice | undefined) {
 
 /**
  * Seed each year of the contract never seeded: from its notice (HOLIDAY_NOTICES), or — a year the contract knows
- * only the law's statutory days of (STATUTORY_DAYS_BY_LAW) — provisionally from the law, marked so. Each year's
+ * only the law's statutory days of (STATUTORY_DAYS_BY_LAW), and only while no day of it is stored — provisionally
+ * from the law, marked so. Each year's
  * days are inserted (a date an operator entered first is kept) and the year recorded, in one transaction. A year
  * is seeded once, so an operator's deletion or change of a seeded day survives restarts — except that a
  * provisional year is seeded again once its notice is in the contract: the provisional days (source 'notice')
@@ -309,6 +310,9 @@ export async function seedWorkCalendar(
   for (const { year, notice } of todo) {
     const added = await db.transaction().execute(async (tx) => {
       const provisional = notice === undefined;
+      // The law's days only fill an empty year: where operators have entered days of it already (the notice came
+      // out and was typed in), the provisional ones could contradict them.
+      if (provisional && (await hasDaysIn(tx, year))) return false;
       // Claim the year (another server copy may be seeding it meanwhile): a new row, or the provisional mark cleared.
       const claimed = seeded.get(year)
         ? await tx
@@ -347,6 +351,17 @@ export async function seedWorkCalendar(
     if (added) done.push(year);
   }
   return done;
+}
+
+async function hasDaysIn(db: Db, year: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('work_calendar_days')
+    .select('local_date')
+    .where('local_date', '>=', `${year}-01-01`)
+    .where('local_date', '<=', `${year}-12-31`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The years seeded from the law alone, their notice awaited. */
