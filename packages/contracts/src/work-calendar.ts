@@ -184,9 +184,9 @@ export const HOLIDAY_NOTICES: readonly HolidayNotice[] = [
  * The 13 statutory days of the years the platform carries no notice for yet, from 《全国年节及纪念日放假办法》 (revised
  * 2024-11-10) alone: 元旦 1 Jan; 春节 除夕 and 正月初一–初三; 清明 (the solar term); 劳动节 1–2 May; 端午 (五月初五);
  * 中秋 (八月十五); 国庆节 1–3 Oct. The lunar dates are those of the Chinese calendar as China reckons it (Beijing time):
- * 2027 — 除夕 5 Feb, 初一 6 Feb (the new moon is just before midnight Beijing time on 6 Feb, about 23:56, so 6 Feb begins the month here,
- * while calendars reckoned in UTC+9, Korea's 설날 and ICU's Chinese calendar, start it on 7 Feb); 清明 5 Apr;
- * 端午 9 Jun; 中秋 15 Sep.
+ * 2027 — 除夕 5 Feb, 初一 6 Feb (the new moon is just before midnight Beijing time on 6 Feb, about 23:56, so
+ * 6 Feb begins the month here, while calendars reckoned in UTC+9, Korea's 설날 and ICU's Chinese calendar, start it
+ * on 7 Feb); 清明 5 Apr; 端午 9 Jun; 中秋 15 Sep.
  */
 export const STATUTORY_DAYS_BY_LAW: readonly {
   year: number;
