@@ -92,4 +92,18 @@ describe('migration 0077 and the start-up step (PGlite)', () => {
     await sql`set session_replication_role = origin`.execute(database.db);
     expect((await rows()).filter((r) => r.quote_unchecked)).toEqual([]);
   });
+
+  it('clears the mark of an old message that quotes no number, its body as it was', async () => {
+    const plain = `您的法律咨询申请已提交，办件编号：${CASE_NUMBER}。`;
+    await sql`set session_replication_role = replica`.execute(database.db);
+    await sql`insert into notifications (account_id, kind, dedupe_key, title, body, quote_unchecked)
+      values (${randomUUID()}, 'case-update', ${`case:${randomUUID()}:1`}, '已提交', ${plain}, true)`.execute(
+      database.db,
+    );
+    await sql`set session_replication_role = origin`.execute(database.db);
+    expect(await maskLegacyCaseMessages(database.db)).toBe(0);
+    const row = await sql<{ body: string; quote_unchecked: boolean }>`
+      select body, quote_unchecked from notifications where body = ${plain}`.execute(database.db);
+    expect(row.rows).toEqual([{ body: plain, quote_unchecked: false }]);
+  });
 });

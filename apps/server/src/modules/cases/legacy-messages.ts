@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { listQuoteUnchecked, settleQuoteUnchecked } from '../notifications/repository.js';
+import { clearQuoteUnchecked, listQuoteUnchecked, settleQuoteUnchecked } from '../notifications/repository.js';
 import { maskNumbersInText } from '../privacy/index.js';
 
 /**
@@ -30,11 +30,18 @@ export async function maskLegacyCaseMessages(db: Db, batch = 500): Promise<numbe
   let afterId: string | undefined;
   for (;;) {
     const rows = await listQuoteUnchecked(db, afterId, batch);
+    // Most old messages quote no number: their marks go in one statement, only the rewritten bodies one by one.
+    const unchanged: string[] = [];
     for (const row of rows) {
       const masked = maskLegacyCaseMessage(row.body);
-      if (masked !== row.body) changed++;
+      if (masked === row.body) {
+        unchanged.push(row.id);
+        continue;
+      }
+      changed++;
       await settleQuoteUnchecked(db, row.id, row.body, masked);
     }
+    await clearQuoteUnchecked(db, unchanged);
     afterId = rows.at(-1)?.id;
     if (rows.length < batch) return changed;
   }

@@ -86,6 +86,17 @@ export function listQuoteUnchecked(db: Db, afterId: string | undefined, limit: n
   return q.orderBy('id').limit(limit).execute();
 }
 
+/** Clear the mark of messages whose body needs no change (one statement for a batch). */
+export async function clearQuoteUnchecked(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('notifications')
+    .set({ quote_unchecked: false })
+    .where('id', 'in', ids)
+    .where('quote_unchecked', '=', true)
+    .execute();
+}
+
 /**
  * Clear the mark of one message, with its body rewritten when `body` differs from `was`. Only while the row is
  * still marked and still holds `was`: copies starting together each rewrite a row at most once.

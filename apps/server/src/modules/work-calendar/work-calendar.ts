@@ -283,8 +283,8 @@ function seedRows(year: number, notice: HolidayNotice | undefined) {
 /**
  * Seed each year of the contract never seeded: from its notice (HOLIDAY_NOTICES), or — a year the contract knows
  * only the law's statutory days of (STATUTORY_DAYS_BY_LAW), and only while no day of it is stored — provisionally
- * from the law, marked so. Each year's
- * days are inserted (a date an operator entered first is kept) and the year recorded, in one transaction. A year
+ * from the law, marked so. Each year's days are inserted (a date an operator entered first is kept) and the year
+ * recorded, in one transaction. A year
  * is seeded once, so an operator's deletion or change of a seeded day survives restarts — except that a
  * provisional year is seeded again once its notice is in the contract: the provisional days (source 'notice')
  * give way to the notice's, the operator's own stay. Returns the years seeded now.
