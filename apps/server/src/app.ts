@@ -108,7 +108,13 @@ import {
   PensionReminders,
   pensionCertificationRoutes,
 } from './modules/pension-certification/index.js';
-import { cipherOf, establishIndexKey, type FieldCipher, resolveDataKeys } from './modules/privacy/index.js';
+import {
+  cipherOf,
+  establishIndexKey,
+  type FieldCipher,
+  holdAsServerCopy,
+  resolveDataKeys,
+} from './modules/privacy/index.js';
 import { PurchaseTaxService, purchaseTaxRoutes } from './modules/purchase-tax/index.js';
 import { StaffService, seedDemoStaff, staffRoutes, staffSettings } from './modules/staff/index.js';
 import { TaxCertificates, taxCertificateRoutes } from './modules/tax-certificates/index.js';
@@ -172,9 +178,24 @@ export async function prepareDatabase(
 }
 
 /**
- * Build the whole platform as one Fastify instance, without listening: main.ts listens, tests inject.
+ * Build the whole platform as one Fastify instance, without listening: main.ts listens, tests inject. What the
+ * assembly took before it failed (the server-copy lock's connection) is given back before the error goes on.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const undoOnFailure: (() => Promise<void>)[] = [];
+  try {
+    return await assembleApp(config, options, undoOnFailure);
+  } catch (err) {
+    for (const undo of undoOnFailure.reverse()) await undo().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function assembleApp(
+  config: Config,
+  options: BuildOptions,
+  undoOnFailure: (() => Promise<void>)[],
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config),
     genReqId,
@@ -216,6 +237,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       await database.close();
     });
+  }
+  // Each copy says it runs (PostgreSQL: an advisory lock held shared), so that an index-key rotation, which needs
+  // every copy stopped, refuses to start beside it — and this copy refuses to start during one.
+  const copyLock = await holdAsServerCopy(database);
+  if (copyLock) {
+    undoOnFailure.push(() => copyLock.release());
+    app.addHook('onClose', () => copyLock.release());
   }
   // The data keys: the current one seals, any others only open (a rotation in progress, docs/data-keys.md).
   const dataKeys = resolveDataKeys(config);

@@ -6,6 +6,7 @@ import { AuditLog } from './modules/audit/index.js';
 import { ALL_SEALED_COLUMNS } from './modules/privacy/all-sealed-columns.js';
 import {
   type ColumnKeys,
+  censusOfIndexes,
   censusOfKeys,
   cipherOf,
   DataKeyError,
@@ -13,10 +14,14 @@ import {
   establishIndexKey,
   type FieldCipher,
   forgetDemoDecryptionKeys,
+  holdServerCopiesOut,
+  INDEXED_COLUMNS,
+  type IndexColumnCensus,
   keysStillInUse,
   rekey,
   resolveDataKeys,
   rotateDemoKeyFiles,
+  rotateIndexKey,
 } from './modules/privacy/index.js';
 
 /**
@@ -25,6 +30,8 @@ import {
  *   DATA_DECRYPTION_KEYS); --check only counts, per column, what each key sealed.
  * - `rotate-data-key`: demo installations (key files under DATA_DIR/keys): a new key, then the re-encryption,
  *   then the old key forgotten when nothing needs it any more.
+ * - `rotate-index-key [--check]`: every server copy stopped, a new index key wraps every stored blind index;
+ *   --check only counts, per column, which index key made the stored indexes.
  */
 
 type WithDatabase = <T>(fn: (d: DatabaseHandle) => Promise<T>) => Promise<T>;
@@ -136,5 +143,77 @@ export async function rotateDataKeyCommand(config: Config, withDatabase: WithDat
       console.log(`旧密钥保留在 ${config.dataDir}/keys/data-decryption.keys 中（仍有值使用它）。`);
     }
     return ok ? 0 : 1;
+  });
+}
+
+/** An index key's id as the census prints it ('' is the chain's first key, whose indexes carry no prefix). */
+const indexKeyLabel = (id: string, current: string) =>
+  `${id === '' ? '首个索引密钥（无前缀）' : id}${id === current ? '（当前）' : ''}`;
+
+function printIndexCensus(census: readonly IndexColumnCensus[], current: string) {
+  for (const c of census) {
+    const counts = Object.entries(c.byKey)
+      .map(([id, n]) => `${indexKeyLabel(id, current)} ${n.toLocaleString('en')}`)
+      .join('，');
+    if (counts) console.log(`  ${c.table}.${c.column}: ${counts}`);
+  }
+}
+
+export async function rotateIndexKeyCommand(
+  config: Config,
+  args: string[],
+  withDatabase: WithDatabase,
+): Promise<number> {
+  const { values } = parseArgs({ args, options: { check: { type: 'boolean', default: false } }, strict: true });
+  const keys = resolveDataKeys(config, { create: false });
+  return withDatabase(async (d) => {
+    await migrate(d.db);
+    const cipher = cipherOf(keys);
+    if (values.check) {
+      const chain = await establishIndexKey(d.db, cipher, { includePending: true });
+      console.log(
+        `各列索引所用的索引密钥（共 ${chain.keys} 把${chain.pending ? '，最后一把仍在轮换中' : ''}；当前 ${indexKeyLabel(cipher.indexKeyId, '')}）：`,
+      );
+      printIndexCensus(await censusOfIndexes(d.db, INDEXED_COLUMNS), cipher.indexKeyId);
+      return 0;
+    }
+    const lock = await holdServerCopiesOut(d);
+    try {
+      const started = Date.now();
+      let lastPrinted = started;
+      const rotation = await rotateIndexKey(d.db, cipher, INDEXED_COLUMNS, {
+        onBatch: (c) => {
+          if (Date.now() - lastPrinted < 2000) return;
+          lastPrinted = Date.now();
+          console.log(`  … ${c.table}.${c.column}: ${c.rewritten.toLocaleString('en')}`);
+        },
+      });
+      const rewritten = rotation.columns.reduce((n, c) => n + c.rewritten, 0);
+      const failed = rotation.columns.filter((c) => c.failed > 0);
+      console.log(
+        `${rotation.resumed ? '继续完成上次中断的轮换：' : ''}${rewritten.toLocaleString('en')} 个索引改用新索引密钥 ${rotation.keyId}（${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+      );
+      for (const c of failed) console.error(`  无法转换 ${c.failed} 个索引：${c.firstError}`);
+      await new AuditLog(d.db).record({
+        action: 'platform.rotate-index-key',
+        result: rotation.activated ? 'success' : 'failure',
+        actorKind: 'system',
+        detail: {
+          keyId: rotation.keyId,
+          position: rotation.position,
+          resumed: rotation.resumed,
+          rewritten,
+          failed: failed.reduce((n, c) => n + c.failed, 0),
+        },
+      });
+      console.log(
+        rotation.activated
+          ? '索引密钥轮换完成：现在可以启动服务。'
+          : '有索引无法转换（见上面的错误），新索引密钥仍在轮换中，服务不会启动：处理后请再次运行 npm run rotate-index-key。',
+      );
+      return rotation.activated ? 0 : 1;
+    } finally {
+      await lock.release();
+    }
   });
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { rekeyCommand, rotateDataKeyCommand } from './cli-data-keys.js';
+import { rekeyCommand, rotateDataKeyCommand, rotateIndexKeyCommand } from './cli-data-keys.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -32,6 +32,8 @@ const USAGE = `usage: node apps/server/dist/cli.js <command>
             DATA_DECRYPTION_KEYS (key rotation, docs/data-keys.md); --check only counts what each key sealed
   rotate-data-key  demo mode (key files under DATA_DIR/keys): a new data key, then rekey; the old key is
             forgotten once nothing needs it
+  rotate-index-key [--check]  with every server copy stopped: a new key for the blind indexes (lookups by phone
+            or ID number), wrapping every stored index; --check only counts which index key made them
   dept-gateway  serve the sandbox departments over HTTP (signed requests; DEPT_GATEWAY_PORT, DEPT_GATEWAY_KEYS)
   staff-create --username u --name 名字 --role r --department d [--city 440100]
             create a console staff account; prints a one-time password once (changed at first login,
@@ -271,6 +273,9 @@ async function main(command: string | undefined) {
       return;
     case 'rotate-data-key':
       process.exitCode = await rotateDataKeyCommand(loadConfig(), withDatabase);
+      return;
+    case 'rotate-index-key':
+      process.exitCode = await rotateIndexKeyCommand(loadConfig(), process.argv.slice(3), withDatabase);
       return;
     case 'staff-create':
       await staffCreate(process.argv.slice(3));

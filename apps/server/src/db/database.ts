@@ -18,6 +18,16 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** PGlite only: the whole cluster as a tarball (see `pgliteLoadDataDir`). */
   dump?: () => Promise<Blob>;
+  /**
+   * PostgreSQL only: take a session-level advisory lock on a connection of its own, held until released (or the
+   * connection ends); undefined when another session holds it in a conflicting mode. What lets a maintenance
+   * command tell that server copies are running (they hold it shared). PGlite needs none: one process per folder.
+   */
+  sessionLock?: (key: number, mode: 'shared' | 'exclusive') => Promise<SessionLock | undefined>;
+}
+
+export interface SessionLock {
+  release(): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -68,6 +78,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: async () => {
         await db.destroy();
         while (connections > 0) await once(pool, 'remove');
+      },
+      sessionLock: async (key, mode) => {
+        const client = new pg.Client({
+          connectionString: options.databaseUrl,
+          ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+        });
+        // A dropped connection frees the lock; the holder cannot do anything about it but carry on.
+        client.on('error', (err) => process.emitWarning(`PostgreSQL lock connection lost: ${err.message}`));
+        await client.connect();
+        const fn = mode === 'shared' ? 'pg_try_advisory_lock_shared' : 'pg_try_advisory_lock';
+        const { rows } = await client.query<{ ok: boolean }>(`select ${fn}($1::bigint) as ok`, [key]);
+        if (!rows[0]?.ok) {
+          await client.end();
+          return undefined;
+        }
+        return { release: () => client.end() };
       },
     };
     await handle.ping();

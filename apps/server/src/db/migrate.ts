@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { ADVISORY_LOCKS } from './advisory-locks.js';
 import type { Db } from './database.js';
 
 /**
@@ -40,7 +41,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
   return db.connection().execute(async (conn) => {
     // Serialise concurrent starters (several server copies) on PostgreSQL; harmless on PGlite.
-    await sql`select pg_advisory_lock(7420117)`.execute(conn);
+    await sql`select pg_advisory_lock(${sql.lit(ADVISORY_LOCKS.migrations)})`.execute(conn);
     try {
       await sql`create table if not exists schema_migrations (
         version text primary key,
@@ -70,7 +71,7 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
       }
       return done;
     } finally {
-      await sql`select pg_advisory_unlock(7420117)`.execute(conn);
+      await sql`select pg_advisory_unlock(${sql.lit(ADVISORY_LOCKS.migrations)})`.execute(conn);
     }
   });
 }

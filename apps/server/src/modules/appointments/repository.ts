@@ -1,4 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 import type { Db } from '../../db/database.js';
 import type { Viewer } from '../shared/index.js';
 import type { AppointmentTables } from './tables.js';
@@ -40,11 +41,11 @@ export { isUniqueViolation } from '../../db/unique-violation.js';
  * Serialise writers of one key until the transaction ends (PostgreSQL and PGlite alike). Used where a rule spans
  * rows that may not exist yet: one live booking per account and service; no overlapping slots of a service point.
  */
-export async function lockKey(db: Db, namespace: 7420148 | 7420149, key: string) {
+export async function lockKey(db: Db, namespace: typeof BOOKING_LOCK | typeof PUBLISH_LOCK, key: string) {
   await sql`select pg_advisory_xact_lock(${namespace}::int, hashtext(${key}))`.execute(db);
 }
-export const BOOKING_LOCK = 7420148;
-export const PUBLISH_LOCK = 7420149;
+export const BOOKING_LOCK = ADVISORY_LOCKS.appointmentBooking;
+export const PUBLISH_LOCK = ADVISORY_LOCKS.appointmentPublish;
 
 // ---- slots ----
 

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { sql } from 'kysely';
 import { stringify as canonicalJson } from 'safe-stable-stringify';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 import type { Db } from '../../db/database.js';
 
 export type AuditResult = 'success' | 'denied' | 'failure';
@@ -103,7 +104,7 @@ export class AuditLog {
 
   private async append(entries: AuditEntry[]): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(7420118)`.execute(tx);
+      await sql`select pg_advisory_xact_lock(${sql.lit(ADVISORY_LOCKS.auditAppend)})`.execute(tx);
       const last = await tx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
       let prev = last?.hash ?? GENESIS;
       const at = new Date().toISOString();

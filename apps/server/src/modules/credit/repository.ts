@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 import type { Db } from '../../db/database.js';
 
 export type SubscriptionRow = Awaited<ReturnType<typeof listSubscriptions>>[number];
@@ -23,7 +24,9 @@ export async function subscribe(
   limit: number,
 ): Promise<{ row: SubscriptionRow; created: boolean } | 'limit'> {
   return db.transaction().execute(async (tx) => {
-    await sql`select pg_advisory_xact_lock(7420130, hashtext(${s.accountId}))`.execute(tx);
+    await sql`select pg_advisory_xact_lock(${sql.lit(ADVISORY_LOCKS.creditSubscriptions)}, hashtext(${s.accountId}))`.execute(
+      tx,
+    );
     const columns = [
       'uscc',
       'entity_name',

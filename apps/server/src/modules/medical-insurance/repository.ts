@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 import type { Db } from '../../db/database.js';
 
 export interface PayCodeKeyRow {
@@ -48,7 +49,7 @@ export class PayCodeKeyRepository {
     onlyIfNone: boolean,
   ): Promise<PayCodeKeyRow> {
     return this.db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(7420126)`.execute(tx);
+      await sql`select pg_advisory_xact_lock(${sql.lit(ADVISORY_LOCKS.medicalPayCodeKey)})`.execute(tx);
       if (onlyIfNone) {
         const existing = await tx
           .selectFrom('medical_pay_code_keys')

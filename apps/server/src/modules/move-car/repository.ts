@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 import type { Db } from '../../db/database.js';
 
 type Tx = Db;
@@ -39,8 +40,10 @@ export async function counts(db: Tx, accountId: string, plateIndex: string, dayS
 
 /** Serialise the requests of one requester and of one plate (requester first, then plate: one order, no deadlock). */
 export async function lock(tx: Tx, accountId: string, plateIndex: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(7420140, hashtext(${accountId}))`.execute(tx);
-  await sql`select pg_advisory_xact_lock(7420141, hashtext(${plateIndex}))`.execute(tx);
+  await sql`select pg_advisory_xact_lock(${sql.lit(ADVISORY_LOCKS.moveCarAccount)}, hashtext(${accountId}))`.execute(
+    tx,
+  );
+  await sql`select pg_advisory_xact_lock(${sql.lit(ADVISORY_LOCKS.moveCarPlate)}, hashtext(${plateIndex}))`.execute(tx);
 }
 
 export interface NewRequest {

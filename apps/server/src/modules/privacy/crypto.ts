@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hash, randomBytes } from 'node:crypto';
 
-/** The associated data of the lookup-index key's sealed copy (table data_index_key). */
+/** The associated data of the first lookup-index key's sealed copy (table data_index_keys, data-keys.ts). */
 export const INDEX_KEY_AAD = 'data_index_key';
 
 /**
@@ -11,13 +11,28 @@ export function dataKeyId(key: Buffer): string {
   return createHmac('sha256', key).update('yss data key id').digest().subarray(0, 6).toString('base64url');
 }
 
+/**
+ * An index key's public name (8 base64url characters), the prefix of every blind index made through it after a
+ * rotation (`<id>.<digest>`). Labelled apart from dataKeyId, so the same bytes never get the same name in both.
+ */
+export function indexKeyId(key: Buffer): string {
+  return createHmac('sha256', key).update('yss index key id').digest().subarray(0, 6).toString('base64url');
+}
+
+/** Which layer of the index-key chain made a stored blind index (FieldCipher.reindex). */
+export class UnknownIndexKeyError extends Error {
+  constructor(readonly keyId: string) {
+    super(`blind index made with index key ${keyId}, which this database does not hold`);
+  }
+}
+
 export interface FieldCipherOptions {
   /**
    * Keys that only open (key rotation): the previous data key while the stored values are re-encrypted under the
    * new one (`npm run rekey`), or the next one before every server copy has been given it.
    */
   decryptionKeys?: readonly Buffer[];
-  /** The key of the blind indexes (default: `key`); the platform keeps it in data_index_key (data-keys.ts). */
+  /** The key of the blind indexes (default: `key`); the platform keeps its chain in data_index_keys (data-keys.ts). */
   indexKey?: Buffer;
 }
 
@@ -38,7 +53,11 @@ export class FieldCipher {
   readonly keyId: string;
   private readonly keyIdBytes: Buffer;
   private readonly keys = new Map<string, Buffer>();
-  private indexKey: Buffer;
+  /**
+   * The index-key chain (data-keys.ts, docs/data-keys.md): the first key makes the digest, each later one wraps
+   * the digest of the one before. A rotation adds a key and wraps the stored indexes without their values.
+   */
+  private indexLayers: { id: string; key: Buffer }[];
 
   constructor(
     private readonly key: Buffer,
@@ -50,8 +69,8 @@ export class FieldCipher {
     }
     this.keyId = dataKeyId(key);
     this.keyIdBytes = Buffer.from(this.keyId, 'base64url');
-    this.indexKey = options.indexKey ?? key;
-    if (this.indexKey.length !== 32) throw new Error('FieldCipher needs a 32-byte index key');
+    this.indexLayers = [];
+    this.useIndexKeys([options.indexKey ?? key]);
   }
 
   /** The ids of every key this cipher opens with, the sealing one first. */
@@ -124,20 +143,56 @@ export class FieldCipher {
     return value[0] === 1 && value.length >= 29 ? 'v1' : undefined;
   }
 
-  /** Keyed lookup index (HMAC-SHA256) so equal values can be found without decrypting. */
+  /**
+   * Keyed lookup index (HMAC-SHA256) so equal values can be found without decrypting. With one index key it is
+   * the digest itself (what every installation stored before index-key rotation); after a rotation each later key
+   * wraps the digest of the one before, and the value names the last key: `<index key id>.<digest>`.
+   */
   blindIndex(value: string, purpose: string): string {
-    return createHmac('sha256', this.indexKey).update(`${purpose}\u0000${value}`).digest('base64url');
+    const first = this.indexLayers[0] as { key: Buffer };
+    return this.wrapFrom(1, createHmac('sha256', first.key).update(`${purpose}\u0000${value}`).digest('base64url'));
   }
 
-  /** The index key's bytes, only to be sealed into data_index_key on the first start (data-keys.ts). */
+  /**
+   * A stored blind index as the current chain makes it, computed from the stored value alone (no personal data):
+   * what the index-key rotation writes back. Unchanged when it is current already; UnknownIndexKeyError when a
+   * key this cipher does not hold made it.
+   */
+  reindex(stored: string): string {
+    const dot = stored.indexOf('.');
+    if (dot < 0) return this.wrapFrom(1, stored);
+    const id = stored.slice(0, dot);
+    const layer = this.indexLayers.findIndex((l, i) => i > 0 && l.id === id);
+    if (layer < 0) throw new UnknownIndexKeyError(id);
+    return this.wrapFrom(layer + 1, stored.slice(dot + 1));
+  }
+
+  /** The id of the key that makes blind indexes now ('' while the first key is the only one: no prefix). */
+  get indexKeyId(): string {
+    return this.indexLayers.length > 1 ? (this.indexLayers[this.indexLayers.length - 1] as { id: string }).id : '';
+  }
+
+  /** The first index key's bytes, only to be sealed into data_index_keys on the first start (data-keys.ts). */
   indexKeyToSeal(): Buffer {
-    return Buffer.from(this.indexKey);
+    return Buffer.from((this.indexLayers[0] as { key: Buffer }).key);
   }
 
-  /** Use the installation's index key (read from data_index_key at start, see data-keys.ts). */
-  useIndexKey(key: Buffer): void {
-    if (key.length !== 32) throw new Error('FieldCipher needs a 32-byte index key');
-    this.indexKey = key;
+  /** Use the installation's index-key chain, oldest first (read from data_index_keys at start, data-keys.ts). */
+  useIndexKeys(keys: readonly Buffer[]): void {
+    if (keys.length === 0) throw new Error('FieldCipher needs an index key');
+    for (const k of keys) if (k.length !== 32) throw new Error('FieldCipher needs 32-byte index keys');
+    this.indexLayers = keys.map((key) => ({ id: indexKeyId(key), key }));
+  }
+
+  /** Wrap a digest of layer `from - 1` with layers `from` … last; prefixed with the last key's id if it wrapped. */
+  private wrapFrom(from: number, digest: string): string {
+    if (from >= this.indexLayers.length) return from === 1 ? digest : `${this.indexKeyId}.${digest}`;
+    let d = digest;
+    for (let i = from; i < this.indexLayers.length; i++) {
+      const layer = this.indexLayers[i] as { key: Buffer };
+      d = createHmac('sha256', layer.key).update(`yss index layer\u0000${d}`).digest('base64url');
+    }
+    return `${this.indexKeyId}.${d}`;
   }
 
   private keyNamed(kid: string): Buffer {

@@ -101,24 +101,43 @@ export function forgetDemoDecryptionKeys(dataDir: string): void {
   if (existsSync(decryption)) writeFileSync(decryption, '', { mode: 0o600 });
 }
 
-/** The index key's sealed copy, re-sealed by the re-encryption like the personal data. */
+/**
+ * The associated data of an index key's sealed copy: the first key keeps the one it was sealed with before
+ * rotation existed (migrations/0076); each later key is bound to its place in the chain.
+ */
+export const indexKeyAad = (position: number) => (position === 0 ? INDEX_KEY_AAD : `${INDEX_KEY_AAD}:${position}`);
+
+/** The index keys' sealed copies, re-sealed by the re-encryption like the personal data. */
 export const INDEX_KEY_COLUMN: SealedColumn = {
-  table: 'data_index_key',
+  table: 'data_index_keys',
   column: 'key_encrypted',
   kind: 'text',
-  key: ['id'],
-  aad: () => INDEX_KEY_AAD,
+  key: ['position'],
+  aad: (row) => indexKeyAad(Number(row.position)),
 };
 
+export interface EstablishIndexKeyOptions {
+  /**
+   * Accept a key still being rolled out (state 'pending'): only the index-key rotation itself, which finishes
+   * what an interrupted run began. A server refuses: part of the indexes would be made with a key it skips.
+   */
+  includePending?: boolean;
+}
+
 /**
- * Give the cipher the installation's index key (blind indexes), kept in data_index_key sealed by the data key.
- * The first start after migrations/0076 stores the data key of that moment — the key every index so far was made
- * with — so that a later rotation of the data key changes no index. Run after migrating, before anything computes
- * an index (the demo seeds do).
+ * Give the cipher the installation's index-key chain (blind indexes), kept in data_index_keys sealed by the data
+ * key. The first start after migrations/0076 stores the data key of that moment — the key every index so far was
+ * made with — so that a later rotation of the data key changes no index; `npm run rotate-index-key` adds keys
+ * (index-rotation.ts). Run after migrating, before anything computes an index (the demo seeds do). Returns the
+ * chain's length and whether its last key is still pending.
  */
-export async function establishIndexKey(db: Db, cipher: FieldCipher): Promise<void> {
-  let row = await db.selectFrom('data_index_key').select('key_encrypted').executeTakeFirst();
-  if (!row) {
+export async function establishIndexKey(
+  db: Db,
+  cipher: FieldCipher,
+  o: EstablishIndexKeyOptions = {},
+): Promise<{ keys: number; pending: boolean }> {
+  let rows = await readIndexKeys(db);
+  if (rows.length === 0) {
     if (cipher.keyIds.length > 1) {
       // With another key configured, which one made the indexes cannot be told: refuse rather than guess.
       throw new DataKeyError(
@@ -126,24 +145,40 @@ export async function establishIndexKey(db: Db, cipher: FieldCipher): Promise<vo
       );
     }
     await db
-      .insertInto('data_index_key')
-      .values({ key_encrypted: cipher.encrypt(cipher.indexKeyToSeal().toString('base64'), INDEX_KEY_AAD) })
-      .onConflict((oc) => oc.column('id').doNothing())
+      .insertInto('data_index_keys')
+      .values({
+        position: 0,
+        key_encrypted: cipher.encrypt(cipher.indexKeyToSeal().toString('base64'), indexKeyAad(0)),
+      })
+      .onConflict((oc) => oc.column('position').doNothing())
       .execute();
-    row = await db.selectFrom('data_index_key').select('key_encrypted').executeTakeFirstOrThrow();
+    rows = await readIndexKeys(db);
   }
-  let key: Buffer;
-  try {
-    key = Buffer.from(cipher.decrypt(row.key_encrypted, INDEX_KEY_AAD), 'base64');
-  } catch (err) {
-    if (err instanceof UnknownDataKeyError) {
-      throw new DataKeyError(
-        `数据库中的数据是用另一把数据密钥（${err.keyId}）加密的，本机没有配置这把密钥：请在 DATA_DECRYPTION_KEYS 中加入它（配置的密钥：${cipher.keyIds.join('、')}）。`,
-      );
-    }
+  const pending = rows.some((r) => r.state === 'pending');
+  if (pending && !o.includePending) {
     throw new DataKeyError(
-      '无法用配置的数据密钥打开数据库中的索引密钥：请检查 DATA_ENCRYPTION_KEY 是否为本数据库的密钥。',
+      '索引密钥的轮换还没有完成（npm run rotate-index-key 被中断）：请先再次运行 npm run rotate-index-key，完成后再启动服务。',
     );
   }
-  cipher.useIndexKey(key);
+  const keys = rows.map((row) => {
+    try {
+      return Buffer.from(cipher.decrypt(row.key_encrypted, indexKeyAad(row.position)), 'base64');
+    } catch (err) {
+      if (err instanceof UnknownDataKeyError) {
+        throw new DataKeyError(
+          `数据库中的数据是用另一把数据密钥（${err.keyId}）加密的，本机没有配置这把密钥：请在 DATA_DECRYPTION_KEYS 中加入它（配置的密钥：${cipher.keyIds.join('、')}）。`,
+        );
+      }
+      throw new DataKeyError(
+        '无法用配置的数据密钥打开数据库中的索引密钥：请检查 DATA_ENCRYPTION_KEY 是否为本数据库的密钥。',
+      );
+    }
+  });
+  cipher.useIndexKeys(keys);
+  return { keys: keys.length, pending };
+}
+
+/** The chain, oldest first; a pending key can only be the last (a rotation adds one at a time). */
+function readIndexKeys(db: Db) {
+  return db.selectFrom('data_index_keys').select(['position', 'key_encrypted', 'state']).orderBy('position').execute();
 }

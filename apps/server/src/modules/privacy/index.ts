@@ -1,4 +1,11 @@
-export { dataKeyId, FieldCipher, sessionTokenHash, UnknownDataKeyError } from './crypto.js';
+export {
+  dataKeyId,
+  FieldCipher,
+  indexKeyId,
+  sessionTokenHash,
+  UnknownDataKeyError,
+  UnknownIndexKeyError,
+} from './crypto.js';
 export {
   cipherOf,
   DataKeyError,
@@ -11,6 +18,17 @@ export {
   rotateDemoKeyFiles,
 } from './data-keys.js';
 export { containsPersonalNumbers, maskNumbersInText } from './free-text.js';
+export {
+  censusOfIndexes,
+  holdAsServerCopy,
+  holdServerCopiesOut,
+  type IndexColumnCensus,
+  type IndexKeyRotation,
+  type RotatedColumn,
+  rotateIndexKey,
+  SERVER_COPIES_LOCK,
+} from './index-rotation.js';
+export { INDEXED_COLUMNS, type IndexedColumn } from './indexed-columns.js';
 export { maskContact, maskEmail, maskIdNumber, maskName, maskPhone } from './mask.js';
 export {
   type ColumnKeys,

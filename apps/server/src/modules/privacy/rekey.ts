@@ -137,7 +137,7 @@ export async function columnTypes(db: Db, table: string, columns: readonly strin
  */
 export async function updateBatch(
   tx: Db,
-  c: SealedColumn,
+  c: Pick<SealedColumn, 'table' | 'column' | 'key' | 'kind'>,
   keyTypes: ReadonlyMap<string, string>,
   updates: readonly { row: Record<string, unknown>; sealed: string | Buffer }[],
 ): Promise<number> {

@@ -12,6 +12,9 @@ import { staffLogin } from '../../test-support/staff-login.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { ALL_SEALED_COLUMNS as SEALED_COLUMNS } from './all-sealed-columns.js';
 import { FieldCipher } from './crypto.js';
+import { establishIndexKey } from './data-keys.js';
+import { censusOfIndexes, rotateIndexKey } from './index-rotation.js';
+import { INDEXED_COLUMNS } from './indexed-columns.js';
 
 /**
  * SEALED_COLUMNS (with the index key's sealed copy: ALL_SEALED_COLUMNS) is what re-encrypting under a new data key goes by: a sealed column missing from it would be left
@@ -40,7 +43,7 @@ describe('SEALED_COLUMNS', () => {
   // Pinned: changing one of these changes what stored values are bound to, and every value sealed before no longer
   // opens. The sample row has every key column any entry reads.
   it('builds the associated data the values at rest were sealed with', () => {
-    const row = { id: 'ID', kid: 'KID', case_id: 'CASE', seq: 7, issuer_id: 'ISSUER' };
+    const row = { id: 'ID', kid: 'KID', case_id: 'CASE', seq: 7, issuer_id: 'ISSUER', position: 0 };
     expect(Object.fromEntries(SEALED_COLUMNS.map((e) => [name(e), e.aad(row)]))).toEqual({
       'appointment_pass_keys.private_jwk_encrypted': 'appointment-pass-key:KID',
       'appointments.applicant_id_number_encrypted': 'appointments.applicant_id_number:ID',
@@ -54,7 +57,7 @@ describe('SEALED_COLUMNS', () => {
       'coach_ticket_keys.private_jwk_encrypted': 'coach-ticket-key:KID',
       'coach_tickets.passenger_id_number_encrypted': 'coach.passenger_id_number:ID',
       'coach_tickets.passenger_name_encrypted': 'coach.passenger_name:ID',
-      'data_index_key.key_encrypted': 'data_index_key',
+      'data_index_keys.key_encrypted': 'data_index_key',
       'delegations.principal_id_number_encrypted': 'delegation.principal_id_number',
       'email_outbox.body_encrypted': 'email_outbox.body',
       'endorsement_applications.document_encrypted': 'endorsement.document:ID',
@@ -85,6 +88,9 @@ describe('SEALED_COLUMNS', () => {
       'utility_payments.account_number_encrypted': 'utility-payment.account:ID',
       'wallet_issuer_keys.private_jwk_encrypted': 'wallet-issuer-key:ISSUER:KID',
     });
+    // the index keys after the first (each rotation adds one) are bound to their place in the chain
+    const indexKeys = SEALED_COLUMNS.find((e) => e.table === 'data_index_keys');
+    expect(indexKeys?.aad({ position: 2 })).toBe('data_index_key:2');
   });
 });
 
@@ -429,5 +435,35 @@ describe.each(ENGINES)('the sealed columns on %s', (engine) => {
       .filter(([n, count]) => count === 0 && !NOT_EXERCISED.includes(n))
       .map(([n]) => n);
     expect(none, 'entries with no row written').toEqual([]);
+  });
+
+  // The same journeys write most blind-index columns too (INDEXED_COLUMNS): an index-key rotation rewrites every
+  // one of them, and a cipher given the new chain finds the account by phone (index-rotation.test.ts walks the
+  // lookups, the lockout, 亲友代办 and a certificate, which these journeys do not write).
+  it('an index-key rotation rewrites every blind index these journeys wrote', async () => {
+    const before = await censusOfIndexes(db(), INDEXED_COLUMNS);
+    const written = new Map(before.map((col) => [name(col), Object.values(col.byKey).reduce((a, b) => a + b, 0)]));
+    const notWrittenHere = [
+      'identity_login_throttle.phone_index',
+      'lookup_exam_attempts.key',
+      'wallet_certificates.subject_index',
+      'wallet_certificates.document_index',
+    ];
+    expect([...written].filter(([n, count]) => count === 0 && !notWrittenHere.includes(n))).toEqual([]);
+    const rotation = await rotateIndexKey(db(), new FieldCipher(t.config.dataEncryptionKey as Buffer), INDEXED_COLUMNS);
+    expect(rotation.activated).toBe(true);
+    const after = await censusOfIndexes(db(), INDEXED_COLUMNS);
+    for (const col of after) {
+      const count = written.get(name(col)) ?? 0;
+      expect(col.byKey, name(col)).toEqual(count ? { [rotation.keyId]: count } : {});
+    }
+    const reader = new FieldCipher(t.config.dataEncryptionKey as Buffer);
+    await establishIndexKey(db(), reader);
+    const account = await db()
+      .selectFrom('identity_accounts')
+      .select('id')
+      .where('phone_index', '=', reader.blindIndex(demoPerson('张伟').phone as string, 'phone'))
+      .executeTakeFirst();
+    expect(account).toBeDefined();
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { sql } from 'kysely';
+import { ADVISORY_LOCKS } from '../../../db/advisory-locks.js';
 import type { Db } from '../../../db/database.js';
 import type { FieldCipher } from '../../../modules/privacy/index.js';
 
@@ -68,7 +69,7 @@ export class SandboxPayKeys {
       .slice(0, 16)}`;
     // Under a lock, so that copies starting together store one key and all use it.
     await this.db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(7420150)`.execute(tx);
+      await sql`select pg_advisory_xact_lock(${sql.lit(ADVISORY_LOCKS.sandboxPayKey)})`.execute(tx);
       const existing = await tx.selectFrom('sandbox_pay_keys').select('kid').limit(1).executeTakeFirst();
       if (existing) return;
       await tx
