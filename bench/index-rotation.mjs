@@ -38,7 +38,9 @@ async function measure(engine, database) {
   let t0 = performance.now();
   const rotation = await rotateIndexKey(db, new FieldCipher(key), indexes);
   const rotateMs = performance.now() - t0;
-  const sealed = [{ table: 'sms_outbox', column: 'text_encrypted', kind: 'text', key: ['id'], aad: () => 'sms_outbox.text' }];
+  const sealed = [
+    { table: 'sms_outbox', column: 'text_encrypted', kind: 'text', key: ['id'], aad: () => 'sms_outbox.text' },
+  ];
   t0 = performance.now();
   const report = await rekey(db, new FieldCipher(randomBytes(32), { decryptionKeys: [key] }), sealed);
   const rekeyMs = performance.now() - t0;
