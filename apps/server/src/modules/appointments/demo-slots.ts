@@ -43,6 +43,20 @@ export const DEMO_SLOT_PLANS: readonly DemoSlotPlan[] = [
     ],
     capacity: 6,
   },
+  {
+    // 年审预约 (D3): an inspection station's morning and afternoon windows
+    serviceId: 'nianshen-yuyue',
+    cityCode: '440100',
+    place: '广州市机动车安全技术检验站（天河）',
+    address: '广州市天河区中山大道（演示地址）',
+    times: [
+      { start: '08:30', end: '10:00' },
+      { start: '10:00', end: '11:30' },
+      { start: '14:00', end: '15:30' },
+      { start: '15:30', end: '17:00' },
+    ],
+    capacity: 8,
+  },
   ...TRAVEL_FAMILY_DEMO_SLOT_PLANS,
   // 社会救助 (B7, docs/welfare.md): one window of the street office per type, in 广州 and 佛山.
   ...(

@@ -152,6 +152,19 @@ describe.each(ENGINES)('出入境、婚姻、出生医学证明、开锁、燃�
     });
   });
 
+  describe('年审预约 (D3)', () => {
+    const STATION = '广州市机动车安全技术检验站（天河）';
+    it('is booked by a vehicle owner on the demo windows in 广州', async () => {
+      await expectBooked('张伟', 'nianshen-yuyue', GZ, STATION);
+    });
+    it('refuses someone with no vehicle in their name, in words that say who books', async () => {
+      await expectRefused('张建国', 'nianshen-yuyue', GZ, STATION, [
+        '交管部门未查询到登记在您名下的机动车',
+        '机动车年审须由机动车所有人预约',
+      ]);
+    });
+  });
+
   describe('申领出生医学证明 (E2)', () => {
     it('refuses the father in the guide’s words, and someone the health department has no birth for', async () => {
       await expectRefused('张伟', 'shenling-chusheng-yixue-zhengming', GZ, '广东省妇幼保健院', [

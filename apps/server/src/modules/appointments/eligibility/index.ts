@@ -1,6 +1,7 @@
 import type { CityCode } from '@yss/contracts';
 import type { Departments } from '../../../departments/registry.js';
 import { TRAVEL_FAMILY_APPOINTMENT_RULES } from './travel-family.js';
+import { VEHICLE_APPOINTMENT_RULES } from './vehicles.js';
 
 /**
  * What an appointment service's eligibility rule sees: the real-named applicant, the slot's city and the
@@ -25,7 +26,10 @@ export interface AppointmentEligibilityContext {
 export type AppointmentEligibilityCheck = (ctx: AppointmentEligibilityContext) => Promise<void>;
 
 /** One file per area, merged; a service without a rule is open to every real-named applicant. */
-const AREAS: readonly Readonly<Record<string, AppointmentEligibilityCheck>>[] = [TRAVEL_FAMILY_APPOINTMENT_RULES];
+const AREAS: readonly Readonly<Record<string, AppointmentEligibilityCheck>>[] = [
+  TRAVEL_FAMILY_APPOINTMENT_RULES,
+  VEHICLE_APPOINTMENT_RULES,
+];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, AppointmentEligibilityCheck>> {
   const all: Record<string, AppointmentEligibilityCheck> = {};
