@@ -196,6 +196,11 @@ export interface ApplicationFormSpec {
    */
   readonly collection: 'in_person' | 'post' | 'email' | 'none';
   /**
+   * Where the approval's note *is* the result (立即咨询: the lawyer's answer reaches the citizen as that note), what
+   * the note is called: 审核通过 then requires it (server and console), under this label.
+   */
+  readonly approvalReply?: { readonly label: string; readonly labelEn: string };
+  /**
    * 承诺办结时限 in working days (工作日历), counted from 受理 (the day after it is the first): only where the guide or
    * the form's own notice states one (申领居住证: 自受理之日起10个工作日内). Without it the case shows no deadline.
    */

@@ -78,15 +78,28 @@ export function CaseActionModal({ detail, action, onClose, onDone, onConflict }:
   const { saving, problem, setProblem, send } = useSubmission();
 
   // How this service's result is handed over decides what 审核通过 asks (place and hours only for in person).
-  const inPerson = (findApplicationForm(detail.serviceId)?.collection ?? 'in_person') === 'in_person';
-  const dialog = (!inPerson && NOT_IN_PERSON[action]) || DIALOG[action];
-  const noteRequired = action === 'request_supplement' || action === 'reject';
+  const form = findApplicationForm(detail.serviceId);
+  const inPerson = (form?.collection ?? 'in_person') === 'in_person';
+  // Where the approval's note is the answer (立即咨询), 审核通过 asks for it and will not go without it.
+  const reply = action === 'approve' ? form?.approvalReply : undefined;
+  const dialog = reply
+    ? {
+        title: '审核通过并答复',
+        text: `${reply.label}将通过消息发送给申请人，并显示在办件详情中。`,
+        note: { label: reply.label, placeholder: '请针对申请人的问题作答，写明依据' },
+      }
+    : (!inPerson && NOT_IN_PERSON[action]) || DIALOG[action];
+  const noteRequired = action === 'request_supplement' || action === 'reject' || reply !== undefined;
   const label = CASE_ACTION_SPECS[action].label;
 
   const submit = async () => {
     const input: ConsoleCaseActionInput = { action, version: detail.version };
     if (dialog.note && note.trim()) input.note = note;
     if (action === 'approve' && inPerson) input.collection = { place, hours };
+    if (reply && !input.note) {
+      setErrors({ note: `请填写${reply.label}` });
+      return;
+    }
     const checked = ConsoleCaseActionInput.safeParse(input);
     // In person, place and hours are always sent, so CollectionInfo's own messages name the empty one.
     if (!checked.success) {

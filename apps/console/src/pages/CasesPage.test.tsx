@@ -591,6 +591,38 @@ describe('办件审核: the case', () => {
     );
   });
 
+  it('立即咨询: 审核通过 asks for the answer (it is what the citizen gets) and will not send without it', async () => {
+    const consultation = { serviceId: 'falv-liji-zixun', serviceName: '立即咨询', version: 2 };
+    on('GET', `/api/v1/console/cases/${CASE_ID}`, () =>
+      json(
+        detail({
+          ...consultation,
+          status: 'accepted',
+          statusLabel: '已受理，审核中',
+          staffAllowedActions: ['request_supplement', 'approve', 'reject'],
+        }),
+      ),
+    );
+    on('POST', `/api/v1/console/cases/${CASE_ID}/actions`, () =>
+      json(
+        detail({ ...consultation, status: 'approved', statusLabel: '审核通过', staffAllowedActions: [], version: 3 }),
+      ),
+    );
+    await renderAt(`/cases/${CASE_ID}`);
+    fireEvent.click(await screen.findByTestId('case-action-approve'));
+    const dialog = await dialogTitled('审核通过并答复');
+    expect(within(dialog).getByText('答复内容将通过消息发送给申请人，并显示在办件详情中。')).toBeTruthy();
+    fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
+    expect(await within(dialog).findByText('请填写答复内容')).toBeTruthy();
+    expect(actionRequests()).toHaveLength(0);
+
+    const answer = '抚养费数额由双方协议，协议不成的由人民法院判决。';
+    fireEvent.change(within(dialog).getByLabelText('答复内容'), { target: { value: answer } });
+    fireEvent.click(within(dialog).getByTestId('case-action-confirm'));
+    await waitFor(() => expect(actionRequests()).toHaveLength(1));
+    expect(actionRequests()[0]?.body).toEqual({ action: 'approve', version: 2, note: answer });
+  });
+
   it('受理 is a confirmation that sends only the action and version', async () => {
     on('POST', `/api/v1/console/cases/${CASE_ID}/actions`, () =>
       json(detail({ status: 'accepted', statusLabel: '已受理，审核中', staffAllowedActions: ['approve'], version: 2 })),

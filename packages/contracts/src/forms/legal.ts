@@ -662,6 +662,8 @@ export const LEGAL_FORMS: Readonly<Record<string, ApplicationFormSpec>> = {
     schema: asForm(consultSchema),
     summaryField: 'topic',
     collection: 'none',
+    // the consultation's answer is the approval's note: it must be written
+    approvalReply: { label: '答复内容', labelEn: 'Answer' },
   },
   'pinqing-lvshi': {
     serviceId: 'pinqing-lvshi',

@@ -326,11 +326,17 @@ export const caseConsoleRoutes =
         const { ctx, row } = await openCase(req, req.params.id, 'console.case.action');
         const input = req.body;
         // A result collected in person needs the place and hours the applicant is told; other forms have none.
-        const inPerson = findApplicationForm(row.service_id)?.collection === 'in_person';
+        const form = findApplicationForm(row.service_id);
+        const inPerson = form?.collection === 'in_person';
         if (input.action === 'approve' && inPerson && !input.collection) {
           throw new AppError('VALIDATION_FAILED', '请填写领取地点和时间', [
             { path: 'collection', message: '请填写领取地点和时间' },
           ]);
+        }
+        // Where the approval's note is the answer (立即咨询), approving without one would tell the citizen nothing.
+        if (input.action === 'approve' && form?.approvalReply && !input.note) {
+          const message = `请填写${form.approvalReply.label}`;
+          throw new AppError('VALIDATION_FAILED', message, [{ path: 'note', message }]);
         }
         try {
           await requireNotHeldByOther(row, ctx.accountId);

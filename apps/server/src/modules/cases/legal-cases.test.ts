@@ -204,6 +204,10 @@ describe.each(ENGINES)('调解仲裁、法律服务、自报燃气读数 (cases)
     const notMine = await c.call('GET', `/api/v1/console/cases/${id}`, undefined, undefined, { cookie: labour });
     expect(notMine.json().code).toBe('CASE_NOT_FOUND');
     await act(justice, id, { action: 'accept', version: 1 });
+    // the answer is what the citizen asked for: no approval without it
+    const silent = await act(justice, id, { action: 'approve', version: 2 });
+    expect(silent.statusCode).toBe(400);
+    expect(silent.json()).toMatchObject({ code: 'VALIDATION_FAILED', detail: '请填写答复内容' });
     const answer = '抚养费数额由双方协议，协议不成的由人民法院根据子女实际需要和父母负担能力判决。';
     expect((await act(justice, id, { action: 'approve', version: 2, note: answer })).statusCode).toBe(200);
     const detail = (await c.call('GET', `/api/v1/me/cases/${id}`, undefined, zhang.cookie)).json();
