@@ -167,4 +167,15 @@ describe('citizen app: 我的证照', () => {
     await page.getByTestId('wallet-verifications-link').waitFor();
     expect(new URL(page.url()).pathname).toBe('/wallet');
   });
+
+  it('a linked 驾驶证 leads to its services (相关服务): 违法查询 opens from its page', async () => {
+    await page.getByTestId('wallet-item').filter({ hasText: '驾驶证' }).click();
+    await page.getByTestId('wallet-related').waitFor();
+    expect(await page.getByTestId('wallet-related').locator('a').allTextContents()).toEqual(['违法查询', '驾驶证换证']);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'wallet-related');
+    await page.getByTestId('wallet-related-weifa-chaxun').click();
+    await page.waitForURL(/\/services\/weifa-chaxun$/);
+    await page.getByRole('heading', { name: '违法查询' }).first().waitFor();
+  });
 });

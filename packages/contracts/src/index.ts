@@ -36,5 +36,6 @@ export * from './validators/uscc.js';
 export * from './wallet.js';
 export * from './wallet-links.js';
 export * from './wallet-offline.js';
+export * from './wallet-related-services.js';
 export * from './wallet-verifier.js';
 export * from './work-calendar.js';

@@ -40,6 +40,7 @@ export const walletEn = {
   refresh: 'Renew certificate',
   refreshed: 'Certificate renewed',
   refreshDue: 'The certificate on this phone is running low or about to expire: renew it while online.',
+  related: 'Related services',
   unlink: 'Unlink',
   unlinkTitle: 'Unlink {{name}}?',
   unlinkBody:

@@ -38,6 +38,7 @@ export const walletZh = {
   refresh: '更新证照',
   refreshed: '证照已更新',
   refreshDue: '本机证照即将用完或到期，建议联网更新。',
+  related: '相关服务',
   unlink: '解除关联',
   unlinkTitle: '解除关联{{name}}？',
   unlinkBody: '解除后，本机保存的该证照将被删除并立即注销，已出示的二维码也将失效。',

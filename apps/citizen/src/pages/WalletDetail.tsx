@@ -1,4 +1,4 @@
-import { credentialTypeSpec } from '@yss/contracts';
+import { credentialTypeSpec, RELATED_SERVICES } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import Dialog from 'antd-mobile/es/components/dialog';
 import Toast from 'antd-mobile/es/components/toast';
@@ -53,6 +53,7 @@ function Detail({ id }: { id: string }) {
   const [revealed, setRevealed] = useState(false);
   const [busy, setBusy] = useState(false);
   const captionId = useId();
+  const relatedId = useId();
 
   const reveal = useCallback(async () => {
     if (revealed) return setRevealed(false);
@@ -174,6 +175,23 @@ function Detail({ id }: { id: string }) {
           {t('wallet.unlink')}
         </Button>
       </div>
+      {(RELATED_SERVICES[cert.type] ?? []).length > 0 && (
+        // 相关服务: the guide's 关联…后，可点击… (报到证 → 毕业生档案去向查询, 港澳通行证 → 签注进度 …)
+        <section className="card wl-detail-related" aria-labelledby={relatedId} data-testid="wallet-related">
+          <h2 id={relatedId} className="section-title">
+            {t('wallet.related')}
+          </h2>
+          <ul className="wl-related">
+            {RELATED_SERVICES[cert.type].map((r) => (
+              <li key={r.serviceId}>
+                <Link to={`/services/${encodeURIComponent(r.serviceId)}`} data-testid={`wallet-related-${r.serviceId}`}>
+                  {lang === 'en' ? r.nameEn : r.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <CertificateVerifications id={id} />
     </>
   );
