@@ -102,7 +102,7 @@ export const zh = {
     default: '默认',
     method: {
       passkey: '刷脸登录',
-      pin: '密码登录',
+      pin: '支付密码登录',
       sms: '短信验证码登录',
     },
     passkeyHint: '使用本机的人脸识别或指纹登录，无需输入手机号。需先在“我的 › 登录方式”中开启刷脸登录。',
@@ -368,7 +368,7 @@ export const zh = {
     },
     actions: {
       auth_login_sms: '短信验证码登录',
-      auth_login_pin: '密码登录',
+      auth_login_pin: '支付密码登录',
       auth_login_passkey: '刷脸登录',
       auth_logout: '退出登录',
       auth_pin: '密码验证失败',

@@ -87,7 +87,7 @@ function SmsOutbox({ visible, onClose }: { visible: boolean; onClose: () => void
   );
 }
 
-/** 选择登录方式: 刷脸登录 (passkey), 密码登录 (6-digit PIN), 短信验证码登录 (also signs up a new number). */
+/** 选择登录方式: 刷脸登录 (passkey), 支付密码登录 (the 6-digit PIN, the guide's 支付密码), 短信验证码登录 (also signs up a new number). */
 export default function Login() {
   const { t } = useLocale();
   const auth = useAuth();

@@ -4,7 +4,7 @@ import type { AuditRecord } from '../audit/index.js';
 /** What each audited action means to the citizen (我的访问记录). Unknown actions show their id. */
 const LABELS: Record<string, string> = {
   'auth.login.sms': '短信验证码登录',
-  'auth.login.pin': '密码登录',
+  'auth.login.pin': '支付密码登录',
   'auth.login.passkey': '刷脸登录',
   'auth.logout': '退出登录',
   'auth.pin': '密码验证失败',
