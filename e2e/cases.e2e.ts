@@ -130,8 +130,26 @@ describe('办件: apply online, review in the console, collect', () => {
     expect(await seriousA11yViolations(console_)).toEqual([]);
 
     await console_.getByTestId('case-action-accept').click();
-    await console_.getByTestId('case-action-confirm').click();
-    await console_.getByTestId('case-action-approve').waitFor();
+    const acceptDialog = console_.getByRole('dialog').filter({ hasText: '确认受理该办件？' });
+    await acceptDialog.getByTestId('case-action-confirm').click();
+    // 受理 done (审核通过 offered), the server's refusal in the dialog, or the drawer's notice or alert: a failure then
+    // says which. In CI under load this wait twice ran out at 30 s with none of them (the step passes alone, ~8 s):
+    // the dialog's state is named too, to tell a lost click from a slow answer.
+    const settled = console_
+      .getByTestId('case-action-approve')
+      .or(console_.getByTestId('case-action-error'))
+      .or(drawer.getByRole('alert'))
+      .first();
+    await settled.waitFor({ timeout: 60_000 }).catch(async (err: unknown) => {
+      throw new Error(
+        `受理 did not settle; the dialog is ${(await acceptDialog.isVisible()) ? 'still open' : 'closed'}`,
+        {
+          cause: err,
+        },
+      );
+    });
+    expect(await console_.getByTestId('case-action-error').allTextContents()).toEqual([]);
+    expect(await drawer.getByRole('alert').allTextContents()).toEqual([]);
     await console_.getByTestId('case-action-approve').click();
     // approval needs where and when to collect
     await console_.getByTestId('case-action-confirm').click();
@@ -166,5 +184,5 @@ describe('办件: apply online, review in the console, collect', () => {
     await page.getByTestId('inbox-link').filter({ hasText: '查看办件' }).first().click();
     await page.waitForURL('**/cases/*');
     await page.getByTestId('collection-card').waitFor();
-  });
+  }, 180_000);
 });
