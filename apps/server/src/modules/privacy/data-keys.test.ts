@@ -4,10 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
 import { demoPerson } from '../../departments/kit/demo.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
+import { secondServer } from '../../test-support/second-server.js';
 import { staffLogin } from '../../test-support/staff-login.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { ALL_SEALED_COLUMNS } from './all-sealed-columns.js';
@@ -168,26 +167,10 @@ describe.each(ENGINES)('data-key rotation on %s', (engine) => {
 
   /** A second server on the same database with other keys (what a restarted copy is). */
   const serverWith = (keys: { current: Buffer; decryption?: Buffer[] }) =>
-    buildApp(
-      loadConfig({
-        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('VITEST'))),
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        CITIZEN_DIST: '',
-        CONSOLE_DIST: '',
-        TRUST_PROXY: 'true',
-        SMS_RESEND_SECONDS: '1',
-        PAYMENT_SWEEP_SECONDS: '0',
-        APPOINTMENT_REMINDER_SECONDS: '0',
-        APPOINTMENT_NO_SHOW_SECONDS: '0',
-        CASE_FULFILMENT_SECONDS: '0',
-        BACKUP_INTERVAL_HOURS: '0',
-        DATA_ENCRYPTION_KEY: keys.current.toString('base64'),
-        DATA_DECRYPTION_KEYS: (keys.decryption ?? []).map((k) => k.toString('base64')).join(','),
-      }),
-      { database: t.database, prepare: false },
-    );
+    secondServer(t, {
+      DATA_ENCRYPTION_KEY: keys.current.toString('base64'),
+      DATA_DECRYPTION_KEYS: (keys.decryption ?? []).map((k) => k.toString('base64')).join(','),
+    });
 
   it('a server given only a key that sealed nothing here refuses to start, naming the key it lacks', async () => {
     const err = await serverWith({ current: keyB }).catch((e: unknown) => e);

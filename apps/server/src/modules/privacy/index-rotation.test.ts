@@ -1,10 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
 import { demoPerson } from '../../departments/kit/demo.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
+import { secondServer } from '../../test-support/second-server.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { issueToNewKeys } from '../../test-support/wallet.js';
 import { FieldCipher, indexKeyId, UnknownIndexKeyError } from './crypto.js';
@@ -101,26 +100,7 @@ describe.each(ENGINES)('index-key rotation on %s', (engine) => {
   });
 
   /** A server on the same database (what a copy started after the rotation is). */
-  const server = () =>
-    buildApp(
-      loadConfig({
-        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('VITEST'))),
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: t.config.dataDir,
-        CITIZEN_DIST: '',
-        CONSOLE_DIST: '',
-        TRUST_PROXY: 'true',
-        SMS_RESEND_SECONDS: '1',
-        PAYMENT_SWEEP_SECONDS: '0',
-        APPOINTMENT_REMINDER_SECONDS: '0',
-        APPOINTMENT_NO_SHOW_SECONDS: '0',
-        CASE_FULFILMENT_SECONDS: '0',
-        BACKUP_INTERVAL_HOURS: '0',
-        DATA_ENCRYPTION_KEY: (t.config.dataEncryptionKey as Buffer).toString('base64'),
-      }),
-      { database: t.database, prepare: false },
-    );
+  const server = () => secondServer(t);
   const cipher = () => new FieldCipher(t.config.dataEncryptionKey as Buffer);
   const totals = async () => {
     const census = await censusOfIndexes(t.database.db, INDEXED_COLUMNS);
