@@ -299,8 +299,15 @@ export async function smsLogin(page: Page, baseUrl: string, phone: string, optio
   if (options.city) await page.evaluate((c) => localStorage.setItem('yss.city', c), options.city);
   await page.getByTestId('login-method-sms').click();
   await input('phone-input').fill(phone);
-  await page.getByTestId('sms-send').click();
-  await page.waitForTimeout(300);
+  // Read the outbox only once the platform has answered the send: under a loaded CI machine the send can take
+  // longer than any fixed pause (a 300 ms one failed there with an empty outbox).
+  const [sent] = await Promise.all([
+    page.waitForResponse((res) => res.url().endsWith('/api/v1/auth/sms/send') && res.request().method() === 'POST', {
+      timeout: 60_000,
+    }),
+    page.getByTestId('sms-send').click(),
+  ]);
+  expect(sent.status(), `SMS send for ${phone}: ${await sent.text()}`).toBe(202);
   await input('sms-code-input').fill(await latestSmsCode(baseUrl, phone));
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));

@@ -431,6 +431,28 @@ describe('per-city rules', () => {
   });
 });
 
+describe("a city's own name of a service", () => {
+  it('is given only for cities that offer the service, and differs from the guide name', () => {
+    const named = ALL_SERVICES.filter((s) => s.cityNames);
+    expect(named.map((s) => s.id)).toContain('laonianren-youdaizheng-hefa');
+    for (const s of named) {
+      for (const [city, names] of Object.entries(s.cityNames ?? {})) {
+        expect(isAvailableIn(s, city as CityName), `${s.id} in ${city}`).toBe(true);
+        expect(names?.name, s.id).not.toBe(s.name);
+        expect(names?.nameEn, s.id).toMatch(/\S/);
+        // the city's name is also a search word of the service
+        expect(s.keywords ?? [], s.id).toContain(names?.name);
+      }
+    }
+  });
+
+  it('follows the guide: 佛山 calls 老年人优待证核发 老人卡申办', () => {
+    expect(service('laonianren-youdaizheng-hefa').cityNames).toEqual({
+      佛山: { name: '老人卡申办', nameEn: expect.any(String) },
+    });
+  });
+});
+
 describe('guide rules carried in the data', () => {
   it('marks who may act as the guide says', () => {
     expect(service('shenling-chusheng-yixue-zhengming').whoMayAct).toBe('mother-only');

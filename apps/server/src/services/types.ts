@@ -23,6 +23,11 @@ export interface ServiceDefinition {
   /** Chinese name as the guide writes it. */
   readonly name: string;
   readonly nameEn: string;
+  /**
+   * The name a city gives the service where it differs from the guide's province-wide one (佛山: 老人卡申办 for
+   * 老年人优待证核发). Citizens of that city see it in the catalog, on the service's page and in their 办件.
+   */
+  readonly cityNames?: Partial<Record<CityName, { readonly name: string; readonly nameEn: string }>>;
   readonly group: ServiceGroupId;
   readonly zones?: readonly ZoneId[];
   /** Department id (see departments.ts). */

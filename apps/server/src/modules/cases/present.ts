@@ -89,14 +89,15 @@ export function presentSummary(
   clock: LimitClock,
   status = row.status,
 ): CaseSummary {
-  const service = catalog.findService(row.service_id);
+  const names = catalog.serviceName(row.service_id, row.city_code);
   const workflow = CASE_WORKFLOW[status];
   return {
     id: row.id,
     caseNumber: row.case_number,
     serviceId: row.service_id,
-    serviceName: service?.name ?? row.service_id,
-    serviceNameEn: service?.name_en ?? row.service_id,
+    // the city's own name where it has one (佛山: 老人卡申办)
+    serviceName: names.name,
+    serviceNameEn: names.nameEn,
     cityCode: row.city_code,
     cityName: findCity(row.city_code)?.name ?? row.city_code,
     departmentName: catalog.departmentName(row.department_id),

@@ -302,6 +302,24 @@ describe('老年人服务 with the clock moved on: the applicants have grown old
       ['id-card', 'photo'],
     );
     expect(replacement.statusCode, replacement.body).toBe(201);
+    expect(replacement.json().serviceName).toBe('老年人优待证核发');
+  });
+
+  it('佛山 names the card 老人卡申办: the 办件 carries the name of its city', async () => {
+    const found = await sql<{ name: string; id_number: string; phone: string }>`
+      select name, id_number, phone from dept_gongan.people
+      where hukou_city_code = '440600' and phone is not null and status = 'normal'
+        and birth_date <= date '2012-03-01' and birth_date > date '1946-01-01'
+      order by id_number limit 1`.execute(t.database.db);
+    const row = found.rows[0];
+    if (!row) throw new Error('no 佛山 person with a phone in the generated province');
+    const elder = await c.verifiedAccount({ name: row.name, idNumber: row.id_number, phone: row.phone });
+    const cardForm = { applyType: 'first', residenceAddress: '佛山市禅城区（演示地址）', contactPhone: PHONE };
+    const applied = await submit(elder.cookie, 'laonianren-youdaizheng-hefa', FS, cardForm, ['id-card', 'photo']);
+    expect(applied.statusCode, applied.body).toBe(201);
+    expect(applied.json()).toMatchObject({ serviceName: '老人卡申办', cityCode: FS });
+    const mine = await c.call('GET', '/api/v1/me/cases', undefined, elder.cookie);
+    expect(mine.json().map((x: { serviceName: string }) => x.serviceName)).toEqual(['老人卡申办']);
   });
 });
 

@@ -62,6 +62,11 @@ export class CatalogSnapshot {
     this.serviceIndex = new SearchIndex(rows.services, (s) => [
       { text: s.name, weight: 1, isName: true },
       { text: s.name_en, weight: 0.7, isName: true, pinyin: false },
+      // a city's own name finds the service everywhere (someone from 佛山 searching 老人卡申办 in 清远)
+      ...Object.values(s.city_names).flatMap((n) => [
+        { text: n.name, weight: 1, isName: true },
+        { text: n.nameEn, weight: 0.7, isName: true, pinyin: false },
+      ]),
       ...s.keywords.map((k) => ({ text: k, weight: 0.85 })),
       { text: groupName.get(s.group_id) ?? '', weight: 0.6 },
       { text: groupNameEn.get(s.group_id) ?? '', weight: 0.5, pinyin: false },
@@ -129,6 +134,16 @@ export class CatalogSnapshot {
   /** The ids of the services a department is responsible for (办理部门); scopes staff to their data. */
   serviceIdsOfDepartment(departmentId: string): string[] {
     return this.services.filter((s) => s.department_id === departmentId).map((s) => s.id);
+  }
+
+  /**
+   * What a city calls a service: its own name where it has one (佛山: 老人卡申办), else the guide's. Unknown ids
+   * answer the id, so a record of a service dropped from the definitions still reads.
+   */
+  serviceName(id: string, city: string): { name: string; nameEn: string } {
+    const s = this.serviceById.get(id);
+    if (!s) return { name: id, nameEn: id };
+    return s.city_names[city] ?? { name: s.name, nameEn: s.name_en };
   }
 
   departmentName(departmentId: string): string {
@@ -213,10 +228,11 @@ export class CatalogSnapshot {
       : standing.offered
         ? 'Temporarily suspended in this city'
         : s.unavailable_reason_en;
+    const names = s.city_names[city];
     return {
       id: s.id,
-      name: s.name,
-      nameEn: s.name_en,
+      name: names?.name ?? s.name,
+      nameEn: names?.nameEn ?? s.name_en,
       group: s.group_id as ServiceGroupId,
       zones: s.zones as ZoneId[],
       kind: s.kind as CatalogEntry['kind'],

@@ -1,4 +1,4 @@
-import { CITIES } from '@yss/contracts';
+import { CITIES, type CityName, cityCodeOf } from '@yss/contracts';
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { DepartmentDefinition, FaqDefinition, ServiceDefinition } from '../../services/types.js';
@@ -42,6 +42,16 @@ export async function readCatalogVersion(db: Db): Promise<string> {
 
 const cityCodeByName = new Map<string, string>(CITIES.map((c) => [c.name, c.code]));
 
+/** A definition's `cityNames`, keyed by city code as the rest of the catalog is. */
+function cityNamesByCode(s: ServiceDefinition): Record<string, { name: string; nameEn: string }> {
+  return Object.fromEntries(
+    Object.entries(s.cityNames ?? {}).map(([city, names]) => [
+      cityCodeOf(city as CityName),
+      { name: names.name, nameEn: names.nameEn },
+    ]),
+  );
+}
+
 /**
  * Write the reference data idempotently: insert what is new, update what changed, and remove city rules
  * and FAQ links that the definitions no longer have. Services are never deleted here (other modules will
@@ -80,6 +90,7 @@ export async function upsertReferenceData(
       id: s.id,
       name: s.name,
       name_en: s.nameEn,
+      city_names: JSON.stringify(cityNamesByCode(s)),
       group_id: s.group,
       zones: [...(s.zones ?? [])],
       department_id: s.department,
@@ -110,6 +121,7 @@ export async function upsertReferenceData(
           const cols = [
             'name',
             'name_en',
+            'city_names',
             'group_id',
             'zones',
             'department_id',

@@ -4,6 +4,8 @@ import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-ap
 
 const GUANGZHOU = '440100';
 const SHENZHEN = '440300';
+const FOSHAN = '440600';
+const QINGYUAN = '441800';
 
 describe.each(ENGINES)('catalog API on %s', (engine) => {
   let t: TestApp;
@@ -54,6 +56,25 @@ describe.each(ENGINES)('catalog API on %s', (engine) => {
     expect(gasGz.length).toBeGreaterThan(0);
     expect(gasGz.every((e) => e.available)).toBe(true);
     expect(gasSz.every((e) => !e.available && e.unavailableReason === '暂仅支持广州')).toBe(true);
+  });
+
+  it("names a service as the city does: 佛山's 老人卡申办 is 老年人优待证核发 elsewhere", async () => {
+    const id = 'laonianren-youdaizheng-hefa';
+    const entryIn = async (city: string) =>
+      (await get<CatalogEntry[]>(`/api/v1/catalog?city=${city}`)).body.find((e) => e.id === id);
+    expect(await entryIn(FOSHAN)).toMatchObject({ name: '老人卡申办', available: true });
+    expect(await entryIn(QINGYUAN)).toMatchObject({ name: '老年人优待证核发', available: true });
+    expect(await entryIn(GUANGZHOU)).toMatchObject({ name: '老年人优待证核发', available: false });
+    expect((await get<ServiceDetail>(`/api/v1/services/${id}?city=${FOSHAN}`)).body.name).toBe('老人卡申办');
+    // found by either name, from any city, under the name of the city asking
+    const hits = (
+      await get<SearchHit[]>(`/api/v1/catalog/search?q=${encodeURIComponent('老人卡申办')}&city=${QINGYUAN}`)
+    ).body;
+    expect(hits[0]?.service).toMatchObject({ id, name: '老年人优待证核发' });
+    const fsHits = (
+      await get<SearchHit[]>(`/api/v1/catalog/search?q=${encodeURIComponent('老年人优待证')}&city=${FOSHAN}`)
+    ).body;
+    expect(fsHits[0]?.service).toMatchObject({ id, name: '老人卡申办' });
   });
 
   it('offers electricity except in 广州 and 深圳', async () => {

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Tables owned by the catalog module (migrations/0001_catalog_reference-data.sql, 0052_catalog_overrides.sql). */
+/** Tables owned by the catalog module (migrations/0001_catalog_reference-data.sql, 0052_catalog_overrides.sql, 0080_catalog_city-names.sql). */
 export interface CatalogTables {
   catalog_cities: { code: string; name: string; name_en: string; sort_order: number };
   catalog_departments: { id: string; name: string; name_en: string };
@@ -8,6 +8,8 @@ export interface CatalogTables {
     id: string;
     name: string;
     name_en: string;
+    /** city code → the city's own name of the service (migrations/0080). */
+    city_names: ColumnType<Record<string, { name: string; nameEn: string }>, string, string>;
     group_id: string;
     zones: string[];
     department_id: string;

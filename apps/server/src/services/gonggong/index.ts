@@ -28,6 +28,7 @@ export const gonggongServices: readonly ServiceDefinition[] = [
     id: 'laonianren-youdaizheng-hefa',
     name: '老年人优待证核发',
     nameEn: 'Senior citizen card issuance',
+    cityNames: { 佛山: { name: '老人卡申办', nameEn: 'Elderly card application' } },
     group: 'gonggong',
     department: 'gd-civil-affairs',
     featureIds: ['E4'],
