@@ -20,7 +20,33 @@ export interface AppointmentServiceSpec {
   readonly noticeEn: readonly string[];
   /** How far ahead slots can be published and booked. */
   readonly bookingWindowDays: number;
+  /**
+   * What the booking is for, chosen from the applicant's own records before a window (年审预约: which of their
+   * vehicles). Absent: the booking is for the applicant alone.
+   */
+  readonly subject?: AppointmentSubjectKind;
 }
+
+/**
+ * The kinds of thing a booking can be for, with the words the picker and its refusals use. One live booking per
+ * applicant, service and subject: someone with two cars books each car's inspection.
+ */
+export const APPOINTMENT_SUBJECT_KINDS = {
+  vehicle: {
+    title: '选择车辆',
+    titleEn: 'Choose the vehicle',
+    label: '车辆',
+    labelEn: 'Vehicle',
+    required: '请选择需要预约的车辆',
+    requiredEn: 'Choose the vehicle to book for',
+    none: '交管部门未查询到登记在您名下的机动车。',
+    noneEn: 'The traffic police have no vehicle registered in your name.',
+    notYours: '所选车辆不在交管部门登记在您名下的机动车之中，请重新选择；车辆如已转移登记，请由现所有人预约。',
+    source: '以下为公安交通管理部门登记在您名下的机动车，请选择需要年审的车辆。',
+    sourceEn: 'The vehicles the traffic police have registered in your name: choose the one to inspect.',
+  },
+} as const;
+export type AppointmentSubjectKind = keyof typeof APPOINTMENT_SUBJECT_KINDS;
 
 /** Every service that takes appointments online, by catalog service id (one file per area in `appointment-services/`). */
 export const APPOINTMENT_SERVICES: Readonly<Record<string, AppointmentServiceSpec>> = ALL_APPOINTMENT_SERVICES;
@@ -74,9 +100,47 @@ export const AvailableSlots = z
   .meta({ id: 'AvailableSlots' });
 export type AvailableSlots = z.infer<typeof AvailableSlots>;
 
+/** Which of the applicant's records a booking can be for (年审预约: `GET /api/v1/me/appointments/subjects`). */
+export const AppointmentSubjectsQuery = z
+  .object({
+    serviceId: z.string({ error: '请选择服务' }).trim().min(1, '请选择服务').max(80, '服务编号过长'),
+    city: City,
+    for: z.uuid({ error: '授权编号格式有误' }).optional(),
+  })
+  .strict();
+
+/** One record the booking can be for, as its owner sees it after verification (their own plate in full). */
+export const AppointmentSubject = z
+  .object({
+    /** What the booking sends back as `subjectId` (a vehicle: its plate). */
+    id: z.string(),
+    /** 粤A12345（小型普通客车） */
+    label: z.string(),
+    /** 品牌型号 · 检验有效期至 … */
+    detail: z.string(),
+  })
+  .meta({ id: 'AppointmentSubject' });
+export type AppointmentSubject = z.infer<typeof AppointmentSubject>;
+
+export const AppointmentSubjects = z
+  .object({
+    serviceId: z.string(),
+    kind: z.enum(['vehicle']),
+    subjects: z.array(AppointmentSubject),
+  })
+  .meta({ id: 'AppointmentSubjects' });
+export type AppointmentSubjects = z.infer<typeof AppointmentSubjects>;
+
 export const BookAppointmentInput = z
   .object({
     slotId: z.uuid({ error: '请选择预约时段' }),
+    /** The record the booking is for, where the service asks (年审预约: the vehicle's plate); else absent. */
+    subjectId: z
+      .string({ error: '请选择需要预约的车辆' })
+      .trim()
+      .min(1, '请选择需要预约的车辆')
+      .max(20, '所选车辆有误，请重新选择')
+      .optional(),
     /** Chosen by the app once per booking attempt: a retry returns the first booking instead of a second. */
     submissionId: z.uuid({ error: '提交编号有误' }),
   })
@@ -129,6 +193,8 @@ export const Appointment = z
     statusLabelEn: z.string(),
     bookedAt: z.iso.datetime(),
     cancelledAt: z.iso.datetime().nullable(),
+    /** What the booking is for where the service asks (年审预约: the vehicle, plate masked); else null. */
+    subjectLabel: z.string().nullable(),
     /** Booked and the slot has not started yet. */
     canCancel: z.boolean(),
     /** 改约: booked and the slot has not started yet (another slot of the same service and city). */
@@ -250,6 +316,8 @@ export const ConsoleBooking = z
     appointmentNumber: z.string(),
     nameMasked: z.string(),
     idNumberMasked: z.string(),
+    /** 年审预约: the vehicle (plate masked); null for services booked for the applicant alone. */
+    subjectLabel: z.string().nullable(),
     status: AppointmentStatus,
     bookedAt: z.iso.datetime(),
     checkedInAt: z.iso.datetime().nullable(),

@@ -1,6 +1,7 @@
 import type {
   Appointment,
   AppointmentPass,
+  AppointmentSubjects,
   AvailableSlots,
   BookAppointmentInput,
   EligibilityAnswer,
@@ -27,6 +28,12 @@ export const appointmentsApi = {
   /** 是否可以预约: the service's rule for the applicant (the caller, or the delegation's principal). */
   eligibility: (serviceId: string, city: string, forId: string | null, o: Opts = {}) =>
     apiRequest<EligibilityAnswer>('/api/v1/me/appointments/eligibility', {
+      ...o,
+      query: { serviceId, city, for: forId ?? undefined },
+    }),
+  /** 选择车辆 (年审预约): the applicant's own records the booking can be for, read from the department now. */
+  subjects: (serviceId: string, city: string, forId: string | null, o: Opts = {}) =>
+    apiRequest<AppointmentSubjects>('/api/v1/me/appointments/subjects', {
       ...o,
       query: { serviceId, city, for: forId ?? undefined },
     }),

@@ -14,6 +14,12 @@ export const appointmentsEn: Messages['appointments'] = {
   existing:
     'You already have an appointment for this service ({{when}}); to change its time, reschedule it from its details.',
   viewExisting: 'View appointment',
+  subject: {
+    loadFailed: 'Could not load the {{label}} list',
+    noneHint:
+      'The inspection is booked by the registered owner; if the vehicle is registered to someone else, they book it.',
+    pickFirst: 'Choose the {{label}} first, then a time.',
+  },
   pick: {
     title: 'Choose a time',
     city: 'City: {{city}}',

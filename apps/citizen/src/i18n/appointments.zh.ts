@@ -11,6 +11,11 @@ export const appointmentsZh = {
   noticeTitle: '预约须知',
   existing: '您已预约该事项（{{when}}），如需更换时段，请在预约详情中改约。',
   viewExisting: '查看预约',
+  subject: {
+    loadFailed: '{{label}}信息加载失败',
+    noneHint: '机动车年审须由机动车所有人预约；如车辆登记在他人名下，请由所有人预约。',
+    pickFirst: '请先选择{{label}}，再选择预约时间。',
+  },
   pick: {
     title: '选择预约时间',
     city: '办理城市：{{city}}',

@@ -21,7 +21,7 @@ import { errorText } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import { AppointmentPassCard } from './AppointmentPassCard';
 import { RescheduleFlow } from './AppointmentReschedule';
-import { AppointmentNumber, NoticeList, useNotice, When } from './appointments-shared';
+import { AppointmentNumber, NoticeList, SubjectFact, useNotice, When } from './appointments-shared';
 import './cases.css';
 import './appointments.css';
 
@@ -106,6 +106,7 @@ export function AppointmentView({
               <AppointmentNumber value={a.appointmentNumber} />
             </dd>
           </div>
+          <SubjectFact appointment={a} testId="appointment-subject" />
           <div>
             <dt>{t('appointments.detail.time')}</dt>
             <dd data-testid="appointment-time">

@@ -457,3 +457,77 @@ describe('在线预约: booking', () => {
     expect(posted.map((c) => c.url)).toEqual([`/api/v1/me/appointments?for=${FOR_CHILD}`]);
   });
 });
+
+describe('年审预约: 选择车辆 before the time', () => {
+  const NIANSHEN = 'nianshen-yuyue';
+  const CARS = [
+    { id: '粤AF37725', label: '粤AF37725（小型新能源汽车）', detail: '比亚迪 · 检验有效期至2027-05-31' },
+    { id: '粤A6R35P', label: '粤A6R35P（小型普通客车）', detail: '大众 · 检验有效期至2026-03-31' },
+  ];
+  const station = serviceDetail({ id: NIANSHEN, name: '年审预约', nameEn: 'Annual inspection', kind: 'appointment' });
+
+  function inspectionBackend(subjects: typeof CARS) {
+    return mockFetch((call) => {
+      if (call.url.startsWith(`/api/v1/services/${NIANSHEN}`)) return json(200, station);
+      if (call.url.startsWith('/api/v1/me/appointments/eligibility'))
+        return json(200, { ...eligible(call), serviceId: NIANSHEN });
+      if (call.url.startsWith('/api/v1/me/appointments/subjects'))
+        return json(200, { serviceId: NIANSHEN, kind: 'vehicle', subjects });
+      if (call.url.startsWith('/api/v1/appointments/slots'))
+        return json(200, { ...slotsBody(theSlots()), serviceId: NIANSHEN, serviceName: '年审预约' });
+      if (call.url.startsWith('/api/v1/me/appointments') && call.method === 'GET') return json(200, []);
+      if (call.url === '/api/v1/me/appointments' && call.method === 'POST') {
+        return json(
+          201,
+          appointment({ serviceId: NIANSHEN, serviceName: '年审预约', subjectLabel: '粤A6***P（小型普通客车）' }),
+        );
+      }
+      return undefined;
+    });
+  }
+
+  it('lists the owner’s vehicles from the traffic police; the time comes once one is chosen, and the booking names it', async () => {
+    const calls = inspectionBackend(CARS);
+    await renderRoute(routes, `/book/${NIANSHEN}`);
+    await waitFor(() => expect(allByTestId('book-subject')).toHaveLength(2));
+    expect(calls.some((c) => c.url === `/api/v1/me/appointments/subjects?serviceId=${NIANSHEN}&city=440100`)).toBe(
+      true,
+    );
+    expect(byTestId('book-subjects').textContent).toContain('以下为公安交通管理部门登记在您名下的机动车');
+    expect(allByTestId('book-subject').map((s) => s.textContent?.trim())).toEqual([
+      '粤AF37725（小型新能源汽车）比亚迪 · 检验有效期至2027-05-31',
+      '粤A6R35P（小型普通客车）大众 · 检验有效期至2026-03-31',
+    ]);
+    // two cars: none chosen for the citizen, and no time yet
+    expect(byTestId('book-subject-first').textContent).toBe('请先选择车辆，再选择预约时间。');
+    expect(allByTestId('date-picker')).toHaveLength(0);
+
+    await click(allByTestId('book-subject')[1]?.querySelector('input') as HTMLElement);
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    await click(timeById(ID.d1a));
+    expect((await findByTestId('confirm-subject')).textContent).toBe('粤A6R35P（小型普通客车）');
+    await click(byTestId('confirm-submit'));
+    await findByTestId('book-done');
+    expect(bookCalls(calls).map((c) => c.body)).toEqual([
+      { slotId: ID.d1a, submissionId: expect.any(String), subjectId: '粤A6R35P' },
+    ]);
+    expect(byTestId('done-subject').textContent).toBe('粤A6***P（小型普通客车）');
+  });
+
+  it('chooses the only vehicle for the citizen', async () => {
+    inspectionBackend(CARS.slice(0, 1));
+    await renderRoute(routes, `/book/${NIANSHEN}`);
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    const only = allByTestId('book-subject')[0]?.querySelector('input') as HTMLInputElement;
+    expect(only.checked).toBe(true);
+  });
+
+  it('says so when the traffic police have no vehicle in the applicant’s name', async () => {
+    inspectionBackend([]);
+    await renderRoute(routes, `/book/${NIANSHEN}`);
+    const empty = await findByTestId('book-subjects-empty');
+    expect(empty.textContent).toContain('交管部门未查询到登记在您名下的机动车。');
+    expect(empty.textContent).toContain('机动车年审须由机动车所有人预约');
+    expect(allByTestId('date-picker')).toHaveLength(0);
+  });
+});

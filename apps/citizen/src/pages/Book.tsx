@@ -1,6 +1,8 @@
 import {
+  APPOINTMENT_SUBJECT_KINDS,
   type Appointment,
   type AppointmentServiceSpec,
+  type AppointmentSubject,
   type AvailableSlot,
   type AvailableSlots,
   findAppointmentService,
@@ -39,7 +41,8 @@ import {
 import { errorText } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
-import { AppointmentNumber, NoticeList, useNotice, When } from './appointments-shared';
+import { AppointmentNumber, NoticeList, SubjectFact, useNotice, When } from './appointments-shared';
+import { SubjectPicker } from './BookSubject';
 import './cases.css';
 import './appointments.css';
 
@@ -79,6 +82,7 @@ function Booked({ appointment }: { appointment: Appointment }) {
             <AppointmentNumber value={appointment.appointmentNumber} />
           </dd>
         </div>
+        <SubjectFact appointment={appointment} testId="done-subject" />
         <div>
           <dt>{t('appointments.result.time')}</dt>
           <dd data-testid="done-time">
@@ -274,6 +278,8 @@ export function BookFlow({
   const [sheetError, setSheetError] = useState<string | null>(null);
   const [pageError, setPageError] = useState<PageError | null>(null);
   const [done, setDone] = useState<Appointment | null>(null);
+  /** 选择车辆 (年审预约): the record the booking is for, where the service asks. */
+  const [subject, setSubject] = useState<AppointmentSubject | null>(null);
   const forId = acting?.delegationId ?? null;
   /** The confirm attempt: one submissionId per chosen slot while a retry may still be needed, no double submit. */
   const { busy, isBusy, submit } = useIdempotentSubmit();
@@ -329,27 +335,34 @@ export function BookFlow({
   const confirm = async () => {
     if (!chosen || isBusy()) return;
     setSheetError(null);
-    await submit(chosen.id, (submissionId) => appointmentsApi.book({ slotId: chosen.id, submissionId }, forId), {
-      onDone: (appointment) => {
-        setChosen(null);
-        setDone(appointment);
-        window.scrollTo?.(0, 0);
-      },
-      onError: (e) => setSheetError(errorText(e, t)),
-      onProblem: (e) => {
-        if (SLOT_GONE_CODES.includes(e.code)) {
-          // the window was taken or stopped meanwhile: say so, show the slots as they are now, on the same day
+    // one submissionId per slot and record: choosing another vehicle is another booking
+    const attempt = `${chosen.id}:${subject?.id ?? ''}`;
+    const subjectId = spec.subject ? subject?.id : undefined;
+    await submit(
+      attempt,
+      (submissionId) => appointmentsApi.book({ slotId: chosen.id, submissionId, subjectId }, forId),
+      {
+        onDone: (appointment) => {
           setChosen(null);
-          setPageError({ text: problemText(e) });
-          void loadSlots();
-        } else if (e.code === 'APPOINTMENT_EXISTS') {
-          setChosen(null);
-          setPageError({ text: problemText(e), exists: true });
-        } else {
-          setSheetError(problemText(e));
-        }
+          setDone(appointment);
+          window.scrollTo?.(0, 0);
+        },
+        onError: (e) => setSheetError(errorText(e, t)),
+        onProblem: (e) => {
+          if (SLOT_GONE_CODES.includes(e.code)) {
+            // the window was taken or stopped meanwhile: say so, show the slots as they are now, on the same day
+            setChosen(null);
+            setPageError({ text: problemText(e) });
+            void loadSlots();
+          } else if (e.code === 'APPOINTMENT_EXISTS') {
+            setChosen(null);
+            setPageError({ text: problemText(e), exists: true });
+          } else {
+            setSheetError(problemText(e));
+          }
+        },
       },
-    });
+    );
   };
 
   if (done) return <Booked appointment={done} />;
@@ -406,6 +419,19 @@ export function BookFlow({
         </div>
       )}
 
+      {spec.subject && (
+        <SubjectPicker
+          serviceId={spec.serviceId}
+          kind={spec.subject}
+          forId={forId}
+          chosen={subject}
+          onChoose={(s) => {
+            setSubject(s);
+            setPageError(null);
+          }}
+        />
+      )}
+
       <section className="appt-pick" aria-labelledby={`${sheetTitleId}-pick`}>
         <div className="appt-pick-head">
           <h2 id={`${sheetTitleId}-pick`} className="case-step-title appt-pick-title">
@@ -416,6 +442,15 @@ export function BookFlow({
 
         {notInCity ? (
           <NotInCity serviceId={spec.serviceId} reason={problemText(slotsProblem)} />
+        ) : spec.subject && !subject ? (
+          <p className="field-help appt-subject-first" data-testid="book-subject-first">
+            {t('appointments.subject.pickFirst', {
+              label: pick(
+                APPOINTMENT_SUBJECT_KINDS[spec.subject].label,
+                APPOINTMENT_SUBJECT_KINDS[spec.subject].labelEn,
+              ),
+            })}
+          </p>
         ) : slotsProblem ? (
           <ErrorState
             problem={slotsProblem}
@@ -483,6 +518,17 @@ export function BookFlow({
                 <dt>{t('appointments.confirm.service')}</dt>
                 <dd>{pick(service.name, service.nameEn)}</dd>
               </div>
+              {spec.subject && subject && (
+                <div>
+                  <dt>
+                    {pick(
+                      APPOINTMENT_SUBJECT_KINDS[spec.subject].label,
+                      APPOINTMENT_SUBJECT_KINDS[spec.subject].labelEn,
+                    )}
+                  </dt>
+                  <dd data-testid="confirm-subject">{subject.label}</dd>
+                </div>
+              )}
               <div>
                 <dt>{t('appointments.confirm.city')}</dt>
                 <dd>{name(cityInfo)}</dd>

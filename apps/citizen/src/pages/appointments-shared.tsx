@@ -1,4 +1,4 @@
-import { findAppointmentService } from '@yss/contracts';
+import { APPOINTMENT_SUBJECT_KINDS, type Appointment, findAppointmentService } from '@yss/contracts';
 import Toast from 'antd-mobile/es/components/toast';
 import { useLocale } from '../i18n/localize';
 import { formatFullDate, formatWindow } from '../lib/appointments';
@@ -55,5 +55,19 @@ export function When({ x }: { x: { date: string; start: string; end: string } })
     <>
       {formatFullDate(x.date, lang)} <span className="appt-nowrap">{formatWindow(x)}</span>
     </>
+  );
+}
+
+/** 车辆 (年审预约): what the booking is for, plate masked; nothing for the services booked for the applicant alone. */
+export function SubjectFact({ appointment, testId }: { appointment: Appointment; testId: string }) {
+  const { pick } = useLocale();
+  const kind = findAppointmentService(appointment.serviceId)?.subject;
+  if (!kind || !appointment.subjectLabel) return null;
+  const words = APPOINTMENT_SUBJECT_KINDS[kind];
+  return (
+    <div>
+      <dt>{pick(words.label, words.labelEn)}</dt>
+      <dd data-testid={testId}>{appointment.subjectLabel}</dd>
+    </div>
   );
 }

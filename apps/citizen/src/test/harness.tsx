@@ -257,6 +257,7 @@ export function appointment(over: Partial<Appointment> = {}): Appointment {
     end: '09:30',
     startsAt: '2099-11-28T01:00:00.000Z',
     endsAt: '2099-11-28T01:30:00.000Z',
+    subjectLabel: null,
     status: 'booked',
     statusLabel: '已预约',
     statusLabelEn: 'Booked',

@@ -1,8 +1,10 @@
 import {
   APPOINTMENT_STATUS_LABELS,
+  APPOINTMENT_SUBJECT_KINDS,
   type AppointmentStatus,
   type ConsoleBooking,
   type ConsoleSlot,
+  findAppointmentService,
 } from '@yss/contracts';
 import { Alert, Button, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -57,6 +59,8 @@ function BookingList({ slot }: { slot: ConsoleSlot }) {
     void load();
   }, [load]);
 
+  // 年审预约: which vehicle each booking is for (plate masked), so the station knows which car comes
+  const subjectKind = findAppointmentService(slot.serviceId)?.subject;
   const booked = rows.filter((r) => r.status === 'booked' || r.status === 'checked_in').length;
   const checkedIn = rows.filter((r) => r.status === 'checked_in').length;
   return (
@@ -91,6 +95,16 @@ function BookingList({ slot }: { slot: ConsoleSlot }) {
           { title: '预约号', dataIndex: 'appointmentNumber', width: 170 },
           { title: '姓名', dataIndex: 'nameMasked', width: 100 },
           { title: '证件号码', dataIndex: 'idNumberMasked', width: 190 },
+          ...(subjectKind
+            ? [
+                {
+                  title: APPOINTMENT_SUBJECT_KINDS[subjectKind].label,
+                  dataIndex: 'subjectLabel',
+                  width: 180,
+                  render: (v: string | null) => v ?? '—',
+                },
+              ]
+            : []),
           {
             title: '状态',
             dataIndex: 'status',

@@ -34,6 +34,7 @@ export const FIRST_APPOINTMENT_SERVICES: Readonly<Record<string, AppointmentServ
       BRING_ID_EN,
     ],
     bookingWindowDays: 30,
+    subject: 'vehicle',
   },
   'bulin-jiehunzheng-lihunzheng-yuyue': {
     serviceId: 'bulin-jiehunzheng-lihunzheng-yuyue',

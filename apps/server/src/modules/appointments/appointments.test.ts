@@ -155,6 +155,7 @@ describe.each(ENGINES)('预约 (appointments) on %s', (engine) => {
         appointmentNumber: appt.appointmentNumber,
         nameMasked: '张*',
         idNumberMasked: '440***********031X',
+        subjectLabel: null,
         status: 'booked',
         bookedAt: appt.bookedAt,
         checkedInAt: null,

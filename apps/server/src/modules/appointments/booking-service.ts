@@ -15,6 +15,7 @@ import { requireOffered } from './offering.js';
 import { type AppointmentPassKeys, PASS_LIFETIME_MS } from './pass-keys.js';
 import { ID_AAD, NAME_AAD, presentAvailableSlot, slotWhen, sortAppointments } from './present.js';
 import * as repo from './repository.js';
+import { listSubjects, resolveSubject, type SubjectChoice } from './subjects.js';
 
 export interface AppointmentDeps {
   db: Db;
@@ -91,14 +92,19 @@ export class BookingService {
     applicant: Applicant;
     slotId: string;
     submissionId: string;
+    /** What the booking is for where the service asks (年审预约: the plate of one of the applicant's vehicles). */
+    subjectId?: string;
   }): Promise<{ row: repo.BookingRow; created: boolean }> {
     const slot = await repo.findSlot(this.d.db, o.slotId);
     if (!slot) throw new AppError('SLOT_NOT_FOUND', SLOT_NOT_FOUND);
-    const { service } = requireOffered(this.catalog, slot.service_id, slot.city_code);
+    const { service, spec } = requireOffered(this.catalog, slot.service_id, slot.city_code);
     const now = this.d.now();
     if (slot.cancelled_at || slot.starts_at <= now) throw slotUnavailable(slot, now);
     // The guide's rule for who may book (asked of the department that holds the record), before any place is taken.
     await this.checkEligibility(slot.service_id, o.applicant, slot.city_code as CityCode);
+    // The record it is for, one of the applicant's own as the department holds it now.
+    const subject = await resolveSubject(spec, this.d.departments, o.applicant, o.subjectId);
+    const subjectIndex = subject ? this.d.cipher.blindIndex(subject.key, 'plate') : null;
     // Repeated 未到 at this department pause new bookings of its services for a while (the rule is configuration).
     await checkNoShowLimit(this.d.db, this.d.noShowRule, {
       applicant: o.applicant,
@@ -110,16 +116,17 @@ export class BookingService {
     let outcome: { repeat: repo.BookingRow } | { id: string };
     try {
       outcome = await this.d.db.transaction().execute(async (tx) => {
-        // One live booking per applicant (a person, whoever books for them) and service.
-        await repo.lockKey(tx, repo.BOOKING_LOCK, `${o.applicant.personId}:${slot.service_id}`);
+        // One live booking per applicant (a person, whoever books for them), service and subject (a vehicle).
+        await repo.lockKey(tx, repo.BOOKING_LOCK, `${o.applicant.personId}:${slot.service_id}:${subjectIndex ?? ''}`);
         const repeat = await repo.findBookingBySubmission(tx, o.accountId, o.submissionId);
         if (repeat) return { repeat };
-        const live = await repo.findLiveBooking(tx, o.applicant, slot.service_id, now);
+        const live = await repo.findLiveBooking(tx, o.applicant, slot.service_id, subjectIndex, now);
         if (live) {
           const who = o.applicant.self ? '您' : o.applicant.nameMasked;
+          const forWhat = subject ? `为${subject.maskedLabel}` : '';
           throw new AppError(
             'APPOINTMENT_EXISTS',
-            `${who}已预约${service.name}（预约号：${live.appointment_number}），请勿重复预约；如需更换时段，请在我的预约中改约。`,
+            `${who}已${forWhat}预约${service.name}（预约号：${live.appointment_number}），请勿重复预约；如需更换时段，请在我的预约中改约。`,
           );
         }
         const taken = await repo.takePlace(tx, slot.id, now);
@@ -149,6 +156,8 @@ export class BookingService {
             principal_person_id: o.applicant.self ? null : o.applicant.personId,
             delegation_id: o.applicant.delegationId,
             agent_name_masked: o.applicant.self ? null : o.applicant.agentNameMasked,
+            subject_index: subjectIndex,
+            subject_label: subject?.maskedLabel ?? null,
             booked_at: now,
             cancelled_at: null,
           }),
@@ -166,6 +175,15 @@ export class BookingService {
     const row = (await repo.findBooking(this.d.db, outcome.id)) as repo.BookingRow;
     await this.announce('booked', row, null);
     return { row, created: true };
+  }
+
+  /**
+   * The records the applicant may book a service for (年审预约: their vehicles), read from the department now;
+   * empty for a service booked for the applicant alone.
+   */
+  async subjects(serviceId: string, city: CityCode, applicant: Applicant): Promise<SubjectChoice[]> {
+    const { spec } = requireOffered(this.catalog, serviceId, city);
+    return listSubjects(spec, this.d.departments, applicant);
   }
 
   /** The service's rule for who may book (asked of the department that holds the record), for the applicant. */

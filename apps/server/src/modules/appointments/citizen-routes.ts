@@ -3,10 +3,13 @@ import {
   Appointment,
   AppointmentListQuery,
   AppointmentPass,
+  AppointmentSubjects,
+  AppointmentSubjectsQuery,
   BookAppointmentInput,
   CancelAppointmentInput,
   EligibilityAnswer,
   EligibilityQuery,
+  findAppointmentService,
   Problem,
   RescheduleAppointmentInput,
 } from '@yss/contracts';
@@ -44,6 +47,7 @@ export const appointmentCitizenRoutes =
         appointmentId: row.id,
         appointmentNumber: row.appointment_number,
         slot: `${date} ${start}–${end} ${row.slot.place}`,
+        ...(row.subject_label ? { subject: row.subject_label } : {}),
       };
     };
 
@@ -78,6 +82,7 @@ export const appointmentCitizenRoutes =
           applicant,
           slotId: req.body.slotId,
           submissionId: req.body.submissionId,
+          subjectId: req.body.subjectId,
         });
         if (created) await d.gate.recordFor(ctx, applicant, 'appointment.book', detailOf(row));
         return reply.code(created ? 201 : 200).send(present(row, viewer));
@@ -115,6 +120,39 @@ export const appointmentCitizenRoutes =
           eligible: answer.eligible,
         });
         return answer;
+      },
+    );
+
+    app.get(
+      '/api/v1/me/appointments/subjects',
+      {
+        schema: {
+          tags: ['appointments', 'personal'],
+          summary:
+            '预约对象: the applicant’s own records a booking of the service can be for, read from the department ' +
+            'now (年审预约: the vehicles registered to them, plates in full after the fresh verification)',
+          querystring: AppointmentSubjectsQuery,
+          response: { 200: AppointmentSubjects, ...problems, 503: Problem },
+        },
+      },
+      async (req, reply) => {
+        const { serviceId, city } = req.query;
+        requireOffered(d.bookings.catalog, serviceId, city);
+        const kind = findAppointmentService(serviceId)?.subject;
+        if (!kind) {
+          throw new AppError('VALIDATION_FAILED', '该事项无需选择预约对象。', [
+            { path: 'serviceId', message: '该事项无需选择预约对象' },
+          ]);
+        }
+        const { ctx, applicant } = await d.gate.openApplicant(req, 'appointments.subjects', req.query.for, serviceId);
+        reply.header('cache-control', 'no-store');
+        const subjects = await d.bookings.subjects(serviceId, city, applicant);
+        await d.gate.recordFor(ctx, applicant, 'appointment.subjects', {
+          what: d.bookings.catalog.findService(serviceId)?.name ?? serviceId,
+          serviceId,
+          count: subjects.length,
+        });
+        return { serviceId, kind, subjects: subjects.map(({ id, label, detail }) => ({ id, label, detail })) };
       },
     );
 

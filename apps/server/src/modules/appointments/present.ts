@@ -68,6 +68,7 @@ export function presentAppointment(
     ...slotWhen(row.slot),
     startsAt: row.slot.starts_at.toISOString(),
     endsAt: row.slot.ends_at.toISOString(),
+    subjectLabel: row.subject_label,
     status: row.status,
     statusLabel: label.label,
     statusLabelEn: label.labelEn,
@@ -102,6 +103,7 @@ export function presentConsoleBooking(row: {
   appointment_number: string;
   applicant_name_masked: string;
   applicant_id_number_masked: string;
+  subject_label: string | null;
   status: ConsoleBooking['status'];
   booked_at: Date;
   checked_in_at: Date | null;
@@ -110,6 +112,7 @@ export function presentConsoleBooking(row: {
     appointmentNumber: row.appointment_number,
     nameMasked: row.applicant_name_masked,
     idNumberMasked: row.applicant_id_number_masked,
+    subjectLabel: row.subject_label,
     status: row.status,
     bookedAt: row.booked_at.toISOString(),
     checkedInAt: row.checked_in_at?.toISOString() ?? null,

@@ -274,6 +274,8 @@ export function findLiveBooking(
   db: Db,
   applicant: { accountId: string | null; personId: string },
   serviceId: string,
+  /** The booking's subject (年审预约: the vehicle's index); null for the services booked for the applicant alone. */
+  subjectIndex: string | null,
   now: Date,
 ) {
   return (
@@ -290,6 +292,7 @@ export function findLiveBooking(
         ]),
       )
       .where('a.service_id', '=', serviceId)
+      .where('a.subject_index', subjectIndex === null ? 'is' : '=', subjectIndex)
       // checked in up to an hour before the window: still the live booking of this service
       .where('a.status', 'in', ['booked', 'checked_in'])
       .where('s.starts_at', '>', now)
@@ -353,6 +356,7 @@ export function listSlotBookings(db: Db, slotId: string) {
       'appointment_number',
       'applicant_name_masked',
       'applicant_id_number_masked',
+      'subject_label',
       'status',
       'booked_at',
       'checked_in_at',

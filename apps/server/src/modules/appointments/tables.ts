@@ -50,6 +50,9 @@ export interface AppointmentTables {
     no_show_at: Generated<Date | null>;
     /** The last 改约 (migrations/0071); null: never moved. */
     rescheduled_at: Generated<Date | null>;
+    /** What the booking is for (migrations/0081, 年审预约's vehicle): the plate's blind index and masked label. */
+    subject_index: Generated<string | null>;
+    subject_label: Generated<string | null>;
   };
   /** Each 改约 (migrations/0071): (account, submission id) makes a retry answer the booking without moving it. */
   appointment_reschedules: {

@@ -154,8 +154,96 @@ describe.each(ENGINES)('出入境、婚姻、出生医学证明、开锁、燃�
 
   describe('年审预约 (D3)', () => {
     const STATION = '广州市机动车安全技术检验站（天河）';
-    it('is booked by a vehicle owner on the demo windows in 广州', async () => {
-      await expectBooked('张伟', 'nianshen-yuyue', GZ, STATION);
+    const subjects = async (cookie: string, serviceId = 'nianshen-yuyue') =>
+      c.call('GET', `/api/v1/me/appointments/subjects?serviceId=${serviceId}&city=${GZ}`, undefined, cookie);
+    const bookFor = (cookie: string, slotId: string, subjectId?: string) =>
+      c.call('POST', '/api/v1/me/appointments', { slotId, submissionId: randomUUID(), subjectId }, cookie);
+
+    it('is booked by a vehicle owner for one of his vehicles, chosen from the traffic register', async () => {
+      const cookie = await login('张伟');
+      const listed = await subjects(cookie);
+      expect(listed.statusCode, listed.body).toBe(200);
+      expect(listed.json()).toEqual({
+        serviceId: 'nianshen-yuyue',
+        kind: 'vehicle',
+        subjects: [{ id: '粤A8K2M6', label: expect.stringMatching(/^粤A8K2M6（.+）$/), detail: expect.any(String) }],
+      });
+      expect(listed.json().subjects[0].detail).toContain('检验有效期至');
+
+      const slot = await openSlot('nianshen-yuyue', GZ, STATION);
+      const before = await booked(slot.id);
+      // Without a vehicle: the picker's words, no place taken.
+      const none = await bookFor(cookie, slot.id);
+      expect(none.statusCode, none.body).toBe(400);
+      expect(none.json()).toMatchObject({ code: 'VALIDATION_FAILED', detail: '请选择需要预约的车辆' });
+      expect(await booked(slot.id)).toBe(before);
+
+      // Typed as people type it (lower case, a separator), it is his car.
+      const res = await bookFor(cookie, slot.id, '粤a·8k2m6');
+      expect(res.statusCode, res.body).toBe(201);
+      const appt = res.json();
+      expect(appt).toMatchObject({ serviceId: 'nianshen-yuyue', place: STATION, subjectLabel: expect.any(String) });
+      expect(appt.subjectLabel).toMatch(/^粤A8\*\*\*6（.+）$/);
+      expect(await booked(slot.id)).toBe(before + 1);
+      // The plate is never stored in clear: a blind index and the masked label only.
+      const row = await t.database.db
+        .selectFrom('appointments')
+        .selectAll()
+        .where('id', '=', appt.id)
+        .executeTakeFirstOrThrow();
+      expect(JSON.stringify(row)).not.toContain('8K2M6');
+      expect(row.subject_index).toMatch(/\S{20,}/);
+      // The station's list shows which car comes, masked.
+      const list = await t.database.db
+        .selectFrom('appointments')
+        .select('subject_label')
+        .where('slot_id', '=', slot.id)
+        .execute();
+      expect(list.map((r) => r.subject_label)).toContain(appt.subjectLabel);
+
+      // The same car again: refused, naming the car and the booking.
+      const again = await bookFor(cookie, slot.id, '粤A8K2M6');
+      expect(again.statusCode).toBe(409);
+      expect(again.json().code).toBe('APPOINTMENT_EXISTS');
+      expect(again.json().detail).toContain(
+        `您已为${appt.subjectLabel}预约年审预约（预约号：${appt.appointmentNumber}）`,
+      );
+    });
+
+    it('books each of two cars once, and refuses a plate that is not the applicant’s', async () => {
+      // 刘洋 owns two cars; 张伟 may not book one of them.
+      const cookie = await login('刘洋');
+      const listed = (await subjects(cookie)).json().subjects as { id: string }[];
+      expect(listed.map((s) => s.id).sort()).toHaveLength(2);
+      const slot = await openSlot('nianshen-yuyue', GZ, STATION);
+      for (const v of listed) {
+        const res = await bookFor(cookie, slot.id, v.id);
+        expect(res.statusCode, res.body).toBe(201);
+      }
+      const labels = (await mine(cookie, 'nianshen-yuyue')).map((a) => (a as { subjectLabel?: string }).subjectLabel);
+      expect(new Set(labels).size).toBe(2);
+
+      const zhang = await login('张伟');
+      const other = await bookFor(zhang, slot.id, listed[0]?.id);
+      expect(other.statusCode, other.body).toBe(409);
+      expect(other.json()).toMatchObject({
+        code: 'APPOINTMENT_NOT_ELIGIBLE',
+        detail: expect.stringContaining('所选车辆不在交管部门登记在您名下的机动车之中'),
+      });
+    });
+
+    it('asks no vehicle of other services: the list is refused and a stray vehicle is a 400', async () => {
+      const cookie = await login('刘芳');
+      const listed = await subjects(cookie, 'hunyin-dengji-yuyue');
+      expect(listed.statusCode).toBe(400);
+      expect(listed.json().detail).toBe('该事项无需选择预约对象。');
+      const slot = await openSlot('hunyin-dengji-yuyue', GZ, '天河区婚姻登记处');
+      const res = await bookFor(cookie, slot.id, '粤AD52618');
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        detail: '该事项无需选择预约对象，请返回重新预约。',
+      });
     });
     it('refuses someone with no vehicle in their name, in words that say who books', async () => {
       await expectRefused('张建国', 'nianshen-yuyue', GZ, STATION, [

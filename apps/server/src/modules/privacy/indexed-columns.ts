@@ -40,6 +40,8 @@ export const INDEXED_COLUMNS: readonly IndexedColumn[] = [
   { table: 'tax_payments', column: 'item_index', key: ['id'] },
   { table: 'endorsement_applications', column: 'item_index', key: ['id'] },
   { table: 'purchase_tax_payments', column: 'item_index', key: ['id'] },
+  // 年审预约: one live booking per applicant and vehicle (the plate's index; null for the other services)
+  { table: 'appointments', column: 'subject_index', key: ['id'], onlyWhere: 'subject_index is not null' },
   // 挪车: requests about one plate
   { table: 'move_car_requests', column: 'plate_index', key: ['id'] },
 ];
