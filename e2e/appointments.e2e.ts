@@ -178,4 +178,33 @@ describe('预约: publish slots, book one, see it in the console, 改约, cancel
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await remaining(earlier?.id)).toBe(1);
   });
+  it('年审预约: 张伟 books the inspection of his own car, chosen from the traffic register, and sees it named', async () => {
+    const { page, platform } = journey;
+    const base = platform.baseUrl;
+    const STATION = '广州市机动车安全技术检验站（天河）';
+    await page.goto(`${base}/book/nianshen-yuyue`);
+    // his one car is chosen for him; the picker shows where it comes from
+    const subjects = page.getByTestId('book-subjects');
+    await subjects.waitFor();
+    const car = page.getByTestId('book-subject');
+    await car.first().waitFor();
+    expect(await car.count()).toBe(1);
+    expect(await car.first().textContent()).toContain('粤A8K2M6');
+    expect(await car.first().locator('input').isChecked()).toBe(true);
+    await page.getByTestId('date-picker').waitFor();
+    await shot(page, '8-inspection-vehicle');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByTestId('slot-place').filter({ hasText: STATION }).first().getByTestId('slot-time').first().click();
+    await page.getByTestId('confirm-sheet').waitFor();
+    expect(await page.getByTestId('confirm-subject').textContent()).toContain('粤A8K2M6');
+    await page.getByTestId('confirm-submit').click();
+    await page.getByTestId('book-done').waitFor();
+    // the booking keeps the car masked
+    expect(await page.getByTestId('done-subject').textContent()).toMatch(/^粤A8\*\*\*6（.+）$/);
+    await shot(page, '9-inspection-done');
+    await page.getByTestId('view-mine').click();
+    await page.getByText('年审预约').first().click();
+    await page.getByTestId('appointment-subject').waitFor();
+    expect(await page.getByTestId('appointment-subject').textContent()).toMatch(/^粤A8\*\*\*6/);
+  }, 180_000);
 });
