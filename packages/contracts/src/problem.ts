@@ -62,6 +62,7 @@ export const ERROR_CODES = {
   INVOICE_FIELD_MISSING: { status: 400, title: '发票信息不完整' },
   INVOICE_QR_UNPARSEABLE: { status: 400, title: '无法识别发票二维码' },
   TAX_CERTIFICATE_NUMBER_INVALID: { status: 400, title: '电子税票号码有误' },
+  TAX_LIST_QUERY_INVALID: { status: 400, title: '个税缴纳清单查验信息有误' },
   // 信用信息 (F3) and 消息
   USCC_INVALID: { status: 400, title: '统一社会信用代码有误' },
   USCC_CHECK_CHARACTER_WRONG: { status: 400, title: '统一社会信用代码校验位不正确' },

@@ -125,6 +125,33 @@ export const TaxCertificate = z
   })
   .meta({ id: 'TaxCertificate', description: '电子完税证明（查验结果）' });
 
+/** 身份证件号码后6位: what a verifier of a 个税缴纳清单 types from the taxpayer's ID card beside the number. */
+export const IdNumberTailField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{5}[\dX]$/, '身份证件号码后6位应为6位数字（最后一位可为X）')
+  .meta({ description: '纳税人身份证件号码后6位' });
+
+/** One month of a 个税缴纳清单 as a verifier sees it: what was withheld, by whom. */
+export const TaxListRecord = z
+  .object({
+    month: Month.meta({ description: '税款所属期 YYYY-MM' }),
+    incomeItem: z.literal('正常工资薪金所得').meta({ description: '所得项目' }),
+    withholdingAgentName: z.string().meta({ description: '扣缴义务人名称' }),
+    income: Yuan.meta({ description: '收入额（元）' }),
+    tax: Yuan.meta({ description: '已缴税额（元）' }),
+  })
+  .meta({ id: 'TaxListRecord', description: '个税缴纳清单（按月）' });
+
+/**
+ * 个税缴纳清单查验: the 纳税清单 issued with an income-tax 完税证明 (开具电子税票), month by month. Monthly incomes say
+ * more than a certificate's total, so the check asks for the taxpayer's ID-number tail as well as the number.
+ */
+export const TaxList = z
+  .object({ certificate: TaxCertificate, records: z.array(TaxListRecord) })
+  .meta({ id: 'TaxList', description: '个税缴纳清单（查验结果）' });
+
 export const IssueCertificateInput = z
   .object({
     idNumber: IdNumberField,
@@ -423,6 +450,12 @@ export const taxSpec = defineDepartment({
       summary: '电子税票查验: an e-tax certificate by its number',
       input: z.object({ number: CertificateNumberField }),
       output: z.object({ certificate: TaxCertificate.nullable() }),
+      idempotent: true,
+    },
+    verifyTaxList: {
+      summary: '个税缴纳清单查验: the 纳税清单 of an income-tax certificate, by its number and the ID-number tail',
+      input: z.object({ number: CertificateNumberField, idNumberTail: IdNumberTailField }),
+      output: z.object({ list: TaxList.nullable() }),
       idempotent: true,
     },
     vehicleTaxOf: {

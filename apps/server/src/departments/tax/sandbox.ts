@@ -191,6 +191,41 @@ export function taxSandbox<DB extends TaxTables>(handle: Kysely<DB>): Department
       return { certificate: row ? certificateOut({ ...row, total_fen: Number(row.total_fen) }) : null };
     },
 
+    async verifyTaxList({ number, idNumberTail }) {
+      const row = await db
+        .selectFrom('dept_tax.tax_certificates')
+        .select([
+          'number',
+          'kind',
+          'taxpayer_name',
+          'id_number',
+          'from_month',
+          'to_month',
+          'total_fen',
+          'tax_authority',
+          DATE_TEXT('issued_on').as('issued_on'),
+        ])
+        .where('number', '=', number)
+        .where('kind', '=', 'income-tax')
+        .executeTakeFirst();
+      // The same answer for "no such list" and "the tail does not match": a wrong tail teaches nothing.
+      if (!row || !row.id_number.toUpperCase().endsWith(idNumberTail)) return { list: null };
+      const found = await taxpayerWithMonths(row.id_number);
+      const months = found ? inPeriod(found.months, row.from_month, row.to_month) : [];
+      return {
+        list: {
+          certificate: certificateOut({ ...row, total_fen: Number(row.total_fen) }),
+          records: months.map((m) => ({
+            month: m.month,
+            incomeItem: '正常工资薪金所得' as const,
+            withholdingAgentName: m.period.agentName,
+            income: yuan(m.incomeFen),
+            tax: yuan(m.taxFen),
+          })),
+        },
+      };
+    },
+
     async vehicleTaxOf({ idNumber }) {
       return { vehicles: await vehicles(db, { owner: idNumber }) };
     },

@@ -2,7 +2,13 @@ import { Problem, RecordSource } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Departments } from '../../departments/registry.js';
-import { CertificateNumberField, TaxCertificate, VerifiedInvoice } from '../../departments/tax/contract.js';
+import {
+  CertificateNumberField,
+  IdNumberTailField,
+  TaxCertificate,
+  TaxList,
+  VerifiedInvoice,
+} from '../../departments/tax/contract.js';
 import { AppError } from '../../http/app-error.js';
 import { maskName } from '../privacy/index.js';
 import { checkInvoiceRequest, checkLostInvoiceRequest } from './invoice-input.js';
@@ -69,6 +75,10 @@ export const LostInvoiceResult = z
 export const TaxCertificateResult = z
   .object({ number: z.string(), certificate: TaxCertificate.nullable(), source: RecordSource })
   .meta({ id: 'TaxCertificateResult', description: '电子税票查验 (F5)' });
+
+export const TaxListResult = z
+  .object({ number: z.string(), list: TaxList.nullable(), source: RecordSource })
+  .meta({ id: 'TaxListResult', description: '个税缴纳清单查验 (F5)' });
 
 /**
  * 票据助手 (F5) lookups anyone may use, rate-limited per client: 发票查询 (typed or from the invoice's QR code),
@@ -172,6 +182,43 @@ export const invoiceLookupRoutes =
         }
         const { certificate } = await tax.client.verifyTaxCertificate({ number: parsed.data });
         return { number: parsed.data, certificate, source: source() };
+      },
+    );
+
+    app.get(
+      '/api/v1/lookups/tax-lists',
+      {
+        config: { rateLimit: RATE },
+        schema: {
+          tags: ['lookups'],
+          summary:
+            '个税缴纳清单查验 (F5): the 纳税清单 of an income-tax 完税证明, month by month, by its 18-digit number and ' +
+            'the taxpayer’s ID-number tail (both needed: monthly incomes say more than a total)',
+          querystring: z.object({ number: short(40), idNumberTail: short(20) }),
+          response: { 200: TaxListResult, ...problems },
+        },
+      },
+      async (req) => {
+        const errors: { path: string; message: string }[] = [];
+        const text = (req.query.number ?? '').replace(/\s/gu, '');
+        const number = CertificateNumberField.safeParse(text);
+        if (!number.success) {
+          errors.push({ path: 'number', message: text === '' ? '请输入电子税票号码' : '电子税票号码应为18位数字' });
+        }
+        const tailText = (req.query.idNumberTail ?? '').replace(/\s/gu, '');
+        const tail = IdNumberTailField.safeParse(tailText);
+        if (!tail.success) {
+          errors.push({
+            path: 'idNumberTail',
+            message:
+              tailText === '' ? '请输入纳税人身份证件号码后6位' : '身份证件号码后6位应为6位数字（最后一位可为X）',
+          });
+        }
+        if (!number.success || !tail.success) {
+          throw new AppError('TAX_LIST_QUERY_INVALID', errors.map((e) => e.message).join('；'), errors);
+        }
+        const { list } = await tax.client.verifyTaxList({ number: number.data, idNumberTail: tail.data });
+        return { number: number.data, list, source: source() };
       },
     );
   };

@@ -79,6 +79,86 @@ describe.each(ENGINES)('开具电子税票 (F4) on %s', (engine) => {
     expect(log.map((e: { action: string }) => e.action)).toContain('application.geshui-kaiju-dianzi-shuipiao');
   });
 
+  it('个税缴纳清单查验: the 纳税清单 of an issued certificate by its number and the taxpayer’s ID-number tail', async () => {
+    const person = demo('张伟');
+    const zhang = await c.verifiedAccount(person);
+    const issued = await c.call(
+      'POST',
+      URL,
+      {
+        submissionId: randomUUID(),
+        kind: 'income-tax',
+        year: 2017,
+        delivery: { method: 'email', email: 'zw@example.com' },
+      },
+      zhang.cookie,
+    );
+    expect(issued.statusCode, issued.body).toBe(201);
+    const number = issued.json().certificate.number as string;
+    const tail = person.idNumber.slice(-6);
+    const lists = (q: string) => c.call('GET', `/api/v1/lookups/tax-lists?${q}`);
+
+    // Anyone may check it (no login): the months the certificate covers, as the bureau reports them.
+    const res = await lists(`number=${number}&idNumberTail=${tail.toLowerCase()}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { list } = res.json();
+    expect(list.certificate).toMatchObject({ number, kind: 'income-tax', from: '2017-01', to: '2017-12' });
+    const details = (
+      await c.call('GET', '/api/v1/lookups/tax/income-tax?from=2017-01&to=2017-12', undefined, zhang.cookie)
+    ).json().details;
+    expect(list.records).toEqual(
+      details.records.map((r: { month: string; withholdingAgent: { name: string }; income: number; tax: number }) => ({
+        month: r.month,
+        incomeItem: '正常工资薪金所得',
+        withholdingAgentName: r.withholdingAgent.name,
+        income: r.income,
+        tax: r.tax,
+      })),
+    );
+    expect(list.records.reduce((s: number, r: { tax: number }) => s + r.tax, 0)).toBeCloseTo(list.certificate.total, 2);
+    // the taxpayer stays masked
+    expect(res.body).not.toContain(person.idNumber);
+    expect(res.body).not.toContain(person.name);
+
+    // A wrong tail and a 社保费 certificate answer alike: nothing found, nothing learned.
+    const wrongTail = `${String((Number(tail.slice(0, 5)) + 1) % 100_000).padStart(5, '0')}${tail.slice(5)}`;
+    expect((await lists(`number=${number}&idNumberTail=${wrongTail}`)).json()).toMatchObject({ list: null });
+    const si = await c.call(
+      'POST',
+      URL,
+      {
+        submissionId: randomUUID(),
+        kind: 'social-insurance-fee',
+        year: 2024,
+        delivery: { method: 'email', email: 'zw@example.com' },
+      },
+      zhang.cookie,
+    );
+    const siNumber = si.json().certificate.number as string;
+    expect((await lists(`number=${siNumber}&idNumberTail=${tail}`)).json()).toMatchObject({ list: null });
+    // …while the 电子税票 check knows that certificate
+    expect(
+      (await c.call('GET', `/api/v1/lookups/tax-certificates?number=${siNumber}`)).json().certificate,
+    ).toMatchObject({ kind: 'social-insurance-fee' });
+
+    // Bad input: both fields named, in Chinese, never a 500.
+    const bad = await lists('number=12345&idNumberTail=');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json()).toMatchObject({
+      code: 'TAX_LIST_QUERY_INVALID',
+      detail: '电子税票号码应为18位数字；请输入纳税人身份证件号码后6位',
+      errors: [
+        { path: 'number', message: '电子税票号码应为18位数字' },
+        { path: 'idNumberTail', message: '请输入纳税人身份证件号码后6位' },
+      ],
+    });
+    const badTail = await lists(`number=${number}&idNumberTail=12X456`);
+    expect(badTail.json().errors).toEqual([
+      { path: 'idNumberTail', message: '身份证件号码后6位应为6位数字（最后一位可为X）' },
+    ]);
+  });
+
   it('by post for income tax; 社保费 by e-mail only; 2019 and later refused in the guide’s words', async () => {
     const zhang = await c.verifiedAccount(demo('张伟'));
     const post = await c.call(

@@ -104,6 +104,10 @@ describe.each(ENGINES)('access matrix of the personal routes on %s', (engine) =>
         method: 'GET',
         url: '/api/v1/lookups/tax-certificates?number=344011907310000188',
       },
+      'GET /api/v1/lookups/tax-lists': {
+        method: 'GET',
+        url: '/api/v1/lookups/tax-lists?number=344011907310000188&idNumberTail=12345X',
+      },
       'GET /api/v1/lookups/utilities/gas/interruptions': {
         method: 'GET',
         url: '/api/v1/lookups/utilities/gas/interruptions?city=440100',

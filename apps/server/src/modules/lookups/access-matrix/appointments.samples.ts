@@ -19,6 +19,14 @@ export const samples: PersonalRouteSample[] = [
     auditAction: 'appointment.eligibility',
   },
   {
+    // 年审预约's 选择车辆: the plates of the vehicles registered to the applicant
+    serviceId: 'nianshen-yuyue',
+    method: 'GET',
+    url: '/api/v1/me/appointments/subjects?serviceId=nianshen-yuyue&city=440100',
+    owner: '张伟',
+    auditAction: 'appointment.subjects',
+  },
+  {
     serviceId: SERVICE,
     method: 'POST',
     url: '/api/v1/me/appointments',
