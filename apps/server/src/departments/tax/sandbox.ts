@@ -209,7 +209,8 @@ export function taxSandbox<DB extends TaxTables>(handle: Kysely<DB>): Department
         .where('kind', '=', 'income-tax')
         .executeTakeFirst();
       // The same answer for "no such list" and "the tail does not match": a wrong tail teaches nothing.
-      if (!row || !row.id_number.toUpperCase().endsWith(idNumberTail)) return { list: null };
+      if (!row) return { list: null };
+      if (!row.id_number.toUpperCase().endsWith(idNumberTail)) return { list: null };
       const found = await taxpayerWithMonths(row.id_number);
       const months = found ? inPeriod(found.months, row.from_month, row.to_month) : [];
       return {
