@@ -234,6 +234,29 @@ describe('citizen app: 税务 and 票据助手 (F4, F5)', () => {
     await page.getByTestId('certificate-submit').click();
     await page.locator('[data-testid="certificate-result"][data-found="true"]').waitFor();
     expect(await page.getByTestId('certificate-result').textContent()).toContain('张*');
+
+    // 个税缴纳清单: the same certificate's months, with the taxpayer's ID-number tail
+    await page.getByTestId('tax-verify-mode-list').click();
+    expect(await page.getByTestId('tax-verify-mode-list').getAttribute('aria-pressed')).toBe('true');
+    await field('certificate-number').fill('344011907310000188');
+    await page.getByTestId('certificate-submit').click();
+    expect(await page.getByTestId('tax-list-id-tail-error').textContent()).toBe('请输入纳税人身份证件号码后6位');
+    await field('tax-list-id-tail').fill('000000');
+    await page.getByTestId('certificate-submit').click();
+    await page.locator('[data-testid="tax-list-result"][data-found="false"]').waitFor();
+    await field('tax-list-id-tail').fill(ZHANG_WEI.idNumber.slice(-6));
+    await page.getByTestId('certificate-submit').click();
+    await page.locator('[data-testid="tax-list-result"][data-found="true"]').waitFor();
+    const months = page.getByTestId('tax-list-months').locator('li');
+    expect(await months.count()).toBeGreaterThan(0);
+    expect(await months.first().textContent()).toMatch(
+      /^\d{4}-\d{2} 正常工资薪金所得扣缴义务人：.+收入额 [\d.]+元　已缴税额 [\d.]+元$/,
+    );
+    const result = (await page.getByTestId('tax-list-result').textContent()) ?? '';
+    expect(result).toContain('张*');
+    expect(result).not.toContain(ZHANG_WEI.idNumber);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    if (shots) await page.screenshot({ path: `${shots}/tax-list.png`, fullPage: true });
   });
 
   it('个税缴纳明细 of 张伟: months, chart, totals and source after verification; a reversed period is refused', async () => {

@@ -120,6 +120,16 @@ export interface TaxCertificateResult {
   source: RecordSource;
 }
 
+/** 个税缴纳清单查验 (F5): the 纳税清单 of an income-tax certificate, month by month (null: none matches both). */
+export interface TaxListResult {
+  number: string;
+  list: {
+    certificate: NonNullable<TaxCertificateResult['certificate']>;
+    records: { month: string; incomeItem: string; withholdingAgentName: string; income: number; tax: number }[];
+  } | null;
+  source: RecordSource;
+}
+
 /** 税务 lookups (F4, personal: wrap in withVerification) and 票据助手 (F5, anyone). */
 export const tax = {
   incomeTax: (q: Period, o: Opts = {}) =>
@@ -132,4 +142,6 @@ export const tax = {
     apiRequest<LostInvoiceResult>('/api/v1/lookups/invoices/lost', { ...o, query: q }),
   certificate: (number: string, o: Opts = {}) =>
     apiRequest<TaxCertificateResult>('/api/v1/lookups/tax-certificates', { ...o, query: { number } }),
+  taxList: (q: { number: string; idNumberTail: string }, o: Opts = {}) =>
+    apiRequest<TaxListResult>('/api/v1/lookups/tax-lists', { ...o, query: q }),
 };
