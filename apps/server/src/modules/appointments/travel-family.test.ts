@@ -253,6 +253,30 @@ describe.each(ENGINES)('出入境、婚姻、出生医学证明、开锁、燃�
     });
   });
 
+  describe('公积金前台提取预约 (B6) and 补领结婚证/离婚证预约 (E1): the record must be there', () => {
+    it('books a fund withdrawal only where the applicant’s fund account is, naming where it is', async () => {
+      const HALL = '广州住房公积金管理中心天河办事处';
+      // 李娜's account is in 深圳: the guide's advice, to switch the city
+      await expectRefused('李娜', 'gongjijin-qiantai-tiqu-yuyue', GZ, HALL, [
+        '公积金中心未查询到您在广州缴存的住房公积金账户',
+        '您的公积金账户在深圳',
+        '请把左上角的城市切换为您缴存公积金的城市后再预约',
+      ]);
+      // 张建国 has none at all
+      await expectRefused('张建国', 'gongjijin-qiantai-tiqu-yuyue', GZ, HALL, ['公积金中心未查询到您的住房公积金账户']);
+      // 刘洋 pays into the 广州 fund
+      await expectBooked('刘洋', 'gongjijin-qiantai-tiqu-yuyue', GZ, HALL);
+    });
+
+    it('books a certificate reissue only for someone with a marriage or divorce registration on record', async () => {
+      await expectRefused('李娜', 'bulin-jiehunzheng-lihunzheng-yuyue', GZ, '天河区婚姻登记处', [
+        '民政部门未查询到您在广东省的婚姻登记记录',
+        '无法预约补领结婚证/离婚证',
+      ]);
+      await expectBooked('张伟', 'bulin-jiehunzheng-lihunzheng-yuyue', GZ, '天河区婚姻登记处');
+    });
+  });
+
   describe('申领出生医学证明 (E2)', () => {
     it('refuses the father in the guide’s words, and someone the health department has no birth for', async () => {
       await expectRefused('张伟', 'shenling-chusheng-yixue-zhengming', GZ, '广东省妇幼保健院', [

@@ -1,5 +1,6 @@
 import type { CityCode } from '@yss/contracts';
 import type { Departments } from '../../../departments/registry.js';
+import { RECORD_APPOINTMENT_RULES } from './records.js';
 import { TRAVEL_FAMILY_APPOINTMENT_RULES } from './travel-family.js';
 import { VEHICLE_APPOINTMENT_RULES } from './vehicles.js';
 
@@ -29,6 +30,7 @@ export type AppointmentEligibilityCheck = (ctx: AppointmentEligibilityContext) =
 const AREAS: readonly Readonly<Record<string, AppointmentEligibilityCheck>>[] = [
   TRAVEL_FAMILY_APPOINTMENT_RULES,
   VEHICLE_APPOINTMENT_RULES,
+  RECORD_APPOINTMENT_RULES,
 ];
 
 function merge(areas: typeof AREAS): Readonly<Record<string, AppointmentEligibilityCheck>> {
