@@ -5,7 +5,6 @@ import { migrate } from './db/migrate.js';
 import { AuditLog } from './modules/audit/index.js';
 import { ALL_SEALED_COLUMNS } from './modules/privacy/all-sealed-columns.js';
 import {
-  type ColumnKeys,
   censusOfIndexes,
   censusOfKeys,
   cipherOf,
@@ -16,7 +15,6 @@ import {
   forgetDemoDecryptionKeys,
   holdServerCopiesOut,
   INDEXED_COLUMNS,
-  type IndexColumnCensus,
   keysStillInUse,
   rekey,
   resolveDataKeys,
@@ -40,10 +38,15 @@ type WithDatabase = <T>(fn: (d: DatabaseHandle) => Promise<T>) => Promise<T>;
 const keyLabel = (id: string, current: string) =>
   id === current ? `${id}（当前）` : id === 'v1' ? 'v1（轮换功能之前写入，未标明密钥）' : id;
 
-function printCensus(census: readonly ColumnKeys[], current: string) {
+/** Per column, how many values each key made (the key named by `label`, the current one marked). */
+function printCensus(
+  census: readonly { table: string; column: string; byKey: Record<string, number> }[],
+  current: string,
+  label: (id: string, current: string) => string = keyLabel,
+) {
   for (const c of census) {
     const counts = Object.entries(c.byKey)
-      .map(([id, n]) => `${keyLabel(id, current)} ${n.toLocaleString('en')}`)
+      .map(([id, n]) => `${label(id, current)} ${n.toLocaleString('en')}`)
       .join('，');
     if (counts) console.log(`  ${c.table}.${c.column}: ${counts}`);
   }
@@ -150,15 +153,6 @@ export async function rotateDataKeyCommand(config: Config, withDatabase: WithDat
 const indexKeyLabel = (id: string, current: string) =>
   `${id === '' ? '首个索引密钥（无前缀）' : id}${id === current ? '（当前）' : ''}`;
 
-function printIndexCensus(census: readonly IndexColumnCensus[], current: string) {
-  for (const c of census) {
-    const counts = Object.entries(c.byKey)
-      .map(([id, n]) => `${indexKeyLabel(id, current)} ${n.toLocaleString('en')}`)
-      .join('，');
-    if (counts) console.log(`  ${c.table}.${c.column}: ${counts}`);
-  }
-}
-
 export async function rotateIndexKeyCommand(
   config: Config,
   args: string[],
@@ -174,7 +168,7 @@ export async function rotateIndexKeyCommand(
       console.log(
         `各列索引所用的索引密钥（共 ${chain.keys} 把${chain.pending ? '，最后一把仍在轮换中' : ''}；当前 ${indexKeyLabel(cipher.indexKeyId, '')}）：`,
       );
-      printIndexCensus(await censusOfIndexes(d.db, INDEXED_COLUMNS), cipher.indexKeyId);
+      printCensus(await censusOfIndexes(d.db, INDEXED_COLUMNS), cipher.indexKeyId, indexKeyLabel);
       return 0;
     }
     const lock = await holdServerCopiesOut(d);

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { ADVISORY_LOCKS } from '../../db/advisory-locks.js';
 import type { DatabaseHandle, Db, SessionLock } from '../../db/database.js';
+import { rewriteColumn } from './column-batches.js';
 import { type FieldCipher, UnknownIndexKeyError } from './crypto.js';
 import { DataKeyError, establishIndexKey, indexKeyAad } from './data-keys.js';
 import type { IndexedColumn } from './indexed-columns.js';
-import { columnTypes, updateBatch } from './rekey.js';
 
 /**
  * Index-key rotation (`npm run rotate-index-key`, docs/data-keys.md). A blind index is an HMAC of a phone or ID
@@ -101,43 +101,22 @@ async function rotateColumn(
   batchSize: number,
   onBatch?: (done: RotatedColumn) => void,
 ): Promise<RotatedColumn> {
-  const done: RotatedColumn = { table: c.table, column: c.column, rewritten: 0, failed: 0 };
   const current = `${cipher.indexKeyId}.`;
-  const keyTuple = sql.join(
-    c.key.map((k) => ident(k)),
-    sql`, `,
-  );
-  const selected = sql.join(
-    [...new Set([...c.key, c.column])].map((k) => ident(k)),
-    sql`, `,
-  );
-  const keyTypes = await columnTypes(db, c.table, c.key);
-  const column = { table: c.table, column: c.column, key: c.key, kind: 'text' as const };
-  let after: unknown[] | undefined;
-  for (;;) {
-    const page = after ? sql`and (${keyTuple}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql``;
-    const { rows } = await sql<Record<string, unknown>>`
-      select ${selected} from ${ident(c.table)}
-       where ${ident(c.column)} is not null and left(${ident(c.column)}, ${current.length}) <> ${current}
-             ${onlyWhere(c)} ${page}
-       order by ${keyTuple} limit ${batchSize}`.execute(db);
-    if (rows.length === 0) return done;
-    after = c.key.map((k) => rows[rows.length - 1]?.[k]);
-    const updates: { row: Record<string, unknown>; sealed: string }[] = [];
-    for (const row of rows) {
-      try {
-        updates.push({ row, sealed: cipher.reindex(row[c.column] as string) });
-      } catch (err) {
-        if (!(err instanceof UnknownIndexKeyError)) throw err;
-        done.failed++;
-        done.firstError ??= `${c.table}.${c.column} (${c.key.map((k) => String(row[k])).join(', ')}): ${err.message}`;
-      }
-    }
-    if (updates.length > 0) {
-      done.rewritten += await db.transaction().execute((tx) => updateBatch(tx, column, keyTypes, updates));
-    }
-    onBatch?.(done);
-  }
+  const report = (r: { rewritten: number; failed: number; firstError?: string }): RotatedColumn => ({
+    table: c.table,
+    column: c.column,
+    ...r,
+  });
+  const r = await rewriteColumn(db, {
+    column: { table: c.table, column: c.column, key: c.key, kind: 'text' },
+    pending: sql`left(${ident(c.column)}, ${current.length}) <> ${current} ${onlyWhere(c)}`,
+    batchSize,
+    rewrite: (row) => cipher.reindex(row[c.column] as string),
+    // an index of a key the chain does not hold is counted and left; anything else is a bug and stops the run
+    isRowFailure: (err) => err instanceof UnknownIndexKeyError,
+    onBatch: onBatch && ((r) => onBatch(report(r))),
+  });
+  return report(r);
 }
 
 /**

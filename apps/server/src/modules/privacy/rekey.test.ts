@@ -2,8 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../db/database.js';
+import { columnTypes, updateBatch } from './column-batches.js';
 import { FieldCipher } from './crypto.js';
-import { columnTypes, rekey, updateBatch } from './rekey.js';
+import { rekey } from './rekey.js';
 import type { SealedColumn } from './sealed-column.js';
 
 /**

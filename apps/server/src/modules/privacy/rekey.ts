@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { type BatchRewriteReport, rewriteColumn } from './column-batches.js';
 import type { FieldCipher } from './crypto.js';
 import type { SealedColumn } from './sealed-column.js';
 
@@ -29,11 +30,6 @@ export interface RekeyedColumn {
 }
 
 const ident = (name: string) => sql.id(name);
-const keyTuple = (c: SealedColumn) =>
-  sql.join(
-    c.key.map((k) => ident(k)),
-    sql`, `,
-  );
 
 /** Rows still to re-encrypt: not sealed with `keyId` (text: the v2 prefix; bytes: version 2 and the id's bytes). */
 function notSealedWith(c: SealedColumn, keyId: string): RawBuilder<unknown> {
@@ -78,88 +74,34 @@ async function rekeyColumn(
   batchSize: number,
   onBatch?: (done: RekeyedColumn) => void,
 ): Promise<RekeyedColumn> {
-  const done: RekeyedColumn = { table: c.table, column: c.column, resealed: 0, failed: 0 };
-  const selected = sql.join(
-    [...new Set([...c.key, ...(c.reads ?? []), c.column])].map((k) => ident(k)),
-    sql`, `,
-  );
-  const keyTypes = await columnTypes(db, c.table, c.key);
-  let after: unknown[] | undefined;
-  for (;;) {
-    const page = after ? sql`and (${keyTuple(c)}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql``;
-    const { rows } = await sql<Record<string, unknown>>`
-      select ${selected} from ${ident(c.table)}
-       where ${ident(c.column)} is not null and ${notSealedWith(c, cipher.keyId)} ${page}
-       order by ${keyTuple(c)} limit ${batchSize}`.execute(db);
-    if (rows.length === 0) return done;
-    after = c.key.map((k) => rows[rows.length - 1]?.[k]);
-    const updates: { row: Record<string, unknown>; sealed: string | Buffer }[] = [];
-    for (const row of rows) {
+  const report = (r: BatchRewriteReport): RekeyedColumn => ({
+    table: c.table,
+    column: c.column,
+    resealed: r.rewritten,
+    failed: r.failed,
+    ...(r.firstError ? { firstError: r.firstError } : {}),
+  });
+  const r = await rewriteColumn(db, {
+    column: c,
+    reads: c.reads,
+    pending: notSealedWith(c, cipher.keyId),
+    batchSize,
+    rewrite: (row) => {
       const value = row[c.column] as string | Uint8Array;
-      try {
-        const aad = c.aad(row);
-        const sealed =
-          c.kind === 'text'
-            ? cipher.encrypt(cipher.decrypt(value as string, aad), aad)
-            : cipher.encryptBytes(cipher.decryptBytes(value as Uint8Array, aad), aad);
-        updates.push({ row, sealed });
-      } catch (err) {
-        done.failed++;
-        done.firstError ??= `${c.table}.${c.column} (${c.key.map((k) => String(row[k])).join(', ')}): ${
-          (err as Error).message
-        }`;
-      }
-    }
-    if (updates.length > 0) {
-      await db.transaction().execute(async (tx) => {
-        await sql`select set_config('yss.rekey', 'on', true)`.execute(tx);
-        done.resealed += await updateBatch(tx, c, keyTypes, updates);
-      });
-    }
-    onBatch?.(done);
-  }
-}
-
-/** The SQL types of a table's columns (format_type: 'uuid', 'integer', 'text' …), to type a VALUES list. */
-export async function columnTypes(db: Db, table: string, columns: readonly string[]): Promise<Map<string, string>> {
-  const { rows } = await sql<{ name: string; type: string }>`
-    select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
-     where attrelid = ${`public.${table}`}::regclass and attnum > 0 and not attisdropped`.execute(db);
-  const types = new Map(rows.map((r) => [r.name, r.type]));
-  for (const k of columns) if (!types.has(k)) throw new Error(`${table}.${k}: no such column`);
-  return types;
-}
-
-/**
- * One statement for a batch: `update … from (values …)`, each row matched by its key and still holding the value
- * read (a copy that changed it meanwhile wrote it with the current key, and is left alone). Returns the rows
- * rewritten. The VALUES are typed by casts to the key columns' own types, so the match uses the primary key.
- */
-export async function updateBatch(
-  tx: Db,
-  c: Pick<SealedColumn, 'table' | 'column' | 'key' | 'kind'>,
-  keyTypes: ReadonlyMap<string, string>,
-  updates: readonly { row: Record<string, unknown>; sealed: string | Buffer }[],
-): Promise<number> {
-  const valueType = sql.raw(c.kind === 'text' ? 'text' : 'bytea');
-  const rows = updates.map(
-    ({ row, sealed }) =>
-      sql`(${sql.join([
-        ...c.key.map((k) => sql`${row[k]}::${sql.raw(keyTypes.get(k) as string)}`),
-        sql`${row[c.column]}::${valueType}`,
-        sql`${sealed}::${valueType}`,
-      ])})`,
-  );
-  const keyNames = c.key.map((_, i) => sql.raw(`k${i}`));
-  const matches = sql.join(
-    c.key.map((k, i) => sql`t.${ident(k)} = v.${keyNames[i]}`),
-    sql` and `,
-  );
-  const r = await sql`
-    update ${ident(c.table)} as t set ${ident(c.column)} = v.sealed
-      from (values ${sql.join(rows)}) as v (${sql.join([...keyNames, sql.raw('was'), sql.raw('sealed')])})
-     where ${matches} and t.${ident(c.column)} = v.was`.execute(tx);
-  return Number(r.numAffectedRows ?? 0);
+      const aad = c.aad(row);
+      return c.kind === 'text'
+        ? cipher.encrypt(cipher.decrypt(value as string, aad), aad)
+        : cipher.encryptBytes(cipher.decryptBytes(value as Uint8Array, aad), aad);
+    },
+    // any value that cannot be opened is left as it was and counted (unknown key, wrong associated data)
+    isRowFailure: () => true,
+    // the append-only logs allow this one replacement inside the batch's transaction (migrations/0076)
+    beforeUpdate: async (tx) => {
+      await sql`select set_config('yss.rekey', 'on', true)`.execute(tx);
+    },
+    onBatch: onBatch && ((r) => onBatch(report(r))),
+  });
+  return report(r);
 }
 
 /** Re-encrypt every sealed column under the cipher's current key; the report says what was done per column. */
