@@ -71,8 +71,22 @@ describe('citizen app: 公积金 and 医保', () => {
     await page.waitForURL(/\/lookups\/medical-payment/);
     await page.getByTestId('yibao-status').waitFor();
     expect(await page.getByTestId('yibao-activation').textContent()).toBe('未开通');
+    // 关联社保卡后，点击【开通支付】: her card is not linked yet, so the page leads to 我的证照 first
+    expect(await page.getByTestId('yibao-card-linked').textContent()).toBe('未关联');
+    expect(await page.getByTestId('yibao-blocker').textContent()).toContain('请先在“我的证照”中关联社保卡');
+    expect(await page.getByTestId('yibao-activate').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/yibao-before.png`, fullPage: true });
+    await page.getByTestId('yibao-link-card').click();
+    await page.getByTestId('wallet-authorise').click();
+    await page.waitForURL(/\/wallet\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    // from the linked card, its 相关服务 lead back to 开通医保支付
+    await page.getByTestId('wallet-related-kaitong-yibao-zhifu').click();
+    await page.getByTestId('service-action').click();
+    await page.waitForURL(/\/lookups\/medical-payment/);
+    await page.getByTestId('yibao-status').waitFor();
+    expect(await page.getByTestId('yibao-card-linked').textContent()).toBe('已关联');
+    expect(await page.getByTestId('yibao-blocker').count()).toBe(0);
     await page.getByTestId('yibao-activate').click();
     await page.getByTestId('yibao-done').waitFor();
     expect(await page.getByTestId('yibao-done').textContent()).toBe('已成功开通医保支付');

@@ -121,7 +121,7 @@ import { TaxCertificates, taxCertificateRoutes } from './modules/tax-certificate
 import { TaxPaymentService, taxPaymentRoutes } from './modules/tax-payments/index.js';
 import { TravelService, travelPublicRoutes, travelTripRoutes } from './modules/travel/index.js';
 import { UtilityPaymentService, utilityPaymentRoutes } from './modules/utility-payments/index.js';
-import { WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
+import { hasValidLink, WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
 import { walletOfflineRoutes } from './modules/wallet-offline/index.js';
 import { registerWalletSync } from './modules/wallet-sync/index.js';
 import { seedDemoVerifiers, walletVerifierRoutes } from './modules/wallet-verifier/index.js';
@@ -528,7 +528,16 @@ async function assembleApp(
     sandbox,
   });
   await app.register(educationLookupRoutes({ gate, departments, db: database.db, cipher }));
-  await app.register(medicalInsuranceRoutes({ db: database.db, cipher, audit, gate, departments }));
+  await app.register(
+    medicalInsuranceRoutes({
+      db: database.db,
+      cipher,
+      audit,
+      gate,
+      departments,
+      socialSecurityCardLinked: (accountId) => hasValidLink(database.db, accountId, 'social-security-card'),
+    }),
+  );
   // 养老资格认证 (E4): status and 认证, for oneself or through a delegation; the 人社 sandbox records it.
   await app.register(
     pensionCertificationRoutes({

@@ -21,6 +21,8 @@ export interface MedicalPaymentStatus {
     generation: 1 | 2;
     status: 'normal' | 'lost' | 'cancelled';
     linkable: boolean;
+    /** Linked in 我的证照 (开通 needs it: 关联社保卡后，点击【开通支付】). */
+    linked: boolean;
   } | null;
   account: MedicalAccountSummary | null;
   activation: { activated: boolean; activatedAt: string | null };

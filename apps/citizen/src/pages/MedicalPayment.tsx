@@ -91,6 +91,14 @@ function Status() {
                 })} · ${t(`medfund.payment.cardStatus.${card.status}`)}`
               : t('medfund.payment.noCard')}
           </dd>
+          {card?.linkable && (
+            <>
+              <dt>{t('medfund.payment.linked')}</dt>
+              <dd data-testid="yibao-card-linked">
+                {card.linked ? t('medfund.payment.linkedYes') : t('medfund.payment.linkedNo')}
+              </dd>
+            </>
+          )}
           {account ? (
             <>
               <dt>{t('medfund.payment.scheme')}</dt>
@@ -139,6 +147,15 @@ function Status() {
                 </Link>
               )}
             </>
+          ) : card?.linkable && !card.linked ? (
+            // 关联社保卡后，点击【开通支付】: the way to link it, in place of a button that cannot work yet
+            <Link
+              to="/wallet/add?type=social-security-card"
+              className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default state-link"
+              data-testid="yibao-link-card"
+            >
+              {t('medfund.payment.linkCard')}
+            </Link>
           ) : (
             <Button
               color="primary"

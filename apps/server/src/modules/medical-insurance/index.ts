@@ -22,6 +22,8 @@ export const medicalInsuranceRoutes =
     gate: PersonalLookupGate;
     departments: Pick<Departments, 'medicalInsurance' | 'socialInsurance'>;
     payCodes?: PayCodeService;
+    /** 我的证照: whether an account has linked its 社保卡 (the wallet module's answer). */
+    socialSecurityCardLinked: (accountId: string | null) => Promise<boolean>;
   }): FastifyPluginAsyncZod =>
   async (app) => {
     const payCodes = d.payCodes ?? new PayCodeService(new PayCodeKeyRepository(d.db), d.cipher);

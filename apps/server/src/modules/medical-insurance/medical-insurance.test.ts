@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { holderKeys } from '../wallet/holder.js';
 
 const demo = (name: string) => {
   const p = DEMO_PEOPLE.find((x) => x.name === name);
@@ -29,10 +30,14 @@ describe.each(ENGINES)('医保 (B1 开通医保支付 and 医保扫码支付, B3
     expect(status.statusCode, status.body).toBe(200);
     expect(status.json()).toMatchObject({
       subject: { self: true, nameMasked: '刘*' },
-      card: { generation: 2, status: 'normal', linkable: true },
+      card: { generation: 2, status: 'normal', linkable: true, linked: false },
       account: { scheme: 'employee', schemeName: '职工基本医疗保险', insuredCityCode: '440100' },
       activation: { activated: false, activatedAt: null },
-      blocker: null,
+      // the guide: 关联社保卡后，点击【开通支付】
+      blocker: {
+        code: 'SOCIAL_SECURITY_CARD_REQUIRED',
+        message: '请先在“我的证照”中关联社保卡，关联后即可开通医保支付。',
+      },
       places: { hospitals: ['广东省人民医院'], pharmacies: [] },
       source: { department: '广东省医疗保障局' },
     });
@@ -44,6 +49,21 @@ describe.each(ENGINES)('医保 (B1 开通医保支付 and 医保扫码支付, B3
     expect(before.json().detail).toContain('目前暂支持广州（需开通医保支付）、肇庆、潮州、清远地区医保账户余额查询');
     const noCode = await c.call('POST', `${PAY_CODES}?city=440100`, undefined, liu.cookie);
     expect(noCode.json()).toMatchObject({ status: 409, code: 'MEDICAL_PAYMENT_NOT_ACTIVATED' });
+
+    // Not linked yet: refused in the same words, and nothing activated at the department.
+    const unlinked = await c.call('POST', `${ACTIVATE}?city=440100`, undefined, liu.cookie);
+    expect(unlinked.json()).toMatchObject({ status: 409, code: 'SOCIAL_SECURITY_CARD_REQUIRED' });
+    expect(unlinked.json().detail).toContain('请先在“我的证照”中关联社保卡');
+    // 关联社保卡 in 我的证照 (the phone's keys, as the app sends them)
+    const linked = await c.call(
+      'POST',
+      '/api/v1/me/certificates',
+      { type: 'social-security-card', city: '440100', holderKeys: holderKeys(1).map((k) => k.publicJwk) },
+      liu.cookie,
+    );
+    expect(linked.statusCode, linked.body).toBe(201);
+    const ready = (await c.call('GET', `${STATUS}?city=440100`, undefined, liu.cookie)).json();
+    expect(ready).toMatchObject({ card: { linked: true }, blocker: null, activation: { activated: false } });
 
     const first = await c.call('POST', `${ACTIVATE}?city=440100`, undefined, liu.cookie);
     expect(first.statusCode, first.body).toBe(200);
@@ -65,7 +85,8 @@ describe.each(ENGINES)('医保 (B1 开通医保支付 and 医保扫码支付, B3
       result: string;
     }[];
     const applications = log.filter((e) => e.action === 'application.kaitong-yibao-zhifu');
-    expect(applications).toHaveLength(2);
+    // newest first: the two activations, then the refusal before the card was linked
+    expect(applications.map((e) => e.result)).toEqual(['success', 'success', 'failure']);
     expect(applications[0]).toMatchObject({
       actionLabel: '办理业务',
       actor: '本人',

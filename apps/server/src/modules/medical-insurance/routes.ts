@@ -27,6 +27,9 @@ export const PAYMENT_PLACES: Partial<Record<CityCode, { hospitals: string[]; pha
   '440300': { hospitals: ['深圳中医院'], pharmacies: ['海王星辰连锁药店（1000多家门店）'] },
 };
 
+/** 关联社保卡后，点击【开通支付】: the card is there and linkable, but not linked in 我的证照 yet. */
+const LINK_FIRST = '请先在“我的证照”中关联社保卡，关联后即可开通医保支付。';
+
 /** The guide's A4 answer (无法关联社保卡？). */
 export const CARD_LINK_NOTICE =
   '目前支持广东省内签发的二代实体社保卡关联，如无法关联请确认是否为二代社保卡〔您可先查看您的社保卡右上角上是否有银联标识，具有银联标识的为二代社保卡。〕；如确认为二代社保卡，请尝试在登录“粤省事”首页时尝试把左上角的地市切换为您所缴纳社保的城市，并再次尝试关联。';
@@ -65,6 +68,8 @@ const PaymentStatus = z
         status: z.enum(['normal', 'lost', 'cancelled']),
         /** Only a second-generation card in normal status can be linked (A4). */
         linkable: z.boolean(),
+        /** Linked in 我的证照 (关联社保卡后，点击【开通支付】): the subject's account holds a valid link of it. */
+        linked: z.boolean(),
       })
       .nullable(),
     account: MedicalAccountSummary.nullable(),
@@ -132,6 +137,11 @@ export interface MedicalPaymentDeps {
   payCodes: PayCodeService;
   cipher: FieldCipher;
   audit: AuditLog;
+  /**
+   * Whether an account has its 社保卡 linked in 我的证照 and the link is valid (the wallet module answers; null: a
+   * principal without an account, who has no 我的证照).
+   */
+  socialSecurityCardLinked: (accountId: string | null) => Promise<boolean>;
   /** Code verifications allowed per client address per minute (a hospital's sandbox till). */
   verifyPerMinute?: number;
 }
@@ -173,6 +183,7 @@ export const medicalPaymentRoutes =
     const blockerOf = (
       card: { generation: 1 | 2; status: string } | null,
       account: MedicalAccount | null,
+      linked: boolean,
     ): { code: 'SOCIAL_SECURITY_CARD_REQUIRED' | 'MEDICAL_PAYMENT_REFUSED'; message: string } | null => {
       if (!card) {
         return {
@@ -188,6 +199,8 @@ export const medicalPaymentRoutes =
           message: `您的社保卡处于${card.status === 'lost' ? '挂失' : '注销'}状态，无法关联。请先到社保经办机构或合作银行办理补换卡，再开通医保支付。`,
         };
       }
+      // the guide: 关联社保卡后，点击【开通支付】
+      if (!linked) return { code: 'SOCIAL_SECURITY_CARD_REQUIRED', message: LINK_FIRST };
       if (!account) return { code: 'MEDICAL_PAYMENT_REFUSED', message: '未查询到您的医保参保信息，无法开通医保支付。' };
       if (account.status === 'terminated') {
         return { code: 'MEDICAL_PAYMENT_REFUSED', message: '您的医保已终止参保，无法开通医保支付。' };
@@ -219,7 +232,10 @@ export const medicalPaymentRoutes =
           forDelegation: req.query.for,
         });
         const { account } = await insuredRecords(d, opened, ACTIVATION_SERVICE);
-        const { card } = await si.client.card({ idNumber: opened.subject.idNumber });
+        const [{ card }, linked] = await Promise.all([
+          si.client.card({ idNumber: opened.subject.idNumber }),
+          d.socialSecurityCardLinked(opened.subject.accountId),
+        ]);
         await d.gate.recordRead(opened, ACTIVATION_SERVICE);
         const activation = account?.paymentActivation ?? { activated: false, activatedAt: null };
         return {
@@ -230,11 +246,12 @@ export const medicalPaymentRoutes =
                 generation: card.generation,
                 status: card.status,
                 linkable: card.generation === 2 && card.status === 'normal',
+                linked,
               }
             : null,
           account: account ? summarise(account) : null,
           activation,
-          blocker: activation.activated ? null : blockerOf(card, account),
+          blocker: activation.activated ? null : blockerOf(card, account, linked),
           places: PAYMENT_PLACES[req.query.city] ?? { hospitals: [], pharmacies: [] },
           source: { department: mi.spec.name, updatedAt: account?.updatedAt ?? null },
         };
@@ -276,8 +293,11 @@ export const medicalPaymentRoutes =
           });
         const { account } = await insuredRecords(d, opened, ACTIVATION_SERVICE);
         if (!account?.paymentActivation.activated) {
-          const { card } = await si.client.card({ idNumber: opened.subject.idNumber });
-          const blocker = blockerOf(card, account);
+          const [{ card }, linked] = await Promise.all([
+            si.client.card({ idNumber: opened.subject.idNumber }),
+            d.socialSecurityCardLinked(opened.subject.accountId),
+          ]);
+          const blocker = blockerOf(card, account, linked);
           if (blocker) {
             await audit('failure', blocker.code);
             throw new AppError(blocker.code, blocker.message);

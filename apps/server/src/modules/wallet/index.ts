@@ -4,6 +4,7 @@ export { holderKeys, presentQr, presentSdJwt, profileClaims } from './holder.js'
 export { ISSUERS, issuerById, issuerOfType } from './issuers.js';
 export {
   certificatesOfLink,
+  hasValidLink,
   linksDueForSync,
   markSynced,
   type SyncCandidate,

@@ -92,6 +92,15 @@ export async function findLinkByType(
   return r && toRow(r, now);
 }
 
+/**
+ * Whether an account holds a live, valid link of a certificate type (for the services the guide opens only after
+ * linking, e.g. 开通医保支付 after 关联社保卡); false for no account.
+ */
+export async function hasValidLink(db: Db, accountId: string | null, type: CredentialType): Promise<boolean> {
+  if (!accountId) return false;
+  return (await findLinkByType(db, accountId, type))?.status === 'valid';
+}
+
 /** A new live link with its first certificate; undefined when the account linked this type meanwhile. */
 export async function insertLink(
   db: Db,
