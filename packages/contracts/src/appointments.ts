@@ -344,6 +344,8 @@ export const AppointmentCheckInResult = z
     nameMasked: z.string(),
     /** The last four characters of the ID number (the rest is not shown). */
     idNumberLast4: z.string(),
+    /** 年审预约: the vehicle the booking is for (plate masked), to compare with the car that came; else null. */
+    subjectLabel: z.string().nullable(),
     status: AppointmentStatus,
     checkedInAt: z.iso.datetime(),
     /** This code was already checked in (a repeat answers the first check-in's time). */

@@ -459,6 +459,7 @@ describe('号源管理: 现场签到', () => {
     end: '10:00',
     nameMasked: '张*',
     idNumberLast4: '031X',
+    subjectLabel: null,
     status: 'checked_in',
     checkedInAt: '2025-03-03T00:40:00.000Z',
     alreadyCheckedIn: false,
@@ -479,6 +480,21 @@ describe('号源管理: 现场签到', () => {
     // China time, whatever the machine's zone
     expect(within(result).getByText('2025-03-03 08:40')).toBeTruthy();
     expect((box as HTMLInputElement).value).toBe('');
+    // no vehicle row for a booking that is not for a vehicle
+    expect(within(result).queryByTestId('checkin-subject')).toBeNull();
+  });
+
+  it('年审预约: the check-in names the vehicle the booking is for, masked, to compare with the car', async () => {
+    on('POST', '/api/v1/console/appointments/check-in', () =>
+      json({ ...done, serviceName: '年审预约', subjectLabel: '粤A8***6（小型轿车）' }),
+    );
+    await renderAt('/slots');
+    const box = await screen.findByTestId('checkin-code');
+    fireEvent.change(box, { target: { value: 'YSSA1:abc.def.ghi' } });
+    fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    const result = await screen.findByTestId('checkin-result');
+    expect(within(result).getByTestId('checkin-subject').textContent).toBe('粤A8***6（小型轿车）');
+    expect(within(result).getByText('车辆')).toBeTruthy();
   });
 
   it('a repeat says when it was checked in; a refusal is shown in the server’s words; empty asks for a code', async () => {

@@ -77,6 +77,11 @@ export function CheckInBox() {
               <Descriptions.Item label="证件号码后四位">
                 <span data-testid="checkin-id-last4">{result.idNumberLast4}</span>
               </Descriptions.Item>
+              {result.subjectLabel && (
+                <Descriptions.Item label="车辆" span={2}>
+                  <span data-testid="checkin-subject">{result.subjectLabel}</span>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label="预约事项">{result.serviceName}</Descriptions.Item>
               <Descriptions.Item label="预约号">{result.appointmentNumber}</Descriptions.Item>
               <Descriptions.Item label="预约时段">

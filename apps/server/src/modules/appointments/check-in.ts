@@ -109,6 +109,7 @@ export class CheckInService {
         ...slotWhen(row.slot),
         nameMasked: row.applicant_name_masked,
         idNumberLast4: row.applicant_id_number_masked.slice(-4),
+        subjectLabel: row.subject_label,
         status: row.status,
         checkedInAt: at.toISOString(),
         alreadyCheckedIn: !first,

@@ -203,6 +203,40 @@ describe('预约签到、未到、改约 on pglite', () => {
     expect(entries.find((e) => e.actionLabel === '窗口预约签到')).toMatchObject({ actor: '工作人员' });
   });
 
+  it('年审预约 at the station: its 号源管理员 publishes, sees which car each booking is for, and checks the car in', async () => {
+    const traffic = await staffLogin(c.call, 'gz.traffic.slots');
+    const [slot] = (await publish(traffic, {
+      serviceId: 'nianshen-yuyue',
+      place: '测试机动车检验站',
+      times: [{ start: '10:00', end: '11:00' }],
+    })) as [Slot];
+    const zhang = await c.verifiedAccount(demo('张伟'));
+    const booked = await c.call(
+      'POST',
+      '/api/v1/me/appointments',
+      { slotId: slot.id, submissionId: randomUUID(), subjectId: '粤A8K2M6' },
+      zhang.cookie,
+    );
+    expect(booked.statusCode, booked.body).toBe(201);
+    const car = booked.json().subjectLabel as string;
+    expect(car).toMatch(/^粤A8\*\*\*6（.+）$/);
+    // the station's list names the car, masked
+    const list = await staff(traffic, 'GET', `/api/v1/console/slots/${slot.id}/bookings`);
+    expect(list.json()).toEqual([expect.objectContaining({ nameMasked: '张*', subjectLabel: car })]);
+    expect(list.body).not.toContain('8K2M6');
+    // another department's clerk cannot see it
+    expect((await staff(hf, 'GET', `/api/v1/console/slots/${slot.id}/bookings`)).statusCode).toBe(404);
+    at(slot, -30);
+    try {
+      const code = (await pass(zhang.cookie, booked.json().id)).json().qr as string;
+      const ok = await checkIn(traffic, code);
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toMatchObject({ serviceName: '年审预约', nameMasked: '张*', subjectLabel: car });
+    } finally {
+      offset = 0;
+    }
+  });
+
   it('未到 three times at one department within 90 days: that department’s bookings paused 30 days, others not', async () => {
     const times = [
       { start: '09:00', end: '09:30' },

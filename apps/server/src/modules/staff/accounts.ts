@@ -122,6 +122,13 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     grants: [{ role: 'slot_manager', departmentId: 'gd-civil-affairs', cityCode: '440100' }],
   },
   {
+    username: 'gz.traffic.slots',
+    displayName: '黄志明（广州交警号源管理）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZTRAFFICSLOTSDEMOTOTPSECRETAAAA',
+    grants: [{ role: 'slot_manager', departmentId: 'gd-traffic-police', cityCode: '440100' }],
+  },
+  {
     username: 'gd.auditor',
     displayName: '周明（省政务服务数据管理局审计）',
     password: 'yss-demo-2026',
