@@ -37,6 +37,26 @@ function chinaToday(): string {
 export function taxSandbox<DB extends TaxTables>(handle: Kysely<DB>): DepartmentImplementation<TaxSpec> {
   const db = taxDb(handle);
 
+  /** An issued e-tax certificate by its number, as verification reads it (the taxpayer is masked on the way out). */
+  async function certificateByNumber(number: string) {
+    const row = await db
+      .selectFrom('dept_tax.tax_certificates')
+      .select([
+        'number',
+        'kind',
+        'taxpayer_name',
+        'id_number',
+        'from_month',
+        'to_month',
+        'total_fen',
+        'tax_authority',
+        DATE_TEXT('issued_on').as('issued_on'),
+      ])
+      .where('number', '=', number)
+      .executeTakeFirst();
+    return row && { ...row, total_fen: Number(row.total_fen) };
+  }
+
   async function taxpayerWithMonths(idNumber: string) {
     const taxpayer = await db
       .selectFrom('dept_tax.taxpayers')
@@ -173,49 +193,21 @@ export function taxSandbox<DB extends TaxTables>(handle: Kysely<DB>): Department
     },
 
     async verifyTaxCertificate({ number }) {
-      const row = await db
-        .selectFrom('dept_tax.tax_certificates')
-        .select([
-          'number',
-          'kind',
-          'taxpayer_name',
-          'id_number',
-          'from_month',
-          'to_month',
-          'total_fen',
-          'tax_authority',
-          DATE_TEXT('issued_on').as('issued_on'),
-        ])
-        .where('number', '=', number)
-        .executeTakeFirst();
-      return { certificate: row ? certificateOut({ ...row, total_fen: Number(row.total_fen) }) : null };
+      const row = await certificateByNumber(number);
+      return { certificate: row ? certificateOut(row) : null };
     },
 
     async verifyTaxList({ number, idNumberTail }) {
-      const row = await db
-        .selectFrom('dept_tax.tax_certificates')
-        .select([
-          'number',
-          'kind',
-          'taxpayer_name',
-          'id_number',
-          'from_month',
-          'to_month',
-          'total_fen',
-          'tax_authority',
-          DATE_TEXT('issued_on').as('issued_on'),
-        ])
-        .where('number', '=', number)
-        .where('kind', '=', 'income-tax')
-        .executeTakeFirst();
-      // The same answer for "no such list" and "the tail does not match": a wrong tail teaches nothing.
+      const row = await certificateByNumber(number);
+      // The same answer for "no such list", "not an income-tax certificate" and "the tail does not match": a wrong
+      // tail teaches nothing.
       if (!row) return { list: null };
-      if (!row.id_number.toUpperCase().endsWith(idNumberTail)) return { list: null };
+      if (row.kind !== 'income-tax' || !row.id_number.toUpperCase().endsWith(idNumberTail)) return { list: null };
       const found = await taxpayerWithMonths(row.id_number);
       const months = found ? inPeriod(found.months, row.from_month, row.to_month) : [];
       return {
         list: {
-          certificate: certificateOut({ ...row, total_fen: Number(row.total_fen) }),
+          certificate: certificateOut(row),
           records: months.map((m) => ({
             month: m.month,
             incomeItem: '正常工资薪金所得' as const,
