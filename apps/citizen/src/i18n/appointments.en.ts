@@ -13,6 +13,8 @@ export const appointmentsEn: Messages['appointments'] = {
   noticeTitle: 'Before you book',
   existing:
     'You already have an appointment for this service ({{when}}); to change its time, reschedule it from its details.',
+  existingVehicle:
+    'You already have an appointment for {{subject}} ({{when}}); to change its time, reschedule it from its details. Other vehicles can still be booked.',
   viewExisting: 'View appointment',
   subject: {
     loadFailed: 'Could not load the {{label}} list',

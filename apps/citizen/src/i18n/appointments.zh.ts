@@ -10,6 +10,7 @@ export const appointmentsZh = {
   needRealNameAction: '去实名认证',
   noticeTitle: '预约须知',
   existing: '您已预约该事项（{{when}}），如需更换时段，请在预约详情中改约。',
+  existingVehicle: '您已为{{subject}}预约该事项（{{when}}），如需更换时段，请在预约详情中改约；其他车辆可继续预约。',
   viewExisting: '查看预约',
   subject: {
     loadFailed: '{{label}}信息加载失败',

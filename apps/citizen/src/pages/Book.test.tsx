@@ -466,7 +466,7 @@ describe('年审预约: 选择车辆 before the time', () => {
   ];
   const station = serviceDetail({ id: NIANSHEN, name: '年审预约', nameEn: 'Annual inspection', kind: 'appointment' });
 
-  function inspectionBackend(subjects: typeof CARS) {
+  function inspectionBackend(subjects: typeof CARS, mine: ReturnType<typeof appointment>[] = []) {
     return mockFetch((call) => {
       if (call.url.startsWith(`/api/v1/services/${NIANSHEN}`)) return json(200, station);
       if (call.url.startsWith('/api/v1/me/appointments/eligibility'))
@@ -475,7 +475,7 @@ describe('年审预约: 选择车辆 before the time', () => {
         return json(200, { serviceId: NIANSHEN, kind: 'vehicle', subjects });
       if (call.url.startsWith('/api/v1/appointments/slots'))
         return json(200, { ...slotsBody(theSlots()), serviceId: NIANSHEN, serviceName: '年审预约' });
-      if (call.url.startsWith('/api/v1/me/appointments') && call.method === 'GET') return json(200, []);
+      if (call.url.startsWith('/api/v1/me/appointments') && call.method === 'GET') return json(200, mine);
       if (call.url === '/api/v1/me/appointments' && call.method === 'POST') {
         return json(
           201,
@@ -512,6 +512,17 @@ describe('年审预约: 选择车辆 before the time', () => {
       { slotId: ID.d1a, submissionId: expect.any(String), subjectId: '粤A6R35P' },
     ]);
     expect(byTestId('done-subject').textContent).toBe('粤A6***P（小型普通客车）');
+  });
+
+  it('names the car of an upcoming inspection already booked, and lets another car be booked', async () => {
+    inspectionBackend(CARS, [
+      appointment({ serviceId: NIANSHEN, serviceName: '年审预约', subjectLabel: '粤AF***5（小型新能源汽车）' }),
+    ]);
+    await renderRoute(routes, `/book/${NIANSHEN}`);
+    const hint = await findByTestId('book-existing');
+    expect(hint.textContent).toContain('您已为粤AF***5（小型新能源汽车）预约该事项');
+    expect(hint.textContent).toContain('其他车辆可继续预约');
+    await waitFor(() => expect(allByTestId('book-subject')).toHaveLength(2));
   });
 
   it('chooses the only vehicle for the citizen', async () => {

@@ -392,7 +392,12 @@ export function BookFlow({
           data-testid="book-existing"
           content={
             <span>
-              {t('appointments.existing', { when: formatWhen(existing, lang) })}{' '}
+              {existing.subjectLabel
+                ? t('appointments.existingVehicle', {
+                    when: formatWhen(existing, lang),
+                    subject: existing.subjectLabel,
+                  })
+                : t('appointments.existing', { when: formatWhen(existing, lang) })}{' '}
               <Link to={`/appointments/${encodeURIComponent(existing.id)}`}>{t('appointments.viewExisting')}</Link>
             </span>
           }
