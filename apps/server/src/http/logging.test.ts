@@ -40,5 +40,9 @@ describe('log redaction', () => {
 
   it('masks long digit runs in URLs', () => {
     expect(redactUrl('/api/v1/x?phone=13912345678')).toBe('/api/v1/x?phone=139***78');
+    // a part of an ID number is no less personal: 个税缴纳清单查验's last 6
+    expect(redactUrl('/api/v1/lookups/tax-lists?number=344011907310000188&idNumberTail=12031X')).toBe(
+      '/api/v1/lookups/tax-lists?number=344***88&idNumberTail=***',
+    );
   });
 });

@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 
-/** Sequences of 11+ digits (phones, ID numbers) in URLs are masked before they reach a log line. */
+/**
+ * Sequences of 11+ digits (phones, ID numbers) in URLs are masked before they reach a log line, and so is any
+ * query value that is part of an ID number (idNumberTail: 个税缴纳清单查验 asks for its last 6).
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/\d{6,}[\dXx]*/g, (m) => (m.length >= 11 ? `${m.slice(0, 3)}***${m.slice(-2)}` : m));
+  return url
+    .replace(/([?&]idNumber[A-Za-z]*=)[^&#]*/g, '$1***')
+    .replace(/\d{6,}[\dXx]*/g, (m) => (m.length >= 11 ? `${m.slice(0, 3)}***${m.slice(-2)}` : m));
 }
 
 const REDACT = [
