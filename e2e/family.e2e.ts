@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   consoleLogin,
+  DEMO_PIN,
   latestSmsCode,
   launchBrowser,
   loginVerifiedCitizen,
@@ -17,7 +18,8 @@ import {
  * 为他人办理 in Chromium: 张伟 adds his father 张建国 (over 80, no 粤省事 account) with the father's consent
  * by an SMS code to the father's phone registered with 公安, then adds his son (under 14) as guardian, sees
  * the father's masked basic information, applies for the father's 残疾人证补办 (reviewed in the console, written
- * back: 发证情况 已制发), and ends the authorisation. Wrong input shows the server's words.
+ * back: 发证情况 已制发), certifies the father's pension (养老资格认证, after linking his own 社保卡 on the way), and
+ * ends the authorisation. Wrong input shows the server's words.
  */
 const FATHER = { name: '张建国', phone: '13800138003' };
 // The demo people's ID numbers (README, demo accounts)
@@ -197,6 +199,31 @@ describe('citizen app: family members and delegations', () => {
       .toContain('已制发');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'family-case-for-father');
+
+    // 养老资格认证, 为他人办理 (关联社保卡后，选择养老资格认证): 张伟 has not linked his own 社保卡, so the page leads to
+    // 我的证照 and, once linked, back to his father; the 认证 asks for his PIN again (the live face check's stand-in).
+    await page.goto(`${platform.baseUrl}/pension-certification`);
+    await page.getByTestId('pension-who').getByText('张**（父亲）').click();
+    await page.getByTestId('pension-blocker').waitFor();
+    expect(await page.getByTestId('pension-blocker').textContent()).toContain('关联您本人的社保卡');
+    expect(await page.getByTestId('pension-start').count()).toBe(0);
+    await shot(page, 'family-pension-link-first');
+    await page.getByTestId('pension-link-card').click();
+    await page.getByTestId('wallet-authorise').click();
+    await page.waitForURL(/\/pension-certification\?for=[0-9a-f-]{36}$/, { timeout: 30_000 });
+    await page.getByTestId('pension-start').waitFor();
+    expect(await page.getByTestId('pension-status-tag').textContent()).toContain('已过期');
+    expect(await page.getByTestId('pension-scheme-enterprise').isChecked()).toBe(true);
+    await page.getByTestId('pension-start').click();
+    await page.getByTestId('verify-prompt').waitFor();
+    if (await page.getByTestId('verify-method-pin').count()) await page.getByTestId('verify-method-pin').click();
+    await page.getByTestId('verify-pin').click(); // the cells take physical key presses once focused
+    await page.keyboard.type(DEMO_PIN, { delay: 50 });
+    await page.getByTestId('pension-success').waitFor();
+    expect(await page.getByTestId('pension-success').textContent()).toContain('已为张**完成认证');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'family-pension-certified');
+
     await page.goto(`${platform.baseUrl}/me/family`);
     await page.getByTestId('delegation-item').filter({ hasText: '父亲' }).click();
     await page.getByTestId('delegation-detail').waitFor();
@@ -211,5 +238,5 @@ describe('citizen app: family members and delegations', () => {
     );
     expect(after).toBe(403);
     await context.close();
-  }, 120_000); // the longest journey: ~35 s in CI, over 60 s on a loaded machine
+  }, 150_000); // the longest journey: ~45 s in CI, over 60 s on a loaded machine
 });

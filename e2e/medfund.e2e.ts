@@ -79,11 +79,8 @@ describe('citizen app: 公积金 and 医保', () => {
     if (shots) await page.screenshot({ path: `${shots}/yibao-before.png`, fullPage: true });
     await page.getByTestId('yibao-link-card').click();
     await page.getByTestId('wallet-authorise').click();
-    await page.waitForURL(/\/wallet\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-    // from the linked card, its 相关服务 lead back to 开通医保支付
-    await page.getByTestId('wallet-related-kaitong-yibao-zhifu').click();
-    await page.getByTestId('service-action').click();
-    await page.waitForURL(/\/lookups\/medical-payment/);
+    // once linked, straight back to 开通医保支付 (not to the card), where the button can now work
+    await page.waitForURL(/\/lookups\/medical-payment$/, { timeout: 30_000 });
     await page.getByTestId('yibao-status').waitFor();
     expect(await page.getByTestId('yibao-card-linked').textContent()).toBe('已关联');
     expect(await page.getByTestId('yibao-blocker').count()).toBe(0);

@@ -548,6 +548,7 @@ async function assembleApp(
         identity,
         notifications,
         audit,
+        socialSecurityCardLinked: (accountId) => hasValidLink(database.db, accountId, 'social-security-card'),
         now: options.now ?? (() => new Date()),
       }),
     }),

@@ -27,6 +27,7 @@ export const welfareEn: typeof welfareZh = {
     daysLeft: '{{count}} days left',
     overdue: 'Overdue by {{count}} days: the pension is suspended, please certify now',
     noPension: 'No certification needed',
+    linkCard: 'Link your social security card',
     cannotCertify: 'Cannot be certified online',
     chooseScheme: 'Choose the insurance type',
     schemeHint: 'The type of the pension is already chosen. Each city supports the types shown on this page.',

@@ -29,6 +29,7 @@ export const welfareZh = {
     daysLeft: '还有{{count}}天到期',
     overdue: '已逾期{{count}}天，养老金暂停发放，请尽快认证',
     noPension: '无需认证',
+    linkCard: '去关联社保卡',
     cannotCertify: '暂不能在线认证',
     chooseScheme: '选择社保类型',
     schemeHint: '已为您选中领取待遇的类型。各地市支持的社保类型以本页显示为准。',

@@ -9,6 +9,7 @@ import { SourceNote } from '../components/SourceNote';
 import { ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
+import { linkCertificatePath } from '../lib/wallet/link-path';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import './medfund.css';
@@ -150,7 +151,7 @@ function Status() {
           ) : card?.linkable && !card.linked ? (
             // 关联社保卡后，点击【开通支付】: the way to link it, in place of a button that cannot work yet
             <Link
-              to="/wallet/add?type=social-security-card"
+              to={linkCertificatePath('social-security-card', '/lookups/medical-payment')}
               className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default state-link"
               data-testid="yibao-link-card"
             >

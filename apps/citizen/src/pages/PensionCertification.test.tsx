@@ -144,6 +144,30 @@ describe('养老资格认证', () => {
     expect(post?.body).toEqual({ scheme: 'enterprise' });
   });
 
+  it('for the father before linking one’s own 社保卡: the reason and a way to link it that comes back here', async () => {
+    const unlinked: PensionStatus = {
+      ...FATHER_STATUS,
+      blocker: {
+        code: 'SOCIAL_SECURITY_CARD_REQUIRED',
+        message: '为他人办理养老资格认证，需先在“我的证照”中关联您本人的社保卡。',
+      },
+    };
+    mockFetch((call) => {
+      if (call.url.startsWith('/api/v1/delegations')) return json(200, { asAgent: [FATHER], asPrincipal: [] });
+      if (call.url.startsWith('/api/v1/pension-certification')) return json(200, unlinked);
+      return undefined;
+    });
+    await renderRoute(routes, `/pension-certification?for=${DELEGATION_ID}`);
+    expect((await findByTestId('pension-blocker')).textContent).toContain('关联您本人的社保卡');
+    expect(document.querySelector('[data-testid="pension-start"]')).toBeNull();
+    const link = byTestId('pension-link-card');
+    expect(link.textContent).toBe('去关联社保卡');
+    const target = new URL(link.getAttribute('href') ?? '', 'https://x');
+    expect(target.pathname).toBe('/wallet/add');
+    expect(target.searchParams.get('type')).toBe('social-security-card');
+    expect(target.searchParams.get('next')).toBe(`/pension-certification?for=${DELEGATION_ID}`);
+  });
+
   it('a refusal shows the server’s message and keeps the page', async () => {
     backend(() =>
       problem(

@@ -19,6 +19,7 @@ import { SourceNote } from '../components/SourceNote';
 import { ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
+import { linkCertificatePath } from '../lib/wallet/link-path';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import { Facts } from './records-shared';
@@ -253,6 +254,19 @@ function Certify({ forId, onCertified }: { forId: string | null; onCertified: (r
       <SourceNote source={data.source} />
       {!canCertify && (
         <div className="action-row">
+          {data.blocker?.code === 'SOCIAL_SECURITY_CARD_REQUIRED' && (
+            // 关联社保卡后，选择养老资格认证: the way to link it, coming back here (and to the same person) afterwards
+            <Link
+              to={linkCertificatePath(
+                'social-security-card',
+                forId ? `/pension-certification?${new URLSearchParams({ for: forId })}` : '/pension-certification',
+              )}
+              className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default state-link"
+              data-testid="pension-link-card"
+            >
+              {t('welfare.pension.linkCard')}
+            </Link>
+          )}
           <Button block size="large" onClick={goBack}>
             {t('common.back')}
           </Button>

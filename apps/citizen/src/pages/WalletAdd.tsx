@@ -14,7 +14,7 @@ import { useApi } from '../hooks/use-api';
 import { useLocale } from '../i18n/localize';
 import { linkCertificate } from '../lib/wallet/holder';
 import { useWalletNames } from '../lib/wallet/names';
-import { RequireAuth, useAuth } from '../state/auth';
+import { RequireAuth, safeNext, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import './wallet.css';
 
@@ -55,7 +55,7 @@ function LinkFailed({ type, problem, onRetry }: { type: WalletTypeInfo; problem:
   );
 }
 
-function Confirm({ type, onBack }: { type: WalletTypeInfo; onBack: () => void }) {
+function Confirm({ type, next, onBack }: { type: WalletTypeInfo; next: string | null; onBack: () => void }) {
   const { t, pick } = useLocale();
   const names = useWalletNames();
   const typeName = names.type(type.type, type.name);
@@ -71,7 +71,8 @@ function Confirm({ type, onBack }: { type: WalletTypeInfo; onBack: () => void })
     try {
       const stored = await linkCertificate(auth.withVerification, auth.account?.id ?? '', type.type, city);
       Toast.show({ content: t('wallet.linkedToast'), icon: 'success' });
-      navigate(`/wallet/${stored.linkId}`, { replace: true });
+      // back to the service that asked for the link (开通医保支付, 养老资格认证), else to the certificate
+      navigate(safeNext(next, `/wallet/${stored.linkId}`), { replace: true });
     } catch (e) {
       if (isVerificationCancelled(e)) return setState('idle');
       setState(isApiProblem(e) ? e : (new Error(String(e)) as unknown as ApiProblem));
@@ -143,8 +144,10 @@ function Picker() {
 
   if (types.error) return <ErrorState problem={types.error} onRetry={types.reload} />;
   if (!types.data) return <ListSkeleton rows={4} />;
+  const next = params.get('next');
+  const keepNext = next ? { next } : undefined;
   const chosen = types.data.types.find((x) => x.type === params.get('type'));
-  if (chosen) return <Confirm type={chosen} onBack={() => setParams({}, { replace: true })} />;
+  if (chosen) return <Confirm type={chosen} next={next} onBack={() => setParams({ ...keepNext }, { replace: true })} />;
 
   const linked = new Set(links.data?.links.map((l) => l.type) ?? []);
   const query = q.trim().toLowerCase();
@@ -179,7 +182,7 @@ function Picker() {
               <button
                 type="button"
                 className="wl-type"
-                onClick={() => setParams({ type: x.type })}
+                onClick={() => setParams({ ...keepNext, type: x.type })}
                 data-testid={`wallet-type-${x.type}`}
               >
                 <span>

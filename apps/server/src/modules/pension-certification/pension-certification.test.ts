@@ -6,6 +6,7 @@ import { citizenClient } from '../../test-support/citizen-client.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { chinaDate } from '../appointments/china-time.js';
 import type { OpenedLookup } from '../lookups/personal-gate.js';
+import { holderKeys } from '../wallet/holder.js';
 import { certificationStatus, PensionCertificationService } from './service.js';
 
 const demo = (name: string) => {
@@ -39,6 +40,7 @@ describe('养老资格认证 rules', () => {
       identity: { lookupIdentity: untouched },
       notifications: { deliver: untouched },
       audit: { record: async (e: (typeof audited)[number]) => void audited.push(e) } as never,
+      socialSecurityCardLinked: untouched,
       now: () => new Date(),
     });
     const opened = {
@@ -140,8 +142,26 @@ describe('养老资格认证 API on pglite', () => {
     );
     expect(consented.statusCode, consented.body).toBe(200);
 
-    // his status: an enterprise pension from 广州, the last 认证 in December 2024 lapsed
+    // 关联社保卡后，选择养老资格认证: 张伟 has not linked his own 社保卡 yet, so neither path is open, and nothing reaches
+    // the department
     const forFather = `${URL}?city=440100&for=${delegationId}`;
+    const unlinked = await call('GET', forFather, undefined, agent.cookie);
+    expect(unlinked.json()).toMatchObject({
+      pension: { scheme: 'enterprise' },
+      blocker: { code: 'SOCIAL_SECURITY_CARD_REQUIRED', message: expect.stringContaining('关联您本人的社保卡') },
+    });
+    const notYet = await call('POST', forFather, { scheme: 'enterprise' }, agent.cookie);
+    expect(notYet.statusCode, notYet.body).toBe(409);
+    expect(notYet.json()).toMatchObject({ code: 'SOCIAL_SECURITY_CARD_REQUIRED', title: '请先关联社保卡' });
+    const linkedCard = await call(
+      'POST',
+      '/api/v1/me/certificates',
+      { type: 'social-security-card', city: '440100', holderKeys: holderKeys(1).map((k) => k.publicJwk) },
+      agent.cookie,
+    );
+    expect(linkedCard.statusCode, linkedCard.body).toBe(201);
+
+    // his status: an enterprise pension from 广州, the last 认证 in December 2024 lapsed
     const before = await call('GET', forFather, undefined, agent.cookie);
     expect(before.statusCode, before.body).toBe(200);
     expect(before.json()).toMatchObject({
@@ -231,13 +251,14 @@ describe('养老资格认证 API on pglite', () => {
     const outcomes = audit.rows.map((r) => [r.actor_kind, r.result, r.detail.outcome]);
     expect(outcomes).toEqual([
       ['citizen', 'failure', 'PENSION_NOT_PENSIONER'],
+      ['agent', 'failure', 'SOCIAL_SECURITY_CARD_REQUIRED'],
       ['agent', 'failure', 'PENSION_SCHEME_MISMATCH'],
       ['agent', 'failure', 'PENSION_CITY_MISMATCH'],
       ['agent', 'success', 'certified'],
       ['agent', 'success', 'already-certified'],
       ['agent', 'success', 'already-certified'],
     ]);
-    expect(audit.rows[3]?.detail).toMatchObject({ delegationId, relation: '父母', validUntil });
+    expect(audit.rows[4]?.detail).toMatchObject({ delegationId, relation: '父母', validUntil });
 
     // once the father withdraws his consent, acting is refused in Chinese
     await sql`update delegations set status = 'revoked' where id = ${delegationId}`.execute(t().database.db);

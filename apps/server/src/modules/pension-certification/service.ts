@@ -41,6 +41,8 @@ export interface PensionCertificationDeps {
   identity: Pick<IdentityService, 'lookupIdentity'>;
   notifications: Pick<NotificationService, 'deliver'>;
   audit: AuditLog;
+  /** Whether an account holds a valid 社保卡 link in 我的证照 (the guide: 关联社保卡后，选择养老资格认证). */
+  socialSecurityCardLinked: (accountId: string) => Promise<boolean>;
   now: () => Date;
 }
 
@@ -95,13 +97,19 @@ export class PensionCertificationService {
     return { person, certification };
   }
 
-  /** Why the 认证 cannot be done on this page for this person in this city, or null. */
+  /**
+   * Why the 认证 cannot be done on this page for this person in this city, or null. `linked`: whether the one
+   * acting (oneself, or the family member doing it for another) has linked their own 社保卡 — the guide's way in is
+   * 选择“社保”服务，关联社保卡后，选择养老资格认证，可本人办理或为他人办理. It is asked after the pension is found, so that
+   * nobody is sent to link a card only to hear that no certification is due.
+   */
   private blockerOf(
     person: Awaited<ReturnType<PensionCertificationService['records']>>['person'],
     certification: PensionCertification | null,
     city: CityCode,
     self: boolean,
-  ): { code: Extract<ErrorCode, `PENSION_${string}`>; message: string } | null {
+    linked: boolean,
+  ): { code: Extract<ErrorCode, `PENSION_${string}` | 'SOCIAL_SECURITY_CARD_REQUIRED'>; message: string } | null {
     const who = self ? '您' : '该家庭成员';
     if (person?.status === 'terminated') {
       return { code: 'PENSION_TERMINATED', message: `${who}已终止参保，无法进行养老资格认证。` };
@@ -110,6 +118,14 @@ export class PensionCertificationService {
       return {
         code: 'PENSION_NOT_PENSIONER',
         message: `未查询到${who}的养老待遇领取记录，无需进行养老资格认证。`,
+      };
+    }
+    if (!linked) {
+      return {
+        code: 'SOCIAL_SECURITY_CARD_REQUIRED',
+        message: self
+          ? '请先在“我的证照”中关联您的社保卡，关联后即可办理养老资格认证。'
+          : '为他人办理养老资格认证，需先在“我的证照”中关联您本人的社保卡。',
       };
     }
     if (person.insuredCityCode !== city) {
@@ -128,7 +144,10 @@ export class PensionCertificationService {
   }
 
   async status(opened: OpenedLookup, city: CityCode): Promise<PensionStatus> {
-    const { person, certification } = await this.records(opened);
+    const [{ person, certification }, linked] = await Promise.all([
+      this.records(opened),
+      this.d.socialSecurityCardLinked(opened.ctx.accountId),
+    ]);
     await this.audit(opened, 'lookup', 'success', {});
     const today = chinaDate(this.d.now());
     return {
@@ -146,7 +165,7 @@ export class PensionCertificationService {
             }
           : null,
       certification: certification ? certificationView(certification, today) : null,
-      blocker: this.blockerOf(person, certification, city, opened.subject.self),
+      blocker: this.blockerOf(person, certification, city, opened.subject.self, linked),
       source: { department: this.si.spec.name, updatedAt: certification?.updatedAt ?? person?.updatedAt ?? null },
     };
   }
@@ -163,8 +182,11 @@ export class PensionCertificationService {
           : '为他人办理养老资格认证需要您现场刷脸：请完成刷脸或密码验证后再确认认证。',
       );
     }
-    const { person, certification } = await this.records(opened);
-    const blocker = this.blockerOf(person, certification, city, subject.self);
+    const [{ person, certification }, linked] = await Promise.all([
+      this.records(opened),
+      this.d.socialSecurityCardLinked(ctx.accountId),
+    ]);
+    const blocker = this.blockerOf(person, certification, city, subject.self, linked);
     if (blocker) {
       await this.audit(opened, 'certify', 'failure', { outcome: blocker.code });
       throw new AppError(blocker.code, blocker.message);
