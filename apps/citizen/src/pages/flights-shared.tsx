@@ -31,7 +31,10 @@ export function FlightStatusTag({ flight }: { flight: Flight }) {
 
 /** One flight: number, airline, the two ends with planned and expected times, terminal, counters, gate, belt. */
 export function FlightCard({ flight, children }: { flight: Flight; children?: React.ReactNode }) {
-  const { t } = useLocale();
+  const { t, isEn } = useLocale();
+  // The day with the planned time: a booking list holds flights of several days, and an overnight flight lands
+  // on the next one.
+  const day = (iso: string) => (isEn ? iso.slice(5, 10) : monthDay(iso));
   return (
     <article
       className="card flight-card"
@@ -51,7 +54,8 @@ export function FlightCard({ flight, children }: { flight: Flight; children?: Re
             {flight.from.name} {flight.departureTerminal}
           </p>
           <p className="field-help">
-            {t('flights.scheduled')} {hm(flight.scheduledDeparture)} {t('flights.departs')}
+            {t('flights.scheduled')} {day(flight.scheduledDeparture)} {hm(flight.scheduledDeparture)}{' '}
+            {t('flights.departs')}
           </p>
         </div>
         <span className="flight-arrow" aria-hidden="true">
@@ -63,7 +67,7 @@ export function FlightCard({ flight, children }: { flight: Flight; children?: Re
             {flight.to.name} {flight.arrivalTerminal}
           </p>
           <p className="field-help">
-            {t('flights.scheduled')} {hm(flight.scheduledArrival)} {t('flights.arrives')}
+            {t('flights.scheduled')} {day(flight.scheduledArrival)} {hm(flight.scheduledArrival)} {t('flights.arrives')}
           </p>
         </div>
       </div>

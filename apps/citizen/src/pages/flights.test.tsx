@@ -98,6 +98,7 @@ describe('航班服务 (/travel/flights)', () => {
     expect(query(calls.find((c) => path(c) === '/api/v1/flights/status') as Call).get('flightNo')).toBe('CZ3101');
     expect(card.textContent).toContain('CZ3101');
     expect(card.textContent).toContain('08:30');
+    expect(card.textContent).toContain('计划 11月28日 08:00 起飞'); // the day too: a booking list spans several
     expect(byTestId('flight-status').textContent).toBe('延误');
     expect(byTestId('flight-delay').textContent).toBe('预计延误30分钟');
     expect(byTestId('flight-counters').textContent).toBe('D13-D24');

@@ -160,6 +160,10 @@ describe('居住证服务 (C1)', () => {
     expect((await refused(ctxFor('qianzhu-juzhuzheng', {}, { now: '2026-09-10' }))).detail).toBe(
       '未查询到您在广州签发的广东省居住证，请先申领居住证。',
     );
+    // with the hukou in 广州 there is no 居住证 to apply for: told so, not sent to 申领居住证
+    expect((await refused(ctxFor('qianzhu-juzhuzheng', { hukouCityCode: GZ }, { now: '2026-09-10' }))).detail).toBe(
+      '签注居住证面向离开常住户口所在地、到其他城市居住的人员；您的常住户口在广州，无需办理。',
+    );
     expect((await refused(ctxFor('qianzhu-juzhuzheng', { permits: [permit] }, { now: '2026-08-29' }))).detail).toBe(
       '您的居住证签注有效期至2026-09-29，请在签注有效期届满前30日内（2026-08-30起）申请签注。',
     );

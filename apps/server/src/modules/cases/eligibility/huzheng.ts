@@ -109,7 +109,11 @@ const qianzhuJuzhuzheng: EligibilityCheck = async (ctx) => {
     idNumber: ctx.applicant.idNumber,
   });
   const mine = permits.filter((p) => p.kind === 'guangdong' && p.cityCode === ctx.city && p.issuedOn);
-  if (mine.length === 0) throw notEligible(`未查询到您在${here}签发的广东省居住证，请先申领居住证。`);
+  if (mine.length === 0) {
+    // Someone whose hukou is here never holds one: "请先申领居住证" would send them to a refusal.
+    await requireNotLocal(ctx, '签注居住证');
+    throw notEligible(`未查询到您在${here}签发的广东省居住证，请先申领居住证。`);
+  }
   const valid = mine.filter((p) => p.validUntil && p.validUntil >= today);
   if (valid.length === 0) throw notEligible('您的居住证已超过有效期，无法签注，请重新申领居住证。');
   const permit = valid.sort((a, b) => (b.validUntil as string).localeCompare(a.validUntil as string))[0];
