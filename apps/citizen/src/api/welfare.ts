@@ -65,6 +65,8 @@ export interface AssistanceCase {
   monthlyAmount: number | null;
   oneOffAmount: number | null;
   steps: ProgressStep[];
+  /** 不予批准原因 (民政's words); null unless rejected */
+  rejectionReason: string | null;
 }
 
 export interface AssistanceProgress {

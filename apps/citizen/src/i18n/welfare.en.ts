@@ -140,6 +140,9 @@ export const welfareEn: typeof welfareZh = {
     channels: { online: 'Booked online', counter: 'At the counter' },
     monthly: 'Monthly payment',
     oneOff: 'Amount',
+    rejectionReason: 'Reason for refusal',
+    remedy:
+      'If you disagree with the decision, you may apply for administrative reconsideration within 60 days of learning of it, or bring an administrative lawsuit within 6 months; if your family’s situation changes, you may apply again.',
     yuan: '{{amount}} yuan',
     steps: {
       appointment: 'Appointment booked',

@@ -137,6 +137,9 @@ export const welfareZh = {
     channels: { online: '网上预约', counter: '窗口申请' },
     monthly: '每月救助金',
     oneOff: '救助金额',
+    rejectionReason: '不予批准原因',
+    remedy:
+      '如对决定有异议，可自知道该决定之日起60日内依法申请行政复议，或者6个月内依法提起行政诉讼；家庭情况发生变化的，可重新申请。',
     yuan: '{{amount}} 元',
     steps: {
       appointment: '已预约',

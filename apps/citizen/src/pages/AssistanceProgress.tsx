@@ -48,6 +48,18 @@ function CaseCard({ c, kindName }: { c: AssistanceCase; kindName: string }) {
         ]}
       />
       <ProgressTimeline steps={c.steps} stepLabel={(s) => label('assistance.steps', s.step, s.name)} />
+      {c.status === 'rejected' && (
+        // what was decided, why, and the way to contest it (a refusal without them leaves a family with nothing to do)
+        <div className="records-notice" role="note" data-testid="assistance-rejection">
+          {c.rejectionReason && (
+            <p>
+              <strong>{t('welfare.assistance.rejectionReason')}：</strong>
+              {c.rejectionReason}
+            </p>
+          )}
+          <p className="field-help">{t('welfare.assistance.remedy')}</p>
+        </div>
+      )}
     </li>
   );
 }

@@ -84,6 +84,17 @@ const LOW_INCOME = {
     step('investigated', '入户调查', 'current', '2025-12-26'),
     step('paid', '已发放', 'pending', null),
   ],
+  rejectionReason: null,
+};
+
+const REFUSED_TEMPORARY = {
+  ...LOW_INCOME,
+  caseId: 'c2',
+  caseNumber: '4401002024110321',
+  status: 'rejected',
+  statusName: '不予批准',
+  steps: [step('accepted', '已受理', 'done', '2024-11-05'), step('rejected', '不予批准', 'rejected', '2024-11-20')],
+  rejectionReason: '经核查，申请家庭的困难已通过其他社会救助制度或保险得到保障。',
 };
 
 describe('残疾人证查询', () => {
@@ -139,6 +150,21 @@ describe('社会救助办理查询', () => {
     expect(byTestId('kind-medical').getAttribute('aria-pressed')).toBe('true');
     const asked = calls.filter((c) => c.url.startsWith('/api/v1/lookups/social-assistance')).map((c) => c.url);
     expect(asked.some((u) => u.includes('kind=medical'))).toBe(true);
+  });
+
+  it('a refusal shows 民政’s reason and how to contest it; a case in progress shows neither', async () => {
+    mockFetch((call) => {
+      if (!call.url.startsWith('/api/v1/lookups/social-assistance/progress')) return undefined;
+      const kind = new URL(call.url, 'http://x').searchParams.get('kind') as Progress['kind'];
+      return json(200, progress(kind, kind === 'temporary' ? [REFUSED_TEMPORARY] : [LOW_INCOME]));
+    });
+    await renderRoute(routes, '/lookups/social-assistance?kind=temporary');
+    const notice = await findByTestId('assistance-rejection');
+    expect(notice.textContent).toContain('不予批准原因：经核查，申请家庭的困难已通过其他社会救助制度或保险得到保障。');
+    expect(notice.textContent).toContain('60日内依法申请行政复议');
+    await click(byTestId('kind-dibao'));
+    await waitFor(() => expect(byTestId('assistance-case').textContent).toContain('4401002025121508'));
+    expect(document.querySelector('[data-testid="assistance-rejection"]')).toBeNull();
   });
 
   it('an unknown kind in the address falls back to 最低生活保障', async () => {

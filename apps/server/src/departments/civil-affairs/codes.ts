@@ -72,6 +72,33 @@ export const ASSISTANCE_STATUSES = {
 } as const;
 export type AssistanceStatus = keyof typeof ASSISTANCE_STATUSES;
 
+/**
+ * 不予批准 reasons as a county 民政 writes them in its decision (illustrative; the sandbox picks one per refused case).
+ * The applicant is owed the reason: 《社会救助暂行办法》 has a refusal explained in writing.
+ */
+export const ASSISTANCE_REJECTION_REASONS: Record<AssistanceKind, readonly string[]> = {
+  dibao: [
+    '经入户调查和家庭经济状况核对，申请家庭月人均收入高于当地最低生活保障标准。',
+    '经家庭经济状况核对，申请家庭拥有的金融资产超过当地规定的限额。',
+  ],
+  'low-income': [
+    '经家庭经济状况核对，申请家庭月人均收入高于当地低收入家庭认定标准。',
+    '经家庭经济状况核对，申请家庭财产状况不符合当地低收入家庭认定条件。',
+  ],
+  tekun: [
+    '经核查，申请人有法定赡养、扶养义务人且义务人具有履行义务能力，不符合特困人员认定条件。',
+    '经核查，申请人具有劳动能力，不符合特困人员认定条件。',
+  ],
+  temporary: [
+    '经入户调查核实，申请家庭未因突发事件、意外伤害或重大疾病导致基本生活陷入困境。',
+    '经核查，申请家庭的困难已通过其他社会救助制度或保险得到保障。',
+  ],
+  medical: [
+    '经核查，申请费用不属于医疗救助范围。',
+    '经核查，申请费用已由基本医疗保险、大病保险等足额报销，个人负担部分未达到救助起付标准。',
+  ],
+};
+
 /** Monthly 低保 standard per person in yuan (illustrative: the Pearl River Delta highest). */
 export function dibaoStandard(cityCode: string): number {
   const standards: Record<string, number> = {

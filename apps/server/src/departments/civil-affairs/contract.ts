@@ -100,6 +100,8 @@ export const AssistanceCase = z
     /** One-off amount for 临时救助 / 医疗救助 once approved (yuan) */
     oneOffAmount: Yuan.nullable(),
     progress: z.array(z.object({ step: z.enum(keys(ASSISTANCE_STEPS)), name: z.string(), on: IsoDate })),
+    /** 不予批准原因, as the decision states it; null unless rejected */
+    rejectionReason: z.string().nullable(),
     updatedAt: UpdatedAt,
   })
   .meta({ id: 'CivilAssistanceCase', description: '社会救助办理记录' });

@@ -1,5 +1,6 @@
 import { makeResidentId } from '@yss/contracts';
 import { demoPerson } from '../kit/demo.js';
+import { ASSISTANCE_REJECTION_REASONS } from './codes.js';
 import type {
   AllowanceRow,
   AssistanceRow,
@@ -167,7 +168,7 @@ const zhangCases: AssistanceRow[] = [
       { step: 'appointment', on: '2024-11-04' },
       { step: 'accepted', on: '2024-11-05' },
       { step: 'investigated', on: '2024-11-12' },
-      { step: 'rejected', on: '2024-11-20' },
+      { step: 'rejected', on: '2024-11-20', note: ASSISTANCE_REJECTION_REASONS.temporary[0] },
     ],
     updatedAt: at('2024-11-20'),
   },

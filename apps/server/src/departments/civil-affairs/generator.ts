@@ -12,6 +12,7 @@ import {
   ALLOWANCE_MIN_AGE,
   ALLOWANCE_ONLINE_CITIES,
   type AllowanceStatus,
+  ASSISTANCE_REJECTION_REASONS,
   type AssistanceKind,
   type AssistanceStatus,
   type AssistanceStep,
@@ -72,7 +73,8 @@ export interface AssistanceRow {
   status: AssistanceStatus;
   monthlyAmount: number | null;
   oneOffAmount: number | null;
-  progress: { step: AssistanceStep; on: string }[];
+  /** The 不予批准 step carries the decision's reason (`note`). */
+  progress: { step: AssistanceStep; on: string; note?: string }[];
   updatedAt: string;
 }
 
@@ -283,7 +285,7 @@ function caseOf(
 ): AssistanceRow {
   const appliedOn = dayBetween(after, addDays(ctx.asOf, -1), rng.float());
   const online = rng.chance(0.4);
-  const progress: { step: AssistanceStep; on: string }[] = online ? [{ step: 'appointment', on: appliedOn }] : [];
+  const progress: AssistanceRow['progress'] = online ? [{ step: 'appointment', on: appliedOn }] : [];
   let on = appliedOn;
   const rejected = rng.chance(0.1);
   for (const step of ASSISTANCE_PATH) {
@@ -291,7 +293,11 @@ function caseOf(
       on = addDays(on, rng.int(step === 'accepted' ? 1 : 5, step === 'accepted' ? 5 : 15));
     if (on > ctx.asOf) break;
     if (rejected && step === 'approved') {
-      progress.push({ step: 'rejected', on });
+      // a stream of its own, so that the reason leaves every other generated value as it was
+      const note = ctx
+        .rng('civil-assistance-reason', `${person.personId}:${appliedOn}`)
+        .pick(ASSISTANCE_REJECTION_REASONS[kind]);
+      progress.push({ step: 'rejected', on, note });
       break;
     }
     progress.push({ step, on });

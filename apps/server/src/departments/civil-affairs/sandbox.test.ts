@@ -6,6 +6,7 @@ import { expectInputInvalid, openSandboxSuite, type SandboxSuite } from '../../t
 import { ENGINES } from '../../test-support/test-app.js';
 import { demoPerson } from '../kit/demo.js';
 import { ID_NUMBER_MESSAGE } from '../kit/inputs.js';
+import { ASSISTANCE_REJECTION_REASONS } from './codes.js';
 import type { CivilAffairsSpec } from './contract.js';
 import { civilAffairsDepartment } from './index.js';
 
@@ -78,6 +79,7 @@ describe.each(TRANSPORTS)('civil-affairs contract over %s', (transport) => {
         status: 'paid',
         oneOffAmount: 3000,
         monthlyAmount: null,
+        rejectionReason: null,
       }),
     ]);
     expect(cases[0]?.progress.map((p) => p.name)).toEqual([
@@ -117,6 +119,20 @@ describe.each(ENGINES)('civil-affairs records of the generated province on %s', 
       where r.relation = 'spouse'`.execute(db);
     const pairs = new Set(linked.rows.map((r) => `${r.a}/${r.b}`));
     for (const m of married.rows) expect(pairs.has(`${m.husband_id_number}/${m.wife_id_number}`)).toBe(true);
+  });
+
+  it('a refused assistance case carries its 不予批准原因, and no other case does', async () => {
+    const db = suite.t.database.db;
+    const refused = await sql<{ id_number: string }>`
+      select id_number from dept_minzheng.assistance_cases where status = 'rejected' limit 5`.execute(db);
+    expect(refused.rows.length).toBeGreaterThan(0);
+    for (const { id_number } of refused.rows) {
+      const { cases } = await suite.connector.client.assistanceCases({ idNumber: id_number });
+      for (const c of cases) {
+        if (c.status === 'rejected') expect(ASSISTANCE_REJECTION_REASONS[c.kind]).toContain(c.rejectionReason);
+        else expect(c.rejectionReason).toBeNull();
+      }
+    }
   });
 
   it('the roll of the elderly holds Guangdong-hukou people of 80 or more', async () => {

@@ -151,6 +151,7 @@ export class SandboxCivilAffairs<DB extends CivilAffairsTables = CivilAffairsTab
       const progress = (typeof r.progress === 'string' ? JSON.parse(r.progress) : r.progress) as {
         step: AssistanceStep;
         on: string;
+        note?: string;
       }[];
       return {
         caseId: r.case_id,
@@ -166,6 +167,7 @@ export class SandboxCivilAffairs<DB extends CivilAffairsTables = CivilAffairsTab
         monthlyAmount: money(r.monthly_amount),
         oneOffAmount: money(r.one_off_amount),
         progress: progress.map((p) => ({ step: p.step, name: ASSISTANCE_STEPS[p.step], on: p.on })),
+        rejectionReason: progress.find((p) => p.step === 'rejected')?.note ?? null,
         updatedAt: iso(r.updated_at),
       };
     });

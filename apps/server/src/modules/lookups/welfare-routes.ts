@@ -176,6 +176,8 @@ export const AssistanceProgress = z
         monthlyAmount: z.number().nullable(),
         oneOffAmount: z.number().nullable(),
         steps: z.array(ProgressStep),
+        /** 不予批准原因 from 民政's decision; null unless rejected (or 民政 gave none) */
+        rejectionReason: z.string().nullable(),
       }),
     ),
     source: RecordSource,
@@ -198,6 +200,7 @@ function presentAssistance(c: AssistanceCase): z.infer<typeof AssistanceProgress
       finished: c.status === 'paid' || c.status === 'rejected',
       rejected: c.status === 'rejected',
     }),
+    rejectionReason: c.status === 'rejected' ? c.rejectionReason : null,
   };
 }
 

@@ -89,6 +89,10 @@ describe.each(ENGINES)('残疾人证查询 and 社会救助办理查询 on %s', 
     expect(temporary.cases[0].statusName).toBe('不予批准');
     expect(temporary.cases[0].steps.at(-1)).toMatchObject({ name: '不予批准', state: 'rejected' });
     expect(temporary.cases[0].steps).toHaveLength(4);
+    // the decision's reason, as 民政 wrote it
+    expect(temporary.cases[0].rejectionReason).toBe(
+      '经入户调查核实，申请家庭未因突发事件、意外伤害或重大疾病导致基本生活陷入困境。',
+    );
 
     const none = (await c.call('GET', `${PROGRESS}?city=440100&kind=dibao`, undefined, zhang.cookie)).json();
     expect(none).toMatchObject({ cases: [], source: { updatedAt: null } });
