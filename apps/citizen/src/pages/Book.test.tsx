@@ -432,6 +432,8 @@ describe('在线预约: booking', () => {
       '为 张** 办理：预约办证服务：目前支持除深圳以外的广东省户籍居民。',
     );
     expect(allByTestId('date-picker')).toHaveLength(0);
+    // under the header's 在线预约, the refusal still says which service it is about
+    expect(byTestId('book-service').textContent).toBe(SERVICE.name);
     // back to 本人: the picker again, and the booking goes without ?for=
     await click(byTestId('for-self'));
     await findByTestId('date-picker');

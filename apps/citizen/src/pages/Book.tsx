@@ -377,9 +377,6 @@ export function BookFlow({
 
   return (
     <div className="appt-book">
-      <p className="appt-service-name" data-testid="book-service">
-        {pick(service.name, service.nameEn)}
-      </p>
       <section className="card case-notice" data-testid="book-notice">
         <h2 className="case-subheading">{t('appointments.noticeTitle')}</h2>
         <NoticeList items={pick(spec.notice, spec.noticeEn)} />
@@ -575,6 +572,7 @@ export function BookFlow({
 
 /** The fresh verification personal pages ask for (loading the citizen's appointments of this service), then the picker. */
 function VerifiedBook({ spec, service }: { spec: AppointmentServiceSpec; service: ServiceDetail }) {
+  const { pick } = useLocale();
   const mine = useVerifiedLoad(() => appointmentsApi.list(spec.serviceId), [spec.serviceId]);
   if (mine.problem) return <ErrorState problem={mine.problem} onRetry={mine.reload} />;
   if (!mine.data) return <ListSkeleton rows={4} />;
@@ -583,17 +581,23 @@ function VerifiedBook({ spec, service }: { spec: AppointmentServiceSpec; service
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   // 为谁预约 (本人或为他人办理 services), then 是否可以预约 for that person: a refusal replaces the slot picker.
   return (
-    <ForWhom serviceId={spec.serviceId} whoMayAct={service.whoMayAct} kind="book" check={appointmentsApi.eligibility}>
-      {(acting) => (
-        <BookFlow
-          key={acting.delegationId ?? 'self'}
-          spec={spec}
-          service={service}
-          existing={upcoming.find((a) => isFor(a, acting))}
-          acting={acting}
-        />
-      )}
-    </ForWhom>
+    <>
+      {/* the header says 在线预约: the service's name above 为谁预约, the picker, or a refusal */}
+      <p className="appt-service-name" data-testid="book-service">
+        {pick(service.name, service.nameEn)}
+      </p>
+      <ForWhom serviceId={spec.serviceId} whoMayAct={service.whoMayAct} kind="book" check={appointmentsApi.eligibility}>
+        {(acting) => (
+          <BookFlow
+            key={acting.delegationId ?? 'self'}
+            spec={spec}
+            service={service}
+            existing={upcoming.find((a) => isFor(a, acting))}
+            acting={acting}
+          />
+        )}
+      </ForWhom>
+    </>
   );
 }
 
