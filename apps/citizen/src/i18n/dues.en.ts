@@ -102,6 +102,8 @@ export const duesEn: typeof duesZh = {
     cancelTitle: 'Endorsements cannot be cancelled online',
     permits: 'My permits',
     permitsEmpty: 'No permit under your name can get this endorsement',
+    getGangaoPermit: 'No Hong Kong and Macao permit yet? Book an application',
+    getTaiwanPermit: 'No Taiwan permit yet? Book an application',
     permitsEmptyDesc:
       'Endorsements are available to Guangdong household-registered residents and for permits issued in Guangdong.',
     permit: '{{kind}} {{number}}',
@@ -114,6 +116,7 @@ export const duesEn: typeof duesZh = {
     fee: 'Fee',
     submit: 'Confirm and pay the fee',
     creating: 'Creating the order…',
+    feeHint: 'Choose an endorsement to see its fee',
     chooseFirst: 'Choose an endorsement',
     progressLink: 'Endorsement progress',
     notInCity: 'Taiwan endorsements are not available in this city',

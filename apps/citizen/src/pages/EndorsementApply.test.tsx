@@ -80,6 +80,7 @@ describe('在线签注 (/exit-entry/endorsements/apply)', () => {
     expect(macao.disabled).toBe(true);
     expect(document.getElementById(macao.getAttribute('aria-describedby') ?? '')?.textContent).toContain('正在办理');
 
+    expect(byTestId('endorse-fee').textContent).toBe('选择签注后，此处显示应缴的签注费');
     await click(byTestId('endorse-submit'));
     expect(byTestId('endorse-error').textContent).toBe('请选择签注种类');
     await click(rows[1]?.querySelector('input') as Element);
@@ -127,6 +128,20 @@ describe('在线签注 (/exit-entry/endorsements/apply)', () => {
     await waitFor(() =>
       expect(byTestId('endorse-error').textContent).toBe('该证件已有一个前往该地的签注正在办理，请办结后再申请。'),
     );
+  });
+
+  it('no permit to endorse: says so, and leads to booking the permit itself', async () => {
+    mockFetch((call) =>
+      path(call) === '/api/v1/me/endorsements/options'
+        ? json(200, { ...options([]), service: 'taiwan-qianzhu', serviceName: '台湾通行证签注' })
+        : undefined,
+    );
+    await renderRoute(routes, '/exit-entry/endorsements/apply?service=taiwan-qianzhu');
+    const link = await findByTestId('endorse-get-permit');
+    expect(document.body.textContent).toContain('未查询到您名下可办理该签注的证件');
+    expect(link.textContent).toBe('还没有台湾通行证？预约申领');
+    expect(link.getAttribute('href')).toBe('/services/taiwan-tongxingzheng-shenling-yuyue');
+    expect(allByTestId('endorse-submit')).toHaveLength(0);
   });
 
   it('台湾通行证签注 outside the eight cities: the catalog’s words', async () => {

@@ -120,6 +120,12 @@ function PermitCard({
   );
 }
 
+/** The 申领预约 service of the permit an endorsement goes on. */
+const PERMIT_APPLICATION: Record<EndorsementServiceId, string> = {
+  'gangao-zaici-qianzhu': 'gangao-tongxingzheng-shenling-yuyue',
+  'taiwan-qianzhu': 'taiwan-tongxingzheng-shenling-yuyue',
+};
+
 function ApplyFlow({ service }: { service: EndorsementServiceId }) {
   const { t } = useLocale();
   const auth = useAuth();
@@ -193,7 +199,20 @@ function ApplyFlow({ service }: { service: EndorsementServiceId }) {
         </p>
       )}
       {data.permits.length === 0 ? (
-        <EmptyState title={t('dues.endorse.permitsEmpty')} description={t('dues.endorse.permitsEmptyDesc')} />
+        <EmptyState
+          title={t('dues.endorse.permitsEmpty')}
+          description={t('dues.endorse.permitsEmptyDesc')}
+          action={
+            // no permit to endorse: the way to get one (出入境 申领预约 of the same permit)
+            <Link
+              to={`/services/${PERMIT_APPLICATION[service]}`}
+              className="state-link"
+              data-testid="endorse-get-permit"
+            >
+              {t(service === 'taiwan-qianzhu' ? 'dues.endorse.getTaiwanPermit' : 'dues.endorse.getGangaoPermit')}
+            </Link>
+          }
+        />
       ) : (
         <section aria-label={t('dues.endorse.permits')}>
           <ul className="records-list" data-testid="endorse-permits">
@@ -211,12 +230,19 @@ function ApplyFlow({ service }: { service: EndorsementServiceId }) {
           </ul>
           {data.permits.some((p) => p.eligible) && (
             <div className="card">
-              <p className="pay-amount-row">
-                <span className="visually-hidden">{t('dues.endorse.fee')} </span>
-                <span className="pay-amount" data-testid="endorse-fee">
-                  {chosen ? formatFen(chosen.option.feeFen) : '—'}
-                </span>
-              </p>
+              {chosen ? (
+                <p className="pay-amount-row">
+                  <span className="visually-hidden">{t('dues.endorse.fee')} </span>
+                  <span className="pay-amount" data-testid="endorse-fee">
+                    {formatFen(chosen.option.feeFen)}
+                  </span>
+                </p>
+              ) : (
+                // before a choice, what to do, rather than a bare dash where the fee will be
+                <p className="pay-amount-row field-help" data-testid="endorse-fee">
+                  {t('dues.endorse.feeHint')}
+                </p>
+              )}
               <Button
                 block
                 color="primary"
