@@ -90,7 +90,7 @@ export default defineConfig({
           name: 'citizen-ui',
           include: ['apps/citizen/src/**/*.test.tsx'],
           environment: 'happy-dom',
-          setupFiles: ['apps/citizen/src/test/setup-react.ts'],
+          setupFiles: ['apps/citizen/src/test/setup-react.ts', 'apps/citizen/src/test/setup-settle.ts'],
           server: { deps: { inline: true } },
           testTimeout: 30_000,
           unstubGlobals: true,

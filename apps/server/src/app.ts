@@ -690,6 +690,8 @@ async function assembleApp(
       checkIns: new CheckInService({ db: database.db, catalog, passKeys, now }),
       staff,
       accountOfPerson,
+      db: database.db,
+      cipher,
     }),
   );
   // 支付: payment orders paid at the provider's cashier (PAYMENT_PROVIDER: the sandbox, its cashier under

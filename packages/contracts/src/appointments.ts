@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALL_APPOINTMENT_SERVICES } from './appointment-services/index.js';
 import { CITY_CODES } from './cities.js';
+import { mobilePhone } from './forms/schema-helpers.js';
 import { OnBehalf } from './on-behalf.js';
 
 /**
@@ -25,6 +26,11 @@ export interface AppointmentServiceSpec {
    * vehicles). Absent: the booking is for the applicant alone.
    */
   readonly subject?: AppointmentSubjectKind;
+  /**
+   * Someone comes to the citizen (开锁便民服务): the booking carries where to come and a phone to call first. Absent:
+   * the citizen goes to the place of the slot.
+   */
+  readonly homeVisit?: true;
 }
 
 /**
@@ -131,6 +137,20 @@ export const AppointmentSubjects = z
   .meta({ id: 'AppointmentSubjects' });
 export type AppointmentSubjects = z.infer<typeof AppointmentSubjects>;
 
+/** 上门服务 (a service with `homeVisit`): where to come and whom to call; sealed at rest, masked when shown. */
+export const HomeVisitInput = z
+  .object({
+    address: z
+      .string({ error: '请填写需要上门的详细地址' })
+      .trim()
+      .min(1, '请填写需要上门的详细地址')
+      .min(6, '请填写详细地址（区、街道、门牌号）')
+      .max(100, '上门地址不能超过100个字'),
+    phone: mobilePhone('请填写联系电话'),
+  })
+  .strict();
+export type HomeVisitInput = z.input<typeof HomeVisitInput>;
+
 export const BookAppointmentInput = z
   .object({
     slotId: z.uuid({ error: '请选择预约时段' }),
@@ -141,6 +161,8 @@ export const BookAppointmentInput = z
       .min(1, '请选择需要预约的车辆')
       .max(20, '所选车辆有误，请重新选择')
       .optional(),
+    /** 上门服务 (开锁): where to come and a phone; required there, refused elsewhere. */
+    visit: HomeVisitInput.optional(),
     /** Chosen by the app once per booking attempt: a retry returns the first booking instead of a second. */
     submissionId: z.uuid({ error: '提交编号有误' }),
   })
@@ -195,6 +217,8 @@ export const Appointment = z
     cancelledAt: z.iso.datetime().nullable(),
     /** What the booking is for where the service asks (年审预约: the vehicle, plate masked); else null. */
     subjectLabel: z.string().nullable(),
+    /** 上门服务: where the visit goes and the phone, both masked (the booking holds them sealed); else null. */
+    visit: z.object({ addressMasked: z.string(), phoneMasked: z.string() }).nullable(),
     /** Booked and the slot has not started yet. */
     canCancel: z.boolean(),
     /** 改约: booked and the slot has not started yet (another slot of the same service and city). */
@@ -318,11 +342,19 @@ export const ConsoleBooking = z
     idNumberMasked: z.string(),
     /** 年审预约: the vehicle (plate masked); null for services booked for the applicant alone. */
     subjectLabel: z.string().nullable(),
+    /** 上门服务: the address masked (the full one is read on purpose, audited: `…/visit`); else null. */
+    visitAddressMasked: z.string().nullable(),
     status: AppointmentStatus,
     bookedAt: z.iso.datetime(),
     checkedInAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'ConsoleBooking' });
+
+/** 上门信息: where to go and whom to call, for the staff who make the visit (audited, on the citizen's 访问记录). */
+export const ConsoleHomeVisit = z
+  .object({ appointmentNumber: z.string(), address: z.string(), phone: z.string() })
+  .meta({ id: 'ConsoleHomeVisit' });
+export type ConsoleHomeVisit = z.infer<typeof ConsoleHomeVisit>;
 export type ConsoleBooking = z.infer<typeof ConsoleBooking>;
 
 /** 现场签到: the 预约码 as scanned (YSSA1:…) or the 20-digit 预约号 as typed. */

@@ -55,6 +55,15 @@ export const appointmentsEn: Messages['appointments'] = {
     cancel: 'Choose another',
     viewMine: 'View my appointments',
   },
+  visit: {
+    title: 'Where to come',
+    address: 'Address of the visit',
+    addressPlaceholder: 'e.g. Room 1203, 233 Tianhe North Road, Tianhe District',
+    phone: 'Contact phone',
+    phoneHelp: 'The staff call you before they come; the address and phone are used for this visit only',
+    fact: 'Address of the visit',
+    factPhone: 'Contact phone',
+  },
   result: {
     title: 'Appointment booked',
     desc: 'Please go to the service point at the booked time.',

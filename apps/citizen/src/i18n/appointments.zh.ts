@@ -50,6 +50,15 @@ export const appointmentsZh = {
     cancel: '重新选择',
     viewMine: '查看我的预约',
   },
+  visit: {
+    title: '上门信息',
+    address: '上门地址',
+    addressPlaceholder: '如：天河区天河北路233号1203房',
+    phone: '联系电话',
+    phoneHelp: '工作人员上门前会先致电联系您；地址和电话仅用于本次上门服务',
+    fact: '上门地址',
+    factPhone: '联系电话',
+  },
   result: {
     title: '预约成功',
     desc: '请按预约时间前往办理地点。',

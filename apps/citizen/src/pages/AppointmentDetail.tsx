@@ -21,7 +21,7 @@ import { errorText } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import { AppointmentPassCard } from './AppointmentPassCard';
 import { RescheduleFlow } from './AppointmentReschedule';
-import { AppointmentNumber, NoticeList, SubjectFact, useNotice, When } from './appointments-shared';
+import { AppointmentNumber, NoticeList, SubjectFact, useNotice, VisitFacts, When } from './appointments-shared';
 import './cases.css';
 import './appointments.css';
 
@@ -107,6 +107,7 @@ export function AppointmentView({
             </dd>
           </div>
           <SubjectFact appointment={a} testId="appointment-subject" />
+          <VisitFacts appointment={a} testId="appointment-visit" />
           <div>
             <dt>{t('appointments.detail.time')}</dt>
             <dd data-testid="appointment-time">

@@ -17,7 +17,7 @@ import {
   serviceDetail,
   slot,
 } from '../test/harness';
-import { cleanup, click, flush, waitFor } from '../test/render';
+import { cleanup, click, flush, typeInto, waitFor } from '../test/render';
 import Book from './Book';
 
 const routes = [{ path: '/book/:serviceId', element: <Book /> }];
@@ -542,5 +542,81 @@ describe('年审预约: 选择车辆 before the time', () => {
     expect(empty.textContent).toContain('交管部门未查询到登记在您名下的机动车。');
     expect(empty.textContent).toContain('机动车年审须由机动车所有人预约');
     expect(allByTestId('date-picker')).toHaveLength(0);
+  });
+});
+
+describe('开锁便民服务: where to come and whom to call', () => {
+  const KAISUO = 'kaisuo-bianmin-fuwu';
+  const locksmith = serviceDetail({
+    id: KAISUO,
+    name: '开锁便民服务',
+    nameEn: 'Locksmith service',
+    kind: 'appointment',
+  });
+  const BOOKED = appointment({
+    serviceId: KAISUO,
+    serviceName: '开锁便民服务',
+    visit: { addressMasked: '广州市天河区****', phoneMasked: '139****5678' },
+  });
+
+  function locksmithBackend(book: (call: Call) => ReturnType<typeof json>) {
+    return mockFetch((call) => {
+      if (call.url.startsWith(`/api/v1/services/${KAISUO}`)) return json(200, locksmith);
+      if (call.url.startsWith('/api/v1/me/appointments/eligibility'))
+        return json(200, { ...eligible(call), serviceId: KAISUO });
+      if (call.url.startsWith('/api/v1/appointments/slots'))
+        return json(200, { ...slotsBody(theSlots()), serviceId: KAISUO, serviceName: '开锁便民服务' });
+      if (call.url.startsWith('/api/v1/me/appointments') && call.method === 'GET') return json(200, []);
+      if (call.url === '/api/v1/me/appointments' && call.method === 'POST') return book(call);
+      return undefined;
+    });
+  }
+
+  it('asks the address and phone in the confirm sheet, shows the server’s words under each, and books with them', async () => {
+    let attempts = 0;
+    const calls = locksmithBackend(() => {
+      attempts += 1;
+      return attempts === 1
+        ? json(400, {
+            type: '/api/problems/VALIDATION_FAILED',
+            title: '提交的信息有误',
+            status: 400,
+            code: 'VALIDATION_FAILED',
+            detail: '请检查标红的内容',
+            errors: [
+              { path: 'visit.address', message: '请填写详细地址（区、街道、门牌号）' },
+              { path: 'visit.phone', message: '请输入正确的11位手机号码' },
+            ],
+          })
+        : json(201, BOOKED);
+    });
+    await renderRoute(routes, `/book/${KAISUO}`);
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    await click(timeById(ID.d1a));
+    await findByTestId('visit-fields');
+    await typeInto(byTestId('visit-address'), '天河区');
+    await typeInto(byTestId('visit-phone'), '1390000');
+    await click(byTestId('confirm-submit'));
+    expect((await findByTestId('visit-address-error')).textContent).toBe('请填写详细地址（区、街道、门牌号）');
+    expect(byTestId('visit-phone-error').textContent).toBe('请输入正确的11位手机号码');
+    await typeInto(byTestId('visit-address'), '广州市天河区天河北路233号1203房');
+    await typeInto(byTestId('visit-phone'), '13912345678');
+    await click(byTestId('confirm-submit'));
+    await findByTestId('book-done');
+    const bodies = bookCalls(calls).map((c) => c.body as { visit: unknown; submissionId: string });
+    expect(bodies[1]?.visit).toEqual({ address: '广州市天河区天河北路233号1203房', phone: '13912345678' });
+    // another address is another attempt, not a retry of the refused one
+    expect(bodies[1]?.submissionId).not.toBe(bodies[0]?.submissionId);
+    expect(byTestId('done-visit-address').textContent).toBe('广州市天河区****');
+    expect(byTestId('done-visit-phone').textContent).toBe('139****5678');
+  });
+
+  it('asks nothing of the kind for a service the citizen goes to', async () => {
+    backend();
+    await renderRoute(routes, `/book/${APPT_SERVICE}`);
+    await waitFor(() => expect(dates()).toHaveLength(3));
+    await click(timeById(ID.d1a));
+    await findByTestId('confirm-facts');
+    expect(allByTestId('visit-fields')).toHaveLength(0);
   });
 });

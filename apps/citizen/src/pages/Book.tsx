@@ -38,11 +38,12 @@ import {
   slotDates,
   slotPlaces,
 } from '../lib/appointments';
-import { errorText } from '../lib/errors';
+import { errorText, fieldErrorsOf } from '../lib/errors';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
-import { AppointmentNumber, NoticeList, SubjectFact, useNotice, When } from './appointments-shared';
+import { AppointmentNumber, NoticeList, SubjectFact, useNotice, VisitFacts, When } from './appointments-shared';
 import { SubjectPicker } from './BookSubject';
+import { HomeVisitFields } from './BookVisit';
 import './cases.css';
 import './appointments.css';
 
@@ -83,6 +84,7 @@ function Booked({ appointment }: { appointment: Appointment }) {
           </dd>
         </div>
         <SubjectFact appointment={appointment} testId="done-subject" />
+        <VisitFacts appointment={appointment} testId="done-visit" />
         <div>
           <dt>{t('appointments.result.time')}</dt>
           <dd data-testid="done-time">
@@ -280,6 +282,9 @@ export function BookFlow({
   const [done, setDone] = useState<Appointment | null>(null);
   /** 选择车辆 (年审预约): the record the booking is for, where the service asks. */
   const [subject, setSubject] = useState<AppointmentSubject | null>(null);
+  /** 上门服务 (开锁): where to come and whom to call, asked in the confirm sheet. */
+  const [visit, setVisit] = useState({ address: '', phone: '' });
+  const [visitErrors, setVisitErrors] = useState<Partial<Record<'address' | 'phone', string>>>({});
   const forId = acting?.delegationId ?? null;
   /** The confirm attempt: one submissionId per chosen slot while a retry may still be needed, no double submit. */
   const { busy, isBusy, submit } = useIdempotentSubmit();
@@ -335,12 +340,14 @@ export function BookFlow({
   const confirm = async () => {
     if (!chosen || isBusy()) return;
     setSheetError(null);
-    // one submissionId per slot and record: choosing another vehicle is another booking
-    const attempt = `${chosen.id}:${subject?.id ?? ''}`;
+    setVisitErrors({});
+    // one submissionId per slot and record: choosing another vehicle (or another address) is another booking
+    const attempt = `${chosen.id}:${subject?.id ?? ''}:${spec.homeVisit ? `${visit.address}:${visit.phone}` : ''}`;
     const subjectId = spec.subject ? subject?.id : undefined;
+    const homeVisit = spec.homeVisit ? visit : undefined;
     await submit(
       attempt,
-      (submissionId) => appointmentsApi.book({ slotId: chosen.id, submissionId, subjectId }, forId),
+      (submissionId) => appointmentsApi.book({ slotId: chosen.id, submissionId, subjectId, visit: homeVisit }, forId),
       {
         onDone: (appointment) => {
           setChosen(null);
@@ -357,6 +364,9 @@ export function BookFlow({
           } else if (e.code === 'APPOINTMENT_EXISTS') {
             setChosen(null);
             setPageError({ text: problemText(e), exists: true });
+          } else if (spec.homeVisit && Object.keys(fieldErrorsOf(e, ['address', 'phone'] as const)).length > 0) {
+            // the address or the phone: said under the field itself
+            setVisitErrors(fieldErrorsOf(e, ['address', 'phone'] as const));
           } else {
             setSheetError(problemText(e));
           }
@@ -560,6 +570,16 @@ export function BookFlow({
                 </div>
               )}
             </dl>
+            {spec.homeVisit && (
+              <HomeVisitFields
+                value={visit}
+                errors={visitErrors}
+                onChange={(next) => {
+                  setVisit(next);
+                  setVisitErrors({});
+                }}
+              />
+            )}
             <p className="field-help">
               {forId ? t('forOthers.applicantOtherBook') : t('appointments.confirm.applicantNote')}
             </p>

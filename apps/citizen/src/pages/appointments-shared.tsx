@@ -59,6 +59,24 @@ export function When({ x }: { x: { date: string; start: string; end: string } })
 }
 
 /** 车辆 (年审预约): what the booking is for, plate masked; nothing for the services booked for the applicant alone. */
+/** 上门服务 (开锁): where the visit goes and the phone, masked as the booking holds them; nothing for other services. */
+export function VisitFacts({ appointment, testId }: { appointment: Appointment; testId: string }) {
+  const { t } = useLocale();
+  if (!appointment.visit) return null;
+  return (
+    <>
+      <div>
+        <dt>{t('appointments.visit.fact')}</dt>
+        <dd data-testid={`${testId}-address`}>{appointment.visit.addressMasked}</dd>
+      </div>
+      <div>
+        <dt>{t('appointments.visit.factPhone')}</dt>
+        <dd data-testid={`${testId}-phone`}>{appointment.visit.phoneMasked}</dd>
+      </div>
+    </>
+  );
+}
+
 export function SubjectFact({ appointment, testId }: { appointment: Appointment; testId: string }) {
   const { pick } = useLocale();
   const kind = findAppointmentService(appointment.serviceId)?.subject;

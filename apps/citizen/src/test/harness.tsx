@@ -258,6 +258,7 @@ export function appointment(over: Partial<Appointment> = {}): Appointment {
     startsAt: '2099-11-28T01:00:00.000Z',
     endsAt: '2099-11-28T01:30:00.000Z',
     subjectLabel: null,
+    visit: null,
     status: 'booked',
     statusLabel: '已预约',
     statusLabelEn: 'Booked',

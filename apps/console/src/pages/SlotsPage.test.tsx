@@ -410,6 +410,7 @@ describe('号源管理: a slot', () => {
         nameMasked: '张*',
         idNumberMasked: '4403**********1234',
         subjectLabel: null,
+        visitAddressMasked: null,
         status: 'booked',
         bookedAt: '2025-03-01T02:05:00.000Z',
         checkedInAt: null,
@@ -419,6 +420,7 @@ describe('号源管理: a slot', () => {
         nameMasked: '欧阳**',
         idNumberMasked: '4401**********567X',
         subjectLabel: null,
+        visitAddressMasked: null,
         status: 'cancelled',
         bookedAt: '2025-03-01T03:00:00.000Z',
         checkedInAt: null,
@@ -444,6 +446,58 @@ describe('号源管理: a slot', () => {
     expect(within(second).getByText('欧阳**')).toBeTruthy();
     expect(within(second).getByText('已取消')).toBeTruthy();
     expect(screen.getByText(/有效预约 1 人（已签到 0 人），共 2 条记录/)).toBeTruthy();
+  });
+});
+
+describe('号源管理: 上门服务 (开锁)', () => {
+  const LOCKSMITH = { departmentId: 'guangzhou-public-security', departmentName: '广州市公安局' };
+  const NUMBER = '20250303440100000101';
+
+  it('lists the visit’s address masked; 查看上门信息 reads the address and phone in full for that booking only', async () => {
+    mockApi(staffProfile('hezj', '何志坚', [grant('slot_manager', LOCKSMITH, '440100', '广州')]));
+    on('GET', '/api/v1/catalog', () =>
+      json([entry('kaisuo-bianmin-fuwu', '开锁便民服务', 'guangzhou-public-security')]),
+    );
+    const visitSlot = slot({
+      date: '2025-03-03',
+      start: '08:00',
+      end: '10:00',
+      serviceId: 'kaisuo-bianmin-fuwu',
+      cityCode: '440100',
+      place: '天河区门锁开锁上门服务',
+      booked: 1,
+    });
+    on('GET', '/api/v1/console/slots', () => json([visitSlot]));
+    on('GET', `/api/v1/console/slots/${visitSlot.id}/bookings`, () =>
+      json([
+        {
+          appointmentNumber: NUMBER,
+          nameMasked: '张*',
+          idNumberMasked: '440***********031X',
+          subjectLabel: null,
+          visitAddressMasked: '广州市天河区****',
+          status: 'booked',
+          bookedAt: '2025-03-01T02:05:00.000Z',
+          checkedInAt: null,
+        } satisfies ConsoleBooking,
+      ]),
+    );
+    on('GET', `/api/v1/console/slots/${visitSlot.id}/bookings/${NUMBER}/visit`, () =>
+      json({ appointmentNumber: NUMBER, address: '广州市天河区天河北路233号1203房', phone: '13912345678' }),
+    );
+    await renderAt('/slots');
+    await waitFor(() => expect(days()).toHaveLength(1));
+    fireEvent.click(within(rowOf(visitSlot)).getByTestId('slot-action-bookings'));
+    const drawer = await screen.findByTestId('slot-bookings');
+    await waitFor(() => expect(within(drawer).getByText('广州市天河区****')).toBeTruthy());
+    expect(within(drawer).getByText('上门地址')).toBeTruthy();
+    const visitReads = () => requests.filter((r) => r.url.pathname.endsWith('/visit'));
+    expect(visitReads()).toHaveLength(0); // nothing read in full before it is asked for
+    fireEvent.click(within(drawer).getByTestId(`visit-reveal-${NUMBER}`));
+    const shown = await within(drawer).findByTestId(`visit-${NUMBER}`);
+    expect(shown.textContent).toContain('广州市天河区天河北路233号1203房');
+    expect(shown.textContent).toContain('联系电话 13912345678');
+    expect(visitReads()).toHaveLength(1);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   APPOINTMENT_SUBJECT_KINDS,
   type AppointmentStatus,
   type ConsoleBooking,
+  type ConsoleHomeVisit,
   type ConsoleSlot,
   findAppointmentService,
 } from '@yss/contracts';
@@ -61,6 +62,8 @@ function BookingList({ slot }: { slot: ConsoleSlot }) {
 
   // 年审预约: which vehicle each booking is for (plate masked), so the station knows which car comes
   const subjectKind = findAppointmentService(slot.serviceId)?.subject;
+  // 上门服务 (开锁): where each visit goes, masked; the full address and phone are read one booking at a time
+  const homeVisit = findAppointmentService(slot.serviceId)?.homeVisit === true;
   const booked = rows.filter((r) => r.status === 'booked' || r.status === 'checked_in').length;
   const checkedIn = rows.filter((r) => r.status === 'checked_in').length;
   return (
@@ -105,6 +108,16 @@ function BookingList({ slot }: { slot: ConsoleSlot }) {
                 },
               ]
             : []),
+          ...(homeVisit
+            ? [
+                {
+                  title: '上门地址',
+                  key: 'visit',
+                  width: 240,
+                  render: (_: unknown, r: ConsoleBooking) => <VisitCell slotId={slot.id} booking={r} />,
+                },
+              ]
+            : []),
           {
             title: '状态',
             dataIndex: 'status',
@@ -119,6 +132,61 @@ function BookingList({ slot }: { slot: ConsoleSlot }) {
           },
         ]}
       />
+    </Space>
+  );
+}
+
+/**
+ * 上门地址 of one booking: masked until the staff member asks for it (查看上门信息), then the address and phone in
+ * full. Each read is audited and shows in the citizen's 我的访问记录.
+ */
+function VisitCell({ slotId, booking }: { slotId: string; booking: ConsoleBooking }) {
+  const [visit, setVisit] = useState<ConsoleHomeVisit | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!booking.visitAddressMasked) return <>—</>;
+  if (visit) {
+    return (
+      <span data-testid={`visit-${booking.appointmentNumber}`}>
+        {visit.address}
+        <br />
+        联系电话 {visit.phone}
+      </span>
+    );
+  }
+  const reveal = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setVisit(
+        await api<ConsoleHomeVisit>(
+          'GET',
+          `/api/v1/console/slots/${encodeURIComponent(slotId)}/bookings/${encodeURIComponent(booking.appointmentNumber)}/visit`,
+        ),
+      );
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space direction="vertical" size={2}>
+      <span>{booking.visitAddressMasked}</span>
+      <Button
+        size="small"
+        loading={busy}
+        onClick={() => void reveal()}
+        aria-label={`查看预约号${booking.appointmentNumber}的上门地址和联系电话`}
+        data-testid={`visit-reveal-${booking.appointmentNumber}`}
+      >
+        查看上门信息
+      </Button>
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

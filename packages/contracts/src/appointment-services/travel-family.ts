@@ -136,6 +136,7 @@ export const TRAVEL_FAMILY_APPOINTMENT_SERVICES: Readonly<Record<string, Appoint
       'Guangzhou only. Wait at the place during the booked time with your phone on; if you no longer need it, cancel in advance.',
     ],
     bookingWindowDays: 14,
+    homeVisit: true,
   },
   'ranqi-yuyue-shangmen': {
     serviceId: 'ranqi-yuyue-shangmen',

@@ -158,6 +158,7 @@ describe.each(ENGINES)('预约 (appointments) on %s', (engine) => {
         nameMasked: '张*',
         idNumberMasked: '440***********031X',
         subjectLabel: null,
+        visitAddressMasked: null,
         status: 'booked',
         bookedAt: appt.bookedAt,
         checkedInAt: null,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AvailableSlots, type CityCode, findCity } from '@yss/contracts';
+import { type AvailableSlots, type CityCode, findCity, type HomeVisitInput } from '@yss/contracts';
 import type { Db } from '../../db/database.js';
 import type { Departments } from '../../departments/registry.js';
 import { AppError } from '../../http/app-error.js';
@@ -9,6 +9,7 @@ import { type FieldCipher, maskIdNumber, maskName } from '../privacy/index.js';
 import { type Applicant, type Viewer, withReferenceNumber } from '../shared/index.js';
 import { lastBookableDate } from './china-time.js';
 import { checkAppointmentEligibility } from './eligibility/index.js';
+import { requireVisit, visitColumns } from './home-visit.js';
 import { type AppointmentEvent, bookingMessages } from './messages.js';
 import { checkNoShowLimit, type NoShowRule } from './no-shows.js';
 import { requireOffered } from './offering.js';
@@ -94,10 +95,13 @@ export class BookingService {
     submissionId: string;
     /** What the booking is for where the service asks (年审预约: the plate of one of the applicant's vehicles). */
     subjectId?: string;
+    /** 上门服务 (开锁): where to come and a phone to call. */
+    visit?: HomeVisitInput;
   }): Promise<{ row: repo.BookingRow; created: boolean }> {
     const slot = await repo.findSlot(this.d.db, o.slotId);
     if (!slot) throw new AppError('SLOT_NOT_FOUND', SLOT_NOT_FOUND);
     const { service, spec } = requireOffered(this.catalog, slot.service_id, slot.city_code);
+    const visit = requireVisit(spec, o.visit);
     const now = this.d.now();
     if (slot.cancelled_at || slot.starts_at <= now) throw slotUnavailable(slot, now);
     // The guide's rule for who may book (asked of the department that holds the record), before any place is taken.
@@ -158,6 +162,7 @@ export class BookingService {
             agent_name_masked: o.applicant.self ? null : o.applicant.agentNameMasked,
             subject_index: subjectIndex,
             subject_label: subject?.maskedLabel ?? null,
+            ...visitColumns(this.d.cipher, id, visit),
             booked_at: now,
             cancelled_at: null,
           }),

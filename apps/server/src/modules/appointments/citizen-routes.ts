@@ -83,6 +83,7 @@ export const appointmentCitizenRoutes =
           slotId: req.body.slotId,
           submissionId: req.body.submissionId,
           subjectId: req.body.subjectId,
+          visit: req.body.visit,
         });
         if (created) await d.gate.recordFor(ctx, applicant, 'appointment.book', detailOf(row));
         return reply.code(created ? 201 : 200).send(present(row, viewer));

@@ -3,6 +3,7 @@ import {
   AppointmentCheckInResult,
   CancelSlotInput,
   ConsoleBooking,
+  ConsoleHomeVisit,
   ConsoleSlot,
   ConsoleSlotQuery,
   CreateSlotsInput,
@@ -12,12 +13,15 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
+import type { FieldCipher } from '../privacy/index.js';
 import { grantCovers, type StaffService } from '../staff/index.js';
 import type { CheckInService } from './check-in.js';
+import { openVisit } from './home-visit.js';
 import { requireInCity, requireService } from './offering.js';
 import { presentConsoleBooking, presentConsoleSlot, slotWhen } from './present.js';
-import type { SlotRow } from './repository.js';
+import { findSlotBookingVisit, type SlotRow } from './repository.js';
 import type { SlotService } from './slot-service.js';
 
 export interface AppointmentConsoleRoutesDeps {
@@ -26,6 +30,9 @@ export interface AppointmentConsoleRoutesDeps {
   staff: StaffService;
   /** The account of a person (a principal's: their 我的访问记录 shows the check-in too), or null without one. */
   accountOfPerson: (personId: string) => Promise<string | null>;
+  db: Db;
+  /** Opens a 上门服务 booking's address and phone for the staff who make the visit. */
+  cipher: FieldCipher;
 }
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -244,6 +251,54 @@ export const appointmentConsoleRoutes =
         );
         reply.header('cache-control', 'no-store');
         return rows.map(presentConsoleBooking);
+      },
+    );
+
+    app.get(
+      '/api/v1/console/slots/:id/bookings/:number/visit',
+      {
+        schema: {
+          tags: ['console'],
+          summary:
+            '上门信息: the address and phone of a 上门服务 booking (开锁) in full, for the staff who make the visit; ' +
+            'audited, and shown in the citizen’s 我的访问记录',
+          params: SlotParams.extend({ number: z.string().max(40) }),
+          response: { 200: ConsoleHomeVisit, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const { ctx, slot } = await openSlot(req, req.params.id, 'console.appointment.visit');
+        const booking = await findSlotBookingVisit(d.db, slot.id, req.params.number);
+        const visit = booking ? openVisit(d.cipher, booking) : null;
+        if (!booking || !visit) {
+          await d.staff.auditStaff(
+            ctx.accountId,
+            'console.appointment.visit',
+            'denied',
+            { ...describe(slot), reason: booking ? 'no-visit' : 'missing' },
+            req.id,
+          );
+          throw new AppError('APPOINTMENT_NOT_FOUND', '找不到该时段中需要上门服务的这条预约，请核对预约号。');
+        }
+        // Whose address it is reads it in 我的访问记录 (and the principal too, booked for someone else).
+        const subjects = [booking.account_id];
+        if (booking.principal_person_id) {
+          const principal = await d.accountOfPerson(booking.principal_person_id);
+          if (principal && principal !== booking.account_id) subjects.push(principal);
+        }
+        const what = { ...describe(slot), appointmentId: booking.id };
+        for (const subject of subjects) {
+          await d.staff.auditStaff(
+            ctx.accountId,
+            'console.appointment.visit',
+            'success',
+            { ...what, what: `${slot.place}查看上门地址和联系电话：${what.what} ${what.slot}` },
+            req.id,
+            subject,
+          );
+        }
+        reply.header('cache-control', 'no-store');
+        return { appointmentNumber: booking.appointment_number, ...visit };
       },
     );
 

@@ -16,6 +16,8 @@ import type { BookingRow, SlotRow } from './repository.js';
 
 export const NAME_AAD = 'appointments.applicant_name';
 export const ID_AAD = 'appointments.applicant_id_number';
+export const VISIT_ADDRESS_AAD = 'appointments.visit_address';
+export const VISIT_PHONE_AAD = 'appointments.visit_phone';
 
 /** The local date and window of a slot, as messages and answers show them. */
 export function slotWhen(slot: Pick<SlotRow, 'starts_at' | 'ends_at'>) {
@@ -69,6 +71,10 @@ export function presentAppointment(
     startsAt: row.slot.starts_at.toISOString(),
     endsAt: row.slot.ends_at.toISOString(),
     subjectLabel: row.subject_label,
+    visit:
+      row.visit_address_masked && row.visit_phone_masked
+        ? { addressMasked: row.visit_address_masked, phoneMasked: row.visit_phone_masked }
+        : null,
     status: row.status,
     statusLabel: label.label,
     statusLabelEn: label.labelEn,
@@ -104,6 +110,7 @@ export function presentConsoleBooking(row: {
   applicant_name_masked: string;
   applicant_id_number_masked: string;
   subject_label: string | null;
+  visit_address_masked: string | null;
   status: ConsoleBooking['status'];
   booked_at: Date;
   checked_in_at: Date | null;
@@ -113,6 +120,7 @@ export function presentConsoleBooking(row: {
     nameMasked: row.applicant_name_masked,
     idNumberMasked: row.applicant_id_number_masked,
     subjectLabel: row.subject_label,
+    visitAddressMasked: row.visit_address_masked,
     status: row.status,
     bookedAt: row.booked_at.toISOString(),
     checkedInAt: row.checked_in_at?.toISOString() ?? null,

@@ -357,6 +357,7 @@ export function listSlotBookings(db: Db, slotId: string) {
       'applicant_name_masked',
       'applicant_id_number_masked',
       'subject_label',
+      'visit_address_masked',
       'status',
       'booked_at',
       'checked_in_at',
@@ -366,6 +367,23 @@ export function listSlotBookings(db: Db, slotId: string) {
     .orderBy('appointment_number')
     .limit(2000)
     .execute();
+}
+
+/** One booking of a slot by its 预约号, with what the 上门信息 route needs (the sealed visit and whose it is). */
+export function findSlotBookingVisit(db: Db, slotId: string, appointmentNumber: string) {
+  return db
+    .selectFrom('appointments')
+    .select([
+      'id',
+      'account_id',
+      'principal_person_id',
+      'appointment_number',
+      'visit_address_encrypted',
+      'visit_phone_encrypted',
+    ])
+    .where('slot_id', '=', slotId)
+    .where('appointment_number', '=', appointmentNumber)
+    .executeTakeFirst();
 }
 
 // ---- 签到, 未到, 改约 (migrations/0071) ----

@@ -53,6 +53,11 @@ export interface AppointmentTables {
     /** What the booking is for (migrations/0081, 年审预约's vehicle): the plate's blind index and masked label. */
     subject_index: Generated<string | null>;
     subject_label: Generated<string | null>;
+    /** 上门服务 (migrations/0082, 开锁): where to come and the phone, sealed, with masked copies; else null. */
+    visit_address_encrypted: Generated<string | null>;
+    visit_address_masked: Generated<string | null>;
+    visit_phone_encrypted: Generated<string | null>;
+    visit_phone_masked: Generated<string | null>;
   };
   /** Each 改约 (migrations/0071): (account, submission id) makes a retry answer the booking without moving it. */
   appointment_reschedules: {

@@ -5,6 +5,7 @@ import { DEMO_PEOPLE } from '../../departments/population-register/generator.js'
 import type { Departments } from '../../departments/registry.js';
 import { AppError } from '../../http/app-error.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
+import { staffLogin } from '../../test-support/staff-login.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
 import { seedDemoSlots } from './demo-slots.js';
 import { TRAVEL_FAMILY_DEMO_SLOT_PLANS } from './demo-slots-travel-family.js';
@@ -59,8 +60,8 @@ describe.each(ENGINES)('出入境、婚姻、出生医学证明、开锁、燃�
         .where('id', '=', slotId)
         .executeTakeFirstOrThrow()
     ).booked;
-  const book = (cookie: string, slotId: string) =>
-    c.call('POST', '/api/v1/me/appointments', { slotId, submissionId: randomUUID() }, cookie);
+  const book = (cookie: string, slotId: string, extra: object = {}) =>
+    c.call('POST', '/api/v1/me/appointments', { slotId, submissionId: randomUUID(), ...extra }, cookie);
   const mine = async (cookie: string, serviceId: string) => {
     const res = await c.call('GET', `/api/v1/me/appointments?serviceId=${serviceId}`, undefined, cookie);
     expect(res.statusCode, res.body).toBe(200);
@@ -83,11 +84,11 @@ describe.each(ENGINES)('出入境、婚姻、出生医学证明、开锁、燃�
   };
 
   /** A booking on a demo window: 201, the place taken, listed under the service, the service's notice attached. */
-  const expectBooked = async (name: string, serviceId: string, city: string, place: string) => {
+  const expectBooked = async (name: string, serviceId: string, city: string, place: string, extra: object = {}) => {
     const cookie = await login(name);
     const slot = await openSlot(serviceId, city, place);
     const before = await booked(slot.id);
-    const res = await book(cookie, slot.id);
+    const res = await book(cookie, slot.id, extra);
     expect(res.statusCode, res.body).toBe(201);
     const appt = res.json();
     expect(appt).toMatchObject({ serviceId, cityCode: city, place, address: slot.address, status: 'booked' });
@@ -305,9 +306,76 @@ describe.each(ENGINES)('出入境、婚姻、出生医学证明、开锁、燃�
   });
 
   describe('开锁便民服务 (G4) and 燃气预约上门 (G1)', () => {
-    it('books a locksmith for a safe in 广州; the notice says the locksmith verifies on site', async () => {
-      const { appt } = await expectBooked('张伟', 'kaisuo-bianmin-fuwu', GZ, '天河区保险箱开锁上门服务');
+    it('books a locksmith for a safe in 广州 at the address given; the notice says the locksmith verifies on site', async () => {
+      const KAISUO = 'kaisuo-bianmin-fuwu';
+      const SAFE = '天河区保险箱开锁上门服务';
+      const cookie = await login('张伟');
+      const slot = await openSlot(KAISUO, GZ, SAFE);
+      const before = await booked(slot.id);
+      // where to come and whom to call are asked for, in the field's words; nothing is taken meanwhile
+      const missing = await book(cookie, slot.id);
+      expect(missing.statusCode, missing.body).toBe(400);
+      expect(missing.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        detail: '请填写需要上门的详细地址和联系电话',
+        errors: [{ path: 'visit.address' }],
+      });
+      const vague = await book(cookie, slot.id, { visit: { address: '天河区', phone: '1380013' } });
+      expect(vague.statusCode).toBe(400);
+      expect(vague.json().errors.map((e: { message: string }) => e.message)).toEqual([
+        '请填写详细地址（区、街道、门牌号）',
+        '请输入正确的11位手机号码',
+      ]);
+      expect(await booked(slot.id)).toBe(before);
+
+      const address = '广州市天河区天河北路233号中信广场1203房';
+      const { appt } = await expectBooked('张伟', KAISUO, GZ, SAFE, { visit: { address, phone: '13912345678' } });
       expect(appt.notice.join('')).toContain('开锁人员上门后先核验身份');
+      expect(appt.visit).toEqual({ addressMasked: '广州市天河区****', phoneMasked: '139****5678' });
+      const shown = await c.call('GET', `/api/v1/me/appointments/${appt.id}`, undefined, cookie);
+      expect(shown.json().visit).toEqual(appt.visit);
+      expect(shown.body).not.toContain('天河北路');
+      // sealed at rest: neither the street nor the number is in the row
+      const row = await t.database.db
+        .selectFrom('appointments')
+        .selectAll()
+        .where('id', '=', appt.id)
+        .executeTakeFirstOrThrow();
+      expect(JSON.stringify(row)).not.toContain('天河北路');
+      expect(JSON.stringify(row)).not.toContain('13912345678');
+
+      // the locksmiths' dispatch sees the list masked, reads the visit on purpose, and 张伟 sees that read
+      const dispatch = await staffLogin(c.call, 'gz.locksmith.slots');
+      const asStaff = (url: string) => c.call('GET', url, undefined, undefined, { cookie: dispatch });
+      const list = await asStaff(`/api/v1/console/slots/${slot.id}/bookings`);
+      expect(list.statusCode, list.body).toBe(200);
+      expect(list.json()).toEqual([
+        expect.objectContaining({ appointmentNumber: appt.appointmentNumber, visitAddressMasked: '广州市天河区****' }),
+      ]);
+      expect(list.body).not.toContain('天河北路');
+      const visit = await asStaff(`/api/v1/console/slots/${slot.id}/bookings/${appt.appointmentNumber}/visit`);
+      expect(visit.statusCode, visit.body).toBe(200);
+      expect(visit.json()).toEqual({ appointmentNumber: appt.appointmentNumber, address, phone: '13912345678' });
+      const log = (await c.call('GET', '/api/v1/me/access-log', undefined, cookie)).json() as {
+        actionLabel: string;
+        actor: string;
+      }[];
+      expect(log.find((e) => e.actionLabel === '工作人员查看上门地址和联系电话')).toMatchObject({ actor: '工作人员' });
+      // a 预约号 of another slot, or one without a visit, reads as absent
+      const other = await asStaff(`/api/v1/console/slots/${slot.id}/bookings/44010020260101000000/visit`);
+      expect(other.statusCode).toBe(404);
+      expect(other.json().code).toBe('APPOINTMENT_NOT_FOUND');
+      // and staff of another department cannot reach the slot at all
+      const civil = await staffLogin(c.call, 'gz.civil.slots');
+      const foreign = await c.call(
+        'GET',
+        `/api/v1/console/slots/${slot.id}/bookings/${appt.appointmentNumber}/visit`,
+        undefined,
+        undefined,
+        { cookie: civil },
+      );
+      expect(foreign.statusCode).toBe(404);
+      expect(foreign.json().code).toBe('SLOT_NOT_FOUND');
       const fs = await c.call('GET', `/api/v1/appointments/slots?serviceId=kaisuo-bianmin-fuwu&city=${FS}`);
       expect(fs.json().code).toBe('SERVICE_NOT_IN_CITY');
     });
@@ -319,6 +387,14 @@ describe.each(ENGINES)('出入境、婚姻、出生医学证明、开锁、燃�
         '请由户主预约',
       ]);
       await expectBooked('张伟', 'ranqi-yuyue-shangmen', GZ, '广州燃气天河区上门服务');
+    });
+
+    it('asks no address of a service the citizen goes to', async () => {
+      const cookie = await login('李娜');
+      const slot = await openSlot('hunyin-dengji-yuyue', GZ, '天河区婚姻登记处');
+      const res = await book(cookie, slot.id, { visit: { address: '广州市天河区天府路1号', phone: '13800138000' } });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'visit' }] });
     });
   });
 });

@@ -51,6 +51,7 @@ const LABELS: Record<string, string> = {
   'appointment.cancel': '取消预约',
   'appointment.reschedule': '预约改约',
   'console.appointment.check-in': '窗口预约签到',
+  'console.appointment.visit': '工作人员查看上门地址和联系电话',
   'coach.order.create': '购买长途车票',
   'coach.orders.read': '查看长途车订单',
   'coach.order.read': '查看长途车订单',

@@ -29,7 +29,7 @@ export {
   SERVER_COPIES_LOCK,
 } from './index-rotation.js';
 export { INDEXED_COLUMNS, type IndexedColumn } from './indexed-columns.js';
-export { maskContact, maskEmail, maskIdNumber, maskName, maskPhone } from './mask.js';
+export { maskAddress, maskContact, maskEmail, maskIdNumber, maskName, maskPhone } from './mask.js';
 export {
   type ColumnKeys,
   censusOfKeys,

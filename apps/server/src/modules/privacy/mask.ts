@@ -25,6 +25,18 @@ export function maskEmail(email: string): string {
   return `${email[0]}***${email.slice(at)}`;
 }
 
+/**
+ * An address down to its district (广州市天河区天河北路233号 → 广州市天河区****): enough to say which visit it is,
+ * not where the door is. Without a 区/县/市 early on, its first 4 characters.
+ */
+export function maskAddress(address: string): string {
+  const chars = [...address.trim()];
+  let keep = 0;
+  for (let i = 1; i < Math.min(chars.length - 1, 12); i++) if ('市区县'.includes(chars[i] as string)) keep = i + 1;
+  if (keep === 0) keep = Math.min(4, Math.max(0, chars.length - 2));
+  return `${chars.slice(0, keep).join('')}****`;
+}
+
 const PHONE = /^\+?\d[\d\s-]{6,19}$/;
 
 /** Mask free-form contact details: a phone number or an e-mail address; anything else is fully masked. */

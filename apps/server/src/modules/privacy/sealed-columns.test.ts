@@ -48,6 +48,8 @@ describe('SEALED_COLUMNS', () => {
       'appointment_pass_keys.private_jwk_encrypted': 'appointment-pass-key:KID',
       'appointments.applicant_id_number_encrypted': 'appointments.applicant_id_number:ID',
       'appointments.applicant_name_encrypted': 'appointments.applicant_name:ID',
+      'appointments.visit_address_encrypted': 'appointments.visit_address:ID',
+      'appointments.visit_phone_encrypted': 'appointments.visit_phone:ID',
       'case_attachments.content_encrypted': 'case_attachments:ID',
       'case_events.note_encrypted': 'cases.event_note:CASE:7',
       'case_notes.body_encrypted': 'cases.note:ID',
@@ -331,6 +333,28 @@ describe.each(ENGINES)('the sealed columns on %s', (engine) => {
       201,
     );
     expectStatus(await call('GET', `/api/v1/me/appointments/${booking.id}/pass`), 200);
+    // …and a 上门服务 (开锁) with where to come and the phone
+    const visits = expectStatus(
+      await staff(await staffLogin(c.call, 'gz.locksmith.slots'), 'POST', '/api/v1/console/slots', {
+        serviceId: 'kaisuo-bianmin-fuwu',
+        cityCode: GZ,
+        place: '密封列测试开锁服务点',
+        address: '上门服务：天河区',
+        dates: [addDays(chinaDate(new Date()), 1)],
+        times: [{ start: '09:00', end: '10:00' }],
+        capacity: 3,
+        openOnHoliday: true,
+      }),
+      201,
+    ) as { id: string }[];
+    expectStatus(
+      await call('POST', '/api/v1/me/appointments', {
+        slotId: visits[0]?.id,
+        submissionId: randomUUID(),
+        visit: { address: '广州市天河区测试路2号301房', phone: '13900001111' },
+      }),
+      201,
+    );
 
     // cases (form, applicant), case_attachments (the uploads), case_notes (内部备注) and case_events (a 补正 reason)
     const attachments: Record<string, string[]> = {};

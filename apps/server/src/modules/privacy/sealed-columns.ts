@@ -2,7 +2,12 @@ import { BODY_AAD as EMAIL_BODY_AAD } from '../../connectors/email/outbox-gatewa
 import { keyAad as sandboxPayKeyAad } from '../../connectors/payments/sandbox/keys.js';
 import { TEXT_AAD as SMS_TEXT_AAD } from '../../connectors/sms/outbox-gateway.js';
 import { PASS_KEY_AAD_PREFIX } from '../appointments/pass-keys.js';
-import { ID_AAD as APPOINTMENT_ID_AAD, NAME_AAD as APPOINTMENT_NAME_AAD } from '../appointments/present.js';
+import {
+  ID_AAD as APPOINTMENT_ID_AAD,
+  NAME_AAD as APPOINTMENT_NAME_AAD,
+  VISIT_ADDRESS_AAD,
+  VISIT_PHONE_AAD,
+} from '../appointments/present.js';
 import { attachmentAad } from '../cases/attachments.js';
 import { eventNoteAad } from '../cases/event-notes.js';
 import {
@@ -71,6 +76,21 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     kind: 'text',
     key: ['id'],
     aad: byId(APPOINTMENT_NAME_AAD),
+  },
+  // 上门服务 (开锁): where to come and the phone (migrations/0082)
+  {
+    table: 'appointments',
+    column: 'visit_address_encrypted',
+    kind: 'text',
+    key: ['id'],
+    aad: byId(VISIT_ADDRESS_AAD),
+  },
+  {
+    table: 'appointments',
+    column: 'visit_phone_encrypted',
+    kind: 'text',
+    key: ['id'],
+    aad: byId(VISIT_PHONE_AAD),
   },
   // the uploaded file's bytes (encryptBytes): `case_attachments:<id>`
   {

@@ -129,6 +129,14 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     grants: [{ role: 'slot_manager', departmentId: 'gd-traffic-police', cityCode: '440100' }],
   },
   {
+    // 开锁便民服务's dispatch: publishes the locksmiths' visiting times and reads where each visit goes
+    username: 'gz.locksmith.slots',
+    displayName: '何志坚（广州开锁服务号源管理）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZLOCKSMITHSLOTSDEMOTOTPSECRETAA',
+    grants: [{ role: 'slot_manager', departmentId: 'guangzhou-public-security', cityCode: '440100' }],
+  },
+  {
     username: 'gd.auditor',
     displayName: '周明（省政务服务数据管理局审计）',
     password: 'yss-demo-2026',
