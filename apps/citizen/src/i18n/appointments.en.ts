@@ -67,6 +67,7 @@ export const appointmentsEn: Messages['appointments'] = {
   result: {
     title: 'Appointment booked',
     desc: 'Please go to the service point at the booked time.',
+    descVisit: 'Please wait at the address during the booked time, with your phone on.',
     number: 'Appointment no.',
     copy: 'Copy',
     copied: 'Appointment number copied',

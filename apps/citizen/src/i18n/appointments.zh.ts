@@ -62,6 +62,7 @@ export const appointmentsZh = {
   result: {
     title: '预约成功',
     desc: '请按预约时间前往办理地点。',
+    descVisit: '请在预约时段内于上门地址等候，并保持手机畅通。',
     number: '预约号',
     copy: '复制',
     copied: '预约号已复制',

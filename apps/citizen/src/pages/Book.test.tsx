@@ -607,6 +607,7 @@ describe('开锁便民服务: where to come and whom to call', () => {
     expect(bodies[1]?.visit).toEqual({ address: '广州市天河区天河北路233号1203房', phone: '13912345678' });
     // another address is another attempt, not a retry of the refused one
     expect(bodies[1]?.submissionId).not.toBe(bodies[0]?.submissionId);
+    expect(byTestId('book-done').textContent).toContain('请在预约时段内于上门地址等候，并保持手机畅通。');
     expect(byTestId('done-visit-address').textContent).toBe('广州市天河区****');
     expect(byTestId('done-visit-phone').textContent).toBe('139****5678');
   });

@@ -75,7 +75,12 @@ function Booked({ appointment }: { appointment: Appointment }) {
   useEffect(() => ref.current?.focus(), []);
   return (
     <section className="card case-result" data-testid="book-done" ref={ref} tabIndex={-1}>
-      <Result status="success" title={t('appointments.result.title')} description={t('appointments.result.desc')} />
+      <Result
+        status="success"
+        title={t('appointments.result.title')}
+        // a home visit comes to the citizen: wait at the address instead of going anywhere
+        description={t(appointment.visit ? 'appointments.result.descVisit' : 'appointments.result.desc')}
+      />
       <dl className="case-facts">
         <div>
           <dt>{t('appointments.result.number')}</dt>
