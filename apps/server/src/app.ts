@@ -528,6 +528,9 @@ async function assembleApp(
     sandbox,
   });
   await app.register(educationLookupRoutes({ gate, departments, db: database.db, cipher }));
+  // 开通医保支付 and 养老资格认证 open only after 关联社保卡 in 我的证照 (the guide's order)
+  const socialSecurityCardLinked = (accountId: string | null) =>
+    hasValidLink(database.db, accountId, 'social-security-card');
   await app.register(
     medicalInsuranceRoutes({
       db: database.db,
@@ -535,7 +538,7 @@ async function assembleApp(
       audit,
       gate,
       departments,
-      socialSecurityCardLinked: (accountId) => hasValidLink(database.db, accountId, 'social-security-card'),
+      socialSecurityCardLinked,
     }),
   );
   // 养老资格认证 (E4): status and 认证, for oneself or through a delegation; the 人社 sandbox records it.
@@ -548,7 +551,7 @@ async function assembleApp(
         identity,
         notifications,
         audit,
-        socialSecurityCardLinked: (accountId) => hasValidLink(database.db, accountId, 'social-security-card'),
+        socialSecurityCardLinked,
         now: options.now ?? (() => new Date()),
       }),
     }),

@@ -493,9 +493,9 @@ describe('号源管理: 上门服务 (开锁)', () => {
     expect(within(drawer).getByText('上门地址')).toBeTruthy();
     const visitReads = () => requests.filter((r) => r.url.pathname.endsWith('/visit'));
     expect(visitReads()).toHaveLength(0); // nothing read in full before it is asked for
-    fireEvent.click(within(drawer).getByTestId(`visit-reveal-${NUMBER}`));
-    const shown = await within(drawer).findByTestId(`visit-${NUMBER}`);
-    expect(shown.textContent).toContain('广州市天河区天河北路233号1203房');
+    fireEvent.click(within(drawer).getByRole('button', { name: `显示预约号${NUMBER}的上门地址和联系电话` }));
+    const shown = within(drawer).getByTestId(`visit-${NUMBER}`);
+    await waitFor(() => expect(shown.textContent).toContain('广州市天河区天河北路233号1203房'));
     expect(shown.textContent).toContain('联系电话 13912345678');
     expect(visitReads()).toHaveLength(1);
   });

@@ -10,6 +10,7 @@ import {
 import { Alert, Button, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
+import { MaskedValue } from '../MaskedValue';
 import { formatChinaTime } from './dates';
 import { slotText } from './SlotModals';
 
@@ -137,56 +138,21 @@ function BookingList({ slot }: { slot: ConsoleSlot }) {
 }
 
 /**
- * 上门地址 of one booking: masked until the staff member asks for it (查看上门信息), then the address and phone in
- * full. Each read is audited and shows in the citizen's 我的访问记录.
+ * 上门地址 of one booking: masked, and in full with the phone on 显示 (the read is audited and shows in the
+ * citizen's 我的访问记录), as the console's other personal values.
  */
 function VisitCell({ slotId, booking }: { slotId: string; booking: ConsoleBooking }) {
-  const [visit, setVisit] = useState<ConsoleHomeVisit | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   if (!booking.visitAddressMasked) return <>—</>;
-  if (visit) {
-    return (
-      <span data-testid={`visit-${booking.appointmentNumber}`}>
-        {visit.address}
-        <br />
-        联系电话 {visit.phone}
-      </span>
-    );
-  }
-  const reveal = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setVisit(
-        await api<ConsoleHomeVisit>(
-          'GET',
-          `/api/v1/console/slots/${encodeURIComponent(slotId)}/bookings/${encodeURIComponent(booking.appointmentNumber)}/visit`,
-        ),
-      );
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const url = `/api/v1/console/slots/${encodeURIComponent(slotId)}/bookings/${encodeURIComponent(booking.appointmentNumber)}/visit`;
   return (
-    <Space direction="vertical" size={2}>
-      <span>{booking.visitAddressMasked}</span>
-      <Button
-        size="small"
-        loading={busy}
-        onClick={() => void reveal()}
-        aria-label={`查看预约号${booking.appointmentNumber}的上门地址和联系电话`}
-        data-testid={`visit-reveal-${booking.appointmentNumber}`}
-      >
-        查看上门信息
-      </Button>
-      {error && (
-        <Typography.Text type="danger" role="alert">
-          {error}
-        </Typography.Text>
-      )}
-    </Space>
+    <MaskedValue
+      masked={booking.visitAddressMasked}
+      label={`预约号${booking.appointmentNumber}的上门地址和联系电话`}
+      testId={`visit-${booking.appointmentNumber}`}
+      reveal={async () => {
+        const visit = await api<ConsoleHomeVisit>('GET', url);
+        return `${visit.address}\n联系电话 ${visit.phone}`;
+      }}
+    />
   );
 }

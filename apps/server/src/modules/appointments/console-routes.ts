@@ -89,6 +89,16 @@ export const appointmentConsoleRoutes =
       return { ctx, slot };
     }
 
+    /** The accounts whose 我的访问记录 show a staff action on a booking: the booker's, and a principal's of their own. */
+    async function whoseBooking(booking: { account_id: string; principal_person_id: string | null }) {
+      const accounts = [booking.account_id];
+      if (booking.principal_person_id) {
+        const principal = await d.accountOfPerson(booking.principal_person_id);
+        if (principal && principal !== booking.account_id) accounts.push(principal);
+      }
+      return accounts;
+    }
+
     const describe = (slot: SlotRow) => {
       const { date, start, end } = slotWhen(slot);
       return {
@@ -281,13 +291,8 @@ export const appointmentConsoleRoutes =
           throw new AppError('APPOINTMENT_NOT_FOUND', '找不到该时段中需要上门服务的这条预约，请核对预约号。');
         }
         // Whose address it is reads it in 我的访问记录 (and the principal too, booked for someone else).
-        const subjects = [booking.account_id];
-        if (booking.principal_person_id) {
-          const principal = await d.accountOfPerson(booking.principal_person_id);
-          if (principal && principal !== booking.account_id) subjects.push(principal);
-        }
         const what = { ...describe(slot), appointmentId: booking.id };
-        for (const subject of subjects) {
+        for (const subject of await whoseBooking(booking)) {
           await d.staff.auditStaff(
             ctx.accountId,
             'console.appointment.visit',
@@ -345,12 +350,7 @@ export const appointmentConsoleRoutes =
         }
         // The citizen's 我的访问记录 shows who checked them in where (and the principal's, booked for someone else).
         const label = `${booking.slot.place}窗口签到：${what.what} ${what.slot}`;
-        const subjects = [booking.account_id];
-        if (booking.principal_person_id) {
-          const principal = await d.accountOfPerson(booking.principal_person_id);
-          if (principal && principal !== booking.account_id) subjects.push(principal);
-        }
-        for (const subject of subjects) {
+        for (const subject of await whoseBooking(booking)) {
           await d.staff.auditStaff(
             ctx.accountId,
             'console.appointment.check-in',

@@ -1,7 +1,6 @@
 import type { AppointmentServiceSpec, HomeVisitInput } from '@yss/contracts';
 import { AppError } from '../../http/app-error.js';
-import type { FieldCipher } from '../privacy/index.js';
-import { maskAddress, maskPhone } from '../privacy/index.js';
+import { type FieldCipher, maskAddress, maskPhone } from '../privacy/index.js';
 import { VISIT_ADDRESS_AAD, VISIT_PHONE_AAD } from './present.js';
 
 /**
@@ -9,10 +8,7 @@ import { VISIT_ADDRESS_AAD, VISIT_PHONE_AAD } from './present.js';
  * first. Required for such a service (400 with the field's words), refused for the others (where the citizen goes
  * to the slot's place). Sealed at rest with the data key; the masked copies are what lists show.
  */
-export function requireVisit(
-  spec: AppointmentServiceSpec,
-  visit: { address: string; phone: string } | undefined,
-): { address: string; phone: string } | null {
+export function requireVisit(spec: AppointmentServiceSpec, visit: HomeVisitInput | undefined): HomeVisitInput | null {
   if (!spec.homeVisit) {
     if (visit === undefined) return null;
     throw new AppError('VALIDATION_FAILED', '该事项需到办理地点办理，无需填写上门地址，请返回重新预约。', [

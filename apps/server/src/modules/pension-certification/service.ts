@@ -97,6 +97,15 @@ export class PensionCertificationService {
     return { person, certification };
   }
 
+  /** The pensioner's records, and whether the one acting has linked their own 社保卡, read side by side. */
+  private async recordsAndLink(opened: OpenedLookup) {
+    const [records, linked] = await Promise.all([
+      this.records(opened),
+      this.d.socialSecurityCardLinked(opened.ctx.accountId),
+    ]);
+    return { ...records, linked };
+  }
+
   /**
    * Why the 认证 cannot be done on this page for this person in this city, or null. `linked`: whether the one
    * acting (oneself, or the family member doing it for another) has linked their own 社保卡 — the guide's way in is
@@ -144,10 +153,7 @@ export class PensionCertificationService {
   }
 
   async status(opened: OpenedLookup, city: CityCode): Promise<PensionStatus> {
-    const [{ person, certification }, linked] = await Promise.all([
-      this.records(opened),
-      this.d.socialSecurityCardLinked(opened.ctx.accountId),
-    ]);
+    const { person, certification, linked } = await this.recordsAndLink(opened);
     await this.audit(opened, 'lookup', 'success', {});
     const today = chinaDate(this.d.now());
     return {
@@ -182,10 +188,7 @@ export class PensionCertificationService {
           : '为他人办理养老资格认证需要您现场刷脸：请完成刷脸或密码验证后再确认认证。',
       );
     }
-    const [{ person, certification }, linked] = await Promise.all([
-      this.records(opened),
-      this.d.socialSecurityCardLinked(ctx.accountId),
-    ]);
+    const { person, certification, linked } = await this.recordsAndLink(opened);
     const blocker = this.blockerOf(person, certification, city, subject.self, linked);
     if (blocker) {
       await this.audit(opened, 'certify', 'failure', { outcome: blocker.code });

@@ -26,15 +26,13 @@ export function maskEmail(email: string): string {
 }
 
 /**
- * An address down to its district (广州市天河区天河北路233号 → 广州市天河区****): enough to say which visit it is,
- * not where the door is. Without a 区/县/市 early on, its first 4 characters.
+ * An address up to its district (区, 县, county-level 市, 镇 or 街道), the rest hidden: 广东省广州市天河区****,
+ * 广州市天河区**** — enough to say which place it is, not where the door is. Without a district, its first 6
+ * characters.
  */
 export function maskAddress(address: string): string {
-  const chars = [...address.trim()];
-  let keep = 0;
-  for (let i = 1; i < Math.min(chars.length - 1, 12); i++) if ('市区县'.includes(chars[i] as string)) keep = i + 1;
-  if (keep === 0) keep = Math.min(4, Math.max(0, chars.length - 2));
-  return `${chars.slice(0, keep).join('')}****`;
+  const m = address.trim().match(/^((?:广东省)?[^市省]{1,6}市)?(.{1,10}?(?:区|县|市|镇|街道))/u);
+  return `${m ? `${m[1] ?? ''}${m[2] ?? ''}` : Array.from(address.trim()).slice(0, 6).join('')}****`;
 }
 
 const PHONE = /^\+?\d[\d\s-]{6,19}$/;

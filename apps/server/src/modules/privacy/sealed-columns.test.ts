@@ -315,41 +315,43 @@ describe.each(ENGINES)('the sealed columns on %s', (engine) => {
     expectStatus(await c.call('GET', '/api/v1/issuers/gd-public-security/jwks.json'), 200);
 
     // appointments and appointment_pass_keys: a slot published at the counter, booked, its 预约码 shown
-    const slots = expectStatus(
-      await staff(await staffLogin(c.call, 'gz.hf.slots'), 'POST', '/api/v1/console/slots', {
-        serviceId: 'gongjijin-qiantai-tiqu-yuyue',
-        cityCode: GZ,
-        place: '密封列测试网点',
-        address: '广州市天河区测试路1号',
-        dates: [addDays(chinaDate(new Date()), 1)],
-        times: [{ start: '09:00', end: '10:00' }],
-        capacity: 3,
-        openOnHoliday: true,
-      }),
-      201,
-    ) as { id: string }[];
+    /** The first of the slots a 号源管理员 publishes for tomorrow 09:00–10:00 at `place`. */
+    const publishSlot = async (username: string, serviceId: string, place: string, address: string) => {
+      const slots = expectStatus(
+        await staff(await staffLogin(c.call, username), 'POST', '/api/v1/console/slots', {
+          serviceId,
+          cityCode: GZ,
+          place,
+          address,
+          dates: [addDays(chinaDate(new Date()), 1)],
+          times: [{ start: '09:00', end: '10:00' }],
+          capacity: 3,
+          openOnHoliday: true,
+        }),
+        201,
+      ) as { id: string }[];
+      return slots[0]?.id;
+    };
+    const slotId = await publishSlot(
+      'gz.hf.slots',
+      'gongjijin-qiantai-tiqu-yuyue',
+      '密封列测试网点',
+      '广州市天河区测试路1号',
+    );
     const booking = expectStatus(
-      await call('POST', '/api/v1/me/appointments', { slotId: slots[0]?.id, submissionId: randomUUID() }),
+      await call('POST', '/api/v1/me/appointments', { slotId, submissionId: randomUUID() }),
       201,
     );
     expectStatus(await call('GET', `/api/v1/me/appointments/${booking.id}/pass`), 200);
     // …and a 上门服务 (开锁) with where to come and the phone
-    const visits = expectStatus(
-      await staff(await staffLogin(c.call, 'gz.locksmith.slots'), 'POST', '/api/v1/console/slots', {
-        serviceId: 'kaisuo-bianmin-fuwu',
-        cityCode: GZ,
-        place: '密封列测试开锁服务点',
-        address: '上门服务：天河区',
-        dates: [addDays(chinaDate(new Date()), 1)],
-        times: [{ start: '09:00', end: '10:00' }],
-        capacity: 3,
-        openOnHoliday: true,
-      }),
-      201,
-    ) as { id: string }[];
     expectStatus(
       await call('POST', '/api/v1/me/appointments', {
-        slotId: visits[0]?.id,
+        slotId: await publishSlot(
+          'gz.locksmith.slots',
+          'kaisuo-bianmin-fuwu',
+          '密封列测试开锁服务点',
+          '上门服务：天河区',
+        ),
         submissionId: randomUUID(),
         visit: { address: '广州市天河区测试路2号301房', phone: '13900001111' },
       }),

@@ -7,7 +7,7 @@ import type { Departments } from '../../../departments/registry.js';
 import { companyById, UTILITY_KINDS, type UtilityKind } from '../../../departments/utilities/companies.js';
 import { Bill, Interruption } from '../../../departments/utilities/contract.js';
 import { AppError } from '../../../http/app-error.js';
-import { type FieldCipher, maskName } from '../../privacy/index.js';
+import { type FieldCipher, maskAddress, maskName } from '../../privacy/index.js';
 import type { OpenedLookup, PersonalLookupGate } from '../personal-gate.js';
 import { CityParam, MonthsParam } from '../query-params.js';
 import {
@@ -158,12 +158,6 @@ const BindBody = z
     holderName: z.string({ error: '请输入户主姓名' }).trim().min(1, '请输入户主姓名').max(30, '户主姓名过长'),
   })
   .strict();
-
-/** The address up to the district (区, 县, county-level 市, 镇 or 街道), the rest hidden. */
-export function maskAddress(address: string): string {
-  const m = address.match(/^(广东省[^市]+市)(.+?(?:区|县|市|镇|街道))/u);
-  return `${m ? `${m[1] ?? ''}${m[2] ?? ''}` : Array.from(address).slice(0, 6).join('')}****`;
-}
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + Math.round(b * 100), 0)) / 100;
