@@ -8,12 +8,13 @@ import {
   type RunningPlatform,
   seriousA11yViolations,
   startPlatform,
+  toastShownAndGone,
   ZHANG_WEI,
 } from './support.js';
 
 /**
- * Issue 5 records lookups in Chromium: 违法查询 (D3) and 毕业生档案去向查询 (F2) of demo people from their service
- * pages, 身份证办理查询 (C3) and 户政审批查询 (C4) with their progress timelines, the empty answer in the
+ * Issue 5 records lookups in Chromium: 违法查询 (D3) and 毕业生档案去向查询 (F2, after 关联报到证 in 我的证照) of demo
+ * people from their service pages, 身份证办理查询 (C3) and 户政审批查询 (C4) with their progress timelines, the empty answer in the
  * guide's words, the error state and its retry, 关怀模式 at 320 px and English; axe-core on each.
  */
 describe('citizen app: records lookups', () => {
@@ -65,11 +66,20 @@ describe('citizen app: records lookups', () => {
     await shot(page, 'violations-unhandled');
   });
 
-  it('毕业生档案去向查询: 张伟’s archive — receiving unit, date sent, method and tracking — from the education zone’s service', async () => {
+  it('毕业生档案去向查询: 张伟 links his 报到证 first (the guide’s order), then sees receiving unit, date sent, method and tracking', async () => {
     await page.goto(`${platform.baseUrl}/services/biyesheng-dangan-quxiang`);
     await page.getByTestId('service-action').click();
     await page.waitForURL(/\/lookups\/graduate-archive/);
+    // 关联高校毕业生就业报到证后，可点击毕业生档案去向查: the way to 我的证照's "+", and back here once linked
+    await page.getByTestId('archive-link-first').waitFor();
+    expect(await page.getByTestId('archive-link-first').textContent()).toContain('请先关联高校毕业生就业报到证');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'archive-link-first');
+    await page.getByTestId('archive-link-card').click();
+    await page.getByTestId('wallet-authorise').click();
+    await page.waitForURL(/\/lookups\/graduate-archive$/, { timeout: 30_000 });
     await page.getByTestId('archive-whereabouts').waitFor();
+    await toastShownAndGone(page); // 关联成功
     expect(await page.getByTestId('archive-receiver').textContent()).toBe('档案已寄往 广州市人才交流服务中心');
     const facts = (await page.getByTestId('archive-facts').textContent()) ?? '';
     for (const text of ['接收单位', '寄出日期', '2010-07-', '寄出方式', '机要寄送', '寄出信息'])
@@ -129,7 +139,7 @@ describe('citizen app: records lookups', () => {
     await shot(page, 'archive-error');
     await page.unroute('**/api/v1/lookups/graduate/archive*');
     await page.getByRole('button', { name: /重\s*试/ }).click();
-    await page.getByTestId('archive-whereabouts').waitFor();
+    await page.getByTestId('archive-whereabouts').waitFor(); // his 报到证 is linked since the journey above
   });
 
   it('关怀模式 at 320 px: large text, nothing cut off, still accessible', async () => {

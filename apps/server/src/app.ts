@@ -496,7 +496,15 @@ async function assembleApp(
   await app.register(
     walletLinkRoutes({ wallet, db: database.db, audit, identity, delegations, catalog, authenticate }),
   );
-  await app.register(recordsLookupRoutes({ gate, departments, catalog }));
+  await app.register(
+    recordsLookupRoutes({
+      gate,
+      departments,
+      catalog,
+      // 毕业生档案去向查询 opens after 关联高校毕业生就业报到证 in 我的证照 (the guide's order)
+      reportCardLinked: (accountId) => hasValidLink(database.db, accountId, 'graduate-report-card'),
+    }),
+  );
   await app.register(taxLookupRoutes({ gate, departments }));
   await app.register(invoiceLookupRoutes({ departments }));
   await app.register(utilityLookupRoutes({ gate, departments, db: database.db, cipher }));

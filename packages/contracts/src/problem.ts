@@ -75,6 +75,8 @@ export const ERROR_CODES = {
   PERIOD_TOO_LONG: { status: 400, title: '查询期间过长' },
   // 医保 (B1, B3).
   SOCIAL_SECURITY_CARD_REQUIRED: { status: 409, title: '请先关联社保卡' },
+  // 毕业生档案去向查询 (F2): after 关联高校毕业生就业报到证.
+  GRADUATE_REPORT_CARD_REQUIRED: { status: 409, title: '请先关联就业报到证' },
   MEDICAL_PAYMENT_REFUSED: { status: 409, title: '无法开通医保支付' },
   MEDICAL_PAYMENT_NOT_ACTIVATED: { status: 409, title: '请先开通医保支付' },
   MEDICAL_BALANCE_NOT_OFFERED: { status: 409, title: '暂不支持查询医保余额' },

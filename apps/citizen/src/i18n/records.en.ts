@@ -165,6 +165,10 @@ export const recordsEn: Messages['records'] = {
     yearValue: '{{year}}',
     certificate: 'Report card number',
     empty: 'No archive record found',
+    linkFirst: 'Link your graduate employment report card first',
+    linkFirstHint:
+      'Once your graduate employment report card is linked in My certificates, you can see where your archive went: receiving unit, date sent, method and tracking details.',
+    linkCard: 'Link the report card',
     coverage:
       'Currently covers Guangdong undergraduates, college graduates and postgraduates of the 2006–2016 classes who deferred employment; the 2019 class will be covered later.',
     destinations: { employer: 'Employer', 'talent-market': 'Talent exchange centre', origin: 'Place of origin' },

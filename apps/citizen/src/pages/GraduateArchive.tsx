@@ -1,10 +1,14 @@
+import Button from 'antd-mobile/es/components/button';
+import Result from 'antd-mobile/es/components/result';
 import { useId } from 'react';
+import { Link } from 'react-router';
 import { type GraduateArchive as Answer, records } from '../api/records';
-import { Page } from '../components/Page';
+import { Page, useGoBack } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
+import { linkCertificatePath } from '../lib/wallet/link-path';
 import { RequireAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import { Facts, useCodeLabel } from './records-shared';
@@ -54,10 +58,37 @@ function Whereabouts({ a }: { a: NonNullable<Answer['archive']> }) {
   );
 }
 
+/**
+ * The guide: 关联高校毕业生就业报到证后，可点击毕业生档案去向查. The centre holds a record, but 我的证照 has no 报到证 yet:
+ * the way to link it, coming back here afterwards.
+ */
+function LinkReportCardFirst() {
+  const { t } = useLocale();
+  const goBack = useGoBack();
+  return (
+    <div className="state-block" role="status" data-testid="archive-link-first">
+      <Result status="info" title={t('records.archive.linkFirst')} description={t('records.archive.linkFirstHint')} />
+      <div className="action-row">
+        <Link
+          to={linkCertificatePath('graduate-report-card', '/lookups/graduate-archive')}
+          className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default state-link"
+          data-testid="archive-link-card"
+        >
+          {t('records.archive.linkCard')}
+        </Link>
+        <Button block size="large" onClick={goBack}>
+          {t('common.back')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 function Archive() {
   const { t } = useLocale();
   const { city } = usePreferences();
   const { data, problem, reload } = useVerifiedLoad(() => records.archive({ city }), [city]);
+  if (problem?.code === 'GRADUATE_REPORT_CARD_REQUIRED') return <LinkReportCardFirst />;
   if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('records.failed')} />;
   if (!data) return <ListSkeleton rows={3} />;
   return (

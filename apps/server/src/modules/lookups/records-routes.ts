@@ -12,6 +12,7 @@ import {
 import type { HouseholdApproval, IdCardApplication } from '../../departments/population-register/household-contract.js';
 import type { Departments } from '../../departments/registry.js';
 import type { DrivingLicence, Vehicle, Violation } from '../../departments/traffic/contract.js';
+import { AppError } from '../../http/app-error.js';
 import type { CatalogService } from '../catalog/index.js';
 import { maskName } from '../privacy/index.js';
 import type { OpenedLookup, PersonalLookupGate } from './personal-gate.js';
@@ -376,6 +377,10 @@ function presentLicence(l: DrivingLicence | null): z.infer<typeof TrafficViolati
 export const ARCHIVE_COVERAGE =
   '目前支持2006-2016届办理过暂缓就业的本省本专科及研究生查询，后续将陆续覆盖支持2019届应届生。';
 
+/** Said when the centre holds a record but 我的证照 has no 报到证 yet (the guide's order). */
+export const REPORT_CARD_FIRST =
+  '查询毕业生档案去向，请先在“我的证照”关联高校毕业生就业报到证。关联后可查询接收单位、寄出日期、寄出方式和寄出信息。';
+
 export const GraduateArchive = z
   .object({
     subject: RecordSubject,
@@ -456,11 +461,14 @@ export const recordsLookupRoutes =
     gate,
     departments,
     catalog,
+    reportCardLinked,
   }: {
     gate: PersonalLookupGate;
     departments: Pick<Departments, 'populationRegister' | 'traffic' | 'education'>;
     /** For the 办理部门 of a service when the department's answer names no provider (no record). */
     catalog: CatalogService;
+    /** Whether the account holds a valid 高校毕业生就业报到证 link in 我的证照 (F2 opens after 关联). */
+    reportCardLinked: (accountId: string | null) => Promise<boolean>;
   }): FastifyPluginAsyncZod =>
   async (app) => {
     const register = departments.populationRegister;
@@ -587,10 +595,18 @@ export const recordsLookupRoutes =
           forDelegation: req.query.for,
         });
         const idNumber = opened.subject.idNumber;
-        const [{ archive }, { certificate }] = await Promise.all([
+        const [{ archive }, { certificate }, linked] = await Promise.all([
           education.client.archiveWhereabouts({ idNumber }),
           education.client.employmentCertificate({ idNumber }),
+          reportCardLinked(opened.subject.accountId),
         ]);
+        // The guide: 关联高校毕业生就业报到证后，可点击毕业生档案去向查. Asked only once there is something to show, so
+        // nobody is sent to link a card that does not exist (no record: the coverage sentence below), and only when
+        // the centre holds the 报到证 (otherwise linking could never succeed).
+        if (archive && certificate && !linked) {
+          await gate.recordRead(opened, RECORDS_SERVICES.archive, 'failure');
+          throw new AppError('GRADUATE_REPORT_CARD_REQUIRED', REPORT_CARD_FIRST);
+        }
         await gate.recordRead(opened, RECORDS_SERVICES.archive);
         return {
           subject: subjectOf(opened),

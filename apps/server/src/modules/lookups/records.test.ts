@@ -7,7 +7,8 @@ import type { Vehicle, Violation } from '../../departments/traffic/contract.js';
 import { trafficSpec } from '../../departments/traffic/contract.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
-import { ARCHIVE_COVERAGE, groupByVehicle, newest, timeline } from './records-routes.js';
+import { holderKeys } from '../wallet/holder.js';
+import { ARCHIVE_COVERAGE, groupByVehicle, newest, REPORT_CARD_FIRST, timeline } from './records-routes.js';
 
 const demo = (name: string) => {
   const p = DEMO_PEOPLE.find((x) => x.name === name);
@@ -80,6 +81,16 @@ describe.each(ENGINES)('records lookups (C3, C4, D3, F2) on %s', (engine) => {
   const get = async (url: string, cookie: string) => {
     const res = await c.call('GET', url, undefined, cookie);
     return { res, body: res.json() };
+  };
+  /** 我的证照 "+" → 高校毕业生就业报到证 → 授权关联, as the phone does it. */
+  const linkReportCard = async (cookie: string) => {
+    const res = await c.call(
+      'POST',
+      '/api/v1/me/certificates',
+      { type: 'graduate-report-card', city: '440100', holderKeys: holderKeys(1).map((k) => k.publicJwk) },
+      cookie,
+    );
+    expect(res.statusCode, res.body).toBe(201);
   };
 
   it('身份证办理查询: 张伟’s reissued card, mailed and signed for, every step with its date', async () => {
@@ -220,6 +231,23 @@ describe.each(ENGINES)('records lookups (C3, C4, D3, F2) on %s', (engine) => {
 
   it('毕业生档案去向查询: receiving unit, date sent, method and tracking number; a courier has no tracking number', async () => {
     const zhang = await c.verifiedAccount(demo('张伟'));
+    // the guide: 关联高校毕业生就业报到证后，可点击毕业生档案去向查 — not before, and the refusal is audited
+    const first = await c.call('GET', `${ARCHIVE}?city=440100`, undefined, zhang.cookie);
+    expect(first.statusCode, first.body).toBe(409);
+    expect(first.headers['content-type']).toContain('application/problem+json');
+    expect(first.json()).toMatchObject({
+      code: 'GRADUATE_REPORT_CARD_REQUIRED',
+      title: '请先关联就业报到证',
+      detail: REPORT_CARD_FIRST,
+    });
+    expect(first.body).not.toMatch(/华南理工大学|人才交流服务中心/);
+    const log = (await c.call('GET', '/api/v1/me/access-log', undefined, zhang.cookie)).json() as {
+      action: string;
+      result: string;
+    }[];
+    expect(log.find((e) => e.action === 'lookup.biyesheng-dangan-quxiang')).toMatchObject({ result: 'failure' });
+    await linkReportCard(zhang.cookie);
+
     const { res, body } = await get(`${ARCHIVE}?city=440100`, zhang.cookie);
     expect(res.statusCode, res.body).toBe(200);
     expect(body.archive).toMatchObject({
@@ -236,6 +264,7 @@ describe.each(ENGINES)('records lookups (C3, C4, D3, F2) on %s', (engine) => {
     expect(res.body).not.toContain(demo('张伟').idNumber);
 
     const liuFang = await c.verifiedAccount(demo('刘芳'));
+    await linkReportCard(liuFang.cookie);
     const fang = (await get(`${ARCHIVE}?city=440100`, liuFang.cookie)).body;
     expect(fang.archive).toMatchObject({
       destinationName: '生源地',
