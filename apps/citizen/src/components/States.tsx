@@ -4,16 +4,16 @@ import Result from 'antd-mobile/es/components/result';
 import Skeleton from 'antd-mobile/es/components/skeleton';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiProblem, CLIENT_CODES } from '../api/client';
+import type { ApiProblem } from '../api/client';
+import { problemText, type ShownProblem } from '../i18n/problems';
 
-/** What to tell a person about a problem, in the UI language for our own network messages. */
+/**
+ * What to tell a person about a problem, in the UI language: in Chinese the server's own detail (our own wording for
+ * network failures); in English the English sentence of its code (i18n/problems.en.ts), else the server's text.
+ */
 export function useProblemText() {
-  const { t } = useTranslation();
-  return (problem: ApiProblem) => {
-    if (problem.code === CLIENT_CODES.network) return t('errors.network');
-    if (problem.code === CLIENT_CODES.timeout) return t('errors.timeout');
-    return problem.userMessage;
-  };
+  const { t, i18n } = useTranslation();
+  return (problem: ShownProblem) => problemText(problem, t, i18n.language);
 }
 
 /** Error state of a data page: what happened (the problem's detail) and a retry button. */

@@ -23,6 +23,9 @@ import { walletEn } from './wallet.en';
 import { welfareEn } from './welfare.en';
 import type { Messages } from './zh';
 
+/** English for the server's error codes: its own namespace (`problems`), English only; see problems.ts. */
+export { problemsEn } from './problems.en';
+
 /** English, the second language: complete, and written for people (not a word-for-word gloss). */
 export const en: Messages = {
   calc: calcEn,

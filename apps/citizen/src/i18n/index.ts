@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../state/storage';
+import { PROBLEMS_NS } from './problems';
 import { zh } from './zh';
 
 declare module 'i18next' {
@@ -12,8 +13,11 @@ declare module 'i18next' {
 
 /** English is loaded on demand: most people read Chinese, and every kilobyte counts on a slow network. */
 async function loadLanguage(lang: Lang) {
-  if (lang !== 'en' || i18next.hasResourceBundle('en', 'translation')) return;
-  const { en } = await import('./en');
+  if (lang !== 'en') return;
+  if (i18next.hasResourceBundle('en', 'translation') && i18next.hasResourceBundle('en', PROBLEMS_NS)) return;
+  const { en, problemsEn } = await import('./en');
+  // The server's error codes in English (problems.ts reads them); Chinese has none: the server's detail is Chinese.
+  i18next.addResourceBundle('en', PROBLEMS_NS, problemsEn, true, true);
   i18next.addResourceBundle('en', 'translation', en, true, true);
 }
 

@@ -7,7 +7,9 @@ import {
   type CaseStatus,
   type FormFieldSpec,
 } from '@yss/contracts';
+import i18next from 'i18next';
 import type { ApiProblem } from '../api/client';
+import { problemText } from '../i18n/problems';
 
 /** antd-mobile Tag colours of a case's status. */
 export const CASE_STATUS_COLOR: Record<CaseStatus, 'primary' | 'success' | 'warning' | 'danger' | 'default'> = {
@@ -71,13 +73,13 @@ function pathParts(path: string): string[] {
 /**
  * Places a problem of POST /me/cases (or the supplement): each `errors` entry by the field or slot its path
  * names (form.purpose, /attachments/id-card …); ATTACHMENT_REQUIRED without a path at the required slots still
- * empty; anything else in the server's own words above the submit button.
+ * empty; anything else in the server's own words above the submit button (`text`: in the UI language, problemText).
  */
 export function placeProblem(
   problem: ApiProblem,
   form: ApplicationFormSpec,
   uploaded: Record<string, readonly unknown[]>,
-  text: (p: ApiProblem) => string = (p) => p.userMessage,
+  text: (p: ApiProblem) => string = (p) => problemText(p, i18next.t),
 ): ProblemPlacement {
   const fieldNames = new Set(form.fields.map((f) => f.name));
   const slotIds = new Set(form.attachments.map((s) => s.id));

@@ -65,7 +65,7 @@ function AddForm({ onAdded }: { onAdded: (d: Delegation) => void }) {
       onAdded(await auth.withVerification(() => delegation.add({ ...input, serviceIds: services, validDays: days })));
     } catch (e) {
       if (isVerificationCancelled(e)) return;
-      if (isApiProblem(e) && e.code === 'ID_NUMBER_INVALID') setFieldErrors({ idNumber: e.userMessage });
+      if (isApiProblem(e) && e.code === 'ID_NUMBER_INVALID') setFieldErrors({ idNumber: errorText(e, t) });
       else setError(errorText(e, t));
     } finally {
       setBusy(false);

@@ -7,7 +7,7 @@ import { coachApi } from '../api/coach';
 import { Icon } from '../components/icons';
 import { Page } from '../components/Page';
 import { QrSvg } from '../components/QrSvg';
-import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
 import { nextRefreshDelay, useSelfRefreshingCode } from '../hooks/use-self-refreshing-code';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
@@ -43,11 +43,12 @@ function useWakeLock() {
 function ShowTicket({ order, ticket: x }: { order: CoachOrder; ticket: CoachTicket }) {
   const { t, lang } = useLocale();
   const labels = useStatusLabels();
+  const problemText = useProblemText();
   const [notShowable, setNotShowable] = useState<string | null>(null);
   useWakeLock();
   const { code, problem, validCode, refresh } = useSelfRefreshingCode(x.id, () => coachApi.ticketQr(x.id), {
     goneCodes: GONE_CODES,
-    onGone: (e) => setNotShowable(e.userMessage),
+    onGone: (e) => setNotShowable(problemText(e)),
   });
 
   const d = order.departure;

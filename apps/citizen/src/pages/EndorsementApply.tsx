@@ -144,7 +144,7 @@ function ApplyFlow({ service }: { service: EndorsementServiceId }) {
   if (load.problem?.code === 'SERVICE_NOT_IN_CITY') {
     return (
       <section className="card case-result" data-testid="endorse-not-in-city">
-        <Result status="warning" title={t('dues.endorse.notInCity')} description={load.problem.userMessage} />
+        <Result status="warning" title={t('dues.endorse.notInCity')} description={errorText(load.problem, t)} />
       </section>
     );
   }

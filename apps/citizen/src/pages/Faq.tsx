@@ -10,7 +10,7 @@ import type { TextAreaRef } from 'antd-mobile/es/components/text-area';
 import TextArea from 'antd-mobile/es/components/text-area';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type ApiProblem, isApiProblem, NETWORK_ERROR_DETAIL } from '../api/client';
+import { type ApiProblem, isApiProblem } from '../api/client';
 import { api } from '../api/endpoints';
 import { KeyboardAccess } from '../components/KeyboardAccess';
 import { Page } from '../components/Page';
@@ -147,7 +147,7 @@ function FeedbackSection() {
       form.resetFields();
     } catch (error) {
       const problem: ApiProblem | null = isApiProblem(error) ? error : null;
-      const message = problem ? problemText(problem) : NETWORK_ERROR_DETAIL;
+      const message = problem ? problemText(problem) : t('errors.network');
       const fieldErrors = new Map<string, string[]>();
       for (const fe of problem?.errors ?? []) {
         const field = fieldOfPath(fe.path);

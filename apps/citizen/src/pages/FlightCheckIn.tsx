@@ -251,7 +251,7 @@ function Confirm({
       onDone(done);
     } catch (e) {
       if (isVerificationCancelled(e)) return;
-      if (isApiProblem(e) && e.code === 'FLIGHT_SEAT_TAKEN') onSeatTaken(e.detail);
+      if (isApiProblem(e) && e.code === 'FLIGHT_SEAT_TAKEN') onSeatTaken(errorText(e, t));
       else setProblem(errorText(e, t));
     } finally {
       setBusy(false);

@@ -8,7 +8,7 @@ import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
 import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
-import { EmptyState, ListSkeleton } from '../components/States';
+import { EmptyState, ListSkeleton, useProblemText } from '../components/States';
 import { SubmitForm } from '../components/SubmitForm';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
@@ -72,7 +72,7 @@ function ApplyForm({ c, city }: { c: Conditions; city: string }) {
       if (isApiProblem(e) && e.errors.length > 0) {
         const byField = fieldErrorsOf(e, ['amount', 'bankName', 'cardNumber'] as const);
         setErrors(byField);
-        if (Object.keys(byField).length === 0) setProblem(e.userMessage);
+        if (Object.keys(byField).length === 0) setProblem(errorText(e, t));
       } else setProblem(errorText(e, t));
     } finally {
       setBusy(false);
@@ -146,13 +146,14 @@ function ApplyForm({ c, city }: { c: Conditions; city: string }) {
   );
 }
 
-/** What stands in the way, in the centre's and the guide's words, and the way forward. */
+/** What stands in the way, in the centre's and the guide's words (in English, by its code), and the way forward. */
 function Refusal({ r, counterServiceId }: { r: NonNullable<Conditions['refusal']>; counterServiceId: string }) {
   const { t } = useLocale();
+  const problemText = useProblemText();
   return (
     <section className="card tf-refusal" role="alert" data-testid="gjj-refusal" data-code={r.code}>
       <h2 className="section-title">{t('taxfund.withdraw.cannot')}</h2>
-      <p>{r.message}</p>
+      <p>{problemText(r)}</p>
       {r.code === 'HOUSING_FUND_COUNTER_REQUIRED' && (
         <Link to={`/book/${counterServiceId}`} className="tf-link-button" data-testid="gjj-book-counter">
           {t('taxfund.withdraw.book')}

@@ -129,7 +129,7 @@ function TitleForm({
       if (isApiProblem(e) && e.errors.length > 0) {
         const byField = fieldErrorsOf(e, FIELDS);
         setErrors(byField);
-        if (Object.keys(byField).length === 0) setProblem(e.userMessage);
+        if (Object.keys(byField).length === 0) setProblem(errorText(e, t));
       } else setProblem(errorText(e, t));
     } finally {
       setBusy(false);

@@ -6,7 +6,7 @@ import { type MedicalPaymentStatus, medfund } from '../api/medfund';
 import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { ListSkeleton } from '../components/States';
+import { ListSkeleton, useProblemText } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { linkCertificatePath } from '../lib/wallet/link-path';
@@ -43,6 +43,7 @@ function Status() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiProblem | null>(null);
+  const problemText = useProblemText();
 
   if (problem) return <LookupProblem problem={problem} onRetry={reload} title={t('medfund.failed')} />;
   if (!data) return <ListSkeleton rows={5} />;
@@ -119,7 +120,7 @@ function Status() {
         {blocker && (
           <p className="mf-notice warn" role="note" data-testid="yibao-blocker">
             <strong>{t('medfund.payment.cannotActivate')}：</strong>
-            {blocker.message}
+            {problemText(blocker)}
           </p>
         )}
         {done && (
@@ -129,7 +130,7 @@ function Status() {
         )}
         {failure && (
           <p className="mf-notice warn" role="alert" data-testid="yibao-failure">
-            {failure.userMessage}
+            {problemText(failure)}
           </p>
         )}
         <div className="mf-actions">

@@ -16,7 +16,7 @@ import { LookupProblem } from '../components/LookupProblem';
 import { Page, useGoBack } from '../components/Page';
 import { Segmented } from '../components/Segmented';
 import { SourceNote } from '../components/SourceNote';
-import { ListSkeleton } from '../components/States';
+import { ListSkeleton, useProblemText } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { linkCertificatePath } from '../lib/wallet/link-path';
@@ -101,6 +101,7 @@ function WhoPicker({ value, onChange }: { value: string | null; onChange: (forId
 
 function StatusCard({ data }: { data: PensionStatus }) {
   const { t } = useLocale();
+  const problemText = useProblemText();
   const day = useDay();
   const headingId = useId();
   const c = data.certification;
@@ -150,7 +151,7 @@ function StatusCard({ data }: { data: PensionStatus }) {
       {data.blocker && (
         <p className="pension-notice" role="note" data-testid="pension-blocker">
           <strong>{t('welfare.pension.cannotCertify')}：</strong>
-          {data.blocker.message}
+          {problemText(data.blocker)}
         </p>
       )}
     </section>
@@ -167,6 +168,7 @@ function Certify({ forId, onCertified }: { forId: string | null; onCertified: (r
   const [scheme, setScheme] = useState<PensionSchemeCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiProblem | null>(null);
+  const problemText = useProblemText();
   const failureRef = useRef<HTMLParagraphElement>(null);
   const schemeId = useId();
 
@@ -233,7 +235,7 @@ function Certify({ forId, onCertified }: { forId: string | null; onCertified: (r
           <p className="field-help">{t('welfare.pension.schemeHint')}</p>
           {failure && (
             <p className="pension-notice" role="alert" tabIndex={-1} ref={failureRef} data-testid="pension-failure">
-              {failure.userMessage}
+              {problemText(failure)}
             </p>
           )}
           <Button

@@ -69,7 +69,7 @@ function RealNameForm() {
       auth.setAccount(profile);
     } catch (e) {
       if (isVerificationCancelled(e)) return;
-      if (isApiProblem(e) && e.code === 'ID_NUMBER_INVALID') setIdError(e.userMessage);
+      if (isApiProblem(e) && e.code === 'ID_NUMBER_INVALID') setIdError(errorText(e, t));
       else setError(errorText(e, t));
     } finally {
       setBusy(false);

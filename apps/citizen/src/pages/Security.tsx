@@ -401,9 +401,9 @@ function PinSheet({ visible, onClose }: { visible: boolean; onClose: () => void 
       if (isVerificationCancelled(e)) {
         go('confirm');
       } else if (isApiProblem(e) && e.code === 'PIN_INVALID' && changing) {
-        go('current', e.userMessage);
+        go('current', errorText(e, t));
       } else if (isApiProblem(e) && e.code === 'PIN_LOCKED') {
-        setError(e.userMessage);
+        setError(errorText(e, t));
         setValue('');
       } else {
         go('new', errorText(e, t));

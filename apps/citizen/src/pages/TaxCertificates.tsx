@@ -76,7 +76,7 @@ function IssueForm({ kind, onIssued }: { kind: CertificateKind; onIssued: (r: Ta
       if (isApiProblem(e) && e.errors.length > 0) {
         const byField = fieldErrorsOf(e, ['year', 'email', 'recipient', 'phone', 'address'] as const);
         setErrors(byField);
-        if (Object.keys(byField).length === 0) setProblem(e.userMessage);
+        if (Object.keys(byField).length === 0) setProblem(errorText(e, t));
       } else setProblem(errorText(e, t));
     } finally {
       setBusy(false);

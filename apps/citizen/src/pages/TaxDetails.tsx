@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { type IncomeTaxLookup, type InsuranceFeeLookup, tax } from '../api/tax';
 import { Page, useGoBack } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
-import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
+import { EmptyState, ErrorState, ListSkeleton, useProblemText } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { RequireAuth } from '../state/auth';
@@ -198,6 +198,7 @@ function FeesView({ d }: { d: NonNullable<InsuranceFeeLookup['details']> }) {
 
 function Details({ kind }: { kind: TaxDetailsKind }) {
   const { t } = useLocale();
+  const problemText = useProblemText();
   const goBack = useGoBack();
   const { city } = usePreferences();
   const options = choices();
@@ -286,7 +287,7 @@ function Details({ kind }: { kind: TaxDetailsKind }) {
       {problem && problem.status === 400 ? (
         // A period the server refuses (reversed, in the future, too long): say so where the period is chosen.
         <p className="form-error tax-note" role="alert" data-testid="tax-period-error">
-          {problem.userMessage}
+          {problemText(problem)}
         </p>
       ) : problem ? (
         <ErrorState problem={problem} onRetry={reload} title={t('tax.details.failed')} />

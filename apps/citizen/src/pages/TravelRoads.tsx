@@ -146,7 +146,8 @@ export default function TravelRoads() {
           problem={problem}
           onRetry={problem.status >= 500 || problem.status === 0 ? nearby.reload : undefined}
           title={
-            isApiProblem(problem) && problem.status < 500 && problem.status > 0
+            // a refusal (4xx) is named by the server's title; in English the description already says it
+            !isEn && isApiProblem(problem) && problem.status < 500 && problem.status > 0
               ? problem.title
               : t('travel.common.loadFailed')
           }

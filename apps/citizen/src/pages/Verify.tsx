@@ -6,6 +6,7 @@ import {
   type WalletPurpose,
 } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
+import i18next from 'i18next';
 import QRCode from 'qrcode';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { isApiProblem } from '../api/client';
@@ -14,6 +15,7 @@ import { FormField } from '../components/FormField';
 import { Page } from '../components/Page';
 import { type PictureMiss, QrCapture } from '../components/QrCapture';
 import { useLocale } from '../i18n/localize';
+import { problemText } from '../i18n/problems';
 import { errorText } from '../lib/errors';
 import { useWalletNames } from '../lib/wallet/names';
 import { oldestStatus } from '../lib/wallet/offline-cache';
@@ -46,7 +48,7 @@ function uploadFailure(e: unknown): UploadFailure {
     // no answer, rate limited or a server fault: try again later
     network: e.isNetwork || e.status === 429 || e.status >= 500,
     session: e.status === 401 || e.status === 403,
-    message: e.userMessage,
+    message: problemText(e, i18next.t),
   };
 }
 
@@ -417,7 +419,8 @@ export default function Verify() {
         return;
       }
       await offlineQueue.clearProfile().catch(() => undefined);
-      if (isApiProblem(e) && e.status === 403) setSession({ state: 'not-verifier', message: e.userMessage });
+      if (isApiProblem(e) && e.status === 403)
+        setSession({ state: 'not-verifier', message: problemText(e, i18next.t) });
       else setSession({ state: 'anonymous' });
     }
   }, []);

@@ -26,6 +26,7 @@ import {
 } from '../api/client';
 import { identity } from '../api/identity';
 import { ListSkeleton } from '../components/States';
+import { problemText } from '../i18n/problems';
 import { forgetDrafts } from '../lib/apply-drafts';
 import { forgetAccount, rememberAccount, rememberedAccount } from '../pwa/offline-account';
 import { browserStore, writeLastLogin } from './storage';
@@ -160,7 +161,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   // Every API answer that ends the session, from any page.
-  useEffect(() => onSessionProblem((problem) => sessionEnded(problem.code, problem.detail)), [sessionEnded]);
+  useEffect(
+    () => onSessionProblem((problem) => sessionEnded(problem.code, problemText(problem, t))),
+    [sessionEnded, t],
+  );
 
   // Who is logged in: once at start, and again when the network comes back after a start without one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the start-up probe runs once
@@ -185,9 +189,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           setOfflineAccountId(null);
           forgetAccount();
           if (isSessionProblem(error) && error.code === 'SESSION_REPLACED') {
-            sessionEnded(error.code, error.detail);
+            sessionEnded(error.code, problemText(error, t));
           } else if (isSessionProblem(error) && error.code === 'SESSION_EXPIRED') {
-            Toast.show({ content: error.detail || t('auth.expired'), duration: 3000 });
+            Toast.show({ content: problemText(error, t) || t('auth.expired'), duration: 3000 });
           }
         },
       );
