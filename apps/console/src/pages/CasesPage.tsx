@@ -156,6 +156,8 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
           emptyText:
             status === 'todo' ? '暂无待办理的办件' : status === 'overdue' ? '暂无已超期的办件' : '暂无符合条件的办件',
         }}
+        // the fixed columns add up to ~1,130 px: below that the table scrolls sideways instead of squeezing 事项
+        scroll={{ x: 'max-content' }}
         rowClassName={(r) => (r.id === caseId ? 'case-row case-row-open' : 'case-row')}
         onRow={(r) => ({ onClick: () => open(r.id) })}
         columns={[
@@ -173,6 +175,7 @@ function CaseQueue({ cities }: { cities: { value: string; label: string }[] }) {
           {
             title: '事项',
             key: 'service',
+            minWidth: 220,
             render: (_: unknown, r) => (
               <>
                 <div>{r.serviceName}</div>
