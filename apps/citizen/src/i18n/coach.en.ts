@@ -16,7 +16,7 @@ export const coachEn: typeof coachZh = {
     title: 'Search',
     from: 'From (city)',
     to: 'To (city)',
-    toPlaceholder: 'Choose the destination city',
+    toPlaceholder: 'Choose',
     swap: 'Swap departure and destination cities',
     date: 'Date of travel',
     quickDates: 'Quick date choice',

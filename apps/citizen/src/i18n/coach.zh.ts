@@ -14,7 +14,7 @@ export const coachZh = {
     title: '购票查询',
     from: '出发城市',
     to: '到达城市',
-    toPlaceholder: '请选择到达城市',
+    toPlaceholder: '请选择',
     swap: '交换出发城市和到达城市',
     date: '出发日期',
     quickDates: '快捷选择日期',

@@ -58,6 +58,8 @@ export const en: Messages = {
     loadingPage: 'Loading page',
   },
   common: {
+    /** between a label and its value: full-width in Chinese, ": " in English */
+    colon: ': ',
     back: 'Back',
     retry: 'Try again',
     loading: 'Loading…',

@@ -57,6 +57,8 @@ export const zh = {
     loadingPage: '页面加载中',
   },
   common: {
+    /** between a label and its value: full-width in Chinese, ": " in English */
+    colon: '：',
     back: '返回',
     retry: '重试',
     loading: '加载中…',

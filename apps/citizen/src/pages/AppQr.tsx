@@ -47,7 +47,10 @@ export default function AppQr() {
           <canvas ref={canvasRef} className="qr-canvas" role="img" aria-label={t('qr.imageLabel', { url })} />
         )}
         <p className="qr-url">
-          <span className="qr-url-label">{t('qr.address')}：</span>
+          <span className="qr-url-label">
+            {t('qr.address')}
+            {t('common.colon')}
+          </span>
           <span className="qr-url-value">{url}</span>
         </p>
         <p className="qr-howto">{t('qr.howTo')}</p>

@@ -53,7 +53,10 @@ function CaseCard({ c, kindName }: { c: AssistanceCase; kindName: string }) {
         <div className="records-notice" role="note" data-testid="assistance-rejection">
           {c.rejectionReason && (
             <p>
-              <strong>{t('welfare.assistance.rejectionReason')}：</strong>
+              <strong>
+                {t('welfare.assistance.rejectionReason')}
+                {t('common.colon')}
+              </strong>
               {c.rejectionReason}
             </p>
           )}
@@ -109,6 +112,7 @@ export default function AssistanceProgress() {
     <Page title={t('welfare.assistance.title')}>
       <p className="page-intro">{t('welfare.assistance.intro')}</p>
       <Segmented
+        className="segmented-wrap"
         label={t('welfare.assistance.kindLabel')}
         options={ASSISTANCE_KINDS}
         value={kind}

@@ -457,7 +457,9 @@ export function CaseView({
           <p data-testid="fulfilment-message">{detail.fulfilment.message}</p>
           {detail.fulfilment.reference && (
             <p className="field-help">
-              {t('cases.detail.fulfilmentReference')}：{detail.fulfilment.reference}
+              {t('cases.detail.fulfilmentReference')}
+              {t('common.colon')}
+              {detail.fulfilment.reference}
             </p>
           )}
           {detail.fulfilment.state === 'issued' && lookup && (
@@ -479,7 +481,10 @@ export function CaseView({
           </h2>
           {detail.supplementReason && (
             <p className="case-reason" data-testid="supplement-reason">
-              <strong>{t('cases.detail.supplementReason')}：</strong>
+              <strong>
+                {t('cases.detail.supplementReason')}
+                {t('common.colon')}
+              </strong>
               {detail.supplementReason}
             </p>
           )}

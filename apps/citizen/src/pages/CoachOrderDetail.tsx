@@ -49,7 +49,8 @@ function PayCard({ order, onExpired }: { order: CoachOrder; onExpired: () => voi
       {left > 0 ? (
         <>
           <p className="field-help">
-            {t('coach.detail.payLeft')}：
+            {t('coach.detail.payLeft')}
+            {t('common.colon')}
             <span className="coach-countdown" data-testid="coach-pay-countdown">
               {t('coach.detail.payLeftValue', { time: formatCountdown(left) })}
             </span>

@@ -304,7 +304,7 @@ export default function FlightService() {
         <strong>{t('flights.checkInLink')}</strong>
         <span className="field-help">{t('flights.checkInLinkDesc')}</span>
       </Link>
-      <p className="field-help">{t('flights.source')}</p>
+      <p className="source-note">{t('flights.source')}</p>
     </Page>
   );
 }

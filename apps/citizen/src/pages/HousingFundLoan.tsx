@@ -72,7 +72,8 @@ function Loan() {
       </dl>
       {l.nextRepayment && (
         <p className="field-help" data-testid="gjj-loan-next">
-          {t('taxfund.loan.next')}：
+          {t('taxfund.loan.next')}
+          {t('common.colon')}
           {t('taxfund.loan.nextValue', {
             date: l.nextRepayment.dueOn,
             total: money(l.nextRepayment.total),

@@ -72,7 +72,9 @@ export default function LegalConsult() {
             ))}
             {node.basis && (
               <p className="legal-basis">
-                {t('legal.consult.basis')}：{pick(node.basis, node.basisEn)}
+                {t('legal.consult.basis')}
+                {t('common.colon')}
+                {pick(node.basis, node.basisEn)}
               </p>
             )}
             {node.actions && node.actions.length > 0 && (

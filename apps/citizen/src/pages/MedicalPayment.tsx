@@ -76,7 +76,8 @@ function Status() {
     <>
       <section className="card" aria-labelledby={headingId} data-testid="yibao-status">
         <h2 id={headingId} className="section-title">
-          {t('medfund.payment.status')}：
+          {t('medfund.payment.status')}
+          {t('common.colon')}
           <span data-testid="yibao-activation">
             {activation.activated
               ? t('medfund.payment.activated', { when: when(activation.activatedAt) })
@@ -119,7 +120,10 @@ function Status() {
         </dl>
         {blocker && (
           <p className="mf-notice warn" role="note" data-testid="yibao-blocker">
-            <strong>{t('medfund.payment.cannotActivate')}：</strong>
+            <strong>
+              {t('medfund.payment.cannotActivate')}
+              {t('common.colon')}
+            </strong>
             {problemText(blocker)}
           </p>
         )}
@@ -185,10 +189,8 @@ export default function MedicalPayment() {
   const { t } = useLocale();
   return (
     <Page title={t('medfund.payment.title')}>
-      <p className="page-intro">
-        {t('medfund.payment.intro')}
-        {t('medfund.payment.cityNote')}
-      </p>
+      <p className="page-intro">{t('medfund.payment.intro')}</p>
+      <p className="page-intro">{t('medfund.payment.cityNote')}</p>
       <RequireAuth>
         <Status />
       </RequireAuth>

@@ -61,7 +61,9 @@ function History({ items }: { items: MoveCarRequest[] }) {
                 <strong>{r.plateMasked}</strong> · {reason ? pick(reason.label, reason.labelEn) : r.reasonLabel}
                 <p className="field-help">{r.place}</p>
                 <p className="field-help">
-                  {t('transport.moveCar.sentAt')}：{chinaTime(r.sentAt)}
+                  {t('transport.moveCar.sentAt')}
+                  {t('common.colon')}
+                  {chinaTime(r.sentAt)}
                 </p>
               </li>
             );

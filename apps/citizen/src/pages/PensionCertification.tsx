@@ -150,7 +150,10 @@ function StatusCard({ data }: { data: PensionStatus }) {
       />
       {data.blocker && (
         <p className="pension-notice" role="note" data-testid="pension-blocker">
-          <strong>{t('welfare.pension.cannotCertify')}：</strong>
+          <strong>
+            {t('welfare.pension.cannotCertify')}
+            {t('common.colon')}
+          </strong>
           {problemText(data.blocker)}
         </p>
       )}

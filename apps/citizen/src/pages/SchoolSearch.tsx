@@ -260,10 +260,14 @@ export default function SchoolSearch() {
                   <span className="edu-tag edu-tag-plain">{s.districtName}</span>
                 </p>
                 <p className="field-help">
-                  {t('education.schools.address')}：{s.address}
+                  {t('education.schools.address')}
+                  {t('common.colon')}
+                  {s.address}
                 </p>
                 <p className="field-help">
-                  {t('education.schools.phone')}：<a href={`tel:${s.phone.replace(/[^\d]/g, '')}`}>{s.phone}</a>
+                  {t('education.schools.phone')}
+                  {t('common.colon')}
+                  <a href={`tel:${s.phone.replace(/[^\d]/g, '')}`}>{s.phone}</a>
                 </p>
               </li>
             ))}

@@ -72,7 +72,9 @@ function ListResult({ r }: { r: TaxListResult }) {
                   <strong>{m.month}</strong> {m.incomeItem}
                 </span>
                 <span>
-                  {t('tax.certificate.agent')}：{m.withholdingAgentName}
+                  {t('tax.certificate.agent')}
+                  {t('common.colon')}
+                  {m.withholdingAgentName}
                 </span>
                 <span className="tax-list-amounts">
                   {t('tax.certificate.income')} {yuan(m.income)}　{t('tax.certificate.tax')} {yuan(m.tax)}

@@ -65,7 +65,10 @@ function NonceCard({ nonce, onRenew }: { nonce: string; onRenew: () => void }) {
       <h2 className="section-title">{t('verifier.nonceTitle')}</h2>
       <canvas ref={canvas} role="img" aria-label={t('verifier.nonceQr')} className="vf-nonce-qr" />
       <p className="vf-nonce-text">
-        <span>{t('verifier.nonceText')}：</span>
+        <span>
+          {t('verifier.nonceText')}
+          {t('common.colon')}
+        </span>
         <code data-testid="verify-nonce-text">{text}</code>
       </p>
       <p className="field-help">{t('verifier.nonceHelp')}</p>
@@ -145,7 +148,10 @@ function VerdictCard({
       data-verdict={v.verdict}
     >
       <h2 id={heading} className="vf-verdict-head" role="status">
-        <span className="visually-hidden">{t('verifier.verdictTitle')}：</span>
+        <span className="visually-hidden">
+          {t('verifier.verdictTitle')}
+          {t('common.colon')}
+        </span>
         <span className="vf-verdict-word" data-testid="verify-verdict-word">
           {t(`verifier.verdict.${v.verdict as VerdictKind}`)}
         </span>

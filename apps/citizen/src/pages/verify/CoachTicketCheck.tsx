@@ -48,7 +48,10 @@ function ScanVerdict({
       data-verdict={r.verdict}
     >
       <h3 id={id} ref={headingRef} tabIndex={-1} className="coach-verdict-head">
-        <span className="visually-hidden">{t('coach.station.verdict')}：</span>
+        <span className="visually-hidden">
+          {t('coach.station.verdict')}
+          {t('common.colon')}
+        </span>
         <span className="coach-verdict-word" role={valid ? 'status' : 'alert'} data-testid="coach-verdict-word">
           {word}
         </span>
