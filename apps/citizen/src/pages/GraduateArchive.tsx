@@ -1,14 +1,13 @@
 import Button from 'antd-mobile/es/components/button';
 import Result from 'antd-mobile/es/components/result';
 import { useId } from 'react';
-import { Link } from 'react-router';
 import { type GraduateArchive as Answer, records } from '../api/records';
+import { LinkCertificateButton } from '../components/LinkCertificateButton';
 import { Page, useGoBack } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { linkCertificatePath } from '../lib/wallet/link-path';
 import { RequireAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import { Facts, useCodeLabel } from './records-shared';
@@ -69,13 +68,9 @@ function LinkReportCardFirst() {
     <div className="state-block" role="status" data-testid="archive-link-first">
       <Result status="info" title={t('records.archive.linkFirst')} description={t('records.archive.linkFirstHint')} />
       <div className="action-row">
-        <Link
-          to={linkCertificatePath('graduate-report-card', '/lookups/graduate-archive')}
-          className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default state-link"
-          data-testid="archive-link-card"
-        >
+        <LinkCertificateButton type="graduate-report-card" next="/lookups/graduate-archive" testId="archive-link-card">
           {t('records.archive.linkCard')}
-        </Link>
+        </LinkCertificateButton>
         <Button block size="large" onClick={goBack}>
           {t('common.back')}
         </Button>

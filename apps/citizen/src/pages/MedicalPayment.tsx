@@ -3,13 +3,13 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { type ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { type MedicalPaymentStatus, medfund } from '../api/medfund';
+import { LinkCertificateButton } from '../components/LinkCertificateButton';
 import { LookupProblem } from '../components/LookupProblem';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { ListSkeleton, useProblemText } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { linkCertificatePath } from '../lib/wallet/link-path';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import './medfund.css';
@@ -155,13 +155,9 @@ function Status() {
             </>
           ) : card?.linkable && !card.linked ? (
             // 关联社保卡后，点击【开通支付】: the way to link it, in place of a button that cannot work yet
-            <Link
-              to={linkCertificatePath('social-security-card', '/lookups/medical-payment')}
-              className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default state-link"
-              data-testid="yibao-link-card"
-            >
+            <LinkCertificateButton type="social-security-card" next="/lookups/medical-payment" testId="yibao-link-card">
               {t('medfund.payment.linkCard')}
-            </Link>
+            </LinkCertificateButton>
           ) : (
             <Button
               color="primary"

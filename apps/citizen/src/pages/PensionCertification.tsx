@@ -12,6 +12,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ApiProblem, isApiProblem, isVerificationCancelled } from '../api/client';
 import { delegation } from '../api/delegation';
 import { pension } from '../api/pension';
+import { LinkCertificateButton } from '../components/LinkCertificateButton';
 import { LookupProblem } from '../components/LookupProblem';
 import { Page, useGoBack } from '../components/Page';
 import { Segmented } from '../components/Segmented';
@@ -19,7 +20,6 @@ import { SourceNote } from '../components/SourceNote';
 import { ListSkeleton, useProblemText } from '../components/States';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
-import { linkCertificatePath } from '../lib/wallet/link-path';
 import { RequireAuth, useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
 import { Facts } from './records-shared';
@@ -261,16 +261,13 @@ function Certify({ forId, onCertified }: { forId: string | null; onCertified: (r
         <div className="action-row">
           {data.blocker?.code === 'SOCIAL_SECURITY_CARD_REQUIRED' && (
             // 关联社保卡后，选择养老资格认证: the way to link it, coming back here (and to the same person) afterwards
-            <Link
-              to={linkCertificatePath(
-                'social-security-card',
-                forId ? `/pension-certification?${new URLSearchParams({ for: forId })}` : '/pension-certification',
-              )}
-              className="adm-button adm-button-primary adm-button-block adm-button-large adm-button-shape-default state-link"
-              data-testid="pension-link-card"
+            <LinkCertificateButton
+              type="social-security-card"
+              next={forId ? `/pension-certification?${new URLSearchParams({ for: forId })}` : '/pension-certification'}
+              testId="pension-link-card"
             >
               {t('welfare.pension.linkCard')}
-            </Link>
+            </LinkCertificateButton>
           )}
           <Button block size="large" onClick={goBack}>
             {t('common.back')}
