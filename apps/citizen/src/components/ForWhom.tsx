@@ -8,7 +8,7 @@ import { useVerifiedLoad } from '../hooks/use-verified-load';
 import { useLocale } from '../i18n/localize';
 import { useAuth } from '../state/auth';
 import { usePreferences } from '../state/preferences';
-import { ErrorState, ListSkeleton } from './States';
+import { ErrorState, ListSkeleton, useProblemText } from './States';
 
 /** Who an application or a booking is for: the account holder (delegationId null) or a delegation's principal. */
 export interface ActingChoice {
@@ -93,7 +93,11 @@ export function EligibilityRefused({
 }) {
   const { t } = useLocale();
   const navigate = useNavigate();
-  const reason = `${answer.forOthers ? t('forOthers.refusedOther', { name: answer.applicantNameMasked }) : ''}${answer.reason ?? ''}`;
+  const problemText = useProblemText();
+  // the department's reason; in English the sentence of its code, when the code has one
+  const said =
+    answer.code && answer.reason ? problemText({ code: answer.code, message: answer.reason }) : answer.reason;
+  const reason = `${answer.forOthers ? t('forOthers.refusedOther', { name: answer.applicantNameMasked }) : ''}${said ?? ''}`;
   return (
     <section className="card case-not-offered" data-testid="eligibility-refused" role="alert">
       <Result

@@ -1,8 +1,10 @@
+import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProblem, CLIENT_CODES } from '../api/client';
 import { changeLanguage, i18next, initI18n } from '../i18n';
 import { PROBLEMS_NS, problemText } from '../i18n/problems';
 import { cleanup, renderUi } from '../test/render';
+import { EligibilityRefused } from './ForWhom';
 import { ErrorState } from './States';
 
 afterEach(cleanup);
@@ -77,5 +79,33 @@ describe('the sentence shown for a problem', () => {
     expect(
       problemText({ code: 'PENSION_TERMINATED', message: '张*已终止参保，无法进行养老资格认证。' }, i18next.t),
     ).toBe('张*已终止参保，无法进行养老资格认证。');
+  });
+});
+
+describe('暂不符合条件 (EligibilityRefused)', () => {
+  const refused = (forOthers: boolean) => ({
+    serviceId: 'gangao-zaici-qianzhu',
+    eligible: false,
+    code: 'APPLICATION_NOT_ELIGIBLE',
+    reason: '您的户籍不在本市，暂不能在线办理。',
+    forOthers,
+    applicantNameMasked: '张**',
+  });
+  const render = (forOthers: boolean) =>
+    renderUi(
+      <MemoryRouter>
+        <EligibilityRefused answer={refused(forOthers)} serviceId="gangao-zaici-qianzhu" kind="apply" canChooseOther />
+      </MemoryRouter>,
+    );
+  const reason = (root: HTMLElement) => root.querySelector('[data-testid="eligibility-reason"]')?.textContent;
+
+  it('says the department’s reason in Chinese, and the code’s sentence in English', async () => {
+    await initI18n('zh-CN');
+    expect(reason(await render(false))).toBe('您的户籍不在本市，暂不能在线办理。');
+    cleanup();
+    await initI18n('en');
+    const en = reason(await render(true));
+    expect(en).toMatch(/^For 张\*\*: /);
+    expect(en?.replace('张**', '')).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });

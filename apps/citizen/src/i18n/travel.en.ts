@@ -107,6 +107,8 @@ export const travelEn: Messages['travel'] = {
   railway: {
     title: 'Railway information',
     intro: 'Train numbers, times, ticket gates and delays for trains in Guangdong.',
+    ticketNote:
+      'This service shows train information only and does not sell tickets. Buy, change or refund tickets on the China Railway 12306 website (www.12306.cn), the Railway 12306 app or at a station ticket office.',
     byStation: 'By station',
     byNumber: 'By train number',
     from: 'From station',

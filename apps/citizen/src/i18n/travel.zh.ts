@@ -1,3 +1,5 @@
+import { RAILWAY_TICKET_NOTE } from '@yss/contracts';
+
 /** 智慧出行 pages (D5): 行程订阅及天气, 高速动态, 附近路况, 铁路信息 (zh). Merged into zh.ts as `travel`; travel.en.ts has the same keys. */
 export const travelZh = {
   common: {
@@ -104,6 +106,8 @@ export const travelZh = {
   railway: {
     title: '铁路信息',
     intro: '查询广东省内列车的车次、时刻、检票口及正晚点信息。',
+    /** The platform's notice (RAILWAY_TICKET_NOTE of @yss/contracts, which the API also returns). */
+    ticketNote: RAILWAY_TICKET_NOTE,
     byStation: '按车站',
     byNumber: '按车次',
     from: '出发站',

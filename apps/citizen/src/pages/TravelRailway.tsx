@@ -1,4 +1,4 @@
-import { RAILWAY_TICKET_NOTE, type RailStation } from '@yss/contracts';
+import type { RailStation } from '@yss/contracts';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { travelApi } from '../api/travel';
@@ -228,7 +228,7 @@ function Railway({ params }: { params: URLSearchParams }) {
     <Page title={t('travel.railway.title')}>
       <p className="page-intro">{t('travel.railway.intro')}</p>
       <p className="field-help" data-testid="railway-note">
-        {RAILWAY_TICKET_NOTE}
+        {t('travel.railway.ticketNote')}
       </p>
       <Segmented
         label={t('travel.railway.title')}
