@@ -1,3 +1,4 @@
+import { FLIGHT_CHECK_IN_RULES } from '@yss/contracts';
 import type { flightsZh } from './flights.zh';
 
 /** 航班服务 and 航班在线值机 (D5) (en). Same keys as flights.zh.ts. */
@@ -43,6 +44,13 @@ export const flightsEn: typeof flightsZh = {
     title: 'Online flight check-in',
     intro: 'See the tickets in your own name, choose a seat online and get an electronic boarding pass.',
     rulesTitle: 'Check-in rules',
+    rules: {
+      opens: `Online check-in opens ${FLIGHT_CHECK_IN_RULES.opensHoursBefore} hours before the scheduled departure and closes ${FLIGHT_CHECK_IN_RULES.closesMinutesBefore} minutes before it.`,
+      once: 'Each passenger checks in once per flight segment; before check-in closes you may cancel it and choose a seat again.',
+      exitRow:
+        'Emergency exit seats are assigned at the airport check-in counter to passengers aged 15 or over who can help in an evacuation, not online; business-class seats are not chosen here.',
+      gate: `Be at the gate ${FLIGHT_CHECK_IN_RULES.boardingMinutesBefore} minutes before departure; the gate closes 15 minutes before it. Passengers with checked baggage should drop it at the airport counter before check-in closes.`,
+    },
     empty: 'No flights to check in for',
     emptyDesc: 'Only domestic tickets in your own name departing from today are shown.',
     passenger: 'Passenger',

@@ -1,3 +1,5 @@
+import { FLIGHT_CHECK_IN_RULES_TEXT } from '@yss/contracts';
+
 /** 航班服务 and 航班在线值机 (D5) (zh). Merged into zh.ts as `flights`; flights.en.ts has the same keys. */
 export const flightsZh = {
   title: '航班服务',
@@ -40,6 +42,13 @@ export const flightsZh = {
     title: '航班在线值机',
     intro: '查询您本人名下的机票，在线选择座位并获取电子登机牌。凭电子登机牌和有效身份证件办理安检、登机。',
     rulesTitle: '值机须知',
+    /** The airlines' rules as the API states them (FLIGHT_CHECK_IN_RULES_TEXT, one source). */
+    rules: {
+      opens: FLIGHT_CHECK_IN_RULES_TEXT[0] as string,
+      once: FLIGHT_CHECK_IN_RULES_TEXT[1] as string,
+      exitRow: FLIGHT_CHECK_IN_RULES_TEXT[2] as string,
+      gate: FLIGHT_CHECK_IN_RULES_TEXT[3] as string,
+    },
     empty: '暂无可办理值机的航班',
     emptyDesc: '仅显示您本人名下、今日起出发的国内航班客票。',
     passenger: '旅客',

@@ -481,8 +481,9 @@ function CheckInFlow() {
             {t('flights.checkIn.rulesTitle')}
           </h2>
           <ol className="flight-rules" data-testid="flight-rules">
-            {data.rules.map((r) => (
-              <li key={r}>{r}</li>
+            {/* the API's rules (data.rules) are the Chinese of these keys; the page says them in the UI language */}
+            {(['opens', 'once', 'exitRow', 'gate'] as const).map((k) => (
+              <li key={k}>{t(`flights.checkIn.rules.${k}`)}</li>
             ))}
           </ol>
         </section>

@@ -1,6 +1,14 @@
 // @vitest-environment happy-dom
-import type { Airport, Flight, FlightBooking, FlightBookings, SeatMap } from '@yss/contracts';
+import {
+  type Airport,
+  FLIGHT_CHECK_IN_RULES_TEXT,
+  type Flight,
+  type FlightBooking,
+  type FlightBookings,
+  type SeatMap,
+} from '@yss/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
+import { flightsZh } from '../i18n/flights.zh';
 import { allByTestId, byTestId, type Call, findByTestId, json, mockFetch, problem, renderRoute } from '../test/harness';
 import { cleanup, click, typeInto, waitFor } from '../test/render';
 import FlightCheckIn from './FlightCheckIn';
@@ -237,5 +245,11 @@ describe('航班在线值机 (/travel/flights/check-in)', () => {
     const retry = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('重试'));
     await click(retry as HTMLButtonElement);
     await waitFor(() => expect(document.body.textContent).toContain('暂无可办理值机的航班'));
+  });
+});
+
+describe('值机须知', () => {
+  it('the page’s Chinese rules are every rule the API states, in its order (the English has the same keys)', () => {
+    expect(Object.values(flightsZh.checkIn.rules)).toEqual([...FLIGHT_CHECK_IN_RULES_TEXT]);
   });
 });
