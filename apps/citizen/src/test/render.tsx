@@ -35,8 +35,12 @@ export async function flush(times = 3) {
   }
 }
 
-/** Waits until `check` stops throwing (React updates flushed between tries). */
-export async function waitFor<T>(check: () => T, timeoutMs = 3000): Promise<T> {
+/**
+ * Waits until `check` stops throwing (React updates flushed between tries). It returns as soon as the check holds, so
+ * the generous default costs passing tests nothing: under a loaded 2-core machine (a CI run beside) a page's first
+ * render once took longer than the earlier 3 s (Apply.test.tsx's verify prompt).
+ */
+export async function waitFor<T>(check: () => T, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
