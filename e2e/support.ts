@@ -130,9 +130,22 @@ async function launchPlatform(
   return {
     baseUrl,
     async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        // The server gives itself 10 s to stop. One that has not exited 15 s after SIGTERM has its event loop
+        // blocked (its own exit timer cannot fire): kill it, and say so, rather than hang the run's teardown and
+        // keep vitest from exiting (seen once in CI, after a page of that platform stopped loading).
+        const killed = await Promise.race([
+          exited.then(() => false),
+          new Promise<boolean>((r) => setTimeout(() => r(true), 15_000).unref()),
+        ]);
+        if (killed) {
+          console.error(`the platform at ${baseUrl} did not stop within 15 s of SIGTERM: killed (event loop blocked?)`);
+          child.kill('SIGKILL');
+          await exited;
+        }
+      }
       if (!keepDataDir) rmSync(dataDir, { recursive: true, force: true });
       if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, redisPrefix);
     },

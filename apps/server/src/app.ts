@@ -770,7 +770,14 @@ async function assembleApp(
     log: app.log.child({ module: 'endorsements' }),
   });
   payments.registerFulfiller('endorsement-fee', endorsements.fulfiller);
-  await app.register(endorsementRoutes({ service: endorsements, gate: paymentGate, lookups: gate }));
+  await app.register(
+    endorsementRoutes({
+      service: endorsements,
+      gate: paymentGate,
+      lookups: gate,
+      permitLinked: (accountId, type) => hasValidLink(database.db, accountId, type),
+    }),
+  );
   await app.register(
     walletVerifierRoutes({
       db: database.db,

@@ -126,9 +126,19 @@ export const EndorsementProgress = z.object({
 });
 export type EndorsementProgress = z.infer<typeof EndorsementProgress>;
 
+/** The permits whose endorsements 签注进度查询 shows once linked in 我的证照 (credential types of the wallet). */
+export const ENDORSEMENT_PERMIT_TYPES = ['hk-macao-permit', 'taiwan-permit'] as const;
+export type EndorsementPermitType = (typeof ENDORSEMENT_PERMIT_TYPES)[number];
+
 export const MyEndorsements = z
   .object({
+    /** The endorsements on permits linked in 我的证照 (all of them when a family member looks, with 授权). */
     endorsements: z.array(EndorsementProgress),
+    /**
+     * FEATURES D6 / the guide: 持有广东省内签发的出入境证件同时可关联相关电子证照查看签注进度. The kinds of permit that carry
+     * endorsements but are not linked yet: their endorsements are left out until they are.
+     */
+    unlinkedPermits: z.array(z.object({ type: z.enum(ENDORSEMENT_PERMIT_TYPES), name: z.string() })),
     source: z.object({ department: z.string(), updatedAt: z.string().nullable() }),
   })
   .meta({ id: 'MyEndorsements', description: '签注进度查询 (D6)' });

@@ -9,6 +9,7 @@ export * from './cities.js';
 export * from './coach.js';
 export * from './credit.js';
 export * from './delegation.js';
+export * from './districts.js';
 export * from './endorsements.js';
 export * from './feedback.js';
 export * from './flights.js';

@@ -59,6 +59,7 @@ export const appointmentsEn: Messages['appointments'] = {
     title: 'Where to come',
     address: 'Address of the visit',
     addressPlaceholder: 'e.g. Room 1203, 233 Tianhe North Road, Tianhe District',
+    addressHelp: 'Within {{city}} only: give the district, street and number',
     phone: 'Contact phone',
     phoneHelp: 'The staff call you before they come; the address and phone are used for this visit only',
     fact: 'Address of the visit',

@@ -54,6 +54,7 @@ export const appointmentsZh = {
     title: '上门信息',
     address: '上门地址',
     addressPlaceholder: '如：天河区天河北路233号1203房',
+    addressHelp: '仅限{{city}}市范围内，请写明所在区、街道、门牌号',
     phone: '联系电话',
     phoneHelp: '工作人员上门前会先致电联系您；地址和电话仅用于本次上门服务',
     fact: '上门地址',

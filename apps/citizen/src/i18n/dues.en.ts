@@ -123,6 +123,10 @@ export const duesEn: typeof duesZh = {
     progressTitle: 'Endorsement progress',
     progressIntro: 'Holders of exit-entry documents issued in Guangdong can follow their endorsements here.',
     progressEmpty: 'No endorsements',
+    linkFirst: 'Link the e-certificate to follow its endorsements',
+    linkFirstHint:
+      'Your exit-entry documents carry endorsements. Link the matching e-certificate and their progress appears here.',
+    linkPermit: 'Link your {{permit}}',
     progressEmptyDesc: 'Endorsements you apply for online appear here with their progress.',
     listLabel: 'My endorsements',
     document: 'Document number',

@@ -578,6 +578,7 @@ export function BookFlow({
             {spec.homeVisit && (
               <HomeVisitFields
                 value={visit}
+                cityName={name(cityInfo)}
                 errors={visitErrors}
                 onChange={(next) => {
                   setVisit(next);

@@ -13,9 +13,12 @@ export interface HomeVisitValue {
 export function HomeVisitFields({
   value,
   errors,
+  cityName,
   onChange,
 }: {
   value: HomeVisitValue;
+  /** The slot's city, as shown: the visit reaches addresses in it only (开锁服务支持当前市区范围). */
+  cityName: string;
   errors: Partial<Record<keyof HomeVisitValue, string>>;
   onChange: (next: HomeVisitValue) => void;
 }) {
@@ -34,6 +37,7 @@ export function HomeVisitFields({
         error={errors.address}
         errorTestId="visit-address-error"
         alert
+        help={t('appointments.visit.addressHelp', { city: cityName })}
       />
       <FormField
         label={t('appointments.visit.phone')}

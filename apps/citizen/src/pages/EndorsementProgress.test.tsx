@@ -33,6 +33,7 @@ const DATA: MyEndorsements = {
       updatedAt: '2025-12-31T06:00:00.000Z',
     },
   ],
+  unlinkedPermits: [],
   source: { department: '广东省公安厅出入境管理局', updatedAt: '2025-12-31T06:00:00.000Z' },
 };
 
@@ -57,5 +58,33 @@ describe('签注进度查询 (/exit-entry/endorsements)', () => {
     ]);
     expect((await findByTestId('source-note')).textContent).toContain('广东省公安厅出入境管理局');
     expect(calls.some((c) => c.url === '/api/v1/me/endorsements?city=440100')).toBe(true);
+    expect(document.querySelector('[data-testid="endorse-link-first"]')).toBeNull();
+  });
+
+  it('asks to link each permit whose endorsements are left out, and comes back here once linked', async () => {
+    const unlinked: MyEndorsements = {
+      ...DATA,
+      endorsements: [],
+      unlinkedPermits: [
+        { type: 'hk-macao-permit', name: '往来港澳通行证' },
+        { type: 'taiwan-permit', name: '往来台湾通行证' },
+      ],
+    };
+    mockFetch((call) => (call.url.startsWith('/api/v1/me/endorsements?') ? json(200, unlinked) : undefined));
+    await renderRoute(
+      [{ path: '/exit-entry/endorsements', element: <EndorsementProgress /> }],
+      '/exit-entry/endorsements',
+    );
+    const block = await findByTestId('endorse-link-first');
+    expect(block.textContent).toContain('关联电子证照后查看签注进度');
+    const hk = await findByTestId('endorse-link-hk-macao-permit');
+    expect(hk.textContent).toBe('去关联港澳通行证');
+    const href = new URL(hk.getAttribute('href') ?? '', 'http://x');
+    expect(href.pathname).toBe('/wallet/add');
+    expect(href.searchParams.get('type')).toBe('hk-macao-permit');
+    expect(href.searchParams.get('next')).toBe('/exit-entry/endorsements');
+    expect((await findByTestId('endorse-link-taiwan-permit')).textContent).toBe('去关联台湾通行证');
+    // nothing to show yet is not "no endorsements"
+    expect(document.body.textContent).not.toContain('暂无签注记录');
   });
 });

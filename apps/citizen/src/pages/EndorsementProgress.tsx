@@ -1,9 +1,10 @@
-import type { EndorsementProgress as Endorsement } from '@yss/contracts';
-import { formatFen } from '@yss/contracts';
+import type { EndorsementProgress as Endorsement, MyEndorsements } from '@yss/contracts';
+import { CREDENTIAL_TYPES, formatFen } from '@yss/contracts';
 import Tag from 'antd-mobile/es/components/tag';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { duesApi } from '../api/dues';
+import { LinkCertificateButton } from '../components/LinkCertificateButton';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
@@ -48,16 +49,48 @@ function EndorsementCard({ e }: { e: Endorsement }) {
   );
 }
 
+/**
+ * The guide: 持有广东省内签发的出入境证件同时可关联相关电子证照查看签注进度. For each kind of permit whose endorsements the
+ * server left out because it is not linked in 我的证照: what to do, and 我的证照's "+" on it, coming back here.
+ */
+function LinkPermits({ permits }: { permits: MyEndorsements['unlinkedPermits'] }) {
+  const { t, name } = useLocale();
+  return (
+    <section className="card" data-testid="endorse-link-first" aria-labelledby="endorse-link-first-title">
+      <h2 id="endorse-link-first-title" className="section-title">
+        {t('dues.endorse.linkFirst')}
+      </h2>
+      <p className="field-help">{t('dues.endorse.linkFirstHint')}</p>
+      <div className="action-row">
+        {permits.map((p) => (
+          <LinkCertificateButton
+            key={p.type}
+            type={p.type}
+            next="/exit-entry/endorsements"
+            testId={`endorse-link-${p.type}`}
+          >
+            {t('dues.endorse.linkPermit', { permit: name(CREDENTIAL_TYPES[p.type]) })}
+          </LinkCertificateButton>
+        ))}
+      </div>
+    </section>
+  );
+}
+
 function Endorsements() {
   const { t } = useLocale();
   const { city } = usePreferences();
   const { data, problem, reload } = useVerifiedLoad(() => duesApi.myEndorsements(city), [city]);
   if (problem) return <ErrorState problem={problem} onRetry={reload} />;
   if (!data) return <ListSkeleton rows={3} />;
+  const toLink = data.unlinkedPermits;
   return (
     <>
+      {toLink.length > 0 && <LinkPermits permits={toLink} />}
       {data.endorsements.length === 0 ? (
-        <EmptyState title={t('dues.endorse.progressEmpty')} description={t('dues.endorse.progressEmptyDesc')} />
+        toLink.length > 0 ? null : (
+          <EmptyState title={t('dues.endorse.progressEmpty')} description={t('dues.endorse.progressEmptyDesc')} />
+        )
       ) : (
         <ul className="records-list" aria-label={t('dues.endorse.listLabel')} data-testid="endorsements">
           {data.endorsements.map((e) => (

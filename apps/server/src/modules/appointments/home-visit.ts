@@ -1,4 +1,11 @@
-import type { AppointmentServiceSpec, HomeVisitInput } from '@yss/contracts';
+import {
+  type AppointmentServiceSpec,
+  addressInCity,
+  CITY_DISTRICTS,
+  type CityCode,
+  findCity,
+  type HomeVisitInput,
+} from '@yss/contracts';
 import { AppError } from '../../http/app-error.js';
 import { type FieldCipher, maskAddress, maskPhone } from '../privacy/index.js';
 import { VISIT_ADDRESS_AAD, VISIT_PHONE_AAD } from './present.js';
@@ -6,9 +13,15 @@ import { VISIT_ADDRESS_AAD, VISIT_PHONE_AAD } from './present.js';
 /**
  * 上门服务 (开锁便民服务): a booking where someone comes to the citizen carries where to come and a phone to call
  * first. Required for such a service (400 with the field's words), refused for the others (where the citizen goes
- * to the slot's place). Sealed at rest with the data key; the masked copies are what lists show.
+ * to the slot's place). The guide: 开锁服务支持当前市区范围 — the address must lie in the slot's city, which the
+ * service point covers; an address elsewhere would send nobody. Sealed at rest with the data key; the masked copies
+ * are what lists show.
  */
-export function requireVisit(spec: AppointmentServiceSpec, visit: HomeVisitInput | undefined): HomeVisitInput | null {
+export function requireVisit(
+  spec: AppointmentServiceSpec,
+  visit: HomeVisitInput | undefined,
+  cityCode: CityCode,
+): HomeVisitInput | null {
   if (!spec.homeVisit) {
     if (visit === undefined) return null;
     throw new AppError('VALIDATION_FAILED', '该事项需到办理地点办理，无需填写上门地址，请返回重新预约。', [
@@ -19,7 +32,20 @@ export function requireVisit(spec: AppointmentServiceSpec, visit: HomeVisitInput
     const message = '请填写需要上门的详细地址和联系电话';
     throw new AppError('VALIDATION_FAILED', message, [{ path: 'visit.address', message }]);
   }
+  const place = addressInCity(visit.address, cityCode);
+  if (!place.inCity) {
+    const city = `${findCity(cityCode)?.name ?? ''}市`;
+    const message =
+      place.reason === 'other-city'
+        ? `该地址在${place.cityName}市，上门服务仅支持${city}范围内的地址`
+        : `请填写${city}范围内的详细地址，并写明所在区（如：${city}${exampleDistrict(cityCode)}…）`;
+    throw new AppError('VALIDATION_FAILED', message, [{ path: 'visit.address', message }]);
+  }
   return visit;
+}
+
+function exampleDistrict(cityCode: CityCode): string {
+  return CITY_DISTRICTS[cityCode][0] ?? '';
 }
 
 /** The columns of a booking for its visit (or nulls), sealed under the booking's id. */

@@ -326,6 +326,21 @@ describe.each(ENGINES)('出入境、婚姻、出生医学证明、开锁、燃�
         '请填写详细地址（区、街道、门牌号）',
         '请输入正确的11位手机号码',
       ]);
+      // 开锁服务支持当前市区范围: an address in another city, or with no district of 广州, sends nobody
+      const elsewhere = await book(cookie, slot.id, {
+        visit: { address: '深圳市南山区科技园南区8栋', phone: '13912345678' },
+      });
+      expect(elsewhere.statusCode).toBe(400);
+      expect(elsewhere.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        detail: '该地址在深圳市，上门服务仅支持广州市范围内的地址',
+        errors: [{ path: 'visit.address', message: '该地址在深圳市，上门服务仅支持广州市范围内的地址' }],
+      });
+      const unplaced = await book(cookie, slot.id, { visit: { address: '天河北路233号1203房', phone: '13912345678' } });
+      expect(unplaced.statusCode).toBe(400);
+      expect(unplaced.json()).toMatchObject({
+        errors: [{ path: 'visit.address', message: '请填写广州市范围内的详细地址，并写明所在区（如：广州市荔湾区…）' }],
+      });
       expect(await booked(slot.id)).toBe(before);
 
       const address = '广州市天河区天河北路233号中信广场1203房';

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../departments/population-register/generator.js';
 import { citizenClient } from '../../test-support/citizen-client.js';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { holderKeys } from '../wallet/holder.js';
 
 const demo = (name: string) => {
   const p = DEMO_PEOPLE.find((x) => x.name === name);
@@ -195,8 +196,25 @@ describe.each(ENGINES)('在线签注 on %s', (engine) => {
     expect(await deptEndorsements(o.orderNumber)).toHaveLength(1);
     expect(await messages(o.id)).toHaveLength(2);
 
-    // 签注进度查询: the new one first, approved, with mailing and delivery still to come
+    // 签注进度查询 opens once the permit is linked (关联相关电子证照查看签注进度): before, nothing of them is shown, and
+    // the page is told which permit to link
+    const unlinked = await ok('GET', `/api/v1/me/endorsements?city=${GZ}`, undefined, zhang.cookie);
+    expect(unlinked).toMatchObject({
+      endorsements: [],
+      unlinkedPermits: [{ type: 'hk-macao-permit', name: '往来港澳通行证' }],
+    });
+    expect(JSON.stringify(unlinked)).not.toContain(ZHANG_PERMIT);
+    const linked = await call(
+      'POST',
+      '/api/v1/me/certificates',
+      { type: 'hk-macao-permit', city: GZ, holderKeys: holderKeys(1).map((k) => k.publicJwk) },
+      zhang.cookie,
+    );
+    expect(linked.statusCode, linked.body).toBe(201);
+
+    // then: the new one first, approved, with mailing and delivery still to come
     const progress = await ok('GET', `/api/v1/me/endorsements?city=${GZ}`, undefined, zhang.cookie);
+    expect(progress.unlinkedPermits).toEqual([]);
     expect(progress.endorsements).toHaveLength(3);
     const latest = progress.endorsements[0];
     expect(latest).toMatchObject({

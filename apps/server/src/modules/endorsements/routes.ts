@@ -2,9 +2,11 @@ import {
   ActingQuery,
   CITY_CODES,
   CreateEndorsementInput,
+  ENDORSEMENT_PERMIT_TYPES,
   ENDORSEMENT_PROGRESS_SERVICE,
   EndorsementOptions,
   EndorsementOptionsQuery,
+  type EndorsementPermitType,
   MyEndorsements,
 } from '@yss/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -20,8 +22,18 @@ import type { EndorsementService } from './service.js';
  * application once the fee is paid; not cancellable online), and 签注进度查询.
  */
 export const endorsementRoutes =
-  (d: { service: EndorsementService; gate: PaymentGate; lookups: PersonalLookupGate }): FastifyPluginAsyncZod =>
+  (d: {
+    service: EndorsementService;
+    gate: PaymentGate;
+    lookups: PersonalLookupGate;
+    /** Whether the account has this permit linked (valid) in 我的证照. */
+    permitLinked: (accountId: string | null, type: EndorsementPermitType) => Promise<boolean>;
+  }): FastifyPluginAsyncZod =>
   async (app) => {
+    const linkedPermits = async (accountId: string | null) => {
+      const linked = await Promise.all(ENDORSEMENT_PERMIT_TYPES.map((type) => d.permitLinked(accountId, type)));
+      return new Set(ENDORSEMENT_PERMIT_TYPES.filter((_, i) => linked[i]));
+    };
     app.get(
       '/api/v1/me/endorsements/options',
       {
@@ -66,7 +78,9 @@ export const endorsementRoutes =
       {
         schema: {
           tags: ['lookups', 'personal'],
-          summary: '签注进度查询 (D6): the endorsements on the person’s permits with their progress (audited)',
+          summary:
+            '签注进度查询 (D6): the endorsements on the person’s permits linked in 我的证照, with their progress; the ' +
+            'kinds of permit still to link (audited)',
           querystring: ActingQuery.extend({ city: z.enum(CITY_CODES, { error: '请选择广东省的地级市' }).optional() }),
           response: { 200: MyEndorsements, ...problems },
         },
@@ -77,7 +91,10 @@ export const endorsementRoutes =
           city: req.query.city,
           forDelegation: req.query.for,
         });
-        const progress = await d.service.progress(opened.subject.idNumber);
+        // 关联相关电子证照查看签注进度: one's own endorsements show once their permit is linked; a family member's (with
+        // 授权) show as they are, their permits being in the other person's 我的证照, not the looker's.
+        const linked = req.query.for ? 'all' : await linkedPermits(opened.subject.accountId);
+        const progress = await d.service.progress(opened.subject.idNumber, linked);
         await d.lookups.recordRead(opened, ENDORSEMENT_PROGRESS_SERVICE);
         reply.header('cache-control', 'no-store');
         return progress;

@@ -1,16 +1,23 @@
 import {
   type CityCode,
   type CreateEndorsementInput,
+  ENDORSEMENT_PERMIT_TYPES,
   ENDORSEMENT_PROOF_NOTE,
   type EndorsementOptions,
   type EndorsementOptionView,
+  type EndorsementPermitType,
   type EndorsementServiceId,
   formatFen,
   type MyEndorsements,
   type PaymentOrder,
 } from '@yss/contracts';
 import type { z } from 'zod';
-import { CHANNEL_STEPS, ENDORSEMENT_STEPS, type EndorsementStep } from '../../departments/exit-entry/codes.js';
+import {
+  CHANNEL_STEPS,
+  DOCUMENT_KINDS,
+  ENDORSEMENT_STEPS,
+  type EndorsementStep,
+} from '../../departments/exit-entry/codes.js';
 import type {
   ENDORSEMENT_REFUSALS,
   Endorsement,
@@ -278,10 +285,35 @@ export class EndorsementService extends PurposePaymentService<'endorsement_appli
     return { outcome: 'done', receipt: this.receipt(e) };
   }
 
-  /** 签注进度查询: every endorsement on the person's permits, newest first, with its path done and to come. */
-  async progress(idNumber: string): Promise<MyEndorsements> {
-    const { endorsements } = await this.d.departments.exitEntry.client.endorsements({ idNumber });
+  /**
+   * 签注进度查询: the endorsements on the person's permits, newest first, with their path done and to come. Only those
+   * on a kind of permit in `linked` are shown (the guide: 关联相关电子证照查看签注进度); the other kinds that carry
+   * endorsements are named in `unlinkedPermits`, so the page can offer to link them. `linked: 'all'` shows every one
+   * (a family member looking with 授权: the permits are the other person's, not in the looker's 我的证照).
+   */
+  async progress(idNumber: string, linked: ReadonlySet<EndorsementPermitType> | 'all'): Promise<MyEndorsements> {
+    const client = this.d.departments.exitEntry.client;
+    const [{ endorsements: all }, { documents }] = await Promise.all([
+      client.endorsements({ idNumber }),
+      client.documents({ idNumber }),
+    ]);
+    const kindOf = new Map(documents.map((d) => [d.number, d.kind]));
+    const permitOf = (documentNumber: string): EndorsementPermitType | null => {
+      const kind = kindOf.get(documentNumber);
+      return ENDORSEMENT_PERMIT_TYPES.find((t) => t === kind) ?? null;
+    };
+    const shown = (e: { documentNumber: string }) => {
+      if (linked === 'all') return true;
+      const permit = permitOf(e.documentNumber);
+      return permit !== null && linked.has(permit);
+    };
+    const endorsements = all.filter(shown);
+    const unlinked = new Set(all.filter((e) => !shown(e)).map((e) => permitOf(e.documentNumber)));
     return {
+      unlinkedPermits: ENDORSEMENT_PERMIT_TYPES.filter((t) => unlinked.has(t)).map((type) => ({
+        type,
+        name: DOCUMENT_KINDS[type],
+      })),
       endorsements: endorsements.map((e) => {
         const path = CHANNEL_STEPS[e.channel];
         const finished = e.status === path.at(-1) || e.status === 'rejected';

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  endJourney,
+  expectNoSeriousViolations,
+  type Journey,
+  journeyScreenshots,
+  LIU_FANG,
+  loginVerifiedCitizen,
+  phoneContext,
+  startJourney,
+  toastShownAndGone,
+  ZHANG_WEI,
+} from './support.js';
+
+/**
+ * Services with pages of their own that no other journey walked, each from its service page as a citizen finds it:
+ * 港澳通行证再次签注 (D6: choose the endorsement, pay the fee at the sandbox cashier, link the permit in 我的证照 from
+ * 签注进度查询 and see it there), 航班在线值机
+ * (choose a seat on the aircraft's map, get the boarding pass, cancel), and 公积金再次提取 (B6: the application, the
+ * centre's 存在未办结服务 for a second one, and 刘芳's 手机号码不正确 in the guide's words). axe on each page.
+ * E2E_SCREENSHOTS=<dir> keeps screenshots.
+ */
+const shot = journeyScreenshots('services-journeys');
+const path = (url: string) => new URL(url).pathname;
+
+describe('services end to end: 签注, 航班值机, 公积金再次提取', () => {
+  let journey: Journey;
+  beforeAll(async () => {
+    journey = await startJourney();
+  });
+  afterAll(() => endJourney(journey));
+
+  it('张伟 endorses his 往来港澳通行证 for 香港, pays 15 yuan, and 签注进度 shows it approved', async () => {
+    const { page, platform } = journey;
+    const base = platform.baseUrl;
+    await loginVerifiedCitizen(page, base, ZHANG_WEI, { city: '440100' });
+
+    await page.goto(`${base}/services/gangao-zaici-qianzhu`);
+    await page.getByTestId('service-action').click();
+    await expect.poll(() => path(page.url())).toBe('/exit-entry/endorsements/apply');
+    const permit = page.getByTestId('endorse-permit').first();
+    await permit.waitFor();
+    expect(await permit.textContent()).toContain('C32815406');
+    // 澳门 is still in progress (approved, not yet mailed): its options are offered but not choosable
+    const macau = permit.locator('[data-testid="endorse-option"]', { hasText: '澳门' }).first();
+    expect(await macau.getAttribute('data-available')).toBe('false');
+    // the fee appears only once an endorsement is chosen
+    expect(await page.getByTestId('endorse-fee').textContent()).not.toContain('¥');
+    await permit
+      .locator('[data-testid="endorse-option"][data-available="true"]', { hasText: '香港' })
+      .filter({ hasText: '一次' })
+      .first()
+      .locator('input[type="radio"]')
+      .check();
+    await expect.poll(async () => page.getByTestId('endorse-fee').textContent()).toContain('15.00');
+    await shot(page, '1-endorse-chosen');
+    await expectNoSeriousViolations(page);
+
+    await page.getByTestId('endorse-submit').click();
+    await page.waitForURL(/\/pay\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    const payUrl = page.url();
+    await page.getByTestId('pay-channel-sandbox-card').click();
+    await page.getByTestId('pay-submit').click();
+    await page.waitForURL(/\/sandbox-pay\/checkout\//);
+    await page.fill('#password', '123456');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${payUrl}/result`);
+    await page.getByTestId('pay-result-paid').waitFor({ timeout: 30_000 });
+    // the exit-entry system took it: the receipt carries its state and the 缴费凭证 line
+    await expect
+      .poll(async () => page.getByTestId('pay-receipt').textContent(), { timeout: 30_000 })
+      .toContain('审批通过');
+    expect(await page.getByTestId('pay-receipt').textContent()).toContain('缴费凭证');
+    await shot(page, '2-endorse-paid');
+
+    // 签注进度查询 opens once the permit is linked in 我的证照 (关联相关电子证照查看签注进度): link it from there, and back
+    await page.goto(`${base}/exit-entry/endorsements`);
+    await page.getByTestId('endorse-link-first').waitFor();
+    expect(await page.locator('[data-testid="endorsement"]').count()).toBe(0);
+    await shot(page, '3-endorse-link-first');
+    await expectNoSeriousViolations(page);
+    await page.getByTestId('endorse-link-hk-macao-permit').click();
+    await page.getByTestId('wallet-authorise').click();
+    await page.waitForURL(/\/exit-entry\/endorsements$/, { timeout: 30_000 });
+    const list = page.getByTestId('endorsements');
+    await list.waitFor();
+    await toastShownAndGone(page); // 关联成功
+    expect(await page.locator('[data-testid="endorse-link-first"]').count()).toBe(0);
+    const hongKong = list.locator('[data-testid="endorsement"]', { hasText: '香港' }).first();
+    expect(await hongKong.getByTestId('status').textContent()).toContain('审批通过');
+    await shot(page, '3-endorse-progress-linked');
+    await expectNoSeriousViolations(page);
+  });
+
+  it('张伟 checks in on CZ3101: a seat from the map, the boarding pass, then cancels the check-in', async () => {
+    const { page, platform } = journey;
+    const base = platform.baseUrl;
+    await page.goto(`${base}/services/hangban-zaixian-zhiji`);
+    await page.getByTestId('service-action').click();
+    await expect.poll(() => path(page.url())).toBe('/travel/flights/check-in');
+    const bookings = page.getByTestId('flight-bookings');
+    await bookings.waitFor();
+    // the ID number on the ticket is masked
+    expect(await bookings.textContent()).not.toContain(ZHANG_WEI.idNumber);
+    await page.getByTestId('booking-choose').first().click();
+
+    const map = page.getByTestId('seat-map');
+    await map.waitFor();
+    await shot(page, '4-seat-map');
+    await expectNoSeriousViolations(page);
+    const seat = map.locator('button.seat-free').first();
+    const seatNumber = ((await seat.getAttribute('data-testid')) ?? '').replace(/^seat-/, '');
+    expect(seatNumber).toMatch(/^\d+[A-K]$/);
+    await seat.click();
+    await expect.poll(async () => page.getByTestId('seat-chosen').textContent()).toContain(seatNumber);
+    await page.getByTestId('seat-next').click();
+    expect(await page.getByTestId('confirm-seat').textContent()).toBe(seatNumber);
+    await page.getByTestId('confirm-check-in').click();
+
+    const pass = page.getByTestId('boarding-pass');
+    await pass.waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('pass-seat').textContent()).toBe(seatNumber);
+    await shot(page, '5-boarding-pass');
+    await expectNoSeriousViolations(page);
+
+    await page.getByTestId('pass-back').click();
+    await expect.poll(async () => page.getByTestId('booking-checked-in').first().textContent()).toContain(seatNumber);
+    await page.getByTestId('booking-cancel').first().click();
+    await page.locator('.adm-dialog').getByRole('button', { name: '取消值机' }).click();
+    await page.getByTestId('booking-choose').first().waitFor({ timeout: 20_000 });
+    await shot(page, '6-check-in-cancelled');
+  });
+
+  it('张伟 applies to withdraw 1000.10 from his 公积金; a second application meets 存在未办结服务', async () => {
+    const { page, platform } = journey;
+    const base = platform.baseUrl;
+    await page.goto(`${base}/services/gongjijin-zaici-tiqu`);
+    await page.getByTestId('service-action').click();
+    await expect.poll(() => path(page.url())).toBe('/housing-fund/withdraw');
+    await page.getByTestId('gjj-conditions').waitFor();
+
+    // a card number that fails the check digit is refused under its field, and nothing is sent
+    await page.locator('input[data-testid="gjj-amount"]').fill('1000.10');
+    await page.locator('input[data-testid="gjj-bank"]').fill('中国工商银行');
+    await page.locator('input[data-testid="gjj-card"]').fill('6222020200112233440');
+    await page.getByTestId('gjj-withdraw-submit').click();
+    await page.getByTestId('gjj-card-error').waitFor();
+    await shot(page, '7-withdraw-card-refused');
+
+    await page.locator('input[data-testid="gjj-card"]').fill('6222020200112233446');
+    await page.getByTestId('gjj-withdraw-submit').click();
+    await page.waitForURL(/\/housing-fund\/withdrawals\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    const detail = page.getByTestId('gjj-withdrawal');
+    await detail.waitFor();
+    expect(await page.getByTestId('gjj-withdrawal-amount').textContent()).toBe('1000.10');
+    // the card is shown by its last four digits only
+    expect(await detail.textContent()).not.toContain('6222020200112233446');
+    await shot(page, '8-withdraw-submitted');
+    await expectNoSeriousViolations(page);
+
+    // 我的提取申请 lists it, and the centre now answers 存在未办结服务不能提取 in the guide's words
+    await page.goto(`${base}/housing-fund/withdraw`);
+    await page.getByTestId('gjj-withdrawal-item').first().waitFor();
+    const refusal = page.getByTestId('gjj-refusal');
+    await refusal.waitFor();
+    expect(await refusal.getAttribute('data-code')).toBe('HOUSING_FUND_UNFINISHED');
+    expect(await refusal.textContent()).toContain('存在未办结服务不能提取');
+    await shot(page, '9-withdraw-unfinished');
+  });
+
+  it('刘芳 is told 手机号码不正确 and that it is the fund account’s phone, not her profile’s', async () => {
+    const { browser, platform } = journey;
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    try {
+      await loginVerifiedCitizen(page, platform.baseUrl, LIU_FANG, { city: '440100' });
+      await page.goto(`${platform.baseUrl}/housing-fund/withdraw`);
+      const refusal = page.getByTestId('gjj-refusal');
+      await refusal.waitFor();
+      expect(await refusal.getAttribute('data-code')).toBe('HOUSING_FUND_PHONE_MISMATCH');
+      const words = (await refusal.textContent()) ?? '';
+      expect(words).toContain('手机号码不正确');
+      expect(words).toContain('并非说需修改个人中心的手机号');
+      // the bound phone appears masked only
+      expect(words).toContain('138****8096');
+      await shot(page, '10-withdraw-phone-mismatch');
+      await expectNoSeriousViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
