@@ -5,6 +5,7 @@ import {
   type Journey,
   journeyScreenshots,
   LIU_FANG,
+  latestSmsCode,
   loginVerifiedCitizen,
   phoneContext,
   startJourney,
@@ -23,10 +24,11 @@ import {
 const shot = journeyScreenshots('services-journeys');
 const path = (url: string) => new URL(url).pathname;
 
-describe('services end to end: 签注, 航班值机, 公积金再次提取', () => {
+describe('services end to end: 签注 (also for a family member), 航班值机, 公积金再次提取', () => {
   let journey: Journey;
   beforeAll(async () => {
-    journey = await startJourney();
+    // 刘芳 gets the consent code, then logs in herself: a second code to her phone within the minute is allowed here
+    journey = await startJourney({ SMS_RESEND_SECONDS: '1' });
   });
   afterAll(() => endJourney(journey));
 
@@ -90,6 +92,58 @@ describe('services end to end: 签注, 航班值机, 公积金再次提取', () 
     expect(await hongKong.getByTestId('status').textContent()).toContain('审批通过');
     await shot(page, '3-endorse-progress-linked');
     await expectNoSeriousViolations(page);
+  });
+
+  it('为他人办理: 张伟 adds 刘芳 for 港澳再次签注 with her SMS consent, then endorses her permit and pays', async () => {
+    const { page, platform } = journey;
+    const base = platform.baseUrl;
+    const field = (testId: string) =>
+      page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+    await page.goto(`${base}/me/family/add`);
+    await page.getByTestId('family-service-gangao-zaici-qianzhu').waitFor();
+    await field('family-name').fill(LIU_FANG.name);
+    await field('family-id').fill(LIU_FANG.idNumber);
+    await page.getByTestId('family-service-gangao-zaici-qianzhu').check();
+    await page.getByTestId('family-submit').click();
+    await page.getByTestId('consent-step').waitFor();
+    await page.getByTestId('consent-send').click();
+    await page.getByText('验证码已发送至').waitFor();
+    await field('consent-code').fill(await latestSmsCode(base, LIU_FANG.phone));
+    await page.getByTestId('consent-confirm').click();
+    await page.getByTestId('family-done').waitFor();
+
+    await page.goto(`${base}/exit-entry/endorsements/apply?service=gangao-zaici-qianzhu`);
+    const picker = page.getByTestId('for-whom');
+    await picker.waitFor();
+    expect(await picker.textContent()).toContain('刘*');
+    await picker.locator('input[type="radio"]').nth(1).check();
+    const permit = page.getByTestId('endorse-permit').first();
+    await expect.poll(async () => permit.textContent()).toContain('C60419327');
+    expect(await permit.textContent()).not.toContain('C32815406');
+    await shot(page, '3b-endorse-for-wife');
+    await expectNoSeriousViolations(page);
+    await permit
+      .locator('[data-testid="endorse-option"][data-available="true"]', { hasText: '香港' })
+      .filter({ hasText: '一次' })
+      .first()
+      .locator('input[type="radio"]')
+      .check();
+    await page.getByTestId('endorse-submit').click();
+    await page.waitForURL(/\/pay\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    // whose endorsement it is, masked, on the order the caller pays
+    await expect.poll(async () => page.locator('main').textContent()).toContain('签注人');
+    expect(await page.locator('main').textContent()).toContain('刘*');
+    const payUrl = page.url();
+    await page.getByTestId('pay-channel-sandbox-card').click();
+    await page.getByTestId('pay-submit').click();
+    await page.waitForURL(/\/sandbox-pay\/checkout\//);
+    await page.fill('#password', '123456');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${payUrl}/result`);
+    await expect
+      .poll(async () => page.getByTestId('pay-receipt').textContent(), { timeout: 30_000 })
+      .toContain('审批通过');
+    await shot(page, '3c-endorse-for-wife-paid');
   });
 
   it('张伟 checks in on CZ3101: a seat from the map, the boarding pass, then cancels the check-in', async () => {

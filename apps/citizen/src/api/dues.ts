@@ -40,13 +40,18 @@ export const duesApi = {
       timeoutMs: 30_000,
     }),
   /** The citizen's permits for a service with the endorsements each may get online. */
-  endorsementOptions: (service: EndorsementServiceId, city: string, o: Opts = {}) =>
-    apiRequest<EndorsementOptions>('/api/v1/me/endorsements/options', { ...o, query: { service, city } }),
-  createEndorsement: (body: CreateEndorsementInput, o: Opts = {}) =>
+  /** `forId`: a delegation of the family member whose permits to list (本人或为他人办理); null for one's own. */
+  endorsementOptions: (service: EndorsementServiceId, city: string, forId: string | null = null, o: Opts = {}) =>
+    apiRequest<EndorsementOptions>('/api/v1/me/endorsements/options', {
+      ...o,
+      query: { service, city, for: forId ?? undefined },
+    }),
+  createEndorsement: (body: CreateEndorsementInput, forId: string | null = null, o: Opts = {}) =>
     apiRequest<PaymentOrder>('/api/v1/me/endorsement-applications', {
       ...o,
       method: 'POST',
       body,
+      query: { for: forId ?? undefined },
       timeoutMs: 30_000,
     }),
   /** 签注进度查询 */

@@ -1,7 +1,17 @@
 // @vitest-environment happy-dom
 import type { EndorsementOptions, EndorsementPermit } from '@yss/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allByTestId, byTestId, type Call, findByTestId, json, mockFetch, problem, renderRoute } from '../test/harness';
+import {
+  allByTestId,
+  byTestId,
+  type Call,
+  findByTestId,
+  type Handler,
+  json,
+  mockFetch,
+  problem,
+  renderRoute,
+} from '../test/harness';
 import { ORDER_ID, paymentOrder } from '../test/payments-fixtures';
 import { cleanup, click, waitFor } from '../test/render';
 import EndorsementApply from './EndorsementApply';
@@ -14,6 +24,32 @@ const path = (c: Call) => c.url.split('?')[0];
 const query = (c: Call) => new URLSearchParams(c.url.split('?')[1] ?? '');
 
 afterEach(cleanup);
+
+const FOR_WIFE = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5e';
+/** 张伟 as 代办人: 刘芳 authorised him for 港澳通行证再次签注 (active); his father for another service. */
+const DELEGATIONS = [
+  {
+    id: FOR_WIFE,
+    role: 'agent',
+    kind: 'consent',
+    otherParty: { nameMasked: '刘*', idNumberMasked: '440***********0424', relationLabel: '妻子' },
+    status: 'active',
+    services: [{ id: 'gangao-zaici-qianzhu', name: '港澳通行证再次签注' }],
+  },
+  {
+    id: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+    role: 'agent',
+    kind: 'consent',
+    otherParty: { nameMasked: '张**', idNumberMasked: '440***********0117', relationLabel: '父亲' },
+    status: 'active',
+    services: [{ id: 'yanglao-zige-renzheng', name: '养老资格认证' }],
+  },
+];
+/** The page also asks 为谁办理 (the caller's delegations as 代办人): none unless given. */
+const backend = (handle: Handler, delegations: unknown[] = []) =>
+  mockFetch((call) =>
+    call.url === '/api/v1/delegations' ? json(200, { asAgent: delegations, asPrincipal: [] }) : handle(call),
+  );
 
 const option = (over: Partial<EndorsementPermit['options'][number]>) => ({
   destination: 'hong-kong' as const,
@@ -58,7 +94,7 @@ const options = (permits: EndorsementPermit[] = [PERMIT]): EndorsementOptions =>
 
 describe('在线签注 (/exit-entry/endorsements/apply)', () => {
   it('says in the guide’s words it cannot be cancelled online; chooses, pays the fee through the cashier', async () => {
-    const calls = mockFetch((call) => {
+    const calls = backend((call) => {
       if (path(call) === '/api/v1/me/endorsements/options') return json(200, options());
       if (path(call) === '/api/v1/me/endorsement-applications')
         return json(201, paymentOrder({ purpose: 'endorsement-fee', amountFen: 3000 }));
@@ -100,6 +136,36 @@ describe('在线签注 (/exit-entry/endorsements/apply)', () => {
     });
   });
 
+  it('为他人办理: with 刘芳’s 授权 it lists her permits and applies for her; 本人 stays the default', async () => {
+    const wifePermit: EndorsementPermit = { ...PERMIT, documentNumber: 'C60419327' };
+    const calls = backend((call) => {
+      if (path(call) === '/api/v1/me/endorsements/options')
+        return json(200, options(query(call).get('for') === FOR_WIFE ? [wifePermit] : [PERMIT]));
+      if (path(call) === '/api/v1/me/endorsement-applications')
+        return json(201, paymentOrder({ purpose: 'endorsement-fee', amountFen: 1500 }));
+      return undefined;
+    }, DELEGATIONS);
+    const { router } = await renderRoute(routes, '/exit-entry/endorsements/apply?service=gangao-zaici-qianzhu');
+    const picker = await findByTestId('for-whom');
+    // only the delegation that covers this service is offered
+    expect(picker.textContent).toContain('刘*');
+    expect(picker.textContent).not.toContain('张**');
+    expect((byTestId('for-self') as HTMLInputElement).checked).toBe(true);
+    expect((await findByTestId('endorse-permit')).textContent).toContain('C32815406');
+
+    await click(byTestId(`for-${FOR_WIFE}`));
+    await waitFor(() => expect(byTestId('endorse-permit').textContent).toContain('C60419327'));
+    const asked = calls.filter((c) => path(c) === '/api/v1/me/endorsements/options').at(-1) as Call;
+    expect(query(asked).get('for')).toBe(FOR_WIFE);
+    await click(allByTestId('endorse-option')[0]?.querySelector('input') as Element);
+    await click(byTestId('endorse-submit'));
+    await findByTestId('cashier-page');
+    expect(router.state.location.pathname).toBe(`/pay/${ORDER_ID}`);
+    const created = calls.find((c) => path(c) === '/api/v1/me/endorsement-applications') as Call;
+    expect(query(created).get('for')).toBe(FOR_WIFE);
+    expect(created.body).toMatchObject({ documentNumber: 'C60419327', destination: 'hong-kong', amountFen: 1500 });
+  });
+
   it('a permit that may not be endorsed online says why; a refusal on submit shows the server’s words', async () => {
     const notGd: EndorsementPermit = {
       ...PERMIT,
@@ -109,7 +175,7 @@ describe('在线签注 (/exit-entry/endorsements/apply)', () => {
       reason: '签注服务支持广东省户籍居民，以及广东省签发的港澳通行证、台湾通行证的签注服务线上办理。',
       options: [],
     };
-    mockFetch((call) => {
+    backend((call) => {
       if (path(call) === '/api/v1/me/endorsements/options') return json(200, options([notGd, PERMIT]));
       if (path(call) === '/api/v1/me/endorsement-applications')
         return problem(
@@ -131,7 +197,7 @@ describe('在线签注 (/exit-entry/endorsements/apply)', () => {
   });
 
   it('no permit to endorse: says so, and leads to booking the permit itself', async () => {
-    mockFetch((call) =>
+    backend((call) =>
       path(call) === '/api/v1/me/endorsements/options'
         ? json(200, { ...options([]), service: 'taiwan-qianzhu', serviceName: '台湾通行证签注' })
         : undefined,
@@ -145,7 +211,7 @@ describe('在线签注 (/exit-entry/endorsements/apply)', () => {
   });
 
   it('台湾通行证签注 outside the eight cities: the catalog’s words', async () => {
-    mockFetch((call) =>
+    backend((call) =>
       path(call) === '/api/v1/me/endorsements/options'
         ? problem(
             409,

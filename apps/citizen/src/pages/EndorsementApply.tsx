@@ -12,7 +12,9 @@ import Result from 'antd-mobile/es/components/result';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiProblem, isVerificationCancelled } from '../api/client';
+import { delegation } from '../api/delegation';
 import { duesApi } from '../api/dues';
+import { delegationsFor, ForWhomPicker } from '../components/ForWhom';
 import { Page } from '../components/Page';
 import '../components/problem.css';
 import { SourceNote } from '../components/SourceNote';
@@ -126,12 +128,39 @@ const PERMIT_APPLICATION: Record<EndorsementServiceId, string> = {
   'taiwan-qianzhu': 'taiwan-tongxingzheng-shenling-yuyue',
 };
 
-function ApplyFlow({ service }: { service: EndorsementServiceId }) {
+/**
+ * 本人或为他人办理 (the catalog's rule for both services): 本人, or a family member who authorised the caller for this
+ * service (家人与授权); then that person's permits. The fee is the caller's to pay either way.
+ */
+function ForWhomFlow({ service }: { service: EndorsementServiceId }) {
+  const auth = useAuth();
+  const list = useVerifiedLoad(() => delegation.list(), []);
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (list.problem) return <ErrorState problem={list.problem} onRetry={list.reload} />;
+  if (!list.data) return <ListSkeleton rows={3} />;
+  const options = delegationsFor(list.data.asAgent, service);
+  const forId = options.some((d) => d.id === chosen) ? chosen : null;
+  return (
+    <>
+      {options.length > 0 && (
+        <ForWhomPicker
+          options={options}
+          value={forId}
+          onChange={setChosen}
+          selfName={auth.account?.realName?.nameMasked ?? ''}
+        />
+      )}
+      <ApplyFlow key={forId ?? 'self'} service={service} forId={forId} />
+    </>
+  );
+}
+
+function ApplyFlow({ service, forId }: { service: EndorsementServiceId; forId: string | null }) {
   const { t } = useLocale();
   const auth = useAuth();
   const navigate = useNavigate();
   const { city } = usePreferences();
-  const load = useVerifiedLoad(() => duesApi.endorsementOptions(service, city), [service, city]);
+  const load = useVerifiedLoad(() => duesApi.endorsementOptions(service, city, forId), [service, city, forId]);
   const [chosen, setChosen] = useState<{ permit: EndorsementPermit; option: EndorsementOptionView } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -165,16 +194,19 @@ function ApplyFlow({ service }: { service: EndorsementServiceId }) {
     setError(null);
     try {
       const order: PaymentOrder = await auth.withVerification(() =>
-        duesApi.createEndorsement({
-          service,
-          city,
-          documentNumber: chosen.permit.documentNumber,
-          destination: chosen.option.destination,
-          kind: chosen.option.kind,
-          trips: chosen.option.trips,
-          amountFen: chosen.option.feeFen,
-          submissionId,
-        }),
+        duesApi.createEndorsement(
+          {
+            service,
+            city,
+            documentNumber: chosen.permit.documentNumber,
+            destination: chosen.option.destination,
+            kind: chosen.option.kind,
+            trips: chosen.option.trips,
+            amountFen: chosen.option.feeFen,
+            submissionId,
+          },
+          forId,
+        ),
       );
       navigate(`/pay/${encodeURIComponent(order.id)}`);
     } catch (e) {
@@ -280,7 +312,7 @@ export default function EndorsementApply() {
     <Page title={service === 'taiwan-qianzhu' ? t('dues.endorse.titleTaiwan') : t('dues.endorse.titleGangao')}>
       <p className="page-intro">{t('dues.endorse.intro')}</p>
       <RequireAuth>
-        <ApplyFlow key={service} service={service} />
+        <ForWhomFlow key={service} service={service} />
       </RequireAuth>
     </Page>
   );

@@ -319,4 +319,93 @@ describe.each(ENGINES)('在线签注 on %s', (engine) => {
     );
     expect((await c.call('GET', '/api/v1/me/endorsements')).statusCode).toBe(401);
   });
+
+  it('本人或为他人办理: 张伟 applies for 刘芳’s 澳门 endorsement with her 授权 and pays it; she sees that in 我的访问记录', async () => {
+    const wife = demo('刘芳');
+    const added = await call(
+      'POST',
+      '/api/v1/delegations',
+      { name: wife.name, idNumber: wife.idNumber, serviceIds: ['gangao-zaici-qianzhu'], validDays: 30 },
+      zhang.cookie,
+    );
+    expect(added.statusCode, added.body).toBe(201);
+    const delegationId = added.json().id as string;
+    const optionsFor = (service: string) =>
+      call(
+        'GET',
+        `/api/v1/me/endorsements/options?service=${service}&city=${GZ}&for=${delegationId}`,
+        undefined,
+        zhang.cookie,
+      );
+    // before she consents, nothing of hers is shown
+    await problem(await optionsFor('gangao-zaici-qianzhu'), 403, 'DELEGATION_INACTIVE');
+    let consentSms = await call('POST', `/api/v1/delegations/${delegationId}/consent/sms`, undefined, zhang.cookie);
+    if (consentSms.statusCode === 429) {
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      consentSms = await call('POST', `/api/v1/delegations/${delegationId}/consent/sms`, undefined, zhang.cookie);
+    }
+    expect(consentSms.statusCode, consentSms.body).toBe(202);
+    const consented = await call(
+      'POST',
+      `/api/v1/delegations/${delegationId}/consent`,
+      { method: 'sms', code: await c.latestCode(wife.phone as string) },
+      zhang.cookie,
+    );
+    expect(consented.statusCode, consented.body).toBe(200);
+
+    // her permits, not his; and only for the service she authorised
+    const options = await optionsFor('gangao-zaici-qianzhu');
+    expect(options.statusCode, options.body).toBe(200);
+    expect(options.json().permits.map((p: { documentNumber: string }) => p.documentNumber)).toEqual([LIU_FANG_PERMIT]);
+    const taiwan = await problem(await optionsFor('taiwan-qianzhu'), 403, 'DELEGATION_INACTIVE');
+    expect(taiwan.detail).toBe('该授权不包含此项服务，请对方重新授权。');
+    // his own permit is not hers: refused as not found among her permits
+    const body = {
+      service: 'gangao-zaici-qianzhu',
+      city: GZ,
+      destination: 'macao',
+      kind: 'tourism-individual',
+      trips: 'once',
+      amountFen: 15_00,
+    };
+    const applyFor = (extra: Record<string, unknown>) =>
+      call(
+        'POST',
+        `/api/v1/me/endorsement-applications?for=${delegationId}`,
+        { ...body, submissionId: randomUUID(), ...extra },
+        zhang.cookie,
+      );
+    await problem(await applyFor({ documentNumber: ZHANG_PERMIT }), 409, 'ENDORSEMENT_NOT_ELIGIBLE');
+
+    const placed = await applyFor({ documentNumber: LIU_FANG_PERMIT });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const order = placed.json();
+    expect(order.lines[0]).toEqual({ label: '签注人', value: '刘*' });
+    // he pays; the exit-entry system takes it on her permit
+    expect(await pay(order.id, zhang.cookie)).toMatchObject({ fulfilment: 'done' });
+    expect(await deptEndorsements(order.orderNumber)).toEqual([
+      { destination: 'macao', status: 'approved', channel: 'online', document_number: LIU_FANG_PERMIT },
+    ]);
+    // the order stays his: she cannot open it
+    expect((await call('GET', `/api/v1/me/payments/${order.id}`, undefined, liuFang.cookie)).statusCode).toBe(404);
+    const log = (await ok('GET', '/api/v1/me/access-log', undefined, liuFang.cookie)) as {
+      actionLabel: string;
+      actor: string;
+      detail: string | null;
+    }[];
+    expect(log.find((e) => e.actionLabel === '申请签注')).toMatchObject({
+      actor: '代办人',
+      detail: '港澳通行证再次签注 澳门个人旅游签注（一次有效）',
+    });
+    expect(log.find((e) => e.actionLabel === '查询可办理的签注')).toMatchObject({ actor: '代办人' });
+
+    // an unknown delegation reads as absent
+    const elsewhere = await call(
+      'POST',
+      `/api/v1/me/endorsement-applications?for=${randomUUID()}`,
+      { ...body, documentNumber: LIU_FANG_PERMIT, submissionId: randomUUID() },
+      zhang.cookie,
+    );
+    expect(elsewhere.statusCode).toBe(404);
+  });
 });

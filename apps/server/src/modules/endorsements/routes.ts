@@ -41,15 +41,17 @@ export const endorsementRoutes =
           tags: ['payments', 'personal'],
           summary:
             '在线签注: the citizen’s permits for 港澳通行证再次签注 or 台湾通行证签注, each with the endorsements it may ' +
-            'get online and their fees (the guide: Guangdong hukou, or a permit issued in Guangdong)',
+            'get online and their fees (the guide: Guangdong hukou, or a permit issued in Guangdong); `?for=` a ' +
+            'delegation covering the service: the family member’s permits (本人或为他人办理)',
           querystring: EndorsementOptionsQuery.extend(ActingQuery.shape),
           response: { 200: EndorsementOptions, ...problems },
         },
       },
       async (req, reply) => {
-        const { ctx, me } = await d.gate.open(req, 'endorsements.options', req.query.for);
-        const options = await d.service.options(req.query.service, req.query.city, me.idNumber);
-        await d.gate.record(ctx, 'endorsement.options', {
+        // 本人或为他人办理: with `?for=`, the permits of the family member who authorised the caller for this service
+        const { ctx, holder } = await d.gate.open(req, 'endorsements.options', req.query.for, req.query.service);
+        const options = await d.service.options(req.query.service, req.query.city, holder.idNumber);
+        await d.gate.recordFor(ctx, holder, 'endorsement.options', {
           what: `${options.serviceName} 证件查询`,
           serviceId: req.query.service,
           permits: options.permits.length,
@@ -70,7 +72,18 @@ export const endorsementRoutes =
       action: 'endorsements.create',
       serviceId: (body) => body.service,
       service: d.service,
-      create: ({ ctx, me }, body) => d.service.create(ctx.accountId, me.idNumber, body),
+      actingFor: (body) => body.service,
+      create: async ({ ctx, holder }, body) => {
+        const placed = await d.service.create(ctx.accountId, holder, body);
+        // the family member's 我的访问记录 shows that their endorsement was applied for (the order stays the payer's)
+        if (placed.created && holder.delegationId) {
+          await d.gate.recordFor(ctx, holder, 'endorsement.apply', {
+            what: placed.order.subject,
+            serviceId: body.service,
+          });
+        }
+        return placed;
+      },
     });
 
     app.get(

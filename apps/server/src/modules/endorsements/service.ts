@@ -29,7 +29,7 @@ import { AppError } from '../../http/app-error.js';
 import type { PersonalLookupGate } from '../lookups/index.js';
 import { timeline } from '../lookups/records-routes.js';
 import type { NotificationService } from '../notifications/index.js';
-import type { FulfilmentOutcome, PaymentOrderLine, PaymentOrderRecord } from '../payments/index.js';
+import type { FulfilmentOutcome, Holder, PaymentOrderLine, PaymentOrderRecord } from '../payments/index.js';
 import type { PurposeRow } from '../payments/purpose-orders.js';
 import {
   failedIfInputRefused,
@@ -173,9 +173,10 @@ export class EndorsementService extends PurposePaymentService<'endorsement_appli
    */
   async create(
     accountId: string,
-    idNumber: string,
+    holder: Holder,
     input: CreateEndorsementInput,
   ): Promise<{ order: PaymentOrder; created: boolean }> {
+    const { idNumber } = holder;
     this.d.lookupGate.requireOfferedIn(input.service, input.city);
     const service = ENDORSEMENT_SERVICES[input.service];
     const documentNumber = input.documentNumber.trim().toUpperCase();
@@ -208,6 +209,8 @@ export class EndorsementService extends PurposePaymentService<'endorsement_appli
         payeeName: EXIT_ENTRY_PAYEE,
         amountFen: feeFen,
         lines: [
+          // 为他人办理: whose endorsement the payer is paying for
+          ...(holder.nameMasked ? [{ label: '签注人', value: holder.nameMasked }] : []),
           { label: '证件', value: `${permit.kindName} ${permit.number}` },
           { label: '签注', value: what },
           { label: '每次逗留', value: `不超过${option.stayDays}天` },

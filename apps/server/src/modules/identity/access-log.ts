@@ -62,6 +62,8 @@ const LABELS: Record<string, string> = {
   'coach.station.check': '客运站验票',
   'coach.station.board': '客运站检票上车',
   'utility-payment.amount-due': '查询应缴金额',
+  'endorsement.options': '查询可办理的签注',
+  'endorsement.apply': '申请签注',
   'payment.create': '创建支付订单',
   'payment.start': '发起支付',
   'payment.close': '取消支付订单',

@@ -1,4 +1,4 @@
-export { PaymentGate } from './gate.js';
+export { type Holder, PaymentGate } from './gate.js';
 export { AUTO_REFUND_KEY, PaymentService, type PaymentServiceDeps } from './payment-service.js';
 export type {
   DbExecutor,

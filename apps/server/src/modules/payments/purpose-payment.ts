@@ -155,6 +155,8 @@ export function purposeOrderRoute<B extends z.ZodType<{ submissionId: string }>>
     action: string;
     serviceId(body: z.infer<B>): string;
     service: { repeat(accountId: string, submissionId: string): Promise<PaymentOrder | undefined> };
+    /** For a service one may do for another (本人或为他人办理): its id, so that `?for=` is let through (see the gate). */
+    actingFor?(body: z.infer<B>): string;
     create(opened: Opened, body: z.infer<B>): Promise<{ order: PaymentOrder; created: boolean }>;
   },
 ) {
@@ -172,7 +174,7 @@ export function purposeOrderRoute<B extends z.ZodType<{ submissionId: string }>>
     },
     async (req, reply) => {
       const body = req.body as z.infer<B>;
-      const opened = await r.gate.open(req, r.action, req.query.for);
+      const opened = await r.gate.open(req, r.action, req.query.for, r.actingFor?.(body));
       return answerOrderCreation(reply, {
         gate: r.gate,
         ctx: opened.ctx,
