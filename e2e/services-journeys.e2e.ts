@@ -16,7 +16,7 @@ import {
 /**
  * Services with pages of their own that no other journey walked, each from its service page as a citizen finds it:
  * 港澳通行证再次签注 (D6: choose the endorsement, pay the fee at the sandbox cashier, link the permit in 我的证照 from
- * 签注进度查询 and see it there), 航班在线值机
+ * 签注进度查询 and see it there; then for his wife, with her consent), 开锁便民服务 (G4: the visit within the city only), 航班在线值机
  * (choose a seat on the aircraft's map, get the boarding pass, cancel), and 公积金再次提取 (B6: the application, the
  * centre's 存在未办结服务 for a second one, and 刘芳's 手机号码不正确 in the guide's words). axe on each page.
  * E2E_SCREENSHOTS=<dir> keeps screenshots.
@@ -24,7 +24,7 @@ import {
 const shot = journeyScreenshots('services-journeys');
 const path = (url: string) => new URL(url).pathname;
 
-describe('services end to end: 签注 (also for a family member), 航班值机, 公积金再次提取', () => {
+describe('services end to end: 签注 (also for a family member), 开锁, 航班值机, 公积金再次提取', () => {
   let journey: Journey;
   beforeAll(async () => {
     // 刘芳 gets the consent code, then logs in herself: a second code to her phone within the minute is allowed here
@@ -144,6 +144,41 @@ describe('services end to end: 签注 (also for a family member), 航班值机, 
       .poll(async () => page.getByTestId('pay-receipt').textContent(), { timeout: 30_000 })
       .toContain('审批通过');
     await shot(page, '3c-endorse-for-wife-paid');
+  });
+
+  it('开锁便民服务 comes within 广州, to the point’s district: 深圳 and 番禺区 are refused under the field, 天河区 booked', async () => {
+    const { page, platform } = journey;
+    const base = platform.baseUrl;
+    await page.goto(`${base}/services/kaisuo-bianmin-fuwu`);
+    await page.getByTestId('service-action').click();
+    await expect.poll(() => path(page.url())).toBe('/book/kaisuo-bianmin-fuwu');
+    await page.getByTestId('date-picker').waitFor();
+    await page.locator('[data-testid="slot-date"]:not([data-full])').first().click();
+    await page.locator('[data-testid="slot-time"]:not([disabled])').first().click();
+    const visit = page.getByTestId('visit-fields');
+    await visit.waitFor();
+    expect(await visit.textContent()).toContain('仅限广州市范围内，请写明所在区、街道、门牌号');
+    const field = (testId: string) =>
+      page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+    await field('visit-address').fill('深圳市南山区科技园南区8栋');
+    await field('visit-phone').fill('13912345678');
+    await page.getByTestId('confirm-submit').click();
+    const error = page.getByTestId('visit-address-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('该地址在深圳市，上门服务仅支持广州市范围内的地址');
+    await shot(page, '6a-locksmith-elsewhere');
+    await expectNoSeriousViolations(page);
+
+    // the point is 天河区's: an address in 番禺区 is another point's
+    await field('visit-address').fill('广州市番禺区市桥街桥东路1号');
+    await page.getByTestId('confirm-submit').click();
+    await expect.poll(async () => error.textContent()).toContain('该服务点上门范围为天河区，您填写的地址在番禺区');
+
+    await field('visit-address').fill('广州市天河区天河北路233号1203房');
+    await page.getByTestId('confirm-submit').click();
+    await page.getByTestId('book-done').waitFor();
+    expect(await page.getByTestId('done-visit-address').textContent()).toBe('广州市天河区****');
+    await shot(page, '6b-locksmith-booked');
   });
 
   it('张伟 checks in on CZ3101: a seat from the map, the boarding pass, then cancels the check-in', async () => {

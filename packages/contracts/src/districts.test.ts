@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CITIES } from './cities.js';
-import { addressInCity, CITY_DISTRICTS } from './districts.js';
+import { addressInCity, CITY_DISTRICTS, districtNamed } from './districts.js';
 
 describe('addressInCity (开锁服务支持当前市区范围)', () => {
   it('places an address by its district, with or without the province and city in front', () => {
@@ -52,5 +52,12 @@ describe('addressInCity (开锁服务支持当前市区范围)', () => {
       for (const d of CITY_DISTRICTS[c.code]) {
         expect(addressInCity(`${d}某街1号`, c.code), `${c.name} ${d}`).toEqual({ inCity: true });
       }
+  });
+
+  it('names the district a service point or an address is in', () => {
+    expect(districtNamed('天河区保险箱开锁上门服务', '440100')).toBe('天河区');
+    expect(districtNamed('广州市番禺区 市桥街1号', '440100')).toBe('番禺区');
+    expect(districtNamed('广州市某某路1号', '440100')).toBeNull();
+    expect(districtNamed('东莞市南城街道', '441900')).toBeNull();
   });
 });

@@ -102,3 +102,9 @@ export function addressInCity(address: string, cityCode: CityCode): AddressInCit
   const placed = own.length > 0 ? namesOwnDistrict : namesCity(text, cityCode, city.name);
   return placed ? { inCity: true } : { inCity: false, reason: 'not-placed' };
 }
+
+/** The first of the city's districts a text names ("天河区保险箱开锁上门服务" → 天河区), or null. */
+export function districtNamed(text: string, cityCode: CityCode): string | null {
+  const t = withoutSpaces(text);
+  return CITY_DISTRICTS[cityCode]?.find((d) => mentions(t, d)) ?? null;
+}

@@ -101,7 +101,11 @@ export class BookingService {
     const slot = await repo.findSlot(this.d.db, o.slotId);
     if (!slot) throw new AppError('SLOT_NOT_FOUND', SLOT_NOT_FOUND);
     const { service, spec } = requireOffered(this.catalog, slot.service_id, slot.city_code);
-    const visit = requireVisit(spec, o.visit, slot.city_code as CityCode);
+    const visit = requireVisit(spec, o.visit, {
+      cityCode: slot.city_code as CityCode,
+      place: slot.place,
+      address: slot.address,
+    });
     const now = this.d.now();
     if (slot.cancelled_at || slot.starts_at <= now) throw slotUnavailable(slot, now);
     // The guide's rule for who may book (asked of the department that holds the record), before any place is taken.

@@ -3,6 +3,7 @@ import {
   addressInCity,
   CITY_DISTRICTS,
   type CityCode,
+  districtNamed,
   findCity,
   type HomeVisitInput,
 } from '@yss/contracts';
@@ -20,8 +21,9 @@ import { VISIT_ADDRESS_AAD, VISIT_PHONE_AAD } from './present.js';
 export function requireVisit(
   spec: AppointmentServiceSpec,
   visit: HomeVisitInput | undefined,
-  cityCode: CityCode,
+  slot: { cityCode: CityCode; place: string; address: string },
 ): HomeVisitInput | null {
+  const { cityCode } = slot;
   if (!spec.homeVisit) {
     if (visit === undefined) return null;
     throw new AppError('VALIDATION_FAILED', '该事项需到办理地点办理，无需填写上门地址，请返回重新预约。', [
@@ -39,6 +41,14 @@ export function requireVisit(
       place.reason === 'other-city'
         ? `该地址在${place.cityName}市，上门服务仅支持${city}范围内的地址`
         : `请填写${city}范围内的详细地址，并写明所在区（如：${city}${exampleDistrict(cityCode)}…）`;
+    throw new AppError('VALIDATION_FAILED', message, [{ path: 'visit.address', message }]);
+  }
+  // A service point named for a district (天河区…开锁上门服务) comes to that district: an address in another district
+  // of the city is for that district's point.
+  const served = districtNamed(`${slot.place}${slot.address}`, cityCode);
+  const given = districtNamed(visit.address, cityCode);
+  if (served && given && served !== given) {
+    const message = `该服务点上门范围为${served}，您填写的地址在${given}。请修改地址，或选择${given}的服务点`;
     throw new AppError('VALIDATION_FAILED', message, [{ path: 'visit.address', message }]);
   }
   return visit;

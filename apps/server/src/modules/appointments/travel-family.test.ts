@@ -341,6 +341,19 @@ describe.each(ENGINES)('出入境、婚姻、出生医学证明、开锁、燃�
       expect(unplaced.json()).toMatchObject({
         errors: [{ path: 'visit.address', message: '请填写广州市范围内的详细地址，并写明所在区（如：广州市荔湾区…）' }],
       });
+      // the point comes to its own district (天河区…开锁上门服务): 番禺区 is another point's
+      const otherDistrict = await book(cookie, slot.id, {
+        visit: { address: '广州市番禺区市桥街桥东路1号', phone: '13912345678' },
+      });
+      expect(otherDistrict.statusCode).toBe(400);
+      expect(otherDistrict.json()).toMatchObject({
+        errors: [
+          {
+            path: 'visit.address',
+            message: '该服务点上门范围为天河区，您填写的地址在番禺区。请修改地址，或选择番禺区的服务点',
+          },
+        ],
+      });
       expect(await booked(slot.id)).toBe(before);
 
       const address = '广州市天河区天河北路233号中信广场1203房';
