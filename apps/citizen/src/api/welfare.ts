@@ -98,7 +98,8 @@ export interface SeniorCardView {
 }
 
 export const welfare = {
-  disability: (q: { city: string }, o: Opts = {}) =>
+  /** `for`: a delegation of the family member whose records to read (残疾人证查询 is 本人或为他人办理). */
+  disability: (q: { city: string; for?: string }, o: Opts = {}) =>
     apiRequest<DisabilityRecords>('/api/v1/lookups/disability/certificate', { ...o, query: q }),
   assistance: (q: { city: string; kind: AssistanceKind }, o: Opts = {}) =>
     apiRequest<AssistanceProgress>('/api/v1/lookups/social-assistance/progress', { ...o, query: q }),

@@ -1,7 +1,7 @@
 import type { Delegation, EligibilityAnswer, WhoMayAct } from '@yss/contracts';
 import Button from 'antd-mobile/es/components/button';
 import Result from 'antd-mobile/es/components/result';
-import { type ReactNode, useId, useState } from 'react';
+import { Fragment, type ReactNode, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { delegation } from '../api/delegation';
 import { useVerifiedLoad } from '../hooks/use-verified-load';
@@ -231,6 +231,40 @@ function WithPicker({
       >
         {children}
       </Eligible>
+    </>
+  );
+}
+
+/**
+ * 为谁办理 where the service's own page reads the person's records (签注, 残疾人证查询: `?for=` on its calls) rather
+ * than an application form: 本人, or a family member who authorised the caller for this service; `children` gets the
+ * chosen delegation (null for oneself) and is mounted anew for each choice. If the delegations cannot be loaded, the
+ * page goes on for oneself (one's own records must not wait on the family list).
+ */
+export function ForWhomChoice({
+  serviceId,
+  children,
+}: {
+  serviceId: string;
+  children: (forId: string | null) => ReactNode;
+}) {
+  const auth = useAuth();
+  const list = useVerifiedLoad(() => delegation.list(), []);
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (!list.data && !list.problem) return <ListSkeleton rows={3} />;
+  const options = list.data ? delegationsFor(list.data.asAgent, serviceId) : [];
+  const forId = options.some((d) => d.id === chosen) ? chosen : null;
+  return (
+    <>
+      {options.length > 0 && (
+        <ForWhomPicker
+          options={options}
+          value={forId}
+          onChange={setChosen}
+          selfName={auth.account?.realName?.nameMasked ?? ''}
+        />
+      )}
+      <Fragment key={forId ?? 'self'}>{children(forId)}</Fragment>
     </>
   );
 }

@@ -77,6 +77,7 @@ export const welfareEn: typeof welfareZh = {
   },
   disability: {
     title: 'Disability certificate enquiry',
+    recordsOf: 'These are the records of {{name}}, who authorised you to look them up',
     intro:
       'To ease the burden on people with disabilities: see your disability certificate, the subsidies paid to you and the progress of your applications to the federation.',
     certificate: 'Disability certificate',

@@ -76,6 +76,7 @@ export const welfareZh = {
   },
   disability: {
     title: '残疾人证查询',
+    recordsOf: '以下为{{name}}的残疾人证信息（对方已授权您代为查询）',
     intro: '为帮助减轻残疾人的生活负担，“粤省事”支持查询本人的残疾人证信息、补贴发放及残联业务办理进度。',
     certificate: '残疾人证',
     noCertificate: '未查询到残疾人证信息',

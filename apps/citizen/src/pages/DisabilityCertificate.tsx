@@ -1,6 +1,7 @@
 import Tag from 'antd-mobile/es/components/tag';
 import { useId } from 'react';
 import { type DisabilityRecords, welfare } from '../api/welfare';
+import { ForWhomChoice } from '../components/ForWhom';
 import { Page } from '../components/Page';
 import { SourceNote } from '../components/SourceNote';
 import { EmptyState, ErrorState, ListSkeleton } from '../components/States';
@@ -67,15 +68,23 @@ function ApplicationCard({ a }: { a: Application }) {
   );
 }
 
-function Records() {
+function Records({ forId }: { forId: string | null }) {
   const { t } = useLocale();
   const { city } = usePreferences();
   const cityName = useCityName();
-  const { data, problem, reload } = useVerifiedLoad(() => welfare.disability({ city }), [city]);
+  const { data, problem, reload } = useVerifiedLoad(
+    () => welfare.disability({ city, for: forId ?? undefined }),
+    [city, forId],
+  );
   if (problem) return <ErrorState problem={problem} onRetry={reload} title={t('records.failed')} />;
   if (!data) return <ListSkeleton rows={3} />;
   return (
     <>
+      {!data.subject.self && (
+        <p className="records-note" data-testid="records-of">
+          {t('welfare.disability.recordsOf', { name: data.subject.nameMasked })}
+        </p>
+      )}
       {data.certificate ? (
         <CertificateCard c={data.certificate} />
       ) : (
@@ -135,7 +144,8 @@ export default function DisabilityCertificate() {
     <Page title={t('welfare.disability.title')}>
       <p className="page-intro">{t('welfare.disability.intro')}</p>
       <RequireAuth>
-        <Records />
+        {/* 本人或为他人办理: a family member's records with their 授权 */}
+        <ForWhomChoice serviceId="canjirenzheng-chaxun">{(forId) => <Records forId={forId} />}</ForWhomChoice>
       </RequireAuth>
     </Page>
   );

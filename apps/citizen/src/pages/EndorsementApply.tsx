@@ -12,9 +12,8 @@ import Result from 'antd-mobile/es/components/result';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiProblem, isVerificationCancelled } from '../api/client';
-import { delegation } from '../api/delegation';
 import { duesApi } from '../api/dues';
-import { delegationsFor, ForWhomPicker } from '../components/ForWhom';
+import { ForWhomChoice } from '../components/ForWhom';
 import { Page } from '../components/Page';
 import '../components/problem.css';
 import { SourceNote } from '../components/SourceNote';
@@ -127,33 +126,6 @@ const PERMIT_APPLICATION: Record<EndorsementServiceId, string> = {
   'gangao-zaici-qianzhu': 'gangao-tongxingzheng-shenling-yuyue',
   'taiwan-qianzhu': 'taiwan-tongxingzheng-shenling-yuyue',
 };
-
-/**
- * 本人或为他人办理 (the catalog's rule for both services): 本人, or a family member who authorised the caller for this
- * service (家人与授权); then that person's permits. The fee is the caller's to pay either way.
- */
-function ForWhomFlow({ service }: { service: EndorsementServiceId }) {
-  const auth = useAuth();
-  const list = useVerifiedLoad(() => delegation.list(), []);
-  const [chosen, setChosen] = useState<string | null>(null);
-  if (list.problem) return <ErrorState problem={list.problem} onRetry={list.reload} />;
-  if (!list.data) return <ListSkeleton rows={3} />;
-  const options = delegationsFor(list.data.asAgent, service);
-  const forId = options.some((d) => d.id === chosen) ? chosen : null;
-  return (
-    <>
-      {options.length > 0 && (
-        <ForWhomPicker
-          options={options}
-          value={forId}
-          onChange={setChosen}
-          selfName={auth.account?.realName?.nameMasked ?? ''}
-        />
-      )}
-      <ApplyFlow key={forId ?? 'self'} service={service} forId={forId} />
-    </>
-  );
-}
 
 function ApplyFlow({ service, forId }: { service: EndorsementServiceId; forId: string | null }) {
   const { t } = useLocale();
@@ -312,7 +284,10 @@ export default function EndorsementApply() {
     <Page title={service === 'taiwan-qianzhu' ? t('dues.endorse.titleTaiwan') : t('dues.endorse.titleGangao')}>
       <p className="page-intro">{t('dues.endorse.intro')}</p>
       <RequireAuth>
-        <ForWhomFlow key={service} service={service} />
+        {/* 本人或为他人办理 (the catalog's rule for both services): the family member's permits with their 授权 */}
+        <ForWhomChoice key={service} serviceId={service}>
+          {(forId) => <ApplyFlow service={service} forId={forId} />}
+        </ForWhomChoice>
       </RequireAuth>
     </Page>
   );

@@ -116,8 +116,46 @@ describe('残疾人证查询', () => {
     expect(calls.find((c) => c.url.startsWith('/api/v1/lookups/disability'))?.url).toContain('city=440100');
   });
 
+  it('为他人办理: with 张建国’s 授权 for 残疾人证查询, 本人 or him; his records say whose they are', async () => {
+    const FOR_FATHER = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
+    const calls = mockFetch((call) => {
+      if (call.url === '/api/v1/delegations')
+        return json(200, {
+          asAgent: [
+            {
+              id: FOR_FATHER,
+              role: 'agent',
+              kind: 'consent',
+              otherParty: { nameMasked: '张**', idNumberMasked: '440***********0117', relationLabel: '父亲' },
+              status: 'active',
+              services: [{ id: 'canjirenzheng-chaxun', name: '残疾人证查询' }],
+            },
+          ],
+          asPrincipal: [],
+        });
+      if (call.url.startsWith('/api/v1/lookups/disability/certificate'))
+        return json(
+          200,
+          call.url.includes(`for=${FOR_FATHER}`)
+            ? { ...DISABILITY, subject: { self: false, nameMasked: '张**' } }
+            : DISABILITY,
+        );
+      return undefined;
+    });
+    await renderRoute(routes, '/lookups/disability');
+    await findByTestId('disability-certificate');
+    expect(document.querySelector('[data-testid="records-of"]')).toBeNull();
+    await click(byTestId(`for-${FOR_FATHER}`));
+    expect((await findByTestId('records-of')).textContent).toBe('以下为张**的残疾人证信息（对方已授权您代为查询）');
+    expect(calls.some((c) => c.url.includes(`for=${FOR_FATHER}`))).toBe(true);
+  });
+
   it('without a certificate says so and points to the application', async () => {
-    mockFetch(() => json(200, { ...DISABILITY, certificate: null, applications: [] }));
+    mockFetch((call) =>
+      call.url.startsWith('/api/v1/lookups/disability/certificate')
+        ? json(200, { ...DISABILITY, certificate: null, applications: [] })
+        : undefined,
+    );
     await renderRoute(routes, '/lookups/disability');
     await waitFor(() => expect(document.body.textContent).toContain('未查询到残疾人证信息'));
     expect(document.body.textContent).toContain('暂无残联业务办理记录');
