@@ -15,36 +15,58 @@ export function setSessionLostHandler(handler: (() => void) | undefined) {
   onSessionLost = handler;
 }
 
+/** How long a request may take before the console gives up on it and says so (a backup is given longer). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const TIMEOUT_DETAIL =
+  '服务器长时间未响应，请稍后重试。如刚才提交了操作，请先刷新查看是否已生效，再决定是否重新提交。';
+
 /**
  * JSON request to the platform API (same origin; the staff session cookie travels by itself). `signal` aborts it
  * (useConsoleQuery: the filters changed, or the page closed); the caller ignores what an aborted request throws.
+ * A request with no answer after `timeoutMs` ends with `TIMEOUT`, rather than leave a spinner turning for ever.
  */
 export async function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
+  timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<T> {
-  let res: Response;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const forward = () => controller.abort();
+  signal?.addEventListener('abort', forward);
   try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      ...(signal ? { signal } : {}),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。');
+    let res: Response;
+    let data: unknown;
+    try {
+      res = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
+      data = res.status === 204 ? undefined : await res.json().catch(() => null);
+    } catch {
+      if (timedOut) throw new ApiError(0, 'TIMEOUT', TIMEOUT_DETAIL);
+      throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试。');
+    }
+    if (timedOut) throw new ApiError(0, 'TIMEOUT', TIMEOUT_DETAIL);
+    if (!res.ok) {
+      const problem = (data ?? {}) as { code?: string; detail?: string };
+      if (res.status === 401 && !path.startsWith('/api/v1/staff/auth/')) onSessionLost?.();
+      throw new ApiError(res.status, problem.code ?? 'INTERNAL', problem.detail ?? '系统繁忙，请稍后再试。');
+    }
+    return data as T;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forward);
   }
-  if (res.status === 204) return undefined as T;
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const problem = (data ?? {}) as { code?: string; detail?: string };
-    if (res.status === 401 && !path.startsWith('/api/v1/staff/auth/')) onSessionLost?.();
-    throw new ApiError(res.status, problem.code ?? 'INTERNAL', problem.detail ?? '系统繁忙，请稍后再试。');
-  }
-  return data as T;
 }
 
 /**

@@ -8,6 +8,7 @@ import { useConsoleQuery } from '../useConsoleQuery';
 
 /** While a backup runs the list is asked again this often (a backup of a large database takes minutes). */
 const POLL_MS = 2000;
+const BACKUP_TIMEOUT_MS = 15 * 60_000;
 
 const TRIGGERS: Record<BackupRun['trigger'], string> = { schedule: '定时', console: '控制台', cli: '命令行' };
 const STATUS: Record<BackupRun['status'], { color: string; text: string }> = {
@@ -86,7 +87,14 @@ function BackupBoard() {
   const verify = async (run: BackupRun) => {
     setVerifying(run.id);
     try {
-      const checked = await api<BackupRun>('POST', `/api/v1/console/backups/${run.id}/verify`);
+      // the check restores the whole backup within the request: minutes on a large database
+      const checked = await api<BackupRun>(
+        'POST',
+        `/api/v1/console/backups/${run.id}/verify`,
+        undefined,
+        undefined,
+        BACKUP_TIMEOUT_MS,
+      );
       const result = checked.verifyResult ? VERIFY[checked.verifyResult].text : '未校验';
       if (checked.verifyResult === 'ok') message.success(`${checked.fileName}：${result}`);
       else message.error(`${checked.fileName}：${result}`);
