@@ -5,6 +5,7 @@ import {
   consoleLogin,
   journeyScreenshots,
   launchBrowser,
+  platformAnswers,
   type RunningPlatform,
   seriousA11yViolations,
   startPlatform,
@@ -89,12 +90,16 @@ describe('console: 服务事项 and 常见问题', () => {
     await page.getByTestId('resume-confirm').click();
     // Resumed (the pause button is back), or the server's refusal in the dialog, or the drawer's reload failing
     // after it (its alert): a failure then says which. (Once, in CI under load, none of them came within 30 s.)
+    // (The console's requests now give up after 30 s: a server that never answers shows resume-error's TIMEOUT.)
     await page
       .getByTestId('service-pause')
       .or(page.getByTestId('resume-error'))
       .or(page.getByTestId('service-error'))
       .first()
-      .waitFor({ timeout: 45_000 });
+      .waitFor({ timeout: 45_000 })
+      .catch(async (err: Error) => {
+        throw new Error(`${err.message}; ${await platformAnswers(platform.baseUrl)}`);
+      });
     expect(await page.getByTestId('resume-error').allTextContents()).toEqual([]);
     expect(await page.getByTestId('service-error').allTextContents()).toEqual([]);
     await page.getByTestId('service-pause').waitFor();

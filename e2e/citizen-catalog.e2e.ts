@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import {
+  launchBrowser,
+  phoneContext,
+  platformAnswers,
+  type RunningPlatform,
+  seriousA11yViolations,
+  startPlatform,
+} from './support.js';
 
 /**
  * Issue 2 journeys in a real browser against the built platform (as `npm start` serves it):
@@ -31,7 +38,12 @@ describe('citizen app: catalog journeys', () => {
   });
 
   const open = async (path: string) => {
-    await page.goto(`${platform.baseUrl}${path}`);
+    try {
+      await page.goto(`${platform.baseUrl}${path}`);
+    } catch (err) {
+      // say whether the server still answers (seen once in CI: the load of / waited 30 s for nothing)
+      throw new Error(`${path} did not load (${(err as Error).message}); ${await platformAnswers(platform.baseUrl)}`);
+    }
     await page.locator('main').first().waitFor();
   };
 

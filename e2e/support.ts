@@ -152,6 +152,21 @@ async function launchPlatform(
   };
 }
 
+/**
+ * Whether the platform answers at all, for a failure message: a page that did not load because the server stopped
+ * answering (its event loop blocked) reads differently from one the browser failed to render. Seen twice in CI: a
+ * page's load or a console request waited 30–45 s for nothing.
+ */
+export async function platformAnswers(baseUrl: string): Promise<string> {
+  const started = performance.now();
+  try {
+    const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    return `the platform's /healthz answered ${res.status} in ${Math.round(performance.now() - started)} ms`;
+  } catch {
+    return "the platform's /healthz did not answer within 5 s";
+  }
+}
+
 /** Our own keys only (never FLUSHDB: the Redis may be shared). */
 async function deleteRedisKeys(url: string, prefix: string) {
   const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
