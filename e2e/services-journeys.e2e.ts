@@ -7,6 +7,7 @@ import {
   LIU_FANG,
   latestSmsCode,
   loginVerifiedCitizen,
+  payAtSandboxCashier,
   phoneContext,
   startJourney,
   toastShownAndGone,
@@ -60,13 +61,7 @@ describe('services end to end: 签注 (also for a family member), 开锁, 航班
 
     await page.getByTestId('endorse-submit').click();
     await page.waitForURL(/\/pay\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-    const payUrl = page.url();
-    await page.getByTestId('pay-channel-sandbox-card').click();
-    await page.getByTestId('pay-submit').click();
-    await page.waitForURL(/\/sandbox-pay\/checkout\//);
-    await page.fill('#password', '123456');
-    await page.click('button[type="submit"]');
-    await page.waitForURL(`${payUrl}/result`);
+    await payAtSandboxCashier(page);
     await page.getByTestId('pay-result-paid').waitFor({ timeout: 30_000 });
     // the exit-entry system took it: the receipt carries its state and the 缴费凭证 line
     await expect
@@ -133,13 +128,7 @@ describe('services end to end: 签注 (also for a family member), 开锁, 航班
     // whose endorsement it is, masked, on the order the caller pays
     await expect.poll(async () => page.locator('main').textContent()).toContain('签注人');
     expect(await page.locator('main').textContent()).toContain('刘*');
-    const payUrl = page.url();
-    await page.getByTestId('pay-channel-sandbox-card').click();
-    await page.getByTestId('pay-submit').click();
-    await page.waitForURL(/\/sandbox-pay\/checkout\//);
-    await page.fill('#password', '123456');
-    await page.click('button[type="submit"]');
-    await page.waitForURL(`${payUrl}/result`);
+    await payAtSandboxCashier(page);
     await expect
       .poll(async () => page.getByTestId('pay-receipt').textContent(), { timeout: 30_000 })
       .toContain('审批通过');

@@ -6,6 +6,7 @@ import {
   type Journey,
   journeyScreenshots,
   loginVerifiedCitizen,
+  payAtSandboxCashier,
   startJourney,
   ZHANG_WEI,
 } from './support.js';
@@ -94,13 +95,7 @@ describe('more services end to end: 一键移车, 车船税缴款, 审计日志'
     await page.getByTestId('vt-confirm').waitFor();
     await page.getByTestId('vt-confirm-submit').click();
     await page.waitForURL(/\/pay\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-    const payUrl = page.url();
-    await page.getByTestId('pay-channel-sandbox-card').click();
-    await page.getByTestId('pay-submit').click();
-    await page.waitForURL(/\/sandbox-pay\/checkout\//);
-    await page.fill('#password', '123456');
-    await page.click('button[type="submit"]');
-    await page.waitForURL(`${payUrl}/result`);
+    await payAtSandboxCashier(page);
     await page.getByTestId('pay-result-paid').waitFor({ timeout: 30_000 });
     await expect
       .poll(async () => page.getByTestId('pay-receipt').textContent(), { timeout: 30_000 })

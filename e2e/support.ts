@@ -167,6 +167,20 @@ export async function platformAnswers(baseUrl: string): Promise<string> {
   }
 }
 
+/**
+ * Pay the order the page shows (/pay/:id) with the sandbox card at the sandbox cashier, and wait for the result page
+ * (its outcome is the caller's to check). 123456 pays; payments.e2e walks the cashier's other answers.
+ */
+export async function payAtSandboxCashier(page: Page): Promise<void> {
+  const payUrl = page.url();
+  await page.getByTestId('pay-channel-sandbox-card').click();
+  await page.getByTestId('pay-submit').click();
+  await page.waitForURL(/\/sandbox-pay\/checkout\//);
+  await page.fill('#password', '123456');
+  await page.click('button[type="submit"]');
+  await page.waitForURL(`${payUrl}/result`);
+}
+
 /** Our own keys only (never FLUSHDB: the Redis may be shared). */
 async function deleteRedisKeys(url: string, prefix: string) {
   const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });

@@ -81,5 +81,27 @@ export function citizenClient(t: () => TestApp) {
     return { person, cookie, pin, id };
   }
 
-  return { call, cookieOf, latestSms, latestCode, smsLogin, verifiedAccount };
+  /**
+   * The principal consents to a delegation on the agent's phone, by the SMS code sent to the principal's registered
+   * phone. A code to that phone within SMS_RESEND_SECONDS (1 s in these suites) of another is refused as too soon:
+   * wait that second out once.
+   */
+  async function consentBySms(delegationId: string, agentCookie: string, principalPhone: string): Promise<void> {
+    const send = () => call('POST', `/api/v1/delegations/${delegationId}/consent/sms`, undefined, agentCookie);
+    let sent = await send();
+    if (sent.statusCode === 429) {
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      sent = await send();
+    }
+    if (sent.statusCode !== 202) throw new Error(`consent SMS: ${sent.statusCode} ${sent.body}`);
+    const consented = await call(
+      'POST',
+      `/api/v1/delegations/${delegationId}/consent`,
+      { method: 'sms', code: await latestCode(principalPhone) },
+      agentCookie,
+    );
+    if (consented.statusCode !== 200) throw new Error(`consent: ${consented.statusCode} ${consented.body}`);
+  }
+
+  return { call, cookieOf, consentBySms, latestSms, latestCode, smsLogin, verifiedAccount };
 }

@@ -339,19 +339,7 @@ describe.each(ENGINES)('在线签注 on %s', (engine) => {
       );
     // before she consents, nothing of hers is shown
     await problem(await optionsFor('gangao-zaici-qianzhu'), 403, 'DELEGATION_INACTIVE');
-    let consentSms = await call('POST', `/api/v1/delegations/${delegationId}/consent/sms`, undefined, zhang.cookie);
-    if (consentSms.statusCode === 429) {
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
-      consentSms = await call('POST', `/api/v1/delegations/${delegationId}/consent/sms`, undefined, zhang.cookie);
-    }
-    expect(consentSms.statusCode, consentSms.body).toBe(202);
-    const consented = await call(
-      'POST',
-      `/api/v1/delegations/${delegationId}/consent`,
-      { method: 'sms', code: await c.latestCode(wife.phone as string) },
-      zhang.cookie,
-    );
-    expect(consented.statusCode, consented.body).toBe(200);
+    await c.consentBySms(delegationId, zhang.cookie, wife.phone as string);
 
     // her permits, not his; and only for the service she authorised
     const options = await optionsFor('gangao-zaici-qianzhu');

@@ -125,22 +125,8 @@ describe('养老资格认证 API on pglite', () => {
     const pending = await call('GET', `${URL}?city=440100&for=${delegationId}`, undefined, agent.cookie);
     expect(pending.statusCode).toBe(403);
     expect(pending.json().code).toBe('DELEGATION_INACTIVE');
-    // The father logged in (an SMS) when the suite started: a code to the same phone within SMS_RESEND_SECONDS
-    // (1 s here) is refused as too soon, so wait that second out when the suite got here faster.
-    let consentSms = await call('POST', `/api/v1/delegations/${delegationId}/consent/sms`, undefined, agent.cookie);
-    if (consentSms.statusCode === 429) {
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
-      consentSms = await call('POST', `/api/v1/delegations/${delegationId}/consent/sms`, undefined, agent.cookie);
-    }
-    expect(consentSms.statusCode, consentSms.body).toBe(202);
-    const code = await c.latestCode(father.phone as string);
-    const consented = await call(
-      'POST',
-      `/api/v1/delegations/${delegationId}/consent`,
-      { method: 'sms', code },
-      agent.cookie,
-    );
-    expect(consented.statusCode, consented.body).toBe(200);
+    // the father logged in (an SMS) when the suite started: consentBySms waits out the resend interval if need be
+    await c.consentBySms(delegationId, agent.cookie, father.phone as string);
 
     // 关联社保卡后，选择养老资格认证: 张伟 has not linked his own 社保卡 yet, so neither path is open, and nothing reaches
     // the department
