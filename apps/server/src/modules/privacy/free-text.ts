@@ -41,9 +41,14 @@ const CHINESE = '〇○零一幺二两兩三四五六七八九';
 const DIGIT = `[${ARABIC}${CHINESE}]`;
 const X = '[XxＸｘ]';
 const SEP = '[ \\t\\u3000\\-–—]{1,3}';
-const CHAIN = new RegExp(`${DIGIT}+${X}?(?:${SEP}${DIGIT}+${X}?)*`, 'g');
-/** A group: a run of one kind of digit (Arabic or Chinese), the X of an ID number at its end. */
-const GROUP = new RegExp(`[${ARABIC}]+${X}?|[${CHINESE}]+${X}?`, 'g');
+/**
+ * The X of an ID number set apart like a group (440106 19880512 031 X) belongs to the chain too, unless a letter
+ * follows it (X光, Xbox are words; 138 0013 8000 Xiao is a name).
+ */
+const LONE_X = `${X}(?![A-Za-zＡ-Ｚａ-ｚ])`;
+const CHAIN = new RegExp(`${DIGIT}+${X}?(?:${SEP}(?:${DIGIT}+${X}?|${LONE_X}))*`, 'g');
+/** A group: a run of one kind of digit (Arabic or Chinese), the X of an ID number at its end, or that X alone. */
+const GROUP = new RegExp(`[${ARABIC}]+${X}?|[${CHINESE}]+${X}?|${X}`, 'g');
 const NOT_DIGIT_OR_X = new RegExp(`[^${ARABIC}${CHINESE}XxＸｘ]`, 'g');
 const PHONE = /^1[3-9]\d{9}$/;
 const PHONE_86 = /^861[3-9]\d{9}$/;
