@@ -1,3 +1,4 @@
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   endJourney,
@@ -24,6 +25,17 @@ import {
  */
 const shot = journeyScreenshots('services-journeys');
 const path = (url: string) => new URL(url).pathname;
+/** A form field by its test id (antd-mobile puts the id on the input or on its wrapper). */
+const field = (page: Page, testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+/** Choose an endorsement of the permit's that can be chosen, e.g. 香港 一次. */
+const chooseEndorsement = (permit: Locator, destination: string, trips: string) =>
+  permit
+    .locator('[data-testid="endorse-option"][data-available="true"]', { hasText: destination })
+    .filter({ hasText: trips })
+    .first()
+    .locator('input[type="radio"]')
+    .check();
 
 describe('services end to end: 签注 (also for a family member), 开锁, 航班值机, 公积金再次提取', () => {
   let journey: Journey;
@@ -49,12 +61,7 @@ describe('services end to end: 签注 (also for a family member), 开锁, 航班
     expect(await macau.getAttribute('data-available')).toBe('false');
     // the fee appears only once an endorsement is chosen
     expect(await page.getByTestId('endorse-fee').textContent()).not.toContain('¥');
-    await permit
-      .locator('[data-testid="endorse-option"][data-available="true"]', { hasText: '香港' })
-      .filter({ hasText: '一次' })
-      .first()
-      .locator('input[type="radio"]')
-      .check();
+    await chooseEndorsement(permit, '香港', '一次');
     await expect.poll(async () => page.getByTestId('endorse-fee').textContent()).toContain('15.00');
     await shot(page, '1-endorse-chosen');
     await expectNoSeriousViolations(page);
@@ -92,18 +99,16 @@ describe('services end to end: 签注 (also for a family member), 开锁, 航班
   it('为他人办理: 张伟 adds 刘芳 for 港澳再次签注 with her SMS consent, then endorses her permit and pays', async () => {
     const { page, platform } = journey;
     const base = platform.baseUrl;
-    const field = (testId: string) =>
-      page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
     await page.goto(`${base}/me/family/add`);
     await page.getByTestId('family-service-gangao-zaici-qianzhu').waitFor();
-    await field('family-name').fill(LIU_FANG.name);
-    await field('family-id').fill(LIU_FANG.idNumber);
+    await field(page, 'family-name').fill(LIU_FANG.name);
+    await field(page, 'family-id').fill(LIU_FANG.idNumber);
     await page.getByTestId('family-service-gangao-zaici-qianzhu').check();
     await page.getByTestId('family-submit').click();
     await page.getByTestId('consent-step').waitFor();
     await page.getByTestId('consent-send').click();
     await page.getByText('验证码已发送至').waitFor();
-    await field('consent-code').fill(await latestSmsCode(base, LIU_FANG.phone));
+    await field(page, 'consent-code').fill(await latestSmsCode(base, LIU_FANG.phone));
     await page.getByTestId('consent-confirm').click();
     await page.getByTestId('family-done').waitFor();
 
@@ -117,12 +122,7 @@ describe('services end to end: 签注 (also for a family member), 开锁, 航班
     expect(await permit.textContent()).not.toContain('C32815406');
     await shot(page, '3b-endorse-for-wife');
     await expectNoSeriousViolations(page);
-    await permit
-      .locator('[data-testid="endorse-option"][data-available="true"]', { hasText: '香港' })
-      .filter({ hasText: '一次' })
-      .first()
-      .locator('input[type="radio"]')
-      .check();
+    await chooseEndorsement(permit, '香港', '一次');
     await page.getByTestId('endorse-submit').click();
     await page.waitForURL(/\/pay\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     // whose endorsement it is, masked, on the order the caller pays
@@ -147,10 +147,8 @@ describe('services end to end: 签注 (also for a family member), 开锁, 航班
     const visit = page.getByTestId('visit-fields');
     await visit.waitFor();
     expect(await visit.textContent()).toContain('仅限广州市范围内，请写明所在区、街道、门牌号');
-    const field = (testId: string) =>
-      page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-    await field('visit-address').fill('深圳市南山区科技园南区8栋');
-    await field('visit-phone').fill('13912345678');
+    await field(page, 'visit-address').fill('深圳市南山区科技园南区8栋');
+    await field(page, 'visit-phone').fill('13912345678');
     await page.getByTestId('confirm-submit').click();
     const error = page.getByTestId('visit-address-error');
     await error.waitFor();
@@ -159,11 +157,11 @@ describe('services end to end: 签注 (also for a family member), 开锁, 航班
     await expectNoSeriousViolations(page);
 
     // the point is 天河区's: an address in 番禺区 is another point's
-    await field('visit-address').fill('广州市番禺区市桥街桥东路1号');
+    await field(page, 'visit-address').fill('广州市番禺区市桥街桥东路1号');
     await page.getByTestId('confirm-submit').click();
     await expect.poll(async () => error.textContent()).toContain('该服务点上门范围为天河区，您填写的地址在番禺区');
 
-    await field('visit-address').fill('广州市天河区天河北路233号1203房');
+    await field(page, 'visit-address').fill('广州市天河区天河北路233号1203房');
     await page.getByTestId('confirm-submit').click();
     await page.getByTestId('book-done').waitFor();
     expect(await page.getByTestId('done-visit-address').textContent()).toBe('广州市天河区****');

@@ -296,9 +296,10 @@ export class EndorsementService extends PurposePaymentService<'endorsement_appli
    */
   async progress(idNumber: string, linked: ReadonlySet<EndorsementPermitType> | 'all'): Promise<MyEndorsements> {
     const client = this.d.departments.exitEntry.client;
+    // the permits' kinds are needed only to filter by link: a family member's view (all shown) skips that call
     const [{ endorsements: all }, { documents }] = await Promise.all([
       client.endorsements({ idNumber }),
-      client.documents({ idNumber }),
+      linked === 'all' ? { documents: [] } : client.documents({ idNumber }),
     ]);
     const kindOf = new Map(documents.map((d) => [d.number, d.kind]));
     const permitOf = (documentNumber: string): EndorsementPermitType | null => {
