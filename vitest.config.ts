@@ -100,6 +100,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          setupFiles: ['e2e/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           // expect.poll waits 1 s by default: a server round trip and a re-render under CI load (two cores, the

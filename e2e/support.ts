@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import jsQRModule from 'jsqr';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { trackNetworkOf } from './network-log.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -198,7 +199,7 @@ async function deleteRedisKeys(url: string, prefix: string) {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -210,6 +211,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // a failed test reports what the browser was still waiting for (e2e/setup.ts)
+  return trackNetworkOf(browser);
 }
 
 /** A phone-sized context, as citizens use the app (UI.md: 390×844). */

@@ -22,6 +22,7 @@ import { createDepartments, type Departments } from './departments/registry.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { genReqId, loggerOptions } from './http/logging.js';
 import { frameworkProblem, registerProblemHandlers, sendProblem } from './http/problem.js';
+import { trackRequestsInFlight } from './http/requests-in-flight.js';
 import { createResponseSerializerCompiler } from './http/response-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApps } from './http/static-app.js';
@@ -222,19 +223,11 @@ async function assembleApp(
     options.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: `${config.dataDir}/pglite` }));
   if (!options.database) {
-    // Graceful shutdown: requests already inside a handler finish before the database goes away.
-    let inFlight = 0;
-    app.addHook('onRequest', (_req, _reply, done) => {
-      inFlight++;
-      done();
-    });
-    app.addHook('onResponse', (_req, _reply, done) => {
-      inFlight--;
-      done();
-    });
+    // Graceful shutdown: requests already inside a handler finish before the database goes away. The same record
+    // logs a request left unanswered (and a blocked event loop), which nothing else would show.
+    const requests = trackRequestsInFlight(app);
     app.addHook('onClose', async () => {
-      const deadline = Date.now() + 5_000;
-      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await requests.settled(5_000);
       await database.close();
     });
   }
