@@ -44,15 +44,20 @@ export function trackRequestsInFlight(app: FastifyInstance, options: InFlightOpt
 
   // A blocked event loop shows as this check coming late (perf_hooks' delay monitor records nothing under some
   // runners, vitest's among them; a late interval is the same measure and cannot go unseen).
-  let lastCheck = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    const lateMs = Math.round(now - lastCheck - checkEveryMs);
-    lastCheck = now;
-    if (lateMs > blockedLoopMs) app.log.warn({ lateMs }, 'event loop was blocked');
-    reportUnanswered(app.log, inFlight, now, stallAfterMs);
-  }, checkEveryMs);
-  timer.unref();
+  // Started once the server is ready: the start itself (migrations, seeding on PGlite) blocks the loop on purpose.
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', (done) => {
+    let lastCheck = performance.now();
+    timer = setInterval(() => {
+      const now = performance.now();
+      const lateMs = Math.round(now - lastCheck - checkEveryMs);
+      lastCheck = now;
+      if (lateMs > blockedLoopMs) app.log.warn({ lateMs }, 'event loop was blocked');
+      reportUnanswered(app.log, inFlight, now, stallAfterMs);
+    }, checkEveryMs);
+    timer.unref();
+    done();
+  });
   app.addHook('onClose', (_app, done) => {
     clearInterval(timer);
     done();
