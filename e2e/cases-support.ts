@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { expect } from 'vitest';
+import { consoleLogin } from './support.js';
+
+/**
+ * 在线办理 (办件) in the browser, for the journeys of services whose steps are the shared ones (须知 → 填写信息 →
+ * 上传材料 → 确认提交) and 办件审核 in the console. cases.e2e.ts walks the same steps one by one with their checks;
+ * these helpers are for the journeys that test what a service adds to them.
+ */
+
+/** A real PNG (a QR code of the text), as a phone's camera roll would hold a picture. */
+export const photo = (text: string) => QRCode.toBuffer(text, { type: 'png', width: 240 });
+
+/** A form value: a choice's value (its radio is clicked) or the text typed into the field. */
+export type FormValues = Record<string, string>;
+
+/** Fill the form step's fields: a field with a radio for the value is a choice, any other is typed into. */
+export async function fillCaseForm(page: Page, values: FormValues): Promise<void> {
+  await page.getByTestId('step-form').waitFor();
+  for (const [name, value] of Object.entries(values)) {
+    const option = page.getByTestId(`option-${name}-${value}`);
+    if ((await option.count()) > 0) await option.click();
+    else await page.getByTestId(`field-${name}`).locator('input, textarea').first().fill(value);
+  }
+}
+
+/** Upload `count` photos into each named slot of the materials step and wait until all are uploaded. */
+export async function uploadCasePhotos(page: Page, slots: Record<string, number>): Promise<void> {
+  await page.getByTestId('step-materials').waitFor();
+  let total = 0;
+  for (const [slot, count] of Object.entries(slots)) {
+    const input = page.locator(`input[data-testid="slot-input-${slot}"], [data-testid="slot-input-${slot}"] input`);
+    for (let i = 0; i < count; i++) {
+      await input.first().setInputFiles({ name: `${slot}-${i}.png`, mimeType: 'image/png', buffer: await photo(slot) });
+    }
+    total += count;
+  }
+  await expect.poll(() => page.locator('[data-testid="upload-item"][data-status="done"]').count()).toBe(total);
+}
+
+/** From the confirm step: submit, and the 办件编号 the success page shows (digits only). */
+export async function submitCase(page: Page): Promise<string> {
+  await page.getByTestId('step-confirm').waitFor();
+  await page.getByTestId('submit').click();
+  await page.getByTestId('apply-done').waitFor();
+  const caseNumber = ((await page.getByTestId('case-number').textContent()) ?? '').replace(/\D/g, '');
+  expect(caseNumber).toMatch(/^\d{16,24}$/);
+  return caseNumber;
+}
+
+/** Where and when to collect, for a service whose result is collected in person. */
+export interface Collection {
+  place: string;
+  hours: string;
+}
+
+/**
+ * A reviewer of the console (办件审核) opens the case by its number, 受理 it, then 审核通过 (with where and when to
+ * collect, for a service collected in person). The console's own context is closed again.
+ */
+export async function acceptAndApproveInConsole(
+  browser: Browser,
+  baseUrl: string,
+  reviewer: string,
+  caseNumber: string,
+  collection?: Collection,
+): Promise<void> {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  try {
+    const page = await desk.newPage();
+    await consoleLogin(page, baseUrl, reviewer);
+    await page.getByRole('menuitem', { name: '办件审核' }).click();
+    const row = page.getByTestId('cases-table').getByRole('row').filter({ hasText: caseNumber });
+    await row.click();
+    await page.getByTestId('case-detail').waitFor();
+    await act(page, 'accept', '确认受理该办件？', 'case-action-approve');
+    await page.getByTestId('case-action-approve').click();
+    if (collection) {
+      await page.getByTestId('case-action-place').fill(collection.place);
+      await page.getByTestId('case-action-hours').fill(collection.hours);
+    }
+    await page.getByTestId('case-action-confirm').click();
+    await settled(page, 'case-action-complete', '审核通过');
+    expect(await page.getByTestId('case-events').textContent()).toContain('审核通过');
+  } finally {
+    await desk.close();
+  }
+}
+
+async function act(page: Page, action: string, dialogText: string, next: string) {
+  await page.getByTestId(`case-action-${action}`).click();
+  await page.getByRole('dialog').filter({ hasText: dialogText }).getByTestId('case-action-confirm').click();
+  await settled(page, next, dialogText);
+}
+
+/**
+ * The next action offered, or the server's refusal in the dialog, or an error in the drawer: a failure says which.
+ * (The drawer's other alerts are information: where to collect, the department's 制发.)
+ */
+async function settled(page: Page, nextTestId: string, step: string) {
+  const drawerErrors = page.getByTestId('case-detail').locator('.ant-alert-error');
+  await page
+    .getByTestId(nextTestId)
+    .or(page.getByTestId('case-action-error'))
+    .or(drawerErrors)
+    .first()
+    .waitFor({ timeout: 45_000 })
+    .catch((err: unknown) => {
+      throw new Error(`${step}: the console showed no outcome`, { cause: err });
+    });
+  expect(await page.getByTestId('case-action-error').allTextContents()).toEqual([]);
+  expect(await drawerErrors.allTextContents()).toEqual([]);
+}
