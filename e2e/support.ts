@@ -70,7 +70,8 @@ async function seededTemplate(): Promise<string | undefined> {
     const building = `${template}.building`;
     rmSync(building, { recursive: true, force: true });
     mkdirSync(building);
-    const platform = await launchPlatform(building, {}, { keepDataDir: true });
+    // Seeding the province from nothing takes ~20 s on a quiet machine, over a minute beside a loaded one.
+    const platform = await launchPlatform(building, {}, { keepDataDir: true, readyWithinMs: 150_000 });
     await platform.stop();
     renameSync(building, template);
     return template;
@@ -96,7 +97,7 @@ function processAlive(pid: number): boolean {
 async function launchPlatform(
   dataDir: string,
   env: Record<string, string>,
-  { keepDataDir = false }: { keepDataDir?: boolean } = {},
+  { keepDataDir = false, readyWithinMs = 60_000 }: { keepDataDir?: boolean; readyWithinMs?: number } = {},
 ): Promise<RunningPlatform> {
   const port = await freePort();
   // With REDIS_URL (CI) sessions and rate limits live in Redis, which other runs may share: a prefix of our own.
@@ -116,7 +117,7 @@ async function launchPlatform(
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
@@ -125,7 +126,12 @@ async function launchPlatform(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('server did not become ready in 60 s');
+    if (Date.now() > deadline) {
+      // not left running: a live child keeps vitest from exiting
+      child.kill('SIGKILL');
+      if (!keepDataDir) rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`server did not become ready in ${readyWithinMs / 1000} s`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -252,10 +258,10 @@ export async function startJourney(env: Record<string, string> = {}): Promise<Jo
   }
 }
 
-/** The afterAll of startJourney: the browser, then the platform (either may be missing if beforeAll failed). */
-export async function endJourney(journey: { browser?: Browser; platform?: RunningPlatform }): Promise<void> {
-  await journey.browser?.close();
-  await journey.platform?.stop();
+/** The afterAll of startJourney: the browser, then the platform (either, or both, missing if beforeAll failed). */
+export async function endJourney(journey?: { browser?: Browser; platform?: RunningPlatform }): Promise<void> {
+  await journey?.browser?.close();
+  await journey?.platform?.stop();
 }
 
 const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
