@@ -6,13 +6,41 @@ import {
   CASE_STATUSES,
   CASE_WORKFLOW,
   ConsoleCaseActionInput,
+  caseStatusLabel,
   caseStatusOf,
   caseTransition,
   displayFormValue,
   findApplicationForm,
+  fulfilmentStateLabel,
   isFreeTextFormField,
   isSensitiveFormField,
 } from './cases.js';
+
+describe("the applicant's words for a status", () => {
+  it('says 待领取 only where the result is collected in person', () => {
+    const approved = (serviceId: string) =>
+      caseStatusLabel('approved', findApplicationForm(serviceId)?.collection).label;
+    expect(approved('wufanzui-jilu-zhengming')).toBe('审核通过，待领取');
+    expect(approved('gaoling-jintie-shenqing')).toBe('审核通过');
+    expect(approved('hunyin-dengji-jilu-zhengming')).toBe('审核通过，待寄送');
+    expect(caseStatusLabel('approved', 'email')).toEqual({
+      label: '审核通过，待发送',
+      labelEn: 'Approved, to be e-mailed',
+    });
+    // the other statuses are the workflow's, whatever the collection
+    for (const status of CASE_STATUSES.filter((s) => s !== 'approved')) {
+      expect(caseStatusLabel(status, 'none')).toEqual(CASE_WORKFLOW[status]);
+    }
+  });
+
+  it("names the department's write-back in its own verb", () => {
+    expect(fulfilmentStateLabel('issued', undefined).label).toBe('已制发');
+    expect(fulfilmentStateLabel('pending', '制发').label).toBe('制证中');
+    expect(fulfilmentStateLabel('issued', '核准').label).toBe('已核准');
+    expect(fulfilmentStateLabel('pending', '办理').label).toBe('办理中');
+    expect(fulfilmentStateLabel('failed', '核发')).toEqual({ label: '核发失败', labelEn: 'Failed' });
+  });
+});
 
 describe('the case workflow', () => {
   it('derives the status from the log of actions', () => {

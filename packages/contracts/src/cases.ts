@@ -207,6 +207,23 @@ export interface ApplicationFormSpec {
   readonly promisedWorkingDays?: number;
 }
 
+/**
+ * The applicant's words for a status. 审核通过，待领取 is the workflow's label, right where the result is collected in
+ * person; where it is posted or e-mailed it is on its way, and where nothing is collected (a subsidy granted, an
+ * arbitration accepted) the approval is the result. The console keeps the workflow's label: 待领取 is its queue of
+ * cases still to 办结.
+ */
+export function caseStatusLabel(
+  status: CaseStatus,
+  collection: ApplicationFormSpec['collection'] | undefined,
+): { label: string; labelEn: string } {
+  if (status !== 'approved' || collection === undefined || collection === 'in_person') return CASE_WORKFLOW[status];
+  if (collection === 'none') return { label: '审核通过', labelEn: 'Approved' };
+  return collection === 'post'
+    ? { label: '审核通过，待寄送', labelEn: 'Approved, to be posted' }
+    : { label: '审核通过，待发送', labelEn: 'Approved, to be e-mailed' };
+}
+
 /** Every service that takes applications online, by catalog service id (one file per area in `forms/`). */
 export const APPLICATION_FORMS: Readonly<Record<string, ApplicationFormSpec>> = ALL_APPLICATION_FORMS;
 
@@ -447,6 +464,22 @@ export const FULFILMENT_STATES = {
   issued: { label: '已制发', labelEn: 'Issued' },
   failed: { label: '发证失败', labelEn: 'Issuing failed' },
 } as const;
+
+/**
+ * The states in the department's own verb: a certificate is 制发 (the labels above); a subsidy is 核准 (核准中, 已核准,
+ * 核准失败), a registration 办理, a licence 核发.
+ */
+export function fulfilmentStateLabel(
+  state: FulfilmentState,
+  verb: string | undefined,
+): { label: string; labelEn: string } {
+  if (verb === undefined || verb === '制发') return FULFILMENT_STATES[state];
+  return {
+    pending: { label: `${verb}中`, labelEn: 'In progress' },
+    issued: { label: `已${verb}`, labelEn: 'Done' },
+    failed: { label: `${verb}失败`, labelEn: 'Failed' },
+  }[state];
+}
 export const FulfilmentState = z.enum(['pending', 'issued', 'failed']);
 export type FulfilmentState = z.infer<typeof FulfilmentState>;
 

@@ -97,7 +97,7 @@ export const casesEn: Messages['cases'] = {
     collectionHours: 'When',
     collectionBring: 'Bring your original ID card',
     collectionNote: 'Currently in-person collection only',
-    fulfilmentTitle: 'Issuing',
+    fulfilmentTitle: 'With the department',
     fulfilmentReference: 'Number',
     supplementTitle: 'More documents needed',
     supplementReason: 'Reason',

@@ -95,7 +95,9 @@ export const casesZh = {
     collectionHours: '领取时间',
     collectionBring: '请携带身份证原件',
     collectionNote: '目前暂仅支持现场领取',
-    fulfilmentTitle: '发证情况',
+    // shown in English only: in Chinese the title is what the department issues or records, in its own words
+    // (广东省居住证, 高龄津贴发放名册登记: CaseFulfilment.what)
+    fulfilmentTitle: '办理结果',
     fulfilmentReference: '证件编号',
     supplementTitle: '需要补正材料',
     supplementReason: '补正原因',

@@ -138,6 +138,8 @@ describe('办件详情 (/cases/:id)', () => {
     const card = await findByTestId('fulfilment-card');
     expect(card.getAttribute('data-state')).toBe('issued');
     expect(byTestId('fulfilment-state').textContent).toBe('已制发');
+    // titled by what the department issues
+    expect(card.querySelector('h2')?.textContent).toContain('残疾人证：已制发');
     expect(byTestId('fulfilment-message').textContent).toContain('可在我的证照中关联残疾人证电子证照');
     expect(card.textContent).toContain('证件编号：440***********031X42');
     expect(card.querySelector('[data-testid="fulfilment-lookup"]')).toBeNull();

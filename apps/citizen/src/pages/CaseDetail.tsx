@@ -448,8 +448,8 @@ export function CaseView({
           aria-labelledby={`${reasonId}-ful`}
         >
           <h2 id={`${reasonId}-ful`} className="case-subheading">
-            <Icon name={detail.fulfilment.state === 'failed' ? 'alert' : 'check'} /> {t('cases.detail.fulfilmentTitle')}
-            ：
+            <Icon name={detail.fulfilment.state === 'failed' ? 'alert' : 'check'} />{' '}
+            {lang === 'en' ? t('cases.detail.fulfilmentTitle') : detail.fulfilment.what}：
             <span data-testid="fulfilment-state">
               {lang === 'en' ? detail.fulfilment.stateLabelEn : detail.fulfilment.stateLabel}
             </span>

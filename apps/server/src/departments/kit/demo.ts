@@ -1,7 +1,7 @@
 import type { RegisteredPerson } from '../population-register/contract.js';
 import { DEMO_PEOPLE } from '../population-register/generator.js';
 
-/** A demo person of the README by name (张伟, 刘芳, 张梓轩, 张建国, 王秀英, 李娜, 陈志强, 刘洋, 陈嘉欣). */
+/** A demo person of the README by name (张伟, 刘芳, 张梓轩, 张建国, 王秀英, 李娜, 陈志强, 刘洋, 陈嘉欣, 周桂兰). */
 export function demoPerson(name: string): RegisteredPerson {
   const found = DEMO_PEOPLE.find((p) => p.name === name);
   if (!found) throw new Error(`no demo person ${name}`);

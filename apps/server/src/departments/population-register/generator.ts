@@ -910,6 +910,7 @@ const DEMO_IDS = {
   chenZhiqiang: makeResidentId('440604', '19791103', 17),
   liuYang: makeResidentId('430104', '19950321', 53),
   chenJiaxin: makeResidentId('810000', '19901010', 28),
+  zhouGuilan: makeResidentId('441802', '19440308', 26),
 } as const;
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
@@ -1001,7 +1002,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     residenceAddress: '广东省深圳市福田区深南大道6008号12栋2305房',
     phone: '13800138001',
     status: 'normal',
-    note: '深圳户籍成年人',
+    note: '深圳户籍成年人；母亲周桂兰（清远）',
   },
   {
     personId: 'de000000-0000-4000-8000-000000000007',
@@ -1048,6 +1049,22 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     status: 'normal',
     note: '香港居民，持港澳台居民居住证（号码以810000开头），在深圳居住',
   },
+  {
+    // 高龄津贴 (肇庆、清远、韶关) and 老年人优待证 (佛山、清远、韶关) need someone of 80 with a hukou there.
+    personId: 'de000000-0000-4000-8000-000000000010',
+    name: '周桂兰',
+    idNumber: DEMO_IDS.zhouGuilan,
+    sex: 'female',
+    birthDate: '1944-03-08',
+    hukouCityCode: '441800',
+    hukouRegionCode: '441802',
+    address: '广东省清远市清城区北门街18号2栋301房',
+    residenceCityCode: '441800',
+    residenceAddress: '广东省清远市清城区北门街18号2栋301房',
+    phone: '13800138007',
+    status: 'normal',
+    note: '清远户籍，80岁以上；李娜的母亲',
+  },
 ];
 
 export const DEMO_FAMILY_RELATIONS: readonly GeneratedRelation[] = (() => {
@@ -1060,6 +1077,7 @@ export const DEMO_FAMILY_RELATIONS: readonly GeneratedRelation[] = (() => {
   link(relations, get(DEMO_IDS.zhangJianguo), get(DEMO_IDS.wangXiuying), 'spouse');
   link(relations, get(DEMO_IDS.zhangJianguo), get(DEMO_IDS.zhangWei), 'child');
   link(relations, get(DEMO_IDS.wangXiuying), get(DEMO_IDS.zhangWei), 'child');
+  link(relations, get(DEMO_IDS.zhouGuilan), get(DEMO_IDS.liNa), 'child');
   return relations;
 })();
 

@@ -125,6 +125,10 @@ describe.each(ENGINES)('sandbox population register on %s', (engine) => {
         ['spouse', '王秀英'],
         ['child', '张伟'],
       ]);
+      // 李娜 (深圳) and her mother in 清远
+      expect((await register.familyOf(demo('李娜').idNumber)).map((f) => [f.relation, f.person.name])).toEqual([
+        ['parent', '周桂兰'],
+      ]);
     });
 
     it("agrees with the generator's links and is symmetric", async () => {
@@ -146,7 +150,7 @@ describe.each(ENGINES)('sandbox population register on %s', (engine) => {
     });
 
     it('is empty for people without links, unknown and malformed numbers', async () => {
-      expect(await register.familyOf(demo('李娜').idNumber)).toEqual([]);
+      expect(await register.familyOf(demo('陈志强').idNumber)).toEqual([]);
       expect(await register.familyOf(makeResidentId('440106', '19880512', 999))).toEqual([]);
       expect(await register.familyOf('garbage')).toEqual([]);
     });

@@ -5,7 +5,6 @@ import {
   allowedCaseActions,
   CASE_ACTION_SPECS,
   CASE_ASSIGNMENT_CHANGES,
-  CASE_WORKFLOW,
   type CaseDetail,
   type CaseEvent,
   type CaseFormEntry,
@@ -17,11 +16,12 @@ import {
   type ConsoleCaseDetail,
   type ConsoleCaseFulfilment,
   type ConsoleCaseSummary,
+  caseStatusLabel,
   caseStatusOf,
   displayFormValue,
-  FULFILMENT_STATES,
   findApplicationForm,
   findCity,
+  fulfilmentStateLabel,
   isFreeTextFormField,
   isSensitiveFormField,
   type StaffCaseAction,
@@ -90,7 +90,7 @@ export function presentSummary(
   status = row.status,
 ): CaseSummary {
   const names = catalog.serviceName(row.service_id, row.city_code);
-  const workflow = CASE_WORKFLOW[status];
+  const workflow = caseStatusLabel(status, findApplicationForm(row.service_id)?.collection);
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -208,7 +208,7 @@ export function presentFulfilment(f: FulfilmentRow | undefined): CaseFulfilment 
   const entry = findFulfilment(f.service_id);
   const what = entry?.what ?? '办理结果';
   const verb = entry?.verb ?? '制发';
-  const state = FULFILMENT_STATES[f.state];
+  const state = fulfilmentStateLabel(f.state, entry?.verb);
   const message =
     f.state === 'issued' && f.result
       ? f.result.message

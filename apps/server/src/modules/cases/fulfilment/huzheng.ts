@@ -138,6 +138,7 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   },
   'chusheng-dengji': {
     what: '出生登记（入户）',
+    verb: '办理',
     async deliver(ctx) {
       const f = ctx.form;
       const r = await ctx.departments.populationRegister.client.registerBirth({

@@ -62,6 +62,7 @@ export const WELFARE_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   },
   'gaoling-jintie-shenqing': {
     what: '高龄津贴发放名册登记',
+    verb: '办理',
     async deliver(ctx) {
       const r = await ctx.departments.civilAffairs.client.enrolOldAgeAllowance({
         reference: ctx.caseNumber,

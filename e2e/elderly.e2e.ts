@@ -1,0 +1,128 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptAndApproveInConsole, fillCaseForm, submitCase, uploadCasePhotos } from './cases-support.js';
+import {
+  type DemoCitizen,
+  endJourney,
+  expectNoSeriousViolations,
+  type Journey,
+  journeyScreenshots,
+  LI_NA,
+  latestSmsCode,
+  loginVerifiedCitizen,
+  startJourney,
+} from './support.js';
+
+/**
+ * 高龄津贴申请 (E4: 肇庆、清远、韶关; 本人或为他人办理) for the demo's 80-year-old, 周桂兰 (清远 hukou): her daughter 李娜
+ * (深圳), in 清远 on her phone, is refused for herself (34) and adds her mother in 家人与授权 with the SMS code sent to
+ * her mother's phone; she applies for her; 清远 民政 approves in the console; the allowance roll (民政's sandbox)
+ * takes her mother in, the case says from when and how much, and a second application is refused.
+ * E2E_SCREENSHOTS=<dir> keeps screenshots.
+ */
+const shot = journeyScreenshots('elderly');
+const ZHOU_GUILAN: DemoCitizen = { name: '周桂兰', idNumber: '441802194403080269', phone: '13800138007' };
+const QINGYUAN = '441800';
+const SERVICE = 'gaoling-jintie-shenqing';
+
+const field = (page: Page, testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+describe('高龄津贴 for a mother in 清远, applied for by her daughter', () => {
+  let journey: Journey;
+  beforeAll(async () => {
+    // the allowance roll's write-back after approval runs every second instead of every 30
+    journey = await startJourney({ CASE_FULFILMENT_SECONDS: '1' });
+  });
+  afterAll(() => endJourney(journey));
+
+  it('李娜 is refused for herself, adds her mother with her SMS consent, applies for her; 民政 approves', async () => {
+    const { page, platform, browser } = journey;
+    const base = platform.baseUrl;
+    await loginVerifiedCitizen(page, base, LI_NA, { city: QINGYUAN });
+
+    // 家人与授权: her mother, for this service, consented by the code sent to her mother's phone.
+    await page.goto(`${base}/me/family/add`);
+    await page.getByTestId(`family-service-${SERVICE}`).waitFor();
+    await field(page, 'family-name').fill(ZHOU_GUILAN.name);
+    await field(page, 'family-id').fill(ZHOU_GUILAN.idNumber);
+    await page.getByTestId(`family-service-${SERVICE}`).check();
+    await page.getByTestId('family-submit').click();
+    await page.getByTestId('consent-step').waitFor();
+    await page.getByTestId('consent-send').click();
+    await page.getByText('验证码已发送至').waitFor();
+    await field(page, 'consent-code').fill(await latestSmsCode(base, ZHOU_GUILAN.phone));
+    await page.getByTestId('consent-confirm').click();
+    await page.getByTestId('family-done').waitFor();
+    expect(await page.getByTestId('family-done').textContent()).toContain('周**');
+    // 家人与授权 names her as the register relates her to 李娜
+    await page.goto(`${base}/me/family`);
+    await expect.poll(() => page.locator('main').textContent()).toContain('母亲');
+
+    // The service page (清远 offers it), 在线办理, 为谁办理.
+    await page.goto(`${base}/services/${SERVICE}`);
+    await page.getByRole('heading', { name: '高龄津贴申请' }).waitFor();
+    await page.getByRole('button', { name: '在线办理' }).click();
+    const forWhom = page.getByTestId('for-whom');
+    await forWhom.waitFor();
+    expect(await forWhom.textContent()).toContain('周*');
+    await shot(page, '1-for-whom');
+
+    // For herself: the rule of 80, with her age.
+    await page.getByTestId('for-self').check();
+    await page.getByTestId('eligibility-refused').waitFor();
+    expect(await page.getByTestId('eligibility-reason').textContent()).toMatch(
+      /^高龄津贴发放对象为年满80周岁的本省户籍老年人，您目前3\d周岁，暂不符合申请条件。$/,
+    );
+    await shot(page, '2-self-refused');
+
+    // For her mother: the notice, the form, the ID card, submit.
+    await page.reload();
+    await forWhom.waitFor();
+    await forWhom.locator('input[type="radio"]').nth(1).check();
+    await page.getByTestId('step-notice').waitFor();
+    expect(await page.getByTestId('step-notice').textContent()).toContain('申请条件按老人本人核验');
+    await page.getByTestId('agree').click();
+    await page.getByTestId('next').click();
+    await fillCaseForm(page, {
+      livingSituation: 'alone',
+      residenceAddress: '广东省清远市清城区北门街18号2栋301房',
+      contactPhone: LI_NA.phone,
+    });
+    await page.getByTestId('next').click();
+    await uploadCasePhotos(page, { 'id-card': 2 });
+    await page.getByTestId('next').click();
+    expect(await page.getByTestId('summary-form').textContent()).toContain('独居');
+    const caseNumber = await submitCase(page);
+    await shot(page, '3-submitted');
+
+    await acceptAndApproveInConsole(browser, base, 'qy.civil.reviewer', caseNumber);
+
+    // The case: approved, and the roll's entry once 民政's sandbox has taken it (the outbox runs every second).
+    await page.getByTestId('view-case').click();
+    await page.waitForURL('**/cases/*');
+    await expect
+      .poll(async () => {
+        await page.reload();
+        await page.getByTestId('case-head').waitFor();
+        return (await page.getByTestId('fulfilment-message').allTextContents()).join('');
+      })
+      .toMatch(/^您已纳入高龄津贴发放名册，自\d{4}-\d{2}(-\d{2})?起按月发放，每月\d+(\.\d+)?元。$/);
+    expect(await page.getByTestId('on-behalf').textContent()).toContain('周*');
+    // nothing to collect: the approval is the result, and the roll's entry is 办理, not 制发
+    expect(await page.getByTestId('case-head').textContent()).toContain('审核通过');
+    expect(await page.getByTestId('case-head').textContent()).not.toContain('待领取');
+    expect(await page.getByTestId('fulfilment-state').textContent()).toBe('已办理');
+    await shot(page, '4-approved');
+    await expectNoSeriousViolations(page);
+
+    // A second application for her: she is on the roll.
+    await page.goto(`${base}/apply/${SERVICE}`);
+    await forWhom.waitFor();
+    await forWhom.locator('input[type="radio"]').nth(1).check();
+    await page.getByTestId('eligibility-refused').waitFor();
+    expect(await page.getByTestId('eligibility-reason').textContent()).toBe(
+      '为 周** 办理：您已在领取高龄津贴，无需重复申请。',
+    );
+  }, 180_000);
+});
