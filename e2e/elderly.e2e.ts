@@ -10,6 +10,7 @@ import {
   LI_NA,
   latestSmsCode,
   loginVerifiedCitizen,
+  phoneContext,
   startJourney,
 } from './support.js';
 
@@ -17,7 +18,9 @@ import {
  * 高龄津贴申请 (E4: 肇庆、清远、韶关; 本人或为他人办理) for the demo's 80-year-old, 周桂兰 (清远 hukou): her daughter 李娜
  * (深圳), in 清远 on her phone, is refused for herself (34) and adds her mother in 家人与授权 with the SMS code sent to
  * her mother's phone; she applies for her; 清远 民政 approves in the console; the allowance roll (民政's sandbox)
- * takes her mother in, the case says from when and how much, and a second application is refused.
+ * takes her mother in, the case says from when and how much, and a second application is refused. 周桂兰 herself, in
+ * 关怀模式 (large text) on her own phone, applies for her 老年人优待证; 民政 approves it with where to collect it, and
+ * the case leads to the card.
  * E2E_SCREENSHOTS=<dir> keeps screenshots.
  */
 const shot = journeyScreenshots('elderly');
@@ -31,8 +34,9 @@ const field = (page: Page, testId: string) =>
 describe('高龄津贴 for a mother in 清远, applied for by her daughter', () => {
   let journey: Journey;
   beforeAll(async () => {
-    // the allowance roll's write-back after approval runs every second instead of every 30
-    journey = await startJourney({ CASE_FULFILMENT_SECONDS: '1' });
+    // the write-back after approval runs every second instead of every 30; 周桂兰's phone gets the consent code, then
+    // her own login code (a short SMS resend interval)
+    journey = await startJourney({ CASE_FULFILMENT_SECONDS: '1', SMS_RESEND_SECONDS: '1' });
   });
   afterAll(() => endJourney(journey));
 
@@ -124,5 +128,59 @@ describe('高龄津贴 for a mother in 清远, applied for by her daughter', () 
     expect(await page.getByTestId('eligibility-reason').textContent()).toBe(
       '为 周** 办理：您已在领取高龄津贴，无需重复申请。',
     );
+  }, 180_000);
+
+  it('周桂兰 herself, in 关怀模式 on her own phone, applies for her 老年人优待证 and finds the card once issued', async () => {
+    const { browser, platform } = journey;
+    const base = platform.baseUrl;
+    const page = await (await phoneContext(browser)).newPage();
+    await loginVerifiedCitizen(page, base, ZHOU_GUILAN, { city: QINGYUAN });
+    // 关怀模式 (large text), as an older person would have it
+    await page.evaluate(() => localStorage.setItem('yss.care', '1'));
+    await page.goto(`${base}/services/laonianren-youdaizheng-hefa`);
+    await page.getByRole('heading', { name: '老年人优待证核发' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('care-mode'))).toBe(true);
+    await page.getByRole('button', { name: '在线办理' }).click();
+    await page.getByTestId('step-notice').waitFor();
+    // the page is named as 清远 names the service (佛山's 老人卡申办 is 佛山's own)
+    await expect.poll(() => page.locator('h1.nav-title').textContent()).toBe('老年人优待证核发');
+    await page.getByTestId('agree').click();
+    await page.getByTestId('next').click();
+    await fillCaseForm(page, {
+      applyType: 'first',
+      residenceAddress: '广东省清远市清城区北门街18号2栋301房',
+      contactPhone: ZHOU_GUILAN.phone,
+    });
+    // large text, and still nothing wider than the phone
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, '5-senior-card-form-care');
+    await page.getByTestId('next').click();
+    await uploadCasePhotos(page, { 'id-card': 2, photo: 1 });
+    await page.getByTestId('next').click();
+    const caseNumber = await submitCase(page);
+
+    await acceptAndApproveInConsole(browser, base, 'qy.civil.reviewer', caseNumber, {
+      place: '清远市清城区民政局老龄工作窗口（北江一路28号）',
+      hours: '工作日 8:30–12:00、14:30–17:30',
+    });
+    await page.getByTestId('view-case').click();
+    await page.waitForURL('**/cases/*');
+    await expect
+      .poll(async () => {
+        await page.reload();
+        await page.getByTestId('case-head').waitFor();
+        return (await page.getByTestId('fulfilment-state').allTextContents()).join('');
+      })
+      .toBe('已制发');
+    expect(await page.getByTestId('case-head').textContent()).toContain('审核通过，待领取');
+    expect(await page.getByTestId('collection-place').textContent()).toContain('老龄工作窗口');
+    await shot(page, '6-senior-card-issued-care');
+    await expectNoSeriousViolations(page);
+
+    // The case leads to her card (老年人优待证查询).
+    await page.getByTestId('fulfilment-lookup').click();
+    await page.getByTestId('senior-card').waitFor();
+    expect(await page.getByTestId('senior-card').textContent()).toContain('清远');
+    await page.context().close();
   }, 180_000);
 });

@@ -607,15 +607,17 @@ export function ApplyFlow({
   );
 }
 
-/** Before the form: the service must be offered in the chosen city, and the citizen verified (刷脸 / PIN). */
-function ApplyGate({ form }: { form: ApplicationFormSpec }) {
-  const { t, pick } = useLocale();
+/** The service in the chosen city: whether it is offered, and its name there (佛山: 老人卡申办). */
+function useServiceInCity(serviceId: string) {
   const { city } = usePreferences();
+  return useApi(`service:${serviceId}:${city}`, (signal) => api.service(serviceId, city, { signal }));
+}
+
+/** Before the form: the service must be offered in the chosen city, and the citizen verified (刷脸 / PIN). */
+function ApplyGate({ form, service }: { form: ApplicationFormSpec; service: ReturnType<typeof useServiceInCity> }) {
+  const { t, pick } = useLocale();
   const auth = useAuth();
   const navigate = useNavigate();
-  const service = useApi(`service:${form.serviceId}:${city}`, (signal) =>
-    api.service(form.serviceId, city, { signal }),
-  );
   const serviceLink = `/services/${encodeURIComponent(form.serviceId)}`;
 
   if (service.error) return <ErrorState problem={service.error} onRetry={service.reload} />;
@@ -679,7 +681,7 @@ function isFor(c: CaseSummary, acting: ActingChoice): boolean {
 /** /apply/:serviceId — 在线办理 of a service that takes applications online. */
 export default function Apply() {
   const { serviceId = '' } = useParams();
-  const { t, pick } = useLocale();
+  const { t } = useLocale();
   const form = findApplicationForm(serviceId);
   if (!form) {
     return (
@@ -696,10 +698,17 @@ export default function Apply() {
       </Page>
     );
   }
+  return <ApplyPage form={form} />;
+}
+
+/** The page, titled by the service's name in the chosen city once known (the form's title until then). */
+function ApplyPage({ form }: { form: ApplicationFormSpec }) {
+  const { name, pick } = useLocale();
+  const service = useServiceInCity(form.serviceId);
   return (
-    <Page title={pick(form.title, form.titleEn)}>
+    <Page title={service.data ? name(service.data) : pick(form.title, form.titleEn)}>
       <RequireAuth>
-        <ApplyGate form={form} />
+        <ApplyGate form={form} service={service} />
       </RequireAuth>
     </Page>
   );
