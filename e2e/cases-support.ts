@@ -49,6 +49,22 @@ export async function submitCase(page: Page): Promise<string> {
   return caseNumber;
 }
 
+/** From 提交成功 to the case's own page (查看办件). */
+export async function openSubmittedCase(page: Page): Promise<void> {
+  await page.getByTestId('view-case').click();
+  await page.waitForURL('**/cases/*');
+}
+
+/**
+ * For expect.poll: the case page reloaded, then the text of `testId` ('' while it is not there). What a reviewer or
+ * the department's write-back (a job) changed shows only after a reload.
+ */
+export const onReloadedCase = (page: Page, testId: string) => async (): Promise<string> => {
+  await page.reload();
+  await page.getByTestId('case-head').waitFor();
+  return (await page.getByTestId(testId).allTextContents()).join('');
+};
+
 /** Where and when to collect, for a service whose result is collected in person. */
 export interface Collection {
   place: string;

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptAndApproveInConsole, fillCaseForm, submitCase, uploadCasePhotos } from './cases-support.js';
+import {
+  acceptAndApproveInConsole,
+  fillCaseForm,
+  onReloadedCase,
+  openSubmittedCase,
+  submitCase,
+  uploadCasePhotos,
+} from './cases-support.js';
 import {
   type DemoCitizen,
   endJourney,
@@ -103,14 +110,9 @@ describe('高龄津贴 for a mother in 清远, applied for by her daughter', () 
     await acceptAndApproveInConsole(browser, base, 'qy.civil.reviewer', caseNumber);
 
     // The case: approved, and the roll's entry once 民政's sandbox has taken it (the outbox runs every second).
-    await page.getByTestId('view-case').click();
-    await page.waitForURL('**/cases/*');
+    await openSubmittedCase(page);
     await expect
-      .poll(async () => {
-        await page.reload();
-        await page.getByTestId('case-head').waitFor();
-        return (await page.getByTestId('fulfilment-message').allTextContents()).join('');
-      })
+      .poll(onReloadedCase(page, 'fulfilment-message'))
       .toMatch(/^您已纳入高龄津贴发放名册，自\d{4}-\d{2}(-\d{2})?起按月发放，每月\d+(\.\d+)?元。$/);
     expect(await page.getByTestId('on-behalf').textContent()).toContain('周*');
     // nothing to collect: the approval is the result, and the roll's entry is 办理, not 制发
@@ -163,15 +165,8 @@ describe('高龄津贴 for a mother in 清远, applied for by her daughter', () 
       place: '清远市清城区民政局老龄工作窗口（北江一路28号）',
       hours: '工作日 8:30–12:00、14:30–17:30',
     });
-    await page.getByTestId('view-case').click();
-    await page.waitForURL('**/cases/*');
-    await expect
-      .poll(async () => {
-        await page.reload();
-        await page.getByTestId('case-head').waitFor();
-        return (await page.getByTestId('fulfilment-state').allTextContents()).join('');
-      })
-      .toBe('已制发');
+    await openSubmittedCase(page);
+    await expect.poll(onReloadedCase(page, 'fulfilment-state')).toBe('已制发');
     expect(await page.getByTestId('case-head').textContent()).toContain('审核通过，待领取');
     expect(await page.getByTestId('collection-place').textContent()).toContain('老龄工作窗口');
     await shot(page, '6-senior-card-issued-care');

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptAndApproveInConsole, fillCaseForm, submitCase, uploadCasePhotos } from './cases-support.js';
+import {
+  acceptAndApproveInConsole,
+  fillCaseForm,
+  onReloadedCase,
+  openSubmittedCase,
+  submitCase,
+  uploadCasePhotos,
+} from './cases-support.js';
 import {
   CHEN_ZHIQIANG,
   endJourney,
@@ -84,15 +91,8 @@ describe('办件 with rules of their own: 申领居住证, 申请仲裁, 办公�
     });
 
     // His case: where to collect it, and the register's 制发 (the outbox runs every second here).
-    await chen.getByTestId('view-case').click();
-    await chen.waitForURL('**/cases/*');
-    await expect
-      .poll(async () => {
-        await chen.reload();
-        await chen.getByTestId('case-head').waitFor();
-        return (await chen.getByTestId('fulfilment-state').allTextContents()).join('');
-      })
-      .toBe('已制发');
+    await openSubmittedCase(chen);
+    await expect.poll(onReloadedCase(chen, 'fulfilment-state')).toBe('已制发');
     expect(await chen.getByTestId('collection-place').textContent()).toContain('天河区公安分局户政服务大厅');
     const issued = (await chen.getByTestId('fulfilment-message').textContent()) ?? '';
     expect(issued).toContain('广东省居住证已制发（广州市公安局签发');
@@ -148,15 +148,9 @@ describe('办件 with rules of their own: 申领居住证, 申请仲裁, 办公�
     const caseNumber = await submitCase(page);
 
     await acceptAndApproveInConsole(browser, platform.baseUrl, 'gz.labour.reviewer', caseNumber);
-    await page.getByTestId('view-case').click();
-    await page.waitForURL('**/cases/*');
-    await expect
-      .poll(async () => {
-        await page.reload();
-        await page.getByTestId('case-head').waitFor();
-        return page.getByTestId('case-head').getAttribute('data-status');
-      })
-      .toBe('approved');
+    await openSubmittedCase(page);
+    await expect.poll(onReloadedCase(page, 'case-head')).toContain('审核通过');
+    expect(await page.getByTestId('case-head').getAttribute('data-status')).toBe('approved');
     expect(await page.getByTestId('collection-card').count()).toBe(0);
     await shot(page, '6-zhongcai-approved');
     await expectNoSeriousViolations(page);
@@ -197,15 +191,8 @@ describe('办件 with rules of their own: 申领居住证, 申请仲裁, 办公�
       place: '广州市南方公证处（越秀区东风中路437号）',
       hours: '工作日 9:00–17:00，请携带身份证及无犯罪记录证明原件',
     });
-    await page.getByTestId('view-case').click();
-    await page.waitForURL('**/cases/*');
-    await expect
-      .poll(async () => {
-        await page.reload();
-        await page.getByTestId('case-head').waitFor();
-        return (await page.getByTestId('collection-place').allTextContents()).join('');
-      })
-      .toContain('南方公证处');
+    await openSubmittedCase(page);
+    await expect.poll(onReloadedCase(page, 'collection-place')).toContain('南方公证处');
     expect(await page.getByTestId('case-head').textContent()).toContain('审核通过，待领取');
     await shot(page, '8-gongzheng-approved');
     await page.context().close();

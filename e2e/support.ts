@@ -494,9 +494,26 @@ export async function staffApiSession(baseUrl: string, username: string): Promis
   const { call } = cookieJarCaller(baseUrl);
   const login = await call('POST', '/api/v1/staff/auth/login', { username, password: DEMO_STAFF_PASSWORD });
   expect(login.status, `staff login: ${login.text}`).toBe(200);
-  const totp = await call('POST', '/api/v1/staff/auth/totp', { code: await staffTotp(baseUrl, username) });
+  const code = await staffTotp(baseUrl, username);
+  let totp = await call('POST', '/api/v1/staff/auth/totp', { code });
+  // each code is accepted once: the same account's last login may have used this one (wait for the next, as a
+  // person would)
+  if (totp.status === 401 && totp.text.includes('已使用过')) {
+    totp = await call('POST', '/api/v1/staff/auth/totp', { code: await nextStaffTotp(baseUrl, username, code) });
+  }
   expect(totp.status, `staff TOTP: ${totp.text}`).toBe(200);
   return call;
+}
+
+/** The account's next TOTP code: waits (up to one 30 s step and a little) until it differs from `used`. */
+async function nextStaffTotp(baseUrl: string, username: string, used: string): Promise<string> {
+  const deadline = Date.now() + 35_000;
+  for (;;) {
+    const code = await staffTotp(baseUrl, username);
+    if (code !== used) return code;
+    if (Date.now() > deadline) throw new Error(`no new TOTP code for ${username} within 35 s`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
 }
 
 /** A demo staff member logs in on the console's page (password, then TOTP); resolves on the console's home. */
@@ -507,9 +524,22 @@ export async function consoleLogin(page: Page, baseUrl: string, username: string
   await page.getByTestId('password').fill(DEMO_STAFF_PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('totp-code').waitFor();
-  await page.getByTestId('totp-code').fill(await staffTotp(baseUrl, username));
+  const code = await staffTotp(baseUrl, username);
+  await page.getByTestId('totp-code').fill(code);
   await page.getByTestId('totp-submit').click();
-  await page.waitForURL((url) => url.pathname.replace(/\/$/, '') === '/console');
+  const home = (url: URL) => url.pathname.replace(/\/$/, '') === '/console';
+  // Each code is accepted once: when the same account logged in moments ago (two journeys' reviewers within one
+  // 30 s step), the console says so and the reviewer waits for the next code, as a person would.
+  const used = page.getByText('该动态验证码已使用过');
+  const outcome = await Promise.race([
+    page.waitForURL(home).then(() => 'in' as const),
+    used.waitFor().then(() => 'used' as const),
+  ]);
+  if (outcome === 'used') {
+    await page.getByTestId('totp-code').fill(await nextStaffTotp(baseUrl, username, code));
+    await page.getByTestId('totp-submit').click();
+    await page.waitForURL(home);
+  }
 }
 
 /**
