@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptAndApproveInConsole,
@@ -12,13 +11,14 @@ import {
   type DemoCitizen,
   endJourney,
   expectNoSeriousViolations,
+  inputByTestId,
   type Journey,
   journeyScreenshots,
   LI_NA,
   latestSmsCode,
   loginVerifiedCitizen,
-  phoneContext,
   startJourney,
+  verifiedPhone,
 } from './support.js';
 
 /**
@@ -35,8 +35,7 @@ const ZHOU_GUILAN: DemoCitizen = { name: '周桂兰', idNumber: '441802194403080
 const QINGYUAN = '441800';
 const SERVICE = 'gaoling-jintie-shenqing';
 
-const field = (page: Page, testId: string) =>
-  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const field = inputByTestId;
 
 describe('高龄津贴 for a mother in 清远, applied for by her daughter', () => {
   let journey: Journey;
@@ -135,8 +134,7 @@ describe('高龄津贴 for a mother in 清远, applied for by her daughter', () 
   it('周桂兰 herself, in 关怀模式 on her own phone, applies for her 老年人优待证 and finds the card once issued', async () => {
     const { browser, platform } = journey;
     const base = platform.baseUrl;
-    const page = await (await phoneContext(browser)).newPage();
-    await loginVerifiedCitizen(page, base, ZHOU_GUILAN, { city: QINGYUAN });
+    const page = await verifiedPhone(journey, ZHOU_GUILAN, QINGYUAN);
     // 关怀模式 (large text), as an older person would have it
     await page.evaluate(() => localStorage.setItem('yss.care', '1'));
     await page.goto(`${base}/services/laonianren-youdaizheng-hefa`);

@@ -8,10 +8,9 @@ import {
   type Journey,
   journeyScreenshots,
   LI_NA,
-  loginVerifiedCitizen,
-  phoneContext,
   startJourney,
   toastShownAndGone,
+  verifiedPhone,
   ZHANG_WEI,
 } from './support.js';
 import { linkOnPhone } from './wallet-support.js';
@@ -34,11 +33,7 @@ describe('婚姻: 结婚证/离婚证, 补领 and 婚姻登记 appointments, the
   });
   afterAll(() => endJourney(journey));
 
-  async function phoneOf(person: DemoCitizen): Promise<Page> {
-    const page = await (await phoneContext(journey.browser)).newPage();
-    await loginVerifiedCitizen(page, journey.platform.baseUrl, person, { city: '440100' });
-    return page;
-  }
+  const phoneOf = (person: DemoCitizen) => verifiedPhone(journey, person, '440100');
 
   /** From the service page: 在线预约, the first day with places, a time at the registry, confirm → 预约号. */
   async function bookAtRegistry(page: Page, serviceId: string, name: string): Promise<string> {

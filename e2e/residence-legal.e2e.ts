@@ -14,9 +14,8 @@ import {
   type Journey,
   journeyScreenshots,
   LI_NA,
-  loginVerifiedCitizen,
-  phoneContext,
   startJourney,
+  verifiedPhone,
   ZHANG_WEI,
 } from './support.js';
 import { linkOnPhone } from './wallet-support.js';
@@ -45,10 +44,8 @@ describe('办件 with rules of their own: 申领居住证, 申请仲裁, 办公�
 
   /** A person's own phone (context), logged in, verified and in `city`, on the service's 在线办理. */
   async function applyAs(person: typeof ZHANG_WEI, city: string, serviceId: string, name: string) {
-    const { browser, platform } = journey;
-    const page = await (await phoneContext(browser)).newPage();
-    await loginVerifiedCitizen(page, platform.baseUrl, person, { city });
-    await page.goto(`${platform.baseUrl}/services/${serviceId}`);
+    const page = await verifiedPhone(journey, person, city);
+    await page.goto(`${journey.platform.baseUrl}/services/${serviceId}`);
     await page.getByRole('heading', { name }).waitFor();
     await page.getByRole('button', { name: '在线办理' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/apply/${serviceId}`);

@@ -1,8 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   endJourney,
   expectNoSeriousViolations,
+  inputByTestId,
   type Journey,
   journeyScreenshots,
   LIU_FANG,
@@ -26,8 +27,7 @@ import {
 const shot = journeyScreenshots('services-journeys');
 const path = (url: string) => new URL(url).pathname;
 /** A form field by its test id (antd-mobile puts the id on the input or on its wrapper). */
-const field = (page: Page, testId: string) =>
-  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const field = inputByTestId;
 /** Choose an endorsement of the permit's that can be chosen, e.g. 香港 一次. */
 const chooseEndorsement = (permit: Locator, destination: string, trips: string) =>
   permit

@@ -7,9 +7,8 @@ import {
   type Journey,
   journeyScreenshots,
   LI_NA,
-  loginVerifiedCitizen,
-  phoneContext,
   startJourney,
+  verifiedPhone,
   ZHANG_WEI,
 } from './support.js';
 
@@ -29,11 +28,7 @@ describe('社会救助: 申请预约 and 办理查询', () => {
   });
   afterAll(() => endJourney(journey));
 
-  async function phoneOf(person: DemoCitizen, city: string): Promise<Page> {
-    const page = await (await phoneContext(journey.browser)).newPage();
-    await loginVerifiedCitizen(page, journey.platform.baseUrl, person, { city });
-    return page;
-  }
+  const phoneOf = (person: DemoCitizen, city: string) => verifiedPhone(journey, person, city);
 
   /** A 办理进度查询 service's page → its action → the progress page at that type. */
   async function openProgress(page: Page, serviceId: string, name: string, kind: string) {

@@ -234,6 +234,21 @@ export function phoneContext(
   });
 }
 
+/** A person's own phone: a phone-sized page in a context of its own, logged in, verified, in `city`. */
+export async function verifiedPhone(
+  journey: { browser: Browser; platform: RunningPlatform },
+  person: DemoCitizen,
+  city: string,
+): Promise<Page> {
+  const page = await (await phoneContext(journey.browser)).newPage();
+  await loginVerifiedCitizen(page, journey.platform.baseUrl, person, { city });
+  return page;
+}
+
+/** An input by its test id, whether the id is on the input itself or on its wrapper (antd-mobile's Input). */
+export const inputByTestId = (page: Page, testId: string): Locator =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
 /** What most journeys start from: the platform, a browser and one phone-sized page in its own context. */
 export interface Journey {
   platform: RunningPlatform;
