@@ -3,7 +3,8 @@
 // no security headers, no logging. The share of the baseline such a server reaches is the most any
 // implementation of the route could reach on the same machine.
 //   node bench/ceiling-server.mjs <config.json>   (prints "listening <url>" once it serves)
-//   GET  /healthz  {"status":"ok"}, as bare as Fastify gets
+//   GET  /healthz  {"status":"ok"}, as bare as Fastify gets; with config.trackInFlight, the platform's own
+//                  request tracking (http/requests-in-flight.ts) added to it (bench/request-tracking.mjs)
 //   GET  /answer   config.body (a personal lookup's JSON, bench/lookups.mjs) from memory, serialised on every
 //                  request by the platform's own serializer for that route (fastSerializer(ContributionDetails))
 //   POST /verify   {payload}: a QR presentation's two signatures checked (issuer ES256 with config.issuerJwk,
@@ -18,6 +19,10 @@ import { root } from './lib.mjs';
 const dist = (p) => import(path.join(root, 'apps/server/dist', p));
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const app = Fastify({ logger: false });
+if (config.trackInFlight) {
+  const { trackRequestsInFlight } = await dist('http/requests-in-flight.js');
+  trackRequestsInFlight(app);
+}
 app.get('/healthz', async () => ({ status: 'ok' }));
 
 if (config.body) {
