@@ -494,6 +494,9 @@ export const CaseFulfilment = z
     message: z.string(),
     /** The department's number of what it issued (masked where personal), once issued. */
     reference: z.string().nullable(),
+    /** What that number is, in the department's words: 证件编号 of a certificate, 受理编号 of a registration … */
+    referenceLabel: z.string(),
+    referenceLabelEn: z.string(),
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'CaseFulfilment' });

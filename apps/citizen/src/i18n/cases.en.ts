@@ -98,7 +98,6 @@ export const casesEn: Messages['cases'] = {
     collectionBring: 'Bring your original ID card',
     collectionNote: 'Currently in-person collection only',
     fulfilmentTitle: 'With the department',
-    fulfilmentReference: 'Number',
     supplementTitle: 'More documents needed',
     supplementReason: 'Reason',
     supplementAction: 'Supplement documents',

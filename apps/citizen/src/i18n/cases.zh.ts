@@ -98,7 +98,6 @@ export const casesZh = {
     // shown in English only: in Chinese the title is what the department issues or records, in its own words
     // (广东省居住证, 高龄津贴发放名册登记: CaseFulfilment.what)
     fulfilmentTitle: '办理结果',
-    fulfilmentReference: '证件编号',
     supplementTitle: '需要补正材料',
     supplementReason: '补正原因',
     supplementAction: '补正材料',

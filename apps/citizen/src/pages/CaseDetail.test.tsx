@@ -130,6 +130,8 @@ describe('办件详情 (/cases/:id)', () => {
           message:
             '残疾人证已核发（肢体残疾二级，有效期至2036-11-26），可在残疾人证查询中查看，领取后可在我的证照中关联残疾人证电子证照。',
           reference: '440***********031X42',
+          referenceLabel: '证件编号',
+          referenceLabelEn: 'Number',
           updatedAt: '2026-11-28T03:00:00.000Z',
         },
       }),
@@ -161,6 +163,8 @@ describe('办件详情 (/cases/:id)', () => {
         what: '老年人优待证',
         message: '老年人优待证已制发（证号YD440600-2026-000001），请按通知的时间和地点携带身份证原件领取。',
         reference: state === 'issued' ? 'YD440600-2026-000001' : null,
+        referenceLabel: '证件编号',
+        referenceLabelEn: 'Number',
         updatedAt: '2026-11-28T03:00:00.000Z',
       },
     });

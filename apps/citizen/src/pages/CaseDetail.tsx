@@ -457,7 +457,7 @@ export function CaseView({
           <p data-testid="fulfilment-message">{detail.fulfilment.message}</p>
           {detail.fulfilment.reference && (
             <p className="field-help">
-              {t('cases.detail.fulfilmentReference')}
+              {lang === 'en' ? detail.fulfilment.referenceLabelEn : detail.fulfilment.referenceLabel}
               {t('common.colon')}
               {detail.fulfilment.reference}
             </p>

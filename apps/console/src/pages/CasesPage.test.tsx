@@ -700,6 +700,8 @@ describe('办件审核: 发证 (the write-back to the department)', () => {
     what: '广东省居住证',
     message: '广东省居住证制发遇到问题，工作人员正在处理，请耐心等待，无需重新申请。',
     reference: null,
+    referenceLabel: '证件编号',
+    referenceLabelEn: 'Number',
     updatedAt: '2025-03-02T02:00:00.000Z',
     attempts: 6,
     lastError: '广东省公安厅系统暂时无法连接（DEPARTMENT_UNAVAILABLE），已尝试6次。',

@@ -194,6 +194,7 @@ describe('办件 write-back to the departments (pglite)', () => {
     expect(detail.fulfilment.state).toBe('issued');
     expect(detail.fulfilment.message).toContain('残疾人证已核发（肢体残疾');
     expect(detail.fulfilment.reference).toMatch(/^440\*+031X4[1-4]$/);
+    expect(detail.fulfilment.referenceLabel).toBe('证件编号');
   });
 
   it('出生登记: the child enters the register in the parent’s household; 户政审批查询 shows the 出生审批 approved', async () => {
@@ -219,6 +220,8 @@ describe('办件 write-back to the departments (pglite)', () => {
     expect(await t.app.caseFulfilment.runOnce()).toMatchObject({ issued: 1 });
     const detail = await mine('陈志强', created.id);
     expect(detail.fulfilment.message).toMatch(/^新生儿已登记入户，公民身份号码440\*+\d{3}[\dX]（佛山市公安局/);
+    // the register's number of the registration, named as the message names it (not a certificate's 证件编号)
+    expect(detail.fulfilment).toMatchObject({ referenceLabel: '受理编号', referenceLabelEn: 'Registration number' });
     const { relations } = await departments.populationRegister.client.familyOf({ idNumber: chen.idNumber });
     const child = relations.find((r) => r.relation === 'child' && r.person.name === NEWBORN.childName);
     expect(child?.person).toMatchObject({ birthDate: NEWBORN.birthDate, sex: 'female' });

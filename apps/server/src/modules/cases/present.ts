@@ -222,6 +222,8 @@ export function presentFulfilment(f: FulfilmentRow | undefined): CaseFulfilment 
     what,
     message,
     reference: f.state === 'issued' ? (f.result?.reference ?? null) : null,
+    referenceLabel: entry?.referenceLabel?.zh ?? '证件编号',
+    referenceLabelEn: entry?.referenceLabel?.en ?? 'Number',
     updatedAt: f.updated_at.toISOString(),
   };
 }

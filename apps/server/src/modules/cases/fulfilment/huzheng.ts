@@ -70,6 +70,7 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   'jifen-shenqing': {
     what: '积分',
     verb: '核准',
+    referenceLabel: { zh: '积分记录编号', en: 'Points record number' },
     async deliver(ctx) {
       // The 居住情况 indicator: the first approved 居住登记 in the city, as the register holds it.
       const { registrations } = await ctx.departments.populationRegister.client.residenceRecords({
@@ -102,6 +103,7 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   'jifen-tiaozheng': {
     what: '积分调整',
     verb: '办理',
+    referenceLabel: { zh: '积分记录编号', en: 'Points record number' },
     async deliver(ctx) {
       const r = await ctx.departments.migrantServices.client.adjustPoints({
         reference: ctx.caseNumber,
@@ -120,6 +122,7 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   },
   'jifen-ruhu': {
     what: '准予迁入证明',
+    referenceLabel: { zh: '证明编号', en: 'Permit number' },
     async deliver(ctx) {
       const r = await ctx.departments.migrantServices.client.settle({
         reference: ctx.caseNumber,
@@ -139,6 +142,7 @@ export const HUZHENG_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = {
   'chusheng-dengji': {
     what: '出生登记（入户）',
     verb: '办理',
+    referenceLabel: { zh: '受理编号', en: 'Registration number' },
     async deliver(ctx) {
       const f = ctx.form;
       const r = await ctx.departments.populationRegister.client.registerBirth({

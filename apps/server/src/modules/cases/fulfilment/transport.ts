@@ -9,6 +9,7 @@ export const TRANSPORT_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = 
   'liunian-mianjian-shenqing': {
     what: '机动车检验标志',
     verb: '核发',
+    referenceLabel: { zh: '号牌号码', en: 'Plate number' },
     async deliver(ctx) {
       const r = await ctx.departments.traffic.client.issueInspectionLabel({
         reference: ctx.caseNumber,
@@ -45,6 +46,7 @@ export const TRANSPORT_FULFILMENTS: Readonly<Record<string, FulfilmentEntry>> = 
   },
   'xingshizheng-huanzheng': {
     what: '机动车行驶证',
+    referenceLabel: { zh: '号牌号码', en: 'Plate number' },
     async deliver(ctx) {
       const r = await ctx.departments.traffic.client.renewVehicleLicence({
         reference: ctx.caseNumber,

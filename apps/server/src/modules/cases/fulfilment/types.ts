@@ -34,5 +34,10 @@ export interface FulfilmentEntry {
    * is 核准, a registration 办理.
    */
   readonly verb?: string;
+  /**
+   * What the outcome's `reference` is, shown before it (default 证件编号, the number of a certificate): a registration
+   * answers with its 受理编号, a vehicle's papers with its 号牌号码.
+   */
+  readonly referenceLabel?: { readonly zh: string; readonly en: string };
   deliver(ctx: FulfilmentContext): Promise<FulfilmentOutcome>;
 }
