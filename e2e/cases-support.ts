@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { expect } from 'vitest';
@@ -14,6 +15,15 @@ export const photo = (text: string) => QRCode.toBuffer(text, { type: 'png', widt
 
 /** A form value: a choice's value (its radio is clicked) or the text typed into the field. */
 export type FormValues = Record<string, string>;
+
+/** ① 须知: it says `says`; 我已阅读并同意, 下一步. */
+export async function agreeToNotice(page: Page, says: string): Promise<void> {
+  const notice = page.getByTestId('step-notice');
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain(says);
+  await page.getByTestId('agree').click();
+  await page.getByTestId('next').click();
+}
 
 /** Fill the form step's fields: a field with a radio for the value is a choice, any other is typed into. */
 export async function fillCaseForm(page: Page, values: FormValues): Promise<void> {
@@ -111,6 +121,52 @@ async function act(page: Page, action: string, dialogText: string, next: string)
 }
 
 /**
+ * For a failure that would otherwise say only "no outcome": the open dialogs (their text, the confirm button's state,
+ * the inputs' values), the field errors and alerts on the page, and the action buttons offered. The console's
+ * context is closed before a failed test's own report runs, so this is read at the failure. With E2E_SCREENSHOTS set,
+ * a screenshot is kept too.
+ */
+async function whatTheConsoleShows(page: Page): Promise<string> {
+  try {
+    const shown = await page.evaluate(() => {
+      const visible = (el: Element) => (el as HTMLElement).offsetParent !== null || el.getClientRects().length > 0;
+      const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+      const dialogs = [...document.querySelectorAll('.ant-modal-wrap, .ant-drawer, [role="dialog"]')]
+        .filter((d) => visible(d) && !d.parentElement?.closest('.ant-modal-wrap, .ant-drawer, [role="dialog"]'))
+        .map((d) => {
+          const confirm = d.querySelector('[data-testid="case-action-confirm"]');
+          const inputs = [...d.querySelectorAll('input, textarea')].map(
+            (i) => `${i.id || i.getAttribute('data-testid') || '?'}=${JSON.stringify((i as HTMLInputElement).value)}`,
+          );
+          return `dialog: ${text(d)}\n    confirm: ${
+            confirm
+              ? `${(confirm as HTMLButtonElement).disabled ? 'disabled' : 'enabled'}${confirm.classList.contains('ant-btn-loading') ? ', loading' : ''}`
+              : 'none'
+          }; inputs: ${inputs.join(', ') || 'none'}`;
+        });
+      const errors = [...document.querySelectorAll('.ant-form-item-explain-error, [role="alert"]')]
+        .filter(visible)
+        .map(text)
+        .filter(Boolean);
+      const actions = [...document.querySelectorAll('[data-testid^="case-action-"]')]
+        .filter((b) => b.tagName === 'BUTTON' && visible(b))
+        .map((b) => b.getAttribute('data-testid'));
+      return { dialogs, errors, actions };
+    });
+    const dir = process.env.E2E_SCREENSHOTS;
+    if (dir) await page.screenshot({ path: path.join(dir, `console-no-outcome-${Date.now()}.png`) });
+    return [
+      `the console at the failure (${page.url()}):`,
+      ...(shown.dialogs.length ? shown.dialogs.map((d) => `  ${d}`) : ['  no dialog open']),
+      `  errors and alerts: ${shown.errors.length ? shown.errors.join(' | ') : 'none'}`,
+      `  action buttons: ${shown.actions.join(', ') || 'none'}`,
+    ].join('\n');
+  } catch (err) {
+    return `the console could not be read: ${String(err)}`;
+  }
+}
+
+/**
  * The next action offered, or the server's refusal in the dialog, or an error in the drawer: a failure says which.
  * (The drawer's other alerts are information: where to collect, the department's 制发.)
  */
@@ -122,8 +178,8 @@ async function settled(page: Page, nextTestId: string, step: string) {
     .or(drawerErrors)
     .first()
     .waitFor({ timeout: 45_000 })
-    .catch((err: unknown) => {
-      throw new Error(`${step}: the console showed no outcome`, { cause: err });
+    .catch(async (err: unknown) => {
+      throw new Error(`${step}: the console showed no outcome\n${await whatTheConsoleShows(page)}`, { cause: err });
     });
   expect(await page.getByTestId('case-action-error').allTextContents()).toEqual([]);
   expect(await drawerErrors.allTextContents()).toEqual([]);

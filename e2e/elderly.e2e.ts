@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptAndApproveInConsole,
+  agreeToNotice,
   fillCaseForm,
   onReloadedCase,
   openSubmittedCase,
@@ -90,10 +91,7 @@ describe('高龄津贴 for a mother in 清远, applied for by her daughter', () 
     await page.reload();
     await forWhom.waitFor();
     await forWhom.locator('input[type="radio"]').nth(1).check();
-    await page.getByTestId('step-notice').waitFor();
-    expect(await page.getByTestId('step-notice').textContent()).toContain('申请条件按老人本人核验');
-    await page.getByTestId('agree').click();
-    await page.getByTestId('next').click();
+    await agreeToNotice(page, '申请条件按老人本人核验');
     await fillCaseForm(page, {
       livingSituation: 'alone',
       residenceAddress: '广东省清远市清城区北门街18号2栋301房',

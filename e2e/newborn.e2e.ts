@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptAndApproveInConsole,
+  agreeToNotice,
   fillCaseForm,
   onReloadedCase,
   openSubmittedCase,
@@ -12,6 +13,7 @@ import {
   CHEN_ZHIQIANG,
   endJourney,
   expectNoSeriousViolations,
+  fromServicePage,
   type Journey,
   journeyScreenshots,
   LIU_FANG,
@@ -51,11 +53,8 @@ describe('新生儿: 申领出生医学证明 and 出生登记', () => {
   });
   afterAll(() => endJourney(journey));
 
-  async function openService(page: Page, serviceId: string, name: string, action: string) {
-    await page.goto(`${journey.platform.baseUrl}/services/${serviceId}`);
-    await page.getByRole('heading', { name }).waitFor();
-    await page.getByRole('button', { name: action }).click();
-  }
+  const openService = (page: Page, serviceId: string, name: string, action: string) =>
+    fromServicePage(page, journey.platform.baseUrl, serviceId, name, action);
 
   it('申领出生医学证明: the father is sent to the mother; the mother books at the hospital’s own times', async () => {
     const father = await verifiedPhone(journey, ZHANG_WEI, GZ);
@@ -108,10 +107,7 @@ describe('新生儿: 申领出生医学证明 and 出生登记', () => {
     const page = await verifiedPhone(journey, CHEN_ZHIQIANG, FS);
     await openService(page, 'chusheng-dengji', '出生登记', '在线办理');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/apply/chusheng-dengji');
-    await page.getByTestId('step-notice').waitFor();
-    expect(await page.getByTestId('step-notice').textContent()).toContain('出生医学证明信息将与卫生健康部门的记录核对');
-    await page.getByTestId('agree').click();
-    await page.getByTestId('next').click();
+    await agreeToNotice(page, '出生医学证明信息将与卫生健康部门的记录核对');
 
     // One day off the certificate's birth date.
     await fillCaseForm(page, {

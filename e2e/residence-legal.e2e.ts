@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptAndApproveInConsole,
+  agreeToNotice,
   fillCaseForm,
   onReloadedCase,
   openSubmittedCase,
@@ -11,6 +12,7 @@ import {
   CHEN_ZHIQIANG,
   endJourney,
   expectNoSeriousViolations,
+  fromServicePage,
   type Journey,
   journeyScreenshots,
   LI_NA,
@@ -45,18 +47,9 @@ describe('办件 with rules of their own: 申领居住证, 申请仲裁, 办公�
   /** A person's own phone (context), logged in, verified and in `city`, on the service's 在线办理. */
   async function applyAs(person: typeof ZHANG_WEI, city: string, serviceId: string, name: string) {
     const page = await verifiedPhone(journey, person, city);
-    await page.goto(`${journey.platform.baseUrl}/services/${serviceId}`);
-    await page.getByRole('heading', { name }).waitFor();
-    await page.getByRole('button', { name: '在线办理' }).click();
+    await fromServicePage(page, journey.platform.baseUrl, serviceId, name, '在线办理');
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/apply/${serviceId}`);
     return page;
-  }
-
-  async function agreeToNotice(page: Awaited<ReturnType<typeof applyAs>>, says: string) {
-    await page.getByTestId('step-notice').waitFor();
-    expect(await page.getByTestId('step-notice').textContent()).toContain(says);
-    await page.getByTestId('agree').click();
-    await page.getByTestId('next').click();
   }
 
   it('申领居住证: refused while the 居住登记 is under review; approved, issued by the register and linked', async () => {

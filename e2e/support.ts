@@ -245,6 +245,22 @@ export async function verifiedPhone(
   return page;
 }
 
+/**
+ * A service's own page (/services/:id, once its heading `name` shows), then its action (在线办理, 在线预约 …), as a
+ * person reaches a service from search or the catalog.
+ */
+export async function fromServicePage(
+  page: Page,
+  baseUrl: string,
+  serviceId: string,
+  name: string,
+  action: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/services/${serviceId}`);
+  await page.getByRole('heading', { name }).waitFor();
+  await page.getByRole('button', { name: action }).click();
+}
+
 /** An input by its test id, whether the id is on the input itself or on its wrapper (antd-mobile's Input). */
 export const inputByTestId = (page: Page, testId: string): Locator =>
   page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();

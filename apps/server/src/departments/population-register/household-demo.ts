@@ -184,6 +184,20 @@ const RECORDS: Record<string, HouseholdRecords> = {
           ['accepted', '2025-12-22'],
         ]),
       }),
+      // His hukou was cancelled when he enlisted (1997) and restored, at another address, on his discharge.
+      approval('陈志强', '陈志强', {
+        number: '440600200211180033',
+        kind: 'restore-elsewhere',
+        cityCode: '440600',
+        authority: '佛山市公安局禅城分局石湾派出所',
+        channel: 'counter',
+        submittedOn: '2002-11-18',
+        progress: steps<ApprovalStep>([
+          ['accepted', '2002-11-18'],
+          ['reviewed', '2002-11-22'],
+          ['approved', '2002-11-29'],
+        ]),
+      }),
     ],
     // He works in 广州 on weekdays: a residence registration there, approved 2025-03-20 (more than half a year
     // ago), and no 居住证 yet — he may apply for one (申领居住证, docs/huzheng.md).
@@ -200,9 +214,24 @@ const RECORDS: Record<string, HouseholdRecords> = {
     permits: [],
   },
   // 李娜 (深圳 hukou) has declared a residence in 广州, still under review: 申领居住证 is refused in the guide's words.
+  // Her hukou went with her to university in 广州 and came back to 深圳 on graduating (市外迁入, 2014).
   李娜: {
     idCards: [],
-    approvals: [],
+    approvals: [
+      approval('李娜', '李娜', {
+        number: '440300201407080115',
+        kind: 'move-in',
+        cityCode: '440300',
+        authority: '深圳市公安局福田分局福田派出所',
+        channel: 'counter',
+        submittedOn: '2014-07-08',
+        progress: steps<ApprovalStep>([
+          ['accepted', '2014-07-08'],
+          ['reviewed', '2014-07-15'],
+          ['approved', '2014-07-22'],
+        ]),
+      }),
+    ],
     registrations: [
       registration('李娜', {
         cityCode: '440100',
@@ -283,6 +312,63 @@ const RECORDS: Record<string, HouseholdRecords> = {
   },
   // 陈嘉欣 (Hong Kong resident): registered in Shenzhen, holds a 港澳台居民居住证 (5 years, its number is
   // the 810000… number she uses as ID), issued by 深圳 with no half-year wait.
+  // 刘芳: a 项目变更 of her registered details (文化程度), applied for on 粤省事 and approved.
+  刘芳: {
+    idCards: [],
+    approvals: [
+      approval('刘芳', '刘芳', {
+        number: '440100202309140206',
+        kind: 'change',
+        cityCode: '440100',
+        authority: '广州市公安局天河分局天河南派出所',
+        channel: 'online',
+        submittedOn: '2023-09-14',
+        progress: steps<ApprovalStep>([
+          ['submitted', '2023-09-14'],
+          ['accepted', '2023-09-15'],
+          ['reviewed', '2023-09-18'],
+          ['approved', '2023-09-20'],
+        ]),
+      }),
+    ],
+    registrations: [],
+    permits: [],
+  },
+  // 周桂兰 (清远): her hukou, cancelled in error in 2019, restored at the same address; in 2010 her 所内非转农 was
+  // refused (李娜 applied for her).
+  周桂兰: {
+    idCards: [],
+    approvals: [
+      approval('周桂兰', '周桂兰', {
+        number: '441800201906050021',
+        kind: 'restore',
+        cityCode: '441800',
+        authority: '清远市公安局清城分局北门派出所',
+        channel: 'counter',
+        submittedOn: '2019-06-05',
+        progress: steps<ApprovalStep>([
+          ['accepted', '2019-06-05'],
+          ['reviewed', '2019-06-10'],
+          ['approved', '2019-06-14'],
+        ]),
+      }),
+      approval('周桂兰', '李娜', {
+        number: '441800201003020008',
+        kind: 'non-agri-to-agri',
+        cityCode: '441800',
+        authority: '清远市公安局清城分局北门派出所',
+        channel: 'counter',
+        submittedOn: '2010-03-02',
+        progress: steps<ApprovalStep>([
+          ['accepted', '2010-03-02'],
+          ['reviewed', '2010-03-09'],
+          ['rejected', '2010-03-16'],
+        ]),
+      }),
+    ],
+    registrations: [],
+    permits: [],
+  },
   陈嘉欣: {
     idCards: [],
     approvals: [],

@@ -52,7 +52,9 @@ describe('household services generator', () => {
   it('approvals: only Guangdong hukou; births applied for by a parent, online never in 广州/深圳', () => {
     const approvals = all('approvals');
     const kinds = new Set(approvals.map((a) => a.kind));
-    for (const k of ['birth', 'move-in', 'cancellation', 'move-within', 'change']) expect(kinds).toContain(k);
+    for (const k of ['birth', 'move-in', 'cancellation', 'move-within', 'change', 'restore', 'restore-elsewhere']) {
+      expect(kinds).toContain(k);
+    }
     for (const a of approvals) {
       const subject = people.get(a.subjectIdNumber);
       expect(subject?.hukouCityCode).toBe(a.cityCode);

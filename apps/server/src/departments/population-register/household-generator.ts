@@ -235,6 +235,19 @@ function ownApprovals(person: RegisteredPerson, rng: Rng, ctx: SeedContext): App
   if (!delta.includes(cityCode) && rng.chance(0.001)) {
     out.push(approval(rng, ctx, { ...base, kind: 'non-agri-to-agri', channel: 'counter', submittedOn: recent(3) }));
   }
+  // 恢复户口: a hukou cancelled in error, or on enlisting or settling abroad, restored at the old address or (非原址)
+  // at another. Its own random stream, so that adding it left every other record of the province as it was.
+  const restoring = ctx.rng('household-restore', person.personId);
+  if (restoring.chance(0.004)) {
+    out.push(
+      approval(restoring, ctx, {
+        ...base,
+        kind: restoring.chance(0.5) ? 'restore' : 'restore-elsewhere',
+        channel: 'counter',
+        submittedOn: dayBetween(addYears(ctx.asOf, -6), addDays(ctx.asOf, -1), restoring.float()),
+      }),
+    );
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@ import { addMonthsToDate } from '../kit/dates.js';
 import { demoPerson } from '../kit/demo.js';
 import { ID_NUMBER_MESSAGE } from '../kit/inputs.js';
 import { DEPARTMENTS } from '../registry.js';
+import { APPROVAL_KINDS } from './household-codes.js';
 import type { PopulationRegisterSpec } from './spec.js';
 
 const id = (name: string) => demoPerson(name).idNumber;
@@ -46,8 +47,28 @@ describe.each(TRANSPORTS)('population register household services over %s', (tra
     expect(approvals[1]).toMatchObject({ channel: 'counter', cityCode: '440100' }); // 广州: 出生登记 not online
     const son = (await client().householdApprovals({ idNumber: id('张梓轩') })).approvals;
     expect(son.map((a) => [a.kind, a.role, a.applicantName])).toEqual([['birth', 'subject', '张伟']]);
-    const pending = (await client().householdApprovals({ idNumber: id('陈志强') })).approvals[0];
-    expect(pending).toMatchObject({ kind: 'move-within', status: 'pending', statusName: '审批中', decidedOn: null });
+    const chen = (await client().householdApprovals({ idNumber: id('陈志强') })).approvals;
+    expect(chen[0]).toMatchObject({ kind: 'move-within', status: 'pending', statusName: '审批中', decidedOn: null });
+    expect(chen[1]).toMatchObject({ kind: 'restore-elsewhere', kindName: '非原址恢复户口', statusName: '已批准' });
+    // 周桂兰: her restored hukou, and the 所内非转农 李娜 applied for, refused; 李娜 sees it as its applicant
+    const zhou = (await client().householdApprovals({ idNumber: id('周桂兰') })).approvals;
+    expect(zhou.map((a) => [a.kindName, a.role, a.statusName])).toEqual([
+      ['恢复户口', 'subject', '已批准'],
+      ['所内非转农', 'subject', '不予批准'],
+    ]);
+    const liNa = (await client().householdApprovals({ idNumber: id('李娜') })).approvals;
+    expect(liNa.map((a) => [a.kind, a.role, a.subjectName])).toEqual([
+      ['move-in', 'subject', '李娜'],
+      ['non-agri-to-agri', 'applicant', '周桂兰'],
+    ]);
+  });
+
+  it('householdApprovals: the demo people show every kind the guide lists (户政审批查询)', async () => {
+    const shown = new Set<string>();
+    for (const name of ['张伟', '张梓轩', '陈志强', '周桂兰', '李娜', '刘洋', '刘芳', '陈嘉欣']) {
+      for (const a of (await client().householdApprovals({ idNumber: id(name) })).approvals) shown.add(a.kind);
+    }
+    expect([...shown].sort()).toEqual(Object.keys(APPROVAL_KINDS).sort());
   });
 
   it('residenceRecords: registration, the half-year wait, permits and their 签注', async () => {
