@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { expect } from 'vitest';
 import { consoleLogin } from './support.js';
@@ -102,6 +102,8 @@ export async function acceptAndApproveInConsole(
     await page.getByTestId('case-detail').waitFor();
     await act(page, 'accept', '确认受理该办件？', 'case-action-approve');
     await page.getByTestId('case-action-approve').click();
+    // the case drawer is a dialog too, and names 审核通过 on its button: the dialog with the confirm button
+    await openedAtOnce(page.getByRole('dialog').filter({ has: page.getByTestId('case-action-confirm') }));
     if (collection) {
       await page.getByTestId('case-action-place').fill(collection.place);
       await page.getByTestId('case-action-hours').fill(collection.hours);
@@ -116,8 +118,22 @@ export async function acceptAndApproveInConsole(
 
 async function act(page: Page, action: string, dialogText: string, next: string) {
   await page.getByTestId(`case-action-${action}`).click();
-  await page.getByRole('dialog').filter({ hasText: dialogText }).getByTestId('case-action-confirm').click();
+  const dialog = page.getByRole('dialog').filter({ hasText: dialogText });
+  await openedAtOnce(dialog);
+  await dialog.getByTestId('case-action-confirm').click();
   await settled(page, next, dialogText);
+}
+
+/**
+ * The dialog is there at once, not zooming in: the journeys ask for reduced motion (launchBrowser), which the console
+ * honours. A click during the zoom could land beside the button (the stalls this ended).
+ */
+async function openedAtOnce(dialog: Locator): Promise<void> {
+  await dialog.waitFor();
+  const running = await dialog.evaluate(
+    (el) => el.getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length,
+  );
+  expect(running, 'animations still running on the dialog just opened').toBe(0);
 }
 
 /**

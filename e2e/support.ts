@@ -217,6 +217,13 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Every context asks for reduced motion (the console then turns antd's motion off, the citizen app antd-mobile's).
+  // A dialog zooms in from where the opening click was; Playwright measures a button, then clicks where it was, and on
+  // a loaded machine the zoom could start between the two: the click landed beside 确认受理 and nothing was sent
+  // (the console stalls of 2026-11, found by the report of what the console showed: dialog open, confirm enabled, no
+  // request). A person sees the dialog settle before clicking.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
   // a failed test reports what the browser was still waiting for (e2e/setup.ts)
   return trackNetworkOf(browser);
 }

@@ -88,6 +88,7 @@ export const ERROR_CODES = {
   WALLET_PURPOSE_NOT_SUPPORTED: { status: 400, title: '该证照不支持此核验场景' },
   // 我的证照 — verifiers and the console (issue 6, items 4–5)
   CHECK_IN_NONCE_REQUIRED: { status: 400, title: '须使用双向核验' },
+  CHECK_IN_VENUE_NOT_ACCEPTED: { status: 403, title: '本单位不适用该证照核验' },
   CHECK_IN_OFFLINE_FUTURE: { status: 422, title: '离线核验时间有误' },
   CHECK_IN_OFFLINE_TOO_OLD: { status: 422, title: '离线核验记录已超过登记期限' },
   WALLET_CERTIFICATE_REVOKED: { status: 409, title: '证照已注销' },

@@ -38,9 +38,31 @@ export const VerifierOrganisation = z
     cityName: z.string(),
     /** The purpose every check-in of this organisation verifies for. */
     purpose: z.object({ id: z.string(), name: z.string() }),
+    /** A hotel's star rating (1–5); null for an unrated hotel and for every other kind. */
+    starRating: z.number().int().min(1).max(5).nullable(),
   })
   .meta({ id: 'VerifierOrganisation', description: '核验单位' });
 export type VerifierOrganisation = z.infer<typeof VerifierOrganisation>;
+
+/** The guide's star rating from which a hotel may check guests in with the 居民身份电子凭证. */
+export const E_ID_HOTEL_MIN_STARS = 3;
+
+/**
+ * Why this organisation may not verify a credential of this type, or null when it may. The guide (我的证照 FAQ):
+ * 居民身份电子凭证可支持在广东省内三星级及以上酒店入住扫码验证 — so a hotel below three stars, or unrated, does not check
+ * guests in with the e-ID (they show the ID card itself). Other credentials a hotel may verify (护照, 出生医学证明 for a
+ * child) are not limited by the guide. The server applies it to every check-in, online and uploaded; the verifier page
+ * offline too.
+ */
+export function venueRefusal(
+  organisation: { kind: VerifierKind; starRating: number | null },
+  credentialType: string | null | undefined,
+): string | null {
+  if (organisation.kind !== 'hotel' || credentialType !== 'resident-id') return null;
+  if ((organisation.starRating ?? 0) >= E_ID_HOTEL_MIN_STARS) return null;
+  const rating = organisation.starRating === null ? '未评定星级' : `为${organisation.starRating}星级`;
+  return `居民身份电子凭证目前支持在广东省内三星级及以上酒店入住扫码核验，本店${rating}，暂不支持。请查验旅客的居民身份证原件办理入住。`;
+}
 
 export const VerifierProfile = z
   .object({ displayName: z.string(), organisation: VerifierOrganisation })

@@ -91,6 +91,8 @@ export const problemsEn = {
   WALLET_PURPOSE_NOT_SUPPORTED: 'This certificate cannot be verified for this purpose.',
   // 我的证照 — verifiers and the console
   CHECK_IN_NONCE_REQUIRED: 'This check needs two-way verification.',
+  CHECK_IN_VENUE_NOT_ACCEPTED:
+    'The e-ID is accepted for check-in at hotels of three stars and above only. Please check the guest’s ID card.',
   CHECK_IN_OFFLINE_FUTURE: 'The time of the offline check is not valid.',
   CHECK_IN_OFFLINE_TOO_OLD: 'The offline check is too old to be recorded.',
   WALLET_CERTIFICATE_REVOKED: 'This certificate has been revoked.',

@@ -71,6 +71,8 @@ export const verifierZh = {
   verifierTitle: '核验人员',
   verifierOf: '{{organisation}}（{{kind}}·{{city}}）',
   verifierPurpose: '核验场景：{{purpose}}',
+  eIdNotHere:
+    '居民身份电子凭证支持三星级及以上酒店入住扫码核验，本店暂不适用：请查验旅客的居民身份证原件。护照等其他证照仍可扫码核验。',
   logout: '退出核验人员账号',
   login: '核验人员登录',
   loginHelp: '使用核验单位开通的工作人员账号登录（与工作台相同）：先输入用户名和密码，再输入动态验证码。',

@@ -1,6 +1,7 @@
 import {
   OFFLINE_CHECK_IN_MAX_AGE_HOURS,
   type VerdictKind,
+  venueRefusal,
   WALLET_NONCE_PREFIX,
   WALLET_PURPOSES,
   type WalletPurpose,
@@ -539,6 +540,13 @@ export default function Verify() {
       ...(profile ? { purpose: profile.organisation.purpose.id as WalletPurpose } : purpose ? { purpose } : {}),
       ...(profile && offlineTrust.cityRules ? { city: offlineTrust.cityRules } : {}),
     });
+    // The server's rule, here too: a credential this organisation may not check in with (the e-ID at a hotel
+    // below three stars) is refused with the reason; nothing is shown of it and nothing queued.
+    const refusal = profile ? venueRefusal(profile.organisation, r.verdict.credentialType?.id) : null;
+    if (refusal) {
+      setNote({ text: refusal, error: true });
+      return;
+    }
     if (profile) {
       await offlineQueue.add({
         organisationId: profile.organisation.id,
@@ -639,6 +647,11 @@ export default function Verify() {
                 ),
               })}
             </p>
+            {venueRefusal(session.profile.organisation, 'resident-id') && (
+              <p className="field-help" data-testid="verifier-e-id-not-here">
+                {t('verifier.eIdNotHere')}
+              </p>
+            )}
             {session.offline && (
               <p className="field-help vf-readiness-offline" data-testid="verifier-offline-session">
                 {t('verifierOffline.offlineSession')}

@@ -28,6 +28,7 @@ function profile(kind: 'coach-station' | 'hotel'): VerifierProfile {
       cityCode: '440100',
       cityName: '广州',
       purpose: { id: kind, name: kind === 'coach-station' ? '客运站实名核验' : '酒店入住' },
+      starRating: kind === 'hotel' ? 4 : null,
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   type VerdictKind,
   type VerificationLogEntry,
   type VerifierKind,
+  venueRefusal,
   WALLET_PURPOSES,
   type WalletPurpose,
 } from '@yss/contracts';
@@ -59,6 +60,29 @@ export class VerifierCheckIns {
     return { ctx, org };
   }
 
+  /**
+   * A credential this organisation may not check people in with (venueRefusal: the e-ID at a hotel below three
+   * stars): refused with the reason, audited, and not recorded — nothing was checked in, and the verdict's claims
+   * are not handed out.
+   */
+  async refuseAtThisVenue(
+    accountId: string,
+    requestId: string,
+    org: { id: string; kind: VerifierKind; star_rating: number | null },
+    credentialType: string | undefined,
+  ): Promise<void> {
+    const refusal = venueRefusal({ kind: org.kind, starRating: org.star_rating }, credentialType);
+    if (!refusal) return;
+    await this.d.staff.auditStaff(
+      accountId,
+      'wallet.check-in',
+      'denied',
+      { organisationId: org.id, reason: 'venue', credentialType: credentialType ?? null },
+      requestId,
+    );
+    throw new AppError('CHECK_IN_VENUE_NOT_ACCEPTED', refusal);
+  }
+
   async checkIn(
     staffCookie: string | undefined,
     requestId: string,
@@ -72,6 +96,7 @@ export class VerifierCheckIns {
       city: org.city_code as CityCode,
       ...(input.nonce ? { nonce: input.nonce } : {}),
     });
+    await this.refuseAtThisVenue(ctx.accountId, requestId, org, result.credentialType?.id);
     const certificate = await certificateOfVerified(this.d.db, input.payload, result);
     const row = await this.d.db
       .insertInto('wallet_verifications')

@@ -39,7 +39,14 @@ describe.each(ENGINES)('offline check-ins uploaded later on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
-    for (const u of ['gz.hotel.clerk', 'sz.police.officer', 'gz.employer.hr', 'gd.police.zhengzhao', 'gz.hrss.kefu']) {
+    for (const u of [
+      'gz.hotel.clerk',
+      'gz.inn.clerk',
+      'sz.police.officer',
+      'gz.employer.hr',
+      'gd.police.zhengzhao',
+      'gz.hrss.kefu',
+    ]) {
       staff.set(u, await staffLogin(c.call, u));
     }
     // issued 4 hours ago (a WalletService on the same database with an earlier clock), so that checks made
@@ -48,6 +55,25 @@ describe.each(ENGINES)('offline check-ins uploaded later on %s', (engine) => {
     ({ cert: zwId, keys } = await issueToNewKeys(earlier, 'resident-id', demo('张伟').idNumber, 12));
   });
   afterAll(() => t?.close());
+
+  it('an e-ID checked offline at a hotel below three stars (an old page) is refused on upload, as online', async () => {
+    const at = Date.now() - HOUR;
+    const res = await upload('gz.inn.clerk', {
+      payload: hotelQr(11, at),
+      verifiedAt: new Date(at + 5_000).toISOString(),
+      device: deviceValid,
+    });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'CHECK_IN_VENUE_NOT_ACCEPTED' });
+    expect(res.json().detail).toContain('三星级及以上酒店');
+    const recorded = await t.database.db
+      .selectFrom('wallet_verifications as v')
+      .innerJoin('verifier_organisations as o', 'o.id', 'v.organisation_id')
+      .select('v.id')
+      .where('o.name', '=', '广州东风宾馆')
+      .execute();
+    expect(recorded).toEqual([]);
+  });
 
   it('a check made offline 2 hours ago is verified again and recorded once, with 离线核验 in the citizen’s log', async () => {
     const at = Date.now() - 2 * HOUR;
@@ -207,7 +233,12 @@ describe.each(ENGINES)('offline check-ins uploaded later on %s', (engine) => {
       .select('id')
       .where('username', '=', 'gz.hrss.kefu')
       .executeTakeFirstOrThrow();
-    await addVerifier(t.database.db, kefu.id, { name: '广州测试酒店', kind: 'hotel', cityCode: '440100' });
+    await addVerifier(t.database.db, kefu.id, {
+      name: '广州测试酒店',
+      kind: 'hotel',
+      cityCode: '440100',
+      starRating: 3,
+    });
     const other = await upload('gz.hrss.kefu', { payload, verifiedAt, device: deviceValid });
     expect(other.statusCode, other.body).toBe(200);
     expect(other.json().result).toMatchObject({ verdict: 'invalid', reasonCode: 'replay' });

@@ -73,6 +73,9 @@ export class OfflineCheckIns {
       // an upload recorded already is not a second use of the code
       replay: !ours,
     });
+    // Before anything is recorded or returned: the device applied the same rule, so such an upload is a device
+    // that did not (an old page), refused like the online check-in.
+    await this.checkIns.refuseAtThisVenue(ctx.accountId, requestId, org, result.credentialType?.id);
     const organisation = presentOrganisation(org);
     if (ours) {
       // Recorded already (an earlier upload, or the online request that reached us although the page saw a

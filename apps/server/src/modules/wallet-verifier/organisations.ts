@@ -10,7 +10,7 @@ import type { FieldCipher } from '../privacy/index.js';
 import * as staffRepo from '../staff/repository.js';
 import { encryptTotpSecret, hashStaffPassword } from '../staff/staff-service.js';
 
-type OrganisationRow = { id: string; name: string; kind: VerifierKind; city_code: string };
+type OrganisationRow = { id: string; name: string; kind: VerifierKind; city_code: string; star_rating: number | null };
 
 export function presentOrganisation(row: OrganisationRow): VerifierOrganisation {
   const purpose = VERIFIER_KINDS[row.kind].purpose;
@@ -22,6 +22,7 @@ export function presentOrganisation(row: OrganisationRow): VerifierOrganisation 
     cityCode: row.city_code,
     cityName: findCity(row.city_code)?.name ?? row.city_code,
     purpose: { id: purpose, name: WALLET_PURPOSES[purpose].name },
+    starRating: row.star_rating,
   };
 }
 
@@ -30,7 +31,7 @@ export async function organisationOfAccount(db: Db, accountId: string): Promise<
   return db
     .selectFrom('verifier_members as m')
     .innerJoin('verifier_organisations as o', 'o.id', 'm.organisation_id')
-    .select(['o.id', 'o.name', 'o.kind', 'o.city_code'])
+    .select(['o.id', 'o.name', 'o.kind', 'o.city_code', 'o.star_rating'])
     .where('m.account_id', '=', accountId)
     .where('o.active', '=', true)
     .executeTakeFirst();
@@ -40,22 +41,31 @@ export async function organisationOfAccount(db: Db, accountId: string): Promise<
 export async function findOrganisation(db: Db, name: string, cityCode: string) {
   return db
     .selectFrom('verifier_organisations')
-    .select(['id', 'name', 'kind', 'city_code'])
+    .select(['id', 'name', 'kind', 'city_code', 'star_rating'])
     .where('name', '=', name)
     .where('city_code', '=', cityCode)
     .executeTakeFirst();
 }
 
+/** A verifier organisation as it is registered: a hotel with its star rating (none: unrated). */
+export interface OrganisationInput {
+  name: string;
+  kind: VerifierKind;
+  cityCode: string;
+  starRating?: number | null;
+}
+
 /** Find or create an organisation (name + city is unique), and make an account its verifier. */
-export async function addVerifier(
-  db: Db,
-  accountId: string,
-  org: { name: string; kind: VerifierKind; cityCode: string },
-): Promise<string> {
+export async function addVerifier(db: Db, accountId: string, org: OrganisationInput): Promise<string> {
   await db
     .insertInto('verifier_organisations')
-    .values({ name: org.name, kind: org.kind, city_code: org.cityCode })
-    .onConflict((oc) => oc.columns(['name', 'city_code']).doNothing())
+    .values({ name: org.name, kind: org.kind, city_code: org.cityCode, star_rating: org.starRating ?? null })
+    // the rating of an organisation seeded before ratings were kept is filled in; a set one is left as it is
+    .onConflict((oc) =>
+      oc.columns(['name', 'city_code']).doUpdateSet({
+        star_rating: (eb) => eb.fn.coalesce('verifier_organisations.star_rating', 'excluded.star_rating'),
+      }),
+    )
     .execute();
   const { id } = await db
     .selectFrom('verifier_organisations')
@@ -76,7 +86,7 @@ interface DemoAccount {
   displayName: string;
   totpSecret: string;
   /** A verifier of this organisation … */
-  organisation?: { name: string; kind: VerifierKind; cityCode: string };
+  organisation?: OrganisationInput;
   /** … or an issuing department's staff member (console: 注销 / 暂停使用 / 恢复). */
   grants?: { role: string; departmentId: string; cityCode: string | null }[];
 }
@@ -90,7 +100,14 @@ export const DEMO_VERIFIER_ACCOUNTS: readonly DemoAccount[] = [
     username: 'gz.hotel.clerk',
     displayName: '王丽（广州白云宾馆前台）',
     totpSecret: 'GZHOTELCLERKDEMOTOTPSECRETAAAAAA',
-    organisation: { name: '广州白云宾馆', kind: 'hotel', cityCode: '440100' },
+    organisation: { name: '广州白云宾馆', kind: 'hotel', cityCode: '440100', starRating: 4 },
+  },
+  {
+    // A two-star hotel: the e-ID is not for its check-ins (the guide: 三星级及以上酒店), a passport is.
+    username: 'gz.inn.clerk',
+    displayName: '何静（广州东风宾馆前台）',
+    totpSecret: 'GZINNCLERKDEMOTOTPSECRETAAAAAAAA',
+    organisation: { name: '广州东风宾馆', kind: 'hotel', cityCode: '440100', starRating: 2 },
   },
   {
     username: 'sz.police.officer',

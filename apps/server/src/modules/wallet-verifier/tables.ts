@@ -7,6 +7,8 @@ export interface WalletVerifierTables {
     name: string;
     kind: 'hotel' | 'police' | 'employer' | 'coach-station';
     city_code: string;
+    /** 1–5 for a rated hotel; null for an unrated one and for every other kind. */
+    star_rating: number | null;
     active: Generated<boolean>;
     created_at: Generated<Date>;
   };

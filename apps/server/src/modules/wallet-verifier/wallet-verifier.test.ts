@@ -20,6 +20,8 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
   let lfLicenceKeys: HolderKey[];
   let lnVolunteer: IssuedCertificate;
   let lnVolunteerKeys: HolderKey[];
+  let zwPassport: IssuedCertificate;
+  let zwPassportKeys: HolderKey[];
 
   const as = (username: string) => ({ cookie: staff.get(username) as string });
   const checkIn = (username: string, body: object) =>
@@ -36,6 +38,7 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
     t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
     for (const u of [
       'gz.hotel.clerk',
+      'gz.inn.clerk',
       'sz.police.officer',
       'gd.police.zhengzhao',
       'gd.traffic.zhengzhao',
@@ -56,6 +59,12 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
       t.app.wallet,
       'driving-licence',
       demo('刘芳').idNumber,
+      2,
+    ));
+    ({ cert: zwPassport, keys: zwPassportKeys } = await issueToNewKeys(
+      t.app.wallet,
+      'passport',
+      demo('张伟').idNumber,
       2,
     ));
     ({ cert: lnVolunteer, keys: lnVolunteerKeys } = await issueToNewKeys(
@@ -79,8 +88,13 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
           kindName: '酒店',
           cityName: '广州',
           purpose: { id: 'hotel' },
+          starRating: 4,
         },
       });
+      const inn = await c.call('GET', '/api/v1/verifier/me', undefined, undefined, as('gz.inn.clerk'));
+      expect(inn.json().organisation).toMatchObject({ name: '广州东风宾馆', kind: 'hotel', starRating: 2 });
+      const police = await c.call('GET', '/api/v1/verifier/me', undefined, undefined, as('sz.police.officer'));
+      expect(police.json().organisation.starRating).toBeNull();
       expect((await c.call('GET', '/api/v1/verifier/me')).statusCode).toBe(401);
       const citizen = await c.smsLogin(demo('刘洋').phone as string);
       expect((await c.call('POST', '/api/v1/verifier/check-ins', { payload: 'x' }, citizen)).statusCode).toBe(401);
@@ -120,6 +134,41 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
         .where('action', '=', 'wallet.check-in')
         .execute();
       expect(audit.some((a) => JSON.stringify(a.detail).includes(body.checkIn.id))).toBe(true);
+    });
+
+    it('a hotel below three stars does not check guests in with the e-ID (the guide): refused, audited, not recorded; a passport is', async () => {
+      const before = await t.database.db
+        .selectFrom('wallet_verifications')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      const res = await checkIn('gz.inn.clerk', { payload: qr(zwId, zwIdKeys, 2, 'hotel') });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({
+        code: 'CHECK_IN_VENUE_NOT_ACCEPTED',
+        detail:
+          '居民身份电子凭证目前支持在广东省内三星级及以上酒店入住扫码核验，本店为2星级，暂不支持。请查验旅客的居民身份证原件办理入住。',
+      });
+      // nothing of the e-ID is handed out, and no check-in recorded
+      expect(res.body).not.toContain('张');
+      const after = await t.database.db
+        .selectFrom('wallet_verifications')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+      const denied = await t.database.db
+        .selectFrom('audit_log')
+        .select(['result', 'detail'])
+        .where('action', '=', 'wallet.check-in')
+        .where('result', '=', 'denied')
+        .execute();
+      expect(denied.some((a) => JSON.stringify(a.detail).includes('"reason":"venue"'))).toBe(true);
+
+      // A passport is a valid ID for check-in at any hotel: recorded as usual.
+      const passport = await checkIn('gz.inn.clerk', { payload: qr(zwPassport, zwPassportKeys, 0, 'hotel') });
+      expect(passport.statusCode, passport.body).toBe(200);
+      expect(passport.json().result).toMatchObject({ verdict: 'valid', credentialType: { id: 'passport' } });
+      expect(passport.json().checkIn.organisation).toMatchObject({ name: '广州东风宾馆', starRating: 2 });
     });
 
     it('a QR made for another purpose is refused and recorded without a certificate; garbage is a clear verdict', async () => {
@@ -173,7 +222,7 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
       expect(log.subject).toEqual({ self: true, nameMasked: '张*' });
       expect(log.verifications.length).toBeGreaterThanOrEqual(2);
       for (const v of log.verifications) {
-        expect([zwId.certificateId, zwLicence.certificateId]).toContain(v.certificate.id);
+        expect([zwId.certificateId, zwLicence.certificateId, zwPassport.certificateId]).toContain(v.certificate.id);
       }
       expect(log.verifications).toEqual(
         expect.arrayContaining([
