@@ -274,16 +274,22 @@ export async function verifiedCitizen(url, person, { pin = DEMO_PIN } = {}) {
  * Load each URL for `duration` seconds in all, in `rounds` alternating slices (A B C A B C …), so that a burst
  * of other work on a shared machine falls on every route alike rather than on one of them. Throughput is the
  * mean of the slices; the server's CPU time per request is measured alongside. A URL may be given as
- * { url, server } when another server (bench/ceiling-server.mjs) answers it: its own CPU is measured then.
+ * { url, server } when another server (bench/ceiling-server.mjs) answers it: its own CPU is measured then; with
+ * { url, server, paths } the slice cycles through those paths of the URL (a mix of routes, bench/scale.mjs).
  */
 export async function interleaved(server, urls, { duration, rounds, connections, headers, postgres = false }) {
   const acc = urls.map(() => ({ rps: 0, total: 0, p50: 0, p99: 0, cpu: 0, pgCpu: 0 }));
   for (let round = 0; round < rounds; round++) {
     for (const [i, target] of urls.entries()) {
-      const { url, server: answering } = typeof target === 'string' ? { url: target, server } : target;
+      const { url, server: answering, paths } = typeof target === 'string' ? { url: target, server } : target;
       const cpu0 = answering.cpuSeconds();
       const pg0 = postgres ? postgresCpuSeconds() : undefined;
-      const m = await load(url, { duration: Math.max(1, Math.round(duration / rounds)), connections, headers });
+      const m = await load(url, {
+        duration: Math.max(1, Math.round(duration / rounds)),
+        connections,
+        headers,
+        ...(paths ? { paths } : {}),
+      });
       const cpu1 = answering.cpuSeconds();
       const pg1 = postgres ? postgresCpuSeconds() : undefined;
       const a = acc[i];
