@@ -72,6 +72,30 @@ describe('verifier page, console revocation and the verification log', () => {
     if (shots) await page.screenshot({ path: `${shots}/verify-valid.png`, fullPage: true });
   });
 
+  it('a two-star hotel is told beforehand that the e-ID is for three stars and above, and an e-ID QR is refused', async () => {
+    const inn = await (await phoneContext(browser)).newPage();
+    await verifierLogin(inn, platform.baseUrl, 'gz.inn.clerk');
+    expect(await inn.getByTestId('verifier-org').textContent()).toContain('广州东风宾馆');
+    expect(await inn.getByTestId('verifier-e-id-not-here').textContent()).toContain(
+      '居民身份电子凭证支持三星级及以上酒店入住扫码核验，本店暂不适用',
+    );
+    await inn.getByTestId('verify-upload').setInputFiles({
+      name: 'qr.png',
+      mimeType: 'image/png',
+      buffer: (await qrPng(hotelQr(3))).png,
+    });
+    const note = inn.getByTestId('verify-note');
+    await expect
+      .poll(() => note.textContent())
+      .toContain('本店为二星级，暂不支持。请查验旅客的居民身份证原件办理入住。');
+    // no verdict and nothing of the e-ID shown
+    expect(await inn.getByTestId('verify-verdict').count()).toBe(0);
+    expect(await inn.locator('body').textContent()).not.toContain('张伟');
+    expect(await seriousA11yViolations(inn)).toEqual([]);
+    if (shots) await inn.screenshot({ path: `${shots}/verify-inn-refused.png`, fullPage: true });
+    await inn.context().close();
+  });
+
   it('the issuing department revokes it in the console; the verifier page then says 已注销', async () => {
     const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const staff = await consoleContext.newPage();

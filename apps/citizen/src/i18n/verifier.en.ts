@@ -71,6 +71,7 @@ export const verifierEn: Messages['verifier'] = {
   verifierTitle: 'Verifier',
   verifierOf: '{{organisation}} ({{kind}}, {{city}})',
   verifierPurpose: 'Purpose: {{purpose}}',
+  starredKind: '{{stars}}-star {{kind}}',
   eIdNotHere:
     'The e-ID is for check-in at hotels of three stars and above, so not here: check the guest’s ID card. Passports and other certificates can still be scanned.',
   logout: 'Log out of the verifier account',

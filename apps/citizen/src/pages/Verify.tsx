@@ -635,7 +635,14 @@ export default function Verify() {
               <br />
               {t('verifier.verifierOf', {
                 organisation: session.profile.organisation.name,
-                kind: session.profile.organisation.kindName,
+                // a hotel with its star rating (二星级酒店): what decides whether the e-ID is for its check-ins
+                kind: session.profile.organisation.starRating
+                  ? t('verifier.starredKind', {
+                      stars: session.profile.organisation.starRating,
+                      starsZh: '一二三四五'[session.profile.organisation.starRating - 1],
+                      kind: session.profile.organisation.kindName,
+                    })
+                  : session.profile.organisation.kindName,
                 city: session.profile.organisation.cityName,
               })}
             </p>

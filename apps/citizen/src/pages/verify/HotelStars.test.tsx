@@ -28,6 +28,7 @@ describe('证照核验 at a hotel: the e-ID is for hotels of three stars and abo
     mockFetch((call) => (call.url === '/api/v1/verifier/me' ? json(200, hotelClerk(2)) : undefined));
     await renderRoute(routes, '/verify');
     const notice = await findByTestId('verifier-e-id-not-here');
+    expect((await findByTestId('verifier-org')).textContent).toContain('广州东风宾馆（二星级酒店·广州）');
     expect(notice.textContent).toContain('本店暂不适用：请查验旅客的居民身份证原件');
     expect(notice.textContent).toContain('护照等其他证照仍可扫码核验');
   });

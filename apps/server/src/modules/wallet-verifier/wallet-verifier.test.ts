@@ -147,7 +147,7 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
       expect(res.json()).toMatchObject({
         code: 'CHECK_IN_VENUE_NOT_ACCEPTED',
         detail:
-          '居民身份电子凭证目前支持在广东省内三星级及以上酒店入住扫码核验，本店为2星级，暂不支持。请查验旅客的居民身份证原件办理入住。',
+          '居民身份电子凭证目前支持在广东省内三星级及以上酒店入住扫码核验，本店为二星级，暂不支持。请查验旅客的居民身份证原件办理入住。',
       });
       // nothing of the e-ID is handed out, and no check-in recorded
       expect(res.body).not.toContain('张');
