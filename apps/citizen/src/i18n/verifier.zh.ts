@@ -71,7 +71,7 @@ export const verifierZh = {
   verifierTitle: '核验人员',
   verifierOf: '{{organisation}}（{{kind}}·{{city}}）',
   verifierPurpose: '核验场景：{{purpose}}',
-  starredKind: '{{starsZh}}星级{{kind}}',
+  starredKind: '{{stars}}星级{{kind}}',
   eIdNotHere:
     '居民身份电子凭证支持三星级及以上酒店入住扫码核验，本店暂不适用：请查验旅客的居民身份证原件。护照等其他证照仍可扫码核验。',
   logout: '退出核验人员账号',

@@ -396,7 +396,7 @@ function OfflineReadiness({
  * server verifies it again and records it (离线核验). Nothing is "valid" unless every check passed; a picture without a QR code is an explicit 无效.
  */
 export default function Verify() {
-  const { t } = useLocale();
+  const { t, isEn } = useLocale();
   const names = useWalletNames();
   const [session, setSession] = useState<Session>({ state: 'loading' });
   const [showLogin, setShowLogin] = useState(false);
@@ -638,8 +638,10 @@ export default function Verify() {
                 // a hotel with its star rating (二星级酒店): what decides whether the e-ID is for its check-ins
                 kind: session.profile.organisation.starRating
                   ? t('verifier.starredKind', {
-                      stars: session.profile.organisation.starRating,
-                      starsZh: '一二三四五'[session.profile.organisation.starRating - 1],
+                      // 二星级 in Chinese, 2-star in English
+                      stars: isEn
+                        ? session.profile.organisation.starRating
+                        : '一二三四五'[session.profile.organisation.starRating - 1],
                       kind: session.profile.organisation.kindName,
                     })
                   : session.profile.organisation.kindName,
