@@ -44,6 +44,9 @@ export const VerifierOrganisation = z
   .meta({ id: 'VerifierOrganisation', description: '核验单位' });
 export type VerifierOrganisation = z.infer<typeof VerifierOrganisation>;
 
+/** A hotel's star rating as Chinese writes it before 星级 (2 → 二). */
+export const starsInChinese = (stars: number): string => '一二三四五'[stars - 1] ?? String(stars);
+
 /** The guide's star rating from which a hotel may check guests in with the 居民身份电子凭证. */
 export const E_ID_HOTEL_MIN_STARS = 3;
 
@@ -60,7 +63,7 @@ export function venueRefusal(
 ): string | null {
   if (organisation.kind !== 'hotel' || credentialType !== 'resident-id') return null;
   if ((organisation.starRating ?? 0) >= E_ID_HOTEL_MIN_STARS) return null;
-  const rating = organisation.starRating === null ? '未评定星级' : `为${'一二三四五'[organisation.starRating - 1]}星级`;
+  const rating = organisation.starRating === null ? '未评定星级' : `为${starsInChinese(organisation.starRating)}星级`;
   return `居民身份电子凭证目前支持在广东省内三星级及以上酒店入住扫码核验，本店${rating}，暂不支持。请查验旅客的居民身份证原件办理入住。`;
 }
 

@@ -1,5 +1,6 @@
 import {
   OFFLINE_CHECK_IN_MAX_AGE_HOURS,
+  starsInChinese,
   type VerdictKind,
   venueRefusal,
   WALLET_NONCE_PREFIX,
@@ -641,7 +642,7 @@ export default function Verify() {
                       // 二星级 in Chinese, 2-star in English
                       stars: isEn
                         ? session.profile.organisation.starRating
-                        : '一二三四五'[session.profile.organisation.starRating - 1],
+                        : starsInChinese(session.profile.organisation.starRating),
                       kind: session.profile.organisation.kindName,
                     })
                   : session.profile.organisation.kindName,
