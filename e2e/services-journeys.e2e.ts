@@ -168,7 +168,7 @@ describe('services end to end: 签注 (also for a family member), 开锁, 航班
     await shot(page, '6b-locksmith-booked');
   });
 
-  it('张伟 checks in on CZ3101: a seat from the map, the boarding pass, then cancels the check-in', async () => {
+  it('张伟 checks in on his next open flight: a seat from the map, the boarding pass, then cancels the check-in', async () => {
     const { page, platform } = journey;
     const base = platform.baseUrl;
     await page.goto(`${base}/services/hangban-zaixian-zhiji`);

@@ -4,14 +4,20 @@ import { AIRLINES, addDays, chinaDate, flightId, type PlannedFlight, plan, route
 /**
  * The airlines' booking records (客票) of the README's demo people. They roll with the clock: each is on the next
  * departure of its flight that is at least `inDays - 1` days ahead (China dates), so the demo always has a ticket
- * whose check-in is open (the next CZ3101: within 24 hours) and one whose check-in is not open yet. Ticket number
- * and 订座记录编号 are derived from the person and the flight, so a check-in is found on the same ticket until the
- * flight leaves.
+ * whose check-in is open and one whose check-in is not open yet. Ticket number and 订座记录编号 are derived from the
+ * person and the flight, so a check-in is found on the same ticket until the flight leaves.
+ *
+ * Why 张伟 holds two tickets within a day: a ticket stays on its flight until it leaves (a checked-in passenger
+ * keeps the boarding pass to the gate), and check-in closes 45 minutes before departure, so each ticket is closed
+ * for 45 minutes of every day. Two flights at different times of day (08:00 and 18:45) keep one of them open at
+ * any hour; with one alone, nobody could check in from 07:15 to 08:00.
  */
 const DEMO_BOOKINGS: Record<string, { flightNo: string; inDays: number; cabin: string }[]> = {
-  // 张伟 (广州): to Beijing on the next CZ3101, back three or four days later.
+  // 张伟 (广州): to Beijing on the next CZ3101, back three or four days later; and to Hangzhou on the next evening
+  // CZ3577 (see above for why two).
   张伟: [
     { flightNo: 'CZ3101', inDays: 1, cabin: '经济舱' },
+    { flightNo: 'CZ3577', inDays: 1, cabin: '经济舱' },
     { flightNo: 'CZ3102', inDays: 4, cabin: '经济舱' },
   ],
   // 刘芳 (广州): on the same flight to Beijing as 张伟 (two passengers may want the same seat).

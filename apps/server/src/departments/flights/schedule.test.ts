@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../population-register/generator.js';
-import { bookingsOf } from './demo.js';
+import { type BookingSeed, bookingsOf } from './demo.js';
 import { checkInWindow, flightRecord, plan, ROUTES, routeOf, seatKind, statusAt } from './schedule.js';
 
 const idOf = (name: string) => DEMO_PEOPLE.find((p) => p.name === name)?.idNumber as string;
@@ -63,11 +63,24 @@ describe('the civil-aviation sandbox’s timetable', () => {
     const before = bookingsOf(idOf('张伟'), new Date('2026-11-27T02:00:00Z')); // 10:00 in China
     const flightDay = bookingsOf(idOf('张伟'), new Date('2026-11-27T23:50:00Z')); // 07:50 on the flight's day
     const after = bookingsOf(idOf('张伟'), new Date('2026-11-28T00:01:00Z')); // 08:01: it has left
-    expect(before.map((b) => b.flight.id)).toEqual(['CZ3101-2026-11-28', 'CZ3102-2026-11-30']);
-    expect(flightDay[0]?.ticketNumber).toBe(before[0]?.ticketNumber);
-    expect(after[0]?.flight.id).toBe('CZ3101-2026-11-29');
-    expect(after[0]?.ticketNumber).not.toBe(before[0]?.ticketNumber);
+    const cz3101 = (bookings: BookingSeed[]) => bookings.find((b) => b.flight.route.flightNo === 'CZ3101');
+    expect(before.map((b) => b.flight.id)).toEqual(['CZ3577-2026-11-27', 'CZ3101-2026-11-28', 'CZ3102-2026-11-30']);
+    expect(cz3101(flightDay)?.ticketNumber).toBe(cz3101(before)?.ticketNumber);
+    expect(cz3101(after)?.flight.id).toBe('CZ3101-2026-11-29');
+    expect(cz3101(after)?.ticketNumber).not.toBe(cz3101(before)?.ticketNumber);
     expect(bookingsOf(idOf('刘芳'), new Date('2026-11-27T02:00:00Z'))[0]?.flight.id).toBe('CZ3101-2026-11-28');
     expect(bookingsOf(idOf('刘洋'), new Date())).toEqual([]);
+  });
+
+  it('keeps one of 张伟’s tickets open for check-in at every hour of the day', () => {
+    // each ticket is closed for the 45 minutes before its flight leaves; the demo must never be left without one
+    const start = Date.parse('2026-11-26T16:00:00Z'); // 00:00 in China
+    const closedAt: string[] = [];
+    for (let t = start; t < start + 48 * 3_600_000; t += 5 * 60_000) {
+      const now = new Date(t);
+      if (!bookingsOf(idOf('张伟'), now).some((b) => checkInWindow(b.flight, now).state === 'open'))
+        closedAt.push(now.toISOString());
+    }
+    expect(closedAt).toEqual([]);
   });
 });

@@ -17,6 +17,12 @@ const demo = (name: string) => {
 };
 const BOOKINGS = '/api/v1/me/flight-bookings';
 const at = (iso: string) => new Date(iso);
+/** A passenger's ticket on a flight (张伟 holds several, listed by departure). */
+const on = (list: FlightBookings, flightNo: string) => {
+  const found = list.bookings.find((b) => b.flight.flightNo === flightNo);
+  if (!found) throw new Error(`no ticket on ${flightNo}`);
+  return found;
+};
 
 /**
  * 航班服务 and 航班在线值机 (D5) over HTTP against the civil-aviation sandbox, on one clock: flight status and
@@ -27,7 +33,8 @@ const at = (iso: string) => new Date(iso);
 describe.each(ENGINES)('航班服务 / 航班在线值机 on %s', (engine) => {
   let t: TestApp;
   const c = citizenClient(() => t);
-  // 2026-11-27 10:00 in China: 张伟's and 刘芳's CZ3101 leaves tomorrow 08:00 (check-in open), his return in 4 days.
+  // 2026-11-27 10:00 in China: 张伟's and 刘芳's CZ3101 leaves tomorrow 08:00 (check-in open), his return in 4 days;
+  // 张伟's CZ3577 to Hangzhou leaves tonight 18:45 (open too).
   let clock = at('2026-11-27T02:00:00Z');
   const now = () => clock;
   let zhang: Awaited<ReturnType<typeof c.verifiedAccount>>;
@@ -129,16 +136,18 @@ describe.each(ENGINES)('航班服务 / 航班在线值机 on %s', (engine) => {
     expect(res.body).not.toContain(demo('张伟').idNumber);
     expect(res.body).not.toContain('张伟');
     expect(bookings.map((b) => [b.flight.id, b.window.state])).toEqual([
+      ['CZ3577-2026-11-27', 'open'],
       ['CZ3101-2026-11-28', 'open'],
       ['CZ3102-2026-11-30', 'not-yet'],
     ]);
-    expect(bookings[0]).toMatchObject({
+    const outbound = on(res.json(), 'CZ3101');
+    expect(outbound).toMatchObject({
       passengerNameMasked: '张*',
       idNumberMasked: '440***********031X',
       checkIn: null,
     });
-    expect(bookings[0]?.ticketNumber).toMatch(/^784-\d{10}$/);
-    expect(bookings[0]?.window).toMatchObject({ closesAt: '2026-11-28T07:15:00+08:00' });
+    expect(outbound.ticketNumber).toMatch(/^784-\d{10}$/);
+    expect(outbound.window).toMatchObject({ closesAt: '2026-11-28T07:15:00+08:00' });
     expect(rules.join('')).toContain('起飞前48小时开放在线值机');
 
     // 刘洋 has no ticket
@@ -160,8 +169,8 @@ describe.each(ENGINES)('航班服务 / 航班在线值机 on %s', (engine) => {
   });
 
   it('checks in on a free seat with a signed boarding pass; exit rows, taken seats, an unopened window refused', async () => {
-    const { bookings } = (await c.call('GET', BOOKINGS, undefined, zhang.cookie)).json() as FlightBookings;
-    const [outbound, back] = bookings as [FlightBooking, FlightBooking];
+    const list = (await c.call('GET', BOOKINGS, undefined, zhang.cookie)).json() as FlightBookings;
+    const [outbound, back] = [on(list, 'CZ3101'), on(list, 'CZ3102')];
     const seats = await c.call('GET', `${BOOKINGS}/${outbound.ticketNumber}/seats`, undefined, zhang.cookie);
     expect(seats.statusCode, seats.body).toBe(200);
     const map = seats.json() as SeatMap;
@@ -229,7 +238,7 @@ describe.each(ENGINES)('航班服务 / 航班在线值机 on %s', (engine) => {
     expect(items.find((n) => n.title === '航班值机成功')?.body).toContain(`座位${seat}`);
     // the list shows the check-in with its boarding pass
     const listed = (await c.call('GET', BOOKINGS, undefined, zhang.cookie)).json() as FlightBookings;
-    expect(listed.bookings[0]?.checkIn?.seat).toBe(seat);
+    expect(on(listed, 'CZ3101').checkIn?.seat).toBe(seat);
 
     // bad input
     const badSeat = await checkIn(outbound.ticketNumber, 'ZZ');
@@ -239,10 +248,8 @@ describe.each(ENGINES)('航班服务 / 航班在线值机 on %s', (engine) => {
   });
 
   it('two passengers choosing one seat at once: exactly one gets it, the other is told to choose again', async () => {
-    const fang = ((await c.call('GET', BOOKINGS, undefined, liu.cookie)).json() as FlightBookings)
-      .bookings[0] as FlightBooking;
-    const wei = ((await c.call('GET', BOOKINGS, undefined, zhang.cookie)).json() as FlightBookings)
-      .bookings[0] as FlightBooking;
+    const fang = on((await c.call('GET', BOOKINGS, undefined, liu.cookie)).json(), 'CZ3101');
+    const wei = on((await c.call('GET', BOOKINGS, undefined, zhang.cookie)).json(), 'CZ3101');
     expect(fang.flight.id).toBe(wei.flight.id);
     // 张伟 gives his seat up to try again
     const cancelled = await c.call('DELETE', `${BOOKINGS}/${wei.ticketNumber}/check-in`, undefined, zhang.cookie);
@@ -269,8 +276,7 @@ describe.each(ENGINES)('航班服务 / 航班在线值机 on %s', (engine) => {
   });
 
   it('cancels a check-in before it closes; after closing neither check-in nor cancelling is online', async () => {
-    const fang = ((await c.call('GET', BOOKINGS, undefined, liu.cookie)).json() as FlightBookings)
-      .bookings[0] as FlightBooking;
+    const fang = on((await c.call('GET', BOOKINGS, undefined, liu.cookie)).json(), 'CZ3101');
     if (!fang.checkIn) {
       const free = (
         (await c.call('GET', `${BOOKINGS}/${fang.ticketNumber}/seats`, undefined, liu.cookie)).json() as SeatMap
@@ -298,9 +304,10 @@ describe.each(ENGINES)('航班服务 / 航班在线值机 on %s', (engine) => {
       code: 'FLIGHT_CHECK_IN_CLOSED',
       detail: expect.stringContaining('起飞前45分钟关闭'),
     });
-    const wei = ((await c.call('GET', BOOKINGS, undefined, zhang.cookie)).json() as FlightBookings)
-      .bookings[0] as FlightBooking;
+    const wei = on((await c.call('GET', BOOKINGS, undefined, zhang.cookie)).json(), 'CZ3101');
     expect(wei.window.state).toBe('closed');
+    // … while his evening CZ3577 is open: the demo always has a ticket to check in on
+    expect(on((await c.call('GET', BOOKINGS, undefined, zhang.cookie)).json(), 'CZ3577').window.state).toBe('open');
     if (wei.checkIn)
       expect((await del(zhang.cookie, wei.ticketNumber)).json()).toMatchObject({ code: 'FLIGHT_CHECK_IN_CLOSED' });
   });
