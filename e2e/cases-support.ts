@@ -128,7 +128,7 @@ async function act(page: Page, action: string, dialogText: string, next: string)
  * The dialog is there at once, not zooming in: the journeys ask for reduced motion (launchBrowser), which the console
  * honours. A click during the zoom could land beside the button (the stalls this ended).
  */
-async function openedAtOnce(dialog: Locator): Promise<void> {
+export async function openedAtOnce(dialog: Locator): Promise<void> {
   await dialog.waitFor();
   const running = await dialog.evaluate(
     (el) => el.getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length,

@@ -10,6 +10,7 @@ import { FaqsPage } from './pages/FaqsPage';
 import { FeedbackPage } from './pages/FeedbackPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { VerifiersPage } from './pages/VerifiersPage';
 import { WalletStatusPage } from './pages/WalletStatusPage';
 import { WorkCalendarPage } from './pages/WorkCalendarPage';
 import { useSession } from './session';
@@ -40,7 +41,7 @@ function Shell() {
         ? 'cases'
         : location.pathname.startsWith('/slots')
           ? 'slots'
-          : (['catalog', 'work-calendar', 'faqs', 'audit', 'backups'].find((k) =>
+          : (['catalog', 'work-calendar', 'faqs', 'verifiers', 'audit', 'backups'].find((k) =>
               location.pathname.startsWith(`/${k}`),
             ) ?? 'home');
   // 办件审核 only for those whose grants give application.review (the reviewer role); the server checks it too
@@ -84,6 +85,8 @@ function Shell() {
                 ...(hasPermission(profile, 'faq.edit') ? [{ key: 'faqs', label: '常见问题' }] : []),
                 { key: 'feedback', label: '意见反馈' },
                 { key: 'wallet', label: '电子证照状态' },
+                // 核验单位管理 for 核验单位管理员 (verifier.manage): hotels and the rest, their star ratings and verifiers
+                ...(hasPermission(profile, 'verifier.manage') ? [{ key: 'verifiers', label: '核验单位管理' }] : []),
                 // 审计日志 for 审计人员 (audit.read); the server decides the reach and checks it too
                 ...(hasPermission(profile, 'audit.read') ? [{ key: 'audit', label: '审计日志' }] : []),
                 // 数据备份 for the operator's 平台运维人员 (platform.backup)
@@ -116,6 +119,7 @@ function Shell() {
               <Route path="/work-calendar" element={<WorkCalendarPage />} />
               <Route path="/faqs" element={<FaqsPage />} />
               <Route path="/wallet" element={<WalletStatusPage />} />
+              <Route path="/verifiers" element={<VerifiersPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/backups" element={<BackupsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />

@@ -9,7 +9,8 @@ export type ConsolePermission =
   | 'catalog.edit'
   | 'faq.edit'
   | 'audit.read'
-  | 'platform.backup';
+  | 'platform.backup'
+  | 'verifier.manage';
 
 /** The staff member's grants that give `permission` (a grant is one role in one department and city). */
 export function grantsWith(profile: StaffProfile, permission: ConsolePermission): StaffGrant[] {

@@ -125,7 +125,7 @@ import { UtilityPaymentService, utilityPaymentRoutes } from './modules/utility-p
 import { hasValidLink, WalletService, walletLinkRoutes, walletRoutes } from './modules/wallet/index.js';
 import { walletOfflineRoutes } from './modules/wallet-offline/index.js';
 import { registerWalletSync } from './modules/wallet-sync/index.js';
-import { seedDemoVerifiers, walletVerifierRoutes } from './modules/wallet-verifier/index.js';
+import { seedDemoVerifiers, verifierAdminRoutes, walletVerifierRoutes } from './modules/wallet-verifier/index.js';
 import { WorkCalendar, workCalendarRoutes } from './modules/work-calendar/index.js';
 
 // Validation messages in Chinese: the citizen reads them.
@@ -781,6 +781,7 @@ async function assembleApp(
       audit,
     }),
   );
+  await app.register(verifierAdminRoutes({ db: database.db, staff }));
   // 长途车 (D1): the ticketing system's seats, the citizen's orders paid through the payments port (the platform's
   // own payments, or the in-memory fake a coach module test hands in to drive payment outcomes directly).
   {

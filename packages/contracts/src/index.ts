@@ -34,6 +34,7 @@ export * from './validators/plate.js';
 export * from './validators/resident-id.js';
 export * from './validators/travel-documents.js';
 export * from './validators/uscc.js';
+export * from './verifier-admin.js';
 export * from './wallet.js';
 export * from './wallet-links.js';
 export * from './wallet-offline.js';

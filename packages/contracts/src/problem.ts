@@ -89,6 +89,12 @@ export const ERROR_CODES = {
   // 我的证照 — verifiers and the console (issue 6, items 4–5)
   CHECK_IN_NONCE_REQUIRED: { status: 400, title: '须使用双向核验' },
   CHECK_IN_VENUE_NOT_ACCEPTED: { status: 403, title: '本单位不适用该证照核验' },
+  // 核验单位管理 (the console's register of verifier organisations and their verifiers' accounts)
+  VERIFIER_ORGANISATION_NOT_FOUND: { status: 404, title: '找不到该核验单位' },
+  VERIFIER_ORGANISATION_EXISTS: { status: 409, title: '该核验单位已登记' },
+  VERIFIER_MEMBER_NOT_FOUND: { status: 404, title: '找不到该核验人员' },
+  VERIFIER_ORGANISATION_STOPPED: { status: 409, title: '核验单位已停用' },
+  STAFF_USERNAME_TAKEN: { status: 409, title: '该用户名已被使用' },
   CHECK_IN_OFFLINE_FUTURE: { status: 422, title: '离线核验时间有误' },
   CHECK_IN_OFFLINE_TOO_OLD: { status: 422, title: '离线核验记录已超过登记期限' },
   WALLET_CERTIFICATE_REVOKED: { status: 409, title: '证照已注销' },

@@ -14,11 +14,12 @@ export const STAFF_ROLES = [
   'service_desk',
   'auditor',
   'platform_operator',
+  'verifier_admin',
 ] as const;
 export const StaffRole = z.enum(STAFF_ROLES).meta({
   id: 'StaffRole',
   description:
-    'reviewer 审核人员; slot_manager 号源管理员; catalog_editor 事项管理员; service_desk 客服人员; auditor 审计人员; platform_operator 平台运维人员',
+    'reviewer 审核人员; slot_manager 号源管理员; catalog_editor 事项管理员; service_desk 客服人员; auditor 审计人员; platform_operator 平台运维人员; verifier_admin 核验单位管理员',
 });
 export type StaffRole = z.infer<typeof StaffRole>;
 

@@ -93,6 +93,11 @@ export const problemsEn = {
   CHECK_IN_NONCE_REQUIRED: 'This check needs two-way verification.',
   CHECK_IN_VENUE_NOT_ACCEPTED:
     'The e-ID is accepted for check-in at hotels of three stars and above only. Please check the guest’s ID card.',
+  VERIFIER_ORGANISATION_NOT_FOUND: 'This verifying organisation was not found.',
+  VERIFIER_ORGANISATION_EXISTS: 'This organisation is already registered in this city.',
+  VERIFIER_MEMBER_NOT_FOUND: 'This verifier was not found.',
+  VERIFIER_ORGANISATION_STOPPED: 'This organisation is stopped. Restart it first.',
+  STAFF_USERNAME_TAKEN: 'This user name is taken. Please choose another.',
   CHECK_IN_OFFLINE_FUTURE: 'The time of the offline check is not valid.',
   CHECK_IN_OFFLINE_TOO_OLD: 'The offline check is too old to be recorded.',
   WALLET_CERTIFICATE_REVOKED: 'This certificate has been revoked.',

@@ -36,7 +36,7 @@ export const transportEn: Messages['transport'] = {
     intro:
       'In an emergency on the road, call the police on 110 at once. The app cannot place the call itself: the button below opens your phone’s dialler.',
     call: 'Call 110',
-    callLabel: 'Call the police on 110',
+    callLabel: 'Call 110, the police',
     trafficAccident: 'Traffic accidents: 122; fire: 119; ambulance: 120.',
     guideTitle: 'When you call, say',
     guide: {

@@ -32,7 +32,7 @@ export const transportZh = {
     title: '一键报警',
     intro: '出行途中遇到紧急情况，请立即拨打110报警。本应用无法代为拨打电话，点击下方按钮将由手机拨号。',
     call: '拨打 110',
-    callLabel: '拨打110报警电话',
+    callLabel: '拨打 110 报警电话',
     trafficAccident: '交通事故报警请拨打122；火警119；急救120。',
     guideTitle: '报警时请说清楚',
     guide: {

@@ -107,7 +107,7 @@ describe('一键报警 (/tools/police-call)', () => {
     await renderRoute(routes, '/tools/police-call');
     const call = await findByTestId('call-110');
     expect(call.getAttribute('href')).toBe('tel:110');
-    expect(call.getAttribute('aria-label')).toBe('拨打110报警电话');
+    expect(call.getAttribute('aria-label')).toBe('拨打 110 报警电话');
     expect(byTestId('call-122').getAttribute('href')).toBe('tel:122');
     expect(document.body.textContent).toContain('在哪里：所在的道路、路口、门牌号或明显的参照物');
     expect(document.querySelector('h1')?.textContent).toBe('一键报警');

@@ -7,7 +7,15 @@ import * as repo from './repository.js';
 import { isStaffRole } from './roles.js';
 import { encryptTotpSecret, hashStaffPassword, USERNAME_PATTERN } from './staff-service.js';
 
-export class StaffAccountError extends Error {}
+export class StaffAccountError extends Error {
+  constructor(
+    message: string,
+    /** 'taken': the username exists (a form answers 该用户名已被使用); 'invalid': anything else. */
+    readonly reason: 'taken' | 'invalid' = 'invalid',
+  ) {
+    super(message);
+  }
+}
 
 export interface NewStaffGrant {
   role: string;
@@ -35,14 +43,26 @@ export async function createStaffAccount(
   db: Db,
   input: { username: string; displayName: string; grants: NewStaffGrant[] },
 ): Promise<{ id: string; username: string; password: string }> {
+  if (input.grants.length === 0) throw new StaffAccountError('at least one role grant is needed');
+  return openAccount(db, input, input.grants.map(checkGrant));
+}
+
+/**
+ * Open an account with a one-time password (returned once, stored only as an Argon2id hash; the first login
+ * changes it and enrols the authenticator). No grants: a verifier's account (核验单位管理), whose right to record
+ * check-ins is its organisation membership, not a department grant.
+ */
+export async function openAccount(
+  db: Db,
+  input: { username: string; displayName: string },
+  grants: { role: StaffRole; departmentId: string; cityCode: string | null }[],
+): Promise<{ id: string; username: string; password: string }> {
   const username = input.username.trim().toLowerCase();
   if (!USERNAME_PATTERN.test(username)) {
     throw new StaffAccountError('username: 3-40 of a-z 0-9 . _ - (starting with a letter or digit)');
   }
   const displayName = input.displayName.trim();
   if (!displayName || [...displayName].length > 40) throw new StaffAccountError('name: 1-40 characters');
-  if (input.grants.length === 0) throw new StaffAccountError('at least one role grant is needed');
-  const grants = input.grants.map(checkGrant);
   // 16 characters of base64url: 96 bits, typed once.
   const password = randomBytes(12).toString('base64url');
   const created = await repo.insertAccount(
@@ -57,7 +77,7 @@ export async function createStaffAccount(
     },
     grants,
   );
-  if (created === 'taken') throw new StaffAccountError(`username "${username}" is taken`);
+  if (created === 'taken') throw new StaffAccountError(`username "${username}" is taken`, 'taken');
   return { id: created.id, username, password };
 }
 
@@ -149,6 +169,14 @@ export const DEMO_STAFF: readonly DemoStaffAccount[] = [
     password: 'yss-demo-2026',
     totpSecret: 'GDPLATFORMOPSDEMOTOTPSECRETAAAAA',
     grants: [{ role: 'platform_operator', departmentId: 'gd-government-services-data', cityCode: null }],
+  },
+  {
+    // 核验单位管理 of 广州 only: registers its hotels, police stations, employers, coach stations and their verifiers
+    username: 'gz.verifier.admin',
+    displayName: '梁嘉欣（广州 核验单位管理）',
+    password: 'yss-demo-2026',
+    totpSecret: 'GZVERIFIERADMINDEMOTOTPSECRETAAA',
+    grants: [{ role: 'verifier_admin', departmentId: 'gd-government-services-data', cityCode: '440100' }],
   },
   {
     username: 'gd.calendar.editor',

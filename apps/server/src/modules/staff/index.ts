@@ -1,4 +1,4 @@
-export { createStaffAccount, DEMO_STAFF, StaffAccountError, seedDemoStaff } from './accounts.js';
+export { createStaffAccount, DEMO_STAFF, openAccount, StaffAccountError, seedDemoStaff } from './accounts.js';
 export { countAccounts as countStaffAccounts } from './repository.js';
 export { type Grant, grantCovers, PERMISSIONS, type Permission, ROLES, type Scope } from './roles.js';
 export { staffRoutes } from './routes.js';

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'audit.read': '查看本部门审计日志',
   'wallet.status': '注销、暂停或恢复本部门签发的电子证照',
   'platform.backup': '管理数据备份（立即备份、校验）',
+  'verifier.manage': '登记本市核验单位，开通或停用核验人员账号',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -25,6 +26,7 @@ export const ROLES: Record<StaffRole, { name: string; permissions: readonly Perm
   service_desk: { name: '客服人员', permissions: ['feedback.read', 'feedback.answer', 'faq.edit'] },
   auditor: { name: '审计人员', permissions: ['audit.read'] },
   platform_operator: { name: '平台运维人员', permissions: ['platform.backup'] },
+  verifier_admin: { name: '核验单位管理员', permissions: ['verifier.manage'] },
 };
 
 export function isStaffRole(role: string): role is StaffRole {

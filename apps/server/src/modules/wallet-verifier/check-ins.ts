@@ -19,7 +19,7 @@ import type { AuditLog } from '../audit/index.js';
 import type { StaffService } from '../staff/index.js';
 import type { WalletService } from '../wallet/index.js';
 import { certificateOfVerified } from './certificate-of.js';
-import { organisationOfAccount, presentOrganisation } from './organisations.js';
+import { organisationOfAccount, presentOrganisation, stoppedOrganisationOf } from './organisations.js';
 import { presentationDigest } from './presentation-digest.js';
 
 export interface VerifierDeps {
@@ -48,14 +48,20 @@ export class VerifierCheckIns {
     }
     const org = await organisationOfAccount(this.d.db, ctx.accountId);
     if (!org) {
+      const stopped = await stoppedOrganisationOf(this.d.db, ctx.accountId);
       await this.d.staff.auditStaff(
         ctx.accountId,
         'access.denied.verifier',
         'denied',
-        { reason: 'no-organisation' },
+        { reason: stopped ? 'organisation-stopped' : 'no-organisation' },
         requestId,
       );
-      throw new AppError('FORBIDDEN', NOT_A_VERIFIER);
+      throw new AppError(
+        'FORBIDDEN',
+        stopped
+          ? `${stopped}已停用证照核验登记，不能登记核验记录。如有疑问，请联系当地的核验单位管理员。`
+          : NOT_A_VERIFIER,
+      );
     }
     return { ctx, org };
   }

@@ -1,3 +1,4 @@
+export { verifierAdminRoutes } from './admin-routes.js';
 export { VerifierCheckIns } from './check-ins.js';
 export {
   DEMO_VERIFIER_ACCOUNTS,

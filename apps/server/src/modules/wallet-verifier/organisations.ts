@@ -37,6 +37,18 @@ export async function organisationOfAccount(db: Db, accountId: string): Promise<
     .executeTakeFirst();
 }
 
+/** The name of the stopped organisation an account belongs to, if it belongs to one (核验单位管理 → 停用). */
+export async function stoppedOrganisationOf(db: Db, accountId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('verifier_members as m')
+    .innerJoin('verifier_organisations as o', 'o.id', 'm.organisation_id')
+    .select('o.name')
+    .where('m.account_id', '=', accountId)
+    .where('o.active', '=', false)
+    .executeTakeFirst();
+  return row?.name;
+}
+
 /** An organisation by name and city (they are unique together), active or not. */
 export async function findOrganisation(db: Db, name: string, cityCode: string) {
   return db
