@@ -41,12 +41,29 @@ export const ConsoleVerifierOrganisation = VerifierOrganisation.extend({
 }).meta({ id: 'ConsoleVerifierOrganisation', description: '核验单位（工作台）' });
 export type ConsoleVerifierOrganisation = z.infer<typeof ConsoleVerifierOrganisation>;
 
+/** A page of the register: a city has thousands of hotels, so the list is searched and paged by the server. */
+export const VERIFIER_ORGANISATIONS_PAGE_SIZE = 20;
+
 export const ConsoleVerifierOrganisationsQuery = z
   .object({
     city: z.enum(CITY_CODES, { error: '请选择广东省内的城市' }).optional(),
     kind: VerifierKindSchema.optional(),
+    /** Part of the name (case-insensitive; % and _ are plain characters). */
+    q: z.string().trim().max(80, '搜索内容不能超过80个字').optional(),
+    page: z.coerce.number({ error: '页码有误' }).int('页码有误').min(1, '页码有误').max(10_000, '页码有误').default(1),
   })
   .strict();
+
+export const ConsoleVerifierOrganisationPage = z
+  .object({
+    items: z.array(ConsoleVerifierOrganisation),
+    /** How many organisations match, on every page. */
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'ConsoleVerifierOrganisationPage', description: '核验单位（一页）' });
+export type ConsoleVerifierOrganisationPage = z.infer<typeof ConsoleVerifierOrganisationPage>;
 
 const OrganisationName = z
   .string({ error: '请输入单位名称' })

@@ -69,7 +69,11 @@ beforeEach(() => {
   ];
   api = mockApi();
   api.on('GET', '/api/v1/staff/me', () => json(admin));
-  api.on('GET', '/api/v1/console/verifier-organisations', () => json(orgs));
+  api.on('GET', '/api/v1/console/verifier-organisations', ({ url }) => {
+    const q = url.searchParams.get('q') ?? '';
+    const found = orgs.filter((o) => o.name.includes(q));
+    return json({ items: found, total: found.length, page: 1, pageSize: 20 });
+  });
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -104,6 +108,35 @@ describe('核验单位管理', () => {
     expect(api.requests.find((r) => r.url.pathname.endsWith('verifier-organisations'))?.url.search).toBe(
       '?city=440100',
     );
+  });
+
+  it('searches by name on the server and pages the register the server’s way', async () => {
+    await renderAt('/verifiers');
+    await waitFor(() => expect(screen.getAllByTestId('verifier-row')).toHaveLength(3));
+    const searchFor = (text: string) => {
+      const input = screen.getByTestId('verifiers-search') as HTMLInputElement;
+      fireEvent.change(input, { target: { value: text } });
+      // a key press is down and up: the input ignores a second Enter until the first is released
+      fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
+      fireEvent.keyUp(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    };
+    searchFor(' 东风 ');
+    await waitFor(() => expect(screen.getAllByTestId('verifier-row')).toHaveLength(1));
+    expect(api.requests.at(-1)?.url.searchParams.get('q')).toBe('东风');
+    searchFor('没有这家');
+    await waitFor(() => expect(api.requests.at(-1)?.url.searchParams.get('q')).toBe('没有这家'));
+    await waitFor(() =>
+      expect(document.querySelector('.ant-table-placeholder')?.textContent).toBe('没有名称含“没有这家”的核验单位'),
+    );
+
+    // 45 in all: the pager asks the server for page 2
+    api.on('GET', '/api/v1/console/verifier-organisations', ({ url }) =>
+      json({ items: orgs, total: 45, page: Number(url.searchParams.get('page') ?? 1), pageSize: 20 }),
+    );
+    searchFor('');
+    expect(await screen.findByText('共45个核验单位')).toBeTruthy();
+    fireEvent.click(screen.getByTitle('2'));
+    await waitFor(() => expect(api.requests.at(-1)?.url.searchParams.get('page')).toBe('2'));
   });
 
   it('registers a hotel after the checks, asking its star rating; the server’s refusal is shown in the dialog', async () => {

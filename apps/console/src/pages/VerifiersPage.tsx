@@ -3,6 +3,7 @@ import {
   AddVerifierMemberInput,
   type ConsoleVerifierMember,
   type ConsoleVerifierOrganisation,
+  type ConsoleVerifierOrganisationPage,
   CreateVerifierOrganisationInput,
   E_ID_HOTEL_MIN_STARS,
   type StaffGrant,
@@ -80,6 +81,10 @@ function VerifierBoard({ grants }: { grants: StaffGrant[] }) {
   const cities = citiesOf(grants);
   const [city, setCity] = useState<string | undefined>(cities.length === 1 ? cities[0]?.value : undefined);
   const [kind, setKind] = useState<VerifierKind | undefined>();
+  /** What is typed in the search box, and what the list was last searched for (on 搜索 or Enter). */
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [rating, setRating] = useState<ConsoleVerifierOrganisation | null>(null);
   const [membersOf, setMembersOf] = useState<string | null>(null);
@@ -88,12 +93,22 @@ function VerifierBoard({ grants }: { grants: StaffGrant[] }) {
       const q = new URLSearchParams();
       if (city) q.set('city', city);
       if (kind) q.set('kind', kind);
-      return api<ConsoleVerifierOrganisation[]>('GET', `${ORGS}${q.size ? `?${q}` : ''}`, undefined, signal);
+      if (search) q.set('q', search);
+      if (page > 1) q.set('page', String(page));
+      return api<ConsoleVerifierOrganisationPage>('GET', `${ORGS}${q.size ? `?${q}` : ''}`, undefined, signal);
     },
-    [city, kind],
+    [city, kind, search, page],
   );
-  const list = useConsoleQuery<ConsoleVerifierOrganisation[]>(load, []);
-  const members = list.data.find((o) => o.id === membersOf) ?? null;
+  const list = useConsoleQuery<ConsoleVerifierOrganisationPage | null>(load, null);
+  const items = list.data?.items ?? [];
+  const members = items.find((o) => o.id === membersOf) ?? null;
+  // a new filter starts at its first page
+  const filtered =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   const setActive = async (o: ConsoleVerifierOrganisation, active: boolean) => {
     try {
@@ -118,7 +133,7 @@ function VerifierBoard({ grants }: { grants: StaffGrant[] }) {
             allowClear
             placeholder="全部城市"
             value={city}
-            onChange={setCity}
+            onChange={filtered(setCity)}
             options={cities}
             style={{ width: 120 }}
           />
@@ -128,9 +143,20 @@ function VerifierBoard({ grants }: { grants: StaffGrant[] }) {
             allowClear
             placeholder="全部类型"
             value={kind}
-            onChange={setKind}
+            onChange={filtered(setKind)}
             options={KIND_OPTIONS}
             style={{ width: 120 }}
+          />
+          <Input.Search
+            aria-label="单位名称"
+            data-testid="verifiers-search"
+            placeholder="按单位名称搜索"
+            allowClear
+            maxLength={80}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onSearch={() => filtered(setSearch)(typed.trim())}
+            style={{ width: 200 }}
           />
           <Button type="primary" data-testid="verifiers-add" onClick={() => setCreating(true)}>
             登记核验单位
@@ -148,9 +174,17 @@ function VerifierBoard({ grants }: { grants: StaffGrant[] }) {
       <Table<ConsoleVerifierOrganisation>
         rowKey="id"
         loading={list.loading}
-        dataSource={list.data}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: '暂无核验单位，请点击“登记核验单位”' }}
+        dataSource={items}
+        pagination={{
+          current: page,
+          pageSize: list.data?.pageSize ?? 20,
+          total: list.data?.total ?? 0,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+          showTotal: (total) => `共${total}个核验单位`,
+          onChange: setPage,
+        }}
+        locale={{ emptyText: search ? `没有名称含“${search}”的核验单位` : '暂无核验单位，请点击“登记核验单位”' }}
         onRow={(o) => ({ 'data-testid': 'verifier-row', 'data-name': o.name }) as object}
         columns={[
           {

@@ -147,3 +147,18 @@ export function bytesToBase64url(bytes: Uint8Array): string {
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
+
+/**
+ * The credential type a QR presentation says it is, read WITHOUT any check: no signature is verified. For one use
+ * only — refusing early, before verifying, what a verifier would refuse anyway once verified (the e-ID at a hotel
+ * below three stars), so that the guest's one-minute code is not used up by the replay guard and can still be shown
+ * elsewhere. Never a reason to accept anything: a forged type gains nothing but the same refusal, and the full
+ * check after verifying stays the authority. Undefined for anything that is not a well-formed QR presentation.
+ */
+export function claimedQrCredentialType(text: string): CredentialType | undefined {
+  try {
+    return credentialTypeByCode(readIssuerPayload(parsePresentation(text).issuer.sign1).typeCode);
+  } catch {
+    return undefined;
+  }
+}

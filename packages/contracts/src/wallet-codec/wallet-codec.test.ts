@@ -10,6 +10,7 @@ import {
   checkDisclosedClaims,
   checkPresentationFresh,
   checkPresentationPurpose,
+  claimedQrCredentialType,
   claimOfKey,
   decodeCbor,
   decodeClaimValue,
@@ -243,6 +244,15 @@ describe('wallet codec: the compact QR credential', () => {
     const stored = decodeStoredCompact(f.stored);
     expect(stored.disclosures).toHaveLength(4);
     expect(hex(stored.issuer.sign1[3])).toBe(hex(f.issuer[3]));
+  });
+
+  it('reads the type a presentation claims without checking it, and nothing from garbage or a truncation', async () => {
+    const f = await fixture();
+    expect(claimedQrCredentialType(f.text)).toBe('resident-id');
+    // unverified: a presentation whose signatures are wrong still says what it claims to be (used only to refuse)
+    expect(claimedQrCredentialType(`${f.text.slice(0, -4)}0000`)).toBe('resident-id');
+    for (const text of ['', 'YSS1:', 'hello', f.text.slice(0, 40), 'eyJhbGciOiJFUzI1NiJ9.e30.sig~'])
+      expect(claimedQrCredentialType(text), text).toBeUndefined();
   });
 
   it('throws an Error (never anything else) on every truncation of a presentation', async () => {

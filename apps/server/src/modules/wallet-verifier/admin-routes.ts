@@ -2,6 +2,7 @@ import {
   AddedVerifierMember,
   AddVerifierMemberInput,
   ConsoleVerifierOrganisation,
+  ConsoleVerifierOrganisationPage,
   ConsoleVerifierOrganisationsQuery,
   CreateVerifierOrganisationInput,
   Problem,
@@ -58,9 +59,11 @@ export const verifierAdminRoutes =
       {
         schema: {
           tags: ['console'],
-          summary: '核验单位: the verifier organisations of the cities of your grants, with their verifiers',
+          summary:
+            '核验单位: a page (20) of the verifier organisations of the cities of your grants, with their verifiers; ' +
+            'filtered by city, kind and part of the name',
           querystring: ConsoleVerifierOrganisationsQuery,
-          response: { 200: z.array(ConsoleVerifierOrganisation), ...problems },
+          response: { 200: ConsoleVerifierOrganisationPage, ...problems },
         },
       },
       async (req, reply) => {

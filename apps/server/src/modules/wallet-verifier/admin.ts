@@ -3,10 +3,12 @@ import {
   type AddVerifierMemberInput,
   type ConsoleVerifierMember,
   type ConsoleVerifierOrganisation,
+  type ConsoleVerifierOrganisationPage,
   type CreateVerifierOrganisationInput,
   STAR_RATING_ONLY_FOR_HOTELS,
   type UpdateVerifierOrganisationInput,
   VERIFIER_MEMBER_STATES,
+  VERIFIER_ORGANISATIONS_PAGE_SIZE,
   type VerifierKind,
   type VerifierMemberState,
 } from '@yss/contracts';
@@ -65,18 +67,34 @@ function memberState(
 export class VerifierRegister {
   constructor(private readonly db: Db) {}
 
+  /** A page of the organisations of the grants' cities, filtered; another city's filter finds nothing. */
   async list(
     grants: readonly Grant[],
-    filter: { city?: string; kind?: VerifierKind },
-  ): Promise<ConsoleVerifierOrganisation[]> {
+    filter: { city?: string; kind?: VerifierKind; q?: string; page: number },
+  ): Promise<ConsoleVerifierOrganisationPage> {
+    const pageSize = VERIFIER_ORGANISATIONS_PAGE_SIZE;
+    const empty = { items: [], total: 0, page: filter.page, pageSize };
     const cities = citiesOf(grants);
-    if (filter.city && cities && !cities.includes(filter.city)) return [];
-    let q = this.db.selectFrom('verifier_organisations as o').select([...ORGANISATION_COLUMNS]);
+    if (filter.city && cities && !cities.includes(filter.city)) return empty;
+    let q = this.db.selectFrom('verifier_organisations as o');
     if (filter.city) q = q.where('o.city_code', '=', filter.city);
     else if (cities) q = q.where('o.city_code', 'in', cities);
     if (filter.kind) q = q.where('o.kind', '=', filter.kind);
-    const rows = (await q.orderBy('o.city_code').orderBy('o.kind').orderBy('o.name').execute()) as OrganisationRow[];
-    return this.present(rows);
+    // a name contains the text as typed: LIKE's own characters (% _ \) are escaped, not wildcards
+    if (filter.q) q = q.where('o.name', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const { n } = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const total = Number(n);
+    if (total === 0) return empty;
+    const rows = (await q
+      .select([...ORGANISATION_COLUMNS])
+      .orderBy('o.city_code')
+      .orderBy('o.kind')
+      .orderBy('o.name')
+      .orderBy('o.id')
+      .limit(pageSize)
+      .offset((filter.page - 1) * pageSize)
+      .execute()) as OrganisationRow[];
+    return { items: await this.present(rows), total, page: filter.page, pageSize };
   }
 
   async find(id: string): Promise<OrganisationRow | undefined> {

@@ -13,6 +13,7 @@ import {
   WALLET_PURPOSES,
   type WalletPurpose,
 } from '@yss/contracts';
+import { claimedQrCredentialType } from '@yss/contracts/wallet-codec';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { AuditLog } from '../audit/index.js';
@@ -97,6 +98,10 @@ export class VerifierCheckIns {
     const { ctx, org } = await this.verifier(staffCookie, requestId);
     const purpose: WalletPurpose = VERIFIER_KINDS[org.kind].purpose;
     if (org.kind === 'police' && !input.nonce) throw new AppError('CHECK_IN_NONCE_REQUIRED', NONCE_REQUIRED);
+    // Refused early on the type the QR says it is, before verifying: the guest's one-minute code is then not used up
+    // by the replay guard and can be shown at the next desk. Unverified, so only ever a refusal; the check after
+    // verifying below stays the authority (an SD-JWT presentation, for one, is only typed once verified).
+    await this.refuseAtThisVenue(ctx.accountId, requestId, org, claimedQrCredentialType(input.payload));
     const result = await this.d.wallet.verify(input.payload, {
       purpose,
       city: org.city_code as CityCode,

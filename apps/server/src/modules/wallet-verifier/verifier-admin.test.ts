@@ -1,4 +1,4 @@
-import type { ConsoleVerifierOrganisation } from '@yss/contracts';
+import type { ConsoleVerifierOrganisation, ConsoleVerifierOrganisationPage } from '@yss/contracts';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPerson as demo } from '../../departments/kit/demo.js';
@@ -26,8 +26,10 @@ describe.each(ENGINES)('核验单位管理 on %s', (engine) => {
   const as = (username: string) => ({ cookie: staff.get(username) as string });
   const admin = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: object) =>
     c.call(method, url, body, undefined, as('gz.verifier.admin'));
-  const listed = async (query = '') => (await admin('GET', `${ORGS}${query}`)).json() as ConsoleVerifierOrganisation[];
-  const byName = async (name: string) => (await listed()).find((o) => o.name === name) as ConsoleVerifierOrganisation;
+  const listed = async (query = '') =>
+    ((await admin('GET', `${ORGS}${query}`)).json() as ConsoleVerifierOrganisationPage).items;
+  const byName = async (name: string) =>
+    (await listed(`?q=${encodeURIComponent(name)}`)).find((o) => o.name === name) as ConsoleVerifierOrganisation;
   const lastAudit = (action: string) =>
     t.database.db
       .selectFrom('audit_log')
@@ -49,7 +51,8 @@ describe.each(ENGINES)('核验单位管理 on %s', (engine) => {
   it('lists 广州’s organisations with their verifiers to its 核验单位管理员 only; others get 401 or 403', async () => {
     const res = await admin('GET', ORGS);
     expect(res.statusCode, res.body).toBe(200);
-    const orgs = res.json() as ConsoleVerifierOrganisation[];
+    const { items: orgs, total, page, pageSize } = res.json() as ConsoleVerifierOrganisationPage;
+    expect({ total, page, pageSize }).toEqual({ total: orgs.length, page: 1, pageSize: 20 });
     expect(orgs.every((o) => o.cityCode === '440100')).toBe(true);
     expect(orgs.map((o) => o.name)).toEqual(
       expect.arrayContaining(['广州白云宾馆', '广州东风宾馆', '广州粤信科技有限公司', '广州市汽车客运站']),
@@ -64,6 +67,12 @@ describe.each(ENGINES)('核验单位管理 on %s', (engine) => {
     expect((await listed('?kind=hotel')).every((o) => o.kind === 'hotel')).toBe(true);
     expect(await listed('?city=440300')).toEqual([]);
     expect((await admin('GET', `${ORGS}?city=999999`)).statusCode).toBe(400);
+    // part of the name, case-insensitive; LIKE's own characters are plain text
+    expect((await listed(`?q=${encodeURIComponent('东风')}`)).map((o) => o.name)).toEqual(['广州东风宾馆']);
+    expect(await listed('?q=%25')).toEqual([]);
+    expect(await listed('?q=_')).toEqual([]);
+    for (const bad of ['?page=0', '?page=x', `?q=${'长'.repeat(81)}`])
+      expect((await admin('GET', `${ORGS}${bad}`)).statusCode, bad).toBe(400);
 
     expect((await c.call('GET', ORGS)).statusCode).toBe(401);
     for (const u of ['gz.inn.clerk', 'gd.platform.ops']) {
@@ -297,6 +306,25 @@ describe.each(ENGINES)('核验单位管理 on %s', (engine) => {
     expect((await byName('广州花园酒店')).checkInsLast30Days).toBe(1);
     const twice = await admin('DELETE', `${ORGS}/${hotel.id}/members/${member.accountId}`);
     expect(twice.json()).toMatchObject({ code: 'VERIFIER_MEMBER_NOT_FOUND' });
+  });
+
+  it('pages a long register by 20, in a stable order, with the total on every page', async () => {
+    for (let i = 1; i <= 22; i++) {
+      const name = `广州翠园酒店第${String(i).padStart(2, '0')}分店`;
+      expect((await admin('POST', ORGS, { name, kind: 'hotel', cityCode: '440100', starRating: 3 })).statusCode).toBe(
+        201,
+      );
+    }
+    const page = async (n: number) =>
+      (
+        await admin('GET', `${ORGS}?q=${encodeURIComponent('翠园酒店')}&page=${n}`)
+      ).json() as ConsoleVerifierOrganisationPage;
+    const [one, two, three] = [await page(1), await page(2), await page(3)];
+    expect([one.items.length, two.items.length, three.items.length]).toEqual([20, 2, 0]);
+    expect([one.total, two.total, three.total]).toEqual([22, 22, 22]);
+    const names = [...one.items, ...two.items].map((o) => o.name);
+    expect(new Set(names).size).toBe(22);
+    expect(names).toEqual([...names].sort());
   });
 
   it('does not change another city’s organisation, and audits the attempt', async () => {

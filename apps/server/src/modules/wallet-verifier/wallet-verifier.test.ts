@@ -141,7 +141,8 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
         .selectFrom('wallet_verifications')
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow();
-      const res = await checkIn('gz.inn.clerk', { payload: qr(zwId, zwIdKeys, 2, 'hotel') });
+      const shown = qr(zwId, zwIdKeys, 2, 'hotel');
+      const res = await checkIn('gz.inn.clerk', { payload: shown });
       expect(res.statusCode, res.body).toBe(403);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json()).toMatchObject({
@@ -163,6 +164,10 @@ describe.each(ENGINES)('wallet verifiers, verification log and console status on
         .where('result', '=', 'denied')
         .execute();
       expect(denied.some((a) => JSON.stringify(a.detail).includes('"reason":"venue"'))).toBe(true);
+      // refused before verifying: the guest's code is not used up, and the same code checks in at a four-star hotel
+      const elsewhere = await checkIn('gz.hotel.clerk', { payload: shown });
+      expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+      expect(elsewhere.json().result).toMatchObject({ verdict: 'valid', credentialType: { id: 'resident-id' } });
 
       // A passport is a valid ID for check-in at any hotel: recorded as usual.
       const passport = await checkIn('gz.inn.clerk', { payload: qr(zwPassport, zwPassportKeys, 0, 'hotel') });
