@@ -1,11 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/dom';
 import type { ConsoleVerifierOrganisation, StaffProfile } from '@yss/contracts';
-import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../App';
-import { SessionProvider } from '../session';
 import { choose, dialogTitled, json, mockApi, problem } from '../test/api-mock';
-import { render } from '../test/render';
+import { renderAt } from '../test/harness';
 
 const admin = {
   username: 'gz.verifier.admin',
@@ -80,14 +77,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const renderAt = (path: string) =>
-  render(
-    <MemoryRouter initialEntries={[path]}>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </MemoryRouter>,
-  );
 const rowOf = (name: string) => document.querySelector<HTMLElement>(`[data-name="${name}"]`) as HTMLElement;
 
 describe('核验单位管理', () => {
