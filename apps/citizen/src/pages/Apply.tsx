@@ -641,9 +641,12 @@ function ApplyGate({ form, service }: { form: ApplicationFormSpec; service: Retu
     return (
       <section className="card" data-testid="apply-need-real-name">
         <Result status="info" title={t('cases.needRealName')} description={t('realName.reason')} />
-        <Link to="/me/real-name" className="state-link">
-          {t('cases.needRealNameAction')}
-        </Link>
+        {/* full width under the centred message, as the other refusals' actions */}
+        <div className="case-actions">
+          <Link to="/me/real-name" className="state-link">
+            {t('cases.needRealNameAction')}
+          </Link>
+        </div>
       </section>
     );
   }
