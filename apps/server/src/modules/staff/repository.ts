@@ -259,3 +259,17 @@ export async function endOtherSessions(db: Db, accountId: string, keepSessionId:
     .where('ended_at', 'is', null)
     .execute();
 }
+
+/**
+ * Disable an account and end its open sessions at once (a verifier removed from their organisation): its next
+ * request is 401 and its password logs in no more. `db` may be a transaction of the caller's.
+ */
+export async function disableAccount(db: Db, accountId: string) {
+  await db.updateTable('staff_accounts').set({ disabled: true }).where('id', '=', accountId).execute();
+  await db
+    .updateTable('staff_sessions')
+    .set({ ended_at: sql`now()`, end_reason: 'disabled' })
+    .where('account_id', '=', accountId)
+    .where('ended_at', 'is', null)
+    .execute();
+}

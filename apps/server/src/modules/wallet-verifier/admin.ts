@@ -12,10 +12,10 @@ import {
   type VerifierKind,
   type VerifierMemberState,
 } from '@yss/contracts';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { type Grant, grantCovers, openAccount, StaffAccountError } from '../staff/index.js';
+import * as staffRepo from '../staff/repository.js';
 import { presentOrganisation } from './organisations.js';
 
 /**
@@ -185,13 +185,7 @@ export class VerifierRegister {
         .where('account_id', '=', accountId)
         .where('organisation_id', '=', org.id)
         .execute();
-      await tx.updateTable('staff_accounts').set({ disabled: true }).where('id', '=', accountId).execute();
-      await tx
-        .updateTable('staff_sessions')
-        .set({ ended_at: sql`now()`, end_reason: 'disabled' })
-        .where('account_id', '=', accountId)
-        .where('ended_at', 'is', null)
-        .execute();
+      await staffRepo.disableAccount(tx, accountId);
     });
     return member;
   }
