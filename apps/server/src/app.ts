@@ -17,7 +17,7 @@ import { OutboxSmsGateway } from './connectors/sms/outbox-gateway.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { populationRegisterFromClient } from './departments/population-register/spec.js';
-import { seedProvince } from './departments/province/seed-province.js';
+import { seedProvinceOnce } from './departments/province/seed-once.js';
 import { createDepartments, type Departments } from './departments/registry.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { genReqId, loggerOptions } from './http/logging.js';
@@ -167,8 +167,9 @@ export async function prepareDatabase(
   // 工作日历: the State Council's holiday notices the contract carries, each year seeded once (operators correct it).
   const calendar = await new WorkCalendar({ db: database.db }).start();
   // The sandbox province: the demo people of the README plus a small synthetic population, with every
-  // sandbox department's records for them. Only where no real department is connected (demo mode).
-  if (options.demo !== false) await seedProvince(database.db, { count: 200, seed: 1 });
+  // sandbox department's records for them. Only where no real department is connected (demo mode). Skipped when
+  // this database holds the province this code seeds already (a restart).
+  if (options.demo !== false) await seedProvinceOnce(database.db, { count: 200, seed: 1 });
   if (options.demo !== false && options.cipher) await seedDemoStaff(database.db, options.cipher);
   if (options.demo !== false && options.cipher) await seedDemoVerifiers(database.db, options.cipher);
   // 长途车: the demo coach-station verifiers' organisations are stations of the ticketing system.

@@ -14,6 +14,7 @@ import type { MedicalInsuranceTables } from '../departments/medical-insurance/ta
 import type { MigrantServicesTables } from '../departments/migrant-services/tables.js';
 import type { HouseholdTables } from '../departments/population-register/household-tables.js';
 import type { PopulationRegisterTables } from '../departments/population-register/tables.js';
+import type { ProvinceSeedTables } from '../departments/province/tables.js';
 import type { RealEstateTables } from '../departments/real-estate/tables.js';
 import type { SocialInsuranceTables } from '../departments/social-insurance/tables.js';
 import type { TaxTables } from '../departments/tax/tables.js';
@@ -93,6 +94,7 @@ export interface Database
     // The sandbox departments live in the same database, each in its own schema (dept_*); only their
     // own connector code queries them.
     PopulationRegisterTables,
+    ProvinceSeedTables,
     HouseholdTables,
     TrafficTables,
     ExitEntryTables,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINES, type TestApp } from '../../test-support/test-app.js';
+import { provinceSeedFingerprint, seedProvinceOnce } from '../province/seed-once.js';
 import { seedProvince } from '../province/seed-province.js';
 
 /** The tables of the police-and-family departments (traffic, exit-entry, household services, 民政, 残联, 卫健, 志愿者, 来穗局). */
@@ -46,5 +47,29 @@ describe.each(ENGINES)('the demo province seeds these departments idempotently o
     for (const table of TABLES) expect(before[table], table).toBeGreaterThan(0);
     await seedProvince(t.database.db, { count: 200, seed: 1 });
     expect(await counts()).toEqual(before);
+  });
+
+  it('a start whose database holds this province already skips seeding; other options or a lost record seed again', async () => {
+    const options = { count: 200, seed: 1 };
+    const fingerprint = provinceSeedFingerprint(options);
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(provinceSeedFingerprint({ ...options })).toBe(fingerprint);
+    for (const other of [
+      { count: 201, seed: 1 },
+      { count: 200, seed: 2 },
+      { ...options, asOf: '2026-06-01' },
+    ])
+      expect(provinceSeedFingerprint(other), JSON.stringify(other)).not.toBe(fingerprint);
+    const recorded = () => t.database.db.selectFrom('dept_province_seeds').select(['name', 'fingerprint']).execute();
+    // the app's start recorded what it seeded
+    expect(await recorded()).toEqual([{ name: 'province', fingerprint }]);
+    const before = await counts();
+    expect(await seedProvinceOnce(t.database.db, options)).toBe('up-to-date');
+    // without the record (a seed that stopped half-way never writes it) the province is seeded again: nothing added
+    await t.database.db.deleteFrom('dept_province_seeds').execute();
+    const again = await seedProvinceOnce(t.database.db, options);
+    expect(again).toMatchObject({ people: 200 });
+    expect(await counts()).toEqual(before);
+    expect(await recorded()).toEqual([{ name: 'province', fingerprint }]);
   });
 });
