@@ -180,4 +180,38 @@ describe('核验单位管理: a hotel registered, its verifier opened, first log
     expect(await phone.getByTestId('verifier-login-error').textContent()).toBe('用户名或密码不正确，请重试。');
     await phone.context().close();
   });
+
+  it('a coach station registered is linked to its station of the ticketing system (a station held elsewhere is not offered)', async () => {
+    // the register afresh (the last step left the verifiers drawer open)
+    await admin.reload();
+    await admin.locator('[data-testid="verifier-row"][data-name="广州花园酒店"]').waitFor();
+    await admin.getByTestId('verifiers-add').click();
+    const dialog = admin.locator('.ant-modal').filter({ hasText: '登记核验单位' });
+    await openedAtOnce(dialog);
+    await dialog.getByTestId('verifier-name').fill('天河客运站');
+    await dialog.getByTestId('verifier-kind').click();
+    await admin.locator('.ant-select-item-option[title="客运站"]').click();
+    await dialog.getByTestId('verifier-save').click();
+    await admin
+      .getByText('已登记：天河客运站（广州客运站），请点击“售票系统”接入联网售票系统后再开通核验人员验票')
+      .waitFor();
+    const tianhe = admin.locator('[data-testid="verifier-row"][data-name="天河客运站"]');
+    expect(await tianhe.getByTestId('verifier-ticketing').textContent()).toBe('未接入售票系统');
+
+    await tianhe.getByTestId('verifier-ticketing-edit').click();
+    const link = admin.locator('.ant-modal').filter({ hasText: '接入联网售票系统：天河客运站' });
+    // the stations come from the ticketing system (the select spins until they have)
+    await expect.poll(() => link.getByTestId('ticketing-save').isEnabled()).toBe(true);
+    await openedAtOnce(link);
+    await link.getByTestId('ticketing-station').click();
+    // 广州市汽车客运站 is the demo station's already: listed, not choosable
+    const held = admin.locator('.ant-select-item-option').filter({ hasText: '已由“广州市汽车客运站”接入' });
+    expect(await held.getAttribute('class')).toContain('ant-select-item-option-disabled');
+    await admin.locator('.ant-select-item-option').filter({ hasText: '天河客运站（广州市天河区燕岭路633号）' }).click();
+    await shot(admin, '5-ticketing-station');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await link.getByTestId('ticketing-save').click();
+    await admin.getByText('已接入：天河客运站 → 联网售票系统 天河客运站').waitFor();
+    await expect.poll(() => tianhe.getByTestId('verifier-ticketing').textContent()).toBe('售票系统：天河客运站');
+  });
 });

@@ -64,6 +64,7 @@ import {
 import {
   CoachGate,
   CoachOrderService,
+  CoachStationLinks,
   CoachStationService,
   CoachTicketKeys,
   coachCitizenRoutes,
@@ -782,7 +783,13 @@ async function assembleApp(
       audit,
     }),
   );
-  await app.register(verifierAdminRoutes({ db: database.db, staff }));
+  await app.register(
+    verifierAdminRoutes({
+      db: database.db,
+      staff,
+      ticketing: new CoachStationLinks(database.db, departments.coach),
+    }),
+  );
   // 长途车 (D1): the ticketing system's seats, the citizen's orders paid through the payments port (the platform's
   // own payments, or the in-memory fake a coach module test hands in to drive payment outcomes directly).
   {

@@ -93,6 +93,8 @@ export const ERROR_CODES = {
   VERIFIER_ORGANISATION_NOT_FOUND: { status: 404, title: '找不到该核验单位' },
   VERIFIER_ORGANISATION_EXISTS: { status: 409, title: '该核验单位已登记' },
   VERIFIER_MEMBER_NOT_FOUND: { status: 404, title: '找不到该核验人员' },
+  VERIFIER_NOT_A_COACH_STATION: { status: 409, title: '该单位不是客运站' },
+  COACH_STATION_TAKEN: { status: 409, title: '该站点已由其他核验单位接入' },
   VERIFIER_ORGANISATION_STOPPED: { status: 409, title: '核验单位已停用' },
   STAFF_USERNAME_TAKEN: { status: 409, title: '该用户名已被使用' },
   CHECK_IN_OFFLINE_FUTURE: { status: 422, title: '离线核验时间有误' },

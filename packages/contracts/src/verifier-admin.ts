@@ -31,6 +31,12 @@ export const ConsoleVerifierMember = z
   .meta({ id: 'ConsoleVerifierMember', description: '核验人员' });
 export type ConsoleVerifierMember = z.infer<typeof ConsoleVerifierMember>;
 
+/** A station of the province's coach ticketing system (省道路客运联网售票系统), as the system names it. */
+export const TicketingStation = z
+  .object({ id: z.string(), name: z.string() })
+  .meta({ id: 'TicketingStation', description: '联网售票系统的客运站' });
+export type TicketingStation = z.infer<typeof TicketingStation>;
+
 export const ConsoleVerifierOrganisation = VerifierOrganisation.extend({
   /** A stopped organisation's verifiers record no check-ins (they may still verify anonymously, as anyone). */
   active: z.boolean(),
@@ -38,6 +44,11 @@ export const ConsoleVerifierOrganisation = VerifierOrganisation.extend({
   members: z.array(ConsoleVerifierMember),
   /** Check-ins recorded in the last 30 days. */
   checkInsLast30Days: z.number().int(),
+  /**
+   * A coach station: the ticketing system's station it is, where its clerks' 验票 and 上车 happen; null until
+   * linked (they cannot check tickets online). Always null for the other kinds.
+   */
+  ticketingStation: TicketingStation.nullable(),
 }).meta({ id: 'ConsoleVerifierOrganisation', description: '核验单位（工作台）' });
 export type ConsoleVerifierOrganisation = z.infer<typeof ConsoleVerifierOrganisation>;
 
@@ -129,3 +140,28 @@ export const AddedVerifierMember = z
   })
   .meta({ id: 'AddedVerifierMember', description: '新开通的核验人员账号及其一次性初始密码' });
 export type AddedVerifierMember = z.infer<typeof AddedVerifierMember>;
+
+/** 接入联网售票系统: the stations of the organisation's city as the ticketing system lists them now. */
+export const TicketingStationChoices = z
+  .object({
+    current: TicketingStation.nullable(),
+    stations: z.array(
+      TicketingStation.extend({
+        address: z.string(),
+        /** The organisation linked to it already, if another one is (one station, one organisation). */
+        linkedTo: z.object({ id: z.string(), name: z.string() }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'TicketingStationChoices', description: '本市联网售票系统的客运站' });
+export type TicketingStationChoices = z.infer<typeof TicketingStationChoices>;
+
+export const LinkTicketingStationInput = z
+  .object({
+    stationId: z
+      .string({ error: '请选择联网售票系统中的客运站' })
+      .regex(/^[A-Z]{2}[0-9]{2}$/, '请选择联网售票系统中的客运站'),
+  })
+  .strict()
+  .meta({ id: 'LinkTicketingStationInput' });
+export type LinkTicketingStationInput = z.input<typeof LinkTicketingStationInput>;

@@ -96,6 +96,8 @@ export const problemsEn = {
   VERIFIER_ORGANISATION_NOT_FOUND: 'This verifying organisation was not found.',
   VERIFIER_ORGANISATION_EXISTS: 'This organisation is already registered in this city.',
   VERIFIER_MEMBER_NOT_FOUND: 'This verifier was not found.',
+  VERIFIER_NOT_A_COACH_STATION: 'Only a coach station is linked to the ticketing system.',
+  COACH_STATION_TAKEN: 'Another organisation is linked to this station already.',
   VERIFIER_ORGANISATION_STOPPED: 'This organisation is stopped. Restart it first.',
   STAFF_USERNAME_TAKEN: 'This user name is taken. Please choose another.',
   CHECK_IN_OFFLINE_FUTURE: 'The time of the offline check is not valid.',

@@ -43,6 +43,7 @@ const org = (over: Partial<ConsoleVerifierOrganisation>): ConsoleVerifierOrganis
     },
   ],
   checkInsLast30Days: 12,
+  ticketingStation: null,
   ...over,
 });
 const INN_ID = '22222222-2222-4222-8222-222222222222';
@@ -209,6 +210,103 @@ describe('核验单位管理', () => {
     fireEvent.click(await screen.findByTestId('verifier-active-confirm'));
     await waitFor(() => expect(api.writes()).toHaveLength(2));
     expect(api.writes()[1]?.body).toEqual({ active: false });
+  });
+
+  it('links a coach station to the ticketing system’s station; a station held elsewhere cannot be chosen', async () => {
+    const STATION_ID = '44444444-4444-4444-8444-444444444444';
+    const coach = (over: Partial<ConsoleVerifierOrganisation> = {}) =>
+      org({ id: STATION_ID, name: '天河客运站', kind: 'coach-station', kindName: '客运站', starRating: null, ...over });
+    orgs.push(
+      coach(),
+      org({
+        id: INN_ID.replace('2222', '5555'),
+        name: '广州市汽车客运站',
+        kind: 'coach-station',
+        kindName: '客运站',
+        starRating: null,
+        ticketingStation: { id: 'GZ01', name: '广州市汽车客运站' },
+      }),
+    );
+    api.on('GET', `/api/v1/console/verifier-organisations/${STATION_ID}/ticketing-stations`, () =>
+      json({
+        current: null,
+        stations: [
+          {
+            id: 'GZ01',
+            name: '广州市汽车客运站',
+            address: '广州市越秀区环市西路158号',
+            linkedTo: { id: 'x', name: '广州市汽车客运站' },
+          },
+          { id: 'GZ03', name: '天河客运站', address: '广州市天河区燕岭路633号', linkedTo: null },
+        ],
+      }),
+    );
+    api.on('PUT', `/api/v1/console/verifier-organisations/${STATION_ID}/ticketing-station`, () =>
+      json(coach({ ticketingStation: { id: 'GZ03', name: '天河客运站' } })),
+    );
+    api.on('DELETE', `/api/v1/console/verifier-organisations/${STATION_ID}/ticketing-station`, () => json(coach()));
+    await renderAt('/verifiers');
+    await waitFor(() => expect(screen.getAllByTestId('verifier-row')).toHaveLength(5));
+    expect(within(rowOf('天河客运站')).getByTestId('verifier-ticketing').textContent).toBe('未接入售票系统');
+    expect(within(rowOf('广州市汽车客运站')).getByTestId('verifier-ticketing').textContent).toBe(
+      '售票系统：广州市汽车客运站',
+    );
+    // hotels and employers have no such action
+    expect(within(rowOf('广州白云宾馆')).queryByTestId('verifier-ticketing-edit')).toBeNull();
+
+    fireEvent.click(within(rowOf('天河客运站')).getByTestId('verifier-ticketing-edit'));
+    const dialog = await dialogTitled('接入联网售票系统：天河客运站');
+    expect(within(dialog).getByTestId('ticketing-current').textContent).toContain('未接入');
+    // 保存 without a choice says what is missing and sends nothing
+    await waitFor(() => expect(within(dialog).getByTestId('ticketing-save').hasAttribute('disabled')).toBe(false));
+    fireEvent.click(within(dialog).getByTestId('ticketing-save'));
+    expect(await within(dialog).findByText('请选择联网售票系统中的客运站')).toBeTruthy();
+    expect(api.writes()).toHaveLength(0);
+    // the station another organisation holds is listed but disabled
+    fireEvent.mouseDown(within(dialog).getByRole('combobox'));
+    const held = await screen.findByText('广州市汽车客运站（广州市越秀区环市西路158号），已由“广州市汽车客运站”接入');
+    expect(held.closest('.ant-select-item')?.classList.contains('ant-select-item-option-disabled')).toBe(true);
+    await choose('ticketing-station', '天河客运站（广州市天河区燕岭路633号）');
+    fireEvent.click(within(dialog).getByTestId('ticketing-save'));
+    expect(await screen.findByText('已接入：天河客运站 → 联网售票系统 天河客运站')).toBeTruthy();
+    expect(api.writes()[0]?.body).toEqual({ stationId: 'GZ03' });
+  });
+
+  it('says why the ticketing system’s stations cannot be read, and unlinks a linked station after confirming', async () => {
+    const STATION_ID = '44444444-4444-4444-8444-444444444444';
+    const linked = org({
+      id: STATION_ID,
+      name: '天河客运站',
+      kind: 'coach-station',
+      kindName: '客运站',
+      starRating: null,
+      ticketingStation: { id: 'GZ03', name: '天河客运站' },
+    });
+    orgs.push(linked);
+    api.on('GET', `/api/v1/console/verifier-organisations/${STATION_ID}/ticketing-stations`, () =>
+      problem(
+        503,
+        'DEPARTMENT_UNAVAILABLE',
+        '该服务暂时无法使用',
+        '广东省道路客运联网售票系统暂时无法访问，请稍后再试。',
+      ),
+    );
+    api.on('DELETE', `/api/v1/console/verifier-organisations/${STATION_ID}/ticketing-station`, () =>
+      json({ ...linked, ticketingStation: null }),
+    );
+    await renderAt('/verifiers');
+    fireEvent.click(within(await waitFor(() => rowOf('天河客运站'))).getByTestId('verifier-ticketing-edit'));
+    const dialog = await dialogTitled('接入联网售票系统：天河客运站');
+    expect((await within(dialog).findByTestId('ticketing-load-error')).textContent).toContain(
+      '广东省道路客运联网售票系统暂时无法访问',
+    );
+    expect(within(dialog).getByTestId('ticketing-save').hasAttribute('disabled')).toBe(true);
+    expect(within(dialog).getByTestId('ticketing-current').textContent).toContain('已接入 天河客运站（站点编号 GZ03）');
+    fireEvent.click(within(dialog).getByTestId('ticketing-unlink'));
+    expect(api.writes()).toHaveLength(0);
+    fireEvent.click(await screen.findByTestId('ticketing-unlink-confirm'));
+    expect(await screen.findByText('已断开：天河客运站的核验人员不能再在线验票')).toBeTruthy();
+    expect(api.writes()[0]).toMatchObject({ method: 'DELETE' });
   });
 
   it('opens a verifier’s account and shows its one-time password once; refuses a bad user name before sending', async () => {

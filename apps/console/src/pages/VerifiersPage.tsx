@@ -35,6 +35,7 @@ import { citiesOf } from '../grants';
 import { RequireGrant } from '../RequireGrant';
 import { useConsoleQuery } from '../useConsoleQuery';
 import { ProblemAlert, useSubmission } from '../ValidatedModal';
+import { TicketingStationModal } from './TicketingStationModal';
 
 const ORGS = '/api/v1/console/verifier-organisations';
 const KIND_OPTIONS = (Object.keys(VERIFIER_KINDS) as VerifierKind[]).map((k) => ({
@@ -87,6 +88,7 @@ function VerifierBoard({ grants }: { grants: StaffGrant[] }) {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [rating, setRating] = useState<ConsoleVerifierOrganisation | null>(null);
+  const [ticketing, setTicketing] = useState<ConsoleVerifierOrganisation | null>(null);
   const [membersOf, setMembersOf] = useState<string | null>(null);
   const load = useCallback(
     (signal: AbortSignal) => {
@@ -194,6 +196,16 @@ function VerifierBoard({ grants }: { grants: StaffGrant[] }) {
               <Space size={4} wrap>
                 <span>{o.name}</span>
                 {!o.active && <Tag color="default">已停用</Tag>}
+                {o.kind === 'coach-station' &&
+                  (o.ticketingStation ? (
+                    <Tag color={E_ID_ACCEPTED_COLOUR} data-testid="verifier-ticketing">
+                      {`售票系统：${o.ticketingStation.name}`}
+                    </Tag>
+                  ) : (
+                    <Tag color={STATE_COLOURS['first-login']} data-testid="verifier-ticketing">
+                      未接入售票系统
+                    </Tag>
+                  ))}
               </Space>
             ),
           },
@@ -236,6 +248,11 @@ function VerifierBoard({ grants }: { grants: StaffGrant[] }) {
                     修改星级
                   </Button>
                 )}
+                {o.kind === 'coach-station' && (
+                  <Button size="small" data-testid="verifier-ticketing-edit" onClick={() => setTicketing(o)}>
+                    售票系统
+                  </Button>
+                )}
                 <Popconfirm
                   title={o.active ? `停用${o.name}？` : `启用${o.name}？`}
                   description={
@@ -264,7 +281,11 @@ function VerifierBoard({ grants }: { grants: StaffGrant[] }) {
           onClose={() => setCreating(false)}
           onSaved={(o) => {
             setCreating(false);
-            message.success(`已登记：${o.name}（${o.cityName}${o.kindName}）`);
+            message.success(
+              o.kind === 'coach-station'
+                ? `已登记：${o.name}（${o.cityName}${o.kindName}），请点击“售票系统”接入联网售票系统后再开通核验人员验票`
+                : `已登记：${o.name}（${o.cityName}${o.kindName}）`,
+            );
             void list.reload();
           }}
         />
@@ -276,6 +297,17 @@ function VerifierBoard({ grants }: { grants: StaffGrant[] }) {
           onSaved={(o) => {
             setRating(null);
             message.success(`已修改：${o.name} ${starsLabel(o)}`);
+            void list.reload();
+          }}
+        />
+      )}
+      {ticketing && (
+        <TicketingStationModal
+          organisation={ticketing}
+          onClose={() => setTicketing(null)}
+          onSaved={(_, text) => {
+            setTicketing(null);
+            message.success(text);
             void list.reload();
           }}
         />

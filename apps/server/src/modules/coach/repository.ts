@@ -151,10 +151,17 @@ export async function stationOfOrganisation(db: Db, organisationId: string): Pro
   return row?.station_id;
 }
 
-export async function linkStation(db: Db, organisationId: string, stationId: string) {
+/** Link (or re-link) an organisation to a station; a station another organisation holds fails on the index. */
+export async function linkStation(db: Db, organisationId: string, station: { id: string; name: string }) {
   await db
     .insertInto('coach_station_links')
-    .values({ organisation_id: organisationId, station_id: stationId })
-    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ station_id: stationId }))
+    .values({ organisation_id: organisationId, station_id: station.id, station_name: station.name })
+    .onConflict((oc) =>
+      oc.column('organisation_id').doUpdateSet({ station_id: station.id, station_name: station.name }),
+    )
     .execute();
+}
+
+export async function unlinkStation(db: Db, organisationId: string) {
+  await db.deleteFrom('coach_station_links').where('organisation_id', '=', organisationId).execute();
 }

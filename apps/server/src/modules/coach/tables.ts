@@ -66,5 +66,7 @@ export interface CoachTables {
   coach_station_links: {
     organisation_id: string;
     station_id: string;
+    /** As the ticketing system named the station when it was linked (null: linked before 0085). */
+    station_name: string | null;
   };
 }

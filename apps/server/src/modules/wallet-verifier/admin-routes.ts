@@ -5,7 +5,9 @@ import {
   ConsoleVerifierOrganisationPage,
   ConsoleVerifierOrganisationsQuery,
   CreateVerifierOrganisationInput,
+  LinkTicketingStationInput,
   Problem,
+  TicketingStationChoices,
   UpdateVerifierOrganisationInput,
   VerifierMemberParams,
   VerifierOrganisationParams,
@@ -17,6 +19,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { StaffService } from '../staff/index.js';
 import { covers, VerifierRegister } from './admin.js';
+import type { TicketingStations } from './ticketing-stations.js';
 
 const PERMISSION = 'verifier.manage';
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -24,6 +27,8 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: 
 export interface VerifierAdminDeps {
   db: Db;
   staff: StaffService;
+  /** Coach stations' links to the ticketing system (the coach module); without it the link routes are absent. */
+  ticketing?: TicketingStations;
 }
 
 /**
@@ -34,7 +39,7 @@ export interface VerifierAdminDeps {
 export const verifierAdminRoutes =
   (d: VerifierAdminDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const register = new VerifierRegister(d.db);
+    const register = new VerifierRegister(d.db, d.ticketing);
 
     /** The caller, allowed for the organisation's city, and the organisation (404 when there is none). */
     async function forOrganisation(req: FastifyRequest, id: string) {
@@ -187,4 +192,114 @@ export const verifierAdminRoutes =
         return reply.code(204).send(null);
       },
     );
+    if (d.ticketing) ticketingStationRoutes(app, d.ticketing);
+
+    /**
+     * 接入联网售票系统: a coach station's clerks check and board tickets at the ticketing system's station their
+     * organisation is linked to; until it is, they cannot check tickets online. One station, one organisation.
+     */
+    function ticketingStationRoutes(app: Parameters<FastifyPluginAsyncZod>[0], ticketing: TicketingStations) {
+      const stationParams = { params: VerifierOrganisationParams };
+      const withDepartment = { ...problems, 502: Problem, 503: Problem };
+      const coachStation = async (req: FastifyRequest, id: string) => {
+        const found = await forOrganisation(req, id);
+        if (found.org.kind !== 'coach-station') {
+          throw new AppError(
+            'VERIFIER_NOT_A_COACH_STATION',
+            `“${found.org.name}”不是客运站。只有客运站接入联网售票系统，由其核验人员验票、检票上车。`,
+          );
+        }
+        return found;
+      };
+
+      app.get(
+        '/api/v1/console/verifier-organisations/:id/ticketing-stations',
+        {
+          schema: {
+            tags: ['console'],
+            summary: '联网售票系统的客运站: the stations of the coach station’s city, and the one it is linked to',
+            ...stationParams,
+            response: { 200: TicketingStationChoices, ...withDepartment },
+          },
+        },
+        async (req, reply) => {
+          const { org } = await coachStation(req, req.params.id);
+          const [stations, linked] = await Promise.all([
+            ticketing.stationsOf(org.city_code),
+            ticketing.linked([org.id]),
+          ]);
+          reply.header('cache-control', 'no-store');
+          return { current: linked.get(org.id) ?? null, stations };
+        },
+      );
+
+      app.put(
+        '/api/v1/console/verifier-organisations/:id/ticketing-station',
+        {
+          schema: {
+            tags: ['console'],
+            summary:
+              '接入联网售票系统: link the coach station to a station of the ticketing system of its city (its clerks ' +
+              'then check and board tickets there)',
+            ...stationParams,
+            body: LinkTicketingStationInput,
+            response: { 200: ConsoleVerifierOrganisation, ...withDepartment },
+          },
+        },
+        async (req) => {
+          const { ctx, org } = await coachStation(req, req.params.id);
+          const station = (await ticketing.stationsOf(org.city_code)).find((s) => s.id === req.body.stationId);
+          if (!station) {
+            throw new AppError('VALIDATION_FAILED', '本市联网售票系统中没有该客运站，请从列表中选择。', [
+              { path: 'stationId', message: '请从列表中选择本市的客运站' },
+            ]);
+          }
+          const before = (await ticketing.linked([org.id])).get(org.id) ?? null;
+          const linked = await ticketing.link(org.id, { id: station.id, name: station.name });
+          if (!linked.ok) {
+            throw new AppError(
+              'COACH_STATION_TAKEN',
+              `${station.name}已由“${linked.takenBy.name}”接入联网售票系统，一个站点只能由一个核验单位接入。` +
+                '如需更换，请先断开该单位的接入。',
+              [{ path: 'stationId', message: `已由“${linked.takenBy.name}”接入` }],
+            );
+          }
+          await d.staff.auditStaff(
+            ctx.accountId,
+            'console.verifier-organisation.ticketing-station',
+            'success',
+            { organisationId: org.id, before, after: { id: station.id, name: station.name } },
+            req.id,
+          );
+          return register.one(org);
+        },
+      );
+
+      app.delete(
+        '/api/v1/console/verifier-organisations/:id/ticketing-station',
+        {
+          schema: {
+            tags: ['console'],
+            summary: '断开接入: the coach station’s clerks can no longer check tickets online',
+            ...stationParams,
+            response: { 200: ConsoleVerifierOrganisation, ...problems },
+          },
+        },
+        async (req) => {
+          const { ctx, org } = await coachStation(req, req.params.id);
+          const before = (await ticketing.linked([org.id])).get(org.id) ?? null;
+          if (before) {
+            await ticketing.unlink(org.id);
+            await d.staff.auditStaff(
+              ctx.accountId,
+              'console.verifier-organisation.ticketing-station',
+              'success',
+              { organisationId: org.id, before, after: null },
+              req.id,
+            );
+          }
+          return register.one(org);
+        },
+      );
+    }
   };

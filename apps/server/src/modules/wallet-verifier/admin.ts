@@ -17,6 +17,7 @@ import { AppError } from '../../http/app-error.js';
 import { type Grant, grantCovers, openAccount, StaffAccountError } from '../staff/index.js';
 import * as staffRepo from '../staff/repository.js';
 import { presentOrganisation } from './organisations.js';
+import type { TicketingStations } from './ticketing-stations.js';
 
 /**
  * 核验单位管理: the register of verifier organisations and their verifiers' accounts, as a 核验单位管理员 keeps it for
@@ -65,7 +66,11 @@ function memberState(
 }
 
 export class VerifierRegister {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Coach stations' links to the ticketing system; without it (no coach module) none is shown as linked. */
+    private readonly ticketing?: TicketingStations,
+  ) {}
 
   /** A page of the organisations of the grants' cities, filtered; another city's filter finds nothing. */
   async list(
@@ -242,12 +247,15 @@ export class VerifierRegister {
         .execute();
       for (const r of rowsCounted) counts.set(r.organisation_id, Number(r.n));
     }
+    const stationIds = rows.filter((r) => r.kind === 'coach-station').map((r) => r.id);
+    const stations = this.ticketing && stationIds.length ? await this.ticketing.linked(stationIds) : new Map();
     return rows.map((r) => ({
       ...presentOrganisation(r),
       active: r.active,
       createdAt: r.created_at.toISOString(),
       members: members.get(r.id) ?? [],
       checkInsLast30Days: counts.get(r.id) ?? 0,
+      ticketingStation: (r.kind === 'coach-station' && stations.get(r.id)) || null,
     }));
   }
 }

@@ -9,3 +9,4 @@ export {
 } from './organisations.js';
 export { LOG_SERVICE_ID, walletVerifierRoutes } from './routes.js';
 export type { WalletVerifierTables } from './tables.js';
+export type { TicketingStation, TicketingStations } from './ticketing-stations.js';

@@ -1,4 +1,8 @@
-import type { ConsoleVerifierOrganisation, ConsoleVerifierOrganisationPage } from '@yss/contracts';
+import type {
+  ConsoleVerifierOrganisation,
+  ConsoleVerifierOrganisationPage,
+  TicketingStationChoices,
+} from '@yss/contracts';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPerson as demo } from '../../departments/kit/demo.js';
@@ -24,7 +28,7 @@ describe.each(ENGINES)('核验单位管理 on %s', (engine) => {
   let shown = 0;
 
   const as = (username: string) => ({ cookie: staff.get(username) as string });
-  const admin = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: object) =>
+  const admin = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: object) =>
     c.call(method, url, body, undefined, as('gz.verifier.admin'));
   const listed = async (query = '') =>
     ((await admin('GET', `${ORGS}${query}`)).json() as ConsoleVerifierOrganisationPage).items;
@@ -40,7 +44,7 @@ describe.each(ENGINES)('核验单位管理 on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestApp(engine, { TRUST_PROXY: 'true', SMS_RESEND_SECONDS: '1' });
-    for (const u of ['gz.verifier.admin', 'gz.inn.clerk', 'gz.hotel.clerk', 'gd.platform.ops']) {
+    for (const u of ['gz.verifier.admin', 'gz.inn.clerk', 'gz.hotel.clerk', 'gd.platform.ops', 'gz.coach.clerk']) {
       staff.set(u, await staffLogin(c.call, u));
     }
     eId = await issueToNewKeys(t.app.wallet, 'resident-id', demo('张伟').idNumber, 8);
@@ -355,5 +359,77 @@ describe.each(ENGINES)('核验单位管理 on %s', (engine) => {
         .where('username', '=', 'sz.futian.new')
         .executeTakeFirst(),
     ).toBeUndefined();
+  });
+
+  it('links a coach station to its station of the ticketing system, where its clerks then check tickets; one station, one organisation', async () => {
+    const main = await byName('广州市汽车客运站');
+    expect(main.ticketingStation).toEqual({ id: 'GZ01', name: '广州市汽车客运站' });
+    expect((await byName('广州白云宾馆')).ticketingStation).toBeNull();
+    const created = await admin('POST', ORGS, { name: '天河客运站', kind: 'coach-station', cityCode: '440100' });
+    expect(created.statusCode, created.body).toBe(201);
+    const tianhe = created.json() as ConsoleVerifierOrganisation;
+    expect(tianhe.ticketingStation).toBeNull();
+
+    // the choices: 广州's stations as the ticketing system lists them, with who holds each
+    const choices = await admin('GET', `${ORGS}/${tianhe.id}/ticketing-stations`);
+    expect(choices.statusCode, choices.body).toBe(200);
+    const { current, stations } = choices.json() as TicketingStationChoices;
+    expect(current).toBeNull();
+    expect(stations.map((s) => s.id)).toEqual(['GZ01', 'GZ02', 'GZ03', 'GZ04']);
+    expect(stations.find((s) => s.id === 'GZ01')?.linkedTo).toEqual({ id: main.id, name: '广州市汽车客运站' });
+    expect(stations.find((s) => s.id === 'GZ03')).toMatchObject({ name: '天河客运站', linkedTo: null });
+
+    const link = (id: string, body: object) => admin('PUT', `${ORGS}/${id}/ticketing-station`, body);
+    const taken = await link(tianhe.id, { stationId: 'GZ01' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'COACH_STATION_TAKEN', errors: [{ path: 'stationId' }] });
+    expect(taken.json().detail).toContain('已由“广州市汽车客运站”接入');
+    const elsewhere = await link(tianhe.id, { stationId: 'SZ01' });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'stationId' }] });
+    for (const bad of [{}, { stationId: 'gz01' }, { stationId: 'GZ01', extra: 1 }])
+      expect((await link(tianhe.id, bad)).statusCode, JSON.stringify(bad)).toBe(400);
+
+    const linked = await link(tianhe.id, { stationId: 'GZ03' });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect((linked.json() as ConsoleVerifierOrganisation).ticketingStation).toEqual({ id: 'GZ03', name: '天河客运站' });
+    expect((await lastAudit('console.verifier-organisation.ticketing-station'))?.detail).toMatchObject({
+      organisationId: tianhe.id,
+      before: null,
+      after: { id: 'GZ03', name: '天河客运站' },
+    });
+    expect((await byName('天河客运站')).ticketingStation).toEqual({ id: 'GZ03', name: '天河客运站' });
+
+    // only coach stations; only the admin's own city
+    const hotel = await byName('广州白云宾馆');
+    const notStation = await admin('GET', `${ORGS}/${hotel.id}/ticketing-stations`);
+    expect(notStation.statusCode).toBe(409);
+    expect(notStation.json().code).toBe('VERIFIER_NOT_A_COACH_STATION');
+    const foshan = await t.database.db
+      .selectFrom('verifier_organisations')
+      .select('id')
+      .where('name', '=', '佛山汽车站')
+      .executeTakeFirstOrThrow();
+    expect((await admin('DELETE', `${ORGS}/${foshan.id}/ticketing-station`)).statusCode).toBe(403);
+
+    // 断开接入: the main station's clerk is told the station is not connected; linked again, scans are answered
+    const scan = () =>
+      c.call('POST', '/api/v1/verifier/coach/scan', { qr: 'YSST1:garbage' }, undefined, as('gz.coach.clerk'));
+    const unlinked = await admin('DELETE', `${ORGS}/${main.id}/ticketing-station`);
+    expect((unlinked.json() as ConsoleVerifierOrganisation).ticketingStation).toBeNull();
+    expect((await lastAudit('console.verifier-organisation.ticketing-station'))?.detail).toMatchObject({
+      before: { id: 'GZ01' },
+      after: null,
+    });
+    const refused = await scan();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({
+      code: 'COACH_STATION_ONLY',
+      detail: '该客运站尚未接入联网售票系统，不能在线验票。',
+    });
+    expect((await link(main.id, { stationId: 'GZ01' })).statusCode).toBe(200);
+    const answered = await scan();
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json()).toMatchObject({ verdict: 'invalid-code' });
   });
 });
