@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DemoCitizen,
   LI_NA,
-  launchBrowser,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
+  startPlatformAndBrowser,
   ZHANG_WEI,
 } from './support.js';
 
@@ -22,8 +21,7 @@ describe('citizen app: utility bills and real estate', () => {
   };
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

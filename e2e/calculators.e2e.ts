@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import { phoneContext, type RunningPlatform, seriousA11yViolations, startPlatformAndBrowser } from './support.js';
 
 /**
  * Issue 5, calculators: the 个税计算器 and the 加班工资计算器 opened from their service pages (found by search),
@@ -18,8 +18,7 @@ describe('citizen app: calculators', () => {
   let page: Page;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser());
     context = await phoneContext(browser);
     page = await context.newPage();
   });

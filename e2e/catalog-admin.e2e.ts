@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   consoleLogin,
   journeyScreenshots,
-  launchBrowser,
   platformAnswers,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
+  startPlatformAndBrowser,
 } from './support.js';
 
 const shot = journeyScreenshots('catalog-admin');
@@ -23,8 +22,7 @@ describe('console: 服务事项 and 常见问题', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,12 +1,11 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
   phoneContext,
   platformAnswers,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
+  startPlatformAndBrowser,
 } from './support.js';
 
 /**
@@ -27,8 +26,7 @@ describe('citizen app: catalog journeys', () => {
 
   beforeAll(async () => {
     // A low feedback limit so the journey can meet the server's own 429 answer.
-    platform = await startPlatform({ FEEDBACK_RATE_LIMIT_PER_MINUTE: '2' });
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser({ FEEDBACK_RATE_LIMIT_PER_MINUTE: '2' }));
     context = await phoneContext(browser);
     page = await context.newPage();
   });

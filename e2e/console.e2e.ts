@@ -2,7 +2,7 @@ import { HOLIDAY_NOTICES, STATUTORY_DAYS_BY_LAW } from '@yss/contracts';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleLogin, launchBrowser, type RunningPlatform, seriousA11yViolations, startPlatform } from './support.js';
+import { consoleLogin, type RunningPlatform, seriousA11yViolations, startPlatformAndBrowser } from './support.js';
 
 /**
  * Issue 3, staff console: a demo 客服 logs in with password + TOTP (the demo-only code endpoint stands in for
@@ -15,8 +15,7 @@ describe('staff console: login with a second factor, roles, scoped feedback', ()
   let browser: Browser;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser());
     // Feedback as citizens leave it: one for 广州 人社 (the demo 客服's), one for 深圳 公安 (not theirs).
     for (const body of [
       {

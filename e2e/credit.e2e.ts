@@ -1,12 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
+  startPlatformAndBrowser,
   ZHANG_WEI,
 } from './support.js';
 
@@ -23,8 +22,7 @@ describe('citizen app: credit search, subscription and the inbox', () => {
 
   beforeAll(async () => {
     // No timer polls: the journey polls through the sandbox endpoint, as a tester would.
-    platform = await startPlatform({ CREDIT_POLL_SECONDS: '0' });
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser({ CREDIT_POLL_SECONDS: '0' }));
     page = await (await phoneContext(browser, { timezoneId: 'Asia/Shanghai' })).newPage();
   });
   afterAll(async () => {

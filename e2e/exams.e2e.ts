@@ -4,12 +4,11 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHEN_ZHIQIANG,
-  launchBrowser,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
+  startPlatformAndBrowser,
   ZHANG_WEI,
 } from './support.js';
 
@@ -21,8 +20,7 @@ describe('citizen app: education lookups', () => {
   const shots = process.env.E2E_SCREENSHOTS;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser());
     page = await (await phoneContext(browser, { acceptDownloads: true })).newPage();
   });
   afterAll(async () => {

@@ -5,12 +5,11 @@ import {
   consoleLogin,
   DEMO_PIN,
   latestSmsCode,
-  launchBrowser,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
+  startPlatformAndBrowser,
   ZHANG_WEI,
 } from './support.js';
 
@@ -36,8 +35,7 @@ describe('citizen app: family members and delegations', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    platform = await startPlatform({ SMS_RESEND_SECONDS: '2' });
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser({ SMS_RESEND_SECONDS: '2' }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, smsLogin, startPlatform, ZHANG_WEI } from './support.js';
+import { phoneContext, type RunningPlatform, smsLogin, startPlatformAndBrowser, ZHANG_WEI } from './support.js';
 
 /**
  * Issue 3 journey in Chromium with the DevTools virtual authenticator (a platform authenticator with user
@@ -34,8 +34,10 @@ describe('citizen app: identity journeys', () => {
 
   beforeAll(async () => {
     // a short verification window so the step-up prompt can be met within the test
-    platform = await startPlatform({ VERIFICATION_MAX_AGE_SECONDS: '10', SMS_RESEND_SECONDS: '2' });
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser({
+      VERIFICATION_MAX_AGE_SECONDS: '10',
+      SMS_RESEND_SECONDS: '2',
+    }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   decodeQr,
   LIU_FANG,
-  launchBrowser,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
+  startPlatformAndBrowser,
 } from './support.js';
 
 const shots = process.env.E2E_SCREENSHOTS;
@@ -20,8 +19,7 @@ describe('citizen app: 公积金 and 医保', () => {
   let page: Page;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser());
     page = await (await phoneContext(browser)).newPage();
   });
   afterAll(async () => {

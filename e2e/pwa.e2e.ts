@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phoneContext, type RunningPlatform, readQrOnScreen, startPlatform } from './support.js';
+import { phoneContext, type RunningPlatform, readQrOnScreen, startPlatformAndBrowser } from './support.js';
 
 /** A1: entry without installing anything — installable web app, and a QR code that opens it. */
 describe('citizen app: installable, and a QR code opens it', () => {
@@ -8,8 +8,7 @@ describe('citizen app: installable, and a QR code opens it', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser());
   });
   afterAll(async () => {
     await browser?.close();

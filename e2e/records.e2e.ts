@@ -2,12 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHEN_ZHIQIANG,
-  launchBrowser,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
+  startPlatformAndBrowser,
   toastShownAndGone,
   ZHANG_WEI,
 } from './support.js';
@@ -27,8 +26,7 @@ describe('citizen app: records lookups', () => {
   };
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser());
     page = await (await phoneContext(browser)).newPage();
   });
   afterAll(async () => {

@@ -284,13 +284,29 @@ export interface Journey {
  * startPlatform, launchBrowser and a phone page, for a beforeAll. If the browser does not start, the platform
  * is stopped again: the afterAll of a half-done beforeAll would not know of it.
  */
+/**
+ * A platform and a Chromium, started side by side (each is a process of its own: a few seconds less of every
+ * file's start); whichever started is stopped again if the other failed.
+ */
+export async function startPlatformAndBrowser(
+  env: Record<string, string> = {},
+): Promise<{ platform: RunningPlatform; browser: Browser }> {
+  const [started, launched] = await Promise.allSettled([startPlatform(env), launchBrowser()]);
+  if (started.status === 'fulfilled' && launched.status === 'fulfilled') {
+    return { platform: started.value, browser: launched.value };
+  }
+  if (launched.status === 'fulfilled') await launched.value.close();
+  if (started.status === 'fulfilled') await started.value.stop();
+  throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
+}
+
 export async function startJourney(env: Record<string, string> = {}): Promise<Journey> {
-  const platform = await startPlatform(env);
+  const { platform, browser } = await startPlatformAndBrowser(env);
   try {
-    const browser = await launchBrowser();
     const context = await phoneContext(browser);
     return { platform, browser, context, page: await context.newPage() };
   } catch (e) {
+    await browser.close();
     await platform.stop();
     throw e;
   }

@@ -6,12 +6,11 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
   loginVerifiedCitizen,
   phoneContext,
   type RunningPlatform,
   seriousA11yViolations,
-  startPlatform,
+  startPlatformAndBrowser,
   ZHANG_WEI,
 } from './support.js';
 
@@ -66,8 +65,7 @@ describe('citizen app: 税务 and 票据助手 (F4, F5)', () => {
   const warnings: string[] = [];
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
+    ({ platform, browser } = await startPlatformAndBrowser());
     page = await (await phoneContext(browser)).newPage();
     page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => {

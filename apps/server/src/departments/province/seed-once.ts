@@ -4,13 +4,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/database.js';
+import { MIGRATIONS_DIR } from '../../db/migrate.js';
 import { type ProvinceSeedOptions, type ProvinceSeedResult, seedProvince } from './seed-province.js';
 
 /** The one sandbox province a demo deployment holds. */
 const PROVINCE = 'province';
 
 /** Source files only: maps and declarations do not change what is written. */
-const CODE = /\.(js|mjs|ts|json)$/;
+const CODE = /\.(js|mjs|ts|json|sql)$/;
 const NOT_CODE = /\.(d\.ts|map)$/;
 
 function filesUnder(dir: string): string[] {
@@ -22,14 +23,18 @@ function filesUnder(dir: string): string[] {
 
 /**
  * What the seeded province depends on: the seed options, and the code that writes it — every department's
- * generators and seeders (this folder's parent, `departments/`) and the shared contracts they read (cities, the
- * catalog's ids). Any change to either gives another fingerprint, so upgraded code seeds again. Files are hashed
+ * generators and seeders (this folder's parent, `departments/`), the shared contracts they read (cities, the
+ * catalog's ids) and the migrations (the tables it writes, and any data a migration changes). Any change to these
+ * gives another fingerprint, so upgraded code seeds again. Files are hashed
  * with their paths relative to their folder, so the same build gives the same fingerprint wherever it is installed.
  */
 export function provinceSeedFingerprint(options: Pick<ProvinceSeedOptions, 'count' | 'seed' | 'asOf'>): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ count: options.count, seed: String(options.seed), asOf: options.asOf ?? null }));
-  const folders: [string, string][] = [['departments', fileURLToPath(new URL('..', import.meta.url))]];
+  const folders: [string, string][] = [
+    ['departments', fileURLToPath(new URL('..', import.meta.url))],
+    ['migrations', MIGRATIONS_DIR],
+  ];
   try {
     folders.push(['contracts', path.dirname(createRequire(import.meta.url).resolve('@yss/contracts'))]);
   } catch {
