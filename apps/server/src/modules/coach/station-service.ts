@@ -18,7 +18,8 @@ export interface CoachStationDeps {
 
 type Verdict = CoachTicketScanResult['verdict'];
 const STATION_ONLY = '仅客运站工作人员可以验票：该账号不是客运站的核验人员。';
-const NOT_CONNECTED = '该客运站尚未接入联网售票系统，不能在线验票。';
+const NOT_CONNECTED =
+  '该客运站尚未接入联网售票系统，不能在线验票。请联系本市核验单位管理员在工作台“核验单位管理”中接入。';
 
 /**
  * The station's side (验票, 上车): a staff session of a member of a verifier organisation of kind coach-station,

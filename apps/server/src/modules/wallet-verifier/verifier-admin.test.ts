@@ -425,7 +425,7 @@ describe.each(ENGINES)('核验单位管理 on %s', (engine) => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({
       code: 'COACH_STATION_ONLY',
-      detail: '该客运站尚未接入联网售票系统，不能在线验票。',
+      detail: '该客运站尚未接入联网售票系统，不能在线验票。请联系本市核验单位管理员在工作台“核验单位管理”中接入。',
     });
     expect((await link(main.id, { stationId: 'GZ01' })).statusCode).toBe(200);
     const answered = await scan();
