@@ -100,6 +100,9 @@ export default function Home() {
 
   const frequent = catalog.data ? findByNames(catalog.data, FREQUENT_SERVICE_NAMES) : [];
   const certificates = catalog.data?.filter((s) => s.group === 'zhengzhao') ?? [];
+  // The chips say "can be linked": only what the chosen city offers (公积金 not in 东莞/惠州/揭阳); 全部 lists every
+  // type with its city rule.
+  const linkable = certificates.filter((s) => s.available);
 
   return (
     <>
@@ -140,18 +143,18 @@ export default function Home() {
           ) : (
             <p className="cert-hint">{t('home.certificatesHint')}</p>
           )}
-          {certificates.length > 0 && (
+          {linkable.length > 0 && (
             <>
               <p className="cert-desc">{t('home.certificatesDesc')}</p>
-              <ul className="chip-list">
-                {certificates.slice(0, CERTIFICATE_CHIPS).map((c) => (
+              <ul className="chip-list" data-testid="home-certificate-chips">
+                {linkable.slice(0, CERTIFICATE_CHIPS).map((c) => (
                   <li key={c.id}>
                     <Link to={`/services/${encodeURIComponent(c.id)}`} className="chip">
                       {name(c).replace(/^关联/, '')}
                     </Link>
                   </li>
                 ))}
-                {certificates.length > CERTIFICATE_CHIPS && (
+                {certificates.length > Math.min(linkable.length, CERTIFICATE_CHIPS) && (
                   <li>
                     <Link to="/groups/zhengzhao" className="chip more">
                       {t('home.moreCertificates', { count: certificates.length })}
