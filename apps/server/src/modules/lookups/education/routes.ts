@@ -19,7 +19,12 @@ import type { FieldCipher } from '../../privacy/index.js';
 import type { OpenedLookup, PersonalLookupGate } from '../personal-gate.js';
 import { CityParam } from '../query-params.js';
 import { type AttemptPolicy, ExamAttemptGuard, type ExamKind } from './attempts.js';
-import { admissionTicketPdf, resultsPdf } from './pdf.js';
+
+/**
+ * The PDF writers (pdfkit, fontkit, the CJK font's decompressor) load on the first download rather than at every
+ * start: ~0.1 s of a platform's start, for a file few requests ask for.
+ */
+const pdfWriters = () => import('./pdf.js');
 
 const ZHONGKAO = 'zhongkao-chengji-chaxun';
 const TICKET = 'gaokao-zhunkaozheng';
@@ -457,7 +462,7 @@ export const educationLookupRoutes =
       schemas: { own: GaokaoTickets, one: GaokaoTicketDetails },
       many: (records) => ({ tickets: records.map(ticketOf) }),
       one: (record) => ({ ticket: ticketOf(record) }),
-      pdf: admissionTicketPdf,
+      pdf: async (record) => (await pdfWriters()).admissionTicketPdf(record),
       fileName: (r) => ({
         ascii: `gaokao-admission-ticket-${r.examYear}.pdf`,
         chinese: `${r.examYear}年高考准考证.pdf`,
@@ -480,7 +485,7 @@ export const educationLookupRoutes =
       schemas: { own: GaokaoResults, one: GaokaoResultDetails },
       many: (records) => ({ results: records.map(resultOf) }),
       one: (record) => ({ result: resultOf(record) }),
-      pdf: resultsPdf,
+      pdf: async (record) => (await pdfWriters()).resultsPdf(record),
       fileName: (r) => ({ ascii: `gaokao-results-${r.examYear}.pdf`, chinese: `${r.examYear}年高考成绩.pdf` }),
     });
   };
