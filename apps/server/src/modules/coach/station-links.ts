@@ -32,6 +32,7 @@ export class CoachStationLinks implements TicketingStations {
   /** The city's stations as the ticketing system lists them now (a department call: it may be unavailable). */
   async stationsOf(cityCode: string) {
     const { stations } = await this.coach.client.stations({ cityCode: cityCode as never });
+    if (stations.length === 0) return [];
     const taken = await this.db
       .selectFrom('coach_station_links as l')
       .innerJoin('verifier_organisations as o', 'o.id', 'l.organisation_id')
@@ -39,7 +40,7 @@ export class CoachStationLinks implements TicketingStations {
       .where(
         'l.station_id',
         'in',
-        stations.length ? stations.map((s) => s.id) : [''], // `in ()` is not SQL
+        stations.map((s) => s.id),
       )
       .execute();
     const holder = new Map(taken.map((t) => [t.station_id, { id: t.id, name: t.name }]));
